@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+export const ZAuditEvent = z.object({
+  id: z.string(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  actorEmail: z.string().nullable(),
+  action: z.string(),
+  outcome: z.enum(['ok', 'denied', 'failed']),
+  entityType: z.string().nullable(),
+  entityId: z.string().nullable(),
+  organisationId: z.string().nullable(),
+  organisationName: z.string().nullable(),
+  ip: z.string().nullable(),
+  requestId: z.string().nullable(),
+});
+export type TAuditEvent = z.infer<typeof ZAuditEvent>;
+
+export const ZAuditList = z.object({ items: z.array(ZAuditEvent), total: z.number().int() });
+
+export const ZAuditQuery = z.object({
+  action: z.string().trim().max(80).optional(),
+  entityType: z.string().trim().max(40).optional(),
+  entityId: z.string().trim().max(80).optional(),
+  actorId: z.uuid().optional(),
+  outcome: z.enum(['ok', 'denied', 'failed']).optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type TAuditQuery = z.infer<typeof ZAuditQuery>;

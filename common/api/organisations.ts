@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { ORG_TYPES, SCHOOL_TYPES } from '../roles.ts';
+
+export const ZOrganisation = z.object({
+  id: z.string(),
+  parentId: z.string().nullable(),
+  type: z.enum(ORG_TYPES),
+  schoolType: z.enum(SCHOOL_TYPES).nullable(),
+  name: z.string(),
+  code: z.string().nullable(),
+  active: z.boolean(),
+});
+export type TOrganisation = z.infer<typeof ZOrganisation>;
+
+export const ZOrganisationList = z.object({ items: z.array(ZOrganisation) });
+
+const name = z.string().trim().min(2).max(200);
+const code = z.string().trim().max(40).nullable().optional();
+
+export const ZCreateOrganisationBody = z.object({
+  parentId: z.uuid(),
+  type: z.enum(['municipality', 'school', 'partner']),
+  schoolType: z.enum(SCHOOL_TYPES).nullable().optional(),
+  name,
+  code,
+});
+export type TCreateOrganisationBody = z.infer<typeof ZCreateOrganisationBody>;
+
+export const ZUpdateOrganisationBody = z
+  .object({
+    name: name.optional(),
+    code,
+    schoolType: z.enum(SCHOOL_TYPES).nullable().optional(),
+    active: z.boolean().optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, { message: 'empty' });
+export type TUpdateOrganisationBody = z.infer<typeof ZUpdateOrganisationBody>;

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { LANGUAGES, MIN_PASSWORD_LENGTH, ROLES } from '../roles.ts';
+import { ZGrant } from './auth.ts';
+
+export const ZUserSummary = z.object({
+  id: z.string(),
+  email: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  active: z.boolean(),
+  homeOrganisationId: z.string(),
+  homeOrganisationName: z.string(),
+  roles: z.array(z.enum(ROLES)),
+});
+export type TUserSummary = z.infer<typeof ZUserSummary>;
+
+export const ZUserList = z.object({ items: z.array(ZUserSummary), total: z.number().int() });
+
+export const ZUserDetail = ZUserSummary.extend({
+  language: z.enum(LANGUAGES),
+  grants: z.array(ZGrant),
+  createdAt: z.string(),
+});
+export type TUserDetail = z.infer<typeof ZUserDetail>;
+
+export const ZUserListQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  organisationId: z.uuid().optional(),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type TUserListQuery = z.infer<typeof ZUserListQuery>;
+
+const password = z.string().min(MIN_PASSWORD_LENGTH).max(1024);
+
+export const ZCreateUserBody = z.object({
+  email: z.email().max(254),
+  firstName: z.string().trim().min(1).max(100),
+  lastName: z.string().trim().min(1).max(100),
+  homeOrganisationId: z.uuid(),
+  language: z.enum(LANGUAGES).default('lv'),
+  password,
+});
+export type TCreateUserBody = z.infer<typeof ZCreateUserBody>;
+
+export const ZUpdateUserBody = z
+  .object({
+    firstName: z.string().trim().min(1).max(100).optional(),
+    lastName: z.string().trim().min(1).max(100).optional(),
+    language: z.enum(LANGUAGES).optional(),
+    active: z.boolean().optional(),
+    password: password.optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, { message: 'empty' });
+export type TUpdateUserBody = z.infer<typeof ZUpdateUserBody>;
+
+export const ZCreateGrantBody = z.object({ role: z.enum(ROLES), organisationId: z.uuid() });
+export type TCreateGrantBody = z.infer<typeof ZCreateGrantBody>;

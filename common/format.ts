@@ -1,0 +1,25 @@
+/** Dates are shown dd.mm.yyyy in both languages (Latvian convention). */
+export function formatDate(value: string | Date | null | undefined): string {
+  if (!value) return '';
+  const d = typeof value === 'string' ? new Date(value) : value;
+  if (Number.isNaN(d.getTime())) return '';
+  const dd = String(d.getDate()).padStart(2, '0');
+  const mm = String(d.getMonth() + 1).padStart(2, '0');
+  return `${dd}.${mm}.${d.getFullYear()}`;
+}
+
+/** dd.mm.yyyy hh:mm in local time. */
+export function formatDateTime(value: string | Date | null | undefined): string {
+  if (!value) return '';
+  const d = typeof value === 'string' ? new Date(value) : value;
+  if (Number.isNaN(d.getTime())) return '';
+  const hh = String(d.getHours()).padStart(2, '0');
+  const mi = String(d.getMinutes()).padStart(2, '0');
+  return `${formatDate(d)} ${hh}:${mi}`;
+}
+
+/** Euros from integer cents, two decimals, Latvian decimal comma. */
+export function formatEuro(cents: number, lang: 'lv' | 'en' = 'lv'): string {
+  const s = (cents / 100).toFixed(2);
+  return lang === 'lv' ? `${s.replace('.', ',')} €` : `€${s}`;
+}

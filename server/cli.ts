@@ -1,0 +1,66 @@
+import { ZCreateUserBody } from '../common/api/users.ts';
+import { loadDemoIfEmpty } from './demo/seed.ts';
+import { findRoot, insertOrganisation } from './domains/organisations/repo.ts';
+import { emailExists, insertGrant, insertUser } from './domains/users/repo.ts';
+import { loadConfig } from './platform/config.ts';
+import { openDatabase } from './platform/db.ts';
+import { hashPassword } from './platform/passwords.ts';
+
+const USAGE = `Usage:
+  npm run seed                                   load the demo into an empty database
+  npm run cli -- create-admin EMAIL FIRST LAST   create a national admin; password from PUMPURS_ADMIN_PASSWORD
+  npm run cli -- migrate                         apply pending migrations and exit`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  const config = loadConfig();
+  if (!command || command === 'help' || command === '--help') {
+    console.log(USAGE);
+    return command ? 0 : 2;
+  }
+  const database = await openDatabase(config);
+  try {
+    if (command === 'migrate') {
+      console.log(`Migrations applied (${database.kind}).`);
+      return 0;
+    }
+    if (command === 'seed') {
+      if (config.production) {
+        console.error('Demo data is never loaded when NODE_ENV=production.');
+        return 1;
+      }
+      const loaded = await loadDemoIfEmpty(database);
+      console.log(loaded ? 'Demo data loaded.' : 'The database already has data; nothing loaded.');
+      return 0;
+    }
+    if (command === 'create-admin') {
+      const [email, firstName, lastName] = args;
+      const parsed = ZCreateUserBody.safeParse({ email, firstName, lastName, homeOrganisationId: '00000000-0000-4000-8000-000000000000', password: process.env.PUMPURS_ADMIN_PASSWORD ?? '' });
+      if (!parsed.success) {
+        console.error(`Invalid input: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+        console.error(USAGE);
+        return 2;
+      }
+      await database.withTx(async (tx) => {
+        const root = (await findRoot(tx)) ?? (await insertOrganisation(tx, { parentId: null, parentPath: '/', type: 'nation', schoolType: null, name: 'Latvija', code: 'LV' }));
+        if (await emailExists(tx, parsed.data.email)) throw new Error('a user with this email exists');
+        const userId = await insertUser(tx, { email: parsed.data.email.toLowerCase(), passwordHash: await hashPassword(parsed.data.password), firstName: parsed.data.firstName, lastName: parsed.data.lastName, language: 'lv', homeOrgId: root.id });
+        await insertGrant(tx, { userId, role: 'national_admin', orgId: root.id, createdBy: null });
+      });
+      console.log('National admin created.');
+      return 0;
+    }
+    console.error(`Unknown command: ${command}\n${USAGE}`);
+    return 2;
+  } finally {
+    await database.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  },
+);

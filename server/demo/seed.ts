@@ -1,0 +1,85 @@
+import type { Role } from '../../common/roles.ts';
+import type { Database, Db } from '../platform/db.ts';
+import { hashPassword } from '../platform/passwords.ts';
+import { findRoot, insertOrganisation } from '../domains/organisations/repo.ts';
+import { insertGrant, insertUser } from '../domains/users/repo.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './accounts.ts';
+import { demoId } from './ids.ts';
+import { DEMO_MUNICIPALITIES, DEMO_STATE_SCHOOL, NATION } from './organisations.ts';
+
+/** Organisation ids and paths by demo key ('nation', 'ziemelu', 's1', 'ziemelu-soc', …). */
+type OrgIndex = Map<string, { id: string; path: string }>;
+
+async function seedOrganisations(tx: Db): Promise<OrgIndex> {
+  const index: OrgIndex = new Map();
+  const nation = await insertOrganisation(tx, { id: demoId('nation'), parentId: null, parentPath: '/', type: 'nation', schoolType: null, name: NATION.name, code: NATION.code });
+  index.set('nation', nation);
+  for (const m of DEMO_MUNICIPALITIES) {
+    const mun = await insertOrganisation(tx, { id: demoId(m.key), parentId: nation.id, parentPath: nation.path, type: 'municipality', schoolType: null, name: m.name, code: m.code });
+    index.set(m.key, mun);
+    for (const s of m.schools) {
+      index.set(s.key, await insertOrganisation(tx, { id: demoId(s.key), parentId: mun.id, parentPath: mun.path, type: 'school', schoolType: s.schoolType, name: s.name, code: s.code }));
+    }
+    for (const p of m.partners) {
+      index.set(p.key, await insertOrganisation(tx, { id: demoId(p.key), parentId: mun.id, parentPath: mun.path, type: 'partner', schoolType: null, name: p.name, code: null }));
+    }
+  }
+  const s = DEMO_STATE_SCHOOL;
+  index.set(s.key, await insertOrganisation(tx, { id: demoId(s.key), parentId: nation.id, parentPath: nation.path, type: 'school', schoolType: s.schoolType, name: s.name, code: s.code }));
+  return index;
+}
+
+const FIRST_NAMES = ['Līga', 'Mārtiņš', 'Ieva', 'Andris', 'Inese', 'Raimonds', 'Sanita', 'Gatis', 'Elīna', 'Uldis', 'Agnese', 'Kārlis'];
+const LAST_NAMES = ['Bērziņa', 'Kalniņš', 'Liepiņa', 'Ozols', 'Krūmiņa', 'Vītols', 'Zariņa', 'Jansons', 'Celmiņa', 'Lapiņš', 'Priede', 'Grīnbergs'];
+
+/** Staff beyond the named accounts: every school gets a director, coordinator, teachers and a psychologist. */
+function generatedStaff(): DemoAccount[] {
+  const named = new Set(DEMO_ACCOUNTS.map((a) => a.email));
+  const schools = [...DEMO_MUNICIPALITIES.flatMap((m) => m.schools), DEMO_STATE_SCHOOL];
+  const out: DemoAccount[] = [];
+  let n = 0;
+  const person = () => {
+    n += 1;
+    return { firstName: FIRST_NAMES[n % FIRST_NAMES.length], lastName: LAST_NAMES[(n * 7) % LAST_NAMES.length] };
+  };
+  const add = (email: string, home: string, role: Role) => {
+    if (!named.has(email)) out.push({ email, ...person(), home, grants: [{ role, org: home }] });
+  };
+  for (const s of schools) {
+    add(`direktors.${s.key}@demo.pumpurs.lv`, s.key, 'school_director');
+    add(`koord.${s.key}@demo.pumpurs.lv`, s.key, 'school_coordinator');
+    add(`psihologs.${s.key}@demo.pumpurs.lv`, s.key, 'specialist');
+    for (let t = 1; t <= 3; t++) add(`skolotajs${t === 1 ? '' : t}.${s.key}@demo.pumpurs.lv`, s.key, 'teacher');
+  }
+  for (const m of DEMO_MUNICIPALITIES) {
+    add(`socdienests.${m.key}@demo.pumpurs.lv`, `${m.key}-soc`, 'partner');
+    add(`baritiesa.${m.key}@demo.pumpurs.lv`, `${m.key}-bt`, 'partner');
+  }
+  return out;
+}
+
+async function seedAccounts(tx: Db, orgs: OrgIndex): Promise<number> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const accounts = [...DEMO_ACCOUNTS, ...generatedStaff()];
+  for (const a of accounts) {
+    const home = orgs.get(a.home);
+    if (!home) throw new Error(`demo account ${a.email}: unknown organisation ${a.home}`);
+    const userId = await insertUser(tx, { email: a.email, passwordHash, firstName: a.firstName, lastName: a.lastName, language: 'lv', homeOrgId: home.id });
+    for (const g of a.grants) {
+      const org = orgs.get(g.org);
+      if (!org) throw new Error(`demo grant ${a.email}: unknown organisation ${g.org}`);
+      await insertGrant(tx, { userId, role: g.role, orgId: org.id, createdBy: null });
+    }
+  }
+  return accounts.length;
+}
+
+/** Loads the deterministic demo in one transaction when the database holds no organisations. */
+export async function loadDemoIfEmpty(database: Database): Promise<boolean> {
+  return database.withTx(async (tx) => {
+    if (await findRoot(tx)) return false;
+    const orgs = await seedOrganisations(tx);
+    await seedAccounts(tx, orgs);
+    return true;
+  });
+}

@@ -1,0 +1,59 @@
+import { and, desc, eq, gte, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { auditEvents, organisations, users } from '../../db/schema.ts';
+import type { Db } from '../../platform/db.ts';
+import { pathInScope } from '../organisations/repo.ts';
+
+export interface AuditFilter {
+  action?: string;
+  entityType?: string;
+  entityId?: string;
+  actorId?: string;
+  outcome?: string;
+  from?: string;
+  to?: string;
+  limit: number;
+  offset: number;
+}
+
+/** Audit rows of organisations in scope (and rows with no organisation when `includeUnscoped`), newest first. */
+export async function findAuditEvents(db: Db, scope: string[], includeUnscoped: boolean, f: AuditFilter) {
+  const conditions: SQL[] = [
+    includeUnscoped ? (or(isNull(auditEvents.orgId), pathInScope(organisations.path, scope)) as SQL) : pathInScope(organisations.path, scope),
+  ];
+  if (f.action) conditions.push(sql`${auditEvents.action} LIKE ${`${f.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
+  if (f.entityType) conditions.push(eq(auditEvents.entityType, f.entityType));
+  if (f.entityId) conditions.push(eq(auditEvents.entityId, f.entityId));
+  if (f.actorId) conditions.push(eq(auditEvents.actorId, f.actorId));
+  if (f.outcome) conditions.push(eq(auditEvents.outcome, f.outcome));
+  if (f.from) conditions.push(gte(auditEvents.at, sql`${f.from}::date`));
+  if (f.to) conditions.push(lt(auditEvents.at, sql`${f.to}::date + 1`));
+  const where = and(...conditions);
+  const rows = await db
+    .select({
+      id: auditEvents.id,
+      at: auditEvents.at,
+      actorId: auditEvents.actorId,
+      actorEmail: users.email,
+      action: auditEvents.action,
+      outcome: auditEvents.outcome,
+      entityType: auditEvents.entityType,
+      entityId: auditEvents.entityId,
+      organisationId: auditEvents.orgId,
+      organisationName: organisations.name,
+      ip: sql<string | null>`host(${auditEvents.ip})`,
+      requestId: auditEvents.requestId,
+    })
+    .from(auditEvents)
+    .leftJoin(organisations, eq(organisations.id, auditEvents.orgId))
+    .leftJoin(users, eq(users.id, auditEvents.actorId))
+    .where(where)
+    .orderBy(desc(auditEvents.id))
+    .limit(f.limit)
+    .offset(f.offset);
+  const [{ total }] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(auditEvents)
+    .leftJoin(organisations, eq(organisations.id, auditEvents.orgId))
+    .where(where);
+  return { rows, total: Number(total) };
+}

@@ -1,0 +1,29 @@
+import type { TMe } from '../../../common/api/auth.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { canAnywhere } from '../../platform/policy/gate.ts';
+import { AUDIT_VIEW } from '../audit/policy.ts';
+import { ORG_CREATE, ORG_UPDATE } from '../organisations/policy.ts';
+import { USER_MANAGE } from '../users/policy.ts';
+
+/** The signed-in user as the client sees it, with what the navigation should offer. */
+export function presentMe(actor: Actor): TMe {
+  return {
+    id: actor.userId,
+    email: actor.email,
+    firstName: actor.firstName,
+    lastName: actor.lastName,
+    language: actor.language,
+    grants: actor.grants.map((g) => ({
+      id: g.id,
+      role: g.role,
+      organisationId: g.orgId,
+      organisationName: g.orgName,
+      organisationType: g.orgType,
+    })),
+    permissions: {
+      manageOrganisations: canAnywhere(actor, ORG_CREATE) || canAnywhere(actor, ORG_UPDATE),
+      manageUsers: canAnywhere(actor, USER_MANAGE),
+      viewAudit: canAnywhere(actor, AUDIT_VIEW),
+    },
+  };
+}

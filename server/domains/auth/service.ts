@@ -1,0 +1,125 @@
+import type { Actor, RequestContext } from '../../platform/actor.ts';
+import { writeAudit } from '../../platform/audit.ts';
+import type { Database, Db } from '../../platform/db.ts';
+import { AppError } from '../../platform/errors.ts';
+import { verifyPassword } from '../../platform/passwords.ts';
+import { hashToken, newToken } from '../../platform/tokens.ts';
+import * as repo from './repo.ts';
+
+export const LOGIN_WINDOW_MINUTES = 10;
+export const LOGIN_MAX_FAILURES = 5;
+
+export interface SessionSettings {
+  idleMinutes: number;
+  absoluteHours: number;
+}
+
+type LoginOutcome =
+  | { ok: true; token: string; actor: Actor }
+  | { ok: false; error: AppError };
+
+function retryAfterSeconds(oldest: Date | null): number {
+  if (!oldest) return LOGIN_WINDOW_MINUTES * 60;
+  const ms = oldest.getTime() + LOGIN_WINDOW_MINUTES * 60_000 - Date.now();
+  return Math.max(1, Math.ceil(ms / 1000));
+}
+
+/**
+ * Signs a user in. The attempt and its audit row are committed even when the answer is a
+ * failure, so the rate limit holds across app instances.
+ */
+export async function login(
+  database: Database,
+  ctx: RequestContext,
+  input: { email: string; password: string },
+  settings: SessionSettings,
+): Promise<{ token: string; actor: Actor }> {
+  const email = input.email.trim().toLowerCase();
+  const ip = ctx.ip ?? 'unknown';
+  const outcome = await database.withTx(async (tx): Promise<LoginOutcome> => {
+    const failures = await repo.countRecentFailures(tx, email, ip, LOGIN_WINDOW_MINUTES);
+    if (failures.byEmail >= LOGIN_MAX_FAILURES || failures.byIp >= LOGIN_MAX_FAILURES) {
+      const oldest = failures.byEmail >= LOGIN_MAX_FAILURES ? failures.oldestEmail : failures.oldestIp;
+      await writeAudit(tx, ctx, { action: 'auth.login', outcome: 'denied', entityType: 'user' });
+      return {
+        ok: false,
+        error: new AppError(429, 'too_many_attempts', undefined, { 'retry-after': String(retryAfterSeconds(oldest)) }),
+      };
+    }
+    const user = await repo.findUserForLogin(tx, email);
+    const passwordOk = await verifyPassword(user?.passwordHash ?? null, input.password);
+    const actor = user && passwordOk && user.active ? await repo.loadActor(tx, user.id) : null;
+    await repo.recordLoginAttempt(tx, email, ip, actor !== null);
+    if (!actor) {
+      await writeAudit(tx, ctx, {
+        action: 'auth.login',
+        outcome: 'failed',
+        entityType: 'user',
+        entityId: user?.id ?? null,
+        actorId: user?.id ?? null,
+        orgId: user?.homeOrgId ?? null,
+      });
+      return { ok: false, error: new AppError(401, 'invalid_credentials') };
+    }
+    const token = newToken();
+    const expiresAt = new Date(Date.now() + settings.absoluteHours * 3_600_000);
+    await repo.insertSession(tx, hashToken(token), actor.userId, expiresAt);
+    await writeAudit(tx, { ...ctx, actor }, {
+      action: 'auth.login',
+      entityType: 'user',
+      entityId: actor.userId,
+      orgId: user?.homeOrgId ?? null,
+    });
+    return { ok: true, token, actor };
+  });
+  if (!outcome.ok) throw outcome.error;
+  return { token: outcome.token, actor: outcome.actor };
+}
+
+/**
+ * The actor behind a session token, or null when the session is unknown, past its absolute
+ * expiry, idle for too long, or its user is deactivated. A live session's idle clock restarts.
+ */
+export async function resumeSession(
+  database: Database,
+  token: string,
+  settings: SessionSettings,
+): Promise<Actor | null> {
+  const id = hashToken(token);
+  return database.withTx(async (tx) => {
+    const session = await repo.findLiveSession(tx, id);
+    if (!session) return null;
+    const idleMs = Date.now() - new Date(session.lastSeenAt).getTime();
+    if (idleMs > settings.idleMinutes * 60_000) {
+      await repo.deleteSession(tx, id);
+      return null;
+    }
+    const actor = await repo.loadActor(tx, session.userId);
+    if (!actor) {
+      await repo.deleteSession(tx, id);
+      return null;
+    }
+    // Writing on every request is wasted work; a few seconds of idle-clock slack is harmless.
+    if (idleMs > 5_000) await repo.touchSession(tx, id);
+    return actor;
+  });
+}
+
+/** Ends the session on the server. */
+export async function logout(database: Database, ctx: RequestContext, token: string): Promise<void> {
+  await database.withTx(async (tx: Db) => {
+    await repo.deleteSession(tx, hashToken(token));
+    await writeAudit(tx, ctx, { action: 'auth.logout', entityType: 'user', entityId: ctx.actor?.userId ?? null });
+  });
+}
+
+/** Changes the signed-in user's interface language. */
+export async function changeLanguage(database: Database, ctx: RequestContext, language: 'lv' | 'en'): Promise<Actor> {
+  const actor = ctx.actor;
+  if (!actor) throw new AppError(401, 'unauthenticated');
+  await database.withTx(async (tx) => {
+    await repo.setUserLanguage(tx, actor.userId, language);
+    await writeAudit(tx, ctx, { action: 'user.language', entityType: 'user', entityId: actor.userId });
+  });
+  return { ...actor, language };
+}

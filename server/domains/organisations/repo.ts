@@ -1,0 +1,73 @@
+import { and, asc, eq, or, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import { organisations } from '../../db/schema.ts';
+import type { Db } from '../../platform/db.ts';
+
+const columns = {
+  id: organisations.id,
+  parentId: organisations.parentId,
+  type: organisations.type,
+  schoolType: organisations.schoolType,
+  name: organisations.name,
+  code: organisations.code,
+  path: organisations.path,
+  active: organisations.active,
+};
+
+export type OrgRow = { id: string; parentId: string | null; type: string; schoolType: string | null; name: string; code: string | null; path: string; active: boolean };
+
+/** SQL condition: the row's path lies under one of the scope paths. No paths, no rows. */
+export function pathInScope(pathColumn: SQLWrapper, scope: string[]): SQL {
+  if (scope.length === 0) return sql`false`;
+  return or(...scope.map((p) => sql`${pathColumn} LIKE ${`${p}%`}`)) as SQL;
+}
+
+/** Every organisation under the given scope paths, in tree order. */
+export async function findOrganisationsInScope(db: Db, scope: string[]): Promise<OrgRow[]> {
+  return db.select(columns).from(organisations).where(pathInScope(organisations.path, scope)).orderBy(asc(organisations.path));
+}
+
+export async function findOrganisationById(db: Db, id: string): Promise<OrgRow | null> {
+  const rows = await db.select(columns).from(organisations).where(eq(organisations.id, id));
+  return rows[0] ?? null;
+}
+
+export async function findOrganisationByCode(db: Db, code: string): Promise<OrgRow | null> {
+  const rows = await db.select(columns).from(organisations).where(eq(organisations.code, code));
+  return rows[0] ?? null;
+}
+
+/** Inserts an organisation under a parent and sets its path from the parent's. */
+export async function insertOrganisation(
+  db: Db,
+  values: { id?: string; parentId: string | null; parentPath: string; type: string; schoolType: string | null; name: string; code: string | null },
+): Promise<OrgRow> {
+  const id = values.id ?? crypto.randomUUID();
+  const [row] = await db
+    .insert(organisations)
+    .values({
+      id,
+      parentId: values.parentId,
+      type: values.type,
+      schoolType: values.schoolType,
+      name: values.name,
+      code: values.code,
+      path: `${values.parentPath}${id}/`,
+    })
+    .returning(columns);
+  return row;
+}
+
+export async function updateOrganisation(
+  db: Db,
+  id: string,
+  patch: Partial<{ name: string; code: string | null; schoolType: string | null; active: boolean }>,
+): Promise<OrgRow> {
+  const [row] = await db.update(organisations).set(patch).where(eq(organisations.id, id)).returning(columns);
+  return row;
+}
+
+/** The nation (root) organisation. */
+export async function findRoot(db: Db): Promise<OrgRow | null> {
+  const rows = await db.select(columns).from(organisations).where(and(eq(organisations.type, 'nation')));
+  return rows[0] ?? null;
+}

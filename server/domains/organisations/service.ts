@@ -1,0 +1,96 @@
+import type { TCreateOrganisationBody, TOrganisation, TUpdateOrganisationBody } from '../../../common/api/organisations.ts';
+import type { OrgType, SchoolType } from '../../../common/roles.ts';
+import type { RequestContext } from '../../platform/actor.ts';
+import { writeAudit } from '../../platform/audit.ts';
+import type { Db } from '../../platform/db.ts';
+import { AppError, NotFoundError, badRequest, conflict } from '../../platform/errors.ts';
+import { can, scopePaths } from '../../platform/policy/gate.ts';
+import { ORG_CREATE, ORG_UPDATE, ORG_VIEW } from './policy.ts';
+import * as repo from './repo.ts';
+
+/** The API shape of an organisation row. */
+export function presentOrganisation(row: repo.OrgRow): TOrganisation {
+  return {
+    id: row.id,
+    parentId: row.parentId,
+    type: row.type as OrgType,
+    schoolType: (row.schoolType as SchoolType | null) ?? null,
+    name: row.name,
+    code: row.code,
+    active: row.active,
+  };
+}
+
+/** Which types may sit under which; a state vocational school is the one school under the nation. */
+function checkPlacement(parentType: string, type: string, schoolType: SchoolType | null | undefined): void {
+  if (type === 'municipality' && parentType !== 'nation') throw badRequest('invalid_parent', 'parentId');
+  if (type === 'partner' && parentType !== 'municipality' && parentType !== 'nation') throw badRequest('invalid_parent', 'parentId');
+  if (type === 'school') {
+    if (!schoolType) throw badRequest('school_type_required', 'schoolType');
+    const underNation = schoolType === 'state_vocational';
+    if (underNation ? parentType !== 'nation' : parentType !== 'municipality') throw badRequest('invalid_parent', 'parentId');
+  } else if (schoolType) {
+    throw badRequest('validation', 'schoolType');
+  }
+}
+
+/** Organisations the caller may see, flat, in tree order. */
+export async function listOrganisations(ctx: RequestContext, tx: Db): Promise<TOrganisation[]> {
+  const rows = await repo.findOrganisationsInScope(tx, scopePaths(ctx.actor, ORG_VIEW));
+  return rows.map(presentOrganisation);
+}
+
+/** One organisation, or 404 outside the caller's scope. */
+export async function getOrganisation(ctx: RequestContext, id: string, tx: Db): Promise<TOrganisation> {
+  const row = await repo.findOrganisationById(tx, id);
+  if (!row || !can(ctx.actor, ORG_VIEW, { orgPath: row.path })) throw new NotFoundError('organisation', id);
+  return presentOrganisation(row);
+}
+
+/** Creates a municipality, school or partner institution under a parent in scope. */
+export async function createOrganisation(ctx: RequestContext, input: TCreateOrganisationBody, tx: Db): Promise<TOrganisation> {
+  const parent = await repo.findOrganisationById(tx, input.parentId);
+  if (!parent || !can(ctx.actor, ORG_VIEW, { orgPath: parent.path })) throw new NotFoundError('organisation', input.parentId);
+  if (!can(ctx.actor, ORG_CREATE, { orgPath: parent.path, type: input.type })) throw new AppError(403, 'forbidden');
+  checkPlacement(parent.type, input.type, input.schoolType);
+  if (input.code && (await repo.findOrganisationByCode(tx, input.code))) throw conflict('code_taken', 'code');
+  const row = await repo.insertOrganisation(tx, {
+    parentId: parent.id,
+    parentPath: parent.path,
+    type: input.type,
+    schoolType: input.type === 'school' ? (input.schoolType ?? null) : null,
+    name: input.name,
+    code: input.code || null,
+  });
+  await writeAudit(tx, ctx, { action: 'organisation.create', entityType: 'organisation', entityId: row.id, orgId: row.id });
+  return presentOrganisation(row);
+}
+
+/** Renames, recodes, retypes (within the same placement) or (de)activates an organisation. */
+export async function updateOrganisation(
+  ctx: RequestContext,
+  id: string,
+  input: TUpdateOrganisationBody,
+  tx: Db,
+): Promise<TOrganisation> {
+  const row = await repo.findOrganisationById(tx, id);
+  if (!row || !can(ctx.actor, ORG_VIEW, { orgPath: row.path })) throw new NotFoundError('organisation', id);
+  if (!can(ctx.actor, ORG_UPDATE, { orgPath: row.path, id: row.id })) throw new AppError(403, 'forbidden');
+  if (row.type === 'nation' && input.active === false) throw new AppError(403, 'forbidden');
+  if (input.schoolType !== undefined) {
+    const parent = row.parentId ? await repo.findOrganisationById(tx, row.parentId) : null;
+    checkPlacement(parent?.type ?? 'none', row.type, input.schoolType);
+  }
+  if (input.code && input.code !== row.code) {
+    const other = await repo.findOrganisationByCode(tx, input.code);
+    if (other && other.id !== id) throw conflict('code_taken', 'code');
+  }
+  const patch: Parameters<typeof repo.updateOrganisation>[2] = {};
+  if (input.name !== undefined) patch.name = input.name;
+  if (input.code !== undefined) patch.code = input.code || null;
+  if (input.schoolType !== undefined) patch.schoolType = input.schoolType;
+  if (input.active !== undefined) patch.active = input.active;
+  const updated = await repo.updateOrganisation(tx, id, patch);
+  await writeAudit(tx, ctx, { action: 'organisation.update', entityType: 'organisation', entityId: id, orgId: id });
+  return presentOrganisation(updated);
+}

@@ -1,0 +1,119 @@
+import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { organisations, roleGrants, users } from '../../db/schema.ts';
+import type { Db } from '../../platform/db.ts';
+import { pathInScope } from '../organisations/repo.ts';
+
+const homeOrg = alias(organisations, 'home_org');
+const grantOrg = alias(organisations, 'grant_org');
+
+/** SQL condition: the user's home organisation, or one of the user's grants, lies in scope. */
+function userInScope(scope: string[]): SQL {
+  return or(
+    pathInScope(homeOrg.path, scope),
+    sql`exists (select 1 from ${roleGrants} join ${organisations} grant_org on grant_org.id = ${roleGrants.orgId}
+          where ${roleGrants.userId} = ${users.id} and ${pathInScope(sql`grant_org.path`, scope)})`,
+  ) as SQL;
+}
+
+const summaryColumns = {
+  id: users.id,
+  email: users.email,
+  firstName: users.firstName,
+  lastName: users.lastName,
+  active: users.active,
+  language: users.language,
+  createdAt: users.createdAt,
+  homeOrganisationId: users.homeOrgId,
+  homeOrganisationName: homeOrg.name,
+  homeOrganisationPath: homeOrg.path,
+};
+
+/** A page of users in scope, with optional text search and organisation filter. */
+export async function findUsers(
+  db: Db,
+  scope: string[],
+  filter: { q?: string; organisationId?: string; limit: number; offset: number },
+) {
+  const conditions: SQL[] = [userInScope(scope)];
+  if (filter.q) {
+    const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(or(ilike(users.firstName, like), ilike(users.lastName, like), ilike(users.email, like)) as SQL);
+  }
+  if (filter.organisationId) {
+    conditions.push(
+      or(
+        eq(users.homeOrgId, filter.organisationId),
+        sql`exists (select 1 from ${roleGrants} where ${roleGrants.userId} = ${users.id} and ${roleGrants.orgId} = ${filter.organisationId})`,
+      ) as SQL,
+    );
+  }
+  const where = and(...conditions);
+  const base = db.select(summaryColumns).from(users).innerJoin(homeOrg, eq(homeOrg.id, users.homeOrgId));
+  const rows = await base.where(where).orderBy(asc(users.lastName), asc(users.firstName), asc(users.id)).limit(filter.limit).offset(filter.offset);
+  const [{ total }] = await db
+    .select({ total: count() })
+    .from(users)
+    .innerJoin(homeOrg, eq(homeOrg.id, users.homeOrgId))
+    .where(where);
+  return { rows, total: Number(total) };
+}
+
+/** One user with the home organisation's path, regardless of scope (the service checks it). */
+export async function findUserById(db: Db, id: string) {
+  const rows = await db
+    .select(summaryColumns)
+    .from(users)
+    .innerJoin(homeOrg, eq(homeOrg.id, users.homeOrgId))
+    .where(eq(users.id, id));
+  return rows[0] ?? null;
+}
+
+/** The grants of the given users, with organisation names and paths. */
+export async function findGrantsOfUsers(db: Db, userIds: string[]) {
+  if (userIds.length === 0) return [];
+  return db
+    .select({
+      id: roleGrants.id,
+      userId: roleGrants.userId,
+      role: roleGrants.role,
+      organisationId: grantOrg.id,
+      organisationName: grantOrg.name,
+      organisationType: grantOrg.type,
+      organisationPath: grantOrg.path,
+    })
+    .from(roleGrants)
+    .innerJoin(grantOrg, eq(grantOrg.id, roleGrants.orgId))
+    .where(inArray(roleGrants.userId, userIds))
+    .orderBy(asc(grantOrg.path), asc(roleGrants.role));
+}
+
+export async function emailExists(db: Db, email: string): Promise<boolean> {
+  const rows = await db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = lower(${email})`);
+  return rows.length > 0;
+}
+
+export async function insertUser(
+  db: Db,
+  values: { email: string; passwordHash: string; firstName: string; lastName: string; language: string; homeOrgId: string },
+): Promise<string> {
+  const [row] = await db.insert(users).values(values).returning({ id: users.id });
+  return row.id;
+}
+
+export async function updateUser(
+  db: Db,
+  id: string,
+  patch: Partial<{ firstName: string; lastName: string; language: string; active: boolean; passwordHash: string }>,
+): Promise<void> {
+  await db.update(users).set({ ...patch, updatedAt: sql`now()` }).where(eq(users.id, id));
+}
+
+export async function insertGrant(db: Db, values: { userId: string; role: string; orgId: string; createdBy: string | null }) {
+  const rows = await db.insert(roleGrants).values(values).onConflictDoNothing().returning({ id: roleGrants.id });
+  return rows[0]?.id ?? null;
+}
+
+export async function deleteGrant(db: Db, userId: string, grantId: string): Promise<void> {
+  await db.delete(roleGrants).where(and(eq(roleGrants.id, grantId), eq(roleGrants.userId, userId)));
+}

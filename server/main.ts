@@ -1,0 +1,29 @@
+import { buildApp } from './app.ts';
+import { loadDemoIfEmpty } from './demo/seed.ts';
+import { loadConfig } from './platform/config.ts';
+import { openDatabase } from './platform/db.ts';
+import { ensureWebBuilt } from './platform/web-build.ts';
+
+/** Start-up only: configuration, database (migrated), demo data on an empty database, listen. */
+async function main(): Promise<void> {
+  const started = Date.now();
+  const config = loadConfig();
+  await ensureWebBuilt();
+  const database = await openDatabase(config);
+  if (config.loadDemo) await loadDemoIfEmpty(database);
+  const app = await buildApp({ config, database });
+  const shutdown = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info({ database: database.kind, ms: Date.now() - started }, `Pumpurs is ready on http://localhost:${config.port}`);
+}
+
+main().catch((err) => {
+  console.error('Pumpurs failed to start:', err instanceof Error ? err.message : err);
+  process.exit(1);
+});

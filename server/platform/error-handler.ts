@@ -1,0 +1,92 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { Language } from '../../common/roles.ts';
+import { writeDeniedAudit } from './audit.ts';
+import { AppError, ForbiddenError, NotFoundError } from './errors.ts';
+import { MESSAGES, type MessageCode, message } from './messages.ts';
+
+const VALIDATION_TEXT: Record<Language, Record<string, string>> = {
+  lv: {
+    too_small: 'Vērtība ir par īsu vai par mazu.',
+    too_big: 'Vērtība ir par garu vai par lielu.',
+    invalid_type: 'Nepieciešama vērtība.',
+    invalid_format: 'Nederīgs formāts.',
+    invalid_value: 'Nederīga vērtība.',
+    unrecognized_keys: 'Neatļauts lauks.',
+    custom: 'Nederīga vērtība.',
+  },
+  en: {
+    too_small: 'The value is too short or too small.',
+    too_big: 'The value is too long or too large.',
+    invalid_type: 'A value is required.',
+    invalid_format: 'Invalid format.',
+    invalid_value: 'Invalid value.',
+    unrecognized_keys: 'Field not allowed.',
+    custom: 'Invalid value.',
+  },
+};
+
+function detailText(code: string, lang: Language): string {
+  if (code in MESSAGES) return message(code as MessageCode, lang);
+  return VALIDATION_TEXT[lang][code] ?? VALIDATION_TEXT[lang].custom;
+}
+
+function send(reply: FastifyReply, status: number, code: MessageCode, lang: Language, details?: { path: string; message: string }[]) {
+  return reply.status(status).send({
+    error: { code, message: message(code, lang), ...(details ? { details: details.map((d) => ({ path: d.path, message: detailText(d.message, lang) })) } : {}) },
+  });
+}
+
+/**
+ * What of an unexpected error may be logged: its type, database error code, the message without
+ * query parameters (which can hold names or personal codes) and the stack frames.
+ */
+export function safeErrorSummary(error: unknown): Record<string, unknown> {
+  const e = error as { name?: string; message?: string; stack?: string; code?: string; cause?: { code?: string; message?: string } };
+  const strip = (m?: string) => m?.split('\nparams:')[0]?.slice(0, 500);
+  return {
+    type: e.name,
+    code: e.code ?? e.cause?.code,
+    message: strip(e.message),
+    cause: e.cause?.message ? strip(e.cause.message) : undefined,
+    frames: e.stack?.split('\n').filter((l) => l.trimStart().startsWith('at ')).slice(0, 8).join('\n'),
+  };
+}
+
+/**
+ * One error handler: app errors keep their status; validation errors become 400 with the fields
+ * at fault; other client errors keep their 4xx; anything else is a 500 with no stack or data.
+ * Denied access (404/403 from the gate) is written to the audit log.
+ */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler(async (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const lang = request.ctx?.language ?? 'lv';
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const details = error.validation.map((v) => ({
+        path: (v.instancePath || '/').replace(/^\//, '').replace(/\//g, '.') || (v.params?.issue as { path?: string[] } | undefined)?.path?.join('.') || '',
+        message: String((v.params?.issue as { code?: string } | undefined)?.code ?? v.keyword ?? 'custom'),
+      }));
+      return send(reply, 400, 'validation', lang, details);
+    }
+    if (error instanceof AppError) {
+      if ((error instanceof NotFoundError || error instanceof ForbiddenError) && request.ctx?.actor && error.entityType) {
+        await writeDeniedAudit(app.database, request.ctx, {
+          action: `${error.entityType}.access`,
+          entityType: error.entityType,
+          entityId: error.entityId ?? null,
+        }).catch((e) => request.log.error({ err: e }, 'denied audit failed'));
+      }
+      if (error.headers) reply.headers(error.headers);
+      return send(reply, error.status, error.code, lang, error.details);
+    }
+    const pgCode = (error as { code?: string }).code ?? ((error as { cause?: { code?: string } }).cause?.code);
+    if (pgCode === '23505') return send(reply, 409, 'conflict', lang);
+    const status = error.statusCode ?? 500;
+    if (status === 413) return send(reply, 413, 'payload_too_large', lang);
+    if (status === 415) return send(reply, 415, 'unsupported_media_type', lang);
+    if (status === 429) return send(reply, 429, 'rate_limited', lang);
+    if (status >= 400 && status < 500) return send(reply, status, 'bad_request', lang);
+    request.log.error({ err: safeErrorSummary(error) }, 'unhandled error');
+    return send(reply, 500, 'internal', lang);
+  });
+}

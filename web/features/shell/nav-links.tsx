@@ -1,0 +1,40 @@
+import { NavLink, Stack } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { NavLink as RouterNavLink, useLocation } from 'react-router';
+import type { TMe } from '../../../common/api/auth.ts';
+
+type Item = { to: string; label: string; end?: boolean };
+
+/** The sections the user may open, from the permissions the server sent with the user. */
+export function navItems(me: TMe, t: (key: string) => string): Item[] {
+  const items: Item[] = [{ to: '/', label: t('nav.home'), end: true }];
+  if (me.permissions.manageOrganisations) items.push({ to: '/organisations', label: t('nav.organisations') });
+  if (me.permissions.manageUsers) items.push({ to: '/users', label: t('nav.users') });
+  if (me.permissions.viewAudit) items.push({ to: '/audit', label: t('nav.audit') });
+  return items;
+}
+
+/** The main navigation list; the current section is marked with aria-current and a bold label. */
+export function NavLinks({ me, onNavigate }: { me: TMe; onNavigate: () => void }) {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  return (
+    <Stack gap={4}>
+      {navItems(me, t).map((item) => {
+        const active = item.end ? pathname === item.to : pathname.startsWith(item.to);
+        return (
+          <NavLink
+            key={item.to}
+            component={RouterNavLink}
+            to={item.to}
+            end={item.end}
+            label={item.label}
+            active={active}
+            fw={active ? 700 : 400}
+            onClick={onNavigate}
+          />
+        );
+      })}
+    </Stack>
+  );
+}

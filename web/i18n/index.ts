@@ -1,0 +1,55 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { LANGUAGES, type Language } from '../../common/roles.ts';
+import en from './en.json';
+import lv from './lv.json';
+
+const STORAGE_KEY = 'pumpurs.language';
+
+/** The language chosen before sign-in (or last used), Latvian unless the browser remembers another. */
+export function readStoredLanguage(): Language {
+  try {
+    const stored = window.localStorage.getItem(STORAGE_KEY);
+    return (LANGUAGES as readonly string[]).includes(stored ?? '') ? (stored as Language) : 'lv';
+  } catch {
+    // Storage can be blocked (private mode, policies); Latvian is the default anyway.
+    return 'lv';
+  }
+}
+
+/** Remembers the language on this device; the signed-in user's choice is also kept on the server. */
+export function storeLanguage(language: Language): void {
+  try {
+    window.localStorage.setItem(STORAGE_KEY, language);
+  } catch {
+    // Not remembering the choice on this device is harmless.
+  }
+}
+
+/** The current interface language as one of the supported codes. */
+export function currentLanguage(): Language {
+  return i18n.resolvedLanguage === 'en' ? 'en' : 'lv';
+}
+
+i18n.on('languageChanged', (language) => {
+  document.documentElement.lang = language;
+});
+
+void i18n.use(initReactI18next).init({
+  resources: { lv: { translation: lv }, en: { translation: en } },
+  lng: readStoredLanguage(),
+  fallbackLng: 'lv',
+  supportedLngs: [...LANGUAGES],
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+document.documentElement.lang = i18n.language;
+
+/** Translates a server code (audit action, entity type) when a label exists, else shows the code itself. */
+export function translateCode(prefix: string, code: string | null | undefined): string {
+  if (!code) return '';
+  const value = i18n.getResource(currentLanguage(), 'translation', `${prefix}.${code}`);
+  return typeof value === 'string' ? value : code;
+}
+
+export default i18n;

@@ -1,0 +1,99 @@
+import type { TApiError } from '../../common/api/errors.ts';
+import i18n from '../i18n/index.ts';
+
+/** One field problem reported by the server for a 400 answer. */
+export type FieldDetail = { path: string; message: string };
+
+/** An error answer of the API (or a failure to reach it), with the server's code and translated message. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly details: FieldDetail[];
+
+  constructor(status: number, code: string, message: string, details: FieldDetail[] = []) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.details = details;
+  }
+}
+
+let csrfToken: Promise<string> | null = null;
+
+/** Fetches a fresh CSRF token; call at start-up and after sign-in or sign-out (the session changes). */
+export function refreshCsrfToken(): Promise<string> {
+  const pending = send('GET', '/api/auth/csrf').then((body) => (body as { token: string }).token);
+  csrfToken = pending;
+  pending.catch(() => {
+    if (csrfToken === pending) csrfToken = null;
+  });
+  return pending;
+}
+
+function getCsrfToken(): Promise<string> {
+  return csrfToken ?? refreshCsrfToken();
+}
+
+async function send(method: string, path: string, body?: unknown, token?: string): Promise<unknown> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': i18n.language };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (token) headers['x-csrf-token'] = token;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'network', i18n.t('errors.network'));
+  }
+  const text = await response.text();
+  let parsed: unknown = null;
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {
+    // A proxy's HTML error page, for instance; reported below as an unexpected error.
+  }
+  if (response.ok) return parsed;
+  const error = (parsed as Partial<TApiError> | null)?.error;
+  throw new ApiError(
+    response.status,
+    error?.code ?? 'unexpected',
+    error?.message || i18n.t('errors.unexpected'),
+    error?.details ?? [],
+  );
+}
+
+async function mutate(method: string, path: string, body?: unknown): Promise<unknown> {
+  try {
+    return await send(method, path, body, await getCsrfToken());
+  } catch (error) {
+    // The token expires with the session: get a new one and try exactly once more.
+    if (error instanceof ApiError && error.status === 403 && error.code === 'csrf') {
+      return send(method, path, body, await refreshCsrfToken());
+    }
+    throw error;
+  }
+}
+
+/** A query string from the non-empty values, e.g. `?q=anna&page=2`. */
+export function toQueryString(params: Record<string, string | number | null | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+/** The JSON API of the Pumpurs server; mutations carry the CSRF token. */
+export const api = {
+  get: <T>(path: string) => send('GET', path) as Promise<T>,
+  post: <T>(path: string, body?: unknown) => mutate('POST', path, body ?? {}) as Promise<T>,
+  put: <T>(path: string, body?: unknown) => mutate('PUT', path, body ?? {}) as Promise<T>,
+  patch: <T>(path: string, body: unknown) => mutate('PATCH', path, body) as Promise<T>,
+  delete: <T>(path: string) => mutate('DELETE', path) as Promise<T>,
+};

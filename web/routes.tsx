@@ -1,0 +1,61 @@
+import { Box } from '@mantine/core';
+import { type ComponentType, lazy, Suspense } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { LoadingState } from './components/feedback.tsx';
+import { NotFoundPage } from './features/shell/not-found-page.tsx';
+import { RequirePermission, SignedInArea, SignedOutArea } from './features/shell/session-guards.tsx';
+
+// Each page is its own chunk, so the first load carries only the shell.
+const LoginPage = lazy(() => import('./features/auth/login-page.tsx').then((m) => ({ default: m.LoginPage })));
+const HomePage = lazy(() => import('./features/home/home-page.tsx').then((m) => ({ default: m.HomePage })));
+const OrganisationsPage = lazy(() =>
+  import('./features/organisations/organisations-page.tsx').then((m) => ({ default: m.OrganisationsPage })),
+);
+const UsersPage = lazy(() => import('./features/users/users-page.tsx').then((m) => ({ default: m.UsersPage })));
+const UserNewPage = lazy(() => import('./features/users/user-new-page.tsx').then((m) => ({ default: m.UserNewPage })));
+const UserDetailPage = lazy(() =>
+  import('./features/users/user-detail-page.tsx').then((m) => ({ default: m.UserDetailPage })),
+);
+const AuditPage = lazy(() => import('./features/audit/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
+
+type Permission = 'manageOrganisations' | 'manageUsers' | 'viewAudit';
+
+function guarded(permission: Permission, Page: ComponentType) {
+  return (
+    <RequirePermission permission={permission}>
+      <Page />
+    </RequirePermission>
+  );
+}
+
+/** The app's routes: `/login` outside the shell, every other page inside it. */
+export const router = createBrowserRouter([
+  {
+    path: '/login',
+    element: (
+      <SignedOutArea>
+        <Suspense
+          fallback={
+            <Box component="main" p="lg">
+              <LoadingState />
+            </Box>
+          }
+        >
+          <LoginPage />
+        </Suspense>
+      </SignedOutArea>
+    ),
+  },
+  {
+    element: <SignedInArea />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'organisations', element: guarded('manageOrganisations', OrganisationsPage) },
+      { path: 'users', element: guarded('manageUsers', UsersPage) },
+      { path: 'users/new', element: guarded('manageUsers', UserNewPage) },
+      { path: 'users/:id', element: guarded('manageUsers', UserDetailPage) },
+      { path: 'audit', element: guarded('viewAudit', AuditPage) },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
