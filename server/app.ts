@@ -32,6 +32,11 @@ export async function buildApp({ config, database, serveClient = true }: AppOpti
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
 
+  const routeTable: { method: string; url: string }[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: route.url });
+  });
   app.decorate('database', database);
   app.decorate('config', config);
   app.setValidatorCompiler(validatorCompiler);

@@ -6,17 +6,25 @@ import { NotFoundPage } from './features/shell/not-found-page.tsx';
 import { RequirePermission, SignedInArea, SignedOutArea } from './features/shell/session-guards.tsx';
 
 // Each page is its own chunk, so the first load carries only the shell.
-const LoginPage = lazy(() => import('./features/auth/login-page.tsx').then((m) => ({ default: m.LoginPage })));
+const LoginPage = lazy(() =>
+  import('./features/auth/login-page.tsx').then((m) => ({ default: m.LoginPage })),
+);
 const HomePage = lazy(() => import('./features/home/home-page.tsx').then((m) => ({ default: m.HomePage })));
 const OrganisationsPage = lazy(() =>
   import('./features/organisations/organisations-page.tsx').then((m) => ({ default: m.OrganisationsPage })),
 );
-const UsersPage = lazy(() => import('./features/users/users-page.tsx').then((m) => ({ default: m.UsersPage })));
-const UserNewPage = lazy(() => import('./features/users/user-new-page.tsx').then((m) => ({ default: m.UserNewPage })));
+const UsersPage = lazy(() =>
+  import('./features/users/users-page.tsx').then((m) => ({ default: m.UsersPage })),
+);
+const UserNewPage = lazy(() =>
+  import('./features/users/user-new-page.tsx').then((m) => ({ default: m.UserNewPage })),
+);
 const UserDetailPage = lazy(() =>
   import('./features/users/user-detail-page.tsx').then((m) => ({ default: m.UserDetailPage })),
 );
-const AuditPage = lazy(() => import('./features/audit/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
+const AuditPage = lazy(() =>
+  import('./features/audit/audit-page.tsx').then((m) => ({ default: m.AuditPage })),
+);
 
 type Permission = 'manageOrganisations' | 'manageUsers' | 'viewAudit';
 

@@ -6,6 +6,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     database: Database;
     config: Config;
+    /** Every route registered, for the route-table tests. */
+    routeTable: { method: string; url: string }[];
   }
   interface FastifyRequest {
     ctx: RequestContext;

@@ -16,4 +16,3 @@ export function fieldErrorsFrom(error: unknown): FieldErrors {
   }
   return result;
 }
-

@@ -1,8 +1,19 @@
-import { Alert, Box, Button, Container, Group, Paper, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Box,
+  Button,
+  Container,
+  Group,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PageHeading } from '../../components/page-heading.tsx';
 import { errorMessage } from '../../components/feedback.tsx';
+import { PageHeading } from '../../components/page-heading.tsx';
 import { LanguageSwitch } from '../shell/language-switch.tsx';
 import { useLogin } from './use-session.ts';
 

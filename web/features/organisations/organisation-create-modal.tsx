@@ -14,8 +14,13 @@ type Props = { opened: boolean; organisations: TOrganisation[]; onClose: () => v
 export function OrganisationCreateModal({ opened, organisations, onClose, onCreated }: Props) {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title={t('organisations.create')} size="lg"
-      closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={t('organisations.create')}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       {opened && <CreateForm organisations={organisations} onClose={onClose} onCreated={onCreated} />}
     </Modal>
   );
@@ -100,16 +105,29 @@ function CreateForm({ organisations, onClose, onCreated }: Omit<Props, 'opened'>
             error={errors.schoolType}
           />
         )}
-        <TextInput label={t('organisations.name')} required value={name} error={errors.name}
-          onChange={(event) => setName(event.currentTarget.value)} />
-        <TextInput label={t('organisations.code')} description={t('organisations.codeHint')} value={code}
-          error={errors.code} onChange={(event) => setCode(event.currentTarget.value)} />
+        <TextInput
+          label={t('organisations.name')}
+          required
+          value={name}
+          error={errors.name}
+          onChange={(event) => setName(event.currentTarget.value)}
+        />
+        <TextInput
+          label={t('organisations.code')}
+          description={t('organisations.codeHint')}
+          value={code}
+          error={errors.code}
+          onChange={(event) => setCode(event.currentTarget.value)}
+        />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="submit" loading={create.isPending}>{t('common.create')}</Button>
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={create.isPending}>
+            {t('common.create')}
+          </Button>
         </Group>
       </Stack>
     </form>
   );
 }
-

@@ -27,7 +27,13 @@ export function OrganisationEditModal({ organisation, parentType, onClose, onSav
       closeButtonProps={{ 'aria-label': t('common.close') }}
     >
       {organisation && (
-        <EditForm key={organisation.id} organisation={organisation} parentType={parentType} onClose={onClose} onSaved={onSaved} />
+        <EditForm
+          key={organisation.id}
+          organisation={organisation}
+          parentType={parentType}
+          onClose={onClose}
+          onSaved={onSaved}
+        />
       )}
     </Modal>
   );
@@ -44,7 +50,12 @@ function EditForm({ organisation, parentType, onClose, onSaved }: Props & { orga
   const errors = { ...fieldErrorsFrom(update.error), ...clientErrors };
   const isSchool = organisation.type === 'school';
   // Keep the current value selectable even if it does not fit the parent (data from before the rule).
-  const schoolTypes = [...new Set([...schoolTypesFor(parentType), ...(organisation.schoolType ? [organisation.schoolType] : [])])];
+  const schoolTypes = [
+    ...new Set([
+      ...schoolTypesFor(parentType),
+      ...(organisation.schoolType ? [organisation.schoolType] : []),
+    ]),
+  ];
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -63,10 +74,21 @@ function EditForm({ organisation, parentType, onClose, onSaved }: Props & { orga
     <form onSubmit={submit} noValidate>
       <Stack>
         <ErrorAlert error={update.error} />
-        <TextInput label={t('organisations.name')} required value={name} error={errors.name}
-          onChange={(event) => setName(event.currentTarget.value)} data-autofocus />
-        <TextInput label={t('organisations.code')} description={t('organisations.codeHint')} value={code}
-          error={errors.code} onChange={(event) => setCode(event.currentTarget.value)} />
+        <TextInput
+          label={t('organisations.name')}
+          required
+          value={name}
+          error={errors.name}
+          onChange={(event) => setName(event.currentTarget.value)}
+          data-autofocus
+        />
+        <TextInput
+          label={t('organisations.code')}
+          description={t('organisations.codeHint')}
+          value={code}
+          error={errors.code}
+          onChange={(event) => setCode(event.currentTarget.value)}
+        />
         {isSchool && (
           <Select
             label={t('organisations.schoolType')}
@@ -77,11 +99,19 @@ function EditForm({ organisation, parentType, onClose, onSaved }: Props & { orga
             error={errors.schoolType}
           />
         )}
-        <Switch label={t('organisations.activeLabel')} checked={active} error={errors.active}
-          onChange={(event) => setActive(event.currentTarget.checked)} />
+        <Switch
+          label={t('organisations.activeLabel')}
+          checked={active}
+          error={errors.active}
+          onChange={(event) => setActive(event.currentTarget.checked)}
+        />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="submit" loading={update.isPending}>{t('common.save')}</Button>
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={update.isPending}>
+            {t('common.save')}
+          </Button>
         </Group>
       </Stack>
     </form>

@@ -62,5 +62,7 @@ export function childTypesFor(parentType: OrgType | undefined): ('municipality' 
 
 /** A state vocational school sits directly under the nation; the other school types under a municipality. */
 export function schoolTypesFor(parentType: OrgType | undefined) {
-  return parentType === 'nation' ? (['state_vocational'] as const) : (['general', 'special', 'vocational'] as const);
+  return parentType === 'nation'
+    ? (['state_vocational'] as const)
+    : (['general', 'special', 'vocational'] as const);
 }

@@ -22,7 +22,9 @@ export function OrganisationsPage() {
   const rows = useMemo(() => buildOrganisationRows(organisations.data ?? []), [organisations.data]);
   const needle = filter.trim().toLocaleLowerCase('lv');
   const visible = needle
-    ? rows.filter(({ organisation: o }) => `${o.name} ${o.code ?? ''}`.toLocaleLowerCase('lv').includes(needle))
+    ? rows.filter(({ organisation: o }) =>
+        `${o.name} ${o.code ?? ''}`.toLocaleLowerCase('lv').includes(needle),
+      )
     : rows;
   const editingParentType = items.find((o) => o.id === editing?.parentId)?.type;
 
@@ -43,7 +45,9 @@ export function OrganisationsPage() {
       </Group>
       <StatusMessage message={status} />
       {organisations.isPending && <LoadingState />}
-      {organisations.isError && <LoadError error={organisations.error} onRetry={() => void organisations.refetch()} />}
+      {organisations.isError && (
+        <LoadError error={organisations.error} onRetry={() => void organisations.refetch()} />
+      )}
       {organisations.data && visible.length === 0 && (
         <Text>{rows.length === 0 ? t('organisations.empty') : t('organisations.noMatch')}</Text>
       )}

@@ -18,7 +18,11 @@ export function AppLayout({ me }: { me: TMe }) {
   const logout = useLogout();
 
   return (
-    <AppShell header={{ height: 64 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
+    <AppShell
+      header={{ height: 64 }}
+      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="lg"
+    >
       <a className="skip-link" href={`#${MAIN_ID}`}>
         {t('nav.skipToContent')}
       </a>

@@ -35,7 +35,8 @@ export function SignedInArea() {
   if (me.data === undefined) return <SessionPending error={me.error} onRetry={() => void me.refetch()} />;
   if (me.data === null) {
     const next = `${location.pathname}${location.search}`;
-    const target = next === '/' || wasSignedOutDeliberately() ? '/login' : `/login?next=${encodeURIComponent(next)}`;
+    const target =
+      next === '/' || wasSignedOutDeliberately() ? '/login' : `/login?next=${encodeURIComponent(next)}`;
     return <Navigate to={target} replace />;
   }
   return <AppLayout me={me.data} />;
@@ -51,7 +52,13 @@ export function SignedOutArea({ children }: { children: ReactNode }) {
 }
 
 /** Shows the page only with the given permission; otherwise the same "not found" as a wrong address. */
-export function RequirePermission({ permission, children }: { permission: keyof TMe['permissions']; children: ReactNode }) {
+export function RequirePermission({
+  permission,
+  children,
+}: {
+  permission: keyof TMe['permissions'];
+  children: ReactNode;
+}) {
   const me = useCurrentUser();
   return me.permissions[permission] ? children : <NotFoundPage />;
 }

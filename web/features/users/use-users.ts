@@ -33,12 +33,16 @@ export function useUser(id: string) {
   });
 }
 
-function useUsersMutation<TInput>(request: (input: TInput) => Promise<unknown>) {
+function useUsersMutation<TInput, TOutput>(request: (input: TInput) => Promise<TOutput>) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: request,
     // Lists, the detail page and the signed-in user's own grants may all have changed.
-    onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: USERS_KEY }), client.invalidateQueries({ queryKey: ['me'] })]),
+    onSuccess: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: USERS_KEY }),
+        client.invalidateQueries({ queryKey: ['me'] }),
+      ]),
   });
 }
 
@@ -49,12 +53,16 @@ export function useCreateUser() {
 
 /** Changes names, language, active flag or password of a user. */
 export function useUpdateUser(id: string) {
-  return useUsersMutation((body: TUpdateUserBody) => api.patch<TUserDetail>(`/api/users/${encodeURIComponent(id)}`, body));
+  return useUsersMutation((body: TUpdateUserBody) =>
+    api.patch<TUserDetail>(`/api/users/${encodeURIComponent(id)}`, body),
+  );
 }
 
 /** Grants a role on an organisation. */
 export function useAddGrant(userId: string) {
-  return useUsersMutation((body: TCreateGrantBody) => api.post<unknown>(`/api/users/${encodeURIComponent(userId)}/grants`, body));
+  return useUsersMutation((body: TCreateGrantBody) =>
+    api.post<unknown>(`/api/users/${encodeURIComponent(userId)}/grants`, body),
+  );
 }
 
 /** Removes one grant. */

@@ -33,10 +33,10 @@ export function UsersPage() {
     setParams(next, { replace: true });
   }
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only the typed text should trigger a new search
   useEffect(() => {
     // A new search starts on the first page; skip while the address already matches.
     if (debouncedSearch.trim() !== q) update({ q: debouncedSearch.trim() || null, page: null });
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only the typed text should trigger this
   }, [debouncedSearch]);
 
   return (

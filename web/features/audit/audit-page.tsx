@@ -1,0 +1,106 @@
+import { Table, Text, VisuallyHidden } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import type { TAuditEvent } from '../../../common/api/audit.ts';
+import { formatDateTime } from '../../../common/format.ts';
+import { LoadError, LoadingState } from '../../components/feedback.tsx';
+import { PageHeading } from '../../components/page-heading.tsx';
+import { TablePagination } from '../../components/table-pagination.tsx';
+import { translateCode } from '../../i18n/index.ts';
+import { AuditFilterForm } from './audit-filters.tsx';
+import { type AuditFilters, useAuditEvents } from './use-audit.ts';
+
+const PAGE_SIZE = 50;
+const OUTCOMES = new Set(['ok', 'denied', 'failed']);
+
+function filtersFrom(params: URLSearchParams): AuditFilters {
+  const outcome = params.get('outcome');
+  return {
+    action: params.get('action') ?? '',
+    outcome: outcome && OUTCOMES.has(outcome) ? (outcome as TAuditEvent['outcome']) : null,
+    from: params.get('from'),
+    to: params.get('to'),
+  };
+}
+
+/** The audit log with filters (kept in the address bar) and one page of events at a time. */
+export function AuditPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const filters = filtersFrom(params);
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const events = useAuditEvents(filters, page, PAGE_SIZE);
+
+  function show(next: AuditFilters, nextPage = 1) {
+    const search = new URLSearchParams();
+    for (const [key, value] of Object.entries(next)) if (value) search.set(key, value);
+    if (nextPage > 1) search.set('page', String(nextPage));
+    setParams(search, { replace: true });
+  }
+
+  return (
+    <>
+      <PageHeading>{t('audit.title')}</PageHeading>
+      <AuditFilterForm
+        key={params.toString() === '' ? 'empty' : 'set'}
+        value={filters}
+        onApply={(next) => show(next)}
+      />
+      {events.isPending && <LoadingState />}
+      {events.isError && <LoadError error={events.error} onRetry={() => void events.refetch()} />}
+      {events.data && events.data.items.length === 0 && <Text>{t('audit.empty')}</Text>}
+      {events.data && events.data.items.length > 0 && (
+        <>
+          <Table.ScrollContainer minWidth={960}>
+            <Table striped aria-busy={events.isFetching}>
+              <caption>
+                <VisuallyHidden>{t('audit.tableCaption')}</VisuallyHidden>
+              </caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('audit.time')}</Table.Th>
+                  <Table.Th scope="col">{t('audit.actor')}</Table.Th>
+                  <Table.Th scope="col">{t('audit.action')}</Table.Th>
+                  <Table.Th scope="col">{t('audit.outcome')}</Table.Th>
+                  <Table.Th scope="col">{t('audit.entity')}</Table.Th>
+                  <Table.Th scope="col">{t('audit.organisation')}</Table.Th>
+                  <Table.Th scope="col">{t('audit.ip')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {events.data.items.map((event) => (
+                  <AuditRow key={event.id} event={event} />
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          <TablePagination
+            page={page}
+            pageSize={PAGE_SIZE}
+            total={events.data.total}
+            onChange={(next) => show(filters, next)}
+          />
+        </>
+      )}
+    </>
+  );
+}
+
+function AuditRow({ event }: { event: TAuditEvent }) {
+  const { t } = useTranslation();
+  const none = t('common.none');
+  const entity = [translateCode('entityTypes', event.entityType), event.entityId].filter(Boolean).join(' ');
+  return (
+    <Table.Tr>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(event.at)}</Table.Td>
+      <Table.Td>{event.actorEmail ?? t('audit.system')}</Table.Td>
+      <Table.Td>
+        <span title={event.action}>{translateCode('auditActions', event.action)}</span>
+      </Table.Td>
+      <Table.Td>{t(`outcomes.${event.outcome}`)}</Table.Td>
+      <Table.Td style={{ wordBreak: 'break-all' }}>{entity || none}</Table.Td>
+      <Table.Td>{event.organisationName ?? none}</Table.Td>
+      <Table.Td>{event.ip ?? none}</Table.Td>
+    </Table.Tr>
+  );
+}

@@ -1,0 +1,23 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { TAuditEvent } from '../../../common/api/audit.ts';
+import { api, toQueryString } from '../../lib/api.ts';
+
+/** The audit filters as the server takes them (dates yyyy-mm-dd). */
+export type AuditFilters = {
+  action: string;
+  outcome: TAuditEvent['outcome'] | null;
+  from: string | null;
+  to: string | null;
+};
+
+/** One page of audit events matching the filters. */
+export function useAuditEvents(filters: AuditFilters, page: number, pageSize: number) {
+  return useQuery({
+    queryKey: ['audit', filters, page, pageSize],
+    queryFn: () =>
+      api.get<{ items: TAuditEvent[]; total: number }>(
+        `/api/audit${toQueryString({ ...filters, page, pageSize })}`,
+      ),
+    placeholderData: keepPreviousData,
+  });
+}

@@ -1,0 +1,72 @@
+import { Anchor, Badge, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useParams } from 'react-router';
+import { formatDate } from '../../../common/format.ts';
+import { LoadError, LoadingState, StatusMessage } from '../../components/feedback.tsx';
+import { PageHeading } from '../../components/page-heading.tsx';
+import { ApiError } from '../../lib/api.ts';
+import { NotFoundPage } from '../shell/not-found-page.tsx';
+import { useUser } from './use-users.ts';
+import { UserAccessSection } from './user-access-section.tsx';
+import { UserGrants } from './user-grants.tsx';
+import { UserProfileForm } from './user-profile-form.tsx';
+
+/** One user: details, access (active flag, password) and role grants, each section saved on its own. */
+export function UserDetailPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const location = useLocation();
+  const user = useUser(id);
+  const justCreated = (location.state as { created?: boolean } | null)?.created === true;
+
+  if (user.isPending) return <LoadingState />;
+  if (user.isError) {
+    // Another scope's user is a 404 on the server; show the same page as a wrong address.
+    if (user.error instanceof ApiError && user.error.status === 404) return <NotFoundPage />;
+    return <LoadError error={user.error} onRetry={() => void user.refetch()} />;
+  }
+  const data = user.data;
+
+  return (
+    <>
+      <Anchor component={Link} to="/users" mb="sm" display="inline-block">
+        {t('users.backToList')}
+      </Anchor>
+      <PageHeading>{`${data.firstName} ${data.lastName}`}</PageHeading>
+      <StatusMessage message={justCreated ? t('users.created') : null} />
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} mb="xl" component="dl">
+        <Fact label={t('users.email')} value={data.email} />
+        <Fact label={t('users.homeOrganisation')} value={data.homeOrganisationName} />
+        <Fact label={t('users.createdAt')} value={formatDate(data.createdAt)} />
+        <div>
+          <Text component="dt" fw={700}>
+            {t('users.status')}
+          </Text>
+          <Text component="dd" m={0}>
+            <Badge variant="light" color={data.active ? 'blue' : 'gray'}>
+              {data.active ? t('common.active') : t('common.inactive')}
+            </Badge>
+          </Text>
+        </div>
+      </SimpleGrid>
+      <Stack gap="xl">
+        <UserProfileForm user={data} />
+        <UserAccessSection user={data} />
+        <UserGrants user={data} />
+      </Stack>
+    </>
+  );
+}
+
+function Fact({ label, value }: { label: string; value: string }) {
+  return (
+    <div>
+      <Text component="dt" fw={700}>
+        {label}
+      </Text>
+      <Text component="dd" m={0}>
+        {value}
+      </Text>
+    </div>
+  );
+}
