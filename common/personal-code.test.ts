@@ -100,7 +100,11 @@ describe('parsePersonalCode: new-format 32… codes', () => {
 
   it('treats every code starting with 32 as new-format, even one that reads like 32.12.99', () => {
     // 321299-12345: 3+12+3+14+81+90+5+16+12+8 = 244; 857 mod 11 = 10 → 0, so 5 is a mismatch
-    expect(parsePersonalCode('321299-12345')).toMatchObject({ ok: true, format: 'new', warnings: ['checksum'] });
+    expect(parsePersonalCode('321299-12345')).toMatchObject({
+      ok: true,
+      format: 'new',
+      warnings: ['checksum'],
+    });
     expectValid('321299-12340', '32129912340', 'new', null);
   });
 });
@@ -111,7 +115,7 @@ describe('parsePersonalCode: rejected input', () => {
     ['only spaces', '   ', 'empty'],
     ['old code, check digit off by one', '161175-19998', 'checksum'],
     ['old code, check digit 0 instead of 7', '16117519990', 'checksum'],
-    ['old code, two digits swapped', '161175-91997', 'checksum'],
+    ['old code, year digits swapped (161157: sum 293, 808 mod 11 = 5)', '161157-19997', 'checksum'],
     // remainder is 10 → only 0 is accepted
     ['old code, remainder 10 with check digit 1', '010101-10091', 'checksum'],
     // each date case below carries the right check digit, so only the date is wrong

@@ -140,7 +140,11 @@ export function maskPersonalCode(normalized: string): string {
 function dateParts(birthDate: Date | string): { year: number; month: number; day: number } {
   if (birthDate instanceof Date) {
     if (Number.isNaN(birthDate.getTime())) throw new RangeError('Invalid birth date');
-    return { year: birthDate.getUTCFullYear(), month: birthDate.getUTCMonth() + 1, day: birthDate.getUTCDate() };
+    return {
+      year: birthDate.getUTCFullYear(),
+      month: birthDate.getUTCMonth() + 1,
+      day: birthDate.getUTCDate(),
+    };
   }
   const m = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(birthDate);
   if (!m) throw new RangeError(`Birth date must be yyyy-mm-dd: ${birthDate}`);

@@ -1,0 +1,74 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+
+/** Percentile of a sorted array of numbers. */
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+/** Starts `npm start`-equivalent (server/main.ts) with extra env; resolves once /api/health is 200. */
+export async function startServer(env: Record<string, string>, port: number): Promise<{ child: ChildProcess; ms: number }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: { ...process.env, LOG_LEVEL: 'warn', PORT: String(port), HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
+      if (res.status === 200) return { child, ms: performance.now() - started };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  child.kill('SIGKILL');
+  throw new Error('server did not become healthy in 120 s');
+}
+
+/** Stops a server started by startServer and waits for it to exit. */
+export function stopServer(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+/** A signed-in HTTP session against a running server: cookies and CSRF token. */
+export async function signInHttp(base: string, email: string, password: string): Promise<{ cookie: string; csrf: string }> {
+  const csrfRes = await fetch(`${base}/api/auth/csrf`);
+  const csrfCookie = (csrfRes.headers.getSetCookie()[0] ?? '').split(';')[0];
+  const { token } = (await csrfRes.json()) as { token: string };
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-csrf-token': token, cookie: csrfCookie },
+    body: JSON.stringify({ email, password }),
+  });
+  if (login.status !== 200) throw new Error(`sign-in failed: ${login.status}`);
+  const sid = login.headers.getSetCookie().find((c) => c.startsWith('pumpurs_sid='))?.split(';')[0] ?? '';
+  return { cookie: `${csrfCookie}; ${sid}`, csrf: token };
+}
+
+/** Fires `total` GETs with `concurrency` in flight; returns throughput and latency percentiles. */
+export async function loadGet(url: string, cookie: string, total: number, concurrency: number) {
+  const latencies: number[] = [];
+  let next = 0;
+  let failures = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < total) {
+        next += 1;
+        const t = performance.now();
+        const res = await fetch(url, { headers: { cookie } });
+        await res.arrayBuffer();
+        if (res.status !== 200) failures += 1;
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { rps: total / seconds, p50: percentile(latencies, 50), p95: percentile(latencies, 95), failures };
+}
