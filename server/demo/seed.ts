@@ -3,7 +3,11 @@ import type { Database, Db } from '../platform/db.ts';
 import { hashPassword } from '../platform/passwords.ts';
 import { findRoot, insertOrganisation } from '../domains/organisations/repo.ts';
 import { insertGrant, insertUser } from '../domains/users/repo.ts';
+import { insertApplications, insertGuardians } from '../domains/students/consent-repo.ts';
+import { insertAssignment, insertStudents } from '../domains/students/repo.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './accounts.ts';
+import { pick, seededRandom } from './random.ts';
+import { DEMO_SCHOOL_SIZES, DEMO_SCHOOL_YEAR, demoStudentsForSchool } from './students.ts';
 import { demoId } from './ids.ts';
 import { DEMO_MUNICIPALITIES, DEMO_STATE_SCHOOL, NATION } from './organisations.ts';
 
@@ -58,20 +62,63 @@ function generatedStaff(): DemoAccount[] {
   return out;
 }
 
-async function seedAccounts(tx: Db, orgs: OrgIndex): Promise<number> {
+async function seedAccounts(tx: Db, orgs: OrgIndex): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const accounts = [...DEMO_ACCOUNTS, ...generatedStaff()];
   for (const a of accounts) {
     const home = orgs.get(a.home);
     if (!home) throw new Error(`demo account ${a.email}: unknown organisation ${a.home}`);
     const userId = await insertUser(tx, { email: a.email, passwordHash, firstName: a.firstName, lastName: a.lastName, language: 'lv', homeOrgId: home.id });
+    ids.set(a.email.split('@')[0], userId);
     for (const g of a.grants) {
       const org = orgs.get(g.org);
       if (!org) throw new Error(`demo grant ${a.email}: unknown organisation ${g.org}`);
       await insertGrant(tx, { userId, role: g.role, orgId: org.id, createdBy: null });
     }
   }
-  return accounts.length;
+  return ids;
+}
+
+/** About 3,000 students with guardians; some with a signed application; a few assigned to staff. */
+async function seedStudents(tx: Db, orgs: OrgIndex, users: Map<string, string>): Promise<void> {
+  const used = new Set<string>();
+  for (const key of Object.keys(DEMO_SCHOOL_SIZES)) {
+    const school = orgs.get(key);
+    if (!school) throw new Error(`demo school ${key} missing`);
+    const list = demoStudentsForSchool(key, school.id, used);
+    const rand = seededRandom(Number.parseInt(key.slice(1), 10) * 104729);
+    for (let i = 0; i < list.length; i += 500) {
+      const batch = list.slice(i, i + 500);
+      const ids = await insertStudents(tx, batch);
+      const guardianValues = batch.map((s, j) => ({
+        studentId: ids[j],
+        firstName: rand() < 0.75 ? pick(rand, ['Inga', 'Santa', 'Ilze', 'Dace', 'Kristīne', 'Aija']) : pick(rand, ['Andris', 'Edgars', 'Aivars', 'Juris', 'Valdis']),
+        lastName: s.lastName,
+        relation: 'mother',
+        phone: `+371 2${String(Math.floor(rand() * 10_000_000)).padStart(7, '0')}`,
+        email: null,
+        language: 'lv',
+      }));
+      for (const g of guardianValues) if (['Andris', 'Edgars', 'Aivars', 'Juris', 'Valdis'].includes(g.firstName)) g.relation = 'father';
+      const guardianIds = await insertGuardians(tx, guardianValues);
+      await insertApplications(
+        tx,
+        batch.flatMap((_, j) =>
+          rand() < 0.3
+            ? [{ studentId: ids[j], signedOn: `${DEMO_SCHOOL_YEAR}-09-${String(2 + Math.floor(rand() * 20)).padStart(2, '0')}`, signerType: 'guardian', guardianId: guardianIds[j], signerName: `${guardianValues[j].firstName} ${guardianValues[j].lastName}`, scope: 'participation_and_data', documentRef: `IES-${DEMO_SCHOOL_YEAR}-${key.toUpperCase()}-${i + j + 1}`, createdBy: null }]
+            : [],
+        ),
+      );
+      if (i === 0) {
+        // The demo teacher and psychologist of each school work with a handful of its students.
+        for (const [account, count] of [[`skolotajs.${key}`, 12], [`psihologs.${key}`, 8]] as const) {
+          const userId = users.get(account);
+          if (userId) for (const id of ids.slice(0, count)) await insertAssignment(tx, id, userId, null);
+        }
+      }
+    }
+  }
 }
 
 /** Loads the deterministic demo in one transaction when the database holds no organisations. */
@@ -79,7 +126,8 @@ export async function loadDemoIfEmpty(database: Database): Promise<boolean> {
   return database.withTx(async (tx) => {
     if (await findRoot(tx)) return false;
     const orgs = await seedOrganisations(tx);
-    await seedAccounts(tx, orgs);
+    const users = await seedAccounts(tx, orgs);
+    await seedStudents(tx, orgs, users);
     return true;
   });
 }

@@ -63,8 +63,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
     const lang = request.ctx?.language ?? 'lv';
     if (hasZodFastifySchemaValidationErrors(error)) {
       const details = error.validation.map((v) => ({
-        path: (v.instancePath || '/').replace(/^\//, '').replace(/\//g, '.') || (v.params?.issue as { path?: string[] } | undefined)?.path?.join('.') || '',
-        message: String((v.params?.issue as { code?: string } | undefined)?.code ?? v.keyword ?? 'custom'),
+        path: (v.instancePath || '/').replace(/^\//, '').replace(/\//g, '.'),
+        // A schema may name one of our message codes (e.g. personal_code_checksum); else the zod issue code.
+        message: v.message && v.message in MESSAGES ? v.message : String(v.keyword ?? 'custom'),
       }));
       return send(reply, 400, 'validation', lang, details);
     }

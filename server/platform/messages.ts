@@ -42,6 +42,69 @@ export const MESSAGES = {
     lv: 'Radās iekšēja kļūda. Mēģiniet vēlreiz.',
     en: 'An internal error occurred. Please try again.',
   },
+  personal_code_empty: { lv: 'Norādiet personas kodu.', en: 'Enter the personal code.' },
+  personal_code_format: {
+    lv: 'Personas kodā drīkst būt tikai cipari un viena defise (DDMMGG-CNNNN).',
+    en: 'A personal code has only digits and one hyphen (DDMMYY-CNNNN).',
+  },
+  personal_code_length: { lv: 'Personas kodā jābūt 11 cipariem.', en: 'A personal code has 11 digits.' },
+  personal_code_date: {
+    lv: 'Personas koda sākumā nav derīga dzimšanas datuma.',
+    en: 'The personal code does not start with a valid birth date.',
+  },
+  personal_code_checksum: {
+    lv: 'Personas koda kontrolcipars nesakrīt — pārbaudiet kodu.',
+    en: 'The check digit of the personal code does not match — check the code.',
+  },
+  personal_code_taken: {
+    lv: 'Skolēns ar šo personas kodu jau ir reģistrēts.',
+    en: 'A student with this personal code is already registered.',
+  },
+  personal_code_other_school: {
+    lv: 'Skolēns ar šo personas kodu mācās citā izglītības iestādē; izmantojiet pārcelšanu.',
+    en: 'A student with this personal code is at another school; use a move instead.',
+  },
+  personal_code_duplicate_row: {
+    lv: 'Šis personas kods failā ir vairākkārt.',
+    en: 'This personal code appears more than once in the file.',
+  },
+  grade_or_course: {
+    lv: 'Norādiet vai nu klasi (1–12), vai kursu (1–4).',
+    en: 'Give either a grade (1–12) or a course (1–4).',
+  },
+  birth_date_mismatch: {
+    lv: 'Dzimšanas datums nesakrīt ar personas kodu.',
+    en: 'The birth date does not match the personal code.',
+  },
+  status_date_required: { lv: 'Norādiet statusa maiņas datumu.', en: 'Give the date of the status change.' },
+  not_a_school: { lv: 'Izvēlētā organizācija nav izglītības iestāde.', en: 'The organisation chosen is not a school.' },
+  same_school: { lv: 'Skolēns jau mācās šajā izglītības iestādē.', en: 'The student is already at this school.' },
+  not_school_staff: {
+    lv: 'Lietotājs nav šīs izglītības iestādes pedagogs vai atbalsta speciālists.',
+    en: 'The user is not a teacher or specialist of this school.',
+  },
+  adult_required: {
+    lv: 'Pats skolēns var parakstīt iesniegumu tikai no 18 gadu vecuma.',
+    en: 'A student can sign the application only from the age of 18.',
+  },
+  guardian_required: { lv: 'Izvēlieties likumisko pārstāvi, kas parakstīja.', en: 'Choose the guardian who signed.' },
+  guardian_has_applications: {
+    lv: 'Likumiskais pārstāvis ir parakstījis iesniegumu, tāpēc to nevar dzēst.',
+    en: 'This guardian signed an application and cannot be removed.',
+  },
+  application_withdrawn: { lv: 'Iesniegums jau ir atsaukts.', en: 'The application is already withdrawn.' },
+  withdrawal_before_signing: {
+    lv: 'Atsaukuma datums nevar būt pirms parakstīšanas.',
+    en: 'The withdrawal date cannot be before the signing date.',
+  },
+  date_in_future: { lv: 'Datums nevar būt nākotnē.', en: 'The date cannot be in the future.' },
+  file_empty: { lv: 'Fails ir tukšs.', en: 'The file is empty.' },
+  file_too_large: { lv: 'Fails ir par lielu.', en: 'The file is too large.' },
+  file_type: {
+    lv: 'Atļauti tikai PDF, JPEG vai PNG faili, un faila saturam jāatbilst tipam.',
+    en: 'Only PDF, JPEG or PNG files are allowed, and the content must match the type.',
+  },
+  phone: { lv: 'Tālruņa numurā drīkst būt cipari, atstarpes un + sākumā.', en: 'A phone number has digits, spaces and a leading +.' },
   rate_limited: { lv: 'Pārāk daudz pieprasījumu. Mēģiniet vēlāk.', en: 'Too many requests. Try again later.' },
 } as const satisfies Record<string, Record<Language, string>>;
 

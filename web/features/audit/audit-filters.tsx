@@ -45,6 +45,7 @@ export function AuditFilterForm({
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
           <TextInput
             label={t('audit.action')}
+            description={t('audit.actionHint')}
             value={draft.action}
             onChange={(event) => {
               const action = event.currentTarget.value;

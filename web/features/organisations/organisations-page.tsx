@@ -1,7 +1,8 @@
-import { Badge, Box, Button, Group, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { Box, Button, Group, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TOrganisation } from '../../../common/api/organisations.ts';
+import { ActiveStatus } from '../../components/active-status.tsx';
 import { LoadError, LoadingState, StatusMessage } from '../../components/feedback.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { OrganisationCreateModal } from './organisation-create-modal.tsx';
@@ -79,12 +80,10 @@ export function OrganisationsPage() {
                   </Table.Td>
                   <Table.Td>{t(`orgTypes.${o.type}`)}</Table.Td>
                   <Table.Td>{o.schoolType ? t(`schoolTypes.${o.schoolType}`) : t('common.none')}</Table.Td>
-                  <Table.Td>{o.code || t('common.none')}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{o.code || t('common.none')}</Table.Td>
                   <Table.Td>{parentName ?? t('common.none')}</Table.Td>
                   <Table.Td>
-                    <Badge variant="light" color={o.active ? 'blue' : 'gray'}>
-                      {o.active ? t('common.active') : t('common.inactive')}
-                    </Badge>
+                    <ActiveStatus active={o.active} />
                   </Table.Td>
                   <Table.Td>
                     <Button

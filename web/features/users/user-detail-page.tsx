@@ -1,7 +1,8 @@
-import { Anchor, Badge, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Anchor, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { formatDate } from '../../../common/format.ts';
+import { ActiveStatus } from '../../components/active-status.tsx';
 import { LoadError, LoadingState, StatusMessage } from '../../components/feedback.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { ApiError } from '../../lib/api.ts';
@@ -43,9 +44,7 @@ export function UserDetailPage() {
             {t('users.status')}
           </Text>
           <Text component="dd" m={0}>
-            <Badge variant="light" color={data.active ? 'blue' : 'gray'}>
-              {data.active ? t('common.active') : t('common.inactive')}
-            </Badge>
+            <ActiveStatus active={data.active} />
           </Text>
         </div>
       </SimpleGrid>

@@ -1,8 +1,9 @@
-import { Anchor, Badge, Button, Group, Select, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { Anchor, Button, Group, Select, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { ActiveStatus } from '../../components/active-status.tsx';
 import { LoadError, LoadingState } from '../../components/feedback.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { TablePagination } from '../../components/table-pagination.tsx';
@@ -103,9 +104,7 @@ export function UsersPage() {
                         : t('common.none')}
                     </Table.Td>
                     <Table.Td>
-                      <Badge variant="light" color={user.active ? 'blue' : 'gray'}>
-                        {user.active ? t('common.active') : t('common.inactive')}
-                      </Badge>
+                      <ActiveStatus active={user.active} />
                     </Table.Td>
                   </Table.Tr>
                 ))}

@@ -1,0 +1,77 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { buildApp } from '../server/app.ts';
+import { DEMO_PASSWORD } from '../server/demo/accounts.ts';
+import { loadDemoIfEmpty } from '../server/demo/seed.ts';
+import { loadConfig } from '../server/platform/config.ts';
+import { openDatabase } from '../server/platform/db.ts';
+import { ensureWebBuilt } from '../server/platform/web-build.ts';
+
+export const SCREENSHOT_DIR = path.resolve('e2e', 'screenshots');
+
+/** A running app on a fresh demo database and a headless Chromium. */
+export interface E2E {
+  baseUrl: string;
+  context: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/** Starts the app (PGlite, or PostgreSQL when E2E_DATABASE_URL is set) and Debian's Chromium. */
+export async function startE2E(): Promise<E2E> {
+  await ensureWebBuilt();
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'pumpurs-e2e-'));
+  const config = loadConfig({ logLevel: 'warn', dataDir, databaseUrl: process.env.E2E_DATABASE_URL || null, port: 0 });
+  const database = await openDatabase(config);
+  await loadDemoIfEmpty(database);
+  const app = await buildApp({ config, database });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'pumpurs-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+    viewport: { width: 1280, height: 860 },
+    locale: 'lv-LV',
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    context,
+    page,
+    async close() {
+      await context.close();
+      await app.close();
+      await database.close();
+      rmSync(profile, { recursive: true, force: true });
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Signs in through the sign-in form. */
+export async function signIn(e2e: E2E, account: string): Promise<void> {
+  const { page } = e2e;
+  await page.goto(`${e2e.baseUrl}/login`);
+  await page.getByLabel(/e-pasts|email/i).fill(`${account}@demo.pumpurs.lv`);
+  await page.getByLabel(/parole|password/i).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: /pieslēgties|sign in/i }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/** Runs axe (WCAG 2.1 A/AA) on the current page and returns the violations, summarised. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** Saves a screenshot under e2e/screenshots for people to look at. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}

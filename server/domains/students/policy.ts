@@ -1,0 +1,41 @@
+import { definePolicies, type OrgResource } from '../../platform/policy/gate.ts';
+
+/** A student as the gate sees it: the current school's path and the staff assigned to the student. */
+export interface StudentResource extends OrgResource {
+  assignedUserIds: readonly string[];
+}
+
+export const STUDENT_VIEW = 'student.view';
+export const STUDENT_VIEW_ASSIGNED = 'student.view_assigned';
+export const STUDENT_MANAGE = 'student.manage';
+export const STUDENT_CONSENT = 'student.consent';
+export const STUDENT_REVEAL_CODE = 'student.reveal_code';
+export const STUDENT_IMPORT = 'student.import';
+
+/** Roles that see every student of the organisations under their grant. */
+export const STUDENT_WHOLE_SCOPE_ROLES = ['national_admin', 'expert', 'municipal_coordinator', 'school_director', 'school_coordinator'] as const;
+/** Roles that see only the students assigned to them. */
+export const STUDENT_ASSIGNED_ROLES = ['plan_preparer', 'specialist', 'teacher'] as const;
+const MANAGERS = ['national_admin', 'municipal_coordinator', 'school_director', 'school_coordinator'] as const;
+
+const assigned = (_g: unknown, r: StudentResource, actor: { userId: string }) => r.assignedUserIds.includes(actor.userId);
+
+definePolicies<StudentResource>({
+  [STUDENT_VIEW]: { roles: STUDENT_WHOLE_SCOPE_ROLES },
+  [STUDENT_VIEW_ASSIGNED]: { roles: STUDENT_ASSIGNED_ROLES, when: assigned },
+  [STUDENT_MANAGE]: { roles: MANAGERS },
+  // Guardians and applications: the managers, and a plan preparer for the students assigned.
+  [STUDENT_CONSENT]: {
+    roles: [...MANAGERS, 'plan_preparer'],
+    when: (g, r, actor) => g.role !== 'plan_preparer' || r.assignedUserIds.includes(actor.userId),
+  },
+  [STUDENT_REVEAL_CODE]: {
+    roles: [...MANAGERS, 'plan_preparer'],
+    when: (g, r, actor) => g.role !== 'plan_preparer' || r.assignedUserIds.includes(actor.userId),
+  },
+});
+
+definePolicies<OrgResource>({
+  // Imports are per school: the resource is the school.
+  [STUDENT_IMPORT]: { roles: MANAGERS },
+});

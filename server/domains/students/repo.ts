@@ -1,0 +1,222 @@
+import { and, asc, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { organisations, studentAssignments, students, users } from '../../db/schema.ts';
+import type { Db } from '../../platform/db.ts';
+import { pathInScope } from '../organisations/repo.ts';
+
+/** Who is asking, in SQL terms: whole-school scope paths, assigned-only scope paths and the user. */
+export interface StudentScope {
+  wholePaths: string[];
+  assignedPaths: string[];
+  userId: string;
+}
+
+/** SQL condition: the student (joined with its school as `organisations`) is visible to the scope. */
+export function studentVisible(scope: StudentScope): SQL {
+  return or(
+    pathInScope(organisations.path, scope.wholePaths),
+    and(
+      pathInScope(organisations.path, scope.assignedPaths),
+      sql`exists (select 1 from ${studentAssignments} where ${studentAssignments.studentId} = ${students.id} and ${studentAssignments.userId} = ${scope.userId})`,
+    ),
+  ) as SQL;
+}
+
+/** True when an application is signed and not withdrawn as of today. */
+export const applicationInForceSql = sql<boolean>`exists (select 1 from applications a where a.student_id = ${students.id}
+  and a.signed_on <= current_date and (a.withdrawn_on is null or a.withdrawn_on > current_date))`;
+
+const summaryColumns = {
+  id: students.id,
+  personalCode: students.personalCode,
+  personalCodeWarning: students.personalCodeWarning,
+  firstName: students.firstName,
+  lastName: students.lastName,
+  birthDate: students.birthDate,
+  gender: students.gender,
+  schoolId: students.schoolId,
+  schoolName: organisations.name,
+  schoolPath: organisations.path,
+  grade: students.grade,
+  course: students.course,
+  classLabel: students.classLabel,
+  status: students.status,
+  statusDate: students.statusDate,
+  statusReason: students.statusReason,
+  applicationInForce: applicationInForceSql,
+};
+export type StudentRow = {
+  id: string;
+  personalCode: string;
+  personalCodeWarning: boolean;
+  firstName: string;
+  lastName: string;
+  birthDate: string | null;
+  gender: string | null;
+  schoolId: string;
+  schoolName: string;
+  schoolPath: string;
+  grade: number | null;
+  course: number | null;
+  classLabel: string;
+  status: string;
+  statusDate: string | null;
+  statusReason: string | null;
+  applicationInForce: boolean;
+};
+
+export interface StudentFilter {
+  schoolId?: string;
+  q?: string;
+  grade?: number;
+  course?: number;
+  classLabel?: string;
+  status?: string;
+  sort: 'name' | 'class' | 'grade' | 'code';
+  dir: 'asc' | 'desc';
+  limit: number;
+  offset: number;
+}
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Search: digits are a personal-code prefix; words match the start of first or last name. */
+function searchCondition(q: string): SQL {
+  const compact = q.replace(/[\s-]/g, '');
+  if (/^\d+$/.test(compact)) return sql`${students.personalCode} LIKE ${`${escapeLike(compact)}%`}`;
+  const words = q.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 3);
+  return and(
+    ...words.map(
+      (w) => or(sql`lower(${students.lastName}) LIKE ${`${escapeLike(w)}%`}`, sql`lower(${students.firstName}) LIKE ${`${escapeLike(w)}%`}`) as SQL,
+    ),
+  ) as SQL;
+}
+
+/** A page of the students visible to the scope, filtered and sorted. */
+export async function findStudents(db: Db, scope: StudentScope, f: StudentFilter): Promise<{ rows: StudentRow[]; total: number }> {
+  const conditions: SQL[] = [studentVisible(scope)];
+  if (f.schoolId) conditions.push(eq(students.schoolId, f.schoolId));
+  if (f.q) conditions.push(searchCondition(f.q));
+  if (f.grade) conditions.push(eq(students.grade, f.grade));
+  if (f.course) conditions.push(eq(students.course, f.course));
+  if (f.classLabel) conditions.push(eq(students.classLabel, f.classLabel));
+  if (f.status) conditions.push(eq(students.status, f.status));
+  const where = and(...conditions);
+  const d = f.dir === 'desc' ? desc : asc;
+  const order = {
+    name: [d(students.lastName), d(students.firstName)],
+    class: [d(students.classLabel), asc(students.lastName), asc(students.firstName)],
+    grade: [d(students.grade), d(students.course), asc(students.classLabel), asc(students.lastName)],
+    code: [d(students.personalCode)],
+  }[f.sort];
+  const rows = await db
+    .select(summaryColumns)
+    .from(students)
+    .innerJoin(organisations, eq(organisations.id, students.schoolId))
+    .where(where)
+    .orderBy(...order, asc(students.id))
+    .limit(f.limit)
+    .offset(f.offset);
+  const [{ total }] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(students)
+    .innerJoin(organisations, eq(organisations.id, students.schoolId))
+    .where(where);
+  return { rows: rows as StudentRow[], total: Number(total) };
+}
+
+/** One student with the school's path, regardless of scope (the service checks it). */
+export async function findStudentById(db: Db, id: string): Promise<StudentRow | null> {
+  const rows = await db.select(summaryColumns).from(students).innerJoin(organisations, eq(organisations.id, students.schoolId)).where(eq(students.id, id));
+  return (rows[0] as StudentRow | undefined) ?? null;
+}
+
+export async function findStudentIdByCode(db: Db, personalCode: string): Promise<{ id: string; schoolId: string } | null> {
+  const rows = await db.select({ id: students.id, schoolId: students.schoolId }).from(students).where(eq(students.personalCode, personalCode));
+  return rows[0] ?? null;
+}
+
+/** Existing students by personal code (for imports), any school. */
+export async function findStudentsByCodes(db: Db, codes: string[]) {
+  if (codes.length === 0) return [];
+  return db
+    .select({
+      id: students.id,
+      personalCode: students.personalCode,
+      schoolId: students.schoolId,
+      firstName: students.firstName,
+      lastName: students.lastName,
+      birthDate: students.birthDate,
+      gender: students.gender,
+      grade: students.grade,
+      course: students.course,
+      classLabel: students.classLabel,
+    })
+    .from(students)
+    .where(inArray(students.personalCode, codes));
+}
+
+export type NewStudent = {
+  personalCode: string;
+  personalCodeWarning: boolean;
+  firstName: string;
+  lastName: string;
+  birthDate: string | null;
+  gender: string | null;
+  schoolId: string;
+  grade: number | null;
+  course: number | null;
+  classLabel: string;
+};
+
+export async function insertStudent(db: Db, values: NewStudent): Promise<string> {
+  const [row] = await db.insert(students).values(values).returning({ id: students.id });
+  return row.id;
+}
+
+/** Inserts many students at once; returns their ids in order. */
+export async function insertStudents(db: Db, values: NewStudent[]): Promise<string[]> {
+  if (values.length === 0) return [];
+  const rows = await db.insert(students).values(values).returning({ id: students.id });
+  return rows.map((r) => r.id);
+}
+
+export async function updateStudent(db: Db, id: string, patch: Partial<Omit<NewStudent, 'personalCode'>> & { status?: string; statusDate?: string | null; statusReason?: string | null }): Promise<void> {
+  await db.update(students).set({ ...patch, updatedAt: sql`now()` }).where(eq(students.id, id));
+}
+
+/** The ids of staff assigned to each of the given students. */
+export async function findAssignedUserIds(db: Db, studentIds: string[]): Promise<Map<string, string[]>> {
+  const map = new Map<string, string[]>();
+  if (studentIds.length === 0) return map;
+  const rows = await db
+    .select({ studentId: studentAssignments.studentId, userId: studentAssignments.userId })
+    .from(studentAssignments)
+    .where(inArray(studentAssignments.studentId, studentIds));
+  for (const r of rows) map.set(r.studentId, [...(map.get(r.studentId) ?? []), r.userId]);
+  return map;
+}
+
+export async function findAssignedStaff(db: Db, studentId: string) {
+  return db
+    .select({ userId: users.id, firstName: users.firstName, lastName: users.lastName })
+    .from(studentAssignments)
+    .innerJoin(users, eq(users.id, studentAssignments.userId))
+    .where(eq(studentAssignments.studentId, studentId))
+    .orderBy(asc(users.lastName));
+}
+
+export async function insertAssignment(db: Db, studentId: string, userId: string, createdBy: string | null): Promise<boolean> {
+  const rows = await db.insert(studentAssignments).values({ studentId, userId, createdBy }).onConflictDoNothing().returning({ id: studentAssignments.id });
+  return rows.length > 0;
+}
+
+export async function deleteAssignment(db: Db, studentId: string, userId: string): Promise<void> {
+  await db.delete(studentAssignments).where(and(eq(studentAssignments.studentId, studentId), eq(studentAssignments.userId, userId)));
+}
+
+/** Removes every assignment of a student (on a move, the old school's staff lose access). */
+export async function deleteAssignmentsOfStudent(db: Db, studentId: string): Promise<void> {
+  await db.delete(studentAssignments).where(eq(studentAssignments.studentId, studentId));
+}

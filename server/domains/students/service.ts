@@ -1,0 +1,144 @@
+import type { TApplication, TCreateStudentBody, TStudentDetail, TStudentListQuery, TUpdateStudentBody } from '../../../common/api/students.ts';
+import { formatPersonalCode, parsePersonalCode } from '../../../common/personal-code.ts';
+import type { RequestContext } from '../../platform/actor.ts';
+import { writeAudit } from '../../platform/audit.ts';
+import type { Db } from '../../platform/db.ts';
+import { AppError, NotFoundError, badRequest, conflict } from '../../platform/errors.ts';
+import { can } from '../../platform/policy/gate.ts';
+import { findOrganisationById } from '../organisations/repo.ts';
+import { loadStudentFor, loadVisibleStudent, studentScope } from './access.ts';
+import * as consentRepo from './consent-repo.ts';
+import { STUDENT_CONSENT, STUDENT_MANAGE, STUDENT_REVEAL_CODE, STUDENT_VIEW } from './policy.ts';
+import { ageOn, presentStudentSummary } from './present.ts';
+import * as repo from './repo.ts';
+
+/** Grade and course are exclusive: a vocational course or a general-education grade. */
+export function checkLevel(grade: number | null | undefined, course: number | null | undefined): void {
+  if ((grade ?? null) === null && (course ?? null) === null) throw badRequest('grade_or_course', 'grade');
+  if ((grade ?? null) !== null && (course ?? null) !== null) throw badRequest('grade_or_course', 'course');
+}
+
+/** A school the caller manages students of (404 outside scope, 400 when it is not a school). */
+export async function loadManagedSchool(ctx: RequestContext, schoolId: string, tx: Db) {
+  const school = await findOrganisationById(tx, schoolId);
+  if (!school || !can(ctx.actor, STUDENT_VIEW, { orgPath: school.path, assignedUserIds: [] })) throw new NotFoundError('organisation', schoolId);
+  if (school.type !== 'school') throw badRequest('not_a_school', 'schoolId');
+  if (!can(ctx.actor, STUDENT_MANAGE, { orgPath: school.path, assignedUserIds: [] })) throw new AppError(403, 'forbidden');
+  return school;
+}
+
+/** Students visible to the caller, a page at a time. The list is audited as one read. */
+export async function listStudents(ctx: RequestContext, q: TStudentListQuery, tx: Db) {
+  const { rows, total } = await repo.findStudents(tx, studentScope(ctx), {
+    ...q,
+    limit: q.pageSize,
+    offset: (q.page - 1) * q.pageSize,
+  });
+  await writeAudit(tx, ctx, { action: 'student.list', entityType: 'student', orgId: q.schoolId ?? null });
+  return { items: rows.map(presentStudentSummary), total };
+}
+
+function presentApplication(a: Awaited<ReturnType<typeof consentRepo.findApplications>>[number]): TApplication {
+  return {
+    id: a.id,
+    signedOn: a.signedOn,
+    signerType: a.signerType as TApplication['signerType'],
+    guardianId: a.guardianId,
+    signerName: a.signerName,
+    scope: a.scope as TApplication['scope'],
+    documentRef: a.documentRef,
+    file: a.fileId ? { id: a.fileId, name: a.fileName ?? '', contentType: a.fileContentType ?? '', size: a.fileSize ?? 0 } : null,
+    withdrawnOn: a.withdrawnOn,
+    withdrawalReason: a.withdrawalReason,
+    inForce: Boolean(a.inForce),
+    createdAt: new Date(a.createdAt).toISOString(),
+  };
+}
+
+/** The student's record with guardians, applications, moves and assigned staff; the read is audited. */
+export async function getStudent(ctx: RequestContext, id: string, tx: Db, audit = true): Promise<TStudentDetail> {
+  const { row, resource } = await loadVisibleStudent(ctx, id, tx);
+  const [guardianRows, applicationRows, moves, staff] = [
+    await consentRepo.findGuardians(tx, id),
+    await consentRepo.findApplications(tx, id),
+    await consentRepo.findMoves(tx, id),
+    await repo.findAssignedStaff(tx, id),
+  ];
+  if (audit) await writeAudit(tx, ctx, { action: 'student.read', entityType: 'student', entityId: id, orgId: row.schoolId });
+  const age = ageOn(row.birthDate);
+  return {
+    ...presentStudentSummary(row),
+    gender: (row.gender as TStudentDetail['gender']) ?? null,
+    age,
+    isAdult: age !== null && age >= 18,
+    statusDate: row.statusDate,
+    statusReason: row.statusReason,
+    personalCodeWarning: row.personalCodeWarning,
+    guardians: guardianRows.map((g) => ({ ...g, relation: g.relation as never, language: g.language as never })),
+    applications: applicationRows.map(presentApplication),
+    moves: moves.map((m) => ({ ...m, movedOn: m.movedOn })),
+    assignedStaff: staff.map((s) => ({ userId: s.userId, name: `${s.firstName} ${s.lastName}`, role: 'assigned' })),
+    canEdit: can(ctx.actor, STUDENT_MANAGE, resource),
+    canManageConsent: can(ctx.actor, STUDENT_CONSENT, resource),
+    canRevealCode: can(ctx.actor, STUDENT_REVEAL_CODE, resource),
+  };
+}
+
+/** Registers a student at a school the caller manages. The personal code is unique nationally. */
+export async function createStudent(ctx: RequestContext, input: TCreateStudentBody, tx: Db): Promise<TStudentDetail> {
+  const school = await loadManagedSchool(ctx, input.schoolId, tx);
+  checkLevel(input.grade, input.course);
+  const parsed = parsePersonalCode(input.personalCode);
+  if (!parsed.ok) throw badRequest(`personal_code_${parsed.error}` as never, 'personalCode');
+  if (await repo.findStudentIdByCode(tx, parsed.normalized)) throw conflict('personal_code_taken', 'personalCode');
+  const birthDate = parsed.birthDate ?? input.birthDate ?? null;
+  if (parsed.birthDate && input.birthDate && input.birthDate !== parsed.birthDate) throw badRequest('birth_date_mismatch', 'birthDate');
+  const id = await repo.insertStudent(tx, {
+    personalCode: parsed.normalized,
+    personalCodeWarning: parsed.warnings.length > 0,
+    firstName: input.firstName,
+    lastName: input.lastName,
+    birthDate,
+    gender: input.gender ?? null,
+    schoolId: school.id,
+    grade: input.grade ?? null,
+    course: input.course ?? null,
+    classLabel: input.classLabel,
+  });
+  await writeAudit(tx, ctx, { action: 'student.create', entityType: 'student', entityId: id, orgId: school.id });
+  return getStudent(ctx, id, tx, false);
+}
+
+/** Edits names, class, level or status of a student the caller manages. */
+export async function updateStudent(ctx: RequestContext, id: string, input: TUpdateStudentBody, tx: Db): Promise<TStudentDetail> {
+  const { row } = await loadStudentFor(ctx, id, STUDENT_MANAGE, tx);
+  const grade = input.grade !== undefined ? input.grade : row.grade;
+  const course = input.course !== undefined ? input.course : row.course;
+  if (input.grade !== undefined || input.course !== undefined) checkLevel(grade, course);
+  const parsed = parsePersonalCode(row.personalCode);
+  if (input.birthDate && parsed.ok && parsed.birthDate && parsed.birthDate !== input.birthDate) throw badRequest('birth_date_mismatch', 'birthDate');
+  if (input.status && input.status !== 'enrolled' && !input.statusDate) throw badRequest('status_date_required', 'statusDate');
+  await repo.updateStudent(tx, id, {
+    ...(input.firstName !== undefined && { firstName: input.firstName }),
+    ...(input.lastName !== undefined && { lastName: input.lastName }),
+    ...(input.birthDate !== undefined && { birthDate: input.birthDate }),
+    ...(input.gender !== undefined && { gender: input.gender }),
+    ...(input.classLabel !== undefined && { classLabel: input.classLabel }),
+    ...(input.grade !== undefined && { grade: input.grade }),
+    ...(input.course !== undefined && { course: input.course }),
+    ...(input.status !== undefined && {
+      status: input.status,
+      statusDate: input.status === 'enrolled' ? null : (input.statusDate ?? null),
+      statusReason: input.status === 'enrolled' ? null : (input.statusReason ?? null),
+    }),
+  });
+  await writeAudit(tx, ctx, { action: input.status ? 'student.status' : 'student.update', entityType: 'student', entityId: id, orgId: row.schoolId });
+  return getStudent(ctx, id, tx, false);
+}
+
+/** The whole personal code, a separate and audited action. */
+export async function revealPersonalCode(ctx: RequestContext, id: string, tx: Db): Promise<{ personalCode: string }> {
+  const { row } = await loadStudentFor(ctx, id, STUDENT_REVEAL_CODE, tx);
+  await writeAudit(tx, ctx, { action: 'student.reveal_code', entityType: 'student', entityId: id, orgId: row.schoolId });
+  return { personalCode: formatPersonalCode(row.personalCode) };
+}
