@@ -7,6 +7,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { auditRoutes } from './domains/audit/routes.ts';
 import { authRoutes } from './domains/auth/routes.ts';
 import { organisationRoutes } from './domains/organisations/routes.ts';
+import { importRoutes } from './domains/imports/routes.ts';
 import { studentRoutes } from './domains/students/routes.ts';
 import { userRoutes } from './domains/users/routes.ts';
 import type { Config } from './platform/config.ts';
@@ -84,6 +85,7 @@ export async function buildApp({ config, database, serveClient = true }: AppOpti
       await api.register(userRoutes);
       await api.register(auditRoutes);
       await api.register(studentRoutes);
+      await api.register(importRoutes);
     },
     { prefix: '/api' },
   );

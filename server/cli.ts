@@ -1,4 +1,5 @@
 import { ZCreateUserBody } from '../common/api/users.ts';
+import { importStudentsCommand } from './cli-import.ts';
 import { loadDemoIfEmpty } from './demo/seed.ts';
 import { findRoot, insertOrganisation } from './domains/organisations/repo.ts';
 import { emailExists, insertGrant, insertUser } from './domains/users/repo.ts';
@@ -9,7 +10,11 @@ import { hashPassword } from './platform/passwords.ts';
 const USAGE = `Usage:
   npm run seed                                   load the demo into an empty database
   npm run cli -- create-admin EMAIL FIRST LAST   create a national admin; password from PUMPURS_ADMIN_PASSWORD
-  npm run cli -- migrate                         apply pending migrations and exit`;
+  npm run cli -- migrate                         apply pending migrations and exit
+  npm run cli -- import students --school ID|CODE FILE
+                                                 import a class list (CSV or XLSX) all-or-nothing,
+                                                 with the school's remembered column mapping or one
+                                                 guessed from the headers`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
@@ -50,6 +55,7 @@ async function main(argv: string[]): Promise<number> {
       console.log('National admin created.');
       return 0;
     }
+    if (command === 'import' && args[0] === 'students') return await importStudentsCommand(database, args.slice(1));
     console.error(`Unknown command: ${command}\n${USAGE}`);
     return 2;
   } finally {

@@ -15,6 +15,8 @@ export function testTarget(): 'pglite' | 'postgres' {
 
 export interface TestDatabase {
   database: Database;
+  /** Environment for a child process (CLI) to open the same database. */
+  env: Record<string, string>;
   drop(): Promise<void>;
 }
 
@@ -30,6 +32,7 @@ async function freshPostgres(baseUrl: string): Promise<TestDatabase> {
   await loadDemoIfEmpty(database);
   return {
     database,
+    env: { DATABASE_URL: url.toString() },
     async drop() {
       await database.close();
       const c = new pg.Client({ connectionString: baseUrl });
@@ -46,6 +49,7 @@ async function freshPglite(): Promise<TestDatabase> {
   const database = await openPglite(dir);
   return {
     database,
+    env: { PUMPURS_DATA_DIR: dir },
     async drop() {
       await database.close();
       rmSync(dir, { recursive: true, force: true });

@@ -6,7 +6,7 @@ export type StudentImportField = (typeof STUDENT_IMPORT_FIELDS)[number];
 export const REQUIRED_STUDENT_IMPORT_FIELDS: readonly StudentImportField[] = ['personalCode', 'firstName', 'lastName', 'classLabel'];
 
 /** Field → column header of the file (or null when the file has no such column). */
-export const ZStudentMapping = z.record(z.enum(STUDENT_IMPORT_FIELDS), z.string().max(200).nullable());
+export const ZStudentMapping = z.partialRecord(z.enum(STUDENT_IMPORT_FIELDS), z.string().max(200).nullable());
 export type TStudentMapping = z.infer<typeof ZStudentMapping>;
 
 export const ZImportUploadQuery = z.object({

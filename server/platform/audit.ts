@@ -33,3 +33,21 @@ export async function writeAudit(tx: Db, ctx: RequestContext, entry: AuditEntry)
 export async function writeDeniedAudit(database: Database, ctx: RequestContext, entry: AuditEntry): Promise<void> {
   await database.withTx((tx) => writeAudit(tx, ctx, { ...entry, outcome: 'denied' }));
 }
+
+/** Appends many audit rows at once (imports write one per record). */
+export async function writeAuditMany(tx: Db, ctx: RequestContext, entries: AuditEntry[]): Promise<void> {
+  for (let i = 0; i < entries.length; i += 1000) {
+    await tx.insert(auditEvents).values(
+      entries.slice(i, i + 1000).map((entry) => ({
+        actorId: entry.actorId !== undefined ? entry.actorId : (ctx.actor?.userId ?? null),
+        action: entry.action,
+        outcome: entry.outcome ?? 'ok',
+        entityType: entry.entityType ?? null,
+        entityId: entry.entityId ?? null,
+        orgId: entry.orgId ?? null,
+        requestId: ctx.requestId,
+        ip: ctx.ip,
+      })),
+    );
+  }
+}

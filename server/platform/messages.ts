@@ -105,6 +105,29 @@ export const MESSAGES = {
     en: 'Only PDF, JPEG or PNG files are allowed, and the content must match the type.',
   },
   phone: { lv: 'Tālruņa numurā drīkst būt cipari, atstarpes un + sākumā.', en: 'A phone number has digits, spaces and a leading +.' },
+  required: { lv: 'Obligāts lauks.', en: 'Required field.' },
+  too_long: { lv: 'Vērtība ir par garu.', en: 'The value is too long.' },
+  invalid_date: { lv: 'Nederīgs datums (dd.mm.gggg).', en: 'Invalid date (dd.mm.yyyy).' },
+  invalid_grade: { lv: 'Klasei jābūt no 1 līdz 12.', en: 'The grade must be 1 to 12.' },
+  invalid_course: { lv: 'Kursam jābūt no 1 līdz 4.', en: 'The course must be 1 to 4.' },
+  invalid_gender: { lv: 'Dzimumam jābūt S vai V.', en: 'Gender must be F or M.' },
+  import_empty: { lv: 'Failā nav datu rindu.', en: 'The file has no data rows.' },
+  import_format: {
+    lv: 'Failu nevar nolasīt: atbalstīti CSV (UTF-8 vai Windows-1257) un XLSX.',
+    en: 'The file cannot be read: CSV (UTF-8 or Windows-1257) and XLSX are supported.',
+  },
+  import_headers: {
+    lv: 'Faila pirmajā rindā jābūt kolonnu nosaukumiem bez atkārtojumiem.',
+    en: 'The first row of the file must hold column names, each once.',
+  },
+  import_too_many_rows: { lv: 'Failā ir vairāk nekā 50 000 rindu.', en: 'The file has more than 50,000 rows.' },
+  import_mapping_missing: { lv: 'Norādiet kolonnu šim laukam.', en: 'Choose a column for this field.' },
+  import_mapping_column: { lv: 'Failā nav šādas kolonnas.', en: 'The file has no such column.' },
+  import_has_errors: {
+    lv: 'Failā ir kļūdainas rindas. Izlabojiet vai izslēdziet tās — nekas netika saglabāts.',
+    en: 'The file has rows with errors. Fix or exclude them — nothing was saved.',
+  },
+  import_committed: { lv: 'Šis fails jau ir importēts.', en: 'This file has already been imported.' },
   rate_limited: { lv: 'Pārāk daudz pieprasījumu. Mēģiniet vēlāk.', en: 'Too many requests. Try again later.' },
 } as const satisfies Record<string, Record<Language, string>>;
 

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 export function ActiveStatus({ active }: { active: boolean }) {
   const { t } = useTranslation();
   return (
-    <Text span fw={active ? 400 : 700} style={{ whiteSpace: 'nowrap' }}>
+    <Text span fz="inherit" fw={active ? 400 : 700} style={{ whiteSpace: 'nowrap' }}>
       {active ? t('common.active') : t('common.inactive')}
     </Text>
   );

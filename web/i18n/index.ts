@@ -52,4 +52,5 @@ export function translateCode(prefix: string, code: string | null | undefined): 
   return typeof value === 'string' ? value : code;
 }
 
+/** The configured i18next instance (Latvian default, English complete). */
 export default i18n;

@@ -29,7 +29,10 @@ export async function loadManagedSchool(ctx: RequestContext, schoolId: string, t
 
 /** Students visible to the caller, a page at a time. The list is audited as one read. */
 export async function listStudents(ctx: RequestContext, q: TStudentListQuery, tx: Db) {
-  const { rows, total } = await repo.findStudents(tx, studentScope(ctx), {
+  const scope = studentScope(ctx);
+  // Partners and auditors have no student list at all.
+  if (scope.wholePaths.length === 0 && scope.assignedPaths.length === 0) throw new AppError(403, 'forbidden');
+  const { rows, total } = await repo.findStudents(tx, scope, {
     ...q,
     limit: q.pageSize,
     offset: (q.page - 1) * q.pageSize,
