@@ -23,6 +23,10 @@ export const ZPermissions = z.object({
   manageOrganisations: z.boolean(),
   manageUsers: z.boolean(),
   viewAudit: z.boolean(),
+  /** Sees a student list (whole school or assigned students). */
+  viewStudents: z.boolean(),
+  /** Registers, edits, moves and imports students. */
+  manageStudents: z.boolean(),
 });
 
 export const ZMe = z.object({

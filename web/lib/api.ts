@@ -31,12 +31,35 @@ export function refreshCsrfToken(): Promise<string> {
   return pending;
 }
 
-function getCsrfToken(): Promise<string> {
+/** The current CSRF token, for requests sent outside `api` (file uploads that report progress). */
+export function getCsrfToken(): Promise<string> {
   return csrfToken ?? refreshCsrfToken();
 }
 
+/** The headers every API request carries: JSON answers in the interface language. */
+export function baseHeaders(): Record<string, string> {
+  return { Accept: 'application/json', 'Accept-Language': i18n.language };
+}
+
+/** An `ApiError` from a failed answer's status and body (the server's `{error:{code,message,details}}`). */
+export function apiErrorFrom(status: number, text: string): ApiError {
+  let parsed: unknown = null;
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {
+    // A proxy's HTML error page, for instance; reported as an unexpected error.
+  }
+  const error = (parsed as Partial<TApiError> | null)?.error;
+  return new ApiError(
+    status,
+    error?.code ?? 'unexpected',
+    error?.message || i18n.t('errors.unexpected'),
+    error?.details ?? [],
+  );
+}
+
 async function send(method: string, path: string, body?: unknown, token?: string): Promise<unknown> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': i18n.language };
+  const headers = baseHeaders();
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (token) headers['x-csrf-token'] = token;
   let response: Response;
@@ -51,20 +74,12 @@ async function send(method: string, path: string, body?: unknown, token?: string
     throw new ApiError(0, 'network', i18n.t('errors.network'));
   }
   const text = await response.text();
-  let parsed: unknown = null;
+  if (!response.ok) throw apiErrorFrom(response.status, text);
   try {
-    parsed = text ? JSON.parse(text) : null;
+    return text ? JSON.parse(text) : null;
   } catch {
-    // A proxy's HTML error page, for instance; reported below as an unexpected error.
+    return null;
   }
-  if (response.ok) return parsed;
-  const error = (parsed as Partial<TApiError> | null)?.error;
-  throw new ApiError(
-    response.status,
-    error?.code ?? 'unexpected',
-    error?.message || i18n.t('errors.unexpected'),
-    error?.details ?? [],
-  );
 }
 
 async function mutate(method: string, path: string, body?: unknown): Promise<unknown> {

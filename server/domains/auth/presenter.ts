@@ -3,6 +3,7 @@ import type { Actor } from '../../platform/actor.ts';
 import { canAnywhere } from '../../platform/policy/gate.ts';
 import { AUDIT_VIEW } from '../audit/policy.ts';
 import { ORG_CREATE, ORG_UPDATE } from '../organisations/policy.ts';
+import { STUDENT_MANAGE, STUDENT_VIEW, STUDENT_VIEW_ASSIGNED } from '../students/policy.ts';
 import { USER_MANAGE } from '../users/policy.ts';
 
 /** The signed-in user as the client sees it, with what the navigation should offer. */
@@ -24,6 +25,8 @@ export function presentMe(actor: Actor): TMe {
       manageOrganisations: canAnywhere(actor, ORG_CREATE) || canAnywhere(actor, ORG_UPDATE),
       manageUsers: canAnywhere(actor, USER_MANAGE),
       viewAudit: canAnywhere(actor, AUDIT_VIEW),
+      viewStudents: canAnywhere(actor, STUDENT_VIEW) || canAnywhere(actor, STUDENT_VIEW_ASSIGNED),
+      manageStudents: canAnywhere(actor, STUDENT_MANAGE),
     },
   };
 }

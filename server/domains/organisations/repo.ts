@@ -71,3 +71,13 @@ export async function findRoot(db: Db): Promise<OrgRow | null> {
   const rows = await db.select(columns).from(organisations).where(and(eq(organisations.type, 'nation')));
   return rows[0] ?? null;
 }
+
+/** Every active school with the name of its municipality (null for state vocational schools). */
+export async function findSchoolDirectory(db: Db) {
+  const rows = await db.execute(sql`
+    select s.id, s.name, s.school_type as "schoolType", m.name as "municipalityName"
+    from ${organisations} s left join ${organisations} m on m.id = s.parent_id and m.type = 'municipality'
+    where s.type = 'school' and s.active
+    order by m.name nulls last, s.name`);
+  return (rows as unknown as { rows: { id: string; name: string; schoolType: string | null; municipalityName: string | null }[] }).rows;
+}

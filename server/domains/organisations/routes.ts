@@ -5,6 +5,7 @@ import {
   ZCreateOrganisationBody,
   ZOrganisation,
   ZOrganisationList,
+  ZSchoolDirectory,
   ZUpdateOrganisationBody,
 } from '../../../common/api/organisations.ts';
 import * as service from './service.ts';
@@ -19,6 +20,10 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/organisations', { schema: { tags, response: { 200: ZOrganisationList, ...errors } } }, async (req) => ({
     items: await db.read((tx) => service.listOrganisations(req.ctx, tx)),
+  }));
+
+  app.get('/schools', { schema: { tags, description: 'All active schools, for choosing where a student moves.', response: { 200: ZSchoolDirectory, ...errors } } }, async (req) => ({
+    items: await db.read((tx) => service.listSchoolDirectory(req.ctx, tx)),
   }));
 
   app.get('/organisations/:id', { schema: { tags, params: ZParams, response: { 200: ZOrganisation, ...errors } } }, (req) =>

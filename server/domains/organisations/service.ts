@@ -4,7 +4,8 @@ import type { RequestContext } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, NotFoundError, badRequest, conflict } from '../../platform/errors.ts';
-import { can, scopePaths } from '../../platform/policy/gate.ts';
+import { can, canAnywhere, scopePaths } from '../../platform/policy/gate.ts';
+import { STUDENT_MANAGE } from '../students/policy.ts';
 import { ORG_CREATE, ORG_UPDATE, ORG_VIEW } from './policy.ts';
 import * as repo from './repo.ts';
 
@@ -38,6 +39,13 @@ function checkPlacement(parentType: string, type: string, schoolType: SchoolType
 export async function listOrganisations(ctx: RequestContext, tx: Db): Promise<TOrganisation[]> {
   const rows = await repo.findOrganisationsInScope(tx, scopePaths(ctx.actor, ORG_VIEW));
   return rows.map(presentOrganisation);
+}
+
+/** The national school directory (names only), for those who register or move students. */
+export async function listSchoolDirectory(ctx: RequestContext, tx: Db) {
+  if (!canAnywhere(ctx.actor, STUDENT_MANAGE)) throw new AppError(403, 'forbidden');
+  const rows = await repo.findSchoolDirectory(tx);
+  return rows.map((r) => ({ ...r, schoolType: (r.schoolType as SchoolType | null) ?? null }));
 }
 
 /** One organisation, or 404 outside the caller's scope. */
