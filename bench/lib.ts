@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 
 /** Percentile of a sorted array of numbers. */
 export function percentile(sorted: number[], p: number): number {
@@ -13,8 +14,12 @@ export async function startServer(env: Record<string, string>, port: number): Pr
     env: { ...process.env, LOG_LEVEL: 'warn', PORT: String(port), HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  let exited = false;
+  child.once('exit', () => {
+    exited = true;
+  });
   const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
+  while (Date.now() < deadline && !exited) {
     try {
       const res = await fetch(`http://127.0.0.1:${port}/api/health`);
       if (res.status === 200) return { child, ms: performance.now() - started };
@@ -24,7 +29,7 @@ export async function startServer(env: Record<string, string>, port: number): Pr
     await new Promise((r) => setTimeout(r, 50));
   }
   child.kill('SIGKILL');
-  throw new Error('server did not become healthy in 120 s');
+  throw new Error(exited ? 'server exited before it became healthy' : 'server did not become healthy in 120 s');
 }
 
 /** Stops a server started by startServer and waits for it to exit. */
@@ -45,7 +50,7 @@ export async function signInHttp(base: string, email: string, password: string):
     headers: { 'content-type': 'application/json', 'x-csrf-token': token, cookie: csrfCookie },
     body: JSON.stringify({ email, password }),
   });
-  if (login.status !== 200) throw new Error(`sign-in failed: ${login.status}`);
+  if (login.status !== 200) throw new Error(`sign-in failed: ${login.status} ${await login.text()}`);
   const sid = login.headers.getSetCookie().find((c) => c.startsWith('pumpurs_sid='))?.split(';')[0] ?? '';
   return { cookie: `${csrfCookie}; ${sid}`, csrf: token };
 }
@@ -71,4 +76,17 @@ export async function loadGet(url: string, cookie: string, total: number, concur
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   return { rps: total / seconds, p50: percentile(latencies, 50), p95: percentile(latencies, 95), failures };
+}
+
+/** A TCP port that is free on 127.0.0.1 right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
 }

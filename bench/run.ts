@@ -4,14 +4,16 @@ import path from 'node:path';
 import pg from 'pg';
 import { DEMO_PASSWORD } from '../server/demo/accounts.ts';
 import { ensureWebBuilt } from '../server/platform/web-build.ts';
-import { loadGet, signInHttp, startServer, stopServer } from './lib.ts';
+import { benchStudentImport } from './import-students.ts';
+import { freePort, loadGet, signInHttp, startServer, stopServer } from './lib.ts';
 
 /**
  * `npm run bench`: start-up times and API latency on PGlite and (when BENCH_DATABASE_URL is set,
  * default postgres://postgres@127.0.0.1:5432/test) PostgreSQL. Figures go in BENCHMARKS.md.
  */
 const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const PORT = 3917;
+// A free port chosen at start, so a server left running elsewhere cannot answer in our place.
+const PORT = await freePort();
 const fmt = (n: number) => n.toFixed(1);
 
 async function benchApi(label: string, env: Record<string, string>) {
@@ -41,6 +43,7 @@ async function main() {
     await stopServer(first.child);
     console.log(`| pglite | cold start, empty data folder (create, migrate, demo) to health 200 | ${fmt(first.ms)} ms |`);
     await benchApi('pglite', { PUMPURS_DATA_DIR: dir });
+    benchStudentImport('pglite', { PUMPURS_DATA_DIR: dir });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -60,6 +63,7 @@ async function main() {
     await stopServer(first.child);
     console.log(`| postgres | first start, empty database (migrate, demo) to health 200 | ${fmt(first.ms)} ms |`);
     await benchApi('postgres', { DATABASE_URL: url.toString() });
+    benchStudentImport('postgres', { DATABASE_URL: url.toString() });
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();

@@ -12,16 +12,27 @@ export interface ClassListRow {
 const FIRST = ['Anna', 'Jānis', 'Līga', 'Kārlis', 'Ērika', 'Ģirts', 'Ņina', 'Žanis', 'Šarlote', 'Čaklais'];
 const LAST = ['Bērziņa', 'Kļaviņš', 'Ābola', 'Ozoliņš', 'Šmite', 'Žagars', 'Ģērmane', 'Čakste', 'Ūdre', 'Īvāns'];
 
-/** `n` valid rows with distinct codes (old format, born 2011–2013; every 7th a new `32…` code). */
+/**
+ * `n` valid rows with distinct codes (old format, born 2011–2013; every 7th a new `32…` code). Serials
+ * 900–999 and new codes from 95 000 000 keep clear of the demo students' codes.
+ */
 export function classListRows(n: number, seed = 1): ClassListRow[] {
   const rows: ClassListRow[] = [];
+  const used = new Set<string>();
   for (let i = 0; i < n; i++) {
     const k = i + seed * 100_000;
     const year = 2011 + (k % 3);
     const month = 1 + (k % 12);
     const day = 1 + (Math.floor(k / 12) % 28);
     const birthDate = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-    const code = i % 7 === 6 ? makeNewPersonalCode(20_000_000 + k) : makeOldPersonalCode(birthDate, Math.floor(k / 336) % 1000);
+    let serial = 900 + (Math.floor(k / 1008) % 100);
+    let code = i % 7 === 6 ? makeNewPersonalCode(95_000_000 + k) : makeOldPersonalCode(birthDate, serial);
+    // A skipped check digit can land on a neighbour's serial: move on until the code is unused.
+    while (used.has(code)) {
+      serial = serial === 999 ? 900 : serial + 1;
+      code = makeOldPersonalCode(birthDate, serial);
+    }
+    used.add(code);
     rows.push({
       personalCode: `${code.slice(0, 6)}-${code.slice(6)}`,
       firstName: FIRST[k % FIRST.length],

@@ -1,6 +1,7 @@
 import { Box } from '@mantine/core';
 import { type ComponentType, lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
+import type { TMe } from '../common/api/auth.ts';
 import { LoadingState } from './components/feedback.tsx';
 import { NotFoundPage } from './features/shell/not-found-page.tsx';
 import { RequirePermission, SignedInArea, SignedOutArea } from './features/shell/session-guards.tsx';
@@ -22,11 +23,23 @@ const UserNewPage = lazy(() =>
 const UserDetailPage = lazy(() =>
   import('./features/users/user-detail-page.tsx').then((m) => ({ default: m.UserDetailPage })),
 );
+const StudentsPage = lazy(() =>
+  import('./features/students/students-page.tsx').then((m) => ({ default: m.StudentsPage })),
+);
+const StudentNewPage = lazy(() =>
+  import('./features/students/student-new-page.tsx').then((m) => ({ default: m.StudentNewPage })),
+);
+const StudentDetailPage = lazy(() =>
+  import('./features/students/student-detail-page.tsx').then((m) => ({ default: m.StudentDetailPage })),
+);
+const ImportPage = lazy(() =>
+  import('./features/imports/import-page.tsx').then((m) => ({ default: m.ImportPage })),
+);
 const AuditPage = lazy(() =>
   import('./features/audit/audit-page.tsx').then((m) => ({ default: m.AuditPage })),
 );
 
-type Permission = 'manageOrganisations' | 'manageUsers' | 'viewAudit';
+type Permission = keyof TMe['permissions'];
 
 function guarded(permission: Permission, Page: ComponentType) {
   return (
@@ -62,6 +75,10 @@ export const router = createBrowserRouter([
       { path: 'users', element: guarded('manageUsers', UsersPage) },
       { path: 'users/new', element: guarded('manageUsers', UserNewPage) },
       { path: 'users/:id', element: guarded('manageUsers', UserDetailPage) },
+      { path: 'students', element: guarded('viewStudents', StudentsPage) },
+      { path: 'students/new', element: guarded('manageStudents', StudentNewPage) },
+      { path: 'students/import', element: guarded('manageStudents', ImportPage) },
+      { path: 'students/:id', element: guarded('viewStudents', StudentDetailPage) },
       { path: 'audit', element: guarded('viewAudit', AuditPage) },
       { path: '*', element: <NotFoundPage /> },
     ],

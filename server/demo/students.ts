@@ -50,10 +50,10 @@ export function demoStudentsForSchool(schoolKey: string, schoolId: string, used:
     const female = rand() < 0.5;
     const [male, fem] = pick(rand, SURNAMES);
     let code: string;
-    let serial = Math.floor(rand() * 1000);
+    let serial = Math.floor(rand() * 800);
     do {
       code = rand() < 0.125 ? makeNewPersonalCode(10_000_000 + Math.floor(rand() * 80_000_000)) : makeOldPersonalCode(birthDate, serial);
-      serial = (serial + 1) % 1000;
+      serial = (serial + 1) % 800;
     } while (used.has(code));
     used.add(code);
     const parallel = 'abc'[Math.floor(rand() * (spec.students > 300 ? 3 : 2))];

@@ -7,6 +7,11 @@ type Props = {
   value: string | null;
   onChange: (value: string | null) => void;
   error?: string;
+  /** Shown after the format hint, e.g. what an empty value means. */
+  hint?: string;
+  required?: boolean;
+  /** The latest day that may be chosen (yyyy-mm-dd), e.g. today for a date of signing. */
+  maxDate?: string;
 };
 
 const DISPLAY_FORMAT = 'DD.MM.YYYY';
@@ -18,12 +23,14 @@ function parseDate(text: string): string | null {
 }
 
 /** A date input shown as dd.mm.yyyy, with a calendar whose buttons are named in the interface language. */
-export function DateField({ label, value, onChange, error }: Props) {
+export function DateField({ label, value, onChange, error, hint, required, maxDate }: Props) {
   const { t } = useTranslation();
   return (
     <DateInput
       label={label}
-      description={t('common.dateFormatHint')}
+      description={hint ? `${t('common.dateFormatHint')}. ${hint}` : t('common.dateFormatHint')}
+      required={required}
+      maxDate={maxDate}
       value={value}
       onChange={onChange}
       error={error}

@@ -8,7 +8,7 @@ import { AppError, NotFoundError } from '../../platform/errors.ts';
 import { MESSAGES, type MessageCode, message } from '../../platform/messages.ts';
 import { can } from '../../platform/policy/gate.ts';
 import { findOrganisationById } from '../organisations/repo.ts';
-import { STUDENT_IMPORT, STUDENT_VIEW } from '../students/policy.ts';
+import { STUDENT_IMPORT } from '../students/policy.ts';
 import { findStudentsByCodes, insertStudents } from '../students/repo.ts';
 import { type ParsedTable, TableParseError, parseTable } from './parse-table.ts';
 import * as repo from './repo.ts';
@@ -30,7 +30,9 @@ export interface ClassifiedRow {
 /** The school for an import: 404 outside scope, 403 without the import right. */
 async function loadImportSchool(ctx: RequestContext, schoolId: string, tx: Db) {
   const school = await findOrganisationById(tx, schoolId);
-  if (!school || school.type !== 'school' || !can(ctx.actor, STUDENT_VIEW, { orgPath: school.path, assignedUserIds: [] })) throw new NotFoundError('organisation', schoolId);
+  // Staff of the school (a teacher, say) learn they may not import (403); others do not learn it exists (404).
+  const ownSchool = ctx.actor?.grants.some((g) => school?.path.startsWith(g.orgPath)) ?? false;
+  if (!school || school.type !== 'school' || !ownSchool) throw new NotFoundError('organisation', schoolId);
   if (!can(ctx.actor, STUDENT_IMPORT, { orgPath: school.path })) throw new AppError(403, 'forbidden');
   return school;
 }

@@ -35,7 +35,15 @@ export function useAddApplication(studentId: string) {
 export function useWithdrawApplication(studentId: string) {
   return useStudentMutation(
     studentId,
-    ({ applicationId, withdrawnOn, reason }: { applicationId: string; withdrawnOn: string; reason?: string }) =>
+    ({
+      applicationId,
+      withdrawnOn,
+      reason,
+    }: {
+      applicationId: string;
+      withdrawnOn: string;
+      reason?: string;
+    }) =>
       api.post<TStudentDetail>(
         `${studentPath(studentId)}/applications/${encodeURIComponent(applicationId)}/withdraw`,
         { withdrawnOn, ...(reason ? { reason } : {}) },

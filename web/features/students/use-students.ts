@@ -1,5 +1,4 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { TUserSummary } from '../../../common/api/users.ts';
 import type {
   TCreateStudentBody,
   TMoveStudentBody,
@@ -7,6 +6,7 @@ import type {
   TStudentSummary,
   TUpdateStudentBody,
 } from '../../../common/api/students.ts';
+import type { TUserSummary } from '../../../common/api/users.ts';
 import { api, toQueryString } from '../../lib/api.ts';
 
 /** The cache key under which every student query lives. */
@@ -43,7 +43,10 @@ export function studentPath(id: string): string {
 
 /** One student with guardians, applications, moves and assigned staff. */
 export function useStudent(id: string) {
-  return useQuery({ queryKey: [...STUDENTS_KEY, 'detail', id], queryFn: () => api.get<TStudentDetail>(studentPath(id)) });
+  return useQuery({
+    queryKey: [...STUDENTS_KEY, 'detail', id],
+    queryFn: () => api.get<TStudentDetail>(studentPath(id)),
+  });
 }
 
 /**
@@ -72,7 +75,9 @@ export function useCreateStudent() {
 
 /** Edits names, class, level or status. */
 export function useUpdateStudent(id: string) {
-  return useStudentMutation(id, (body: TUpdateStudentBody) => api.patch<TStudentDetail>(studentPath(id), body));
+  return useStudentMutation(id, (body: TUpdateStudentBody) =>
+    api.patch<TStudentDetail>(studentPath(id), body),
+  );
 }
 
 /** The whole personal code; the server records in the audit log that it was shown. */

@@ -1,0 +1,100 @@
+import { Button, Group, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useSearchParams } from 'react-router';
+import { STUDENT_SORTS } from '../../../common/api/students.ts';
+import { LoadError, LoadingState, StatusMessage } from '../../components/feedback.tsx';
+import { PageHeading } from '../../components/page-heading.tsx';
+import { TablePagination } from '../../components/table-pagination.tsx';
+import { useCurrentUser } from '../auth/use-session.ts';
+import { StudentFilters } from './student-filters.tsx';
+import { useStudentSchools } from './student-schools.ts';
+import { StudentTable } from './student-table.tsx';
+import { type StudentListParams, useStudentList } from './use-students.ts';
+
+const PAGE_SIZE = 50;
+
+function readParams(params: URLSearchParams): StudentListParams {
+  const sort = params.get('sort');
+  return {
+    schoolId: params.get('schoolId'),
+    q: params.get('q') ?? '',
+    grade: params.get('grade'),
+    course: params.get('course'),
+    classLabel: params.get('classLabel') ?? '',
+    status: params.get('status'),
+    sort: (STUDENT_SORTS as readonly string[]).includes(sort ?? '')
+      ? (sort as StudentListParams['sort'])
+      : 'name',
+    dir: params.get('dir') === 'desc' ? 'desc' : 'asc',
+    page: Math.max(1, Number(params.get('page')) || 1),
+    pageSize: PAGE_SIZE,
+  };
+}
+
+/**
+ * The student register: search, filters and sort in the address bar, 50 students a page from the
+ * server. A teacher sees only the students assigned to them, with no school filter.
+ */
+export function StudentsPage() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const location = useLocation();
+  const [params, setParams] = useSearchParams();
+  const message = (location.state as { message?: string } | null)?.message ?? null;
+  const list = readParams(params);
+  const { schools } = useStudentSchools();
+  const students = useStudentList(list);
+
+  function update(changes: Record<string, string | null>, resetPage = true) {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
+    if (resetPage) next.delete('page');
+    setParams(next, { replace: true });
+  }
+
+  return (
+    <>
+      <Group justify="space-between" align="flex-start">
+        <PageHeading>{t('students.title')}</PageHeading>
+        {me.permissions.manageStudents && (
+          <Group>
+            <Button variant="default" component={Link} to="/students/import">
+              {t('students.import')}
+            </Button>
+            <Button component={Link} to="/students/new">
+              {t('students.new')}
+            </Button>
+          </Group>
+        )}
+      </Group>
+      <StatusMessage message={message} />
+      <StudentFilters value={list} schools={schools} onChange={(changes) => update(changes)} />
+      {students.isPending && <LoadingState />}
+      {students.isError && <LoadError error={students.error} onRetry={() => void students.refetch()} />}
+      {students.data && students.data.items.length === 0 && <Text>{t('students.empty')}</Text>}
+      {students.data && students.data.items.length > 0 && (
+        <>
+          <StudentTable
+            items={students.data.items}
+            sort={list.sort}
+            dir={list.dir}
+            showSchool={schools.length > 1 && !list.schoolId}
+            busy={students.isFetching}
+            onSort={(sort, dir) =>
+              update({ sort: sort === 'name' ? null : sort, dir: dir === 'asc' ? null : dir })
+            }
+          />
+          <TablePagination
+            page={list.page}
+            pageSize={PAGE_SIZE}
+            total={students.data.total}
+            onChange={(next) => update({ page: next > 1 ? String(next) : null }, false)}
+          />
+        </>
+      )}
+    </>
+  );
+}
