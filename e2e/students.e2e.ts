@@ -20,7 +20,17 @@ function classListWithProblems(): { csv: string; studentName: string } {
   return { csv: classListCsv(rows, ';', headers), studentName: `${rows[19].firstName} ${rows[19].lastName}` };
 }
 
-const mainText = (page: Page) => page.locator('main').textContent().then((text) => text ?? '');
+/** A 1×1 PNG, standing in for the scan of a signed application. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+const mainText = (page: Page) =>
+  page
+    .locator('main')
+    .textContent()
+    .then((text) => text ?? '');
 
 /** The number shown under a count label ("Jauni", "Ar kļūdām") of the import preview. */
 async function previewCount(page: Page, label: string): Promise<string> {
@@ -73,9 +83,11 @@ describe('student register: class-list import, profile, guardian and application
     const importButton = page.getByRole('button', { name: 'Importēt', exact: true });
     expect(await importButton.isDisabled()).toBe(true);
     const text = await mainText(page);
-    expect(text).toContain('Personas koda kontrolcipars neatbilst');
+    expect(text).toContain('Personas kods: Personas koda kontrolcipars nesakrīt');
     expect(text).toContain('Vārds: Obligāts lauks.');
-    expect(await page.getByRole('link', { name: /kļūdu pārskatu/ }).getAttribute('href')).toMatch(/errors\.csv$/);
+    expect(await page.getByRole('link', { name: /kļūdu pārskatu/ }).getAttribute('href')).toMatch(
+      /errors\.csv$/,
+    );
     await screenshot(page, 'import-preview');
     visited.push({ name: 'import-preview', violations: await axeViolations(page) });
 
@@ -98,7 +110,7 @@ describe('student register: class-list import, profile, guardian and application
 
   it('finds an imported student by name and opens the profile', async () => {
     const { page } = e2e;
-    await page.getByRole('link', { name: 'Uz skolēnu sarakstu' }).click();
+    await page.getByRole('link', { name: 'Uz skolēnu sarakstu', exact: true }).click();
     await page.getByRole('searchbox', { name: 'Meklēt' }).fill(studentName);
     await page.waitForURL((url) => url.searchParams.get('q') === studentName);
     await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
@@ -135,9 +147,9 @@ describe('student register: class-list import, profile, guardian and application
     await page.getByRole('tab', { name: /Iesniegumi/ }).click();
     await expect.poll(() => mainText(page)).toContain('Nav reģistrētu iesniegumu.');
     // The only guardian is already chosen as the signer; the date defaults to today.
-    expect(await page.getByRole('combobox', { name: 'Likumiskais pārstāvis, kas parakstīja' }).inputValue()).toBe(
-      'Inese Kļaviņa (Māte)',
-    );
+    expect(
+      await page.getByRole('combobox', { name: 'Likumiskais pārstāvis, kas parakstīja' }).inputValue(),
+    ).toBe('Inese Kļaviņa (Māte)');
     await page.getByRole('textbox', { name: 'Dokumenta numurs' }).fill('IES-2026-S1-901');
     await page.getByRole('button', { name: 'Reģistrēt iesniegumu' }).click();
     await expect.poll(() => mainText(page)).toContain('Iesniegums reģistrēts.');
@@ -146,6 +158,12 @@ describe('student register: class-list import, profile, guardian and application
     expect(await row.textContent()).toContain('Spēkā');
     expect(await row.textContent()).toContain('IES-2026-S1-901');
     expect(await mainText(page)).toContain('Iesniegums ir spēkā');
+    // A scan of the signed application, uploaded as the raw body with its own type.
+    await page
+      .locator('tbody input[type=file]')
+      .setInputFiles({ name: 'iesniegums.png', mimeType: 'image/png', buffer: PNG });
+    await expect.poll(() => mainText(page)).toContain('Lejupielādēt iesniegums.png');
+    await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'student-profile');
     visited.push({ name: 'profile-applications', violations: await axeViolations(page) });
   });

@@ -7,7 +7,9 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { auditRoutes } from './domains/audit/routes.ts';
 import { authRoutes } from './domains/auth/routes.ts';
 import { organisationRoutes } from './domains/organisations/routes.ts';
+import { ejournalRoutes } from './domains/ejournal/routes.ts';
 import { importRoutes } from './domains/imports/routes.ts';
+import { riskRoutes } from './domains/risks/routes.ts';
 import { studentRoutes } from './domains/students/routes.ts';
 import { userRoutes } from './domains/users/routes.ts';
 import type { Config } from './platform/config.ts';
@@ -86,6 +88,8 @@ export async function buildApp({ config, database, serveClient = true }: AppOpti
       await api.register(auditRoutes);
       await api.register(studentRoutes);
       await api.register(importRoutes);
+      await api.register(riskRoutes);
+      await api.register(ejournalRoutes);
     },
     { prefix: '/api' },
   );

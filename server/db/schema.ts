@@ -1,3 +1,5 @@
 /** The whole Drizzle schema, one file per area. */
 export * from './schema/foundation.ts';
 export * from './schema/students.ts';
+export * from './schema/risks.ts';
+export * from './schema/ejournal.ts';

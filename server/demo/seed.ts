@@ -6,6 +6,7 @@ import { insertGrant, insertUser } from '../domains/users/repo.ts';
 import { insertApplications, insertGuardians } from '../domains/students/consent-repo.ts';
 import { insertAssignment, insertStudents } from '../domains/students/repo.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './accounts.ts';
+import { seedEjournal } from './ejournal.ts';
 import { pick, seededRandom } from './random.ts';
 import { DEMO_SCHOOL_SIZES, DEMO_SCHOOL_YEAR, demoStudentsForSchool } from './students.ts';
 import { demoId } from './ids.ts';
@@ -128,6 +129,12 @@ export async function loadDemoIfEmpty(database: Database): Promise<boolean> {
     const orgs = await seedOrganisations(tx);
     const users = await seedAccounts(tx, orgs);
     await seedStudents(tx, orgs, users);
+    const coordinators = new Map<string, string>();
+    for (const [key, org] of orgs) {
+      const id = users.get(`koord.${key}`);
+      if (id) coordinators.set(org.id, id);
+    }
+    await seedEjournal(tx, coordinators);
     return true;
   });
 }

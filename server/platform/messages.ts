@@ -120,7 +120,10 @@ export const MESSAGES = {
     lv: 'Faila pirmajā rindā jābūt kolonnu nosaukumiem bez atkārtojumiem.',
     en: 'The first row of the file must hold column names, each once.',
   },
-  import_too_many_rows: { lv: 'Failā ir vairāk nekā 50 000 rindu.', en: 'The file has more than 50,000 rows.' },
+  import_too_many_rows: {
+    lv: 'Failā ir par daudz rindu (skolēnu sarakstam līdz 50 000, e-žurnāla failam līdz 500 000); sadaliet to.',
+    en: 'The file has too many rows (up to 50,000 for a class list, 500,000 for an e-journal file); split it.',
+  },
   import_mapping_missing: { lv: 'Norādiet kolonnu šim laukam.', en: 'Choose a column for this field.' },
   import_mapping_column: { lv: 'Failā nav šādas kolonnas.', en: 'The file has no such column.' },
   import_has_errors: {
@@ -128,6 +131,39 @@ export const MESSAGES = {
     en: 'The file has rows with errors. Fix or exclude them — nothing was saved.',
   },
   import_committed: { lv: 'Šis fails jau ir importēts.', en: 'This file has already been imported.' },
+  risk_code: { lv: 'Koda formāts: burti un cipari, piemēram, L11.', en: 'Code format: letters and digits, e.g. L11.' },
+  risk_retired: { lv: 'Šis risks vairs nav katalogā.', en: 'This risk is no longer in the catalogue.' },
+  risk_recorded: {
+    lv: 'Šis risks šim skolēnam šajā semestrī jau ir reģistrēts.',
+    en: 'This risk is already recorded for the student this semester.',
+  },
+  semester_overlap: { lv: 'Semestris pārklājas ar citu semestri.', en: 'The semester overlaps another one.' },
+  semester_dates: { lv: 'Beigu datumam jābūt pēc sākuma datuma.', en: 'The end date must be after the start date.' },
+  ejournal_has_errors: {
+    lv: 'Failā ir kļūdainas rindas — nekas netika saglabāts. Izlabojiet tās un importējiet vēlreiz.',
+    en: 'The file has rows with errors — nothing was saved. Fix them and import again.',
+  },
+  student_not_found: {
+    lv: 'Šajā izglītības iestādē nav skolēna ar šo personas kodu.',
+    en: 'No student of this school has this personal code.',
+  },
+  attendance_reason: {
+    lv: 'Nezināms kavējuma veids (jābūt n, a, s, c vai +).',
+    en: 'Unknown attendance code (use n, a, s, c or +).',
+  },
+  lesson_number: { lv: 'Stundas numuram jābūt no 0 līdz 12.', en: 'The lesson number must be 0 to 12.' },
+  mark_value: { lv: 'Vērtējumam jābūt 1–10, „nv” vai „ns”.', en: 'A mark must be 1–10, "nv" or "ns".' },
+  behaviour_kind: { lv: 'Veidam jābūt „negatīva” vai „pozitīva”.', en: 'The kind must be "negative" or "positive".' },
+  column_missing: { lv: 'Failā trūkst obligātas kolonnas.', en: 'The file lacks a required column.' },
+  duplicate_row: {
+    lv: 'Tas pats ieraksts failā ir vairākkārt ar atšķirīgām vērtībām.',
+    en: 'The same record appears more than once with different values.',
+  },
+  legal_duty_not_due: {
+    lv: 'Šim skolēnam šajā semestrī nav vairāk par 20 neattaisnoti kavētām stundām.',
+    en: 'This student has not missed more than 20 lessons without reason this semester.',
+  },
+  legal_duty_recorded: { lv: 'Paziņojums pašvaldībai jau ir reģistrēts.', en: 'The notice to the municipality is already recorded.' },
   rate_limited: { lv: 'Pārāk daudz pieprasījumu. Mēģiniet vēlāk.', en: 'Too many requests. Try again later.' },
 } as const satisfies Record<string, Record<Language, string>>;
 

@@ -26,7 +26,7 @@ describe('sign-in', () => {
     expect(me.statusCode).toBe(200);
     expect(me.json().email).toBe('koord.s1@demo.pumpurs.lv');
     expect(me.json().grants.map((g: { role: string }) => g.role).sort()).toEqual(['plan_preparer', 'school_coordinator']);
-    expect(me.json().permissions).toEqual({ manageOrganisations: false, manageUsers: true, viewAudit: true });
+    expect(me.json().permissions).toEqual({ manageOrganisations: false, manageUsers: true, viewAudit: true, viewStudents: true, manageStudents: true });
   });
 
   it('answers a wrong password and an unknown email with the same 401', async () => {

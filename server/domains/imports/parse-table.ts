@@ -49,18 +49,18 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
-function finish(format: 'csv' | 'xlsx', encoding: string | null, delimiter: string | null, all: string[][]): ParsedTable {
+function finish(format: 'csv' | 'xlsx', encoding: string | null, delimiter: string | null, all: string[][], maxRows: number): ParsedTable {
   const nonEmpty = all.filter((r) => r.some((c) => c !== ''));
   if (nonEmpty.length < 2) throw new TableParseError('import_empty');
   const headers = nonEmpty[0].map((h) => h.trim());
   if (headers.every((h) => h === '') || new Set(headers.filter(Boolean)).size !== headers.filter(Boolean).length) throw new TableParseError('import_headers');
   const rows = nonEmpty.slice(1).map((r) => headers.map((_, i) => (r[i] ?? '').trim()));
-  if (rows.length > MAX_IMPORT_ROWS) throw new TableParseError('import_too_many_rows');
+  if (rows.length > maxRows) throw new TableParseError('import_too_many_rows');
   return { format, encoding, delimiter, headers, rows };
 }
 
 /** Parses a CSV (`;`, `,` or tab; UTF-8 or Windows-1257) or XLSX file; the first non-empty row is the header. */
-export async function parseTable(content: Buffer): Promise<ParsedTable> {
+export async function parseTable(content: Buffer, maxRows = MAX_IMPORT_ROWS): Promise<ParsedTable> {
   if (content.length === 0) throw new TableParseError('import_empty');
   const isZip = content.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
   if (isZip) {
@@ -78,7 +78,7 @@ export async function parseTable(content: Buffer): Promise<ParsedTable> {
       for (let c = 1; c <= Math.max(row.cellCount, sheet.columnCount); c++) values.push(cellText(row.getCell(c).value).trim());
       all.push(values);
     });
-    return finish('xlsx', null, null, all);
+    return finish('xlsx', null, null, all, maxRows);
   }
   if (content.includes(0)) throw new TableParseError('import_format');
   const { text, encoding } = decodeText(content);
@@ -89,5 +89,5 @@ export async function parseTable(content: Buffer): Promise<ParsedTable> {
   } catch {
     throw new TableParseError('import_format');
   }
-  return finish('csv', encoding, delimiter, records);
+  return finish('csv', encoding, delimiter, records, maxRows);
 }

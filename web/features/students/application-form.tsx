@@ -64,19 +64,22 @@ export function ApplicationForm({ student }: { student: TStudentDetail }) {
       <Stack gap="sm" maw={760}>
         <StatusMessage message={message} />
         <ErrorAlert error={add.error} />
-        <Radio.Group
-          label={t('applications.signer')}
-          required
-          value={signerType}
-          onChange={(value) => setSignerType(value as Signer)}
-          error={errors.signerType}
-        >
-          <Group mt="xs">
-            <Radio value="guardian" label={t('applications.signerGuardian')} />
-            {student.isAdult && <Radio value="student" label={t('applications.signerStudentSelf')} />}
-          </Group>
-        </Radio.Group>
-        {!student.isAdult && <Text size="sm">{t('applications.minorNote')}</Text>}
+        {student.isAdult ? (
+          <Radio.Group
+            label={t('applications.signer')}
+            required
+            value={signerType}
+            onChange={(value) => setSignerType(value as Signer)}
+            error={errors.signerType}
+          >
+            <Group mt="xs">
+              <Radio value="guardian" label={t('applications.signerGuardian')} />
+              <Radio value="student" label={t('applications.signerStudentSelf')} />
+            </Group>
+          </Radio.Group>
+        ) : (
+          <Text>{t('applications.minorNote')}</Text>
+        )}
         {signerType === 'guardian' &&
           (noGuardians ? (
             <Text fw={700}>{t('applications.addGuardianFirst')}</Text>

@@ -1,5 +1,5 @@
-import { Anchor, FileInput, Progress, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
+import { Anchor, Button, FileButton, Progress, Stack, Text } from '@mantine/core';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TApplication } from '../../../common/api/students.ts';
 import { formatDate } from '../../../common/format.ts';
@@ -26,6 +26,7 @@ type Props = { studentId: string; application: TApplication; canUpload: boolean 
 export function ApplicationScan({ studentId, application, canUpload }: Props) {
   const { t } = useTranslation();
   const upload = useUploadScan(studentId);
+  const resetRef = useRef<() => void>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const signed = formatDate(application.signedOn);
@@ -41,7 +42,11 @@ export function ApplicationScan({ studentId, application, canUpload }: Props) {
       { applicationId: application.id, file, contentType, onProgress: setProgress },
       {
         onError: (error) => setProblem(errorMessage(error, t('errors.unexpected'))),
-        onSettled: () => setProgress(null),
+        onSettled: () => {
+          setProgress(null);
+          // Let the same file be chosen again after a failure.
+          resetRef.current?.();
+        },
       },
     );
   }
@@ -55,18 +60,25 @@ export function ApplicationScan({ studentId, application, canUpload }: Props) {
       )}
       {!application.file && !canUpload && <Text fz="inherit">{t('applications.scanNone')}</Text>}
       {canUpload && (
-        <FileInput
-          aria-label={t(application.file ? 'applications.scanReplaceFor' : 'applications.scanUploadFor', {
-            date: signed,
-          })}
-          placeholder={application.file ? t('applications.scanReplace') : t('applications.scanUpload')}
-          accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
-          value={null}
+        <FileButton
+          resetRef={resetRef}
           onChange={choose}
-          disabled={upload.isPending}
-          size="xs"
-          miw={180}
-        />
+          accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
+        >
+          {(props) => (
+            <Button
+              {...props}
+              size="xs"
+              variant="outline"
+              loading={upload.isPending}
+              aria-label={t(application.file ? 'applications.scanReplaceFor' : 'applications.scanUploadFor', {
+                date: signed,
+              })}
+            >
+              {application.file ? t('applications.scanReplace') : t('applications.scanUpload')}
+            </Button>
+          )}
+        </FileButton>
       )}
       {progress !== null && (
         <Progress value={Math.round(progress * 100)} aria-label={t('applications.scanProgress')} size="sm" />

@@ -32,6 +32,10 @@ function useDebouncedText(current: string, apply: (text: string) => void) {
   useEffect(() => {
     if (debounced.trim() !== current) apply(debounced.trim());
   }, [debounced]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: follow the address when it changes elsewhere (a link to the bare list)
+  useEffect(() => {
+    if (current !== debounced.trim()) setText(current);
+  }, [current]);
   return [text, setText] as const;
 }
 
@@ -45,7 +49,7 @@ export function StudentFilters({ value, schools, onChange }: Props) {
   const clearable = { clearable: true, clearButtonProps: { 'aria-label': t('common.clear') } };
 
   return (
-    <SimpleGrid cols={{ base: 1, sm: 3, lg: schools.length > 1 ? 6 : 5 }} mb="md">
+    <SimpleGrid cols={{ base: 1, sm: 3 }} mb="md" style={{ alignItems: 'end' }}>
       <TextInput
         label={t('students.search')}
         description={t('students.searchHint')}

@@ -1,4 +1,4 @@
-import { Badge, SimpleGrid, Text } from '@mantine/core';
+import { Badge, Group, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TStudentDetail } from '../../../common/api/students.ts';
@@ -29,14 +29,13 @@ export function ApplicationBadge({ inForce }: { inForce: boolean }) {
   );
 }
 
-/** The facts at the top of the profile: class, level, age, school, status and the application. */
+/** The facts at the top of the profile: class and level, age, school, status and the application. */
 export function StudentHeader({ student }: { student: TStudentDetail }) {
   const { t } = useTranslation();
   const status = t(`studentStatuses.${student.status}`);
   return (
-    <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} component="dl" spacing="md" m={0}>
-      <Fact label={t('students.classLabel')}>{student.classLabel}</Fact>
-      <Fact label={t('students.level')}>{levelLabel(t, student)}</Fact>
+    <Group component="dl" gap="xl" m={0} align="flex-start" wrap="wrap">
+      <Fact label={t('students.classLabel')}>{`${student.classLabel} (${levelLabel(t, student)})`}</Fact>
       <Fact label={t('students.age')}>
         {student.age === null ? t('students.ageUnknown') : t('students.ageValue', { count: student.age })}
       </Fact>
@@ -47,6 +46,6 @@ export function StudentHeader({ student }: { student: TStudentDetail }) {
       <Fact label={t('students.application')}>
         <ApplicationBadge inForce={student.applicationInForce} />
       </Fact>
-    </SimpleGrid>
+    </Group>
   );
 }

@@ -1,0 +1,123 @@
+import { z } from 'zod';
+
+export const EJOURNAL_KINDS = ['attendance', 'marks', 'behaviour'] as const;
+export type EjournalKind = (typeof EJOURNAL_KINDS)[number];
+export const ATTENDANCE_REASONS = ['present', 'unjustified', 'justified', 'other'] as const;
+export const FLAG_KEYS = ['unjustified', 'attendance', 'low_marks', 'average_drop', 'behaviour'] as const;
+export type FlagKey = (typeof FLAG_KEYS)[number];
+
+export const ZEjournalImportQuery = z.object({
+  schoolId: z.uuid(),
+  kind: z.enum(EJOURNAL_KINDS),
+  fileName: z.string().trim().min(1).max(200),
+});
+
+export const ZEjournalImportResult = z.object({
+  kind: z.enum(EJOURNAL_KINDS),
+  rows: z.number().int(),
+  inserted: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  studentsRefreshed: z.number().int(),
+});
+export type TEjournalImportResult = z.infer<typeof ZEjournalImportResult>;
+
+export const ZAttendanceEntry = z.object({
+  onDate: z.iso.date(),
+  lessonNo: z.number().int().min(0).max(12).default(0),
+  lessons: z.number().int().min(1).max(12).default(1),
+  subject: z.string().trim().max(80).nullable().optional(),
+  reason: z.enum(['unjustified', 'justified', 'other']),
+});
+export const ZMarkEntry = z.object({
+  onDate: z.iso.date(),
+  subject: z.string().trim().min(1).max(80),
+  mark: z.string().trim().regex(/^(10|[1-9]|nv|ns)$/i, 'mark_value'),
+});
+export const ZBehaviourEntry = z.object({
+  onDate: z.iso.date(),
+  kind: z.enum(['negative', 'positive']),
+  note: z.string().trim().min(1).max(1000),
+});
+
+export const ZFlag = z.object({ key: z.enum(FLAG_KEYS), value: z.number(), threshold: z.number(), message: z.string() });
+export type TFlag = z.infer<typeof ZFlag>;
+
+export const ZLegalDuty = z.object({ crossedOn: z.string(), informedOn: z.string().nullable() });
+
+export const ZIndicators = z.object({
+  semesterId: z.string(),
+  unjustifiedLessons: z.number().int(),
+  justifiedLessons: z.number().int(),
+  otherLessons: z.number().int(),
+  presentLessons: z.number().int(),
+  attendanceRate: z.number().nullable(),
+  lowMarks: z.number().int(),
+  markAverage: z.number().nullable(),
+  previousAverage: z.number().nullable(),
+  behaviourNotes: z.number().int(),
+  flags: z.array(ZFlag),
+  legalDuty: ZLegalDuty.nullable(),
+});
+export type TIndicators = z.infer<typeof ZIndicators>;
+
+/** Series for the student page's charts: unjustified lessons per week (cumulative) and marks over time. */
+export const ZStudentCharts = z.object({
+  thresholds: z.object({ unjustifiedLessons: z.number(), lowMark: z.number() }),
+  absences: z.array(z.object({ weekStart: z.string(), unjustified: z.number(), justified: z.number(), cumulativeUnjustified: z.number() })),
+  marks: z.array(z.object({ onDate: z.string(), subject: z.string(), mark: z.string(), value: z.number().nullable() })),
+});
+
+export const ZWatchListQuery = z.object({
+  schoolId: z.uuid().optional(),
+  semesterId: z.uuid().optional(),
+  grade: z.coerce.number().int().min(1).max(12).optional(),
+  flag: z.enum(FLAG_KEYS).optional(),
+  onlyUnassessed: z.enum(['true', 'false']).optional(),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+});
+export type TWatchListQuery = z.infer<typeof ZWatchListQuery>;
+
+export const ZWatchListItem = z.object({
+  studentId: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  classLabel: z.string(),
+  grade: z.number().nullable(),
+  course: z.number().nullable(),
+  schoolId: z.string(),
+  schoolName: z.string(),
+  flags: z.array(ZFlag),
+  assessed: z.boolean(),
+  legalDuty: ZLegalDuty.nullable(),
+  lastRecordOn: z.string().nullable(),
+});
+export type TWatchListItem = z.infer<typeof ZWatchListItem>;
+
+export const ZWatchList = z.object({
+  semesterId: z.string(),
+  items: z.array(ZWatchListItem),
+  total: z.number().int(),
+});
+
+export const ZWatchListSummary = z.object({
+  semesterId: z.string(),
+  flagged: z.number().int(),
+  unassessed: z.number().int(),
+  legalDutyOpen: z.number().int(),
+  studentsWithData: z.number().int(),
+});
+
+export const ZThresholds = z.object({
+  unjustifiedLessons: z.number().int().min(1).max(500),
+  lowMarks: z.number().int().min(1).max(100),
+  averageDrop: z.number().min(0.1).max(9),
+  behaviourNotes: z.number().int().min(1).max(100),
+  attendanceRate: z.number().min(0.1).max(1),
+  lessonsPerDay: z.number().int().min(1).max(12),
+});
+export type TThresholds = z.infer<typeof ZThresholds>;
+export const ZThresholdsResponse = ZThresholds.extend({ organisationId: z.string(), inherited: z.boolean() });
+
+export const ZLegalDutyBody = z.object({ semesterId: z.uuid(), informedOn: z.iso.date() });

@@ -1,0 +1,1 @@
+ALTER TABLE "student_indicators" ADD COLUMN "present_lessons" integer DEFAULT 0 NOT NULL;

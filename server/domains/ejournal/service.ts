@@ -1,0 +1,142 @@
+import type { EjournalKind, TEjournalImportResult, TIndicators } from '../../../common/api/ejournal.ts';
+import type { RequestContext } from '../../platform/actor.ts';
+import { writeAudit } from '../../platform/audit.ts';
+import type { Db } from '../../platform/db.ts';
+import { AppError, NotFoundError, badRequest } from '../../platform/errors.ts';
+import { can } from '../../platform/policy/gate.ts';
+import { parseTable, TableParseError } from '../imports/parse-table.ts';
+import { findOrganisationById } from '../organisations/repo.ts';
+import { findCurrentSemester, findPreviousSemester, findSemester, findSemesters } from '../risks/repo.ts';
+import { loadVisibleStudent } from '../students/access.ts';
+import { flagsOf, schoolDaysElapsed } from './flags.ts';
+import { EJOURNAL_ENTER, EJOURNAL_IMPORT, WATCH_LIST_VIEW } from './policy.ts';
+import * as repo from './repo.ts';
+import { parseEjournalRows } from './rows.ts';
+import { DEFAULT_THRESHOLDS, findChartSeries, findIndicatorRows } from './watch-list-repo.ts';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** Recomputes the indicators of every semester touched by `dates` for the students matched. */
+export async function refreshFor(tx: Db, dates: string[], filter: ReturnType<typeof repo.ofSchool>): Promise<number> {
+  const all = await findSemesters(tx);
+  let refreshed = 0;
+  for (const semester of all) {
+    if (!dates.some((d) => d >= semester.startsOn && d <= semester.endsOn)) continue;
+    const previous = await findPreviousSemester(tx, semester.startsOn);
+    refreshed = Math.max(refreshed, await repo.refreshIndicators(tx, semester, previous, filter));
+  }
+  return refreshed;
+}
+
+/**
+ * Imports an e-journal export (attendance, marks or behaviour) for one school: every row is checked
+ * first and nothing is written if any row is wrong; re-importing the same file changes nothing.
+ */
+export async function importEjournal(ctx: RequestContext, schoolId: string, kind: EjournalKind, content: Buffer, tx: Db): Promise<TEjournalImportResult> {
+  const school = await findOrganisationById(tx, schoolId);
+  const ownSchool = ctx.actor?.grants.some((g) => school?.path.startsWith(g.orgPath)) ?? false;
+  if (!school || school.type !== 'school' || !ownSchool) throw new NotFoundError('organisation', schoolId);
+  if (!can(ctx.actor, EJOURNAL_IMPORT, { orgPath: school.path })) throw new AppError(403, 'forbidden');
+  let table: Awaited<ReturnType<typeof parseTable>>;
+  try {
+    table = await parseTable(content, 500_000);
+  } catch (e) {
+    if (e instanceof TableParseError) throw new AppError(400, e.code);
+    throw e;
+  }
+  const students = await repo.findSchoolStudentsByCode(tx, school.id);
+  const { parsed, errors } = parseEjournalRows(kind, table.headers, table.rows, students, today());
+  if (errors.length) throw new AppError(400, 'ejournal_has_errors', errors.slice(0, 50).map((e) => ({ path: `row.${e.row}.${e.field}`, message: e.code })));
+  let inserted = 0;
+  let updated = 0;
+  for (let i = 0; i < parsed.rows.length; i += 2000) {
+    const counted =
+      parsed.kind === 'attendance'
+        ? await repo.upsertAttendance(tx, parsed.rows.slice(i, i + 2000))
+        : parsed.kind === 'marks'
+          ? await repo.upsertMarks(tx, parsed.rows.slice(i, i + 2000))
+          : await repo.upsertBehaviour(tx, parsed.rows.slice(i, i + 2000));
+    inserted += counted.inserted;
+    updated += counted.updated;
+  }
+  const dates = [...new Set(parsed.rows.map((r) => r.onDate))];
+  const studentsRefreshed = inserted + updated > 0 ? await refreshFor(tx, dates, repo.ofSchool(school.id)) : 0;
+  await writeAudit(tx, ctx, { action: `ejournal.import_${kind}`, entityType: 'organisation', entityId: school.id, orgId: school.id });
+  return { kind, rows: table.rows.length, inserted, updated, unchanged: parsed.rows.length - inserted - updated, studentsRefreshed };
+}
+
+/** Adds one absence, mark or behaviour note by hand (small schools without an export). */
+export async function enterRecord(ctx: RequestContext, studentId: string, kind: EjournalKind, record: Record<string, unknown>, tx: Db): Promise<void> {
+  const { row } = await loadVisibleStudent(ctx, studentId, tx);
+  if (!can(ctx.actor, EJOURNAL_ENTER, { orgPath: row.schoolPath })) throw new AppError(403, 'forbidden');
+  const onDate = String(record.onDate);
+  if (onDate > today()) throw badRequest('date_in_future', 'onDate');
+  const { createHash } = await import('node:crypto');
+  if (kind === 'attendance') {
+    const lessonNo = Number(record.lessonNo ?? 0);
+    await repo.upsertAttendance(tx, [{ studentId, onDate, lessonNo, lessons: lessonNo > 0 ? 1 : Number(record.lessons ?? 1), subject: (record.subject as string | null) ?? null, reason: String(record.reason), source: 'manual' }]);
+  } else if (kind === 'marks') {
+    const mark = String(record.mark).toLowerCase();
+    await repo.upsertMarks(tx, [{ studentId, subject: String(record.subject), onDate, mark, value: /^\d+$/.test(mark) ? Number(mark) : null, source: 'manual' }]);
+  } else {
+    const note = String(record.note);
+    await repo.upsertBehaviour(tx, [{ studentId, onDate, kind: String(record.kind), note, noteHash: createHash('sha256').update(note).digest('hex'), source: 'manual' }]);
+  }
+  await refreshFor(tx, [onDate], repo.ofStudent(studentId));
+  await writeAudit(tx, ctx, { action: `ejournal.enter_${kind}`, entityType: 'student', entityId: studentId, orgId: row.schoolId });
+}
+
+/** A student's indicators and flags for a semester (the current one by default). */
+export async function getStudentIndicators(ctx: RequestContext, studentId: string, semesterId: string | undefined, tx: Db): Promise<TIndicators | null> {
+  const { row } = await loadVisibleStudent(ctx, studentId, tx);
+  const semester = semesterId ? await findSemester(tx, semesterId) : await findCurrentSemester(tx);
+  if (!semester) throw new NotFoundError('semester', semesterId);
+  const [r] = await findIndicatorRows(tx, {
+    semesterId: semester.id,
+    schoolDays: schoolDaysElapsed(semester.startsOn, semester.endsOn, today()),
+    scope: [row.schoolPath],
+    studentId,
+    onlyFlagged: false,
+    onlyUnassessed: false,
+    limit: 1,
+    offset: 0,
+  });
+  await writeAudit(tx, ctx, { action: 'student_indicators.read', entityType: 'student', entityId: studentId, orgId: row.schoolId });
+  if (!r) return null;
+  return {
+    semesterId: semester.id,
+    unjustifiedLessons: r.unjustified_lessons,
+    justifiedLessons: r.justified_lessons,
+    otherLessons: r.other_lessons,
+    presentLessons: r.present_lessons,
+    attendanceRate: r.attendance_rate === null ? null : Number(r.attendance_rate),
+    lowMarks: r.low_marks,
+    markAverage: r.mark_average === null ? null : Number(r.mark_average),
+    previousAverage: r.previous_average === null ? null : Number(r.previous_average),
+    behaviourNotes: r.behaviour_notes,
+    flags: flagsOf(r, ctx.language),
+    legalDuty: r.legal_duty_crossed_on ? { crossedOn: r.legal_duty_crossed_on, informedOn: r.informed_on } : null,
+  };
+}
+
+/** Weekly absences and marks for the student page's charts, with the thresholds to draw. */
+export async function getStudentCharts(ctx: RequestContext, studentId: string, semesterId: string | undefined, tx: Db) {
+  const { row } = await loadVisibleStudent(ctx, studentId, tx);
+  const semester = semesterId ? await findSemester(tx, semesterId) : await findCurrentSemester(tx);
+  if (!semester) throw new NotFoundError('semester', semesterId);
+  const series = await findChartSeries(tx, studentId, semester.startsOn, semester.endsOn);
+  let cumulative = 0;
+  const absences = series.absences.map((a) => {
+    cumulative += a.unjustified;
+    return { weekStart: a.week_start, unjustified: a.unjustified, justified: a.justified, cumulativeUnjustified: cumulative };
+  });
+  const [ind] = await findIndicatorRows(tx, { semesterId: semester.id, schoolDays: 0, scope: [row.schoolPath], studentId, onlyFlagged: false, onlyUnassessed: false, limit: 1, offset: 0 });
+  await writeAudit(tx, ctx, { action: 'student_indicators.read', entityType: 'student', entityId: studentId, orgId: row.schoolId });
+  return {
+    thresholds: { unjustifiedLessons: ind ? Number(ind.t_unjustified) : DEFAULT_THRESHOLDS.unjustifiedLessons, lowMark: 4 },
+    absences,
+    marks: series.marks.map((m) => ({ onDate: m.on_date, subject: m.subject, mark: m.mark, value: m.value })),
+  };
+}
+
+export { WATCH_LIST_VIEW };

@@ -1,0 +1,190 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { FlagKey } from '../../../common/api/ejournal.ts';
+import { type Db, queryRows } from '../../platform/db.ts';
+import { pathInScope } from '../organisations/repo.ts';
+
+/** Thresholds used when neither the municipality nor the nation has set its own (documented in the README). */
+export const DEFAULT_THRESHOLDS = {
+  unjustifiedLessons: 20,
+  lowMarks: 2,
+  averageDrop: 1,
+  behaviourNotes: 3,
+  attendanceRate: 0.85,
+  lessonsPerDay: 7,
+};
+
+/** One student's indicators with the thresholds that apply to the student's school. */
+export interface IndicatorRow {
+  student_id: string;
+  first_name: string;
+  last_name: string;
+  class_label: string;
+  grade: number | null;
+  course: number | null;
+  school_id: string;
+  school_name: string;
+  unjustified_lessons: number;
+  justified_lessons: number;
+  other_lessons: number;
+  present_lessons: number;
+  low_marks: number;
+  mark_average: string | null;
+  previous_average: string | null;
+  behaviour_notes: number;
+  legal_duty_crossed_on: string | null;
+  last_record_on: string | null;
+  attendance_rate: string | null;
+  t_unjustified: number;
+  t_low_marks: number;
+  t_average_drop: string;
+  t_behaviour: number;
+  t_attendance: string;
+  assessed: boolean;
+  informed_on: string | null;
+  total: number;
+}
+
+const FLAG_SQL: Record<FlagKey, SQL> = {
+  unjustified: sql`unjustified_lessons > t_unjustified`,
+  attendance: sql`attendance_rate < t_attendance`,
+  low_marks: sql`low_marks >= t_low_marks`,
+  average_drop: sql`previous_average - mark_average >= t_average_drop`,
+  behaviour: sql`behaviour_notes >= t_behaviour`,
+};
+const flagCount = sql.join(
+  Object.values(FLAG_SQL).map((f) => sql`coalesce((${f})::int, 0)`),
+  sql` + `,
+);
+
+export interface WatchListFilter {
+  semesterId: string;
+  schoolDays: number;
+  scope: string[];
+  schoolId?: string;
+  studentId?: string;
+  grade?: number;
+  flag?: FlagKey;
+  onlyFlagged: boolean;
+  onlyUnassessed: boolean;
+  limit: number;
+  offset: number;
+}
+
+type InnerFilter = Pick<WatchListFilter, 'semesterId' | 'schoolDays' | 'scope' | 'schoolId' | 'studentId' | 'grade'>;
+
+/**
+ * Indicators joined with the thresholds in force for each school (municipality's, else the nation's,
+ * else the defaults), whether the student's risks were assessed this semester and whether the
+ * municipality was informed.
+ */
+function indicatorSelect(f: InnerFilter): SQL {
+  const d = DEFAULT_THRESHOLDS;
+  const conditions: SQL[] = [sql`i.semester_id = ${f.semesterId}`, sql`s.status = 'enrolled'`, pathInScope(sql`o.path`, f.scope)];
+  if (f.schoolId) conditions.push(sql`s.school_id = ${f.schoolId}`);
+  if (f.studentId) conditions.push(sql`s.id = ${f.studentId}`);
+  if (f.grade) conditions.push(sql`s.grade = ${f.grade}`);
+  return sql`
+      select s.id as student_id, s.first_name, s.last_name, s.class_label, s.grade, s.course, s.school_id, o.name as school_name,
+        i.unjustified_lessons, i.justified_lessons, i.other_lessons, i.present_lessons, i.low_marks, i.mark_average, i.previous_average,
+        i.behaviour_notes, to_char(i.legal_duty_crossed_on, 'YYYY-MM-DD') as legal_duty_crossed_on, to_char(i.last_record_on, 'YYYY-MM-DD') as last_record_on,
+        case when i.present_lessons > 0
+          then round(i.present_lessons::numeric / (i.present_lessons + i.unjustified_lessons + i.justified_lessons + i.other_lessons), 3)
+          when ${f.schoolDays}::int > 0 and (i.unjustified_lessons + i.justified_lessons + i.other_lessons) > 0
+          then round(greatest(0, 1 - (i.unjustified_lessons + i.justified_lessons + i.other_lessons)::numeric
+            / (${f.schoolDays}::int * coalesce(tm.lessons_per_day, tn.lessons_per_day, ${d.lessonsPerDay}::int))), 3)
+          else null end as attendance_rate,
+        coalesce(tm.unjustified_lessons, tn.unjustified_lessons, ${d.unjustifiedLessons}::int) as t_unjustified,
+        coalesce(tm.low_marks, tn.low_marks, ${d.lowMarks}::int) as t_low_marks,
+        coalesce(tm.average_drop, tn.average_drop, ${d.averageDrop}::numeric) as t_average_drop,
+        coalesce(tm.behaviour_notes, tn.behaviour_notes, ${d.behaviourNotes}::int) as t_behaviour,
+        coalesce(tm.attendance_rate, tn.attendance_rate, ${d.attendanceRate}::numeric) as t_attendance,
+        exists (select 1 from student_risks r where r.student_id = s.id and r.semester_id = i.semester_id and r.removed_at is null) as assessed,
+        to_char(n.informed_on, 'YYYY-MM-DD') as informed_on
+      from student_indicators i
+        join students s on s.id = i.student_id
+        join organisations o on o.id = s.school_id
+        left join organisations par on par.id = o.parent_id and par.type = 'municipality'
+        left join flag_thresholds tm on tm.org_id = par.id
+        left join flag_thresholds tn on tn.org_id = (select id from organisations where type = 'nation' limit 1)
+        left join legal_duty_notices n on n.student_id = s.id and n.semester_id = i.semester_id
+      where ${sql.join(conditions, sql` and `)}`;
+}
+
+/** A page of students with their indicators; flags are counted in SQL so the list can be filtered, sorted and paged. */
+export async function findIndicatorRows(db: Db, f: WatchListFilter): Promise<IndicatorRow[]> {
+  const outer: SQL[] = [sql`true`];
+  if (f.onlyFlagged) outer.push(sql`(${flagCount}) > 0`);
+  if (f.flag) outer.push(sql`coalesce((${FLAG_SQL[f.flag]}), false)`);
+  if (f.onlyUnassessed) outer.push(sql`not assessed`);
+  return queryRows<IndicatorRow>(
+    db,
+    sql`select *, count(*) over ()::int as total from (${indicatorSelect(f)}) w
+    where ${sql.join(outer, sql` and `)}
+    order by (${flagCount}) desc, last_record_on desc nulls last, last_name, first_name, student_id
+    limit ${f.limit} offset ${f.offset}`,
+  );
+}
+
+/** Counts for a start page: flagged students, flagged and not assessed, legal duty not yet met, students with data. */
+export async function countWatchList(db: Db, f: InnerFilter) {
+  const [row] = await queryRows<{ flagged: number; unassessed: number; legal_open: number; with_data: number }>(
+    db,
+    sql`select count(*) filter (where (${flagCount}) > 0)::int as flagged,
+          count(*) filter (where (${flagCount}) > 0 and not assessed)::int as unassessed,
+          count(*) filter (where legal_duty_crossed_on is not null and informed_on is null)::int as legal_open,
+          count(*)::int as with_data
+        from (${indicatorSelect(f)}) w`,
+  );
+  return row;
+}
+
+/** The thresholds row of an organisation, if it has its own. */
+export async function findThresholdRow(db: Db, orgId: string) {
+  const rows = await queryRows<{ unjustified_lessons: number; low_marks: number; average_drop: string; behaviour_notes: number; attendance_rate: string; lessons_per_day: number }>(
+    db,
+    sql`select unjustified_lessons, low_marks, average_drop, behaviour_notes, attendance_rate, lessons_per_day from flag_thresholds where org_id = ${orgId}`,
+  );
+  return rows[0] ?? null;
+}
+
+export async function upsertThresholds(
+  db: Db,
+  orgId: string,
+  t: { unjustifiedLessons: number; lowMarks: number; averageDrop: number; behaviourNotes: number; attendanceRate: number; lessonsPerDay: number },
+  by: string | null,
+): Promise<void> {
+  await db.execute(sql`
+    insert into flag_thresholds (org_id, unjustified_lessons, low_marks, average_drop, behaviour_notes, attendance_rate, lessons_per_day, updated_by)
+    values (${orgId}, ${t.unjustifiedLessons}, ${t.lowMarks}, ${t.averageDrop}, ${t.behaviourNotes}, ${t.attendanceRate}, ${t.lessonsPerDay}, ${by})
+    on conflict (org_id) do update set unjustified_lessons = excluded.unjustified_lessons, low_marks = excluded.low_marks,
+      average_drop = excluded.average_drop, behaviour_notes = excluded.behaviour_notes, attendance_rate = excluded.attendance_rate,
+      lessons_per_day = excluded.lessons_per_day, updated_by = excluded.updated_by, updated_at = now()`);
+}
+
+/** Records that the municipality was informed of a student's unjustified absences. */
+export async function insertLegalDutyNotice(db: Db, studentId: string, semesterId: string, informedOn: string, by: string | null): Promise<boolean> {
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`insert into legal_duty_notices (student_id, semester_id, informed_on, informed_by) values (${studentId}, ${semesterId}, ${informedOn}, ${by})
+      on conflict (student_id, semester_id) do nothing returning id`,
+  );
+  return rows.length > 0;
+}
+
+/** Weekly absences and all marks of a student in a semester, for the charts. */
+export async function findChartSeries(db: Db, studentId: string, from: string, to: string) {
+  const absences = await queryRows<{ week_start: string; unjustified: number; justified: number }>(
+    db,
+    sql`select to_char(date_trunc('week', on_date), 'YYYY-MM-DD') as week_start,
+          coalesce(sum(lessons) filter (where reason = 'unjustified'), 0)::int as unjustified,
+          coalesce(sum(lessons) filter (where reason in ('justified', 'other')), 0)::int as justified
+        from attendance where student_id = ${studentId} and on_date between ${from}::date and ${to}::date and reason <> 'present'
+        group by 1 order by 1`,
+  );
+  const marks = await queryRows<{ on_date: string; subject: string; mark: string; value: number | null }>(
+    db,
+    sql`select to_char(on_date, 'YYYY-MM-DD') as on_date, subject, mark, value from marks
+        where student_id = ${studentId} and on_date between ${from}::date and ${to}::date order by on_date, subject`,
+  );
+  return { absences, marks };
+}

@@ -1,0 +1,139 @@
+import { and, asc, desc, eq, isNull, lte, sql } from 'drizzle-orm';
+import { riskItems, riskItemVersions, semesters, studentRisks, users } from '../../db/schema.ts';
+import type { Db } from '../../platform/db.ts';
+
+/** Every semester, newest first, with whether it is the current one (the latest begun). */
+export async function findSemesters(db: Db) {
+  const rows = await db.select().from(semesters).orderBy(desc(semesters.startsOn));
+  const today = new Date().toISOString().slice(0, 10);
+  const current = rows.find((s) => s.startsOn <= today)?.id ?? null;
+  return rows.map((s) => ({ ...s, current: s.id === current }));
+}
+
+/** The semester in progress (or the latest begun, in summer). */
+export async function findCurrentSemester(db: Db) {
+  const today = new Date().toISOString().slice(0, 10);
+  const rows = await db.select().from(semesters).where(lte(semesters.startsOn, today)).orderBy(desc(semesters.startsOn)).limit(1);
+  return rows[0] ?? null;
+}
+
+export async function findSemester(db: Db, id: string) {
+  const rows = await db.select().from(semesters).where(eq(semesters.id, id));
+  return rows[0] ?? null;
+}
+
+/** The semester before the given one. */
+export async function findPreviousSemester(db: Db, startsOn: string) {
+  const rows = await db.select().from(semesters).where(sql`${semesters.startsOn} < ${startsOn}`).orderBy(desc(semesters.startsOn)).limit(1);
+  return rows[0] ?? null;
+}
+
+export async function insertSemester(db: Db, values: { schoolYear: number; number: number; startsOn: string; endsOn: string }) {
+  const [row] = await db.insert(semesters).values(values).onConflictDoNothing().returning({ id: semesters.id });
+  return row?.id ?? null;
+}
+
+/** Overlapping semesters (they must not overlap). */
+export async function countOverlapping(db: Db, startsOn: string, endsOn: string): Promise<number> {
+  const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(semesters).where(and(lte(semesters.startsOn, endsOn), sql`${semesters.endsOn} >= ${startsOn}`));
+  return Number(n);
+}
+
+/** The catalogue with each item's latest wording. */
+export async function findCatalogue(db: Db) {
+  return db
+    .select({
+      id: riskItems.id,
+      code: riskItems.code,
+      riskType: riskItems.riskType,
+      sensitive: riskItems.sensitive,
+      retiredAt: riskItems.retiredAt,
+      version: riskItemVersions.version,
+      versionId: riskItemVersions.id,
+      nameLv: riskItemVersions.nameLv,
+      nameEn: riskItemVersions.nameEn,
+      descriptionLv: riskItemVersions.descriptionLv,
+      descriptionEn: riskItemVersions.descriptionEn,
+    })
+    .from(riskItems)
+    .innerJoin(
+      riskItemVersions,
+      and(
+        eq(riskItemVersions.itemId, riskItems.id),
+        sql`${riskItemVersions.version} = (select max(v.version) from risk_item_versions v where v.item_id = ${riskItems.id})`,
+      ),
+    )
+    .orderBy(asc(riskItems.sortOrder), asc(riskItems.code));
+}
+
+export async function findRiskItem(db: Db, id: string) {
+  return (await findCatalogue(db)).find((r) => r.id === id) ?? null;
+}
+
+export async function codeExists(db: Db, code: string): Promise<boolean> {
+  return (await db.select({ id: riskItems.id }).from(riskItems).where(eq(riskItems.code, code))).length > 0;
+}
+
+export async function insertRiskItem(db: Db, values: { code: string; riskType: string; sensitive: boolean }): Promise<string> {
+  const [{ n }] = await db.select({ n: sql<number>`coalesce(max(sort_order), 0)::int` }).from(riskItems);
+  const [row] = await db.insert(riskItems).values({ ...values, sortOrder: Number(n) + 1 }).returning({ id: riskItems.id });
+  return row.id;
+}
+
+export async function insertRiskVersion(db: Db, itemId: string, version: number, text: { nameLv: string; nameEn: string; descriptionLv: string; descriptionEn: string }, createdBy: string | null) {
+  await db.insert(riskItemVersions).values({ itemId, version, ...text, createdBy });
+}
+
+export async function setRiskRetired(db: Db, itemId: string, retired: boolean): Promise<void> {
+  await db.update(riskItems).set({ retiredAt: retired ? sql`now()` : null }).where(eq(riskItems.id, itemId));
+}
+
+/** A student's risk records (all semesters), newest first, with the wording they were made with. */
+export async function findStudentRisks(db: Db, studentId: string) {
+  return db
+    .select({
+      id: studentRisks.id,
+      semesterId: studentRisks.semesterId,
+      riskType: riskItems.riskType,
+      sensitive: riskItems.sensitive,
+      riskCode: riskItems.code,
+      nameLv: riskItemVersions.nameLv,
+      nameEn: riskItemVersions.nameEn,
+      justification: studentRisks.justification,
+      foundOn: studentRisks.foundOn,
+      foundByFirst: users.firstName,
+      foundByLast: users.lastName,
+      removedAt: studentRisks.removedAt,
+    })
+    .from(studentRisks)
+    .innerJoin(riskItemVersions, eq(riskItemVersions.id, studentRisks.riskVersionId))
+    .innerJoin(riskItems, eq(riskItems.id, riskItemVersions.itemId))
+    .leftJoin(users, eq(users.id, studentRisks.foundBy))
+    .where(eq(studentRisks.studentId, studentId))
+    .orderBy(desc(studentRisks.foundOn), asc(riskItems.sortOrder));
+}
+
+/** Whether the student already has this item recorded (and not removed) in the semester. */
+export async function activeRiskExists(db: Db, studentId: string, semesterId: string, itemId: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: studentRisks.id })
+    .from(studentRisks)
+    .innerJoin(riskItemVersions, eq(riskItemVersions.id, studentRisks.riskVersionId))
+    .where(and(eq(studentRisks.studentId, studentId), eq(studentRisks.semesterId, semesterId), eq(riskItemVersions.itemId, itemId), isNull(studentRisks.removedAt)));
+  return rows.length > 0;
+}
+
+export async function insertStudentRisk(db: Db, values: { studentId: string; semesterId: string; riskVersionId: string; justification: string; foundOn: string; foundBy: string | null }): Promise<string> {
+  const [row] = await db.insert(studentRisks).values(values).returning({ id: studentRisks.id });
+  return row.id;
+}
+
+export async function findStudentRisk(db: Db, studentId: string, id: string) {
+  const rows = await db.select({ id: studentRisks.id, removedAt: studentRisks.removedAt }).from(studentRisks).where(and(eq(studentRisks.id, id), eq(studentRisks.studentId, studentId)));
+  return rows[0] ?? null;
+}
+
+/** Marks a risk record removed; it stays in the history. */
+export async function removeStudentRisk(db: Db, id: string, removedBy: string | null): Promise<void> {
+  await db.update(studentRisks).set({ removedAt: sql`now()`, removedBy }).where(eq(studentRisks.id, id));
+}
