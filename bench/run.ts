@@ -5,6 +5,7 @@ import pg from 'pg';
 import { DEMO_PASSWORD } from '../server/demo/accounts.ts';
 import { ensureWebBuilt } from '../server/platform/web-build.ts';
 import { benchStudentImport } from './import-students.ts';
+import { benchWatchList } from './watch-list.ts';
 import { freePort, loadGet, signInHttp, startServer, stopServer } from './lib.ts';
 
 /**
@@ -68,6 +69,7 @@ async function main() {
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
   }
+  await benchWatchList(PG_URL);
 }
 
 main().catch((err) => {
