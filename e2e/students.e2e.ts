@@ -62,7 +62,7 @@ describe('student register: class-list import, profile, guardian and application
       buffer: Buffer.from(csv, 'utf8'),
     });
     await page.getByRole('button', { name: 'Augšupielādēt' }).click();
-    await expect.poll(() => mainText(page)).toContain('50 datu rindas');
+    await expect.poll(() => mainText(page)).toContain('50 datu rindu, 5 kolonnas');
     const classSelect = page.getByRole('combobox', { name: 'Klase', exact: true });
     expect(await classSelect.inputValue()).toBe('');
     expect(await page.getByRole('combobox', { name: 'Vārds', exact: true }).inputValue()).toBe('Vārds');

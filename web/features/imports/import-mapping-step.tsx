@@ -12,6 +12,7 @@ import { type FieldErrors, fieldErrorsFrom } from '../../lib/form-errors.ts';
 
 type Props = {
   upload: TImportUpload;
+  schoolName: string;
   mapping: TStudentMapping;
   pending: boolean;
   /** The failed preview, whose details name the fields (`mapping.classLabel`). */
@@ -24,6 +25,7 @@ type Props = {
 /** Step 2: which column of the file holds each field; the required ones must be chosen. */
 export function ImportMappingStep({
   upload,
+  schoolName,
   mapping,
   pending,
   error,
@@ -52,13 +54,16 @@ export function ImportMappingStep({
         {t('imports.mappingTitle')}
       </Title>
       <Group justify="space-between" align="flex-start" mb="md">
-        <Text>
-          {t('imports.fileSummary', {
-            name: upload.fileName,
-            rows: upload.rowCount,
-            columns: upload.headers.length,
-          })}
-        </Text>
+        <div>
+          <Text>{t('imports.schoolSummary', { school: schoolName })}</Text>
+          <Text>
+            {t('imports.fileSummary', {
+              name: upload.fileName,
+              rows: t('imports.rowCount', { count: upload.rowCount }),
+              columns: t('imports.columnCount', { count: upload.headers.length }),
+            })}
+          </Text>
+        </div>
         <Button variant="default" size="xs" onClick={onRestart}>
           {t('imports.otherFile')}
         </Button>

@@ -20,6 +20,7 @@ export function ImportPage() {
   const { t } = useTranslation();
   const { managedSchools } = useStudentSchools();
   const [upload, setUpload] = useState<TImportUpload | null>(null);
+  const [schoolName, setSchoolName] = useState('');
   const [mapping, setMapping] = useState<TStudentMapping>({});
   const [excluded, setExcluded] = useState<Set<number>>(new Set());
   const [preview, setPreview] = useState<TImportPreview | null>(null);
@@ -85,8 +86,9 @@ export function ImportPage() {
           {!upload && (
             <ImportUploadStep
               schools={managedSchools}
-              onUploaded={(uploaded) => {
+              onUploaded={(uploaded, schoolId) => {
                 setUpload(uploaded);
+                setSchoolName(managedSchools.find((school) => school.id === schoolId)?.name ?? '');
                 setMapping(uploaded.mapping);
                 setExcluded(new Set());
                 setPreview(null);
@@ -96,6 +98,7 @@ export function ImportPage() {
           {upload && (
             <ImportMappingStep
               upload={upload}
+              schoolName={schoolName}
               mapping={mapping}
               pending={check.isPending && !preview}
               error={preview ? null : check.error}

@@ -61,7 +61,10 @@ export function GuardiansTab({ student }: { student: TStudentDetail }) {
                             size="xs"
                             variant="outline"
                             aria-label={t('common.editItem', { name: guardianName(guardian) })}
-                            onClick={() => setEditing(guardian)}
+                            onClick={() => {
+                              update.reset();
+                              setEditing(guardian);
+                            }}
                           >
                             {t('common.edit')}
                           </Button>

@@ -115,6 +115,7 @@ export function StudentFields({ values, errors, onChange, birthDateHint }: Props
         />
         <Select
           label={t('students.gender')}
+          description={t('students.optional')}
           placeholder={t('students.genderUnknown')}
           clearable
           clearButtonProps={{ 'aria-label': t('common.clear') }}

@@ -111,7 +111,7 @@ export function StudentMoveForm({ student }: { student: TStudentDetail }) {
               error={errors.toSchoolId}
               nothingFoundMessage={t('organisations.noMatch')}
             />
-            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <DateField
                 label={t('students.movedOn')}
                 required
@@ -119,8 +119,11 @@ export function StudentMoveForm({ student }: { student: TStudentDetail }) {
                 onChange={setMovedOn}
                 error={errors.movedOn}
               />
+            </SimpleGrid>
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <TextInput
                 label={t('students.newClassLabel')}
+                description={t('students.classLabelExample')}
                 required
                 value={classLabel}
                 onChange={(event) => setClassLabel(event.currentTarget.value)}
@@ -128,6 +131,7 @@ export function StudentMoveForm({ student }: { student: TStudentDetail }) {
               />
               <Select
                 label={t('students.level')}
+                description={t('students.levelHint')}
                 required
                 data={levelOptions(t)}
                 value={level}

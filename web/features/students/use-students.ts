@@ -92,7 +92,8 @@ export function useMoveStudent(id: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: TMoveStudentBody) => api.post<{ ok: true }>(`${studentPath(id)}/move`, body),
-    onSuccess: () => client.invalidateQueries({ queryKey: STUDENTS_KEY }),
+    // Only the lists: the form itself asks for the record again, which may now be out of reach (404).
+    onSuccess: () => client.invalidateQueries({ queryKey: [...STUDENTS_KEY, 'list'] }),
   });
 }
 
