@@ -9,6 +9,7 @@ import { authRoutes } from './domains/auth/routes.ts';
 import { organisationRoutes } from './domains/organisations/routes.ts';
 import { ejournalRoutes } from './domains/ejournal/routes.ts';
 import { importRoutes } from './domains/imports/routes.ts';
+import { planRoutes } from './domains/plans/routes.ts';
 import { riskRoutes } from './domains/risks/routes.ts';
 import { studentRoutes } from './domains/students/routes.ts';
 import { userRoutes } from './domains/users/routes.ts';
@@ -90,6 +91,7 @@ export async function buildApp({ config, database, serveClient = true }: AppOpti
       await api.register(importRoutes);
       await api.register(riskRoutes);
       await api.register(ejournalRoutes);
+      await api.register(planRoutes);
     },
     { prefix: '/api' },
   );

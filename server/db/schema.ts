@@ -3,3 +3,4 @@ export * from './schema/foundation.ts';
 export * from './schema/students.ts';
 export * from './schema/risks.ts';
 export * from './schema/ejournal.ts';
+export * from './schema/plans.ts';

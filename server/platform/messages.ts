@@ -164,6 +164,38 @@ export const MESSAGES = {
     en: 'This student has not missed more than 20 lessons without reason this semester.',
   },
   legal_duty_recorded: { lv: 'Paziņojums pašvaldībai jau ir reģistrēts.', en: 'The notice to the municipality is already recorded.' },
+  plan_risk_unknown: {
+    lv: 'Plānā var iekļaut tikai šim skolēnam reģistrētus riskus.',
+    en: 'A plan can only address risks recorded for this student.',
+  },
+  measure_risk_not_in_plan: {
+    lv: 'Pasākumam jābūt saistītam ar riskiem, kas iekļauti plānā.',
+    en: 'A measure must be linked to risks included in the plan.',
+  },
+  plan_action_not_allowed: {
+    lv: 'Šo darbību ar plānu jūs šobrīd nevarat veikt.',
+    en: 'You cannot do this with the plan now.',
+  },
+  plan_exists: {
+    lv: 'Skolēnam šajā semestrī jau ir individuālais atbalsta plāns.',
+    en: 'The student already has a support plan for this semester.',
+  },
+  plan_needs_application: {
+    lv: 'Plānu nevar iesniegt bez spēkā esoša iesnieguma (vecāku vai pilngadīga skolēna piekrišanas).',
+    en: 'The plan cannot be submitted without an application (consent) in force.',
+  },
+  plan_incomplete: {
+    lv: 'Plānā jābūt vismaz vienam riskam, mērķim un pasākumam.',
+    en: 'A plan needs at least one risk, one goal and one measure.',
+  },
+  evaluation_measures: {
+    lv: 'Izvērtējumā jānovērtē katrs plāna pasākums.',
+    en: 'The evaluation must cover every measure of the plan.',
+  },
+  no_next_semester: {
+    lv: 'Nākamais semestris vēl nav izveidots.',
+    en: 'The next semester has not been set up yet.',
+  },
   rate_limited: { lv: 'Pārāk daudz pieprasījumu. Mēģiniet vēlāk.', en: 'Too many requests. Try again later.' },
 } as const satisfies Record<string, Record<Language, string>>;
 

@@ -137,3 +137,9 @@ export async function findStudentRisk(db: Db, studentId: string, id: string) {
 export async function removeStudentRisk(db: Db, id: string, removedBy: string | null): Promise<void> {
   await db.update(studentRisks).set({ removedAt: sql`now()`, removedBy }).where(eq(studentRisks.id, id));
 }
+
+/** The catalogue version a student's risk record was made with. */
+export async function findRiskVersionIdOfRecord(db: Db, studentRiskId: string): Promise<string | null> {
+  const rows = await db.select({ v: studentRisks.riskVersionId }).from(studentRisks).where(eq(studentRisks.id, studentRiskId));
+  return rows[0]?.v ?? null;
+}

@@ -1,0 +1,99 @@
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import type { TPlan } from '../../../common/api/plans.ts';
+import { formatDate, formatEuro } from '../../../common/format.ts';
+import type { Language } from '../../../common/roles.ts';
+
+const require = createRequire(import.meta.url);
+const FONT_DIR = path.join(path.dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
+
+type PdfMake = {
+  setFonts(f: unknown): void;
+  setUrlAccessPolicy(cb: (url: string) => boolean): void;
+  setLocalAccessPolicy(cb: (p: string) => boolean): void;
+  createPdf(doc: unknown): { getBuffer(): Promise<Buffer> };
+};
+let pdfmake: PdfMake | null = null;
+
+function engine(): PdfMake {
+  if (pdfmake) return pdfmake;
+  const pm = require('pdfmake') as PdfMake;
+  // Roboto ships with pdfmake and has every Latvian letter (ā č ē ģ ī ķ ļ ņ š ū ž).
+  pm.setFonts({ Roboto: { normal: path.join(FONT_DIR, 'Roboto-Regular.ttf'), bold: path.join(FONT_DIR, 'Roboto-Medium.ttf'), italics: path.join(FONT_DIR, 'Roboto-Italic.ttf'), bolditalics: path.join(FONT_DIR, 'Roboto-MediumItalic.ttf') } });
+  pm.setUrlAccessPolicy(() => false);
+  pm.setLocalAccessPolicy((p) => path.resolve(p).startsWith(FONT_DIR));
+  pdfmake = pm;
+  return pm;
+}
+
+const T = {
+  lv: {
+    title: 'Individuālais atbalsta plāns', school: 'Izglītības iestāde', student: 'Izglītojamais', cls: 'Klase', semester: 'Periods', code: 'Plāna ID', status: 'Statuss', preparer: 'Sagatavoja',
+    risks: 'Riski, ko plāns mazina', goals: 'Mērķi', criterion: 'Kā pārbaudīs', measures: 'Atbalsta pasākumi', kind: 'Pasākums', planned: 'Plānots', justification: 'Pamatojums', totals: 'Kopā plānots',
+    hours: 'konsultāciju stundas', euros: 'ekonomiskais atbalsts', sign: 'Paraksti', guardian: 'Likumiskais pārstāvis', studentSign: 'Izglītojamais', coordinator: 'Izglītības iestādes koordinators', date: 'Datums', restricted: 'Sensitīvs risks (detaļas ierobežotas)',
+    kinds: { consultation: 'Konsultācijas', economic: 'Ekonomiskais atbalsts', other: 'Cits atbalsts' } as Record<string, string>,
+  },
+  en: {
+    title: 'Individual support plan', school: 'School', student: 'Student', cls: 'Class', semester: 'Period', code: 'Plan ID', status: 'Status', preparer: 'Prepared by',
+    risks: 'Risks the plan addresses', goals: 'Goals', criterion: 'How it will be checked', measures: 'Support measures', kind: 'Measure', planned: 'Planned', justification: 'Justification', totals: 'Planned in total',
+    hours: 'consultation hours', euros: 'economic support', sign: 'Signatures', guardian: 'Guardian', studentSign: 'Student', coordinator: 'School coordinator', date: 'Date', restricted: 'Sensitive risk (details restricted)',
+    kinds: { consultation: 'Consultations', economic: 'Economic support', other: 'Other support' } as Record<string, string>,
+  },
+};
+
+/** The plan as a PDF for the guardian, the student and the coordinator to sign. */
+export async function planPdf(plan: TPlan, lang: Language, labels: { status: string; measure: (m: TPlan['content']['measures'][number]) => string }): Promise<Buffer> {
+  const t = T[lang];
+  const riskName = (r: TPlan['risks'][number]) => (r.nameLv === null ? t.restricted : `${r.riskCode} ${lang === 'lv' ? r.nameLv : r.nameEn}`);
+  const riskById = new Map(plan.risks.map((r) => [r.id, r]));
+  const doc = {
+    info: { title: `${t.title} ${plan.code}` },
+    defaultStyle: { font: 'Roboto', fontSize: 10 },
+    pageMargins: [40, 40, 40, 50],
+    content: [
+      { text: t.title, fontSize: 18, bold: true, margin: [0, 0, 0, 8] },
+      {
+        table: {
+          widths: [120, '*'],
+          body: [
+            [t.code, plan.code], [t.school, plan.schoolName], [t.student, plan.studentName], [t.cls, plan.classLabel],
+            [t.semester, plan.semesterLabel], [t.status, labels.status], [t.preparer, plan.preparerName ?? ''],
+          ].map(([k, v]) => [{ text: k, bold: true }, v]),
+        },
+        layout: 'lightHorizontalLines',
+        margin: [0, 0, 0, 12],
+      },
+      { text: t.risks, fontSize: 13, bold: true, margin: [0, 6, 0, 4] },
+      { ul: plan.risks.map((r) => (r.justification ? `${riskName(r)} — ${r.justification}` : riskName(r))) },
+      { text: t.goals, fontSize: 13, bold: true, margin: [0, 10, 0, 4] },
+      { ol: plan.content.goals.map((g) => (g.criterion ? `${g.text} (${t.criterion}: ${g.criterion})` : g.text)) },
+      { text: t.measures, fontSize: 13, bold: true, margin: [0, 10, 0, 4] },
+      {
+        table: {
+          headerRows: 1,
+          widths: ['*', 80, '*'],
+          body: [
+            [t.kind, t.planned, t.justification].map((h) => ({ text: h, bold: true })),
+            ...plan.content.measures.map((m) => [
+              `${t.kinds[m.kind]}: ${labels.measure(m)}`,
+              m.kind === 'consultation' ? `${m.plannedHours} h` : m.kind === 'economic' ? formatEuro(m.plannedCents ?? 0, lang) : '',
+              `${m.justification} (${m.riskIds.map((r) => riskById.get(r)?.riskCode ?? '—').join(', ')})`,
+            ]),
+          ],
+        },
+        layout: 'lightHorizontalLines',
+      },
+      { text: `${t.totals}: ${plan.totals.consultationHours} ${t.hours}; ${formatEuro(plan.totals.economicCents, lang)} ${t.euros}`, margin: [0, 8, 0, 16] },
+      { text: t.sign, fontSize: 13, bold: true, margin: [0, 10, 0, 12] },
+      ...[t.guardian, t.studentSign, t.coordinator].map((who) => ({
+        columns: [
+          { text: `${who}: ______________________________`, width: '*' },
+          { text: `${t.date}: ____.____.________`, width: 160 },
+        ],
+        margin: [0, 0, 0, 18],
+      })),
+    ],
+    footer: (page: number, pages: number) => ({ text: `${plan.code} · ${formatDate(new Date())} · ${page}/${pages}`, alignment: 'center', fontSize: 8, margin: [0, 20, 0, 0] }),
+  };
+  return engine().createPdf(doc).getBuffer();
+}

@@ -1,0 +1,178 @@
+import { type SQL, and, asc, desc, eq, sql } from 'drizzle-orm';
+import { notifications, planCodeCounters, planEvents, planVersions, plans, users } from '../../db/schema.ts';
+import { type Db, queryRows } from '../../platform/db.ts';
+import { pathInScope } from '../organisations/repo.ts';
+
+export type PlanRow = typeof plans.$inferSelect;
+
+/** Next plan code of a semester, e.g. IAP-2026-1-000123 (a row lock keeps it unique across instances). */
+export async function nextPlanCode(db: Db, semester: { id: string; schoolYear: number; number: number }): Promise<string> {
+  const [row] = await queryRows<{ last: number }>(
+    db,
+    sql`insert into ${planCodeCounters} (semester_id, last) values (${semester.id}, 1)
+        on conflict (semester_id) do update set last = ${planCodeCounters.last} + 1 returning last`,
+  );
+  return `IAP-${semester.schoolYear}-${semester.number}-${String(row.last).padStart(6, '0')}`;
+}
+
+export async function insertPlan(db: Db, values: typeof plans.$inferInsert): Promise<string> {
+  const [row] = await db.insert(plans).values(values).returning({ id: plans.id });
+  return row.id;
+}
+
+export async function findPlan(db: Db, id: string): Promise<PlanRow | null> {
+  const rows = await db.select().from(plans).where(eq(plans.id, id));
+  return rows[0] ?? null;
+}
+
+/** Locks the plan row for a transition, so two approvers cannot both move it. */
+export async function lockPlan(db: Db, id: string): Promise<PlanRow | null> {
+  const rows = await db.select().from(plans).where(eq(plans.id, id)).for('update');
+  return rows[0] ?? null;
+}
+
+export async function findLivePlanOfStudent(db: Db, studentId: string, semesterId: string): Promise<PlanRow | null> {
+  const rows = await db.select().from(plans).where(and(eq(plans.studentId, studentId), eq(plans.semesterId, semesterId), sql`${plans.status} <> 'deleted'`));
+  return rows[0] ?? null;
+}
+
+export async function updatePlan(db: Db, id: string, patch: Partial<typeof plans.$inferInsert>): Promise<void> {
+  await db.update(plans).set({ ...patch, updatedAt: sql`now()` }).where(eq(plans.id, id));
+}
+
+export async function insertVersion(db: Db, planId: string, version: number, content: unknown, by: string | null): Promise<void> {
+  await db.insert(planVersions).values({ planId, version, content, submittedBy: by });
+}
+
+export async function findVersion(db: Db, planId: string, version: number) {
+  const rows = await db.select().from(planVersions).where(and(eq(planVersions.planId, planId), eq(planVersions.version, version)));
+  return rows[0] ?? null;
+}
+
+export async function insertEvent(db: Db, values: typeof planEvents.$inferInsert): Promise<void> {
+  await db.insert(planEvents).values(values);
+}
+
+export async function findEvents(db: Db, planId: string) {
+  return db
+    .select({
+      at: planEvents.at,
+      action: planEvents.action,
+      fromStatus: planEvents.fromStatus,
+      toStatus: planEvents.toStatus,
+      level: planEvents.level,
+      version: planEvents.version,
+      comment: planEvents.comment,
+      measureComments: planEvents.measureComments,
+      firstName: users.firstName,
+      lastName: users.lastName,
+    })
+    .from(planEvents)
+    .leftJoin(users, eq(users.id, planEvents.actorId))
+    .where(eq(planEvents.planId, planId))
+    .orderBy(asc(planEvents.at), asc(planEvents.id));
+}
+
+/** The version that was in front of approvers when the plan was last returned, with the return's level. */
+export async function findLastReturn(db: Db, planId: string) {
+  const rows = await db
+    .select({ version: planEvents.version, level: planEvents.level, comment: planEvents.comment })
+    .from(planEvents)
+    .where(and(eq(planEvents.planId, planId), eq(planEvents.action, 'return')))
+    .orderBy(desc(planEvents.id))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+/** Plans of students in scope (whole schools, or assigned students), newest first. */
+export async function findPlans(
+  db: Db,
+  visible: SQL,
+  f: { studentId?: string; schoolId?: string; semesterId?: string; status?: string; limit: number; offset: number },
+) {
+  const conditions: SQL[] = [visible, sql`p.status <> 'deleted'`];
+  if (f.studentId) conditions.push(sql`p.student_id = ${f.studentId}`);
+  if (f.schoolId) conditions.push(sql`p.school_id = ${f.schoolId}`);
+  if (f.semesterId) conditions.push(sql`p.semester_id = ${f.semesterId}`);
+  if (f.status) conditions.push(sql`p.status = ${f.status}`);
+  return queryRows<PlanListRow>(db, sql`${planListSelect} where ${sql.join(conditions, sql` and `)} order by p.created_at desc, p.id limit ${f.limit} offset ${f.offset}`);
+}
+
+export interface PlanListRow {
+  id: string;
+  code: string;
+  student_id: string;
+  first_name: string;
+  last_name: string;
+  class_label: string;
+  school_name: string;
+  school_year: number;
+  number: number;
+  status: string;
+  approval_level: string | null;
+  level_since: string | null;
+  resubmitted: boolean;
+  total: number;
+}
+
+const planListSelect = sql`
+  select p.id, p.code, p.student_id, s.first_name, s.last_name, s.class_label, o.name as school_name, sem.school_year, sem.number,
+    p.status, p.approval_level, p.level_since, exists (select 1 from plan_events e where e.plan_id = p.id and e.action = 'return') as resubmitted,
+    count(*) over ()::int as total
+  from plans p join students s on s.id = p.student_id join organisations o on o.id = p.school_id join semesters sem on sem.id = p.semester_id`;
+
+/** Plans waiting at a level the caller approves, oldest first. `scopes` maps each level to the caller's subtrees. */
+export async function findQueue(db: Db, scopes: Record<'director' | 'municipality' | 'expert', string[]>, limit: number, offset: number) {
+  const levelConditions = (Object.keys(scopes) as (keyof typeof scopes)[])
+    .filter((level) => scopes[level].length > 0)
+    .map((level) => sql`(p.approval_level = ${level} and ${pathInScope(sql`o.path`, scopes[level])})`);
+  if (levelConditions.length === 0) return [];
+  return queryRows<PlanListRow>(
+    db,
+    sql`${planListSelect} where p.status = 'in_approval' and (${sql.join(levelConditions, sql` or `)}) order by p.level_since asc, p.id limit ${limit} offset ${offset}`,
+  );
+}
+
+/** Users holding `role` on the school or on an organisation above it (the next approvers). */
+export async function findUsersWithRoleOver(db: Db, role: string, schoolPath: string): Promise<string[]> {
+  const rows = await queryRows<{ user_id: string }>(
+    db,
+    sql`select distinct g.user_id from role_grants g join organisations o on o.id = g.org_id join users u on u.id = g.user_id
+        where g.role = ${role} and u.active and ${schoolPath} like o.path || '%'`,
+  );
+  return rows.map((r) => r.user_id);
+}
+
+export async function insertNotifications(db: Db, rows: (typeof notifications.$inferInsert)[]): Promise<void> {
+  if (rows.length) await db.insert(notifications).values(rows).onConflictDoNothing();
+}
+
+export async function findNotifications(db: Db, userId: string) {
+  return db.select().from(notifications).where(eq(notifications.userId, userId)).orderBy(desc(notifications.createdAt)).limit(50);
+}
+
+export async function markNotificationRead(db: Db, userId: string, id: string): Promise<void> {
+  await db.update(notifications).set({ readAt: sql`now()` }).where(and(eq(notifications.id, id), eq(notifications.userId, userId)));
+}
+
+/** Plans not evaluated two weeks after their semester ended, with their preparers. */
+export async function findOverdueEvaluations(db: Db) {
+  return queryRows<{ id: string; code: string; preparer_id: string | null }>(
+    db,
+    sql`select p.id, p.code, p.preparer_id from plans p join semesters s on s.id = p.semester_id
+        where p.status in ('approved', 'in_progress', 'paused') and s.ends_on + 14 < current_date`,
+  );
+}
+
+/** Staff of a school: users with any role granted on the school itself. */
+export async function findSchoolStaffIds(db: Db, schoolId: string): Promise<Set<string>> {
+  const rows = await queryRows<{ user_id: string }>(db, sql`select distinct user_id from role_grants where org_id = ${schoolId}`);
+  return new Set(rows.map((r) => r.user_id));
+}
+
+/** Names of users by id (providers, supervisor, preparer). */
+export async function findUserNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await queryRows<{ id: string; name: string }>(db, sql`select id, first_name || ' ' || last_name as name from users where id in ${ids}`);
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
