@@ -1,8 +1,25 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LANGUAGES, type Language } from '../../common/roles.ts';
-import en from './en.json';
-import lv from './lv.json';
+import enBase from './en.json';
+import lvBase from './lv.json';
+
+type Tree = { [key: string]: string | string[] | Tree };
+
+/** Feature files (web/i18n/<lang>/<feature>.json) add their own top-level sections to the base file. */
+function withFeatures(base: Tree, files: Record<string, Tree>): Tree {
+  const merged: Tree = { ...base };
+  for (const file of Object.values(files)) {
+    for (const [key, value] of Object.entries(file)) {
+      if (key in merged) throw new Error(`i18n section "${key}" is defined twice`);
+      merged[key] = value;
+    }
+  }
+  return merged;
+}
+
+export const lv = withFeatures(lvBase as unknown as Tree, import.meta.glob<Tree>('./lv/*.json', { eager: true, import: 'default' }));
+export const en = withFeatures(enBase as unknown as Tree, import.meta.glob<Tree>('./en/*.json', { eager: true, import: 'default' }));
 
 const STORAGE_KEY = 'pumpurs.language';
 
