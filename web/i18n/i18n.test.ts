@@ -32,7 +32,7 @@ describe('translations', () => {
   it('has no empty strings', () => {
     for (const lang of ['lv', 'en'] as const) {
       const tree = load(lang);
-      const empty = keys(tree).filter((k) => k.split('.').reduce<Tree | string>((t, part) => (t as Tree)[part], tree) === '');
+      const empty = keys(tree).filter((k) => k.split('.').reduce<Tree | string | string[]>((t, part) => (t as Tree)[part], tree) === '');
       expect(empty, lang).toEqual([]);
     }
   });
