@@ -1,6 +1,9 @@
 /** Dates are shown dd.mm.yyyy in both languages (Latvian convention). */
 export function formatDate(value: string | Date | null | undefined): string {
   if (!value) return '';
+  // A calendar date (yyyy-mm-dd) is shown as it is, whatever the browser's time zone.
+  const plain = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
+  if (plain) return `${plain[3]}.${plain[2]}.${plain[1]}`;
   const d = typeof value === 'string' ? new Date(value) : value;
   if (Number.isNaN(d.getTime())) return '';
   const dd = String(d.getDate()).padStart(2, '0');

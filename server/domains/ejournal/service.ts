@@ -1,4 +1,5 @@
 import type { EjournalKind, TEjournalImportResult, TIndicators } from '../../../common/api/ejournal.ts';
+import { todayInLatvia } from '../../platform/dates.ts';
 import type { RequestContext } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
@@ -14,7 +15,7 @@ import * as repo from './repo.ts';
 import { parseEjournalRows } from './rows.ts';
 import { DEFAULT_THRESHOLDS, findChartSeries, findIndicatorRows } from './watch-list-repo.ts';
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => todayInLatvia();
 
 /** Recomputes the indicators of every semester touched by `dates` for the students matched. */
 export async function refreshFor(tx: Db, dates: string[], filter: ReturnType<typeof repo.ofSchool>): Promise<number> {

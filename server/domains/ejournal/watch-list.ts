@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { todayInLatvia } from '../../platform/dates.ts';
 import type { TThresholds, TWatchListItem, TWatchListQuery } from '../../../common/api/ejournal.ts';
 import { formatDate } from '../../../common/format.ts';
 import type { RequestContext } from '../../platform/actor.ts';
@@ -13,7 +14,7 @@ import { flagsOf, schoolDaysElapsed } from './flags.ts';
 import { LEGAL_DUTY_RECORD, THRESHOLDS_MANAGE, WATCH_LIST_VIEW } from './policy.ts';
 import { DEFAULT_THRESHOLDS, type IndicatorRow, countWatchList, findIndicatorRows, findThresholdRow, insertLegalDutyNotice, upsertThresholds } from './watch-list-repo.ts';
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => todayInLatvia();
 
 async function semesterFor(tx: Db, semesterId?: string) {
   const semester = semesterId ? await findSemester(tx, semesterId) : await findCurrentSemester(tx);

@@ -51,8 +51,8 @@ describe('class-list import', () => {
     expect(await studentTotal()).toBe(before);
     const report = await koordS1.get(`/api/imports/${importId}/errors.csv`);
     expect(report.headers['content-type']).toContain('text/csv');
-    expect(report.body).toContain('5;personalCode;');
-    expect(report.body).toContain('10;firstName;"Obligāts lauks."');
+    expect(report.body).toContain('5;"Personas kods";');
+    expect(report.body).toContain('10;"Vārds";"Obligāts lauks."');
     const committed = await koordS1.post(`/api/imports/${importId}/commit`, { mapping, excludedRows: [5, 10] });
     expect(committed.statusCode).toBe(200);
     expect(committed.json()).toEqual({ created: 18, updated: 0, unchanged: 0, excluded: 2 });

@@ -125,6 +125,12 @@ function countRows(rows: ClassifiedRow[]) {
 
 const PREVIEW_LIMIT = 1000;
 
+/** Field names for people reading the error report. */
+const FIELD_LABELS: Record<Language, Record<string, string>> = {
+  lv: { personalCode: 'Personas kods', firstName: 'Vārds', lastName: 'Uzvārds', classLabel: 'Klase', grade: 'Klases līmenis', course: 'Kurss', birthDate: 'Dzimšanas datums', gender: 'Dzimums' },
+  en: { personalCode: 'Personal code', firstName: 'First name', lastName: 'Last name', classLabel: 'Class', grade: 'Grade', course: 'Course', birthDate: 'Birth date', gender: 'Gender' },
+};
+
 /** Every row as new / changed / unchanged / error / excluded, errors first. Nothing is written but the mapping tried. */
 export async function previewStudentList(ctx: RequestContext, importId: string, mapping: TStudentMapping, excludedRows: number[], tx: Db): Promise<TImportPreview> {
   const file = await loadImport(ctx, importId, tx);
@@ -145,7 +151,8 @@ export async function errorReportCsv(ctx: RequestContext, importId: string, tx: 
   const lv = ctx.language === 'lv';
   const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
   const lines = [[lv ? 'Rinda' : 'Row', lv ? 'Lauks' : 'Field', lv ? 'Kļūda' : 'Error'].join(';')];
-  for (const r of rows) for (const e of r.errors) lines.push([String(r.rowNumber), e.field, quote(text(e.code, ctx.language))].join(';'));
+  const label = FIELD_LABELS[ctx.language];
+  for (const r of rows) for (const e of r.errors) lines.push([String(r.rowNumber), quote(label[e.field] ?? e.field), quote(text(e.code, ctx.language))].join(';'));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 

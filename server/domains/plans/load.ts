@@ -1,4 +1,5 @@
 import type { ApprovalLevel, PlanStatus, TPlanContent } from '../../../common/api/plans.ts';
+import { todayInLatvia } from '../../platform/dates.ts';
 import { ZPlanContent } from '../../../common/api/plans.ts';
 import type { RequestContext } from '../../platform/actor.ts';
 import type { Db } from '../../platform/db.ts';
@@ -11,7 +12,7 @@ import { findAssignedUserIds, findStudentById } from '../students/repo.ts';
 import * as repo from './repo.ts';
 import { ALL_ACTIONS, type PlanAction, type WorkflowFacts, mayDo } from './workflow.ts';
 
-export const today = () => new Date().toISOString().slice(0, 10);
+export const today = () => todayInLatvia();
 
 /** A plan with everything the gate and the state machine need. */
 export interface LoadedPlan {

@@ -1,18 +1,19 @@
 import { and, asc, desc, eq, isNull, lte, sql } from 'drizzle-orm';
+import { todayInLatvia } from '../../platform/dates.ts';
 import { riskItems, riskItemVersions, semesters, studentRisks, users } from '../../db/schema.ts';
 import type { Db } from '../../platform/db.ts';
 
 /** Every semester, newest first, with whether it is the current one (the latest begun). */
 export async function findSemesters(db: Db) {
   const rows = await db.select().from(semesters).orderBy(desc(semesters.startsOn));
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayInLatvia();
   const current = rows.find((s) => s.startsOn <= today)?.id ?? null;
   return rows.map((s) => ({ ...s, current: s.id === current }));
 }
 
 /** The semester in progress (or the latest begun, in summer). */
 export async function findCurrentSemester(db: Db) {
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayInLatvia();
   const rows = await db.select().from(semesters).where(lte(semesters.startsOn, today)).orderBy(desc(semesters.startsOn)).limit(1);
   return rows[0] ?? null;
 }

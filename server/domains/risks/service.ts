@@ -1,4 +1,5 @@
 import type { TCreateRiskItemBody, TRecordRiskBody, TRiskItem, TRiskItemBody, TStudentRisk } from '../../../common/api/risks.ts';
+import { todayInLatvia } from '../../platform/dates.ts';
 import type { RequestContext } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
@@ -100,7 +101,7 @@ export async function recordStudentRisk(ctx: RequestContext, studentId: string, 
   if (!can(ctx.actor, STUDENT_RISKS_RECORD, resource)) throw new AppError(403, 'forbidden');
   const semester = await repo.findSemester(tx, input.semesterId);
   if (!semester) throw badRequest('validation', 'semesterId');
-  if (input.foundOn > new Date().toISOString().slice(0, 10)) throw badRequest('date_in_future', 'foundOn');
+  if (input.foundOn > todayInLatvia()) throw badRequest('date_in_future', 'foundOn');
   const item = await repo.findRiskItem(tx, input.riskItemId);
   if (!item || item.retiredAt) throw badRequest('risk_retired', 'riskItemId');
   if (await repo.activeRiskExists(tx, studentId, semester.id, item.id)) throw conflict('risk_recorded', 'riskItemId');

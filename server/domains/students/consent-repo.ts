@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { applications, guardians, organisations, storedFiles, studentMoves } from '../../db/schema.ts';
+import { todayInLatvia } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db.ts';
 
 const guardianColumns = {
@@ -56,7 +57,7 @@ export async function findApplications(db: Db, studentId: string) {
       withdrawnOn: applications.withdrawnOn,
       withdrawalReason: applications.withdrawalReason,
       createdAt: applications.createdAt,
-      inForce: sql<boolean>`(${applications.signedOn} <= current_date and (${applications.withdrawnOn} is null or ${applications.withdrawnOn} > current_date))`,
+      inForce: sql<boolean>`(${applications.signedOn} <= ${todayInLatvia()}::date and (${applications.withdrawnOn} is null or ${applications.withdrawnOn} > ${todayInLatvia()}::date))`,
       fileId: storedFiles.id,
       fileName: storedFiles.fileName,
       fileContentType: storedFiles.contentType,

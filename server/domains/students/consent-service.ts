@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { todayInLatvia } from '../../platform/dates.ts';
 import type { TApplicationBody, TGuardianBody } from '../../../common/api/students.ts';
 import type { RequestContext } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
@@ -41,7 +42,7 @@ export async function removeGuardian(ctx: RequestContext, studentId: string, gua
  */
 export async function addApplication(ctx: RequestContext, studentId: string, input: TApplicationBody, tx: Db): Promise<string> {
   const { row } = await loadStudentFor(ctx, studentId, STUDENT_CONSENT, tx);
-  if (input.signedOn > new Date().toISOString().slice(0, 10)) throw badRequest('date_in_future', 'signedOn');
+  if (input.signedOn > todayInLatvia()) throw badRequest('date_in_future', 'signedOn');
   let signerName: string;
   let guardianId: string | null = null;
   if (input.signerType === 'student') {

@@ -62,6 +62,8 @@ export async function assignStaff(ctx: RequestContext, studentId: string, userId
 
 export async function unassignStaff(ctx: RequestContext, studentId: string, userId: string, tx: Db): Promise<void> {
   const { row } = await loadStudentFor(ctx, studentId, STUDENT_MANAGE, tx);
+  const assigned = (await repo.findAssignedUserIds(tx, [studentId])).get(studentId) ?? [];
+  if (!assigned.includes(userId)) throw new NotFoundError('student_assignment', userId);
   await repo.deleteAssignment(tx, studentId, userId);
   await writeAudit(tx, ctx, { action: 'student.unassign', entityType: 'student', entityId: studentId, orgId: row.schoolId });
 }

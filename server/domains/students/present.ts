@@ -1,9 +1,10 @@
 import type { TStudentSummary } from '../../../common/api/students.ts';
+import { todayInLatvia } from '../../platform/dates.ts';
 import { maskPersonalCode } from '../../../common/personal-code.ts';
 import type { StudentRow } from './repo.ts';
 
 /** Whole years between a birth date and a day (both yyyy-mm-dd). */
-export function ageOn(birthDate: string | null, on: string = new Date().toISOString().slice(0, 10)): number | null {
+export function ageOn(birthDate: string | null, on: string = todayInLatvia()): number | null {
   if (!birthDate) return null;
   const [by, bm, bd] = birthDate.split('-').map(Number);
   const [y, m, d] = on.split('-').map(Number);

@@ -1,5 +1,7 @@
 import { and, asc, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { organisations, studentAssignments, students, users } from '../../db/schema.ts';
+import { latvianSortKey } from '../../platform/collation.ts';
+import { todayInLatvia } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db.ts';
 import { pathInScope } from '../organisations/repo.ts';
 
@@ -21,11 +23,15 @@ export function studentVisible(scope: StudentScope): SQL {
   ) as SQL;
 }
 
-/** True when an application is signed and not withdrawn as of today. */
-export const applicationInForceSql = sql<boolean>`exists (select 1 from applications a where a.student_id = ${students.id}
-  and a.signed_on <= current_date and (a.withdrawn_on is null or a.withdrawn_on > current_date))`;
+/** True when an application is signed and not withdrawn as of today (the Latvian date). */
+export const applicationInForceSql = () => {
+  const today = todayInLatvia();
+  return sql<boolean>`exists (select 1 from applications a where a.student_id = ${students.id}
+  and a.signed_on <= ${today}::date and (a.withdrawn_on is null or a.withdrawn_on > ${today}::date))`;
+};
 
-const summaryColumns = {
+/** The columns of a student row; a function because "in force" depends on today's date. */
+const summaryColumns = () => ({
   id: students.id,
   personalCode: students.personalCode,
   personalCodeWarning: students.personalCodeWarning,
@@ -42,8 +48,8 @@ const summaryColumns = {
   status: students.status,
   statusDate: students.statusDate,
   statusReason: students.statusReason,
-  applicationInForce: applicationInForceSql,
-};
+  applicationInForce: applicationInForceSql(),
+});
 export type StudentRow = {
   id: string;
   personalCode: string;
@@ -105,13 +111,13 @@ export async function findStudents(db: Db, scope: StudentScope, f: StudentFilter
   const where = and(...conditions);
   const d = f.dir === 'desc' ? desc : asc;
   const order = {
-    name: [d(students.lastName), d(students.firstName)],
-    class: [d(students.classLabel), asc(students.lastName), asc(students.firstName)],
-    grade: [d(students.grade), d(students.course), asc(students.classLabel), asc(students.lastName)],
+    name: [d(latvianSortKey(students.lastName)), d(latvianSortKey(students.firstName))],
+    class: [d(students.classLabel), asc(latvianSortKey(students.lastName)), asc(latvianSortKey(students.firstName))],
+    grade: [d(students.grade), d(students.course), asc(students.classLabel), asc(latvianSortKey(students.lastName))],
     code: [d(students.personalCode)],
   }[f.sort];
   const rows = await db
-    .select(summaryColumns)
+    .select(summaryColumns())
     .from(students)
     .innerJoin(organisations, eq(organisations.id, students.schoolId))
     .where(where)
@@ -128,7 +134,7 @@ export async function findStudents(db: Db, scope: StudentScope, f: StudentFilter
 
 /** One student with the school's path, regardless of scope (the service checks it). */
 export async function findStudentById(db: Db, id: string): Promise<StudentRow | null> {
-  const rows = await db.select(summaryColumns).from(students).innerJoin(organisations, eq(organisations.id, students.schoolId)).where(eq(students.id, id));
+  const rows = await db.select(summaryColumns()).from(students).innerJoin(organisations, eq(organisations.id, students.schoolId)).where(eq(students.id, id));
   return (rows[0] as StudentRow | undefined) ?? null;
 }
 

@@ -6,6 +6,7 @@ import type { Db } from '../../platform/db.ts';
 import { AppError, NotFoundError, badRequest, conflict } from '../../platform/errors.ts';
 import { can } from '../../platform/policy/gate.ts';
 import { findOrganisationById } from '../organisations/repo.ts';
+import { findGrantsOfUsers } from '../users/repo.ts';
 import { loadStudentFor, loadVisibleStudent, studentScope } from './access.ts';
 import * as consentRepo from './consent-repo.ts';
 import { STUDENT_CONSENT, STUDENT_MANAGE, STUDENT_REVEAL_CODE, STUDENT_VIEW } from './policy.ts';
@@ -67,6 +68,10 @@ export async function getStudent(ctx: RequestContext, id: string, tx: Db, audit 
     await consentRepo.findMoves(tx, id),
     await repo.findAssignedStaff(tx, id),
   ];
+  // The role each assigned person holds at the student's school (teacher, specialist, plan preparer).
+  const staffGrants = await findGrantsOfUsers(tx, staff.map((s) => s.userId));
+  const staffRoles = new Map<string, string>();
+  for (const g of staffGrants) if (row.schoolPath.startsWith(g.organisationPath) && !staffRoles.has(g.userId)) staffRoles.set(g.userId, g.role);
   if (audit) await writeAudit(tx, ctx, { action: 'student.read', entityType: 'student', entityId: id, orgId: row.schoolId });
   const age = ageOn(row.birthDate);
   return {
@@ -80,7 +85,7 @@ export async function getStudent(ctx: RequestContext, id: string, tx: Db, audit 
     guardians: guardianRows.map((g) => ({ ...g, relation: g.relation as never, language: g.language as never })),
     applications: applicationRows.map(presentApplication),
     moves: moves.map((m) => ({ ...m, movedOn: m.movedOn })),
-    assignedStaff: staff.map((s) => ({ userId: s.userId, name: `${s.firstName} ${s.lastName}`, role: 'assigned' })),
+    assignedStaff: staff.map((s) => ({ userId: s.userId, name: `${s.firstName} ${s.lastName}`, role: staffRoles.get(s.userId) ?? 'teacher' })),
     canEdit: can(ctx.actor, STUDENT_MANAGE, resource),
     canManageConsent: can(ctx.actor, STUDENT_CONSENT, resource),
     canRevealCode: can(ctx.actor, STUDENT_REVEAL_CODE, resource),

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { organisations, roleGrants, users } from '../../db/schema.ts';
+import { latvianSortKey } from '../../platform/collation.ts';
 import type { Db } from '../../platform/db.ts';
 import { pathInScope } from '../organisations/repo.ts';
 
@@ -50,7 +51,7 @@ export async function findUsers(
   }
   const where = and(...conditions);
   const base = db.select(summaryColumns).from(users).innerJoin(homeOrg, eq(homeOrg.id, users.homeOrgId));
-  const rows = await base.where(where).orderBy(asc(users.lastName), asc(users.firstName), asc(users.id)).limit(filter.limit).offset(filter.offset);
+  const rows = await base.where(where).orderBy(asc(latvianSortKey(users.lastName)), asc(latvianSortKey(users.firstName)), asc(users.id)).limit(filter.limit).offset(filter.offset);
   const [{ total }] = await db
     .select({ total: count() })
     .from(users)
