@@ -11,7 +11,7 @@ export default defineConfig({
       { test: { name: 'unit', include: ['server/**/*.test.ts', 'common/**/*.test.ts', 'web/**/*.test.ts'], exclude: integration, testTimeout: 30_000 } },
       { test: { name: 'pglite', include: integration, globalSetup: ['test/global-setup.ts'], ...shared, env: { PUMPURS_TEST_DB: 'pglite' } } },
       ...(process.env.TEST_DATABASE_URL
-        ? [{ test: { name: 'postgres', include: integration, ...shared, env: { PUMPURS_TEST_DB: 'postgres' } } }]
+        ? [{ test: { name: 'postgres', include: integration, globalSetup: ['test/global-setup-postgres.ts'], ...shared, env: { PUMPURS_TEST_DB: 'postgres' } } }]
         : []),
     ],
   },

@@ -7,6 +7,7 @@ import { insertApplications, insertGuardians } from '../domains/students/consent
 import { insertAssignment, insertStudents } from '../domains/students/repo.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './accounts.ts';
 import { seedEjournal } from './ejournal.ts';
+import { seedPlans } from './plans.ts';
 import { pick, seededRandom } from './random.ts';
 import { DEMO_SCHOOL_SIZES, DEMO_SCHOOL_YEAR, demoStudentsForSchool } from './students.ts';
 import { demoId } from './ids.ts';
@@ -135,6 +136,8 @@ export async function loadDemoIfEmpty(database: Database): Promise<boolean> {
       if (id) coordinators.set(org.id, id);
     }
     await seedEjournal(tx, coordinators);
+    const s1 = orgs.get('s1');
+    if (s1) await seedPlans(tx, s1.id, users);
     return true;
   });
 }

@@ -197,4 +197,18 @@ describe('plan rules', () => {
     expect(next.content.riskIds).toHaveLength(1);
     expect((await c['koord.s1'].post(`/api/plans/${plan.id}/close`)).json().status).toBe('closed');
   });
+
+  it('reminds the preparer once when a plan is not evaluated two weeks after its semester', async () => {
+    const { studentId, riskId } = await preparedStudent(c['koord.s1'], 'ZIEM-S1', 996, pastSemesterId);
+    const plan = (await c['koord.s1'].post('/api/plans', { studentId, semesterId: pastSemesterId })).json();
+    await c['koord.s1'].request('PUT', `/api/plans/${plan.id}/content`, content(riskId));
+    await c['koord.s1'].post(`/api/plans/${plan.id}/submit`);
+    for (const who of ['direktors.s1', 'koord.ziemelu', 'eksperts']) await c[who].post(`/api/plans/${plan.id}/approve`);
+    const { remindOverdueEvaluations } = await import('./notify.ts');
+    await server.database.withTx((tx) => remindOverdueEvaluations(tx));
+    await server.database.withTx((tx) => remindOverdueEvaluations(tx));
+    const notes = (await c['koord.s1'].get('/api/notifications')).json().items.filter((n: { kind: string; planId: string }) => n.kind === 'plan_evaluation_due' && n.planId === plan.id);
+    expect(notes).toHaveLength(1);
+    expect(notes[0].message).toBe(`Plānam ${plan.code} jāveic semestra izvērtējums.`);
+  });
 });
