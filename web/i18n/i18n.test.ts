@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -10,7 +10,9 @@ function keys(tree: Tree, prefix = ''): string[] {
 }
 function load(lang: 'lv' | 'en'): Tree {
   const base = JSON.parse(readFileSync(path.join(dir, `${lang}.json`), 'utf8')) as Tree;
-  for (const f of readdirSync(path.join(dir, lang)).filter((n) => n.endsWith('.json'))) {
+  const featureDir = path.join(dir, lang);
+  const files = existsSync(featureDir) ? readdirSync(featureDir).filter((n) => n.endsWith('.json')) : [];
+  for (const f of files) {
     const extra = JSON.parse(readFileSync(path.join(dir, lang, f), 'utf8')) as Tree;
     for (const k of Object.keys(extra)) {
       expect(base[k], `${lang}/${f}: section ${k} defined twice`).toBeUndefined();
