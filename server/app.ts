@@ -11,6 +11,7 @@ import { ejournalRoutes } from './domains/ejournal/routes.ts';
 import { importRoutes } from './domains/imports/routes.ts';
 import { planRoutes } from './domains/plans/routes.ts';
 import { riskRoutes } from './domains/risks/routes.ts';
+import { supportRoutes } from './domains/support/routes.ts';
 import { studentRoutes } from './domains/students/routes.ts';
 import { userRoutes } from './domains/users/routes.ts';
 import type { Config } from './platform/config.ts';
@@ -92,6 +93,7 @@ export async function buildApp({ config, database, serveClient = true }: AppOpti
       await api.register(riskRoutes);
       await api.register(ejournalRoutes);
       await api.register(planRoutes);
+      await api.register(supportRoutes);
     },
     { prefix: '/api' },
   );

@@ -7,12 +7,12 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const PUBLIC = new Set(['GET /api/health', 'GET /api/auth/csrf', 'POST /api/auth/login', 'GET /api/openapi.json']);
+const PUBLIC = new Set(['GET /api/health', 'GET /api/auth/csrf', 'POST /api/auth/login', 'GET /api/openapi.json', 'GET /api/confirm/:token', 'POST /api/confirm/:token']);
 const apiRoutes = () => server.app.routeTable.filter((r) => r.url.startsWith('/api/'));
 const sampleUrl = (url: string) => url.replace(/:[a-zA-Z]+/g, '00000000-0000-4000-8000-000000000000');
 
 describe('route table', () => {
-  it('answers 401 on every /api route without a session except health, csrf, login and openapi', async () => {
+  it('answers 401 on every /api route without a session except health, csrf, login, openapi and the remote-confirmation link', async () => {
     const routes = apiRoutes();
     expect(routes.length).toBeGreaterThanOrEqual(12);
     const client = server.client('10.9.0.1');

@@ -4,3 +4,4 @@ export * from './schema/students.ts';
 export * from './schema/risks.ts';
 export * from './schema/ejournal.ts';
 export * from './schema/plans.ts';
+export * from './schema/support.ts';

@@ -196,6 +196,27 @@ export const MESSAGES = {
     lv: 'Nākamais semestris vēl nav izveidots.',
     en: 'The next semester has not been set up yet.',
   },
+  session_not_your_measure: {
+    lv: 'Konsultāciju var reģistrēt tikai plāna pasākumā, kurā jūs esat norādīts kā sniedzējs.',
+    en: 'You can record a session only against a plan measure that names you as provider.',
+  },
+  session_plan_not_running: { lv: 'Plāns nav īstenošanā.', en: 'The plan is not in progress.' },
+  session_outside_semester: { lv: 'Datums nav plāna semestrī.', en: 'The date is outside the plan’s semester.' },
+  session_one_school: { lv: 'Vienā nodarbībā var būt tikai vienas skolas skolēni.', en: 'A session can only have students of one school.' },
+  session_remote: { lv: 'Attālināto nodarbību skolēns apstiprina ar saiti.', en: 'A remote session is confirmed through its link.' },
+  session_confirmed: { lv: 'Dalība jau ir apstiprināta.', en: 'Attendance is already confirmed.' },
+  session_confirmation_closed: {
+    lv: 'Attālināto nodarbību var apstiprināt tikai tās dienā vai nākamajā dienā.',
+    en: 'A remote session can be confirmed only on its day or the day after.',
+  },
+  pin_not_set: { lv: 'Skolēnam nav piešķirts apstiprināšanas PIN.', en: 'The student has no confirmation PIN yet.' },
+  pin_locked: {
+    lv: 'PIN bloķēts pēc 5 nepareiziem mēģinājumiem; skolas koordinators var piešķirt jaunu.',
+    en: 'The PIN is locked after 5 wrong attempts; the school coordinator can set a new one.',
+  },
+  pin_wrong: { lv: 'Nepareizs PIN.', en: 'Wrong PIN.' },
+  pin_format: { lv: 'PIN ir 4–6 cipari.', en: 'A PIN has 4–6 digits.' },
+  invalid_time: { lv: 'Laiks formātā SS:MM.', en: 'Time as HH:MM.' },
   rate_limited: { lv: 'Pārāk daudz pieprasījumu. Mēģiniet vēlāk.', en: 'Too many requests. Try again later.' },
 } as const satisfies Record<string, Record<Language, string>>;
 

@@ -9,6 +9,7 @@ import { findOrganisationById } from '../organisations/repo.ts';
 import { findSemester } from '../risks/repo.ts';
 import { STUDENT_VIEW, STUDENT_VIEW_ASSIGNED, type StudentResource } from '../students/policy.ts';
 import { findAssignedUserIds, findStudentById } from '../students/repo.ts';
+import { planHasDeliveries } from '../support/repo.ts';
 import * as repo from './repo.ts';
 import { ALL_ACTIONS, type PlanAction, type WorkflowFacts, mayDo } from './workflow.ts';
 
@@ -55,7 +56,7 @@ export async function loadPlan(ctx: RequestContext, id: string, tx: Db, lock = f
       level: plan.approvalLevel as ApprovalLevel | null,
       semesterEndsOn: semester.endsOn,
       today: today(),
-      hasDeliveries: false,
+      hasDeliveries: await planHasDeliveries(tx, plan.id),
     },
   };
 }

@@ -7,6 +7,7 @@ import { findRiskVersionIdOfRecord, findSemesters, findStudentRisks, insertStude
 import { missingForSubmit } from './content.ts';
 import { type LoadedPlan, loadPlan, requireAction, today } from './load.ts';
 import { notifyApprovers, notifyPreparer } from './notify.ts';
+import { findDeliveredHours } from '../support/repo.ts';
 import * as repo from './repo.ts';
 import { withNewIds } from './service.ts';
 import { nextLevel } from './workflow.ts';
@@ -117,7 +118,17 @@ export async function evaluatePlan(ctx: RequestContext, id: string, input: TEval
   const measureIds = loaded.content.measures.map((m) => m.id).sort();
   const evaluated = input.measures.map((m) => m.measureId).sort();
   if (JSON.stringify(measureIds) !== JSON.stringify(evaluated)) throw badRequest('evaluation_measures', 'measures');
-  await repo.updatePlan(tx, id, { status: 'evaluated', evaluation: input });
+  // Delivered hours come from the support log (confirmed sessions), not from what was typed.
+  const delivered = await findDeliveredHours(tx, [id]);
+  const evaluation = {
+    ...input,
+    measures: input.measures.map((m) => {
+      const d = delivered.find((x) => x.measure_id === m.measureId);
+      const kind = loaded.content.measures.find((x) => x.id === m.measureId)?.kind;
+      return { ...m, deliveredHours: kind === 'consultation' ? Number(Number(d?.delivered ?? 0).toFixed(2)) : m.deliveredHours };
+    }),
+  };
+  await repo.updatePlan(tx, id, { status: 'evaluated', evaluation });
   await record(tx, ctx, loaded, 'evaluate', 'evaluated');
   if (!input.continueNextSemester) return { nextPlanId: null };
   const next = (await findSemesters(tx)).filter((s) => s.startsOn > loaded.semester.startsOn).sort((a, b) => a.startsOn.localeCompare(b.startsOn))[0];

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+
+export const SESSION_MODES = ['in_person', 'remote'] as const;
+
+export const ZSessionBody = z.object({
+  onDate: z.iso.date(),
+  startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'invalid_time'),
+  minutes: z.number().int().min(10).max(240),
+  mode: z.enum(SESSION_MODES),
+  topic: z.string().trim().min(1).max(500),
+  participants: z.array(z.object({ studentId: z.uuid(), planId: z.uuid(), measureId: z.uuid() })).min(1).max(30),
+});
+export type TSessionBody = z.infer<typeof ZSessionBody>;
+
+export const ZParticipant = z.object({
+  studentId: z.string(),
+  studentName: z.string(),
+  planId: z.string(),
+  planCode: z.string(),
+  measureId: z.string(),
+  /** confirmed, waiting (remote, within a day), expired (remote, too late) or unconfirmed (in person). */
+  confirmation: z.enum(['confirmed', 'waiting', 'expired', 'unconfirmed']),
+  confirmedAt: z.string().nullable(),
+});
+
+export const ZSession = z.object({
+  id: z.string(),
+  onDate: z.string(),
+  startTime: z.string(),
+  minutes: z.number().int(),
+  mode: z.enum(SESSION_MODES),
+  topic: z.string(),
+  providerId: z.string(),
+  providerName: z.string(),
+  participants: z.array(ZParticipant),
+  /** Only in the answer that creates a remote session: the link students confirm with (shown once). */
+  confirmationPath: z.string().nullable(),
+});
+export type TSession = z.infer<typeof ZSession>;
+export const ZSessionList = z.object({ items: z.array(ZSession) });
+export const ZSessionListQuery = z.object({ from: z.iso.date(), to: z.iso.date(), providerId: z.uuid().optional() });
+
+export const ZConfirmBody = z.object({ studentId: z.uuid(), pin: z.string().regex(/^\d{4,6}$/, 'pin_format') });
+export const ZPinBody = z.object({ pin: z.string().regex(/^\d{4,6}$/, 'pin_format') });
+
+/** A measure a provider can record a session against: the student, the plan and what is left. */
+export const ZMyMeasure = z.object({
+  studentId: z.string(),
+  studentName: z.string(),
+  classLabel: z.string(),
+  planId: z.string(),
+  planCode: z.string(),
+  measureId: z.string(),
+  label: z.string(),
+  plannedHours: z.number(),
+  deliveredHours: z.number(),
+});
+export const ZMyMeasures = z.object({ items: z.array(ZMyMeasure) });
+
+export const ZPublicSession = z.object({
+  onDate: z.string(),
+  startTime: z.string(),
+  minutes: z.number().int(),
+  topic: z.string(),
+  providerName: z.string(),
+  open: z.boolean(),
+  students: z.array(z.object({ id: z.string(), name: z.string(), confirmed: z.boolean() })),
+});
+
+export const ZPlanProgress = z.object({
+  measures: z.array(z.object({ measureId: z.string(), kind: z.string(), plannedHours: z.number().nullable(), deliveredHours: z.number(), unconfirmedHours: z.number(), plannedCents: z.number().nullable() })),
+  consultationHours: z.object({ planned: z.number(), delivered: z.number() }),
+});

@@ -1,0 +1,60 @@
+import { index, integer, pgTable, text, timestamp, date, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { organisations, users } from './foundation.ts';
+import { plans } from './plans.ts';
+import { students } from './students.ts';
+
+/** A consultation or session a provider (teacher or specialist) held; one or more students took part. */
+export const supportSessions = pgTable(
+  'support_sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    schoolId: uuid('school_id')
+      .notNull()
+      .references(() => organisations.id),
+    providerId: uuid('provider_id')
+      .notNull()
+      .references(() => users.id),
+    onDate: date('on_date').notNull(),
+    startTime: text('start_time').notNull(),
+    minutes: integer('minutes').notNull(),
+    mode: text('mode').notNull(),
+    topic: text('topic').notNull(),
+    /** SHA-256 of the link token a remote session's students confirm with. */
+    remoteTokenHash: text('remote_token_hash'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('support_sessions_provider_idx').on(t.providerId, t.onDate), uniqueIndex('support_sessions_token_uq').on(t.remoteTokenHash)],
+);
+
+/** A student in a session, against one measure of the student's plan, and the student's confirmation. */
+export const sessionParticipants = pgTable(
+  'session_participants',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => supportSessions.id),
+    studentId: uuid('student_id')
+      .notNull()
+      .references(() => students.id),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    measureId: uuid('measure_id').notNull(),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+    confirmedVia: text('confirmed_via'),
+  },
+  (t) => [uniqueIndex('session_participants_uq').on(t.sessionId, t.studentId), index('session_participants_plan_idx').on(t.planId, t.measureId)],
+);
+
+/** The confirmation PIN the school gives a student (no personal code needed on a shared tablet). */
+export const studentPins = pgTable('student_pins', {
+  studentId: uuid('student_id')
+    .primaryKey()
+    .references(() => students.id),
+  pinHash: text('pin_hash').notNull(),
+  failedAttempts: integer('failed_attempts').notNull().default(0),
+  setAt: timestamp('set_at', { withTimezone: true }).notNull().defaultNow(),
+  setBy: uuid('set_by'),
+});
+

@@ -1,0 +1,29 @@
+import type { RequestContext } from '../../platform/actor.ts';
+import type { Db } from '../../platform/db.ts';
+import { loadPlan } from '../plans/load.ts';
+import * as repo from './repo.ts';
+
+/** Planned against delivered per measure of a plan: confirmed hours count, unconfirmed are shown apart. */
+export async function planProgress(ctx: RequestContext, planId: string, tx: Db) {
+  const loaded = await loadPlan(ctx, planId, tx);
+  const delivered = await repo.findDeliveredHours(tx, [planId]);
+  const measures = loaded.content.measures.map((m) => {
+    const d = delivered.find((x) => x.measure_id === m.id);
+    return {
+      measureId: m.id,
+      kind: m.kind,
+      plannedHours: m.plannedHours,
+      deliveredHours: Number(Number(d?.delivered ?? 0).toFixed(2)),
+      unconfirmedHours: Number(Number(d?.unconfirmed ?? 0).toFixed(2)),
+      plannedCents: m.plannedCents,
+    };
+  });
+  const consultations = measures.filter((m) => m.kind === 'consultation');
+  return {
+    measures,
+    consultationHours: {
+      planned: consultations.reduce((a, m) => a + (m.plannedHours ?? 0), 0),
+      delivered: Number(consultations.reduce((a, m) => a + m.deliveredHours, 0).toFixed(2)),
+    },
+  };
+}

@@ -1,0 +1,114 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { sessionParticipants, studentPins, supportSessions } from '../../db/schema.ts';
+import { type Db, queryRows } from '../../platform/db.ts';
+
+export async function insertSession(db: Db, values: typeof supportSessions.$inferInsert): Promise<string> {
+  const [row] = await db.insert(supportSessions).values(values).returning({ id: supportSessions.id });
+  return row.id;
+}
+
+export async function insertParticipants(db: Db, rows: (typeof sessionParticipants.$inferInsert)[]): Promise<void> {
+  await db.insert(sessionParticipants).values(rows);
+}
+
+export async function findSession(db: Db, id: string) {
+  const rows = await db.select().from(supportSessions).where(eq(supportSessions.id, id));
+  return rows[0] ?? null;
+}
+
+export async function findSessionByTokenHash(db: Db, hash: string) {
+  const rows = await db.select().from(supportSessions).where(eq(supportSessions.remoteTokenHash, hash));
+  return rows[0] ?? null;
+}
+
+export interface ParticipantRow {
+  session_id: string;
+  student_id: string;
+  first_name: string;
+  last_name: string;
+  plan_id: string;
+  plan_code: string;
+  measure_id: string;
+  confirmed_at: string | null;
+}
+
+export async function findParticipants(db: Db, sessionIds: string[]): Promise<ParticipantRow[]> {
+  if (sessionIds.length === 0) return [];
+  return queryRows<ParticipantRow>(
+    db,
+    sql`select sp.session_id, sp.student_id, s.first_name, s.last_name, sp.plan_id, p.code as plan_code, sp.measure_id, sp.confirmed_at
+        from session_participants sp join students s on s.id = sp.student_id join plans p on p.id = sp.plan_id
+        where sp.session_id in ${sessionIds} order by s.last_name, s.first_name`,
+  );
+}
+
+/** A provider's sessions between two dates. */
+export async function findSessionsOfProvider(db: Db, providerId: string, from: string, to: string) {
+  return queryRows<{ id: string; school_id: string; provider_id: string; provider_name: string; on_date: string; start_time: string; minutes: number; mode: string; topic: string }>(
+    db,
+    sql`select ss.id, ss.school_id, ss.provider_id, u.first_name || ' ' || u.last_name as provider_name, to_char(ss.on_date, 'YYYY-MM-DD') as on_date,
+          ss.start_time, ss.minutes, ss.mode, ss.topic
+        from support_sessions ss join users u on u.id = ss.provider_id
+        where ss.provider_id = ${providerId} and ss.on_date between ${from}::date and ${to}::date order by ss.on_date, ss.start_time`,
+  );
+}
+
+/** Confirms a participant once; false when there is no such unconfirmed participant. */
+export async function confirmParticipant(db: Db, sessionId: string, studentId: string, via: string): Promise<boolean> {
+  const rows = await db
+    .update(sessionParticipants)
+    .set({ confirmedAt: sql`now()`, confirmedVia: via })
+    .where(and(eq(sessionParticipants.sessionId, sessionId), eq(sessionParticipants.studentId, studentId), sql`${sessionParticipants.confirmedAt} is null`))
+    .returning({ id: sessionParticipants.id });
+  return rows.length > 0;
+}
+
+export async function findPin(db: Db, studentId: string) {
+  const rows = await db.select().from(studentPins).where(eq(studentPins.studentId, studentId));
+  return rows[0] ?? null;
+}
+
+export async function upsertPin(db: Db, studentId: string, pinHash: string, by: string | null): Promise<void> {
+  await db
+    .insert(studentPins)
+    .values({ studentId, pinHash, setBy: by })
+    .onConflictDoUpdate({ target: studentPins.studentId, set: { pinHash, setBy: by, setAt: sql`now()`, failedAttempts: 0 } });
+}
+
+export async function setPinFailures(db: Db, studentId: string, failures: number): Promise<void> {
+  await db.update(studentPins).set({ failedAttempts: failures }).where(eq(studentPins.studentId, studentId));
+}
+
+/**
+ * Hours delivered per measure of the given plans: only confirmed participations count (a remote
+ * session can only be confirmed within a day, so an unconfirmed one never counts).
+ */
+export async function findDeliveredHours(db: Db, planIds: string[]) {
+  if (planIds.length === 0) return [];
+  return queryRows<{ plan_id: string; measure_id: string; delivered: string; unconfirmed: string }>(
+    db,
+    sql`select sp.plan_id, sp.measure_id,
+          coalesce(sum(ss.minutes) filter (where sp.confirmed_at is not null), 0) / 60.0 as delivered,
+          coalesce(sum(ss.minutes) filter (where sp.confirmed_at is null), 0) / 60.0 as unconfirmed
+        from session_participants sp join support_sessions ss on ss.id = sp.session_id
+        where sp.plan_id in ${planIds} group by sp.plan_id, sp.measure_id`,
+  );
+}
+
+/** Whether anything was delivered on a plan (then it can no longer be deleted). */
+export async function planHasDeliveries(db: Db, planId: string): Promise<boolean> {
+  const rows = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from session_participants where plan_id = ${planId} and confirmed_at is not null`);
+  return Number(rows[0]?.n ?? 0) > 0;
+}
+
+/** Plans in progress whose measures name the provider, with the students. */
+export async function findProviderPlans(db: Db, providerId: string) {
+  return queryRows<{ plan_id: string; code: string; content: { measures: { id: string; providerId: string | null; kind: string; plannedHours: number | null; consultationType: string | null; subject: string | null }[] }; student_id: string; first_name: string; last_name: string; class_label: string; school_path: string; school_id: string; assigned: string[] }>(
+    db,
+    sql`select p.id as plan_id, p.code, p.content, s.id as student_id, s.first_name, s.last_name, s.class_label, o.path as school_path, p.school_id,
+          coalesce((select array_agg(a.user_id::text) from student_assignments a where a.student_id = s.id), '{}') as assigned
+        from plans p join students s on s.id = p.student_id join organisations o on o.id = p.school_id
+        where p.status = 'in_progress' and exists (select 1 from jsonb_array_elements(p.content->'measures') m where m->>'providerId' = ${providerId})
+        order by s.last_name, s.first_name`,
+  );
+}

@@ -1,0 +1,45 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ZApiError } from '../../../common/api/errors.ts';
+import { ZConfirmBody, ZMyMeasures, ZPinBody, ZPlanProgress, ZPublicSession, ZSession, ZSessionBody, ZSessionList, ZSessionListQuery } from '../../../common/api/support.ts';
+import { planProgress } from './progress.ts';
+import * as service from './service.ts';
+
+const errors = { 400: ZApiError, 401: ZApiError, 403: ZApiError, 404: ZApiError, 409: ZApiError, 423: ZApiError };
+const ZId = z.object({ id: z.uuid() });
+const ok = z.object({ ok: z.literal(true) });
+
+/** Consultations and sessions, the students' confirmations (PIN in person, link + PIN remotely), delivered hours. */
+export const supportRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = app.database;
+  const tags = ['support'];
+
+  app.post('/support/sessions', { schema: { tags, body: ZSessionBody, response: { 201: ZSession, ...errors } } }, async (req, reply) =>
+    reply.status(201).send(await db.withTx((tx) => service.createSession(req.ctx, req.body, tx))),
+  );
+  app.get('/support/sessions', { schema: { tags, querystring: ZSessionListQuery, response: { 200: ZSessionList, ...errors } } }, async (req) => ({
+    items: await db.read((tx) => service.listMySessions(req.ctx, req.query.from, req.query.to, tx)),
+  }));
+  app.post('/support/sessions/:id/confirm', { schema: { tags, params: ZId, body: ZConfirmBody, response: { 200: ok, ...errors } } }, async (req) => {
+    const wrongPin = await db.withTx((tx) => service.confirmInPerson(req.ctx, req.params.id, req.body.studentId, req.body.pin, tx));
+    if (wrongPin) throw wrongPin;
+    return { ok: true as const };
+  });
+  app.get('/support/my-measures', { schema: { tags, response: { 200: ZMyMeasures, ...errors } } }, (req) => db.read((tx) => service.myMeasures(req.ctx, tx)));
+  app.get('/plans/:id/progress', { schema: { tags, params: ZId, response: { 200: ZPlanProgress, ...errors } } }, (req) => db.read((tx) => planProgress(req.ctx, req.params.id, tx)));
+  app.put('/students/:id/pin', { schema: { tags, params: ZId, body: ZPinBody, response: { 200: ok, ...errors } } }, async (req) => {
+    await db.withTx((tx) => service.setStudentPin(req.ctx, req.params.id, req.body.pin, tx));
+    return { ok: true as const };
+  });
+
+  // The remote confirmation link works without an account: the token in the link and the student's PIN.
+  const ZToken = z.object({ token: z.string().min(20).max(100) });
+  app.get('/confirm/:token', { config: { public: true }, schema: { tags, params: ZToken, response: { 200: ZPublicSession, ...errors } } }, (req) =>
+    db.read((tx) => service.publicSession(req.params.token, tx)),
+  );
+  app.post('/confirm/:token', { config: { public: true }, schema: { tags, params: ZToken, body: ZConfirmBody, response: { 200: ok, ...errors } } }, async (req) => {
+    const wrongPin = await db.withTx((tx) => service.confirmRemote(req.ctx, req.params.token, req.body.studentId, req.body.pin, tx));
+    if (wrongPin) throw wrongPin;
+    return { ok: true as const };
+  });
+};
