@@ -1,0 +1,342 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeOldPersonalCode } from '../common/personal-code.ts';
+import { axeViolations, type E2E, screenshot, signIn, startE2E } from './harness.ts';
+
+let e2e: E2E;
+beforeAll(async () => {
+  e2e = await startE2E();
+});
+afterAll(() => e2e?.close());
+
+const mainText = (page: Page) =>
+  page
+    .locator('main')
+    .textContent()
+    .then((text) => text ?? '');
+
+/** Weekdays of September 2026 as dd.mm.yyyy (there are 22). */
+function septemberWeekdays(): string[] {
+  const days: string[] = [];
+  for (let day = 1; day <= 30; day++) {
+    const date = new Date(Date.UTC(2026, 8, day));
+    if (date.getUTCDay() !== 0 && date.getUTCDay() !== 6)
+      days.push(`${String(day).padStart(2, '0')}.09.2026`);
+  }
+  return days;
+}
+
+/** An attendance export: one unjustified 3rd lesson on each weekday of September 2026. */
+function attendanceCsv(code: string): string {
+  const rows = septemberWeekdays().map((day) => `${code};${day};3;n`);
+  return `${['Personas kods;Datums;Stunda;Kavējuma veids', ...rows].join('\r\n')}\r\n`;
+}
+
+/** Marks in three subjects from September to November 2026, three of them below 4. */
+function marksCsv(code: string): string {
+  const marks = [
+    ['07.09.2026', 'Matemātika', '5'],
+    ['21.09.2026', 'Matemātika', '3'],
+    ['12.10.2026', 'Matemātika', '2'],
+    ['09.11.2026', 'Matemātika', '4'],
+    ['10.09.2026', 'Latviešu valoda', '7'],
+    ['08.10.2026', 'Latviešu valoda', '6'],
+    ['05.11.2026', 'Latviešu valoda', 'nv'],
+    ['17.09.2026', 'Vēsture', '8'],
+    ['22.10.2026', 'Vēsture', '6'],
+  ];
+  const rows = marks.map(([day, subject, mark]) => `${code};${day};${subject};${mark}`);
+  return `${['Personas kods;Datums;Priekšmets;Vērtējums', ...rows].join('\r\n')}\r\n`;
+}
+
+/** The number under a label of a definition list ("Jauni ieraksti"). */
+async function factValue(page: Page, label: string): Promise<string> {
+  const term = page.locator('dt', { hasText: new RegExp(`^${label}$`) });
+  return (await term.locator('xpath=following-sibling::dd[1]').textContent()) ?? '';
+}
+
+/** Chooses an option of a labelled Mantine select (typing first when the select is searchable). */
+async function choose(page: Page, label: string, option: string, search?: string) {
+  const box = page.getByRole('combobox', { name: label, exact: true });
+  await box.click();
+  if (search) await box.fill(search);
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+const STUDENT = { firstName: 'Zelma', lastName: 'Kavētāja' };
+const FLAG_TEXT = '22 neattaisnoti kavētas stundas šajā semestrī; vairāk nekā 20';
+
+describe('early warning: e-journal import, watch list, risks and indicators', () => {
+  const visited: { name: string; violations: string[] }[] = [];
+  const code = makeOldPersonalCode('2012-04-17', 930);
+  let studentId = '';
+
+  it('shows the watch-list card on the start page and registers a student without data', async () => {
+    const { page } = e2e;
+    await signIn(e2e, 'koord.s1');
+    await expect.poll(() => mainText(page)).toContain('Skolēni ar brīdinājumiem');
+    expect(await page.getByRole('link', { name: 'Atvērt brīdinājumu sarakstu' }).isVisible()).toBe(true);
+    await screenshot(page, 'home-watch-list');
+    visited.push({ name: 'home', violations: await axeViolations(page) });
+    studentId = await page.evaluate(
+      async ({ personalCode, firstName, lastName }) => {
+        const me = await (await fetch('/api/me')).json();
+        const { token } = await (await fetch('/api/auth/csrf')).json();
+        const response = await fetch('/api/students', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'x-csrf-token': token },
+          body: JSON.stringify({
+            personalCode,
+            firstName,
+            lastName,
+            schoolId: me.grants[0].organisationId,
+            classLabel: '8.b',
+            grade: 8,
+          }),
+        });
+        if (!response.ok) throw new Error(`create student: ${response.status} ${await response.text()}`);
+        return (await response.json()).id as string;
+      },
+      { personalCode: code, ...STUDENT },
+    );
+    expect(studentId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('lists the wrong rows of a bad e-journal file and saves nothing', async () => {
+    const { page } = e2e;
+    await page.getByRole('link', { name: 'E-žurnāla dati' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('E-žurnāla dati');
+    expect(await page.getByRole('combobox', { name: 'Datu veids' }).inputValue()).toBe('Kavējumi');
+    expect(
+      await page.getByRole('link', { name: 'Parauga fails: Vērtējumi (CSV)' }).getAttribute('href'),
+    ).toBe('/api/ejournal/templates/marks');
+    expect(await page.locator('table').textContent()).toContain('Kavējuma veids');
+    visited.push({ name: 'ejournal', violations: await axeViolations(page) });
+    const bad = `Personas kods;Datums;Stunda;Kavējuma veids\r\n${code};01.09.2026;3;n\r\n${code};02.09.2026;3;x\r\n`;
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'kavejumi-kludains.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(bad, 'utf8'),
+    });
+    await page.getByRole('button', { name: 'Importēt', exact: true }).click();
+    await expect.poll(() => mainText(page)).toContain('Imports neizdevās');
+    expect(await page.getByRole('alert').textContent()).toContain(
+      'Rinda 3, kolonna „Kavējuma veids”: Nezināms kavējuma veids (jābūt n, a, s, c vai +).',
+    );
+    await screenshot(page, 'ejournal-errors');
+    visited.push({ name: 'ejournal-errors', violations: await axeViolations(page) });
+  });
+
+  it('imports 22 unjustified lessons of September and nine marks for the student', async () => {
+    const { page } = e2e;
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'kavejumi-septembris.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(attendanceCsv(code)),
+    });
+    await page.getByRole('button', { name: 'Importēt', exact: true }).click();
+    await expect.poll(() => mainText(page)).toContain('Imports pabeigts');
+    expect(await factValue(page, 'Rindas failā')).toBe('22');
+    expect(await factValue(page, 'Jauni ieraksti')).toBe('22');
+    visited.push({ name: 'ejournal-result', violations: await axeViolations(page) });
+
+    await choose(page, 'Datu veids', 'Vērtējumi');
+    expect(await page.locator('table').textContent()).toContain('Vērtējums');
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'vertejumi.csv', mimeType: 'text/csv', buffer: Buffer.from(marksCsv(code)) });
+    await page.getByRole('button', { name: 'Importēt', exact: true }).click();
+    await expect.poll(() => mainText(page)).toContain('Imports pabeigts');
+    expect(await factValue(page, 'Jauni ieraksti')).toBe('9');
+  });
+
+  it('shows the student on the watch list with the reason and the open municipality notice', async () => {
+    const { page } = e2e;
+    await page.getByRole('link', { name: 'Brīdinājumu saraksts' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Brīdinājumu saraksts');
+    await expect
+      .poll(() => page.getByRole('combobox', { name: 'Semestris' }).inputValue())
+      .toBe('2026./2027. m. g. 1. semestris (pašreizējais)');
+    await choose(page, 'Klases līmenis', '8. klase');
+    await page.waitForURL((url) => url.searchParams.get('grade') === '8');
+    await expect
+      .poll(() => page.getByRole('combobox', { name: 'Klases līmenis' }).inputValue())
+      .toBe('8. klase');
+    const row = page.locator('tbody tr', { hasText: `${STUDENT.lastName} ${STUDENT.firstName}` });
+    await expect.poll(() => row.count()).toBe(1);
+    const text = (await row.textContent()) ?? '';
+    expect(text).toContain(FLAG_TEXT);
+    expect(text).toContain('Neattaisnoti kavējumi');
+    expect(text).toContain('> 20 neattaisnotas stundas kopš 29.09.2026; nav informēta');
+    expect(await row.locator('td').nth(2).textContent()).toBe('Nē');
+    await page.getByRole('switch', { name: 'Tikai tie, kuriem riski nav izvērtēti' }).click();
+    await page.waitForURL((url) => url.searchParams.get('onlyUnassessed') === 'true');
+    await expect.poll(() => row.count()).toBe(1);
+    const xlsx = page.getByRole('link', { name: 'Lejupielādēt XLSX' });
+    await expect
+      .poll(() => xlsx.getAttribute('href'))
+      .toMatch(/^\/api\/watch-list\.xlsx\?.*grade=8&onlyUnassessed=true/);
+    await screenshot(page, 'watch-list');
+    visited.push({ name: 'watch-list', violations: await axeViolations(page) });
+  });
+
+  it('records two risks with justifications on the Risks tab', async () => {
+    const { page } = e2e;
+    await page.getByRole('link', { name: `${STUDENT.lastName} ${STUDENT.firstName}` }).click();
+    await expect
+      .poll(() => page.locator('h1').textContent())
+      .toBe(`${STUDENT.firstName} ${STUDENT.lastName}`);
+    expect(await page.getByRole('tab', { name: 'Riski' }).getAttribute('aria-selected')).toBe('true');
+    await expect.poll(() => mainText(page)).toContain(FLAG_TEXT);
+    expect(await mainText(page)).toContain('Skolēnam nav reģistrētu risku.');
+
+    const risks = [
+      {
+        search: 'L01',
+        name: 'L01 Neattaisnoti mācību kavējumi',
+        why: 'Septembrī 22 stundas kavētas bez attaisnojuma.',
+      },
+      {
+        search: 'E01',
+        name: 'E01 Apgrūtināta nokļūšana uz skolu',
+        why: 'Skolas autobuss no mājām neiet; ceļā pavada 1,5 h.',
+      },
+    ];
+    for (const risk of risks) {
+      await choose(page, 'Risks', risk.name, risk.search);
+      await page.getByRole('textbox', { name: 'Pamatojums' }).fill(risk.why);
+      await page.getByRole('button', { name: 'Reģistrēt risku' }).click();
+      await expect.poll(() => mainText(page)).toContain(`Risks „${risk.name}” reģistrēts.`);
+    }
+    const list = page.locator('section', { has: page.getByRole('heading', { name: 'Reģistrētie riski' }) });
+    await expect.poll(() => list.locator('tbody tr').count()).toBe(2);
+    const listText = (await list.textContent()) ?? '';
+    expect(listText).toContain('2026./2027. m. g. 1. semestris — 2 aktīvi riski');
+    for (const risk of risks) {
+      expect(listText).toContain(risk.name);
+      expect(listText).toContain(risk.why);
+    }
+    expect(listText).toContain('Mācību darba un izglītības iestādes riski');
+    expect(listText).toContain('Ekonomiskie riski');
+    expect(listText).toContain('Kristīne Koordinatore');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, 'student-risks');
+    visited.push({ name: 'profile-risks', violations: await axeViolations(page) });
+  });
+
+  it('shows the indicators, the charts with text alternatives, and records the municipality notice', async () => {
+    const { page } = e2e;
+    await page.getByRole('tab', { name: 'Apmeklējums un sekmes' }).click();
+    await expect.poll(() => factValue(page, 'Neattaisnoti kavētas stundas')).toBe('22');
+    const text = await mainText(page);
+    expect(text).toContain(FLAG_TEXT);
+    expect(text).toContain('Jāinformē pašvaldība');
+    const absences = page.locator('figure', {
+      hasText: 'Neattaisnoti kavētās stundas, uzkrātā summa pa nedēļām',
+    });
+    await expect
+      .poll(() => absences.locator('figcaption').textContent())
+      .toContain(
+        'Neattaisnoti kavētās stundas kopā: 22 (nedēļas ar kavējumiem: 5). Slieksnis 20 pārsniegts nedēļā, kas sākas 28.09.2026.',
+      );
+    await expect.poll(() => absences.locator('.recharts-reference-line').count()).toBe(1);
+    await absences.getByText('Rādīt datus tabulā').click();
+    expect(await absences.locator('tbody tr').count()).toBe(5);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, 'student-indicators');
+    visited.push({ name: 'profile-indicators', violations: await axeViolations(page) });
+
+    await page.getByRole('button', { name: 'Pašvaldība informēta' }).click();
+    await expect.poll(() => mainText(page)).toContain('Pašvaldības informēšana reģistrēta.');
+    expect(await mainText(page)).toMatch(/pašvaldība informēta \d\d\.\d\d\.\d{4}\./);
+    visited.push({ name: 'profile-indicators-informed', violations: await axeViolations(page) });
+  });
+
+  it('shows the student as assessed and the municipality as informed on the watch list', async () => {
+    const { page } = e2e;
+    await page.getByRole('link', { name: 'Brīdinājumu saraksts' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Brīdinājumu saraksts');
+    await choose(page, 'Klases līmenis', '8. klase');
+    const row = page.locator('tbody tr', { hasText: `${STUDENT.lastName} ${STUDENT.firstName}` });
+    await expect.poll(() => row.locator('td').nth(2).textContent()).toBe('Jā');
+    expect(await row.textContent()).toMatch(
+      /> 20 neattaisnotas stundas kopš 29\.09\.2026; pašvaldība informēta \d\d\.\d\d\.\d{4}/,
+    );
+    visited.push({ name: 'watch-list-assessed', violations: await axeViolations(page) });
+  });
+
+  it('lets the coordinator read the risk catalogue without changing it', async () => {
+    const { page } = e2e;
+    await page.getByRole('link', { name: 'Riska katalogs' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Riska katalogs');
+    await expect.poll(() => page.getByRole('heading', { level: 2 }).count()).toBe(4);
+    expect(await mainText(page)).toContain('Sociālās vides un veselības riski');
+    expect(await page.getByRole('button', { name: 'Pievienot risku' }).count()).toBe(0);
+    visited.push({ name: 'risk-catalogue', violations: await axeViolations(page) });
+  });
+
+  it('lets the national admin add a risk, reword it as version 2 and retire it', async () => {
+    const { page } = e2e;
+    await page.getByRole('button', { name: 'Iziet' }).click();
+    await page.waitForURL((url) => url.pathname.startsWith('/login'));
+    await signIn(e2e, 'admin');
+    await page.getByRole('link', { name: 'Riska katalogs' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Riska katalogs');
+    await page.getByRole('button', { name: 'Pievienot risku' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: 'Kods' }).fill('L11');
+    await choose(page, 'Riska veids', 'Mācību darba un izglītības iestādes riski');
+    await dialog.getByRole('textbox', { name: 'Nosaukums latviski' }).fill('Mācās neklātienē');
+    await dialog.getByRole('textbox', { name: 'Nosaukums angliski' }).fill('Distance learning');
+    visited.push({ name: 'risk-catalogue-add', violations: await axeViolations(page) });
+    await dialog.getByRole('button', { name: 'Pievienot risku' }).click();
+    await expect.poll(() => mainText(page)).toContain('Risks L11 pievienots.');
+    await page.getByRole('button', { name: 'Labot: L11' }).click();
+    await dialog.getByRole('textbox', { name: 'Nosaukums latviski' }).fill('Mācās tālmācībā');
+    await dialog.getByRole('button', { name: 'Saglabāt jaunu versiju' }).click();
+    await expect.poll(() => mainText(page)).toContain('Riska L11 formulējums saglabāts kā 2. versija.');
+    await page.getByRole('button', { name: 'Izņemt risku L11' }).click();
+    await expect.poll(() => mainText(page)).toContain('Risks L11 izņemts');
+    const row = page.locator('tbody tr', { hasText: 'L11' });
+    expect(await row.textContent()).toContain('Mācās tālmācībā');
+    expect(await row.textContent()).toContain('Izņemts');
+    expect(await row.locator('td').nth(3).textContent()).toBe('2');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, 'risk-catalogue');
+    visited.push({ name: 'risk-catalogue-admin', violations: await axeViolations(page) });
+  });
+
+  it("lets the municipal coordinator raise the municipality's absence threshold", async () => {
+    const { page } = e2e;
+    await page.getByRole('button', { name: 'Iziet' }).click();
+    await page.waitForURL((url) => url.pathname.startsWith('/login'));
+    await signIn(e2e, 'koord.ziemelu');
+    await page.getByRole('link', { name: 'Brīdinājumu saraksts' }).click();
+    await page.getByRole('link', { name: 'Brīdinājumu sliekšņi' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Brīdinājumu sliekšņi');
+    const field = page.getByRole('textbox', { name: 'Neattaisnoti kavētas stundas semestrī' });
+    await expect.poll(() => field.inputValue()).toBe('20');
+    expect(await mainText(page)).toContain('Šai pašvaldībai nav savu sliekšņu');
+    await field.fill('25');
+    await page.getByRole('button', { name: 'Saglabāt' }).click();
+    await expect.poll(() => mainText(page)).toContain('Izmaiņas saglabātas.');
+    expect(await mainText(page)).not.toContain('Šai pašvaldībai nav savu sliekšņu');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, 'thresholds');
+    visited.push({ name: 'thresholds', violations: await axeViolations(page) });
+
+    // 22 lessons no longer raise the absence flag; the low marks still keep the student on the list.
+    await page.getByRole('link', { name: 'Atpakaļ uz brīdinājumu sarakstu' }).click();
+    await choose(page, 'Klases līmenis', '8. klase');
+    const row = page.locator('tbody tr', { hasText: `${STUDENT.lastName} ${STUDENT.firstName}` });
+    await expect.poll(() => row.textContent()).not.toContain(FLAG_TEXT);
+    expect(await row.textContent()).toContain('3 vērtējumi zem 4 vai „nv”');
+    expect(await row.textContent()).toContain('Ziemeļu novada 1. vidusskola');
+    visited.push({ name: 'watch-list-municipality', violations: await axeViolations(page) });
+  });
+
+  it('has no axe violations on any page visited', () => {
+    expect(visited.map((v) => v.name)).toHaveLength(14);
+    expect(visited.filter((v) => v.violations.length > 0)).toEqual([]);
+  });
+});

@@ -1,0 +1,100 @@
+import { Alert, Button, Group, NumberInput, Stack } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TThresholds } from '../../../common/api/ejournal.ts';
+import { ErrorAlert, StatusMessage } from '../../components/feedback.tsx';
+import { fieldErrorsFrom } from '../../lib/form-errors.ts';
+import { type ThresholdsResponse, useSaveThresholds } from './use-watch-list.ts';
+
+type Field = keyof TThresholds;
+type Spec = { field: Field; min: number; max: number; step?: number; decimals?: number; percent?: boolean };
+
+const FIELDS: Spec[] = [
+  { field: 'unjustifiedLessons', min: 1, max: 500 },
+  { field: 'attendanceRate', min: 10, max: 100, percent: true },
+  { field: 'lowMarks', min: 1, max: 100 },
+  { field: 'averageDrop', min: 0.1, max: 9, step: 0.1, decimals: 1 },
+  { field: 'behaviourNotes', min: 1, max: 100 },
+  { field: 'lessonsPerDay', min: 1, max: 12 },
+];
+
+/** Values as typed: the attendance rate in per cent, the others as the API has them. */
+function toForm(value: TThresholds): Record<Field, number | string> {
+  return { ...value, attendanceRate: Math.round(value.attendanceRate * 1000) / 10 };
+}
+
+/** The thresholds of one municipality (or the nation), with what each one raises a flag for. */
+export function ThresholdsForm({
+  orgId,
+  initial,
+  canEdit,
+}: {
+  orgId: string;
+  initial: ThresholdsResponse;
+  canEdit: boolean;
+}) {
+  const { t, i18n } = useTranslation();
+  const save = useSaveThresholds(orgId);
+  const [values, setValues] = useState(() => toForm(initial));
+  const [missing, setMissing] = useState<Field[]>([]);
+  const serverErrors = fieldErrorsFrom(save.error);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const empty = FIELDS.map((spec) => spec.field).filter((field) => values[field] === '');
+    setMissing(empty);
+    if (empty.length > 0) return;
+    const number = (field: Field) => Number(values[field]);
+    save.mutate({
+      unjustifiedLessons: number('unjustifiedLessons'),
+      attendanceRate: Math.round(number('attendanceRate') * 10) / 1000,
+      lowMarks: number('lowMarks'),
+      averageDrop: number('averageDrop'),
+      behaviourNotes: number('behaviourNotes'),
+      lessonsPerDay: number('lessonsPerDay'),
+    });
+  }
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack maw={560}>
+        {initial.inherited && (
+          <Alert color="blue" variant="outline">
+            {t('thresholds.inherited')}
+          </Alert>
+        )}
+        <ErrorAlert error={save.error} />
+        <StatusMessage message={save.isSuccess ? t('common.saved') : null} />
+        {FIELDS.map((spec) => (
+          <NumberInput
+            key={spec.field}
+            label={t(`thresholds.fields.${spec.field}.label`)}
+            description={t(`thresholds.fields.${spec.field}.hint`)}
+            min={spec.min}
+            max={spec.max}
+            step={spec.step ?? 1}
+            decimalScale={spec.decimals ?? 0}
+            decimalSeparator={i18n.resolvedLanguage === 'en' ? '.' : ','}
+            suffix={spec.percent ? ' %' : undefined}
+            clampBehavior="strict"
+            required
+            readOnly={!canEdit}
+            value={values[spec.field]}
+            onChange={(value) => {
+              setValues((current) => ({ ...current, [spec.field]: value }));
+              save.reset();
+            }}
+            error={missing.includes(spec.field) ? t('errors.required') : serverErrors[spec.field]}
+          />
+        ))}
+        {canEdit && (
+          <Group>
+            <Button type="submit" loading={save.isPending}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        )}
+      </Stack>
+    </form>
+  );
+}

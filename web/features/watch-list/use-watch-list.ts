@@ -1,0 +1,127 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  EjournalKind,
+  TEjournalImportResult,
+  TThresholds,
+  TWatchListItem,
+} from '../../../common/api/ejournal.ts';
+import { api, toQueryString } from '../../lib/api.ts';
+import { uploadFile } from '../../lib/upload.ts';
+
+/** Filters and page of the watch list, as kept in the address bar. */
+export type WatchListParams = {
+  semesterId: string | null;
+  schoolId: string | null;
+  grade: string | null;
+  flag: string | null;
+  onlyUnassessed: boolean;
+  page: number;
+  pageSize: number;
+};
+
+/** The query string the list and its XLSX export share. */
+function watchListQuery(params: WatchListParams, withPage: boolean): string {
+  return toQueryString({
+    semesterId: params.semesterId,
+    schoolId: params.schoolId,
+    grade: params.grade,
+    flag: params.flag,
+    onlyUnassessed: params.onlyUnassessed ? 'true' : null,
+    page: withPage ? params.page : null,
+    pageSize: withPage ? params.pageSize : null,
+  });
+}
+
+/** One page of flagged students in the user's scope. */
+export function useWatchList(params: WatchListParams) {
+  return useQuery({
+    queryKey: ['watch-list', 'list', params],
+    queryFn: () =>
+      api.get<{ semesterId: string; items: TWatchListItem[]; total: number }>(
+        `/api/watch-list${watchListQuery(params, true)}`,
+      ),
+    placeholderData: keepPreviousData,
+    enabled: params.semesterId !== null,
+  });
+}
+
+/** The address of the XLSX workbook with every flagged student for the same filters. */
+export function watchListXlsxUrl(params: WatchListParams): string {
+  return `/api/watch-list.xlsx${watchListQuery(params, false)}`;
+}
+
+/** The counts of the start page's card: flagged, not assessed, municipality not informed. */
+export type WatchListSummary = {
+  semesterId: string;
+  flagged: number;
+  unassessed: number;
+  legalDutyOpen: number;
+  studentsWithData: number;
+};
+
+/** The watch list's counts for the current semester. */
+export function useWatchListSummary(enabled: boolean) {
+  return useQuery({
+    queryKey: ['watch-list', 'summary'],
+    queryFn: () => api.get<WatchListSummary>('/api/watch-list/summary'),
+    enabled,
+  });
+}
+
+/** Thresholds in force for a municipality or the nation, and whether they come from the level above. */
+export type ThresholdsResponse = TThresholds & { organisationId: string; inherited: boolean };
+
+const thresholdsPath = (orgId: string) => `/api/organisations/${encodeURIComponent(orgId)}/thresholds`;
+
+/** The thresholds of one organisation. */
+export function useThresholds(orgId: string | null) {
+  return useQuery({
+    queryKey: ['thresholds', orgId],
+    queryFn: () => api.get<ThresholdsResponse>(thresholdsPath(orgId ?? '')),
+    enabled: orgId !== null,
+  });
+}
+
+/** Saves an organisation's own thresholds; flags are recomputed with them on the next read. */
+export function useSaveThresholds(orgId: string | null) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TThresholds) => api.put<ThresholdsResponse>(thresholdsPath(orgId ?? ''), body),
+    onSuccess: async (saved) => {
+      client.setQueryData(['thresholds', orgId], saved);
+      await client.invalidateQueries({ queryKey: ['watch-list'] });
+    },
+  });
+}
+
+/** The Content-Type of an e-journal export by extension; null for other files. */
+export function ejournalContentType(fileName: string): string | null {
+  const extension = fileName.split('.').pop()?.toLowerCase();
+  if (extension === 'csv') return 'text/csv';
+  if (extension === 'xlsx') return 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  return null;
+}
+
+/** Uploads an e-journal export for a school with progress; all rows are saved, or none. */
+export function useEjournalImport() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: {
+      schoolId: string;
+      kind: EjournalKind;
+      file: File;
+      onProgress: (f: number) => void;
+    }) =>
+      uploadFile<TEjournalImportResult>({
+        method: 'POST',
+        url: `/api/ejournal/import${toQueryString({ schoolId: input.schoolId, kind: input.kind, fileName: input.file.name })}`,
+        file: input.file,
+        contentType: ejournalContentType(input.file.name) ?? 'application/octet-stream',
+        onProgress: input.onProgress,
+      }),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: ['watch-list'] });
+      await client.invalidateQueries({ queryKey: ['indicators'] });
+    },
+  });
+}

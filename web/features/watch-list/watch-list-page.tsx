@@ -1,0 +1,106 @@
+import { Anchor, Button, Group, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { LoadError, LoadingState } from '../../components/feedback.tsx';
+import { PageHeading } from '../../components/page-heading.tsx';
+import { TablePagination } from '../../components/table-pagination.tsx';
+import { useCurrentUser } from '../auth/use-session.ts';
+import { defaultSemesterId } from '../risks/risk-labels.ts';
+import { useSemesters } from '../risks/use-risks.ts';
+import { useStudentSchools } from '../students/student-schools.ts';
+import { hasAnyRole, THRESHOLD_ROLES } from './access.ts';
+import { useWatchList, type WatchListParams, watchListXlsxUrl } from './use-watch-list.ts';
+import { WatchListFilters } from './watch-list-filters.tsx';
+import { WatchListTable } from './watch-list-table.tsx';
+
+const PAGE_SIZE = 50;
+
+function readParams(params: URLSearchParams, fallbackSemester: string | null): WatchListParams {
+  return {
+    semesterId: params.get('semesterId') ?? fallbackSemester,
+    schoolId: params.get('schoolId'),
+    grade: params.get('grade'),
+    flag: params.get('flag'),
+    onlyUnassessed: params.get('onlyUnassessed') === 'true',
+    page: Math.max(1, Number(params.get('page')) || 1),
+    pageSize: PAGE_SIZE,
+  };
+}
+
+/**
+ * The watch list: students whose e-journal data cross a threshold, with the reasons in words,
+ * whether their risks are assessed and whether the municipality was informed. Filters live in the
+ * address bar; the XLSX has every row for the same filters.
+ */
+export function WatchListPage() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const [params, setParams] = useSearchParams();
+  const semesters = useSemesters();
+  const { schools } = useStudentSchools();
+  const list = readParams(params, defaultSemesterId(semesters.data));
+  const watchList = useWatchList(list);
+
+  function update(changes: Record<string, string | null>, resetPage = true) {
+    // From the address itself: a filter changed just before may not have re-rendered the page yet.
+    const next = new URLSearchParams(window.location.search);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
+    if (resetPage) next.delete('page');
+    setParams(next, { replace: true });
+  }
+
+  const data = watchList.data;
+  return (
+    <>
+      <Group justify="space-between" align="flex-start">
+        <PageHeading>{t('watchList.title')}</PageHeading>
+        <Group>
+          {hasAnyRole(me, THRESHOLD_ROLES) && (
+            <Button variant="default" component={Link} to="/watch-list/thresholds">
+              {t('thresholds.title')}
+            </Button>
+          )}
+          {data && data.total > 0 && (
+            <Button component="a" href={watchListXlsxUrl(list)} download>
+              {t('watchList.downloadXlsx')}
+            </Button>
+          )}
+        </Group>
+      </Group>
+      <Text mb="md" maw={900}>
+        {t('watchList.intro')}
+      </Text>
+      <WatchListFilters value={list} schools={schools} onChange={(changes) => update(changes)} />
+      {(semesters.isPending || watchList.isPending) && <LoadingState />}
+      {semesters.isError && <LoadError error={semesters.error} onRetry={() => void semesters.refetch()} />}
+      {watchList.isError && <LoadError error={watchList.error} onRetry={() => void watchList.refetch()} />}
+      {data && data.items.length === 0 && <Text>{t('watchList.empty')}</Text>}
+      {data && data.items.length > 0 && (
+        <>
+          <WatchListTable
+            items={data.items}
+            showSchool={schools.length > 1 && !list.schoolId}
+            busy={watchList.isFetching}
+          />
+          <TablePagination
+            page={list.page}
+            pageSize={PAGE_SIZE}
+            total={data.total}
+            onChange={(next) => update({ page: next > 1 ? String(next) : null }, false)}
+          />
+        </>
+      )}
+      <Text mt="lg" fz="sm">
+        {t('watchList.importHint')}{' '}
+        {me.permissions.manageStudents && (
+          <Anchor component={Link} to="/ejournal">
+            {t('ejournal.title')}
+          </Anchor>
+        )}
+      </Text>
+    </>
+  );
+}

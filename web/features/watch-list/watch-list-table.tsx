@@ -1,0 +1,62 @@
+import { Anchor, Table, Text, VisuallyHidden } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { TWatchListItem } from '../../../common/api/ejournal.ts';
+import { levelLabel } from '../students/student-labels.ts';
+import { FlagList } from './flag-list.tsx';
+import { LegalDutyText } from './legal-duty-text.tsx';
+
+type Props = { items: TWatchListItem[]; showSchool: boolean; busy: boolean };
+
+/** The flagged students: name (to the profile's risks), class, flags with reasons, assessment and the notice. */
+export function WatchListTable({ items, showSchool, busy }: Props) {
+  const { t } = useTranslation();
+  return (
+    <Table.ScrollContainer minWidth={900}>
+      <Table striped aria-busy={busy} verticalSpacing="sm">
+        <caption>
+          <VisuallyHidden>{t('watchList.tableCaption')}</VisuallyHidden>
+        </caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('watchList.student')}</Table.Th>
+            <Table.Th scope="col">{t('students.classLabel')}</Table.Th>
+            {showSchool && <Table.Th scope="col">{t('students.school')}</Table.Th>}
+            <Table.Th scope="col">{t('watchList.flagsColumn')}</Table.Th>
+            <Table.Th scope="col">{t('watchList.assessed')}</Table.Th>
+            <Table.Th scope="col">{t('watchList.legalDuty')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((item) => (
+            <Table.Tr key={item.studentId}>
+              <Table.Th scope="row" fw={400} style={{ whiteSpace: 'nowrap' }}>
+                <Anchor component={Link} to={`/students/${item.studentId}?tab=risks`} fw={500}>
+                  {`${item.lastName} ${item.firstName}`}
+                </Anchor>
+              </Table.Th>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                {item.classLabel}
+                <Text fz="sm" c="dimmed">
+                  {levelLabel(t, item)}
+                </Text>
+              </Table.Td>
+              {showSchool && <Table.Td>{item.schoolName}</Table.Td>}
+              <Table.Td>
+                <FlagList flags={item.flags} />
+              </Table.Td>
+              <Table.Td>
+                <Text span fz="inherit" fw={item.assessed ? 400 : 700}>
+                  {item.assessed ? t('watchList.assessedYes') : t('watchList.assessedNo')}
+                </Text>
+              </Table.Td>
+              <Table.Td maw={260}>
+                <LegalDutyText duty={item.legalDuty} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
