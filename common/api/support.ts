@@ -71,3 +71,41 @@ export const ZPlanProgress = z.object({
   measures: z.array(z.object({ measureId: z.string(), kind: z.string(), plannedHours: z.number().nullable(), deliveredHours: z.number(), unconfirmedHours: z.number(), plannedCents: z.number().nullable() })),
   consultationHours: z.object({ planned: z.number(), delivered: z.number() }),
 });
+
+export const TIMESHEET_ENTRY_KINDS = ['preparation', 'supervision'] as const;
+const month = z.string().regex(/^20\d{2}-(0[1-9]|1[0-2])$/, 'invalid_month');
+
+export const ZTimesheetQuery = z.object({ schoolId: z.uuid(), month });
+export const ZTimesheetRow = z.object({
+  providerId: z.string(),
+  providerName: z.string(),
+  sessions: z.number().int(),
+  confirmedHours: z.number(),
+  unconfirmedHours: z.number(),
+  preparationHours: z.number(),
+  supervisionHours: z.number(),
+  adjustmentHours: z.number(),
+  totalHours: z.number(),
+});
+export const ZTimesheet = z.object({
+  schoolId: z.string(),
+  schoolName: z.string(),
+  month: z.string(),
+  signedOff: z.object({ at: z.string(), byName: z.string().nullable() }).nullable(),
+  rows: z.array(ZTimesheetRow),
+  entries: z.array(z.object({ id: z.string(), providerName: z.string(), kind: z.string(), planCode: z.string().nullable(), hours: z.number(), reason: z.string().nullable(), adjustment: z.boolean(), createdAt: z.string() })),
+});
+export type TTimesheet = z.infer<typeof ZTimesheet>;
+
+/** Paid plan preparation or supervision hours; after sign-off only adjustments (with a reason) are accepted. */
+export const ZTimesheetEntryBody = z.object({
+  schoolId: z.uuid(),
+  month,
+  providerId: z.uuid(),
+  kind: z.enum([...TIMESHEET_ENTRY_KINDS, 'adjustment']),
+  planId: z.uuid().nullable().optional(),
+  hours: z.number().min(-200).max(200).refine((h) => h !== 0, 'validation'),
+  reason: z.string().trim().max(500).optional(),
+});
+export const ZSignOffBody = z.object({ schoolId: z.uuid(), month });
+export const ZTimesheetExportQuery = z.object({ month, schoolId: z.uuid().optional() });

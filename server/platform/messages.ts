@@ -217,6 +217,15 @@ export const MESSAGES = {
   pin_wrong: { lv: 'Nepareizs PIN.', en: 'Wrong PIN.' },
   pin_format: { lv: 'PIN ir 4–6 cipari.', en: 'A PIN has 4–6 digits.' },
   invalid_time: { lv: 'Laiks formātā SS:MM.', en: 'Time as HH:MM.' },
+  month_signed_off: {
+    lv: 'Šis mēnesis ir apstiprināts un slēgts; labojumus ievadiet kā korekcijas.',
+    en: 'This month is signed off and locked; enter corrections as adjustments.',
+  },
+  adjustment_before_signoff: {
+    lv: 'Korekcijas ievada tikai pēc mēneša apstiprināšanas.',
+    en: 'Adjustments are entered only after the month is signed off.',
+  },
+  invalid_month: { lv: 'Mēnesis formātā GGGG-MM.', en: 'Month as YYYY-MM.' },
   rate_limited: { lv: 'Pārāk daudz pieprasījumu. Mēģiniet vēlāk.', en: 'Too many requests. Try again later.' },
 } as const satisfies Record<string, Record<Language, string>>;
 

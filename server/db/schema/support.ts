@@ -58,3 +58,39 @@ export const studentPins = pgTable('student_pins', {
   setBy: uuid('set_by'),
 });
 
+
+/** Paid hours besides sessions (plan preparation and supervision) and corrections after sign-off. */
+export const timesheetEntries = pgTable(
+  'timesheet_entries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    schoolId: uuid('school_id')
+      .notNull()
+      .references(() => organisations.id),
+    month: text('month').notNull(),
+    providerId: uuid('provider_id')
+      .notNull()
+      .references(() => users.id),
+    kind: text('kind').notNull(),
+    planId: uuid('plan_id').references(() => plans.id),
+    minutes: integer('minutes').notNull(),
+    reason: text('reason'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: uuid('created_by'),
+  },
+  (t) => [index('timesheet_entries_school_month_idx').on(t.schoolId, t.month)],
+);
+
+/** A school's month signed off by its coordinator: from then on the month is locked. */
+export const timesheetSignoffs = pgTable(
+  'timesheet_signoffs',
+  {
+    schoolId: uuid('school_id')
+      .notNull()
+      .references(() => organisations.id),
+    month: text('month').notNull(),
+    signedAt: timestamp('signed_at', { withTimezone: true }).notNull().defaultNow(),
+    signedBy: uuid('signed_by'),
+  },
+  (t) => [uniqueIndex('timesheet_signoffs_pk').on(t.schoolId, t.month)],
+);

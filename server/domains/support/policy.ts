@@ -9,3 +9,14 @@ definePolicies<OrgResource>({
   // The school gives each student a confirmation PIN.
   [STUDENT_PIN_SET]: { roles: ['school_director', 'school_coordinator'] },
 });
+
+export const TIMESHEET_VIEW = 'timesheet.view';
+export const TIMESHEET_ENTER = 'timesheet.enter';
+export const TIMESHEET_SIGN_OFF = 'timesheet.sign_off';
+
+definePolicies<OrgResource>({
+  [TIMESHEET_VIEW]: { roles: ['national_admin', 'municipal_coordinator', 'school_director', 'school_coordinator'] },
+  [TIMESHEET_ENTER]: { roles: ['school_director', 'school_coordinator'] },
+  // The school coordinator signs a month off (DESIGN.md, timesheets).
+  [TIMESHEET_SIGN_OFF]: { roles: ['school_coordinator'] },
+});

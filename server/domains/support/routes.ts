@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZApiError } from '../../../common/api/errors.ts';
-import { ZConfirmBody, ZMyMeasures, ZPinBody, ZPlanProgress, ZPublicSession, ZSession, ZSessionBody, ZSessionList, ZSessionListQuery } from '../../../common/api/support.ts';
+import { ZSignOffBody, ZTimesheet, ZTimesheetEntryBody, ZTimesheetExportQuery, ZTimesheetQuery, ZConfirmBody, ZMyMeasures, ZPinBody, ZPlanProgress, ZPublicSession, ZSession, ZSessionBody, ZSessionList, ZSessionListQuery } from '../../../common/api/support.ts';
 import { planProgress } from './progress.ts';
+import * as timesheets from './timesheets.ts';
 import * as service from './service.ts';
 
 const errors = { 400: ZApiError, 401: ZApiError, 403: ZApiError, 404: ZApiError, 409: ZApiError, 423: ZApiError };
@@ -30,6 +31,25 @@ export const supportRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put('/students/:id/pin', { schema: { tags, params: ZId, body: ZPinBody, response: { 200: ok, ...errors } } }, async (req) => {
     await db.withTx((tx) => service.setStudentPin(req.ctx, req.params.id, req.body.pin, tx));
     return { ok: true as const };
+  });
+
+  app.get('/timesheets', { schema: { tags, querystring: ZTimesheetQuery, response: { 200: ZTimesheet, ...errors } } }, (req) =>
+    db.withTx((tx) => timesheets.getTimesheet(req.ctx, req.query.schoolId, req.query.month, tx)),
+  );
+  app.post('/timesheets/entries', { schema: { tags, body: ZTimesheetEntryBody, response: { 201: ok, ...errors } } }, async (req, reply) => {
+    await db.withTx((tx) => timesheets.addTimesheetEntry(req.ctx, req.body, tx));
+    return reply.status(201).send({ ok: true as const });
+  });
+  app.post('/timesheets/sign-off', { schema: { tags, body: ZSignOffBody, response: { 200: ok, ...errors } } }, async (req) => {
+    await db.withTx((tx) => timesheets.signOffMonth(req.ctx, req.body.schoolId, req.body.month, tx));
+    return { ok: true as const };
+  });
+  app.get('/timesheets.xlsx', { schema: { tags, querystring: ZTimesheetExportQuery } }, async (req, reply) => {
+    const buf = await db.withTx((tx) => timesheets.exportTimesheets(req.ctx, req.query.month, req.query.schoolId, tx));
+    return reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="darba-laiks-${req.query.month}.xlsx"`)
+      .send(buf);
   });
 
   // The remote confirmation link works without an account: the token in the link and the student's PIN.

@@ -15,6 +15,7 @@ import { loadVisibleStudent } from '../students/access.ts';
 import { ZPlanContent } from '../../../common/api/plans.ts';
 import { STUDENT_PIN_SET, SUPPORT_RECORD } from './policy.ts';
 import * as repo from './repo.ts';
+import { assertMonthOpen } from './timesheets.ts';
 
 const MAX_PIN_FAILURES = 5;
 const hashToken = (t: string) => createHash('sha256').update(t).digest('hex');
@@ -86,6 +87,7 @@ export async function createSession(ctx: RequestContext, input: TSessionBody, tx
   }
   const school = schoolId ? await findOrganisationById(tx, schoolId) : null;
   if (!school || !can(ctx.actor, SUPPORT_RECORD, { orgPath: school.path })) throw new AppError(403, 'forbidden');
+  await assertMonthOpen(tx, school.id, input.onDate);
   const token = input.mode === 'remote' ? newToken(24) : null;
   const id = await repo.insertSession(tx, { schoolId: school.id, providerId: actorId, onDate: input.onDate, startTime: input.startTime, minutes: input.minutes, mode: input.mode, topic: input.topic, remoteTokenHash: token ? hashToken(token) : null });
   await repo.insertParticipants(tx, input.participants.map((p) => ({ sessionId: id, ...p })));
@@ -122,6 +124,7 @@ export async function confirmInPerson(ctx: RequestContext, sessionId: string, st
   const session = await repo.findSession(tx, sessionId);
   if (!session || session.providerId !== ctx.actor?.userId) throw new NotFoundError('support_session', sessionId);
   if (session.mode !== 'in_person') throw new AppError(409, 'session_remote');
+  await assertMonthOpen(tx, session.schoolId, session.onDate);
   const wrong = await checkPin(tx, studentId, pin);
   if (wrong) return wrong;
   if (!(await repo.confirmParticipant(tx, sessionId, studentId, 'pin'))) throw new AppError(409, 'session_confirmed');
@@ -151,6 +154,7 @@ export async function confirmRemote(ctx: RequestContext, token: string, studentI
   const session = await repo.findSessionByTokenHash(tx, hashToken(token));
   if (!session) throw new NotFoundError();
   if (!remoteConfirmationOpen(session.onDate)) throw new AppError(409, 'session_confirmation_closed');
+  await assertMonthOpen(tx, session.schoolId, session.onDate);
   const wrong = await checkPin(tx, studentId, pin);
   if (wrong) return wrong;
   if (!(await repo.confirmParticipant(tx, session.id, studentId, 'remote'))) throw new AppError(409, 'session_confirmed');

@@ -1,0 +1,115 @@
+import ExcelJS from 'exceljs';
+import type { TTimesheet } from '../../../common/api/support.ts';
+import type { RequestContext } from '../../platform/actor.ts';
+import { writeAudit } from '../../platform/audit.ts';
+import type { Db } from '../../platform/db.ts';
+import { AppError, NotFoundError, badRequest, conflict } from '../../platform/errors.ts';
+import { can, scopePaths } from '../../platform/policy/gate.ts';
+import { findOrganisationById, findOrganisationsInScope } from '../organisations/repo.ts';
+import { findPlan, findSchoolStaffIds } from '../plans/repo.ts';
+import { TIMESHEET_ENTER, TIMESHEET_SIGN_OFF, TIMESHEET_VIEW } from './policy.ts';
+import * as repo from './timesheet-repo.ts';
+
+const hours = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
+
+async function loadSchool(ctx: RequestContext, schoolId: string, action: string, tx: Db) {
+  const school = await findOrganisationById(tx, schoolId);
+  if (!school || school.type !== 'school' || !can(ctx.actor, TIMESHEET_VIEW, { orgPath: school.path })) throw new NotFoundError('organisation', schoolId);
+  if (!can(ctx.actor, action, { orgPath: school.path })) throw new AppError(403, 'forbidden');
+  return school;
+}
+
+/** A school's month: hours per provider (sessions delivered and confirmed, preparation, supervision, adjustments). */
+export async function getTimesheet(ctx: RequestContext, schoolId: string, month: string, tx: Db): Promise<TTimesheet> {
+  const school = await loadSchool(ctx, schoolId, TIMESHEET_VIEW, tx);
+  const rows = await repo.findTimesheetRows(tx, school.id, month);
+  const signoff = await repo.findSignoff(tx, school.id, month);
+  const entries = await repo.findEntries(tx, school.id, month);
+  await writeAudit(tx, ctx, { action: 'timesheet.read', entityType: 'timesheet', entityId: `${school.id}:${month}`, orgId: school.id });
+  return {
+    schoolId: school.id,
+    schoolName: school.name,
+    month,
+    signedOff: signoff ? { at: new Date(signoff.signed_at).toISOString(), byName: signoff.by_name } : null,
+    rows: rows.map((r) => ({
+      providerId: r.provider_id,
+      providerName: r.provider_name,
+      sessions: r.sessions,
+      confirmedHours: hours(r.confirmed_minutes),
+      unconfirmedHours: hours(r.unconfirmed_minutes),
+      preparationHours: hours(r.preparation_minutes),
+      supervisionHours: hours(r.supervision_minutes),
+      adjustmentHours: hours(r.adjustment_minutes),
+      totalHours: hours(r.confirmed_minutes + r.preparation_minutes + r.supervision_minutes + r.adjustment_minutes),
+    })),
+    entries: entries.map((e) => ({ id: e.id, providerName: e.provider_name, kind: e.kind, planCode: e.plan_code, hours: hours(e.minutes), reason: e.reason, adjustment: e.kind === 'adjustment', createdAt: new Date(e.created_at).toISOString() })),
+  };
+}
+
+/** Adds paid preparation or supervision hours; once the month is signed off only adjustments with a reason. */
+export async function addTimesheetEntry(
+  ctx: RequestContext,
+  input: { schoolId: string; month: string; providerId: string; kind: string; planId?: string | null; hours: number; reason?: string },
+  tx: Db,
+): Promise<void> {
+  const school = await loadSchool(ctx, input.schoolId, TIMESHEET_ENTER, tx);
+  await repo.lockMonth(tx, school.id, input.month);
+  const signed = await repo.isMonthSignedOff(tx, school.id, input.month);
+  if (signed && input.kind !== 'adjustment') throw new AppError(409, 'month_signed_off');
+  if (!signed && input.kind === 'adjustment') throw badRequest('adjustment_before_signoff', 'kind');
+  if (input.kind === 'adjustment' && !input.reason) throw badRequest('required', 'reason');
+  if (input.kind !== 'adjustment' && input.hours < 0) throw badRequest('validation', 'hours');
+  if (!(await findSchoolStaffIds(tx, school.id)).has(input.providerId)) throw badRequest('not_school_staff', 'providerId');
+  if (input.planId) {
+    const plan = await findPlan(tx, input.planId);
+    if (!plan || plan.schoolId !== school.id) throw badRequest('validation', 'planId');
+  }
+  await repo.insertEntry(tx, { schoolId: school.id, month: input.month, providerId: input.providerId, kind: input.kind, planId: input.planId ?? null, minutes: Math.round(input.hours * 60), reason: input.reason ?? null, createdBy: ctx.actor?.userId ?? null });
+  await writeAudit(tx, ctx, { action: `timesheet.${input.kind}`, entityType: 'timesheet', entityId: `${school.id}:${input.month}`, orgId: school.id });
+}
+
+/** Signs a school's month off; from then on its sessions and entries are locked. */
+export async function signOffMonth(ctx: RequestContext, schoolId: string, month: string, tx: Db): Promise<void> {
+  const school = await loadSchool(ctx, schoolId, TIMESHEET_SIGN_OFF, tx);
+  await repo.lockMonth(tx, school.id, month);
+  if (!(await repo.insertSignoff(tx, school.id, month, ctx.actor?.userId ?? null))) throw conflict('month_signed_off');
+  await writeAudit(tx, ctx, { action: 'timesheet.sign_off', entityType: 'timesheet', entityId: `${school.id}:${month}`, orgId: school.id });
+}
+
+/** Refuses changes to a month that was signed off (sessions and confirmations). */
+export async function assertMonthOpen(tx: Db, schoolId: string, onDate: string): Promise<void> {
+  const month = onDate.slice(0, 7);
+  await repo.lockMonth(tx, schoolId, month);
+  if (await repo.isMonthSignedOff(tx, schoolId, month)) throw new AppError(409, 'month_signed_off');
+}
+
+/** The payroll workbook: one sheet per school (the given one, or every school the caller may see). */
+export async function exportTimesheets(ctx: RequestContext, month: string, schoolId: string | undefined, tx: Db): Promise<Buffer> {
+  const schools = schoolId
+    ? [await loadSchool(ctx, schoolId, TIMESHEET_VIEW, tx)]
+    : (await findOrganisationsInScope(tx, scopePaths(ctx.actor, TIMESHEET_VIEW))).filter((o) => o.type === 'school' && o.active);
+  if (schools.length === 0) throw new AppError(403, 'forbidden');
+  const lv = ctx.language === 'lv';
+  const wb = new ExcelJS.Workbook();
+  const used = new Set<string>();
+  for (const school of schools) {
+    const sheet = await getTimesheet(ctx, school.id, month, tx);
+    // Sheet names: at most 31 characters, unique, without []:*?/\.
+    let name = school.name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
+    for (let i = 2; used.has(name); i++) name = `${school.name.slice(0, 27)} (${i})`;
+    used.add(name);
+    const ws = wb.addWorksheet(name);
+    ws.addRow([lv ? `${school.name} — ${month}` : `${school.name} — ${month}`]).font = { bold: true };
+    ws.addRow([sheet.signedOff ? (lv ? `Apstiprināts ${sheet.signedOff.at.slice(0, 10)}, ${sheet.signedOff.byName ?? ''}` : `Signed off ${sheet.signedOff.at.slice(0, 10)}, ${sheet.signedOff.byName ?? ''}`) : lv ? 'Nav apstiprināts' : 'Not signed off']);
+    const header = lv
+      ? ['Sniedzējs', 'Nodarbības', 'Apstiprinātās stundas', 'Neapstiprinātās stundas', 'IAP sagatavošana, h', 'IAP uzraudzība, h', 'Korekcijas, h', 'Apmaksājamās stundas kopā']
+      : ['Provider', 'Sessions', 'Confirmed hours', 'Unconfirmed hours', 'Plan preparation, h', 'Plan supervision, h', 'Adjustments, h', 'Paid hours in total'];
+    ws.addRow(header).font = { bold: true };
+    for (const r of sheet.rows) ws.addRow([r.providerName, r.sessions, r.confirmedHours, r.unconfirmedHours, r.preparationHours, r.supervisionHours, r.adjustmentHours, r.totalHours]);
+    ws.columns.forEach((c, i) => {
+      c.width = i === 0 ? 28 : 16;
+    });
+  }
+  await writeAudit(tx, ctx, { action: 'timesheet.export', entityType: 'timesheet', entityId: month, orgId: schoolId ?? null });
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
