@@ -68,8 +68,9 @@ export const ZPublicSession = z.object({
 });
 
 export const ZPlanProgress = z.object({
-  measures: z.array(z.object({ measureId: z.string(), kind: z.string(), plannedHours: z.number().nullable(), deliveredHours: z.number(), unconfirmedHours: z.number(), plannedCents: z.number().nullable() })),
+  measures: z.array(z.object({ measureId: z.string(), kind: z.string(), plannedHours: z.number().nullable(), deliveredHours: z.number(), unconfirmedHours: z.number(), plannedCents: z.number().nullable(), spentCents: z.number().int() })),
   consultationHours: z.object({ planned: z.number(), delivered: z.number() }),
+  economicCents: z.object({ planned: z.number().int(), spent: z.number().int() }),
 });
 
 export const TIMESHEET_ENTRY_KINDS = ['preparation', 'supervision'] as const;
@@ -109,3 +110,35 @@ export const ZTimesheetEntryBody = z.object({
 });
 export const ZSignOffBody = z.object({ schoolId: z.uuid(), month });
 export const ZTimesheetExportQuery = z.object({ month, schoolId: z.uuid().optional() });
+
+export const BUDGET_CATEGORIES = ['consultation', 'transport', 'accommodation', 'meals', 'study_materials', 'personal_items'] as const;
+export type BudgetCategory = (typeof BUDGET_CATEGORIES)[number];
+
+/** Consultation amounts are hours, economic ones integer cents. */
+export const ZBudgetLine = z.object({ category: z.enum(BUDGET_CATEGORIES), allocated: z.number().nullable(), used: z.number(), remaining: z.number().nullable() });
+export const ZBudget = z.object({ schoolId: z.string(), semesterId: z.string(), lines: z.array(ZBudgetLine), canAllocate: z.boolean() });
+export const ZBudgetQuery = z.object({ schoolId: z.uuid(), semesterId: z.uuid() });
+export const ZBudgetBody = z.object({ schoolId: z.uuid(), semesterId: z.uuid(), category: z.enum(BUDGET_CATEGORIES), amount: z.number().min(0).max(100_000_000) });
+export const ZCaps = z.object({ items: z.array(z.object({ category: z.enum(BUDGET_CATEGORIES), amount: z.number().nullable() })) });
+export const ZCapBody = z.object({ category: z.enum(BUDGET_CATEGORIES), amount: z.number().min(0).max(100_000_000).nullable() });
+
+export const ZPaymentBody = z.object({
+  measureId: z.uuid(),
+  onDate: z.iso.date(),
+  amountCents: z.number().int().min(1).max(10_000_000),
+  recipient: z.string().trim().min(1).max(200),
+  documentRef: z.string().trim().min(1).max(100),
+  /** A coordinator's reason to go beyond a cap or the budget; recorded as an over-cap decision. */
+  overCapReason: z.string().trim().min(5).max(1000).optional(),
+});
+export const ZPayment = z.object({
+  id: z.string(),
+  measureId: z.string(),
+  onDate: z.string(),
+  category: z.string(),
+  amountCents: z.number().int(),
+  recipient: z.string(),
+  documentRef: z.string(),
+  overCapReason: z.string().nullable(),
+});
+export const ZPaymentList = z.object({ items: z.array(ZPayment) });

@@ -6,6 +6,8 @@ import { insertGrant, insertUser } from '../domains/users/repo.ts';
 import { insertApplications, insertGuardians } from '../domains/students/consent-repo.ts';
 import { insertAssignment, insertStudents } from '../domains/students/repo.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './accounts.ts';
+import { upsertBudget } from '../domains/support/budget-repo.ts';
+import { findSemesters } from '../domains/risks/repo.ts';
 import { seedEjournal } from './ejournal.ts';
 import { seedPlans } from './plans.ts';
 import { pick, seededRandom } from './random.ts';
@@ -123,6 +125,21 @@ async function seedStudents(tx: Db, orgs: OrgIndex, users: Map<string, string>):
   }
 }
 
+/** Each school's allocation for last and this semester: consultation hours by size, euros per category. */
+async function seedBudgets(tx: Db, orgs: OrgIndex): Promise<void> {
+  const semesters = (await findSemesters(tx)).filter((s) => (s.schoolYear === 2026 && s.number === 1) || (s.schoolYear === 2025 && s.number === 2));
+  for (const [key, size] of Object.entries(DEMO_SCHOOL_SIZES)) {
+    const school = orgs.get(key);
+    if (!school) continue;
+    for (const semester of semesters) {
+      await upsertBudget(tx, school.id, semester.id, 'consultation', Math.round(size.students * 0.6) * 60, null);
+      for (const [category, euros] of [['transport', 3000], ['accommodation', 2000], ['meals', 2500], ['study_materials', 1500], ['personal_items', 1000]] as const) {
+        await upsertBudget(tx, school.id, semester.id, category, Math.round((euros * size.students) / 300) * 100, null);
+      }
+    }
+  }
+}
+
 /** Loads the deterministic demo in one transaction when the database holds no organisations. */
 export async function loadDemoIfEmpty(database: Database): Promise<boolean> {
   return database.withTx(async (tx) => {
@@ -136,6 +153,7 @@ export async function loadDemoIfEmpty(database: Database): Promise<boolean> {
       if (id) coordinators.set(org.id, id);
     }
     await seedEjournal(tx, coordinators);
+    await seedBudgets(tx, orgs);
     const s1 = orgs.get('s1');
     if (s1) await seedPlans(tx, s1.id, users);
     return true;

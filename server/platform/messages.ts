@@ -226,6 +226,19 @@ export const MESSAGES = {
     en: 'Adjustments are entered only after the month is signed off.',
   },
   invalid_month: { lv: 'Mēnesis formātā GGGG-MM.', en: 'Month as YYYY-MM.' },
+  no_budget: {
+    lv: 'Izglītības iestādei šim semestrim nav piešķirts budžets šim atbalsta veidam.',
+    en: 'The school has no budget for this kind of support this semester.',
+  },
+  over_budget: {
+    lv: 'Ieraksts pārsniegtu izglītības iestādes budžetu. Koordinators to var atļaut, norādot pamatojumu.',
+    en: 'This would exceed the school’s budget. A coordinator can allow it with a reason.',
+  },
+  over_cap: {
+    lv: 'Ieraksts pārsniegtu vienam skolēnam noteikto limitu. Koordinators to var atļaut, norādot pamatojumu.',
+    en: 'This would exceed the per-student cap. A coordinator can allow it with a reason.',
+  },
+  payment_measure: { lv: 'Maksājumu var reģistrēt tikai ekonomiskā atbalsta pasākumam.', en: 'A payment needs an economic support measure.' },
   rate_limited: { lv: 'Pārāk daudz pieprasījumu. Mēģiniet vēlāk.', en: 'Too many requests. Try again later.' },
 } as const satisfies Record<string, Record<Language, string>>;
 

@@ -94,3 +94,65 @@ export const timesheetSignoffs = pgTable(
   },
   (t) => [uniqueIndex('timesheet_signoffs_pk').on(t.schoolId, t.month)],
 );
+
+/**
+ * A school's allocation for a semester: `category` is 'consultation' (amount in minutes) or an
+ * economic category (amount in cents).
+ */
+export const supportBudgets = pgTable(
+  'support_budgets',
+  {
+    schoolId: uuid('school_id')
+      .notNull()
+      .references(() => organisations.id),
+    semesterId: uuid('semester_id').notNull(),
+    category: text('category').notNull(),
+    amount: integer('amount').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: uuid('updated_by'),
+  },
+  (t) => [uniqueIndex('support_budgets_pk').on(t.schoolId, t.semesterId, t.category)],
+);
+
+/** National per-student caps per support type and semester (Cabinet Regulation No. 460; set by the national admin). */
+export const supportCaps = pgTable('support_caps', {
+  category: text('category').primaryKey(),
+  amount: integer('amount').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedBy: uuid('updated_by'),
+});
+
+/** A coordinator's recorded decision to go beyond a cap or budget, with the reason. */
+export const overCapDecisions = pgTable('over_cap_decisions', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  schoolId: uuid('school_id').notNull(),
+  studentId: uuid('student_id').notNull(),
+  category: text('category').notNull(),
+  reason: text('reason').notNull(),
+  decidedBy: uuid('decided_by'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** An economic support payment or purchase against a plan measure (integer cents). */
+export const economicPayments = pgTable(
+  'economic_payments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    measureId: uuid('measure_id').notNull(),
+    studentId: uuid('student_id').notNull(),
+    schoolId: uuid('school_id').notNull(),
+    semesterId: uuid('semester_id').notNull(),
+    onDate: date('on_date').notNull(),
+    category: text('category').notNull(),
+    amountCents: integer('amount_cents').notNull(),
+    recipient: text('recipient').notNull(),
+    documentRef: text('document_ref').notNull(),
+    overCapDecisionId: uuid('over_cap_decision_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: uuid('created_by'),
+  },
+  (t) => [index('economic_payments_plan_idx').on(t.planId), index('economic_payments_budget_idx').on(t.schoolId, t.semesterId, t.category)],
+);

@@ -7,6 +7,7 @@ import { findRiskVersionIdOfRecord, findSemesters, findStudentRisks, insertStude
 import { missingForSubmit } from './content.ts';
 import { type LoadedPlan, loadPlan, requireAction, today } from './load.ts';
 import { notifyApprovers, notifyPreparer } from './notify.ts';
+import { findPayments } from '../support/budget-repo.ts';
 import { findDeliveredHours } from '../support/repo.ts';
 import * as repo from './repo.ts';
 import { withNewIds } from './service.ts';
@@ -120,12 +121,18 @@ export async function evaluatePlan(ctx: RequestContext, id: string, input: TEval
   if (JSON.stringify(measureIds) !== JSON.stringify(evaluated)) throw badRequest('evaluation_measures', 'measures');
   // Delivered hours come from the support log (confirmed sessions), not from what was typed.
   const delivered = await findDeliveredHours(tx, [id]);
+  const payments = await findPayments(tx, id);
   const evaluation = {
     ...input,
     measures: input.measures.map((m) => {
       const d = delivered.find((x) => x.measure_id === m.measureId);
       const kind = loaded.content.measures.find((x) => x.id === m.measureId)?.kind;
-      return { ...m, deliveredHours: kind === 'consultation' ? Number(Number(d?.delivered ?? 0).toFixed(2)) : m.deliveredHours };
+      const spent = payments.filter((p) => p.measure_id === m.measureId).reduce((a, p) => a + Number(p.amount_cents), 0);
+      return {
+        ...m,
+        deliveredHours: kind === 'consultation' ? Number(Number(d?.delivered ?? 0).toFixed(2)) : m.deliveredHours,
+        deliveredCents: kind === 'economic' ? spent : m.deliveredCents,
+      };
     }),
   };
   await repo.updatePlan(tx, id, { status: 'evaluated', evaluation });

@@ -20,3 +20,18 @@ definePolicies<OrgResource>({
   // The school coordinator signs a month off (DESIGN.md, timesheets).
   [TIMESHEET_SIGN_OFF]: { roles: ['school_coordinator'] },
 });
+
+export const BUDGET_VIEW = 'budget.view';
+export const BUDGET_ALLOCATE = 'budget.allocate';
+export const CAPS_MANAGE = 'caps.manage';
+export const PAYMENT_RECORD = 'payment.record';
+export const OVER_CAP_DECIDE = 'over_cap.decide';
+
+definePolicies<OrgResource>({
+  [BUDGET_VIEW]: { roles: ['national_admin', 'municipal_coordinator', 'school_director', 'school_coordinator', 'plan_preparer'] },
+  // The municipality allocates to its schools; the national admin to state vocational schools (and any).
+  [BUDGET_ALLOCATE]: { roles: ['national_admin', 'municipal_coordinator'] },
+  [CAPS_MANAGE]: { roles: ['national_admin'] },
+  [PAYMENT_RECORD]: { roles: ['school_director', 'school_coordinator'] },
+  [OVER_CAP_DECIDE]: { roles: ['school_director', 'school_coordinator', 'municipal_coordinator'] },
+});

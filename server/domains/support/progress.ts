@@ -1,12 +1,14 @@
 import type { RequestContext } from '../../platform/actor.ts';
 import type { Db } from '../../platform/db.ts';
 import { loadPlan } from '../plans/load.ts';
+import { findPayments } from './budget-repo.ts';
 import * as repo from './repo.ts';
 
 /** Planned against delivered per measure of a plan: confirmed hours count, unconfirmed are shown apart. */
 export async function planProgress(ctx: RequestContext, planId: string, tx: Db) {
   const loaded = await loadPlan(ctx, planId, tx);
   const delivered = await repo.findDeliveredHours(tx, [planId]);
+  const payments = await findPayments(tx, planId);
   const measures = loaded.content.measures.map((m) => {
     const d = delivered.find((x) => x.measure_id === m.id);
     return {
@@ -16,11 +18,16 @@ export async function planProgress(ctx: RequestContext, planId: string, tx: Db) 
       deliveredHours: Number(Number(d?.delivered ?? 0).toFixed(2)),
       unconfirmedHours: Number(Number(d?.unconfirmed ?? 0).toFixed(2)),
       plannedCents: m.plannedCents,
+      spentCents: payments.filter((p) => p.measure_id === m.id).reduce((a, p) => a + Number(p.amount_cents), 0),
     };
   });
   const consultations = measures.filter((m) => m.kind === 'consultation');
   return {
     measures,
+    economicCents: {
+      planned: measures.reduce((a, m) => a + (m.kind === 'economic' ? (m.plannedCents ?? 0) : 0), 0),
+      spent: measures.reduce((a, m) => a + m.spentCents, 0),
+    },
     consultationHours: {
       planned: consultations.reduce((a, m) => a + (m.plannedHours ?? 0), 0),
       delivered: Number(consultations.reduce((a, m) => a + m.deliveredHours, 0).toFixed(2)),

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZApiError } from '../../../common/api/errors.ts';
-import { ZSignOffBody, ZTimesheet, ZTimesheetEntryBody, ZTimesheetExportQuery, ZTimesheetQuery, ZConfirmBody, ZMyMeasures, ZPinBody, ZPlanProgress, ZPublicSession, ZSession, ZSessionBody, ZSessionList, ZSessionListQuery } from '../../../common/api/support.ts';
+import { ZBudget, ZBudgetBody, ZBudgetQuery, ZCapBody, ZCaps, ZPayment, ZPaymentBody, ZPaymentList, ZSignOffBody, ZTimesheet, ZTimesheetEntryBody, ZTimesheetExportQuery, ZTimesheetQuery, ZConfirmBody, ZMyMeasures, ZPinBody, ZPlanProgress, ZPublicSession, ZSession, ZSessionBody, ZSessionList, ZSessionListQuery } from '../../../common/api/support.ts';
+import * as budgets from './budgets.ts';
 import { planProgress } from './progress.ts';
 import * as timesheets from './timesheets.ts';
 import * as service from './service.ts';
@@ -50,6 +51,20 @@ export const supportRoutes: FastifyPluginAsyncZod = async (app) => {
       .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', `attachment; filename="darba-laiks-${req.query.month}.xlsx"`)
       .send(buf);
+  });
+
+  app.get('/budgets', { schema: { tags, querystring: ZBudgetQuery, response: { 200: ZBudget, ...errors } } }, (req) =>
+    db.read((tx) => budgets.getBudget(req.ctx, req.query.schoolId, req.query.semesterId, tx)),
+  );
+  app.put('/budgets', { schema: { tags, body: ZBudgetBody, response: { 200: ZBudget, ...errors } } }, (req) => db.withTx((tx) => budgets.setBudget(req.ctx, req.body, tx)));
+  app.get('/support-caps', { schema: { tags, response: { 200: ZCaps, ...errors } } }, (req) => db.read((tx) => budgets.getCaps(tx)));
+  app.put('/support-caps', { schema: { tags, body: ZCapBody, response: { 200: ZCaps, ...errors } } }, (req) =>
+    db.withTx((tx) => budgets.setCap(req.ctx, req.body.category, req.body.amount, tx)),
+  );
+  app.get('/plans/:id/payments', { schema: { tags, params: ZId, response: { 200: ZPaymentList, ...errors } } }, (req) => db.read((tx) => budgets.listPayments(req.ctx, req.params.id, tx)));
+  app.post('/plans/:id/payments', { schema: { tags, params: ZId, body: ZPaymentBody, response: { 201: ZPaymentList, ...errors } } }, async (req, reply) => {
+    await db.withTx((tx) => budgets.recordPayment(req.ctx, req.params.id, req.body, tx));
+    return reply.status(201).send(await db.read((tx) => budgets.listPayments(req.ctx, req.params.id, tx)));
   });
 
   // The remote confirmation link works without an account: the token in the link and the student's PIN.

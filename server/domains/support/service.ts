@@ -16,6 +16,7 @@ import { ZPlanContent } from '../../../common/api/plans.ts';
 import { STUDENT_PIN_SET, SUPPORT_RECORD } from './policy.ts';
 import * as repo from './repo.ts';
 import { assertMonthOpen } from './timesheets.ts';
+import { checkConsultationLimits } from './budgets.ts';
 
 const MAX_PIN_FAILURES = 5;
 const hashToken = (t: string) => createHash('sha256').update(t).digest('hex');
@@ -74,6 +75,7 @@ export async function createSession(ctx: RequestContext, input: TSessionBody, tx
   if (input.onDate > todayInLatvia()) throw badRequest('date_in_future', 'onDate');
   if (new Set(input.participants.map((p) => p.studentId)).size !== input.participants.length) throw badRequest('duplicate_row', 'participants');
   let schoolId: string | null = null;
+  let semesterId: string | null = null;
   for (const [i, p] of input.participants.entries()) {
     const plan = await findPlan(tx, p.planId);
     if (!plan || plan.studentId !== p.studentId) throw new NotFoundError('plan', p.planId);
@@ -84,10 +86,12 @@ export async function createSession(ctx: RequestContext, input: TSessionBody, tx
     if (!semester || input.onDate < semester.startsOn || input.onDate > semester.endsOn) throw badRequest('session_outside_semester', 'onDate');
     if (schoolId && schoolId !== plan.schoolId) throw badRequest('session_one_school', 'participants');
     schoolId = plan.schoolId;
+    semesterId = semester.id;
   }
   const school = schoolId ? await findOrganisationById(tx, schoolId) : null;
   if (!school || !can(ctx.actor, SUPPORT_RECORD, { orgPath: school.path })) throw new AppError(403, 'forbidden');
   await assertMonthOpen(tx, school.id, input.onDate);
+  await checkConsultationLimits(tx, school.id, semesterId as string, input.participants.map((p) => p.studentId), input.minutes);
   const token = input.mode === 'remote' ? newToken(24) : null;
   const id = await repo.insertSession(tx, { schoolId: school.id, providerId: actorId, onDate: input.onDate, startTime: input.startTime, minutes: input.minutes, mode: input.mode, topic: input.topic, remoteTokenHash: token ? hashToken(token) : null });
   await repo.insertParticipants(tx, input.participants.map((p) => ({ sessionId: id, ...p })));
