@@ -5,6 +5,9 @@ import type { TMe } from '../common/api/auth.ts';
 import { LoadingState } from './components/feedback.tsx';
 import { NotFoundPage } from './features/shell/not-found-page.tsx';
 import { RequirePermission, SignedInArea, SignedOutArea } from './features/shell/session-guards.tsx';
+import { planRoutes } from './features/plans/plan-routes.tsx';
+import { riskRoutes } from './features/watch-list/risk-routes.tsx';
+import { confirmRoute, supportRoutes } from './features/support/support-routes.tsx';
 
 // Each page is its own chunk, so the first load carries only the shell.
 const LoginPage = lazy(() =>
@@ -51,6 +54,7 @@ function guarded(permission: Permission, Page: ComponentType) {
 
 /** The app's routes: `/login` outside the shell, every other page inside it. */
 export const router = createBrowserRouter([
+  confirmRoute,
   {
     path: '/login',
     element: (
@@ -80,6 +84,9 @@ export const router = createBrowserRouter([
       { path: 'students/import', element: guarded('manageStudents', ImportPage) },
       { path: 'students/:id', element: guarded('viewStudents', StudentDetailPage) },
       { path: 'audit', element: guarded('viewAudit', AuditPage) },
+      ...riskRoutes,
+      ...planRoutes,
+      ...supportRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

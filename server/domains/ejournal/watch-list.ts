@@ -46,7 +46,7 @@ function present(r: IndicatorRow, ctx: RequestContext): TWatchListItem {
 }
 
 /** Flagged students in the caller's scope (a school or a whole municipality), most flags and most recent first. */
-export async function getWatchList(ctx: RequestContext, q: TWatchListQuery, tx: Db) {
+export async function getWatchList(ctx: RequestContext, q: TWatchListQuery, tx: Db, audit = true) {
   const scope = watchScope(ctx);
   const semester = await semesterFor(tx, q.semesterId);
   const rows = await findIndicatorRows(tx, {
@@ -61,7 +61,7 @@ export async function getWatchList(ctx: RequestContext, q: TWatchListQuery, tx: 
     limit: q.pageSize,
     offset: (q.page - 1) * q.pageSize,
   });
-  await writeAudit(tx, ctx, { action: 'watch_list.read', entityType: 'student', orgId: q.schoolId ?? null });
+  if (audit) await writeAudit(tx, ctx, { action: 'watch_list.read', entityType: 'student', orgId: q.schoolId ?? null });
   return { semesterId: semester.id, items: rows.map((r) => present(r, ctx)), total: rows[0]?.total ?? 0 };
 }
 
@@ -75,7 +75,8 @@ export async function getWatchListSummary(ctx: RequestContext, q: { schoolId?: s
 
 /** The watch list as an XLSX workbook (every flagged student, not only one page). */
 export async function exportWatchList(ctx: RequestContext, q: TWatchListQuery, tx: Db): Promise<Buffer> {
-  const { items } = await getWatchList(ctx, { ...q, page: 1, pageSize: 100_000 } as TWatchListQuery, tx);
+  // One audit row for the export, not a read and an export.
+  const { items } = await getWatchList(ctx, { ...q, page: 1, pageSize: 100_000 } as TWatchListQuery, tx, false);
   const lv = ctx.language === 'lv';
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(lv ? 'Brīdinājumu saraksts' : 'Watch list');

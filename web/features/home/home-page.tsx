@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../common/roles.ts';
 import { ROLES } from '../../../common/roles.ts';
 import { PageHeading } from '../../components/page-heading.tsx';
+import { ApprovalsWaiting } from '../approvals/approvals-waiting.tsx';
 import { useCurrentUser } from '../auth/use-session.ts';
+import { WatchListSummaryCard } from '../watch-list/watch-list-summary-card.tsx';
 
 /** Start page: a greeting, the user's roles with their organisations, and what each role does next. */
 export function HomePage() {
@@ -15,6 +17,8 @@ export function HomePage() {
   return (
     <Stack gap="lg">
       <PageHeading>{t('home.greeting', { name: me.firstName })}</PageHeading>
+      <WatchListSummaryCard />
+      <ApprovalsWaiting />
       <section aria-labelledby="home-roles">
         <Title order={2} id="home-roles" size="h3" mb="sm">
           {t('home.rolesTitle')}

@@ -6,6 +6,7 @@ import { Outlet } from 'react-router';
 import type { TMe } from '../../../common/api/auth.ts';
 import { LoadingState } from '../../components/feedback.tsx';
 import { useLogout } from '../auth/use-session.ts';
+import { NotificationBell } from '../plans/notification-bell.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { NavLinks } from './nav-links.tsx';
 
@@ -47,6 +48,7 @@ export function AppLayout({ me }: { me: TMe }) {
               <VisuallyHidden>{t('header.signedInAs')}: </VisuallyHidden>
               {me.firstName} {me.lastName}
             </Text>
+            <NotificationBell />
             <LanguageSwitch />
             <Button variant="default" onClick={() => logout.mutate()} loading={logout.isPending}>
               {t('header.signOut')}

@@ -2,6 +2,9 @@ import { NavLink, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterNavLink, useLocation } from 'react-router';
 import type { TMe } from '../../../common/api/auth.ts';
+import { planNavItems } from '../plans/plan-routes.tsx';
+import { supportNavItems } from '../support/access.ts';
+import { riskNavItems } from '../watch-list/access.ts';
 
 type Item = { to: string; label: string; end?: boolean };
 
@@ -9,6 +12,9 @@ type Item = { to: string; label: string; end?: boolean };
 export function navItems(me: TMe, t: (key: string) => string): Item[] {
   const items: Item[] = [{ to: '/', label: t('nav.home'), end: true }];
   if (me.permissions.viewStudents) items.push({ to: '/students', label: t('nav.students') });
+  items.push(...riskNavItems(me, t));
+  items.push(...planNavItems(me, t));
+  items.push(...supportNavItems(me, t));
   if (me.permissions.manageOrganisations) items.push({ to: '/organisations', label: t('nav.organisations') });
   if (me.permissions.manageUsers) items.push({ to: '/users', label: t('nav.users') });
   if (me.permissions.viewAudit) items.push({ to: '/audit', label: t('nav.audit') });

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TStudentDetail } from '../../../common/api/students.ts';
 import { formatDate } from '../../../common/format.ts';
 import { ErrorAlert } from '../../components/feedback.tsx';
+import { StudentPinForm } from '../support/student-pin-form.tsx';
 import { StudentEditForm } from './student-edit-form.tsx';
 import { Fact } from './student-header.tsx';
 import { StudentMoveForm } from './student-move-form.tsx';
@@ -69,6 +70,7 @@ export function StudentBasicsTab({ student }: { student: TStudentDetail }) {
       {student.canEdit && <StudentStatusForm student={student} />}
       <StudentStaff student={student} />
       {student.canEdit && <StudentMoveForm student={student} />}
+      {student.canEdit && <StudentPinForm studentId={student.id} />}
     </Stack>
   );
 }

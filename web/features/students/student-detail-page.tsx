@@ -4,6 +4,9 @@ import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { LoadError, LoadingState, StatusMessage } from '../../components/feedback.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { ApiError } from '../../lib/api.ts';
+import { StudentPlansTab } from '../plans/student-plans-tab.tsx';
+import { StudentIndicatorsTab } from '../risks/student-indicators-tab.tsx';
+import { StudentRisksTab } from '../risks/student-risks-tab.tsx';
 import { NotFoundPage } from '../shell/not-found-page.tsx';
 import { ApplicationsTab } from './applications-tab.tsx';
 import { GuardiansTab } from './guardians-tab.tsx';
@@ -13,7 +16,7 @@ import { StudentHistoryTab } from './student-history-tab.tsx';
 import { studentName } from './student-labels.ts';
 import { useStudent } from './use-students.ts';
 
-const TABS = ['basics', 'guardians', 'applications', 'history'] as const;
+const TABS = ['basics', 'guardians', 'applications', 'risks', 'indicators', 'plans', 'history'] as const;
 type Tab = (typeof TABS)[number];
 
 /**
@@ -60,6 +63,9 @@ export function StudentDetailPage() {
           <Tabs.Tab value="applications">
             {t('students.tabApplications', { n: data.applications.length })}
           </Tabs.Tab>
+          <Tabs.Tab value="risks">{t('risks.tab')}</Tabs.Tab>
+          <Tabs.Tab value="indicators">{t('indicators.tab')}</Tabs.Tab>
+          <Tabs.Tab value="plans">{t('plans.nav')}</Tabs.Tab>
           <Tabs.Tab value="history">{t('students.tabHistory')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="basics">
@@ -70,6 +76,15 @@ export function StudentDetailPage() {
         </Tabs.Panel>
         <Tabs.Panel value="applications">
           <ApplicationsTab student={data} />
+        </Tabs.Panel>
+        <Tabs.Panel value="risks">
+          <StudentRisksTab studentId={data.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="indicators">
+          <StudentIndicatorsTab studentId={data.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="plans">
+          <StudentPlansTab student={data} />
         </Tabs.Panel>
         <Tabs.Panel value="history">
           <StudentHistoryTab student={data} />
