@@ -106,6 +106,8 @@ export const ZPlan = z.object({
   history: z.array(ZPlanEvent),
   allowed: z.array(z.string()),
   returnComment: z.string().nullable(),
+  /** Names of the people the plan names (preparer, providers, supervisor), for every reader of the plan. */
+  peopleNames: z.record(z.string(), z.string()),
 });
 export type TPlan = z.infer<typeof ZPlan>;
 

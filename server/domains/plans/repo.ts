@@ -176,3 +176,9 @@ export async function findUserNames(db: Db, ids: string[]): Promise<Map<string, 
   const rows = await queryRows<{ id: string; name: string }>(db, sql`select id, first_name || ' ' || last_name as name from users where id in ${ids}`);
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+/** Unread notifications of a user (all of them, not only the newest page). */
+export async function countUnreadNotifications(db: Db, userId: string): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(notifications).where(and(eq(notifications.userId, userId), sql`${notifications.readAt} is null`));
+  return Number(row?.n ?? 0);
+}

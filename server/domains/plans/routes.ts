@@ -63,7 +63,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
     return reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="${plan.code}.pdf"`).send(pdf);
   });
 
-  app.get('/approvals', { schema: { tags, querystring: ZPage, response: { 200: ZPlanList, ...errors } } }, (req) => db.read((tx) => service.approvalQueue(req.ctx, req.query, tx)));
+  app.get('/approvals', { schema: { tags, querystring: ZPage, response: { 200: ZPlanList, ...errors } } }, (req) => db.withTx((tx) => service.approvalQueue(req.ctx, req.query, tx)));
   app.post('/approvals/approve', { schema: { tags, body: ZBulkApproveBody, response: { 200: z.object({ approved: z.number().int() }), ...errors } } }, async (req) => ({
     approved: await db.withTx((tx) => transitions.approvePlans(req.ctx, req.body.planIds, tx)),
   }));

@@ -53,7 +53,8 @@ export async function presentPlan(ctx: RequestContext, loaded: LoadedPlan, tx: D
     return { id: rid, riskType: r?.riskType ?? 'learning', riskCode: restricted ? null : (r?.riskCode ?? null), nameLv: restricted ? null : (r?.nameLv ?? null), nameEn: restricted ? null : (r?.nameEn ?? null), justification: restricted ? null : (r?.justification ?? null) };
   });
   const events = await repo.findEvents(tx, plan.id);
-  const names = await repo.findUserNames(tx, plan.preparerId ? [plan.preparerId] : []);
+  const people = [plan.preparerId, content.supervisorId, ...content.measures.map((m) => m.providerId)].filter((x): x is string => Boolean(x));
+  const names = await repo.findUserNames(tx, [...new Set(people)]);
   const lastReturn = [...events].reverse().find((e) => e.action === 'return');
   return {
     id: plan.id,
@@ -89,6 +90,7 @@ export async function presentPlan(ctx: RequestContext, loaded: LoadedPlan, tx: D
     })),
     allowed: allowedActions(ctx, loaded),
     returnComment: loaded.facts.status === 'draft' || loaded.facts.status === 'under_revision' ? (lastReturn?.comment ?? null) : null,
+    peopleNames: Object.fromEntries(names),
   };
 }
 
@@ -104,7 +106,8 @@ export async function updatePlanContent(ctx: RequestContext, id: string, input: 
   const loaded = await loadPlan(ctx, id, tx, true);
   requireAction(ctx, loaded, 'edit');
   const content = ZPlanContent.parse(input);
-  const riskIds = new Set((await findStudentRisks(tx, loaded.student.id)).filter((r) => !r.removedAt).map((r) => r.id));
+  // A plan addresses the risks recorded for its own semester.
+  const riskIds = new Set((await findStudentRisks(tx, loaded.student.id)).filter((r) => !r.removedAt && r.semesterId === loaded.semester.id).map((r) => r.id));
   checkContent(content, riskIds, await repo.findSchoolStaffIds(tx, loaded.plan.schoolId));
   await repo.updatePlan(tx, id, { content });
   await writeAudit(tx, ctx, { action: 'plan.update', entityType: 'plan', entityId: id, orgId: loaded.plan.schoolId });
@@ -157,6 +160,7 @@ export async function approvalQueue(ctx: RequestContext, q: { page: number; page
     expert: scopePaths(ctx.actor, PLAN_APPROVE_EXPERT),
   };
   const rows = await repo.findQueue(tx, scopes, q.pageSize, (q.page - 1) * q.pageSize);
+  await writeAudit(tx, ctx, { action: 'plan.queue', entityType: 'plan' });
   return { items: rows.map((r) => presentListRow(r, ctx.language)), total: rows[0]?.total ?? 0 };
 }
 
@@ -177,7 +181,7 @@ export async function listNotifications(ctx: RequestContext, tx: Db) {
   const rows = await repo.findNotifications(tx, userId);
   return {
     items: rows.map((n) => ({ id: n.id, kind: n.kind, planId: n.planId, message: notificationText(n.kind, n.params as { code?: string; level?: string }, ctx.language), createdAt: new Date(n.createdAt).toISOString(), read: n.readAt !== null })),
-    unread: rows.filter((n) => !n.readAt).length,
+    unread: await repo.countUnreadNotifications(tx, userId),
   };
 }
 

@@ -159,7 +159,7 @@ export async function evaluatePlan(ctx: RequestContext, id: string, input: TEval
     preparerId: loaded.plan.preparerId,
     copiedFromPlanId: loaded.plan.id,
   });
-  await repo.insertEvent(tx, { planId: nextId, actorId: ctx.actor?.userId ?? null, action: 'create', fromStatus: null, toStatus: 'draft', comment: loaded.plan.code });
+  await repo.insertEvent(tx, { planId: nextId, actorId: ctx.actor?.userId ?? null, action: 'continue', fromStatus: null, toStatus: 'draft' });
   await writeAudit(tx, ctx, { action: 'plan.create', entityType: 'plan', entityId: nextId, orgId: loaded.student.schoolId });
   return { nextPlanId: nextId };
 }

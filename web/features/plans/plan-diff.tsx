@@ -51,8 +51,8 @@ export function PlanDiff({ plan }: { plan: TPlan }) {
   const riskOptions = useRiskOptions(plan);
   const staff = useStaffNames(plan.schoolId);
   const ctx: DiffContext = useMemo(
-    () => ({ risks: new Map(riskOptions.map((r) => [r.id, r])), staff }),
-    [riskOptions, staff],
+    () => ({ risks: new Map(riskOptions.map((r) => [r.id, r])), staff: new Map([...Object.entries(plan.peopleNames), ...staff]) }),
+    [riskOptions, staff, plan.peopleNames],
   );
 
   if (diff.isPending) return <LoadingState />;
