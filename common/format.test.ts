@@ -12,6 +12,8 @@ describe('formats', () => {
   it('shows euros from integer cents with two decimals, a decimal comma in Latvian', () => {
     expect(formatEuro(2500, 'lv')).toBe('25,00 €');
     expect(formatEuro(1, 'en')).toBe('€0.01');
-    expect(formatEuro(123456, 'lv')).toBe('1234,56 €');
+    expect(formatEuro(123456, 'lv')).toBe('1\u00a0234,56 €');
+    expect(formatEuro(466700, 'en')).toBe('€4,667.00');
+    expect(formatEuro(-1500, 'lv')).toBe('−15,00 €');
   });
 });

@@ -23,6 +23,9 @@ export function formatDateTime(value: string | Date | null | undefined): string 
 
 /** Euros from integer cents, two decimals, Latvian decimal comma. */
 export function formatEuro(cents: number, lang: 'lv' | 'en' = 'lv'): string {
-  const s = (cents / 100).toFixed(2);
-  return lang === 'lv' ? `${s.replace('.', ',')} €` : `€${s}`;
+  const [whole, decimals] = (Math.abs(cents) / 100).toFixed(2).split('.');
+  // Thousands grouped: a (no-break) space in Latvian, a comma in English.
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'lv' ? '\u00a0' : ',');
+  const sign = cents < 0 ? '−' : '';
+  return lang === 'lv' ? `${sign}${grouped},${decimals} €` : `${sign}€${grouped}.${decimals}`;
 }

@@ -3,11 +3,12 @@ import { type ComponentType, lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
 import type { TMe } from '../common/api/auth.ts';
 import { LoadingState } from './components/feedback.tsx';
+import { budgetRoutes } from './features/budgets/budget-routes.tsx';
+import { planRoutes } from './features/plans/plan-routes.tsx';
 import { NotFoundPage } from './features/shell/not-found-page.tsx';
 import { RequirePermission, SignedInArea, SignedOutArea } from './features/shell/session-guards.tsx';
-import { planRoutes } from './features/plans/plan-routes.tsx';
-import { riskRoutes } from './features/watch-list/risk-routes.tsx';
 import { confirmRoute, supportRoutes } from './features/support/support-routes.tsx';
+import { riskRoutes } from './features/watch-list/risk-routes.tsx';
 
 // Each page is its own chunk, so the first load carries only the shell.
 const LoginPage = lazy(() =>
@@ -87,6 +88,7 @@ export const router = createBrowserRouter([
       ...riskRoutes,
       ...planRoutes,
       ...supportRoutes,
+      ...budgetRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -35,7 +35,11 @@ export async function loadPlan(ctx: RequestContext, id: string, tx: Db, lock = f
   if (!plan || plan.status === 'deleted') throw new NotFoundError('plan', id);
   const student = await findStudentById(tx, plan.studentId);
   if (!student) throw new NotFoundError('plan', id);
-  const assigned = (await findAssignedUserIds(tx, [student.id])).get(student.id) ?? [];
+  // Staff assigned to the student, and the people the plan names (preparer, supervisor, providers),
+  // work with the student through this plan and may read it.
+  const content = ZPlanContent.parse(plan.content);
+  const named = [plan.preparerId, content.supervisorId, ...content.measures.map((m) => m.providerId)].filter((x): x is string => Boolean(x));
+  const assigned = [...new Set([...((await findAssignedUserIds(tx, [student.id])).get(student.id) ?? []), ...named])];
   // The plan belongs to the school that made it; a student who moved takes the record, not the plan.
   const school = await findOrganisationById(tx, plan.schoolId);
   if (!school) throw new NotFoundError('plan', id);
@@ -46,7 +50,7 @@ export async function loadPlan(ctx: RequestContext, id: string, tx: Db, lock = f
   const parent = school.parentId ? await findOrganisationById(tx, school.parentId) : null;
   return {
     plan,
-    content: ZPlanContent.parse(plan.content),
+    content,
     student,
     resource,
     semester,

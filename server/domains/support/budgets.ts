@@ -53,6 +53,7 @@ export async function getCaps(tx: Db) {
   }) };
 }
 
+/** Sets (or, with null, removes) the national per-student cap of a support type (national admin). */
 export async function setCap(ctx: RequestContext, category: BudgetCategory, amount: number | null, tx: Db) {
   if (!canAnywhere(ctx.actor, CAPS_MANAGE)) throw new AppError(403, 'forbidden');
   await repo.setCap(tx, category, amount === null ? null : category === 'consultation' ? Math.round(amount * 60) : Math.round(amount), ctx.actor?.userId ?? null);

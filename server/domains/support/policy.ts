@@ -33,5 +33,6 @@ definePolicies<OrgResource>({
   [BUDGET_ALLOCATE]: { roles: ['national_admin', 'municipal_coordinator'] },
   [CAPS_MANAGE]: { roles: ['national_admin'] },
   [PAYMENT_RECORD]: { roles: ['school_director', 'school_coordinator'] },
-  [OVER_CAP_DECIDE]: { roles: ['school_director', 'school_coordinator', 'municipal_coordinator'] },
+  // The school's director or coordinator records the decision together with the payment.
+  [OVER_CAP_DECIDE]: { roles: ['school_director', 'school_coordinator'] },
 });

@@ -129,3 +129,14 @@ describe('consultations and confirmations', () => {
     expect(rows[0].n).toBeGreaterThanOrEqual(4);
   });
 });
+
+describe('the provider and the plan', () => {
+  it('lets a teacher named as provider read the plan and its progress, but not act on it', async () => {
+    const t = c['skolotajs.s1'];
+    const plan = await t.get(`/api/plans/${plansById[1].planId}`);
+    expect(plan.statusCode).toBe(200);
+    expect(plan.json().allowed).toEqual([]);
+    expect((await t.get(`/api/plans/${plansById[1].planId}/progress`)).statusCode).toBe(200);
+    expect((await c['skolotajs2.s1'].get(`/api/plans/${plansById[1].planId}`)).statusCode).toBe(404);
+  });
+});

@@ -5,6 +5,7 @@ import { Link, useLocation, useParams } from 'react-router';
 import { LoadError, LoadingState, StatusMessage } from '../../components/feedback.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { ApiError } from '../../lib/api.ts';
+import { PlanPayments } from '../budgets/plan-payments.tsx';
 import { NotFoundPage } from '../shell/not-found-page.tsx';
 import { PlanProgress } from '../support/plan-progress.tsx';
 import { PlanActions } from './plan-actions.tsx';
@@ -71,6 +72,7 @@ export function PlanPage() {
           <PlanView plan={data} />
         )}
         <PlanProgress plan={data} />
+        <PlanPayments plan={data} />
         <PlanEvaluationView plan={data} />
         <PlanHistory plan={data} />
       </Stack>

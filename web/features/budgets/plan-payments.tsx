@@ -1,0 +1,80 @@
+import { Paper, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PlanStatus, TPlan } from '../../../common/api/plans.ts';
+import type { Role } from '../../../common/roles.ts';
+import { LoadError, LoadingState, StatusMessage } from '../../components/feedback.tsx';
+import { useCurrentUser } from '../auth/use-session.ts';
+import { hasAnyRole } from '../watch-list/access.ts';
+import { BUDGET_ROLES, OVER_CAP_ROLES, PAYMENT_ROLES } from './budget-labels.ts';
+import { MeasurePayments } from './measure-payments.tsx';
+import { PaymentForm } from './payment-form.tsx';
+import { useBudget, usePayments } from './use-budgets.ts';
+
+/** Statuses in which payments can have been recorded on a plan (new ones only while in progress). */
+const PAYMENT_STATUSES: readonly PlanStatus[] = [
+  'in_progress',
+  'paused',
+  'under_revision',
+  'evaluated',
+  'closed',
+];
+
+/** Roles that see a school's budget (budget.view), so the remaining amount can be shown. */
+const BUDGET_VIEW_ROLES: readonly Role[] = [...BUDGET_ROLES, 'plan_preparer'];
+
+/**
+ * "Maksājumi" on the plan page: for each economic measure, planned against paid, the school's
+ * remaining budget of its category and the payments; while the plan is in progress, the school
+ * records new ones. Nothing for plans without economic measures or not yet running.
+ */
+export function PlanPayments({ plan }: { plan: TPlan }) {
+  const hasEconomic = plan.content.measures.some((m) => m.kind === 'economic');
+  return hasEconomic && PAYMENT_STATUSES.includes(plan.status) ? <PaymentsSection plan={plan} /> : null;
+}
+
+function PaymentsSection({ plan }: { plan: TPlan }) {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const payments = usePayments(plan.id);
+  const budget = useBudget(plan.schoolId, plan.semesterId, hasAnyRole(me, BUDGET_VIEW_ROLES));
+  const [message, setMessage] = useState<string | null>(null);
+  const measures = plan.content.measures.filter((m) => m.kind === 'economic');
+  const canRecord = plan.status === 'in_progress' && hasAnyRole(me, PAYMENT_ROLES);
+
+  return (
+    <Paper withBorder p="lg" component="section" aria-labelledby="plan-payments-title">
+      <Title order={2} size="h3" id="plan-payments-title" mb="xs">
+        {t('payments.title')}
+      </Title>
+      <Text mb="md" maw={800}>
+        {plan.status === 'in_progress' ? t('payments.intro') : t('payments.introClosed')}
+      </Text>
+      <StatusMessage message={message} />
+      {payments.isPending ? (
+        <LoadingState />
+      ) : payments.isError ? (
+        <LoadError error={payments.error} onRetry={() => void payments.refetch()} />
+      ) : (
+        <Stack gap="xl">
+          {measures.map((measure) => (
+            <MeasurePayments
+              key={measure.id}
+              measure={measure}
+              payments={payments.data.items.filter((p) => p.measureId === measure.id)}
+              budgetLine={budget.data?.lines.find((line) => line.category === measure.economicCategory)}
+            />
+          ))}
+          {canRecord && (
+            <PaymentForm
+              planId={plan.id}
+              measures={measures}
+              mayDecide={hasAnyRole(me, OVER_CAP_ROLES)}
+              onRecorded={setMessage}
+            />
+          )}
+        </Stack>
+      )}
+    </Paper>
+  );
+}
