@@ -8,10 +8,35 @@ const shared = { testTimeout: 30_000, hookTimeout: 120_000, pool: 'forks' as con
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['server/**/*.test.ts', 'common/**/*.test.ts', 'web/**/*.test.ts'], exclude: integration, testTimeout: 30_000 } },
-      { test: { name: 'pglite', include: integration, globalSetup: ['test/global-setup.ts'], ...shared, env: { PUMPURS_TEST_DB: 'pglite' } } },
+      {
+        test: {
+          name: 'unit',
+          include: ['server/**/*.test.ts', 'common/**/*.test.ts', 'web/**/*.test.ts'],
+          exclude: integration,
+          testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: 'pglite',
+          include: integration,
+          globalSetup: ['test/global-setup.ts'],
+          ...shared,
+          env: { PUMPURS_TEST_DB: 'pglite' },
+        },
+      },
       ...(process.env.TEST_DATABASE_URL
-        ? [{ test: { name: 'postgres', include: integration, globalSetup: ['test/global-setup-postgres.ts'], ...shared, env: { PUMPURS_TEST_DB: 'postgres' } } }]
+        ? [
+            {
+              test: {
+                name: 'postgres',
+                include: integration,
+                globalSetup: ['test/global-setup-postgres.ts'],
+                ...shared,
+                env: { PUMPURS_TEST_DB: 'postgres' },
+              },
+            },
+          ]
         : []),
     ],
   },

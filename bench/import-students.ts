@@ -12,19 +12,27 @@ export function benchStudentImport(label: string, env: Record<string, string>): 
   try {
     const run = () => {
       const started = performance.now();
-      const res = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'import', 'students', '--school', 'ZIEM-S1', file], {
-        env: { ...process.env, ...env, LOG_LEVEL: 'silent' },
-        encoding: 'utf8',
-      });
+      const res = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', 'server/cli.ts', 'import', 'students', '--school', 'ZIEM-S1', file],
+        {
+          env: { ...process.env, ...env, LOG_LEVEL: 'silent' },
+          encoding: 'utf8',
+        },
+      );
       const wall = performance.now() - started;
       if (res.status !== 0) throw new Error(`import failed: ${res.stdout}${res.stderr}`);
       const inner = /in (\d+) ms/.exec(res.stdout)?.[1];
       return { wall, inner: Number(inner) };
     };
     const first = run();
-    console.log(`| ${label} | import 20,000 new students (CLI: parse, check, commit; process wall time) | ${(first.inner / 1000).toFixed(1)} s (${(first.wall / 1000).toFixed(1)} s wall) |`);
+    console.log(
+      `| ${label} | import 20,000 new students (CLI: parse, check, commit; process wall time) | ${(first.inner / 1000).toFixed(1)} s (${(first.wall / 1000).toFixed(1)} s wall) |`,
+    );
     const again = run();
-    console.log(`| ${label} | re-import the same 20,000 rows (all unchanged) | ${(again.inner / 1000).toFixed(1)} s (${(again.wall / 1000).toFixed(1)} s wall) |`);
+    console.log(
+      `| ${label} | re-import the same 20,000 rows (all unchanged) | ${(again.inner / 1000).toFixed(1)} s (${(again.wall / 1000).toFixed(1)} s wall) |`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

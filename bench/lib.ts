@@ -8,7 +8,10 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 /** Starts `npm start`-equivalent (server/main.ts) with extra env; resolves once /api/health is 200. */
-export async function startServer(env: Record<string, string>, port: number): Promise<{ child: ChildProcess; ms: number }> {
+export async function startServer(
+  env: Record<string, string>,
+  port: number,
+): Promise<{ child: ChildProcess; ms: number }> {
   const started = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     env: { ...process.env, LOG_LEVEL: 'warn', PORT: String(port), HOST: '127.0.0.1', ...env },
@@ -29,7 +32,9 @@ export async function startServer(env: Record<string, string>, port: number): Pr
     await new Promise((r) => setTimeout(r, 50));
   }
   child.kill('SIGKILL');
-  throw new Error(exited ? 'server exited before it became healthy' : 'server did not become healthy in 120 s');
+  throw new Error(
+    exited ? 'server exited before it became healthy' : 'server did not become healthy in 120 s',
+  );
 }
 
 /** Stops a server started by startServer and waits for it to exit. */
@@ -41,7 +46,11 @@ export function stopServer(child: ChildProcess): Promise<void> {
 }
 
 /** A signed-in HTTP session against a running server: cookies and CSRF token. */
-export async function signInHttp(base: string, email: string, password: string): Promise<{ cookie: string; csrf: string }> {
+export async function signInHttp(
+  base: string,
+  email: string,
+  password: string,
+): Promise<{ cookie: string; csrf: string }> {
   const csrfRes = await fetch(`${base}/api/auth/csrf`);
   const csrfCookie = (csrfRes.headers.getSetCookie()[0] ?? '').split(';')[0];
   const { token } = (await csrfRes.json()) as { token: string };
@@ -51,7 +60,11 @@ export async function signInHttp(base: string, email: string, password: string):
     body: JSON.stringify({ email, password }),
   });
   if (login.status !== 200) throw new Error(`sign-in failed: ${login.status} ${await login.text()}`);
-  const sid = login.headers.getSetCookie().find((c) => c.startsWith('pumpurs_sid='))?.split(';')[0] ?? '';
+  const sid =
+    login.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('pumpurs_sid='))
+      ?.split(';')[0] ?? '';
   return { cookie: `${csrfCookie}; ${sid}`, csrf: token };
 }
 

@@ -5,8 +5,8 @@ import pg from 'pg';
 import { DEMO_PASSWORD } from '../server/demo/accounts.ts';
 import { ensureWebBuilt } from '../server/platform/web-build.ts';
 import { benchStudentImport } from './import-students.ts';
-import { benchWatchList } from './watch-list.ts';
 import { freePort, loadGet, signInHttp, startServer, stopServer } from './lib.ts';
+import { benchWatchList } from './watch-list.ts';
 
 /**
  * `npm run bench`: start-up times and API latency on PGlite and (when BENCH_DATABASE_URL is set,
@@ -27,8 +27,14 @@ async function benchApi(label: string, env: Record<string, string>) {
     const users = await loadGet(`${base}/api/users?pageSize=50`, cookie, 500, 8);
     const orgs = await loadGet(`${base}/api/organisations`, cookie, 1000, 8);
     console.log(`| ${label} | start to health 200 | ${fmt(ms)} ms |`);
-    for (const [name, r] of [['GET /api/me', me], ['GET /api/users (50, audited)', users], ['GET /api/organisations', orgs]] as const) {
-      console.log(`| ${label} | ${name} | ${fmt(r.rps)} req/s, p50 ${fmt(r.p50)} ms, p95 ${fmt(r.p95)} ms, failures ${r.failures} |`);
+    for (const [name, r] of [
+      ['GET /api/me', me],
+      ['GET /api/users (50, audited)', users],
+      ['GET /api/organisations', orgs],
+    ] as const) {
+      console.log(
+        `| ${label} | ${name} | ${fmt(r.rps)} req/s, p50 ${fmt(r.p50)} ms, p95 ${fmt(r.p95)} ms, failures ${r.failures} |`,
+      );
     }
   } finally {
     await stopServer(child);
@@ -42,7 +48,9 @@ async function main() {
   try {
     const first = await startServer({ PUMPURS_DATA_DIR: dir }, PORT);
     await stopServer(first.child);
-    console.log(`| pglite | cold start, empty data folder (create, migrate, demo) to health 200 | ${fmt(first.ms)} ms |`);
+    console.log(
+      `| pglite | cold start, empty data folder (create, migrate, demo) to health 200 | ${fmt(first.ms)} ms |`,
+    );
     await benchApi('pglite', { PUMPURS_DATA_DIR: dir });
     benchStudentImport('pglite', { PUMPURS_DATA_DIR: dir });
   } finally {
@@ -62,7 +70,9 @@ async function main() {
   try {
     const first = await startServer({ DATABASE_URL: url.toString() }, PORT);
     await stopServer(first.child);
-    console.log(`| postgres | first start, empty database (migrate, demo) to health 200 | ${fmt(first.ms)} ms |`);
+    console.log(
+      `| postgres | first start, empty database (migrate, demo) to health 200 | ${fmt(first.ms)} ms |`,
+    );
     await benchApi('postgres', { DATABASE_URL: url.toString() });
     benchStudentImport('postgres', { DATABASE_URL: url.toString() });
   } finally {

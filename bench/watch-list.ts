@@ -2,9 +2,9 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { makeNewPersonalCode } from '../common/personal-code.ts';
 import { loadDemoIfEmpty } from '../server/demo/seed.ts';
-import { getWatchList } from '../server/domains/ejournal/watch-list.ts';
-import { refreshFor } from '../server/domains/ejournal/service.ts';
 import { ofSchool } from '../server/domains/ejournal/repo.ts';
+import { refreshFor } from '../server/domains/ejournal/service.ts';
+import { getWatchList } from '../server/domains/ejournal/watch-list.ts';
 import { findRoot, insertOrganisation } from '../server/domains/organisations/repo.ts';
 import { insertStudents } from '../server/domains/students/repo.ts';
 import type { RequestContext } from '../server/platform/actor.ts';
@@ -30,7 +30,16 @@ export async function benchWatchList(baseUrl: string): Promise<void> {
     const db = database;
     const root = await db.read((tx) => findRoot(tx));
     if (!root) throw new Error('no root');
-    const school = await db.withTx((tx) => insertOrganisation(tx, { parentId: root.id, parentPath: root.path, type: 'school', schoolType: 'state_vocational', name: 'Lielā testa skola', code: 'BENCH-BIG' }));
+    const school = await db.withTx((tx) =>
+      insertOrganisation(tx, {
+        parentId: root.id,
+        parentPath: root.path,
+        type: 'school',
+        schoolType: 'state_vocational',
+        name: 'Lielā testa skola',
+        code: 'BENCH-BIG',
+      }),
+    );
     await db.withTx(async (tx) => {
       const rows = Array.from({ length: 2000 }, (_, i) => ({
         personalCode: makeNewPersonalCode(96_000_000 + i * 13),
@@ -61,30 +70,63 @@ export async function benchWatchList(baseUrl: string): Promise<void> {
         where s.school_id = ${school.id} and extract(isodow from d) < 6`),
     );
     const loadMs = performance.now() - t0;
-    const [{ n }] = await db.read((tx) => queryRows<{ n: number }>(tx, sql`select count(*)::int as n from attendance a join students s on s.id = a.student_id where s.school_id = ${school.id}`));
+    const [{ n }] = await db.read((tx) =>
+      queryRows<{ n: number }>(
+        tx,
+        sql`select count(*)::int as n from attendance a join students s on s.id = a.student_id where s.school_id = ${school.id}`,
+      ),
+    );
     const t1 = performance.now();
     await db.withTx((tx) => refreshFor(tx, ['2026-10-01'], ofSchool(school.id)));
     const refreshMs = performance.now() - t1;
     await db.withTx((tx) => tx.execute(sql`analyze`));
     const ctx: RequestContext = {
-      actor: { userId: '00000000-0000-0000-0000-000000000000', email: 'bench', firstName: 'B', lastName: 'B', language: 'lv', grants: [{ id: 'g', role: 'national_admin', orgId: root.id, orgPath: root.path, orgType: 'nation', orgName: root.name }] },
+      actor: {
+        userId: '00000000-0000-0000-0000-000000000000',
+        email: 'bench',
+        firstName: 'B',
+        lastName: 'B',
+        language: 'lv',
+        grants: [
+          {
+            id: 'g',
+            role: 'national_admin',
+            orgId: root.id,
+            orgPath: root.path,
+            orgType: 'nation',
+            orgName: root.name,
+          },
+        ],
+      },
       requestId: 'bench',
       ip: null,
       language: 'lv',
     };
-    const semesterId = (await db.read((tx) => queryRows<{ id: string }>(tx, sql`select id from semesters where school_year = 2026 and number = 1`)))[0].id;
+    const semesterId = (
+      await db.read((tx) =>
+        queryRows<{ id: string }>(tx, sql`select id from semesters where school_year = 2026 and number = 1`),
+      )
+    )[0].id;
     const times: number[] = [];
     let total = 0;
     for (let i = 0; i < 30; i++) {
       const t = performance.now();
-      const res = await db.withTx((tx) => getWatchList(ctx, { schoolId: school.id, semesterId, page: 1, pageSize: 50 }, tx));
+      const res = await db.withTx((tx) =>
+        getWatchList(ctx, { schoolId: school.id, semesterId, page: 1, pageSize: 50 }, tx),
+      );
       times.push(performance.now() - t);
       total = res.total;
     }
     times.sort((a, b) => a - b);
-    console.log(`| postgres | school of 2,000 students: load ${n.toLocaleString('en')} lesson-level attendance rows (SQL) | ${(loadMs / 1000).toFixed(1)} s |`);
-    console.log(`| postgres | recompute that school's indicators for the semester | ${refreshMs.toFixed(0)} ms |`);
-    console.log(`| postgres | watch list of that school, first page of 50 (${total} flagged), 30 runs | p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms |`);
+    console.log(
+      `| postgres | school of 2,000 students: load ${n.toLocaleString('en')} lesson-level attendance rows (SQL) | ${(loadMs / 1000).toFixed(1)} s |`,
+    );
+    console.log(
+      `| postgres | recompute that school's indicators for the semester | ${refreshMs.toFixed(0)} ms |`,
+    );
+    console.log(
+      `| postgres | watch list of that school, first page of 50 (${total} flagged), 30 runs | p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms |`,
+    );
   } finally {
     await database?.close();
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

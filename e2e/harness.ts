@@ -24,7 +24,12 @@ export interface E2E {
 export async function startE2E(): Promise<E2E> {
   await ensureWebBuilt();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'pumpurs-e2e-'));
-  const config = loadConfig({ logLevel: 'warn', dataDir, databaseUrl: process.env.E2E_DATABASE_URL || null, port: 0 });
+  const config = loadConfig({
+    logLevel: 'warn',
+    dataDir,
+    databaseUrl: process.env.E2E_DATABASE_URL || null,
+    port: 0,
+  });
   const database = await openDatabase(config);
   await loadDemoIfEmpty(database);
   const app = await buildApp({ config, database });
@@ -35,7 +40,16 @@ export async function startE2E(): Promise<E2E> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-quic',
+    ],
     viewport: { width: 1280, height: 860 },
     locale: 'lv-LV',
   });
@@ -67,7 +81,9 @@ export async function signIn(e2e: E2E, account: string): Promise<void> {
 
 /** Runs axe (WCAG 2.1 A/AA) on the current page and returns the violations, summarised. */
 export async function axeViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 

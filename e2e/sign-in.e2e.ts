@@ -50,7 +50,10 @@ describe('sign-in, start page, language, sign-out', () => {
 
   it('switches to English and keeps it after a reload', async () => {
     const { page } = e2e;
-    await page.getByLabel(/valoda/i).getByText('EN').click();
+    await page
+      .getByLabel(/valoda/i)
+      .getByText('EN')
+      .click();
     await expect.poll(() => page.getByRole('button', { name: 'Sign out' }).count()).toBe(1);
     await page.reload();
     await expect.poll(() => page.locator('main').innerText()).toContain('School coordinator');

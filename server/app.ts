@@ -3,16 +3,21 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { auditRoutes } from './domains/audit/routes.ts';
 import { authRoutes } from './domains/auth/routes.ts';
-import { organisationRoutes } from './domains/organisations/routes.ts';
 import { ejournalRoutes } from './domains/ejournal/routes.ts';
 import { importRoutes } from './domains/imports/routes.ts';
+import { organisationRoutes } from './domains/organisations/routes.ts';
 import { planRoutes } from './domains/plans/routes.ts';
 import { riskRoutes } from './domains/risks/routes.ts';
-import { supportRoutes } from './domains/support/routes.ts';
 import { studentRoutes } from './domains/students/routes.ts';
+import { supportRoutes } from './domains/support/routes.ts';
 import { userRoutes } from './domains/users/routes.ts';
 import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db.ts';
@@ -30,7 +35,11 @@ export interface AppOptions {
 }
 
 /** Builds the Fastify app: security headers, sessions, CSRF, the API and the client. */
-export async function buildApp({ config, database, serveClient = true }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  database,
+  serveClient = true,
+}: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(config.logLevel),
     genReqId: () => randomUUID(),
@@ -41,7 +50,8 @@ export async function buildApp({ config, database, serveClient = true }: AppOpti
   const routeTable: { method: string; url: string }[] = [];
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
-    for (const method of [route.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: route.url });
+    for (const method of [route.method].flat())
+      if (method !== 'HEAD') routeTable.push({ method, url: route.url });
   });
   app.decorate('database', database);
   app.decorate('config', config);
@@ -71,7 +81,11 @@ export async function buildApp({ config, database, serveClient = true }: AppOpti
   });
   await app.register(fastifySwagger, {
     openapi: {
-      info: { title: 'Pumpurs API', version: '0.1.0', description: 'Support for students at risk of early school leaving' },
+      info: {
+        title: 'Pumpurs API',
+        version: '0.1.0',
+        description: 'Support for students at risk of early school leaving',
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'pumpurs_sid' } } },
       security: [{ session: [] }],
     },
@@ -83,7 +97,9 @@ export async function buildApp({ config, database, serveClient = true }: AppOpti
 
   await app.register(
     async (api) => {
-      api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+      api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
+        app.swagger(),
+      );
       await api.register(authRoutes);
       await api.register(organisationRoutes);
       await api.register(userRoutes);

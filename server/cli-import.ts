@@ -1,12 +1,16 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
+import {
+  commitStudentList,
+  previewStudentList,
+  uploadStudentList,
+} from './domains/imports/student-import.ts';
+import { findOrganisationByCode, findOrganisationById, findRoot } from './domains/organisations/repo.ts';
 import type { Actor, RequestContext } from './platform/actor.ts';
 import type { Database } from './platform/db.ts';
 import { AppError } from './platform/errors.ts';
 import { message } from './platform/messages.ts';
-import { commitStudentList, previewStudentList, uploadStudentList } from './domains/imports/student-import.ts';
-import { findOrganisationByCode, findOrganisationById, findRoot } from './domains/organisations/repo.ts';
 
 /** The operator at the server's console acts as the system: national scope, audited with no user. */
 async function systemContext(database: Database): Promise<RequestContext> {
@@ -18,7 +22,16 @@ async function systemContext(database: Database): Promise<RequestContext> {
     firstName: 'System',
     lastName: '',
     language: 'en',
-    grants: [{ id: 'cli', role: 'national_admin', orgId: root.id, orgPath: root.path, orgType: 'nation', orgName: root.name }],
+    grants: [
+      {
+        id: 'cli',
+        role: 'national_admin',
+        orgId: root.id,
+        orgPath: root.path,
+        orgType: 'nation',
+        orgName: root.name,
+      },
+    ],
   };
   return { actor, requestId: `cli-${randomUUID()}`, ip: null, language: 'en' };
 }
@@ -34,7 +47,9 @@ export async function importStudentsCommand(database: Database, args: string[]):
   }
   const ctx = await systemContext(database);
   const school = await database.read(async (tx) =>
-    /^[0-9a-f-]{36}$/i.test(schoolArg) ? findOrganisationById(tx, schoolArg) : findOrganisationByCode(tx, schoolArg),
+    /^[0-9a-f-]{36}$/i.test(schoolArg)
+      ? findOrganisationById(tx, schoolArg)
+      : findOrganisationByCode(tx, schoolArg),
   );
   if (!school) {
     console.error(`No school ${schoolArg}.`);
@@ -43,18 +58,29 @@ export async function importStudentsCommand(database: Database, args: string[]):
   const content = readFileSync(file);
   const started = Date.now();
   try {
-    const upload = await database.withTx((tx) => uploadStudentList(ctx, school.id, path.basename(file), content, tx));
-    console.log(`Read ${upload.rowCount} rows (${upload.format}${upload.encoding ? `, ${upload.encoding}` : ''}).`);
-    const preview = await database.withTx((tx) => previewStudentList(ctx, upload.importId, upload.mapping, [], tx));
+    const upload = await database.withTx((tx) =>
+      uploadStudentList(ctx, school.id, path.basename(file), content, tx),
+    );
+    console.log(
+      `Read ${upload.rowCount} rows (${upload.format}${upload.encoding ? `, ${upload.encoding}` : ''}).`,
+    );
+    const preview = await database.withTx((tx) =>
+      previewStudentList(ctx, upload.importId, upload.mapping, [], tx),
+    );
     if (preview.counts.error > 0) {
       console.error(`${preview.counts.error} rows have errors; nothing was imported.`);
-      for (const r of preview.rows.filter((x) => x.status === 'error').slice(0, 20)) console.error(`  row ${r.rowNumber}: ${r.errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`);
+      for (const r of preview.rows.filter((x) => x.status === 'error').slice(0, 20))
+        console.error(`  row ${r.rowNumber}: ${r.errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`);
       return 1;
     }
     const result = await database.withTx((tx) =>
-      commitStudentList(ctx, upload.importId, upload.mapping, [], tx, (done, total) => console.log(`progress ${done}/${total}`)),
+      commitStudentList(ctx, upload.importId, upload.mapping, [], tx, (done, total) =>
+        console.log(`progress ${done}/${total}`),
+      ),
     );
-    console.log(`Imported: ${result.created} new, ${result.updated} changed, ${result.unchanged} unchanged in ${Date.now() - started} ms.`);
+    console.log(
+      `Imported: ${result.created} new, ${result.updated} changed, ${result.unchanged} unchanged in ${Date.now() - started} ms.`,
+    );
     return 0;
   } catch (e) {
     if (e instanceof AppError) {

@@ -40,22 +40,47 @@ async function main(argv: string[]): Promise<number> {
     }
     if (command === 'create-admin') {
       const [email, firstName, lastName] = args;
-      const parsed = ZCreateUserBody.safeParse({ email, firstName, lastName, homeOrganisationId: '00000000-0000-4000-8000-000000000000', password: process.env.PUMPURS_ADMIN_PASSWORD ?? '' });
+      const parsed = ZCreateUserBody.safeParse({
+        email,
+        firstName,
+        lastName,
+        homeOrganisationId: '00000000-0000-4000-8000-000000000000',
+        password: process.env.PUMPURS_ADMIN_PASSWORD ?? '',
+      });
       if (!parsed.success) {
-        console.error(`Invalid input: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+        console.error(
+          `Invalid input: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+        );
         console.error(USAGE);
         return 2;
       }
       await database.withTx(async (tx) => {
-        const root = (await findRoot(tx)) ?? (await insertOrganisation(tx, { parentId: null, parentPath: '/', type: 'nation', schoolType: null, name: 'Latvija', code: 'LV' }));
+        const root =
+          (await findRoot(tx)) ??
+          (await insertOrganisation(tx, {
+            parentId: null,
+            parentPath: '/',
+            type: 'nation',
+            schoolType: null,
+            name: 'Latvija',
+            code: 'LV',
+          }));
         if (await emailExists(tx, parsed.data.email)) throw new Error('a user with this email exists');
-        const userId = await insertUser(tx, { email: parsed.data.email.toLowerCase(), passwordHash: await hashPassword(parsed.data.password), firstName: parsed.data.firstName, lastName: parsed.data.lastName, language: 'lv', homeOrgId: root.id });
+        const userId = await insertUser(tx, {
+          email: parsed.data.email.toLowerCase(),
+          passwordHash: await hashPassword(parsed.data.password),
+          firstName: parsed.data.firstName,
+          lastName: parsed.data.lastName,
+          language: 'lv',
+          homeOrgId: root.id,
+        });
         await insertGrant(tx, { userId, role: 'national_admin', orgId: root.id, createdBy: null });
       });
       console.log('National admin created.');
       return 0;
     }
-    if (command === 'import' && args[0] === 'students') return await importStudentsCommand(database, args.slice(1));
+    if (command === 'import' && args[0] === 'students')
+      return await importStudentsCommand(database, args.slice(1));
     console.error(`Unknown command: ${command}\n${USAGE}`);
     return 2;
   } finally {

@@ -1,9 +1,9 @@
 import { buildApp } from './app.ts';
-import { remindOverdueEvaluations } from './domains/plans/notify.ts';
-import { safeErrorSummary } from './platform/error-handler.ts';
 import { loadDemoIfEmpty } from './demo/seed.ts';
+import { remindOverdueEvaluations } from './domains/plans/notify.ts';
 import { loadConfig } from './platform/config.ts';
 import { openDatabase } from './platform/db.ts';
+import { safeErrorSummary } from './platform/error-handler.ts';
 import { ensureWebBuilt } from './platform/web-build.ts';
 
 /** Start-up only: configuration, database (migrated), demo data on an empty database, listen. */
@@ -24,10 +24,15 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   // Hourly: remind preparers of plans not evaluated two weeks after the semester (idempotent across instances).
   const remind = () =>
-    database.withTx((tx) => remindOverdueEvaluations(tx)).catch((err) => app.log.error({ err: safeErrorSummary(err) }, 'evaluation reminders failed'));
+    database
+      .withTx((tx) => remindOverdueEvaluations(tx))
+      .catch((err) => app.log.error({ err: safeErrorSummary(err) }, 'evaluation reminders failed'));
   void remind();
   setInterval(remind, 3_600_000).unref();
-  app.log.info({ database: database.kind, ms: Date.now() - started }, `Pumpurs is ready on http://localhost:${config.port}`);
+  app.log.info(
+    { database: database.kind, ms: Date.now() - started },
+    `Pumpurs is ready on http://localhost:${config.port}`,
+  );
 }
 
 main().catch((err) => {

@@ -28,7 +28,9 @@ async function freshPostgres(baseUrl: string): Promise<TestDatabase> {
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
   // Copying the template is far faster than migrating and loading the demo in every file.
-  const template = (await admin.query('select 1 from pg_database where datname = $1', [PG_TEMPLATE])).rowCount ? ` TEMPLATE ${PG_TEMPLATE}` : '';
+  const template = (await admin.query('select 1 from pg_database where datname = $1', [PG_TEMPLATE])).rowCount
+    ? ` TEMPLATE ${PG_TEMPLATE}`
+    : '';
   await admin.query(`CREATE DATABASE ${name}${template}`);
   await admin.end();
   const url = new URL(baseUrl);

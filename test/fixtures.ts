@@ -10,7 +10,18 @@ export interface ClassListRow {
 }
 
 const FIRST = ['Anna', 'Jānis', 'Līga', 'Kārlis', 'Ērika', 'Ģirts', 'Ņina', 'Žanis', 'Šarlote', 'Čaklais'];
-const LAST = ['Bērziņa', 'Kļaviņš', 'Ābola', 'Ozoliņš', 'Šmite', 'Žagars', 'Ģērmane', 'Čakste', 'Ūdre', 'Īvāns'];
+const LAST = [
+  'Bērziņa',
+  'Kļaviņš',
+  'Ābola',
+  'Ozoliņš',
+  'Šmite',
+  'Žagars',
+  'Ģērmane',
+  'Čakste',
+  'Ūdre',
+  'Īvāns',
+];
 
 /**
  * `n` valid rows with distinct codes (old format, born 2011–2013; every 7th a new `32…` code). Serials
@@ -45,7 +56,11 @@ export function classListRows(n: number, seed = 1): ClassListRow[] {
 }
 
 /** A CSV class list with Latvian headers. */
-export function classListCsv(rows: ClassListRow[], delimiter = ';', headers = ['Personas kods', 'Vārds', 'Uzvārds', 'Klase', 'Dzimšanas datums']): string {
+export function classListCsv(
+  rows: ClassListRow[],
+  delimiter = ';',
+  headers = ['Personas kods', 'Vārds', 'Uzvārds', 'Klase', 'Dzimšanas datums'],
+): string {
   const lines = [headers.join(delimiter)];
   for (const r of rows) {
     const birth = r.birthDate ? r.birthDate.split('-').reverse().join('.') : '';
@@ -57,8 +72,28 @@ export function classListCsv(rows: ClassListRow[], delimiter = ';', headers = ['
 /** Encodes text as Windows-1257 (the Baltic code page e-klase exports use); Latvian letters only. */
 export function encodeWindows1257(text: string): Buffer {
   const map: Record<string, number> = {
-    Ā: 0xc2, ā: 0xe2, Č: 0xc8, č: 0xe8, Ē: 0xc7, ē: 0xe7, Ģ: 0xcc, ģ: 0xec, Ī: 0xce, ī: 0xee,
-    Ķ: 0xcd, ķ: 0xed, Ļ: 0xcf, ļ: 0xef, Ņ: 0xd2, ņ: 0xf2, Š: 0xd0, š: 0xf0, Ū: 0xdb, ū: 0xfb, Ž: 0xde, ž: 0xfe,
+    Ā: 0xc2,
+    ā: 0xe2,
+    Č: 0xc8,
+    č: 0xe8,
+    Ē: 0xc7,
+    ē: 0xe7,
+    Ģ: 0xcc,
+    ģ: 0xec,
+    Ī: 0xce,
+    ī: 0xee,
+    Ķ: 0xcd,
+    ķ: 0xed,
+    Ļ: 0xcf,
+    ļ: 0xef,
+    Ņ: 0xd2,
+    ņ: 0xf2,
+    Š: 0xd0,
+    š: 0xf0,
+    Ū: 0xdb,
+    ū: 0xfb,
+    Ž: 0xde,
+    ž: 0xfe,
   };
   const bytes: number[] = [];
   for (const ch of text) {

@@ -7,7 +7,14 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const PUBLIC = new Set(['GET /api/health', 'GET /api/auth/csrf', 'POST /api/auth/login', 'GET /api/openapi.json', 'GET /api/confirm/:token', 'POST /api/confirm/:token']);
+const PUBLIC = new Set([
+  'GET /api/health',
+  'GET /api/auth/csrf',
+  'POST /api/auth/login',
+  'GET /api/openapi.json',
+  'GET /api/confirm/:token',
+  'POST /api/confirm/:token',
+]);
 const apiRoutes = () => server.app.routeTable.filter((r) => r.url.startsWith('/api/'));
 const sampleUrl = (url: string) => url.replace(/:[a-zA-Z]+/g, '00000000-0000-4000-8000-000000000000');
 
@@ -19,16 +26,24 @@ describe('route table', () => {
     await client.fetchCsrf();
     for (const r of routes) {
       const key = `${r.method} ${r.url}`;
-      const res = await client.request(r.method as 'GET', sampleUrl(r.url), r.method === 'GET' ? undefined : {});
+      const res = await client.request(
+        r.method as 'GET',
+        sampleUrl(r.url),
+        r.method === 'GET' ? undefined : {},
+      );
       if (PUBLIC.has(key)) expect(res.statusCode, key).not.toBe(401);
       else expect(res.statusCode, key).toBe(401);
     }
   });
 
   it('describes every /api route in the OpenAPI document', async () => {
-    const spec = (await server.client().get('/api/openapi.json')).json() as { paths: Record<string, Record<string, unknown>> };
+    const spec = (await server.client().get('/api/openapi.json')).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
     const described = new Set(
-      Object.entries(spec.paths).flatMap(([p, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${p.replace(/\{(\w+)\}/g, ':$1')}`)),
+      Object.entries(spec.paths).flatMap(([p, methods]) =>
+        Object.keys(methods).map((m) => `${m.toUpperCase()} ${p.replace(/\{(\w+)\}/g, ':$1')}`),
+      ),
     );
     for (const r of apiRoutes()) {
       if (r.url === '/api/openapi.json') continue;

@@ -27,7 +27,12 @@ export class TestClient {
     readonly ip = '127.0.0.1',
   ) {}
 
-  async request(method: Method, url: string, payload?: unknown, opts: { csrf?: boolean; headers?: Record<string, string> } = {}): Promise<LightMyRequestResponse> {
+  async request(
+    method: Method,
+    url: string,
+    payload?: unknown,
+    opts: { csrf?: boolean; headers?: Record<string, string> } = {},
+  ): Promise<LightMyRequestResponse> {
     const mutating = method !== 'GET';
     if (mutating && opts.csrf !== false && !this.csrf) await this.fetchCsrf();
     const res = await this.app.inject({
@@ -36,7 +41,10 @@ export class TestClient {
       payload: payload as never,
       remoteAddress: this.ip,
       cookies: this.cookies,
-      headers: { ...(mutating && opts.csrf !== false && this.csrf ? { 'x-csrf-token': this.csrf } : {}), ...opts.headers },
+      headers: {
+        ...(mutating && opts.csrf !== false && this.csrf ? { 'x-csrf-token': this.csrf } : {}),
+        ...opts.headers,
+      },
     });
     for (const c of res.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
       const expired = c.value === '' || (c.expires && c.expires.getTime() < Date.now());
@@ -86,7 +94,8 @@ export async function createTestServer(overrides: Partial<Config> = {}): Promise
       const client = new TestClient(app, `10.0.0.${ipCounter++}`);
       const email = account.includes('@') ? account : `${account}@demo.pumpurs.lv`;
       const res = await client.login(email);
-      if (res.statusCode !== 200) throw new Error(`sign-in as ${email} failed: ${res.statusCode} ${res.body}`);
+      if (res.statusCode !== 200)
+        throw new Error(`sign-in as ${email} failed: ${res.statusCode} ${res.body}`);
       return client;
     },
     async close() {

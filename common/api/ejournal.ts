@@ -32,7 +32,10 @@ export const ZAttendanceEntry = z.object({
 export const ZMarkEntry = z.object({
   onDate: z.iso.date(),
   subject: z.string().trim().min(1).max(80),
-  mark: z.string().trim().regex(/^(10|[1-9]|nv|ns)$/i, 'mark_value'),
+  mark: z
+    .string()
+    .trim()
+    .regex(/^(10|[1-9]|nv|ns)$/i, 'mark_value'),
 });
 export const ZBehaviourEntry = z.object({
   onDate: z.iso.date(),
@@ -40,7 +43,12 @@ export const ZBehaviourEntry = z.object({
   note: z.string().trim().min(1).max(1000),
 });
 
-export const ZFlag = z.object({ key: z.enum(FLAG_KEYS), value: z.number(), threshold: z.number(), message: z.string() });
+export const ZFlag = z.object({
+  key: z.enum(FLAG_KEYS),
+  value: z.number(),
+  threshold: z.number(),
+  message: z.string(),
+});
 export type TFlag = z.infer<typeof ZFlag>;
 
 export const ZLegalDuty = z.object({ crossedOn: z.string(), informedOn: z.string().nullable() });
@@ -64,8 +72,17 @@ export type TIndicators = z.infer<typeof ZIndicators>;
 /** Series for the student page's charts: unjustified lessons per week (cumulative) and marks over time. */
 export const ZStudentCharts = z.object({
   thresholds: z.object({ unjustifiedLessons: z.number(), lowMark: z.number() }),
-  absences: z.array(z.object({ weekStart: z.string(), unjustified: z.number(), justified: z.number(), cumulativeUnjustified: z.number() })),
-  marks: z.array(z.object({ onDate: z.string(), subject: z.string(), mark: z.string(), value: z.number().nullable() })),
+  absences: z.array(
+    z.object({
+      weekStart: z.string(),
+      unjustified: z.number(),
+      justified: z.number(),
+      cumulativeUnjustified: z.number(),
+    }),
+  ),
+  marks: z.array(
+    z.object({ onDate: z.string(), subject: z.string(), mark: z.string(), value: z.number().nullable() }),
+  ),
 });
 
 export const ZWatchListQuery = z.object({

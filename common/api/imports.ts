@@ -1,9 +1,23 @@
 import { z } from 'zod';
 
 /** The fields of a class-list import and whether each must be mapped to a column. */
-export const STUDENT_IMPORT_FIELDS = ['personalCode', 'firstName', 'lastName', 'classLabel', 'grade', 'course', 'birthDate', 'gender'] as const;
+export const STUDENT_IMPORT_FIELDS = [
+  'personalCode',
+  'firstName',
+  'lastName',
+  'classLabel',
+  'grade',
+  'course',
+  'birthDate',
+  'gender',
+] as const;
 export type StudentImportField = (typeof STUDENT_IMPORT_FIELDS)[number];
-export const REQUIRED_STUDENT_IMPORT_FIELDS: readonly StudentImportField[] = ['personalCode', 'firstName', 'lastName', 'classLabel'];
+export const REQUIRED_STUDENT_IMPORT_FIELDS: readonly StudentImportField[] = [
+  'personalCode',
+  'firstName',
+  'lastName',
+  'classLabel',
+];
 
 /** Field → column header of the file (or null when the file has no such column). */
 export const ZStudentMapping = z.partialRecord(z.enum(STUDENT_IMPORT_FIELDS), z.string().max(200).nullable());
@@ -64,4 +78,9 @@ export const ZImportPreview = z.object({
 });
 export type TImportPreview = z.infer<typeof ZImportPreview>;
 
-export const ZImportCommitResult = z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), excluded: z.number().int() });
+export const ZImportCommitResult = z.object({
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  excluded: z.number().int(),
+});

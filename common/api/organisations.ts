@@ -38,5 +38,12 @@ export type TUpdateOrganisationBody = z.infer<typeof ZUpdateOrganisationBody>;
 
 /** Every active school in the country, for choosing where a student moves. */
 export const ZSchoolDirectory = z.object({
-  items: z.array(z.object({ id: z.string(), name: z.string(), municipalityName: z.string().nullable(), schoolType: z.enum(SCHOOL_TYPES).nullable() })),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      municipalityName: z.string().nullable(),
+      schoolType: z.enum(SCHOOL_TYPES).nullable(),
+    }),
+  ),
 });

@@ -1,12 +1,35 @@
 import { z } from 'zod';
 
-export const PLAN_STATUSES = ['draft', 'in_approval', 'approved', 'in_progress', 'paused', 'under_revision', 'evaluated', 'closed', 'deleted'] as const;
+export const PLAN_STATUSES = [
+  'draft',
+  'in_approval',
+  'approved',
+  'in_progress',
+  'paused',
+  'under_revision',
+  'evaluated',
+  'closed',
+  'deleted',
+] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
 export const APPROVAL_LEVELS = ['director', 'municipality', 'expert'] as const;
 export type ApprovalLevel = (typeof APPROVAL_LEVELS)[number];
 export const MEASURE_KINDS = ['consultation', 'economic', 'other'] as const;
-export const CONSULTATION_TYPES = ['subject', 'psychologist', 'social_pedagogue', 'speech_therapist', 'special_educator', 'teacher_assistant'] as const;
-export const ECONOMIC_CATEGORIES = ['transport', 'accommodation', 'meals', 'study_materials', 'personal_items'] as const;
+export const CONSULTATION_TYPES = [
+  'subject',
+  'psychologist',
+  'social_pedagogue',
+  'speech_therapist',
+  'special_educator',
+  'teacher_assistant',
+] as const;
+export const ECONOMIC_CATEGORIES = [
+  'transport',
+  'accommodation',
+  'meals',
+  'study_materials',
+  'personal_items',
+] as const;
 export const OTHER_TYPES = ['mentoring', 'youth_initiative'] as const;
 export const CARRIED_OUT = ['yes', 'partly', 'no'] as const;
 
@@ -30,7 +53,8 @@ export const ZMeasure = z
     justification: text(2000),
   })
   .superRefine((m, ctx) => {
-    const need = (ok: boolean, path: string, message: string) => ok || ctx.addIssue({ code: 'custom', path: [path], message });
+    const need = (ok: boolean, path: string, message: string) =>
+      ok || ctx.addIssue({ code: 'custom', path: [path], message });
     if (m.kind === 'consultation') {
       need(m.consultationType !== null, 'consultationType', 'required');
       need(m.consultationType !== 'subject' || Boolean(m.subject), 'subject', 'required');
@@ -44,7 +68,11 @@ export const ZMeasure = z
   });
 export type TMeasure = z.infer<typeof ZMeasure>;
 
-export const ZGoal = z.object({ id: id, text: text(1000), criterion: z.string().trim().max(500).default('') });
+export const ZGoal = z.object({
+  id: id,
+  text: text(1000),
+  criterion: z.string().trim().max(500).default(''),
+});
 export type TGoal = z.infer<typeof ZGoal>;
 
 /** The editable content of a plan; each submitted version keeps a frozen copy. */
@@ -58,7 +86,14 @@ export type TPlanContent = z.infer<typeof ZPlanContent>;
 
 export const ZCreatePlanBody = z.object({ studentId: id, semesterId: id });
 
-export const ZPlanRiskRef = z.object({ id: z.string(), riskType: z.string(), riskCode: z.string().nullable(), nameLv: z.string().nullable(), nameEn: z.string().nullable(), justification: z.string().nullable() });
+export const ZPlanRiskRef = z.object({
+  id: z.string(),
+  riskType: z.string(),
+  riskCode: z.string().nullable(),
+  nameLv: z.string().nullable(),
+  nameEn: z.string().nullable(),
+  justification: z.string().nullable(),
+});
 
 export const ZPlanEvent = z.object({
   at: z.string(),
@@ -72,10 +107,23 @@ export const ZPlanEvent = z.object({
   measureComments: z.array(z.object({ measureId: z.string(), comment: z.string() })),
 });
 
-export const ZPlanTotals = z.object({ consultationHours: z.number(), economicCents: z.number().int(), otherMeasures: z.number().int() });
+export const ZPlanTotals = z.object({
+  consultationHours: z.number(),
+  economicCents: z.number().int(),
+  otherMeasures: z.number().int(),
+});
 
 export const ZEvaluation = z.object({
-  measures: z.array(z.object({ measureId: id, carriedOut: z.enum(CARRIED_OUT), deliveredHours: z.number().min(0).max(1000).nullable().default(null), deliveredCents: z.number().int().min(0).nullable().default(null) })).min(1),
+  measures: z
+    .array(
+      z.object({
+        measureId: id,
+        carriedOut: z.enum(CARRIED_OUT),
+        deliveredHours: z.number().min(0).max(1000).nullable().default(null),
+        deliveredCents: z.number().int().min(0).nullable().default(null),
+      }),
+    )
+    .min(1),
   progress: text(4000),
   risksDecreased: z.enum(CARRIED_OUT),
   continueNextSemester: z.boolean(),
@@ -137,7 +185,10 @@ export const ZPlanListQuery = z.object({
 
 export const ZReturnBody = z.object({
   comment: text(4000),
-  measureComments: z.array(z.object({ measureId: id, comment: text(2000) })).max(40).default([]),
+  measureComments: z
+    .array(z.object({ measureId: id, comment: text(2000) }))
+    .max(40)
+    .default([]),
 });
 export const ZPauseBody = z.object({ reason: text(2000) });
 export const ZBulkApproveBody = z.object({ planIds: z.array(id).min(1).max(200) });
@@ -147,7 +198,11 @@ export const ZPlanDiff = z.object({
   baseVersion: z.number().int().nullable(),
   version: z.number().int(),
   risks: z.object({ added: z.array(z.string()), removed: z.array(z.string()) }),
-  goals: z.object({ added: z.array(ZGoal), removed: z.array(ZGoal), changed: z.array(z.object({ before: ZGoal, after: ZGoal })) }),
+  goals: z.object({
+    added: z.array(ZGoal),
+    removed: z.array(ZGoal),
+    changed: z.array(z.object({ before: ZGoal, after: ZGoal })),
+  }),
   measures: z.object({
     added: z.array(z.any()),
     removed: z.array(z.any()),
@@ -156,5 +211,12 @@ export const ZPlanDiff = z.object({
   supervisorChanged: z.boolean(),
 });
 
-export const ZNotification = z.object({ id: z.string(), kind: z.string(), planId: z.string().nullable(), message: z.string(), createdAt: z.string(), read: z.boolean() });
+export const ZNotification = z.object({
+  id: z.string(),
+  kind: z.string(),
+  planId: z.string().nullable(),
+  message: z.string(),
+  createdAt: z.string(),
+  read: z.boolean(),
+});
 export const ZNotificationList = z.object({ items: z.array(ZNotification), unread: z.number().int() });

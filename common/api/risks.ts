@@ -15,7 +15,12 @@ export type TSemester = z.infer<typeof ZSemester>;
 export const ZSemesterList = z.object({ items: z.array(ZSemester) });
 
 export const ZCreateSemesterBody = z
-  .object({ schoolYear: z.number().int().min(2000).max(2100), number: z.union([z.literal(1), z.literal(2)]), startsOn: z.iso.date(), endsOn: z.iso.date() })
+  .object({
+    schoolYear: z.number().int().min(2000).max(2100),
+    number: z.union([z.literal(1), z.literal(2)]),
+    startsOn: z.iso.date(),
+    endsOn: z.iso.date(),
+  })
   .refine((b) => b.startsOn < b.endsOn, { message: 'semester_dates', path: ['endsOn'] });
 
 export const ZRiskItem = z.object({
@@ -42,7 +47,10 @@ export const ZRiskItemBody = z.object({
   descriptionEn: z.string().trim().max(1000).default(''),
 });
 export const ZCreateRiskItemBody = ZRiskItemBody.extend({
-  code: z.string().trim().regex(/^[A-Z]{1,3}\d{2,3}$/, 'risk_code'),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Z]{1,3}\d{2,3}$/, 'risk_code'),
   riskType: z.enum(RISK_TYPES),
 });
 export type TCreateRiskItemBody = z.infer<typeof ZCreateRiskItemBody>;

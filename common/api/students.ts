@@ -3,7 +3,14 @@ import { parsePersonalCode } from '../personal-code.ts';
 
 export const STUDENT_STATUSES = ['enrolled', 'moved', 'graduated', 'left'] as const;
 export const GENDERS = ['female', 'male'] as const;
-export const GUARDIAN_RELATIONS = ['mother', 'father', 'guardian', 'foster_parent', 'grandparent', 'other'] as const;
+export const GUARDIAN_RELATIONS = [
+  'mother',
+  'father',
+  'guardian',
+  'foster_parent',
+  'grandparent',
+  'other',
+] as const;
 export const APPLICATION_SIGNERS = ['guardian', 'student'] as const;
 /** What the signed application covers. */
 export const APPLICATION_SCOPES = ['participation_and_data', 'participation_only'] as const;
@@ -38,7 +45,10 @@ export const ZCreateStudentBody = z
     classLabel,
     ...levelFields,
   })
-  .refine((b) => (b.grade ?? null) !== null || (b.course ?? null) !== null, { message: 'grade_or_course', path: ['grade'] });
+  .refine((b) => (b.grade ?? null) !== null || (b.course ?? null) !== null, {
+    message: 'grade_or_course',
+    path: ['grade'],
+  });
 export type TCreateStudentBody = z.infer<typeof ZCreateStudentBody>;
 
 export const ZUpdateStudentBody = z

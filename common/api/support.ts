@@ -8,7 +8,10 @@ export const ZSessionBody = z.object({
   minutes: z.number().int().min(10).max(240),
   mode: z.enum(SESSION_MODES),
   topic: z.string().trim().min(1).max(500),
-  participants: z.array(z.object({ studentId: z.uuid(), planId: z.uuid(), measureId: z.uuid() })).min(1).max(30),
+  participants: z
+    .array(z.object({ studentId: z.uuid(), planId: z.uuid(), measureId: z.uuid() }))
+    .min(1)
+    .max(30),
 });
 export type TSessionBody = z.infer<typeof ZSessionBody>;
 
@@ -38,9 +41,16 @@ export const ZSession = z.object({
 });
 export type TSession = z.infer<typeof ZSession>;
 export const ZSessionList = z.object({ items: z.array(ZSession) });
-export const ZSessionListQuery = z.object({ from: z.iso.date(), to: z.iso.date(), providerId: z.uuid().optional() });
+export const ZSessionListQuery = z.object({
+  from: z.iso.date(),
+  to: z.iso.date(),
+  providerId: z.uuid().optional(),
+});
 
-export const ZConfirmBody = z.object({ studentId: z.uuid(), pin: z.string().regex(/^\d{4,6}$/, 'pin_format') });
+export const ZConfirmBody = z.object({
+  studentId: z.uuid(),
+  pin: z.string().regex(/^\d{4,6}$/, 'pin_format'),
+});
 export const ZPinBody = z.object({ pin: z.string().regex(/^\d{4,6}$/, 'pin_format') });
 
 /** A measure a provider can record a session against: the student, the plan and what is left. */
@@ -68,7 +78,17 @@ export const ZPublicSession = z.object({
 });
 
 export const ZPlanProgress = z.object({
-  measures: z.array(z.object({ measureId: z.string(), kind: z.string(), plannedHours: z.number().nullable(), deliveredHours: z.number(), unconfirmedHours: z.number(), plannedCents: z.number().nullable(), spentCents: z.number().int() })),
+  measures: z.array(
+    z.object({
+      measureId: z.string(),
+      kind: z.string(),
+      plannedHours: z.number().nullable(),
+      deliveredHours: z.number(),
+      unconfirmedHours: z.number(),
+      plannedCents: z.number().nullable(),
+      spentCents: z.number().int(),
+    }),
+  ),
   consultationHours: z.object({ planned: z.number(), delivered: z.number() }),
   economicCents: z.object({ planned: z.number().int(), spent: z.number().int() }),
 });
@@ -94,7 +114,18 @@ export const ZTimesheet = z.object({
   month: z.string(),
   signedOff: z.object({ at: z.string(), byName: z.string().nullable() }).nullable(),
   rows: z.array(ZTimesheetRow),
-  entries: z.array(z.object({ id: z.string(), providerName: z.string(), kind: z.string(), planCode: z.string().nullable(), hours: z.number(), reason: z.string().nullable(), adjustment: z.boolean(), createdAt: z.string() })),
+  entries: z.array(
+    z.object({
+      id: z.string(),
+      providerName: z.string(),
+      kind: z.string(),
+      planCode: z.string().nullable(),
+      hours: z.number(),
+      reason: z.string().nullable(),
+      adjustment: z.boolean(),
+      createdAt: z.string(),
+    }),
+  ),
 });
 export type TTimesheet = z.infer<typeof ZTimesheet>;
 
@@ -105,22 +136,53 @@ export const ZTimesheetEntryBody = z.object({
   providerId: z.uuid(),
   kind: z.enum([...TIMESHEET_ENTRY_KINDS, 'adjustment']),
   planId: z.uuid().nullable().optional(),
-  hours: z.number().min(-200).max(200).refine((h) => h !== 0, 'validation'),
+  hours: z
+    .number()
+    .min(-200)
+    .max(200)
+    .refine((h) => h !== 0, 'validation'),
   reason: z.string().trim().max(500).optional(),
 });
 export const ZSignOffBody = z.object({ schoolId: z.uuid(), month });
 export const ZTimesheetExportQuery = z.object({ month, schoolId: z.uuid().optional() });
 
-export const BUDGET_CATEGORIES = ['consultation', 'transport', 'accommodation', 'meals', 'study_materials', 'personal_items'] as const;
+export const BUDGET_CATEGORIES = [
+  'consultation',
+  'transport',
+  'accommodation',
+  'meals',
+  'study_materials',
+  'personal_items',
+] as const;
 export type BudgetCategory = (typeof BUDGET_CATEGORIES)[number];
 
 /** Consultation amounts are hours, economic ones integer cents. */
-export const ZBudgetLine = z.object({ category: z.enum(BUDGET_CATEGORIES), allocated: z.number().nullable(), used: z.number(), remaining: z.number().nullable() });
-export const ZBudget = z.object({ schoolId: z.string(), semesterId: z.string(), lines: z.array(ZBudgetLine), canAllocate: z.boolean() });
+export const ZBudgetLine = z.object({
+  category: z.enum(BUDGET_CATEGORIES),
+  allocated: z.number().nullable(),
+  used: z.number(),
+  remaining: z.number().nullable(),
+});
+export const ZBudget = z.object({
+  schoolId: z.string(),
+  semesterId: z.string(),
+  lines: z.array(ZBudgetLine),
+  canAllocate: z.boolean(),
+});
 export const ZBudgetQuery = z.object({ schoolId: z.uuid(), semesterId: z.uuid() });
-export const ZBudgetBody = z.object({ schoolId: z.uuid(), semesterId: z.uuid(), category: z.enum(BUDGET_CATEGORIES), amount: z.number().min(0).max(100_000_000) });
-export const ZCaps = z.object({ items: z.array(z.object({ category: z.enum(BUDGET_CATEGORIES), amount: z.number().nullable() })) });
-export const ZCapBody = z.object({ category: z.enum(BUDGET_CATEGORIES), amount: z.number().min(0).max(100_000_000).nullable() });
+export const ZBudgetBody = z.object({
+  schoolId: z.uuid(),
+  semesterId: z.uuid(),
+  category: z.enum(BUDGET_CATEGORIES),
+  amount: z.number().min(0).max(100_000_000),
+});
+export const ZCaps = z.object({
+  items: z.array(z.object({ category: z.enum(BUDGET_CATEGORIES), amount: z.number().nullable() })),
+});
+export const ZCapBody = z.object({
+  category: z.enum(BUDGET_CATEGORIES),
+  amount: z.number().min(0).max(100_000_000).nullable(),
+});
 
 export const ZPaymentBody = z.object({
   measureId: z.uuid(),

@@ -1,7 +1,8 @@
 /** The whole Drizzle schema, one file per area. */
-export * from './schema/foundation.ts';
-export * from './schema/students.ts';
-export * from './schema/risks.ts';
+
 export * from './schema/ejournal.ts';
+export * from './schema/foundation.ts';
 export * from './schema/plans.ts';
+export * from './schema/risks.ts';
+export * from './schema/students.ts';
 export * from './schema/support.ts';

@@ -1,18 +1,36 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import {
+  type AttendanceRow,
+  type BehaviourRow,
+  type MarkRow,
+  refreshIndicators,
+  upsertAttendance,
+  upsertBehaviour,
+  upsertMarks,
+} from '../domains/ejournal/repo.ts';
+import { findCatalogue, findSemesters, insertStudentRisk } from '../domains/risks/repo.ts';
 import type { Db } from '../platform/db.ts';
 import { queryRows } from '../platform/db.ts';
-import { type AttendanceRow, type BehaviourRow, type MarkRow, refreshIndicators, upsertAttendance, upsertBehaviour, upsertMarks } from '../domains/ejournal/repo.ts';
-import { findCatalogue, findSemesters, insertStudentRisk } from '../domains/risks/repo.ts';
 import { pick, seededRandom } from './random.ts';
 
 const SUBJECTS = ['Latviešu valoda', 'Matemātika', 'Angļu valoda', 'Vēsture', 'Bioloģija', 'Fizika'];
-const NOTES = ['Traucēja stundu', 'Neizpildīja mājasdarbu', 'Kavēja stundas sākumu', 'Lietoja telefonu stundā', 'Nepiedalījās darbā'];
+const NOTES = [
+  'Traucēja stundu',
+  'Neizpildīja mājasdarbu',
+  'Kavēja stundas sākumu',
+  'Lietoja telefonu stundā',
+  'Nepiedalījās darbā',
+];
 
 /** Weekdays from `from` to `to`, inclusive. */
 function weekdays(from: string, to: string): string[] {
   const out: string[] = [];
-  for (let d = new Date(`${from}T00:00:00Z`); d.toISOString().slice(0, 10) <= to; d.setUTCDate(d.getUTCDate() + 1)) {
+  for (
+    let d = new Date(`${from}T00:00:00Z`);
+    d.toISOString().slice(0, 10) <= to;
+    d.setUTCDate(d.getUTCDate() + 1)
+  ) {
     if (d.getUTCDay() !== 0 && d.getUTCDay() !== 6) out.push(d.toISOString().slice(0, 10));
   }
   return out;
@@ -30,7 +48,10 @@ export async function seedEjournal(tx: Db, staffBySchool: Map<string, string>): 
   if (!current || !previous) return;
   const today = new Date().toISOString().slice(0, 10);
   const days = weekdays(current.startsOn, '2026-11-27' < today ? '2026-11-27' : today);
-  const students = await queryRows<{ id: string; school_id: string; code: string }>(tx, sql`select id, school_id, personal_code as code from students order by personal_code`);
+  const students = await queryRows<{ id: string; school_id: string; code: string }>(
+    tx,
+    sql`select id, school_id, personal_code as code from students order by personal_code`,
+  );
   const rand = seededRandom(20261129);
   const att: AttendanceRow[] = [];
   const mk: MarkRow[] = [];
@@ -45,7 +66,16 @@ export async function seedEjournal(tx: Db, staffBySchool: Map<string, string>): 
     const used = new Set<string>();
     for (let i = 0; i < illDays; i++) {
       const d = pick(rand, days);
-      if (!used.has(`${d}|0`)) att.push({ studentId: s.id, onDate: d, lessonNo: 0, lessons: 6, subject: null, reason: 'justified', source: 'import' });
+      if (!used.has(`${d}|0`))
+        att.push({
+          studentId: s.id,
+          onDate: d,
+          lessonNo: 0,
+          lessons: 6,
+          subject: null,
+          reason: 'justified',
+          source: 'import',
+        });
       used.add(`${d}|0`);
     }
     const unjustified = truant ? 18 + Math.floor(rand() * 20) : Math.floor(rand() * 6);
@@ -54,7 +84,15 @@ export async function seedEjournal(tx: Db, staffBySchool: Map<string, string>): 
       const lesson = 1 + Math.floor(rand() * 7);
       if (used.has(`${d}|0`) || used.has(`${d}|${lesson}`)) continue;
       used.add(`${d}|${lesson}`);
-      att.push({ studentId: s.id, onDate: d, lessonNo: lesson, lessons: 1, subject: pick(rand, SUBJECTS), reason: 'unjustified', source: 'import' });
+      att.push({
+        studentId: s.id,
+        onDate: d,
+        lessonNo: lesson,
+        lessons: 1,
+        subject: pick(rand, SUBJECTS),
+        reason: 'unjustified',
+        source: 'import',
+      });
     }
     for (const subject of SUBJECTS) {
       const markDays = new Set<string>();
@@ -62,10 +100,24 @@ export async function seedEjournal(tx: Db, staffBySchool: Map<string, string>): 
       for (const d of markDays) {
         const v = Math.round(ability + (rand() - 0.5) * 3);
         const nv = struggling && rand() < 0.15;
-        mk.push({ studentId: s.id, subject, onDate: d, mark: nv ? 'nv' : String(Math.min(10, Math.max(1, v))), value: nv ? null : Math.min(10, Math.max(1, v)), source: 'import' });
+        mk.push({
+          studentId: s.id,
+          subject,
+          onDate: d,
+          mark: nv ? 'nv' : String(Math.min(10, Math.max(1, v))),
+          value: nv ? null : Math.min(10, Math.max(1, v)),
+          source: 'import',
+        });
       }
       const before = Math.min(10, Math.max(1, Math.round(ability + (struggling ? 1.5 : 0) + (rand() - 0.5))));
-      mk.push({ studentId: s.id, subject, onDate: '2026-05-29', mark: String(before), value: before, source: 'import' });
+      mk.push({
+        studentId: s.id,
+        subject,
+        onDate: '2026-05-29',
+        mark: String(before),
+        value: before,
+        source: 'import',
+      });
     }
     if (unruly) {
       for (let i = 0; i < 3 + Math.floor(rand() * 3); i++) {
@@ -86,7 +138,11 @@ export async function seedEjournal(tx: Db, staffBySchool: Map<string, string>): 
 }
 
 /** Records risks for about half of the students past 20 unjustified lessons, and notices for some of them. */
-async function seedAssessments(tx: Db, semesterId: string, staffBySchool: Map<string, string>): Promise<void> {
+async function seedAssessments(
+  tx: Db,
+  semesterId: string,
+  staffBySchool: Map<string, string>,
+): Promise<void> {
   const catalogue = await findCatalogue(tx);
   const absences = catalogue.find((c) => c.code === 'L01');
   const motivation = catalogue.find((c) => c.code === 'L06');
@@ -99,10 +155,27 @@ async function seedAssessments(tx: Db, semesterId: string, staffBySchool: Map<st
   for (const [i, c] of crossed.entries()) {
     if (i % 2 === 1) continue;
     const by = staffBySchool.get(c.school_id) ?? null;
-    await insertStudentRisk(tx, { studentId: c.student_id, semesterId, riskVersionId: absences.versionId, justification: 'E-žurnālā vairāk nekā 20 neattaisnoti kavētas stundas; klases audzinātāja sazinājās ar ģimeni.', foundOn: c.crossed, foundBy: by });
-    await insertStudentRisk(tx, { studentId: c.student_id, semesterId, riskVersionId: motivation.versionId, justification: 'Sarunā skolēns atzina, ka mācības šķiet bezjēdzīgas.', foundOn: c.crossed, foundBy: by });
+    await insertStudentRisk(tx, {
+      studentId: c.student_id,
+      semesterId,
+      riskVersionId: absences.versionId,
+      justification:
+        'E-žurnālā vairāk nekā 20 neattaisnoti kavētas stundas; klases audzinātāja sazinājās ar ģimeni.',
+      foundOn: c.crossed,
+      foundBy: by,
+    });
+    await insertStudentRisk(tx, {
+      studentId: c.student_id,
+      semesterId,
+      riskVersionId: motivation.versionId,
+      justification: 'Sarunā skolēns atzina, ka mācības šķiet bezjēdzīgas.',
+      foundOn: c.crossed,
+      foundBy: by,
+    });
     if (i % 4 === 0) {
-      await tx.execute(sql`insert into legal_duty_notices (student_id, semester_id, informed_on, informed_by) values (${c.student_id}, ${semesterId}, ${c.crossed}::date + 2, ${by})`);
+      await tx.execute(
+        sql`insert into legal_duty_notices (student_id, semester_id, informed_on, informed_by) values (${c.student_id}, ${semesterId}, ${c.crossed}::date + 2, ${by})`,
+      );
     }
   }
 }

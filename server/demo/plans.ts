@@ -1,16 +1,34 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { TPlanContent } from '../../common/api/plans.ts';
+import { loadActor } from '../domains/auth/repo.ts';
+import { createPlan, updatePlanContent } from '../domains/plans/service.ts';
+import {
+  approvePlan,
+  evaluatePlan,
+  movePlan,
+  pausePlan,
+  returnPlan,
+  submitPlan,
+} from '../domains/plans/transitions.ts';
+import { findCatalogue, findSemesters, insertStudentRisk } from '../domains/risks/repo.ts';
+import { insertApplications, insertGuardians } from '../domains/students/consent-repo.ts';
 import type { RequestContext } from '../platform/actor.ts';
 import type { Db } from '../platform/db.ts';
 import { queryRows } from '../platform/db.ts';
-import { loadActor } from '../domains/auth/repo.ts';
-import { createPlan, updatePlanContent } from '../domains/plans/service.ts';
-import { approvePlan, evaluatePlan, movePlan, pausePlan, returnPlan, submitPlan } from '../domains/plans/transitions.ts';
-import { findCatalogue, findSemesters, insertStudentRisk } from '../domains/risks/repo.ts';
-import { insertApplications, insertGuardians } from '../domains/students/consent-repo.ts';
 
-const TARGETS = ['draft', 'returned', 'director', 'municipality', 'expert', 'approved', 'in_progress', 'paused', 'under_revision', 'deleted'] as const;
+const TARGETS = [
+  'draft',
+  'returned',
+  'director',
+  'municipality',
+  'expert',
+  'approved',
+  'in_progress',
+  'paused',
+  'under_revision',
+  'deleted',
+] as const;
 
 async function contextOf(tx: Db, userId: string | undefined): Promise<RequestContext> {
   const actor = userId ? await loadActor(tx, userId) : null;
@@ -22,10 +40,42 @@ function contentFor(riskIds: string[], providerId: string | null): TPlanContent 
   return {
     riskIds,
     supervisorId: null,
-    goals: [{ id: randomUUID(), text: 'Semestra vērtējums matemātikā vismaz 5 balles', criterion: 'Semestra vērtējums e-žurnālā' }],
+    goals: [
+      {
+        id: randomUUID(),
+        text: 'Semestra vērtējums matemātikā vismaz 5 balles',
+        criterion: 'Semestra vērtējums e-žurnālā',
+      },
+    ],
     measures: [
-      { id: randomUUID(), kind: 'consultation', consultationType: 'subject', subject: 'Matemātika', providerId, plannedHours: 12, economicCategory: null, plannedCents: null, otherType: null, description: '', riskIds: [riskIds[0]], justification: 'Individuālas konsultācijas zināšanu robu novēršanai' },
-      { id: randomUUID(), kind: 'economic', consultationType: null, subject: null, providerId: null, plannedHours: null, economicCategory: 'transport', plannedCents: 4500, otherType: null, description: '', riskIds: [riskIds[riskIds.length - 1]], justification: 'Sabiedriskā transporta biļetes uz skolu' },
+      {
+        id: randomUUID(),
+        kind: 'consultation',
+        consultationType: 'subject',
+        subject: 'Matemātika',
+        providerId,
+        plannedHours: 12,
+        economicCategory: null,
+        plannedCents: null,
+        otherType: null,
+        description: '',
+        riskIds: [riskIds[0]],
+        justification: 'Individuālas konsultācijas zināšanu robu novēršanai',
+      },
+      {
+        id: randomUUID(),
+        kind: 'economic',
+        consultationType: null,
+        subject: null,
+        providerId: null,
+        plannedHours: null,
+        economicCategory: 'transport',
+        plannedCents: 4500,
+        otherType: null,
+        description: '',
+        riskIds: [riskIds[riskIds.length - 1]],
+        justification: 'Sabiedriskā transporta biļetes uz skolu',
+      },
     ],
   };
 }
@@ -60,11 +110,46 @@ export async function seedPlans(tx: Db, schoolId: string, users: Map<string, str
   for (const [i, s] of students.entries()) {
     const semester = i >= TARGETS.length ? past : current;
     // A signed application and two recorded risks (learning, economic).
-    const [guardianId] = await insertGuardians(tx, [{ studentId: s.id, firstName: 'Aija', lastName: s.last_name, relation: 'mother', phone: null, email: null, language: 'lv' }]);
-    await insertApplications(tx, [{ studentId: s.id, signedOn: '2025-09-05', signerType: 'guardian', guardianId, signerName: `Aija ${s.last_name}`, scope: 'participation_and_data', documentRef: null, createdBy: null }]);
+    const [guardianId] = await insertGuardians(tx, [
+      {
+        studentId: s.id,
+        firstName: 'Aija',
+        lastName: s.last_name,
+        relation: 'mother',
+        phone: null,
+        email: null,
+        language: 'lv',
+      },
+    ]);
+    await insertApplications(tx, [
+      {
+        studentId: s.id,
+        signedOn: '2025-09-05',
+        signerType: 'guardian',
+        guardianId,
+        signerName: `Aija ${s.last_name}`,
+        scope: 'participation_and_data',
+        documentRef: null,
+        createdBy: null,
+      },
+    ]);
     const riskIds = [
-      await insertStudentRisk(tx, { studentId: s.id, semesterId: semester.id, riskVersionId: learning.versionId, justification: 'Nepietiekami vērtējumi matemātikā un fizikā', foundOn: semester.startsOn, foundBy: koord.actor?.userId ?? null }),
-      await insertStudentRisk(tx, { studentId: s.id, semesterId: semester.id, riskVersionId: economic.versionId, justification: 'Dzīvo 18 km no skolas, ģimenei trūkst līdzekļu biļetēm', foundOn: semester.startsOn, foundBy: koord.actor?.userId ?? null }),
+      await insertStudentRisk(tx, {
+        studentId: s.id,
+        semesterId: semester.id,
+        riskVersionId: learning.versionId,
+        justification: 'Nepietiekami vērtējumi matemātikā un fizikā',
+        foundOn: semester.startsOn,
+        foundBy: koord.actor?.userId ?? null,
+      }),
+      await insertStudentRisk(tx, {
+        studentId: s.id,
+        semesterId: semester.id,
+        riskVersionId: economic.versionId,
+        justification: 'Dzīvo 18 km no skolas, ģimenei trūkst līdzekļu biļetēm',
+        foundOn: semester.startsOn,
+        foundBy: koord.actor?.userId ?? null,
+      }),
     ];
     const planId = await createPlan(koord, { studentId: s.id, semesterId: semester.id }, tx);
     await updatePlanContent(koord, planId, contentFor(riskIds, teacher), tx);
@@ -78,7 +163,12 @@ export async function seedPlans(tx: Db, schoolId: string, users: Map<string, str
     if (target === 'director') continue;
     if (target === 'returned') {
       await approvePlan(director, planId, tx);
-      await returnPlan(municipality, planId, { comment: 'Lūdzu precizējiet, kā tiks mērīts mērķis.', measureComments: [] }, tx);
+      await returnPlan(
+        municipality,
+        planId,
+        { comment: 'Lūdzu precizējiet, kā tiks mērīts mērķis.', measureComments: [] },
+        tx,
+      );
       continue;
     }
     if (target === 'municipality') {
@@ -95,8 +185,26 @@ export async function seedPlans(tx: Db, schoolId: string, users: Map<string, str
     if (target === 'paused') await pausePlan(koord, planId, 'Skolēns ilgstoši slimo', tx);
     if (target === 'under_revision') await movePlan(koord, planId, 'revise', tx);
     if (target === 'evaluated' || target === 'closed') {
-      const plan = await queryRows<{ content: TPlanContent }>(tx, sql`select content from plans where id = ${planId}`);
-      await evaluatePlan(koord, planId, { measures: plan[0].content.measures.map((m) => ({ measureId: m.id, carriedOut: 'yes', deliveredHours: null, deliveredCents: null })), progress: 'Matemātikas vērtējums uzlabojās no 3 uz 5; kavējumu nav.', risksDecreased: 'yes', continueNextSemester: false }, tx);
+      const plan = await queryRows<{ content: TPlanContent }>(
+        tx,
+        sql`select content from plans where id = ${planId}`,
+      );
+      await evaluatePlan(
+        koord,
+        planId,
+        {
+          measures: plan[0].content.measures.map((m) => ({
+            measureId: m.id,
+            carriedOut: 'yes',
+            deliveredHours: null,
+            deliveredCents: null,
+          })),
+          progress: 'Matemātikas vērtējums uzlabojās no 3 uz 5; kavējumu nav.',
+          risksDecreased: 'yes',
+          continueNextSemester: false,
+        },
+        tx,
+      );
       if (target === 'closed') await movePlan(koord, planId, 'close', tx);
     }
   }

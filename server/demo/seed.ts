@@ -1,44 +1,119 @@
 import type { Role } from '../../common/roles.ts';
-import type { Database, Db } from '../platform/db.ts';
-import { hashPassword } from '../platform/passwords.ts';
 import { findRoot, insertOrganisation } from '../domains/organisations/repo.ts';
-import { insertGrant, insertUser } from '../domains/users/repo.ts';
+import { findSemesters } from '../domains/risks/repo.ts';
 import { insertApplications, insertGuardians } from '../domains/students/consent-repo.ts';
 import { insertAssignment, insertStudents } from '../domains/students/repo.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './accounts.ts';
 import { upsertBudget } from '../domains/support/budget-repo.ts';
-import { findSemesters } from '../domains/risks/repo.ts';
+import { insertGrant, insertUser } from '../domains/users/repo.ts';
+import type { Database, Db } from '../platform/db.ts';
+import { hashPassword } from '../platform/passwords.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './accounts.ts';
 import { seedEjournal } from './ejournal.ts';
+import { demoId } from './ids.ts';
+import { DEMO_MUNICIPALITIES, DEMO_STATE_SCHOOL, NATION } from './organisations.ts';
 import { seedPlans } from './plans.ts';
 import { pick, seededRandom } from './random.ts';
 import { DEMO_SCHOOL_SIZES, DEMO_SCHOOL_YEAR, demoStudentsForSchool } from './students.ts';
-import { demoId } from './ids.ts';
-import { DEMO_MUNICIPALITIES, DEMO_STATE_SCHOOL, NATION } from './organisations.ts';
 
 /** Organisation ids and paths by demo key ('nation', 'ziemelu', 's1', 'ziemelu-soc', …). */
 type OrgIndex = Map<string, { id: string; path: string }>;
 
 async function seedOrganisations(tx: Db): Promise<OrgIndex> {
   const index: OrgIndex = new Map();
-  const nation = await insertOrganisation(tx, { id: demoId('nation'), parentId: null, parentPath: '/', type: 'nation', schoolType: null, name: NATION.name, code: NATION.code });
+  const nation = await insertOrganisation(tx, {
+    id: demoId('nation'),
+    parentId: null,
+    parentPath: '/',
+    type: 'nation',
+    schoolType: null,
+    name: NATION.name,
+    code: NATION.code,
+  });
   index.set('nation', nation);
   for (const m of DEMO_MUNICIPALITIES) {
-    const mun = await insertOrganisation(tx, { id: demoId(m.key), parentId: nation.id, parentPath: nation.path, type: 'municipality', schoolType: null, name: m.name, code: m.code });
+    const mun = await insertOrganisation(tx, {
+      id: demoId(m.key),
+      parentId: nation.id,
+      parentPath: nation.path,
+      type: 'municipality',
+      schoolType: null,
+      name: m.name,
+      code: m.code,
+    });
     index.set(m.key, mun);
     for (const s of m.schools) {
-      index.set(s.key, await insertOrganisation(tx, { id: demoId(s.key), parentId: mun.id, parentPath: mun.path, type: 'school', schoolType: s.schoolType, name: s.name, code: s.code }));
+      index.set(
+        s.key,
+        await insertOrganisation(tx, {
+          id: demoId(s.key),
+          parentId: mun.id,
+          parentPath: mun.path,
+          type: 'school',
+          schoolType: s.schoolType,
+          name: s.name,
+          code: s.code,
+        }),
+      );
     }
     for (const p of m.partners) {
-      index.set(p.key, await insertOrganisation(tx, { id: demoId(p.key), parentId: mun.id, parentPath: mun.path, type: 'partner', schoolType: null, name: p.name, code: null }));
+      index.set(
+        p.key,
+        await insertOrganisation(tx, {
+          id: demoId(p.key),
+          parentId: mun.id,
+          parentPath: mun.path,
+          type: 'partner',
+          schoolType: null,
+          name: p.name,
+          code: null,
+        }),
+      );
     }
   }
   const s = DEMO_STATE_SCHOOL;
-  index.set(s.key, await insertOrganisation(tx, { id: demoId(s.key), parentId: nation.id, parentPath: nation.path, type: 'school', schoolType: s.schoolType, name: s.name, code: s.code }));
+  index.set(
+    s.key,
+    await insertOrganisation(tx, {
+      id: demoId(s.key),
+      parentId: nation.id,
+      parentPath: nation.path,
+      type: 'school',
+      schoolType: s.schoolType,
+      name: s.name,
+      code: s.code,
+    }),
+  );
   return index;
 }
 
-const FIRST_NAMES = ['Līga', 'Mārtiņš', 'Ieva', 'Andris', 'Inese', 'Raimonds', 'Sanita', 'Gatis', 'Elīna', 'Uldis', 'Agnese', 'Kārlis'];
-const LAST_NAMES = ['Bērziņa', 'Kalniņš', 'Liepiņa', 'Ozols', 'Krūmiņa', 'Vītols', 'Zariņa', 'Jansons', 'Celmiņa', 'Lapiņš', 'Priede', 'Grīnbergs'];
+const FIRST_NAMES = [
+  'Līga',
+  'Mārtiņš',
+  'Ieva',
+  'Andris',
+  'Inese',
+  'Raimonds',
+  'Sanita',
+  'Gatis',
+  'Elīna',
+  'Uldis',
+  'Agnese',
+  'Kārlis',
+];
+const LAST_NAMES = [
+  'Bērziņa',
+  'Kalniņš',
+  'Liepiņa',
+  'Ozols',
+  'Krūmiņa',
+  'Vītols',
+  'Zariņa',
+  'Jansons',
+  'Celmiņa',
+  'Lapiņš',
+  'Priede',
+  'Grīnbergs',
+];
 
 /** Staff beyond the named accounts: every school gets a director, coordinator, teachers and a psychologist. */
 function generatedStaff(): DemoAccount[] {
@@ -48,7 +123,10 @@ function generatedStaff(): DemoAccount[] {
   let n = 0;
   const person = () => {
     n += 1;
-    return { firstName: FIRST_NAMES[n % FIRST_NAMES.length], lastName: LAST_NAMES[(n * 7) % LAST_NAMES.length] };
+    return {
+      firstName: FIRST_NAMES[n % FIRST_NAMES.length],
+      lastName: LAST_NAMES[(n * 7) % LAST_NAMES.length],
+    };
   };
   const add = (email: string, home: string, role: Role) => {
     if (!named.has(email)) out.push({ email, ...person(), home, grants: [{ role, org: home }] });
@@ -57,7 +135,8 @@ function generatedStaff(): DemoAccount[] {
     add(`direktors.${s.key}@demo.pumpurs.lv`, s.key, 'school_director');
     add(`koord.${s.key}@demo.pumpurs.lv`, s.key, 'school_coordinator');
     add(`psihologs.${s.key}@demo.pumpurs.lv`, s.key, 'specialist');
-    for (let t = 1; t <= 3; t++) add(`skolotajs${t === 1 ? '' : t}.${s.key}@demo.pumpurs.lv`, s.key, 'teacher');
+    for (let t = 1; t <= 3; t++)
+      add(`skolotajs${t === 1 ? '' : t}.${s.key}@demo.pumpurs.lv`, s.key, 'teacher');
   }
   for (const m of DEMO_MUNICIPALITIES) {
     add(`socdienests.${m.key}@demo.pumpurs.lv`, `${m.key}-soc`, 'partner');
@@ -73,7 +152,14 @@ async function seedAccounts(tx: Db, orgs: OrgIndex): Promise<Map<string, string>
   for (const a of accounts) {
     const home = orgs.get(a.home);
     if (!home) throw new Error(`demo account ${a.email}: unknown organisation ${a.home}`);
-    const userId = await insertUser(tx, { email: a.email, passwordHash, firstName: a.firstName, lastName: a.lastName, language: 'lv', homeOrgId: home.id });
+    const userId = await insertUser(tx, {
+      email: a.email,
+      passwordHash,
+      firstName: a.firstName,
+      lastName: a.lastName,
+      language: 'lv',
+      homeOrgId: home.id,
+    });
     ids.set(a.email.split('@')[0], userId);
     for (const g of a.grants) {
       const org = orgs.get(g.org);
@@ -97,26 +183,44 @@ async function seedStudents(tx: Db, orgs: OrgIndex, users: Map<string, string>):
       const ids = await insertStudents(tx, batch);
       const guardianValues = batch.map((s, j) => ({
         studentId: ids[j],
-        firstName: rand() < 0.75 ? pick(rand, ['Inga', 'Santa', 'Ilze', 'Dace', 'Kristīne', 'Aija']) : pick(rand, ['Andris', 'Edgars', 'Aivars', 'Juris', 'Valdis']),
+        firstName:
+          rand() < 0.75
+            ? pick(rand, ['Inga', 'Santa', 'Ilze', 'Dace', 'Kristīne', 'Aija'])
+            : pick(rand, ['Andris', 'Edgars', 'Aivars', 'Juris', 'Valdis']),
         lastName: s.lastName,
         relation: 'mother',
         phone: `+371 2${String(Math.floor(rand() * 10_000_000)).padStart(7, '0')}`,
         email: null,
         language: 'lv',
       }));
-      for (const g of guardianValues) if (['Andris', 'Edgars', 'Aivars', 'Juris', 'Valdis'].includes(g.firstName)) g.relation = 'father';
+      for (const g of guardianValues)
+        if (['Andris', 'Edgars', 'Aivars', 'Juris', 'Valdis'].includes(g.firstName)) g.relation = 'father';
       const guardianIds = await insertGuardians(tx, guardianValues);
       await insertApplications(
         tx,
         batch.flatMap((_, j) =>
           rand() < 0.3
-            ? [{ studentId: ids[j], signedOn: `${DEMO_SCHOOL_YEAR}-09-${String(2 + Math.floor(rand() * 20)).padStart(2, '0')}`, signerType: 'guardian', guardianId: guardianIds[j], signerName: `${guardianValues[j].firstName} ${guardianValues[j].lastName}`, scope: 'participation_and_data', documentRef: `IES-${DEMO_SCHOOL_YEAR}-${key.toUpperCase()}-${i + j + 1}`, createdBy: null }]
+            ? [
+                {
+                  studentId: ids[j],
+                  signedOn: `${DEMO_SCHOOL_YEAR}-09-${String(2 + Math.floor(rand() * 20)).padStart(2, '0')}`,
+                  signerType: 'guardian',
+                  guardianId: guardianIds[j],
+                  signerName: `${guardianValues[j].firstName} ${guardianValues[j].lastName}`,
+                  scope: 'participation_and_data',
+                  documentRef: `IES-${DEMO_SCHOOL_YEAR}-${key.toUpperCase()}-${i + j + 1}`,
+                  createdBy: null,
+                },
+              ]
             : [],
         ),
       );
       if (i === 0) {
         // The demo teacher and psychologist of each school work with a handful of its students.
-        for (const [account, count] of [[`skolotajs.${key}`, 12], [`psihologs.${key}`, 8]] as const) {
+        for (const [account, count] of [
+          [`skolotajs.${key}`, 12],
+          [`psihologs.${key}`, 8],
+        ] as const) {
           const userId = users.get(account);
           if (userId) for (const id of ids.slice(0, count)) await insertAssignment(tx, id, userId, null);
         }
@@ -127,14 +231,36 @@ async function seedStudents(tx: Db, orgs: OrgIndex, users: Map<string, string>):
 
 /** Each school's allocation for last and this semester: consultation hours by size, euros per category. */
 async function seedBudgets(tx: Db, orgs: OrgIndex): Promise<void> {
-  const semesters = (await findSemesters(tx)).filter((s) => (s.schoolYear === 2026 && s.number === 1) || (s.schoolYear === 2025 && s.number === 2));
+  const semesters = (await findSemesters(tx)).filter(
+    (s) => (s.schoolYear === 2026 && s.number === 1) || (s.schoolYear === 2025 && s.number === 2),
+  );
   for (const [key, size] of Object.entries(DEMO_SCHOOL_SIZES)) {
     const school = orgs.get(key);
     if (!school) continue;
     for (const semester of semesters) {
-      await upsertBudget(tx, school.id, semester.id, 'consultation', Math.round(size.students * 0.6) * 60, null);
-      for (const [category, euros] of [['transport', 3000], ['accommodation', 2000], ['meals', 2500], ['study_materials', 1500], ['personal_items', 1000]] as const) {
-        await upsertBudget(tx, school.id, semester.id, category, Math.round((euros * size.students) / 300) * 100, null);
+      await upsertBudget(
+        tx,
+        school.id,
+        semester.id,
+        'consultation',
+        Math.round(size.students * 0.6) * 60,
+        null,
+      );
+      for (const [category, euros] of [
+        ['transport', 3000],
+        ['accommodation', 2000],
+        ['meals', 2500],
+        ['study_materials', 1500],
+        ['personal_items', 1000],
+      ] as const) {
+        await upsertBudget(
+          tx,
+          school.id,
+          semester.id,
+          category,
+          Math.round((euros * size.students) / 300) * 100,
+          null,
+        );
       }
     }
   }

@@ -2,28 +2,87 @@ import { makeNewPersonalCode, makeOldPersonalCode } from '../../common/personal-
 import type { NewStudent } from '../domains/students/repo.ts';
 import { pick, seededRandom } from './random.ts';
 
-const GIRLS = ['Anna', 'Elza', 'Marta', 'Sofija', 'Emīlija', 'Alise', 'Līva', 'Paula', 'Katrīna', 'Evelīna', 'Keita', 'Laura', 'Madara', 'Amēlija', 'Viktorija', 'Estere', 'Linda', 'Dārta', 'Rēzija', 'Zane'];
-const BOYS = ['Jānis', 'Roberts', 'Markuss', 'Gustavs', 'Kārlis', 'Daniels', 'Ričards', 'Emīls', 'Olivers', 'Mārtiņš', 'Artūrs', 'Niks', 'Rihards', 'Edvards', 'Toms', 'Dāvis', 'Kristaps', 'Raivis', 'Aleksandrs', 'Ēriks'];
+const GIRLS = [
+  'Anna',
+  'Elza',
+  'Marta',
+  'Sofija',
+  'Emīlija',
+  'Alise',
+  'Līva',
+  'Paula',
+  'Katrīna',
+  'Evelīna',
+  'Keita',
+  'Laura',
+  'Madara',
+  'Amēlija',
+  'Viktorija',
+  'Estere',
+  'Linda',
+  'Dārta',
+  'Rēzija',
+  'Zane',
+];
+const BOYS = [
+  'Jānis',
+  'Roberts',
+  'Markuss',
+  'Gustavs',
+  'Kārlis',
+  'Daniels',
+  'Ričards',
+  'Emīls',
+  'Olivers',
+  'Mārtiņš',
+  'Artūrs',
+  'Niks',
+  'Rihards',
+  'Edvards',
+  'Toms',
+  'Dāvis',
+  'Kristaps',
+  'Raivis',
+  'Aleksandrs',
+  'Ēriks',
+];
 /** Surnames in male and female form. */
 const SURNAMES: [string, string][] = [
-  ['Bērziņš', 'Bērziņa'], ['Kalniņš', 'Kalniņa'], ['Ozoliņš', 'Ozoliņa'], ['Jansons', 'Jansone'], ['Liepiņš', 'Liepiņa'],
-  ['Krūmiņš', 'Krūmiņa'], ['Balodis', 'Balode'], ['Eglītis', 'Eglīte'], ['Zariņš', 'Zariņa'], ['Pētersons', 'Pētersone'],
-  ['Vītols', 'Vītola'], ['Kļaviņš', 'Kļaviņa'], ['Cīrulis', 'Cīrule'], ['Lācis', 'Lāce'], ['Siliņš', 'Siliņa'],
-  ['Grīnbergs', 'Grīnberga'], ['Šmits', 'Šmite'], ['Žagars', 'Žagare'], ['Ābols', 'Ābola'], ['Ģērmanis', 'Ģērmane'],
+  ['Bērziņš', 'Bērziņa'],
+  ['Kalniņš', 'Kalniņa'],
+  ['Ozoliņš', 'Ozoliņa'],
+  ['Jansons', 'Jansone'],
+  ['Liepiņš', 'Liepiņa'],
+  ['Krūmiņš', 'Krūmiņa'],
+  ['Balodis', 'Balode'],
+  ['Eglītis', 'Eglīte'],
+  ['Zariņš', 'Zariņa'],
+  ['Pētersons', 'Pētersone'],
+  ['Vītols', 'Vītola'],
+  ['Kļaviņš', 'Kļaviņa'],
+  ['Cīrulis', 'Cīrule'],
+  ['Lācis', 'Lāce'],
+  ['Siliņš', 'Siliņa'],
+  ['Grīnbergs', 'Grīnberga'],
+  ['Šmits', 'Šmite'],
+  ['Žagars', 'Žagare'],
+  ['Ābols', 'Ābola'],
+  ['Ģērmanis', 'Ģērmane'],
 ];
 
 /** How many students each demo school has, and whether it teaches grades, vocational courses or both. */
-export const DEMO_SCHOOL_SIZES: Record<string, { students: number; levels: 'grades' | 'both' | 'courses' }> = {
-  s1: { students: 700, levels: 'grades' },
-  s2: { students: 350, levels: 'grades' },
-  s3: { students: 120, levels: 'grades' },
-  s4: { students: 400, levels: 'both' },
-  s5: { students: 600, levels: 'grades' },
-  s6: { students: 300, levels: 'grades' },
-  s7: { students: 100, levels: 'grades' },
-  s8: { students: 250, levels: 'both' },
-  s9: { students: 250, levels: 'courses' },
-};
+export const DEMO_SCHOOL_SIZES: Record<string, { students: number; levels: 'grades' | 'both' | 'courses' }> =
+  {
+    s1: { students: 700, levels: 'grades' },
+    s2: { students: 350, levels: 'grades' },
+    s3: { students: 120, levels: 'grades' },
+    s4: { students: 400, levels: 'both' },
+    s5: { students: 600, levels: 'grades' },
+    s6: { students: 300, levels: 'grades' },
+    s7: { students: 100, levels: 'grades' },
+    s8: { students: 250, levels: 'both' },
+    s9: { students: 250, levels: 'courses' },
+  };
 
 /** The school year the demo is set in starts on 1 September of this year. */
 export const DEMO_SCHOOL_YEAR = 2026;
@@ -35,7 +94,8 @@ export const DEMO_SCHOOL_YEAR = 2026;
 export function demoStudentsForSchool(schoolKey: string, schoolId: string, used: Set<string>): NewStudent[] {
   const spec = DEMO_SCHOOL_SIZES[schoolKey];
   const rand = seededRandom(Number.parseInt(schoolKey.slice(1), 10) * 7919);
-  const maxGrade = schoolKey === 's2' || schoolKey === 's6' || schoolKey === 's3' || schoolKey === 's7' ? 9 : 12;
+  const maxGrade =
+    schoolKey === 's2' || schoolKey === 's6' || schoolKey === 's3' || schoolKey === 's7' ? 9 : 12;
   const out: NewStudent[] = [];
   for (let i = 0; i < spec.students; i++) {
     const vocational = spec.levels === 'courses' || (spec.levels === 'both' && rand() < 0.4);
@@ -52,7 +112,10 @@ export function demoStudentsForSchool(schoolKey: string, schoolId: string, used:
     let code: string;
     let serial = Math.floor(rand() * 800);
     do {
-      code = rand() < 0.125 ? makeNewPersonalCode(10_000_000 + Math.floor(rand() * 80_000_000)) : makeOldPersonalCode(birthDate, serial);
+      code =
+        rand() < 0.125
+          ? makeNewPersonalCode(10_000_000 + Math.floor(rand() * 80_000_000))
+          : makeOldPersonalCode(birthDate, serial);
       serial = (serial + 1) % 800;
     } while (used.has(code));
     used.add(code);

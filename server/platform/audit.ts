@@ -30,7 +30,11 @@ export async function writeAudit(tx: Db, ctx: RequestContext, entry: AuditEntry)
  * Records a denied access in its own transaction: the request's own transaction is rolled back
  * when access is denied, but the denial must stay on record.
  */
-export async function writeDeniedAudit(database: Database, ctx: RequestContext, entry: AuditEntry): Promise<void> {
+export async function writeDeniedAudit(
+  database: Database,
+  ctx: RequestContext,
+  entry: AuditEntry,
+): Promise<void> {
   await database.withTx((tx) => writeAudit(tx, ctx, { ...entry, outcome: 'denied' }));
 }
 

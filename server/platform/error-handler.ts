@@ -31,9 +31,21 @@ function detailText(code: string, lang: Language): string {
   return VALIDATION_TEXT[lang][code] ?? VALIDATION_TEXT[lang].custom;
 }
 
-function send(reply: FastifyReply, status: number, code: MessageCode, lang: Language, details?: { path: string; message: string }[]) {
+function send(
+  reply: FastifyReply,
+  status: number,
+  code: MessageCode,
+  lang: Language,
+  details?: { path: string; message: string }[],
+) {
   return reply.status(status).send({
-    error: { code, message: message(code, lang), ...(details ? { details: details.map((d) => ({ path: d.path, message: detailText(d.message, lang) })) } : {}) },
+    error: {
+      code,
+      message: message(code, lang),
+      ...(details
+        ? { details: details.map((d) => ({ path: d.path, message: detailText(d.message, lang) })) }
+        : {}),
+    },
   });
 }
 
@@ -42,14 +54,24 @@ function send(reply: FastifyReply, status: number, code: MessageCode, lang: Lang
  * query parameters (which can hold names or personal codes) and the stack frames.
  */
 export function safeErrorSummary(error: unknown): Record<string, unknown> {
-  const e = error as { name?: string; message?: string; stack?: string; code?: string; cause?: { code?: string; message?: string } };
+  const e = error as {
+    name?: string;
+    message?: string;
+    stack?: string;
+    code?: string;
+    cause?: { code?: string; message?: string };
+  };
   const strip = (m?: string) => m?.split('\nparams:')[0]?.slice(0, 500);
   return {
     type: e.name,
     code: e.code ?? e.cause?.code,
     message: strip(e.message),
     cause: e.cause?.message ? strip(e.cause.message) : undefined,
-    frames: e.stack?.split('\n').filter((l) => l.trimStart().startsWith('at ')).slice(0, 8).join('\n'),
+    frames: e.stack
+      ?.split('\n')
+      .filter((l) => l.trimStart().startsWith('at '))
+      .slice(0, 8)
+      .join('\n'),
   };
 }
 
@@ -70,7 +92,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return send(reply, 400, 'validation', lang, details);
     }
     if (error instanceof AppError) {
-      if ((error instanceof NotFoundError || error instanceof ForbiddenError) && request.ctx?.actor && error.entityType) {
+      if (
+        (error instanceof NotFoundError || error instanceof ForbiddenError) &&
+        request.ctx?.actor &&
+        error.entityType
+      ) {
         await writeDeniedAudit(app.database, request.ctx, {
           action: `${error.entityType}.access`,
           entityType: error.entityType,
@@ -80,7 +106,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
       if (error.headers) reply.headers(error.headers);
       return send(reply, error.status, error.code, lang, error.details);
     }
-    const pgCode = (error as { code?: string }).code ?? ((error as { cause?: { code?: string } }).cause?.code);
+    const pgCode = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
     if (pgCode === '23505') return send(reply, 409, 'conflict', lang);
     const status = error.statusCode ?? 500;
     if (status === 413) return send(reply, 413, 'payload_too_large', lang);

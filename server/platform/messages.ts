@@ -77,8 +77,14 @@ export const MESSAGES = {
     en: 'The birth date does not match the personal code.',
   },
   status_date_required: { lv: 'Norādiet statusa maiņas datumu.', en: 'Give the date of the status change.' },
-  not_a_school: { lv: 'Izvēlētā organizācija nav izglītības iestāde.', en: 'The organisation chosen is not a school.' },
-  same_school: { lv: 'Skolēns jau mācās šajā izglītības iestādē.', en: 'The student is already at this school.' },
+  not_a_school: {
+    lv: 'Izvēlētā organizācija nav izglītības iestāde.',
+    en: 'The organisation chosen is not a school.',
+  },
+  same_school: {
+    lv: 'Skolēns jau mācās šajā izglītības iestādē.',
+    en: 'The student is already at this school.',
+  },
   not_school_staff: {
     lv: 'Lietotājs nav šīs izglītības iestādes pedagogs vai atbalsta speciālists.',
     en: 'The user is not a teacher or specialist of this school.',
@@ -87,7 +93,10 @@ export const MESSAGES = {
     lv: 'Pats skolēns var parakstīt iesniegumu tikai no 18 gadu vecuma.',
     en: 'A student can sign the application only from the age of 18.',
   },
-  guardian_required: { lv: 'Izvēlieties likumisko pārstāvi, kas parakstīja.', en: 'Choose the guardian who signed.' },
+  guardian_required: {
+    lv: 'Izvēlieties likumisko pārstāvi, kas parakstīja.',
+    en: 'Choose the guardian who signed.',
+  },
   guardian_has_applications: {
     lv: 'Likumiskais pārstāvis ir parakstījis iesniegumu, tāpēc to nevar dzēst.',
     en: 'This guardian signed an application and cannot be removed.',
@@ -104,7 +113,10 @@ export const MESSAGES = {
     lv: 'Atļauti tikai PDF, JPEG vai PNG faili, un faila saturam jāatbilst tipam.',
     en: 'Only PDF, JPEG or PNG files are allowed, and the content must match the type.',
   },
-  phone: { lv: 'Tālruņa numurā drīkst būt cipari, atstarpes un + sākumā.', en: 'A phone number has digits, spaces and a leading +.' },
+  phone: {
+    lv: 'Tālruņa numurā drīkst būt cipari, atstarpes un + sākumā.',
+    en: 'A phone number has digits, spaces and a leading +.',
+  },
   required: { lv: 'Obligāts lauks.', en: 'Required field.' },
   too_long: { lv: 'Vērtība ir par garu.', en: 'The value is too long.' },
   invalid_date: { lv: 'Nederīgs datums (dd.mm.gggg).', en: 'Invalid date (dd.mm.yyyy).' },
@@ -131,14 +143,20 @@ export const MESSAGES = {
     en: 'The file has rows with errors. Fix or exclude them — nothing was saved.',
   },
   import_committed: { lv: 'Šis fails jau ir importēts.', en: 'This file has already been imported.' },
-  risk_code: { lv: 'Koda formāts: burti un cipari, piemēram, L11.', en: 'Code format: letters and digits, e.g. L11.' },
+  risk_code: {
+    lv: 'Koda formāts: burti un cipari, piemēram, L11.',
+    en: 'Code format: letters and digits, e.g. L11.',
+  },
   risk_retired: { lv: 'Šis risks vairs nav katalogā.', en: 'This risk is no longer in the catalogue.' },
   risk_recorded: {
     lv: 'Šis risks šim skolēnam šajā semestrī jau ir reģistrēts.',
     en: 'This risk is already recorded for the student this semester.',
   },
   semester_overlap: { lv: 'Semestris pārklājas ar citu semestri.', en: 'The semester overlaps another one.' },
-  semester_dates: { lv: 'Beigu datumam jābūt pēc sākuma datuma.', en: 'The end date must be after the start date.' },
+  semester_dates: {
+    lv: 'Beigu datumam jābūt pēc sākuma datuma.',
+    en: 'The end date must be after the start date.',
+  },
   ejournal_has_errors: {
     lv: 'Failā ir kļūdainas rindas — nekas netika saglabāts. Izlabojiet tās un importējiet vēlreiz.',
     en: 'The file has rows with errors — nothing was saved. Fix them and import again.',
@@ -153,7 +171,10 @@ export const MESSAGES = {
   },
   lesson_number: { lv: 'Stundas numuram jābūt no 0 līdz 12.', en: 'The lesson number must be 0 to 12.' },
   mark_value: { lv: 'Vērtējumam jābūt 1–10, „nv” vai „ns”.', en: 'A mark must be 1–10, "nv" or "ns".' },
-  behaviour_kind: { lv: 'Veidam jābūt „negatīva” vai „pozitīva”.', en: 'The kind must be "negative" or "positive".' },
+  behaviour_kind: {
+    lv: 'Veidam jābūt „negatīva” vai „pozitīva”.',
+    en: 'The kind must be "negative" or "positive".',
+  },
   column_missing: { lv: 'Failā trūkst obligātas kolonnas.', en: 'The file lacks a required column.' },
   duplicate_row: {
     lv: 'Tas pats ieraksts failā ir vairākkārt ar atšķirīgām vērtībām.',
@@ -163,7 +184,10 @@ export const MESSAGES = {
     lv: 'Šim skolēnam šajā semestrī nav vairāk par 20 neattaisnoti kavētām stundām.',
     en: 'This student has not missed more than 20 lessons without reason this semester.',
   },
-  legal_duty_recorded: { lv: 'Paziņojums pašvaldībai jau ir reģistrēts.', en: 'The notice to the municipality is already recorded.' },
+  legal_duty_recorded: {
+    lv: 'Paziņojums pašvaldībai jau ir reģistrēts.',
+    en: 'The notice to the municipality is already recorded.',
+  },
   plan_risk_unknown: {
     lv: 'Plānā var iekļaut tikai šim skolēnam reģistrētus riskus.',
     en: 'A plan can only address risks recorded for this student.',
@@ -201,15 +225,27 @@ export const MESSAGES = {
     en: 'You can record a session only against a plan measure that names you as provider.',
   },
   session_plan_not_running: { lv: 'Plāns nav īstenošanā.', en: 'The plan is not in progress.' },
-  session_outside_semester: { lv: 'Datums nav plāna semestrī.', en: 'The date is outside the plan’s semester.' },
-  session_one_school: { lv: 'Vienā nodarbībā var būt tikai vienas skolas skolēni.', en: 'A session can only have students of one school.' },
-  session_remote: { lv: 'Attālināto nodarbību skolēns apstiprina ar saiti.', en: 'A remote session is confirmed through its link.' },
+  session_outside_semester: {
+    lv: 'Datums nav plāna semestrī.',
+    en: 'The date is outside the plan’s semester.',
+  },
+  session_one_school: {
+    lv: 'Vienā nodarbībā var būt tikai vienas skolas skolēni.',
+    en: 'A session can only have students of one school.',
+  },
+  session_remote: {
+    lv: 'Attālināto nodarbību skolēns apstiprina ar saiti.',
+    en: 'A remote session is confirmed through its link.',
+  },
   session_confirmed: { lv: 'Dalība jau ir apstiprināta.', en: 'Attendance is already confirmed.' },
   session_confirmation_closed: {
     lv: 'Attālināto nodarbību var apstiprināt tikai tās dienā vai nākamajā dienā.',
     en: 'A remote session can be confirmed only on its day or the day after.',
   },
-  pin_not_set: { lv: 'Skolēnam nav piešķirts apstiprināšanas PIN.', en: 'The student has no confirmation PIN yet.' },
+  pin_not_set: {
+    lv: 'Skolēnam nav piešķirts apstiprināšanas PIN.',
+    en: 'The student has no confirmation PIN yet.',
+  },
   pin_locked: {
     lv: 'PIN bloķēts pēc 5 nepareiziem mēģinājumiem; skolas koordinators var piešķirt jaunu.',
     en: 'The PIN is locked after 5 wrong attempts; the school coordinator can set a new one.',
@@ -238,8 +274,14 @@ export const MESSAGES = {
     lv: 'Ieraksts pārsniegtu vienam skolēnam noteikto limitu. Koordinators to var atļaut, norādot pamatojumu.',
     en: 'This would exceed the per-student cap. A coordinator can allow it with a reason.',
   },
-  payment_measure: { lv: 'Maksājumu var reģistrēt tikai ekonomiskā atbalsta pasākumam.', en: 'A payment needs an economic support measure.' },
-  rate_limited: { lv: 'Pārāk daudz pieprasījumu. Mēģiniet vēlāk.', en: 'Too many requests. Try again later.' },
+  payment_measure: {
+    lv: 'Maksājumu var reģistrēt tikai ekonomiskā atbalsta pasākumam.',
+    en: 'A payment needs an economic support measure.',
+  },
+  rate_limited: {
+    lv: 'Pārāk daudz pieprasījumu. Mēģiniet vēlāk.',
+    en: 'Too many requests. Try again later.',
+  },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type MessageCode = keyof typeof MESSAGES;

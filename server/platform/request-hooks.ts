@@ -25,7 +25,12 @@ export function registerRequestHooks(app: FastifyInstance): void {
   app.decorateRequest('sessionToken', null);
 
   app.addHook('onRequest', async (request, reply) => {
-    request.ctx = { actor: null, requestId: request.id, ip: request.ip ?? null, language: detectLanguage(request) };
+    request.ctx = {
+      actor: null,
+      requestId: request.id,
+      ip: request.ip ?? null,
+      language: detectLanguage(request),
+    };
     reply.header('x-request-id', request.id);
     if (!request.url.startsWith('/api/')) return;
     reply.header('cache-control', 'no-store');
@@ -49,7 +54,8 @@ export function registerRequestHooks(app: FastifyInstance): void {
     if (MUTATING.has(request.method)) {
       const header = request.headers['x-csrf-token'];
       const cookie = request.cookies[CSRF_COOKIE];
-      if (typeof header !== 'string' || !cookie || !safeEqual(header, cookie)) throw new AppError(403, 'csrf');
+      if (typeof header !== 'string' || !cookie || !safeEqual(header, cookie))
+        throw new AppError(403, 'csrf');
     }
   });
 }

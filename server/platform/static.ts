@@ -4,10 +4,20 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from './errors.ts';
 
-export const WEB_DIST = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..', 'dist', 'web');
+export const WEB_DIST = path.resolve(
+  path.dirname(new URL(import.meta.url).pathname),
+  '..',
+  '..',
+  'dist',
+  'web',
+);
 
 /** Serves the built client and answers unknown non-API paths with index.html (client-side routes). */
-export async function registerStatic(app: FastifyInstance, serveClient: boolean, dir = WEB_DIST): Promise<void> {
+export async function registerStatic(
+  app: FastifyInstance,
+  serveClient: boolean,
+  dir = WEB_DIST,
+): Promise<void> {
   const hasClient = serveClient && existsSync(path.join(dir, 'index.html'));
   if (hasClient) {
     await app.register(fastifyStatic, { root: dir, prefix: '/', wildcard: false, index: ['index.html'] });

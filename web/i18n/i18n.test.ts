@@ -6,7 +6,9 @@ type Tree = { [key: string]: string | string[] | Tree };
 const dir = path.dirname(new URL(import.meta.url).pathname);
 
 function keys(tree: Tree, prefix = ''): string[] {
-  return Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' || Array.isArray(v) ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`)));
+  return Object.entries(tree).flatMap(([k, v]) =>
+    typeof v === 'string' || Array.isArray(v) ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`),
+  );
 }
 function load(lang: 'lv' | 'en'): Tree {
   const base = JSON.parse(readFileSync(path.join(dir, `${lang}.json`), 'utf8')) as Tree;
@@ -34,7 +36,9 @@ describe('translations', () => {
   it('has no empty strings', () => {
     for (const lang of ['lv', 'en'] as const) {
       const tree = load(lang);
-      const empty = keys(tree).filter((k) => k.split('.').reduce<Tree | string | string[]>((t, part) => (t as Tree)[part], tree) === '');
+      const empty = keys(tree).filter(
+        (k) => k.split('.').reduce<Tree | string | string[]>((t, part) => (t as Tree)[part], tree) === '',
+      );
       expect(empty, lang).toEqual([]);
     }
   });

@@ -18,8 +18,14 @@ function withFeatures(base: Tree, files: Record<string, Tree>): Tree {
   return merged;
 }
 
-export const lv = withFeatures(lvBase as unknown as Tree, import.meta.glob<Tree>('./lv/*.json', { eager: true, import: 'default' }));
-export const en = withFeatures(enBase as unknown as Tree, import.meta.glob<Tree>('./en/*.json', { eager: true, import: 'default' }));
+export const lv = withFeatures(
+  lvBase as unknown as Tree,
+  import.meta.glob<Tree>('./lv/*.json', { eager: true, import: 'default' }),
+);
+export const en = withFeatures(
+  enBase as unknown as Tree,
+  import.meta.glob<Tree>('./en/*.json', { eager: true, import: 'default' }),
+);
 
 const STORAGE_KEY = 'pumpurs.language';
 

@@ -1,4 +1,16 @@
-import { bigint, date, index, integer, numeric, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  date,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { semesters } from './risks.ts';
 import { students } from './students.ts';
 
@@ -87,7 +99,10 @@ export const studentIndicators = pgTable(
     lastRecordOn: date('last_record_on'),
     computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('student_indicators_pk').on(t.studentId, t.semesterId), index('student_indicators_school_idx').on(t.schoolId, t.semesterId)],
+  (t) => [
+    uniqueIndex('student_indicators_pk').on(t.studentId, t.semesterId),
+    index('student_indicators_school_idx').on(t.schoolId, t.semesterId),
+  ],
 );
 
 /** The school's record that it informed the municipality of more than 20 unjustified lessons. */
@@ -107,4 +122,3 @@ export const legalDutyNotices = pgTable(
   },
   (t) => [uniqueIndex('legal_duty_notices_uq').on(t.studentId, t.semesterId)],
 );
-

@@ -1,4 +1,16 @@
-import { boolean, date, index, integer, numeric, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { organisations } from './foundation.ts';
 import { students } from './students.ts';
 
@@ -74,19 +86,16 @@ export const studentRisks = pgTable(
 );
 
 /** Early-warning thresholds; a municipality's row overrides the national one (org = nation). */
-export const flagThresholds = pgTable(
-  'flag_thresholds',
-  {
-    orgId: uuid('org_id')
-      .primaryKey()
-      .references(() => organisations.id),
-    unjustifiedLessons: integer('unjustified_lessons').notNull(),
-    lowMarks: integer('low_marks').notNull(),
-    averageDrop: numeric('average_drop', { precision: 4, scale: 2 }).notNull(),
-    behaviourNotes: integer('behaviour_notes').notNull(),
-    attendanceRate: numeric('attendance_rate', { precision: 4, scale: 3 }).notNull(),
-    lessonsPerDay: integer('lessons_per_day').notNull(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedBy: uuid('updated_by'),
-  },
-);
+export const flagThresholds = pgTable('flag_thresholds', {
+  orgId: uuid('org_id')
+    .primaryKey()
+    .references(() => organisations.id),
+  unjustifiedLessons: integer('unjustified_lessons').notNull(),
+  lowMarks: integer('low_marks').notNull(),
+  averageDrop: numeric('average_drop', { precision: 4, scale: 2 }).notNull(),
+  behaviourNotes: integer('behaviour_notes').notNull(),
+  attendanceRate: numeric('attendance_rate', { precision: 4, scale: 3 }).notNull(),
+  lessonsPerDay: integer('lessons_per_day').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedBy: uuid('updated_by'),
+});

@@ -1,5 +1,19 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, customType, date, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { organisations, users } from './foundation.ts';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -56,7 +70,10 @@ export const studentAssignments = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     createdBy: uuid('created_by'),
   },
-  (t) => [uniqueIndex('student_assignments_uq').on(t.studentId, t.userId), index('student_assignments_user_idx').on(t.userId)],
+  (t) => [
+    uniqueIndex('student_assignments_uq').on(t.studentId, t.userId),
+    index('student_assignments_user_idx').on(t.userId),
+  ],
 );
 
 export const guardians = pgTable(

@@ -1,4 +1,4 @@
-import { index, integer, pgTable, text, timestamp, date, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations, users } from './foundation.ts';
 import { plans } from './plans.ts';
 import { students } from './students.ts';
@@ -23,7 +23,10 @@ export const supportSessions = pgTable(
     remoteTokenHash: text('remote_token_hash'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('support_sessions_provider_idx').on(t.providerId, t.onDate), uniqueIndex('support_sessions_token_uq').on(t.remoteTokenHash)],
+  (t) => [
+    index('support_sessions_provider_idx').on(t.providerId, t.onDate),
+    uniqueIndex('support_sessions_token_uq').on(t.remoteTokenHash),
+  ],
 );
 
 /** A student in a session, against one measure of the student's plan, and the student's confirmation. */
@@ -44,7 +47,10 @@ export const sessionParticipants = pgTable(
     confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
     confirmedVia: text('confirmed_via'),
   },
-  (t) => [uniqueIndex('session_participants_uq').on(t.sessionId, t.studentId), index('session_participants_plan_idx').on(t.planId, t.measureId)],
+  (t) => [
+    uniqueIndex('session_participants_uq').on(t.sessionId, t.studentId),
+    index('session_participants_plan_idx').on(t.planId, t.measureId),
+  ],
 );
 
 /** The confirmation PIN the school gives a student (no personal code needed on a shared tablet). */
@@ -57,7 +63,6 @@ export const studentPins = pgTable('student_pins', {
   setAt: timestamp('set_at', { withTimezone: true }).notNull().defaultNow(),
   setBy: uuid('set_by'),
 });
-
 
 /** Paid hours besides sessions (plan preparation and supervision) and corrections after sign-off. */
 export const timesheetEntries = pgTable(
@@ -154,5 +159,8 @@ export const economicPayments = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     createdBy: uuid('created_by'),
   },
-  (t) => [index('economic_payments_plan_idx').on(t.planId), index('economic_payments_budget_idx').on(t.schoolId, t.semesterId, t.category)],
+  (t) => [
+    index('economic_payments_plan_idx').on(t.planId),
+    index('economic_payments_budget_idx').on(t.schoolId, t.semesterId, t.category),
+  ],
 );

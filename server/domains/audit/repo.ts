@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import { auditEvents, organisations, users } from '../../db/schema.ts';
 import type { Db } from '../../platform/db.ts';
 import { pathInScope } from '../organisations/repo.ts';
@@ -18,9 +18,12 @@ export interface AuditFilter {
 /** Audit rows of organisations in scope (and rows with no organisation when `includeUnscoped`), newest first. */
 export async function findAuditEvents(db: Db, scope: string[], includeUnscoped: boolean, f: AuditFilter) {
   const conditions: SQL[] = [
-    includeUnscoped ? (or(isNull(auditEvents.orgId), pathInScope(organisations.path, scope)) as SQL) : pathInScope(organisations.path, scope),
+    includeUnscoped
+      ? (or(isNull(auditEvents.orgId), pathInScope(organisations.path, scope)) as SQL)
+      : pathInScope(organisations.path, scope),
   ];
-  if (f.action) conditions.push(sql`${auditEvents.action} LIKE ${`${f.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
+  if (f.action)
+    conditions.push(sql`${auditEvents.action} LIKE ${`${f.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
   if (f.entityType) conditions.push(eq(auditEvents.entityType, f.entityType));
   if (f.entityId) conditions.push(eq(auditEvents.entityId, f.entityId));
   if (f.actorId) conditions.push(eq(auditEvents.actorId, f.actorId));

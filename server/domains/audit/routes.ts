@@ -7,7 +7,13 @@ import { listAuditEvents } from './service.ts';
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/audit',
-    { schema: { tags: ['audit'], querystring: ZAuditQuery, response: { 200: ZAuditList, 400: ZApiError, 401: ZApiError, 403: ZApiError } } },
+    {
+      schema: {
+        tags: ['audit'],
+        querystring: ZAuditQuery,
+        response: { 200: ZAuditList, 400: ZApiError, 401: ZApiError, 403: ZApiError },
+      },
+    },
     (req) => app.database.read((tx) => listAuditEvents(req.ctx, req.query, tx)),
   );
 };

@@ -10,7 +10,8 @@ import * as repo from './repo.ts';
 export async function listAuditEvents(ctx: RequestContext, query: TAuditQuery, tx: Db) {
   const scope = scopePaths(ctx.actor, AUDIT_VIEW);
   if (scope.length === 0) throw new AppError(403, 'forbidden');
-  const national = ctx.actor?.grants.some((g) => g.orgType === 'nation' && scope.includes(g.orgPath)) ?? false;
+  const national =
+    ctx.actor?.grants.some((g) => g.orgType === 'nation' && scope.includes(g.orgPath)) ?? false;
   const { rows, total } = await repo.findAuditEvents(tx, scope, national, {
     ...query,
     limit: query.pageSize,

@@ -25,8 +25,19 @@ describe('sign-in', () => {
     const me = await c.get('/api/me');
     expect(me.statusCode).toBe(200);
     expect(me.json().email).toBe('koord.s1@demo.pumpurs.lv');
-    expect(me.json().grants.map((g: { role: string }) => g.role).sort()).toEqual(['plan_preparer', 'school_coordinator']);
-    expect(me.json().permissions).toEqual({ manageOrganisations: false, manageUsers: true, viewAudit: true, viewStudents: true, manageStudents: true });
+    expect(
+      me
+        .json()
+        .grants.map((g: { role: string }) => g.role)
+        .sort(),
+    ).toEqual(['plan_preparer', 'school_coordinator']);
+    expect(me.json().permissions).toEqual({
+      manageOrganisations: false,
+      manageUsers: true,
+      viewAudit: true,
+      viewStudents: true,
+      manageStudents: true,
+    });
   });
 
   it('answers a wrong password and an unknown email with the same 401', async () => {
@@ -43,21 +54,35 @@ describe('sign-in', () => {
   it('answers in English when the browser asks for it', async () => {
     const c = server.client('10.1.0.3');
     await c.fetchCsrf();
-    const res = await c.request('POST', '/api/auth/login', { email: 'x@y.lv', password: 'wrong-password-1' }, { headers: { 'accept-language': 'en-GB,en;q=0.9' } });
+    const res = await c.request(
+      'POST',
+      '/api/auth/login',
+      { email: 'x@y.lv', password: 'wrong-password-1' },
+      { headers: { 'accept-language': 'en-GB,en;q=0.9' } },
+    );
     expect(res.json().error.message).toBe('Wrong email or password.');
   });
 
   it('refuses login without the CSRF header with 403', async () => {
     const c = server.client('10.1.0.4');
     await c.fetchCsrf();
-    const res = await c.post('/api/auth/login', { email: 'koord.s1@demo.pumpurs.lv', password: 'Pumpurs-demo-1' }, { csrf: false });
+    const res = await c.post(
+      '/api/auth/login',
+      { email: 'koord.s1@demo.pumpurs.lv', password: 'Pumpurs-demo-1' },
+      { csrf: false },
+    );
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('csrf');
   });
 
   it('refuses a CSRF header that does not match the cookie', async () => {
     const c = await server.signIn('koord.s1');
-    const res = await c.request('PATCH', '/api/me', { language: 'en' }, { csrf: false, headers: { 'x-csrf-token': 'forged-token-forged-token-forged-token' } });
+    const res = await c.request(
+      'PATCH',
+      '/api/me',
+      { language: 'en' },
+      { csrf: false, headers: { 'x-csrf-token': 'forged-token-forged-token-forged-token' } },
+    );
     expect(res.statusCode).toBe(403);
   });
 
@@ -86,7 +111,8 @@ describe('sign-in', () => {
 
   it('blocks the 6th failure from one address across different accounts', async () => {
     const c = server.client('10.3.0.1');
-    for (let i = 0; i < 5; i++) expect((await c.login(`nobody${i}@demo.pumpurs.lv`, 'wrong-password-xx')).statusCode).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await c.login(`nobody${i}@demo.pumpurs.lv`, 'wrong-password-xx')).statusCode).toBe(401);
     const sixth = await c.login('direktors.s1@demo.pumpurs.lv');
     expect(sixth.statusCode).toBe(429);
     expect(sixth.headers['retry-after']).toBeDefined();
@@ -126,14 +152,18 @@ describe('session timeouts', () => {
   it('ends a session idle for longer than the idle timeout', async () => {
     const c = await server.signIn('koord.s1');
     const { sql } = await import('drizzle-orm');
-    await server.database.withTx((tx) => tx.execute(sql`update sessions set last_seen_at = now() - interval '31 minutes'`));
+    await server.database.withTx((tx) =>
+      tx.execute(sql`update sessions set last_seen_at = now() - interval '31 minutes'`),
+    );
     expect((await c.get('/api/me')).statusCode).toBe(401);
   });
 
   it('ends a session past its absolute lifetime even when active', async () => {
     const c = await server.signIn('koord.s1');
     const { sql } = await import('drizzle-orm');
-    await server.database.withTx((tx) => tx.execute(sql`update sessions set expires_at = now() - interval '1 second'`));
+    await server.database.withTx((tx) =>
+      tx.execute(sql`update sessions set expires_at = now() - interval '1 second'`),
+    );
     expect((await c.get('/api/me')).statusCode).toBe(401);
   });
 });

@@ -7,7 +7,12 @@ import { type Db, queryRows } from '../../platform/db.ts';
 /** The account row needed to check a password. */
 export async function findUserForLogin(db: Db, email: string) {
   const rows = await db
-    .select({ id: users.id, passwordHash: users.passwordHash, active: users.active, homeOrgId: users.homeOrgId })
+    .select({
+      id: users.id,
+      passwordHash: users.passwordHash,
+      active: users.active,
+      homeOrgId: users.homeOrgId,
+    })
     .from(users)
     .where(sql`lower(${users.email}) = lower(${email})`)
     .limit(1);
@@ -90,7 +95,14 @@ export async function deleteSessionsOfUser(db: Db, userId: string): Promise<void
 
 /** Failed attempts in the window for the email and for the IP, with the oldest of each. */
 export async function countRecentFailures(db: Db, email: string, ip: string, windowMinutes: number) {
-  const [row] = await queryRows<{ by_email: number; by_ip: number; oldest_email: string | null; oldest_ip: string | null }>(db, sql`
+  const [row] = await queryRows<{
+    by_email: number;
+    by_ip: number;
+    oldest_email: string | null;
+    oldest_ip: string | null;
+  }>(
+    db,
+    sql`
     SELECT
       count(*) FILTER (WHERE email = ${email})::int AS by_email,
       count(*) FILTER (WHERE ip = ${ip})::int AS by_ip,
@@ -98,7 +110,8 @@ export async function countRecentFailures(db: Db, email: string, ip: string, win
       min(at) FILTER (WHERE ip = ${ip}) AS oldest_ip
     FROM ${loginAttempts}
     WHERE success = false AND at > now() - make_interval(mins => ${windowMinutes})
-      AND (email = ${email} OR ip = ${ip})`);
+      AND (email = ${email} OR ip = ${ip})`,
+  );
   return {
     byEmail: Number(row?.by_email ?? 0),
     byIp: Number(row?.by_ip ?? 0),

@@ -1,9 +1,9 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZCsrf, ZHealth, ZLoginBody, ZMe, ZUpdateMeBody } from '../../../common/api/auth.ts';
 import { ZApiError } from '../../../common/api/errors.ts';
-import { CSRF_COOKIE, LANG_COOKIE, SESSION_COOKIE, clearCookie, setCookie } from '../../platform/cookies.ts';
+import { CSRF_COOKIE, clearCookie, LANG_COOKIE, SESSION_COOKIE, setCookie } from '../../platform/cookies.ts';
 import { newToken } from '../../platform/tokens.ts';
 import { presentMe } from './presenter.ts';
 import { changeLanguage, login, logout } from './service.ts';
@@ -13,25 +13,39 @@ const errors = { 401: ZApiError, 403: ZApiError, 429: ZApiError };
 /** Health, CSRF token, sign-in, sign-out and the signed-in user. */
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const secure = app.config.production;
-  const settings = { idleMinutes: app.config.sessionIdleMinutes, absoluteHours: app.config.sessionAbsoluteHours };
+  const settings = {
+    idleMinutes: app.config.sessionIdleMinutes,
+    absoluteHours: app.config.sessionAbsoluteHours,
+  };
 
-  app.get('/health', { config: { public: true }, schema: { tags: ['system'], response: { 200: ZHealth } } }, async () => {
-    await app.database.read((db) => db.execute(sql`select 1`));
-    return { status: 'ok' as const, database: app.database.kind };
-  });
+  app.get(
+    '/health',
+    { config: { public: true }, schema: { tags: ['system'], response: { 200: ZHealth } } },
+    async () => {
+      await app.database.read((db) => db.execute(sql`select 1`));
+      return { status: 'ok' as const, database: app.database.kind };
+    },
+  );
 
-  app.get('/auth/csrf', { config: { public: true }, schema: { tags: ['auth'], response: { 200: ZCsrf } } }, async (request, reply) => {
-    let token = request.cookies[CSRF_COOKIE];
-    if (!token || token.length < 32) {
-      token = newToken();
-      setCookie(reply, CSRF_COOKIE, token, secure);
-    }
-    return { token };
-  });
+  app.get(
+    '/auth/csrf',
+    { config: { public: true }, schema: { tags: ['auth'], response: { 200: ZCsrf } } },
+    async (request, reply) => {
+      let token = request.cookies[CSRF_COOKIE];
+      if (!token || token.length < 32) {
+        token = newToken();
+        setCookie(reply, CSRF_COOKIE, token, secure);
+      }
+      return { token };
+    },
+  );
 
   app.post(
     '/auth/login',
-    { config: { public: true }, schema: { tags: ['auth'], body: ZLoginBody, response: { 200: z.object({ user: ZMe }), ...errors } } },
+    {
+      config: { public: true },
+      schema: { tags: ['auth'], body: ZLoginBody, response: { 200: z.object({ user: ZMe }), ...errors } },
+    },
     async (request, reply) => {
       const { token, actor } = await login(app.database, request.ctx, request.body, settings);
       setCookie(reply, SESSION_COOKIE, token, secure);
@@ -39,19 +53,27 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.post('/auth/logout', { schema: { tags: ['auth'], response: { 200: z.object({ ok: z.literal(true) }), ...errors } } }, async (request, reply) => {
-    if (request.sessionToken) await logout(app.database, request.ctx, request.sessionToken);
-    clearCookie(reply, SESSION_COOKIE, secure);
-    return { ok: true as const };
-  });
+  app.post(
+    '/auth/logout',
+    { schema: { tags: ['auth'], response: { 200: z.object({ ok: z.literal(true) }), ...errors } } },
+    async (request, reply) => {
+      if (request.sessionToken) await logout(app.database, request.ctx, request.sessionToken);
+      clearCookie(reply, SESSION_COOKIE, secure);
+      return { ok: true as const };
+    },
+  );
 
   app.get('/me', { schema: { tags: ['auth'], response: { 200: ZMe, ...errors } } }, async (request) => {
     return presentMe(request.ctx.actor!);
   });
 
-  app.patch('/me', { schema: { tags: ['auth'], body: ZUpdateMeBody, response: { 200: ZMe, ...errors } } }, async (request, reply) => {
-    const actor = await changeLanguage(app.database, request.ctx, request.body.language);
-    setCookie(reply, LANG_COOKIE, actor.language, secure, 365 * 24 * 3600);
-    return presentMe(actor);
-  });
+  app.patch(
+    '/me',
+    { schema: { tags: ['auth'], body: ZUpdateMeBody, response: { 200: ZMe, ...errors } } },
+    async (request, reply) => {
+      const actor = await changeLanguage(app.database, request.ctx, request.body.language);
+      setCookie(reply, LANG_COOKIE, actor.language, secure, 365 * 24 * 3600);
+      return presentMe(actor);
+    },
+  );
 };

@@ -14,9 +14,7 @@ export interface SessionSettings {
   absoluteHours: number;
 }
 
-type LoginOutcome =
-  | { ok: true; token: string; actor: Actor }
-  | { ok: false; error: AppError };
+type LoginOutcome = { ok: true; token: string; actor: Actor } | { ok: false; error: AppError };
 
 function retryAfterSeconds(oldest: Date | null): number {
   if (!oldest) return LOGIN_WINDOW_MINUTES * 60;
@@ -43,7 +41,9 @@ export async function login(
       await writeAudit(tx, ctx, { action: 'auth.login', outcome: 'denied', entityType: 'user' });
       return {
         ok: false,
-        error: new AppError(429, 'too_many_attempts', undefined, { 'retry-after': String(retryAfterSeconds(oldest)) }),
+        error: new AppError(429, 'too_many_attempts', undefined, {
+          'retry-after': String(retryAfterSeconds(oldest)),
+        }),
       };
     }
     const user = await repo.findUserForLogin(tx, email);
@@ -64,12 +64,16 @@ export async function login(
     const token = newToken();
     const expiresAt = new Date(Date.now() + settings.absoluteHours * 3_600_000);
     await repo.insertSession(tx, hashToken(token), actor.userId, expiresAt);
-    await writeAudit(tx, { ...ctx, actor }, {
-      action: 'auth.login',
-      entityType: 'user',
-      entityId: actor.userId,
-      orgId: user?.homeOrgId ?? null,
-    });
+    await writeAudit(
+      tx,
+      { ...ctx, actor },
+      {
+        action: 'auth.login',
+        entityType: 'user',
+        entityId: actor.userId,
+        orgId: user?.homeOrgId ?? null,
+      },
+    );
     return { ok: true, token, actor };
   });
   if (!outcome.ok) throw outcome.error;
@@ -109,12 +113,20 @@ export async function resumeSession(
 export async function logout(database: Database, ctx: RequestContext, token: string): Promise<void> {
   await database.withTx(async (tx: Db) => {
     await repo.deleteSession(tx, hashToken(token));
-    await writeAudit(tx, ctx, { action: 'auth.logout', entityType: 'user', entityId: ctx.actor?.userId ?? null });
+    await writeAudit(tx, ctx, {
+      action: 'auth.logout',
+      entityType: 'user',
+      entityId: ctx.actor?.userId ?? null,
+    });
   });
 }
 
 /** Changes the signed-in user's interface language. */
-export async function changeLanguage(database: Database, ctx: RequestContext, language: 'lv' | 'en'): Promise<Actor> {
+export async function changeLanguage(
+  database: Database,
+  ctx: RequestContext,
+  language: 'lv' | 'en',
+): Promise<Actor> {
   const actor = ctx.actor;
   if (!actor) throw new AppError(401, 'unauthenticated');
   await database.withTx(async (tx) => {

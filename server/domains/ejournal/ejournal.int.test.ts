@@ -45,7 +45,12 @@ const BEHAVIOUR = csv([
 ]);
 
 async function importFile(kind: string, body: string) {
-  return koordS1.request('POST', `/api/ejournal/import?schoolId=${schoolId}&kind=${kind}&fileName=${kind}.csv`, body, { headers: { 'content-type': 'text/csv' } });
+  return koordS1.request(
+    'POST',
+    `/api/ejournal/import?schoolId=${schoolId}&kind=${kind}&fileName=${kind}.csv`,
+    body,
+    { headers: { 'content-type': 'text/csv' } },
+  );
 }
 
 beforeAll(async () => {
@@ -55,9 +60,22 @@ beforeAll(async () => {
   const orgs = (await admin.get('/api/organisations')).json().items as { id: string; code: string }[];
   schoolId = orgs.find((o) => o.code === 'ZIEM-S1')!.id;
   municipalityId = orgs.find((o) => o.code === 'ZIEM')!.id;
-  const semesters = (await koordS1.get('/api/semesters')).json().items as { id: string; schoolYear: number; number: number }[];
+  const semesters = (await koordS1.get('/api/semesters')).json().items as {
+    id: string;
+    schoolYear: number;
+    number: number;
+  }[];
   semesterId = semesters.find((s) => s.schoolYear === 2026 && s.number === 1)!.id;
-  studentId = (await koordS1.post('/api/students', { personalCode: code, firstName: 'Pārbaudes', lastName: 'Skolēns', schoolId, classLabel: '8.a', grade: 8 })).json().id;
+  studentId = (
+    await koordS1.post('/api/students', {
+      personalCode: code,
+      firstName: 'Pārbaudes',
+      lastName: 'Skolēns',
+      schoolId,
+      classLabel: '8.a',
+      grade: 8,
+    })
+  ).json().id;
 });
 afterAll(() => server.close());
 
@@ -81,21 +99,44 @@ describe('e-journal import and indicators', () => {
       behaviourNotes: 3,
       legalDuty: { crossedOn: '2026-09-28', informedOn: null },
     });
-    expect(ind.flags.map((f: { key: string }) => f.key)).toEqual(['unjustified', 'attendance', 'low_marks', 'average_drop', 'behaviour']);
+    expect(ind.flags.map((f: { key: string }) => f.key)).toEqual([
+      'unjustified',
+      'attendance',
+      'low_marks',
+      'average_drop',
+      'behaviour',
+    ]);
     expect(ind.flags[0].message).toBe('21 neattaisnoti kavētas stundas šajā semestrī; vairāk nekā 20');
     expect(ind.flags[3].message).toBe('Vidējais vērtējums krities no 6,50 uz 3,67; par 1,0 vai vairāk');
   });
 
   it('changes nothing when the same files are imported again', async () => {
-    expect((await importFile('attendance', ATTENDANCE)).json()).toMatchObject({ inserted: 0, updated: 0, unchanged: 29 });
-    expect((await importFile('marks', MARKS)).json()).toMatchObject({ inserted: 0, updated: 0, unchanged: 6 });
-    expect((await importFile('behaviour', BEHAVIOUR)).json()).toMatchObject({ inserted: 0, updated: 0, unchanged: 4 });
+    expect((await importFile('attendance', ATTENDANCE)).json()).toMatchObject({
+      inserted: 0,
+      updated: 0,
+      unchanged: 29,
+    });
+    expect((await importFile('marks', MARKS)).json()).toMatchObject({
+      inserted: 0,
+      updated: 0,
+      unchanged: 6,
+    });
+    expect((await importFile('behaviour', BEHAVIOUR)).json()).toMatchObject({
+      inserted: 0,
+      updated: 0,
+      unchanged: 4,
+    });
     const ind = (await koordS1.get(`/api/students/${studentId}/indicators?semesterId=${semesterId}`)).json();
     expect(ind.unjustifiedLessons).toBe(21);
   });
 
   it('imports nothing from a file with a bad row and names the row', async () => {
-    const bad = csv(['Personas kods;Datums;Stunda;Kavējuma veids', `${pc};05.10.2026;1;n`, `${pc};06.10.2026;2;x`, `${pc};31.09.2026;1;n`]);
+    const bad = csv([
+      'Personas kods;Datums;Stunda;Kavējuma veids',
+      `${pc};05.10.2026;1;n`,
+      `${pc};06.10.2026;2;x`,
+      `${pc};31.09.2026;1;n`,
+    ]);
     const res = await importFile('attendance', bad);
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('ejournal_has_errors');
@@ -111,47 +152,76 @@ describe('e-journal import and indicators', () => {
     const s2 = await server.signIn('koord.s2');
     const other = (await s2.get('/api/students?pageSize=1')).json().items[0];
     const otherCode = (await s2.post(`/api/students/${other.id}/reveal-code`)).json().personalCode;
-    const res = await importFile('attendance', csv(['Personas kods;Datums;Stunda;Kavējuma veids', `${otherCode};05.10.2026;1;n`]));
+    const res = await importFile(
+      'attendance',
+      csv(['Personas kods;Datums;Stunda;Kavējuma veids', `${otherCode};05.10.2026;1;n`]),
+    );
     expect(res.json().error.details[0]).toMatchObject({ path: 'row.2.personalCode' });
   });
 
   it('puts the student on the school’s watch list with the reasons, and exports it', async () => {
-    const res = await koordS1.get(`/api/watch-list?schoolId=${schoolId}&semesterId=${semesterId}&pageSize=500`);
+    const res = await koordS1.get(
+      `/api/watch-list?schoolId=${schoolId}&semesterId=${semesterId}&pageSize=500`,
+    );
     const items = res.json().items as { studentId: string; flags: { key: string }[]; assessed: boolean }[];
     const mine = items.find((i) => i.studentId === studentId);
     expect(mine?.flags).toHaveLength(5);
     expect(items[0].flags.length).toBeGreaterThanOrEqual(items[items.length - 1].flags.length);
     expect(items.every((i) => i.flags.length > 0)).toBe(true);
-    const only = await koordS1.get(`/api/watch-list?schoolId=${schoolId}&semesterId=${semesterId}&flag=behaviour&pageSize=500`);
-    expect(only.json().items.every((i: { flags: { key: string }[] }) => i.flags.some((f) => f.key === 'behaviour'))).toBe(true);
+    const only = await koordS1.get(
+      `/api/watch-list?schoolId=${schoolId}&semesterId=${semesterId}&flag=behaviour&pageSize=500`,
+    );
+    expect(
+      only
+        .json()
+        .items.every((i: { flags: { key: string }[] }) => i.flags.some((f) => f.key === 'behaviour')),
+    ).toBe(true);
     const xlsx = await koordS1.get(`/api/watch-list.xlsx?schoolId=${schoolId}&semesterId=${semesterId}`);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
 
   it('records the notice to the municipality once, not before the 21st lesson', async () => {
-    const early = await koordS1.post(`/api/students/${studentId}/legal-duty`, { semesterId, informedOn: '2026-09-20' });
+    const early = await koordS1.post(`/api/students/${studentId}/legal-duty`, {
+      semesterId,
+      informedOn: '2026-09-20',
+    });
     expect(early.statusCode).toBe(400);
-    const ok = await koordS1.post(`/api/students/${studentId}/legal-duty`, { semesterId, informedOn: '2026-09-30' });
+    const ok = await koordS1.post(`/api/students/${studentId}/legal-duty`, {
+      semesterId,
+      informedOn: '2026-09-30',
+    });
     expect(ok.statusCode).toBe(201);
     const ind = (await koordS1.get(`/api/students/${studentId}/indicators?semesterId=${semesterId}`)).json();
     expect(ind.legalDuty).toEqual({ crossedOn: '2026-09-28', informedOn: '2026-09-30' });
-    expect((await koordS1.post(`/api/students/${studentId}/legal-duty`, { semesterId, informedOn: '2026-09-30' })).statusCode).toBe(409);
+    expect(
+      (await koordS1.post(`/api/students/${studentId}/legal-duty`, { semesterId, informedOn: '2026-09-30' }))
+        .statusCode,
+    ).toBe(409);
   });
 
   it('applies a municipality’s own thresholds', async () => {
     const koord = await server.signIn('koord.ziemelu');
     const current = (await koord.get(`/api/organisations/${municipalityId}/thresholds`)).json();
     expect(current).toMatchObject({ unjustifiedLessons: 20, inherited: true });
-    const set = await koord.request('PUT', `/api/organisations/${municipalityId}/thresholds`, { ...current, organisationId: undefined, inherited: undefined, unjustifiedLessons: 25 });
+    const set = await koord.request('PUT', `/api/organisations/${municipalityId}/thresholds`, {
+      ...current,
+      organisationId: undefined,
+      inherited: undefined,
+      unjustifiedLessons: 25,
+    });
     expect(set.statusCode, set.body).toBe(200);
     const ind = (await koordS1.get(`/api/students/${studentId}/indicators?semesterId=${semesterId}`)).json();
     expect(ind.flags.map((f: { key: string }) => f.key)).not.toContain('unjustified');
-    expect((await koordS1.request('PUT', `/api/organisations/${municipalityId}/thresholds`, current)).statusCode).toBe(404);
+    expect(
+      (await koordS1.request('PUT', `/api/organisations/${municipalityId}/thresholds`, current)).statusCode,
+    ).toBe(404);
   });
 
   it('counts the school’s flagged students for the start page', async () => {
-    const sum = (await koordS1.get(`/api/watch-list/summary?schoolId=${schoolId}&semesterId=${semesterId}`)).json();
+    const sum = (
+      await koordS1.get(`/api/watch-list/summary?schoolId=${schoolId}&semesterId=${semesterId}`)
+    ).json();
     expect(sum.studentsWithData).toBe(701);
     expect(sum.flagged).toBeGreaterThan(0);
     expect(sum.flagged / sum.studentsWithData).toBeGreaterThan(0.03);
@@ -160,7 +230,12 @@ describe('e-journal import and indicators', () => {
 
   it('draws the charts from weekly absences and marks', async () => {
     const charts = (await koordS1.get(`/api/students/${studentId}/charts?semesterId=${semesterId}`)).json();
-    expect(charts.absences.map((a: { weekStart: string; cumulativeUnjustified: number }) => [a.weekStart, a.cumulativeUnjustified])).toEqual([
+    expect(
+      charts.absences.map((a: { weekStart: string; cumulativeUnjustified: number }) => [
+        a.weekStart,
+        a.cumulativeUnjustified,
+      ]),
+    ).toEqual([
       ['2026-09-07', 5],
       ['2026-09-14', 12],
       ['2026-09-21', 19],
@@ -179,19 +254,39 @@ describe('e-journal import and indicators', () => {
 
 describe('risk records', () => {
   it('records two risks with justifications; the student counts as assessed', async () => {
-    const catalogue = (await koordS1.get('/api/risk-catalogue')).json().items as { id: string; code: string; riskType: string }[];
+    const catalogue = (await koordS1.get('/api/risk-catalogue')).json().items as {
+      id: string;
+      code: string;
+      riskType: string;
+    }[];
     expect(catalogue.filter((c) => c.riskType === 'family').length).toBeGreaterThanOrEqual(5);
     const l01 = catalogue.find((c) => c.code === 'L01')!;
     const f04 = catalogue.find((c) => c.code === 'F04')!;
     for (const item of [l01, f04]) {
-      const res = await koordS1.post(`/api/students/${studentId}/risks`, { semesterId, riskItemId: item.id, justification: 'Pamatojums pārbaudei', foundOn: '2026-10-01' });
+      const res = await koordS1.post(`/api/students/${studentId}/risks`, {
+        semesterId,
+        riskItemId: item.id,
+        justification: 'Pamatojums pārbaudei',
+        foundOn: '2026-10-01',
+      });
       expect(res.statusCode).toBe(201);
     }
-    expect((await koordS1.post(`/api/students/${studentId}/risks`, { semesterId, riskItemId: l01.id, justification: 'Atkārtoti', foundOn: '2026-10-01' })).statusCode).toBe(409);
+    expect(
+      (
+        await koordS1.post(`/api/students/${studentId}/risks`, {
+          semesterId,
+          riskItemId: l01.id,
+          justification: 'Atkārtoti',
+          foundOn: '2026-10-01',
+        })
+      ).statusCode,
+    ).toBe(409);
     const list = (await koordS1.get(`/api/students/${studentId}/risks`)).json();
     expect(list.items).toHaveLength(2);
     expect(list.items.every((r: { restricted: boolean }) => !r.restricted)).toBe(true);
-    const wl = (await koordS1.get(`/api/watch-list?schoolId=${schoolId}&semesterId=${semesterId}&pageSize=500`)).json().items;
+    const wl = (
+      await koordS1.get(`/api/watch-list?schoolId=${schoolId}&semesterId=${semesterId}&pageSize=500`)
+    ).json().items;
     expect(wl.find((i: { studentId: string }) => i.studentId === studentId).assessed).toBe(true);
   });
 
@@ -209,20 +304,48 @@ describe('risk records', () => {
 
   it('lets the national admin reword a risk; old records keep the old wording', async () => {
     const admin = await server.signIn('admin');
-    const l01 = (await admin.get('/api/risk-catalogue')).json().items.find((c: { code: string }) => c.code === 'L01');
-    const res = await admin.request('PUT', `/api/risk-catalogue/${l01.id}`, { nameLv: 'Neattaisnoti kavējumi (jauns)', nameEn: 'Unjustified absences (new)' });
+    const l01 = (await admin.get('/api/risk-catalogue'))
+      .json()
+      .items.find((c: { code: string }) => c.code === 'L01');
+    const res = await admin.request('PUT', `/api/risk-catalogue/${l01.id}`, {
+      nameLv: 'Neattaisnoti kavējumi (jauns)',
+      nameEn: 'Unjustified absences (new)',
+    });
     expect(res.json()).toMatchObject({ version: 2, nameLv: 'Neattaisnoti kavējumi (jauns)' });
     const list = (await koordS1.get(`/api/students/${studentId}/risks`)).json();
-    expect(list.items.find((r: { riskCode: string }) => r.riskCode === 'L01').nameLv).toBe('Neattaisnoti mācību kavējumi');
-    expect((await koordS1.request('PUT', `/api/risk-catalogue/${l01.id}`, { nameLv: 'x', nameEn: 'y' })).statusCode).toBe(403);
+    expect(list.items.find((r: { riskCode: string }) => r.riskCode === 'L01').nameLv).toBe(
+      'Neattaisnoti mācību kavējumi',
+    );
+    expect(
+      (await koordS1.request('PUT', `/api/risk-catalogue/${l01.id}`, { nameLv: 'x', nameEn: 'y' }))
+        .statusCode,
+    ).toBe(403);
   });
 
   it('refuses a retired risk for new records but keeps it readable', async () => {
     const admin = await server.signIn('admin');
-    const f04 = (await admin.get('/api/risk-catalogue')).json().items.find((c: { code: string }) => c.code === 'F04');
-    expect((await admin.post(`/api/risk-catalogue/${f04.id}/retired`, { retired: true })).json().retired).toBe(true);
-    const other = (await koordS1.post('/api/students', { personalCode: makeOldPersonalCode('2012-05-05', 951), firstName: 'A', lastName: 'B', schoolId, classLabel: '8.a', grade: 8 })).json().id;
-    const res = await koordS1.post(`/api/students/${other}/risks`, { semesterId, riskItemId: f04.id, justification: 'x', foundOn: '2026-10-01' });
+    const f04 = (await admin.get('/api/risk-catalogue'))
+      .json()
+      .items.find((c: { code: string }) => c.code === 'F04');
+    expect(
+      (await admin.post(`/api/risk-catalogue/${f04.id}/retired`, { retired: true })).json().retired,
+    ).toBe(true);
+    const other = (
+      await koordS1.post('/api/students', {
+        personalCode: makeOldPersonalCode('2012-05-05', 951),
+        firstName: 'A',
+        lastName: 'B',
+        schoolId,
+        classLabel: '8.a',
+        grade: 8,
+      })
+    ).json().id;
+    const res = await koordS1.post(`/api/students/${other}/risks`, {
+      semesterId,
+      riskItemId: f04.id,
+      justification: 'x',
+      foundOn: '2026-10-01',
+    });
     expect(res.json().error.code).toBe('risk_retired');
     const list = (await koordS1.get(`/api/students/${studentId}/risks`)).json();
     expect(list.items.find((r: { riskCode: string }) => r.riskCode === 'F04')).toBeDefined();

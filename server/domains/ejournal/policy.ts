@@ -7,10 +7,16 @@ export const THRESHOLDS_MANAGE = 'thresholds.manage';
 export const LEGAL_DUTY_RECORD = 'legal_duty.record';
 
 definePolicies<OrgResource>({
-  [EJOURNAL_IMPORT]: { roles: ['national_admin', 'municipal_coordinator', 'school_director', 'school_coordinator'] },
+  [EJOURNAL_IMPORT]: {
+    roles: ['national_admin', 'municipal_coordinator', 'school_director', 'school_coordinator'],
+  },
   // Entry by hand, for small schools without an e-journal export.
-  [EJOURNAL_ENTER]: { roles: ['national_admin', 'municipal_coordinator', 'school_director', 'school_coordinator'] },
-  [WATCH_LIST_VIEW]: { roles: ['national_admin', 'expert', 'municipal_coordinator', 'school_director', 'school_coordinator'] },
+  [EJOURNAL_ENTER]: {
+    roles: ['national_admin', 'municipal_coordinator', 'school_director', 'school_coordinator'],
+  },
+  [WATCH_LIST_VIEW]: {
+    roles: ['national_admin', 'expert', 'municipal_coordinator', 'school_director', 'school_coordinator'],
+  },
   // The nation's thresholds by the national admin; a municipality's by its coordinator.
   [THRESHOLDS_MANAGE]: { roles: ['national_admin', 'municipal_coordinator'] },
   // The school records that it informed the municipality (Cabinet Regulation No. 89).

@@ -2,9 +2,31 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { queryRows } from '../../platform/db.ts';
 
-export type AttendanceRow = { studentId: string; onDate: string; lessonNo: number; lessons: number; subject: string | null; reason: string; source: string };
-export type MarkRow = { studentId: string; subject: string; onDate: string; mark: string; value: number | null; source: string };
-export type BehaviourRow = { studentId: string; onDate: string; kind: string; note: string; noteHash: string; source: string };
+export type AttendanceRow = {
+  studentId: string;
+  onDate: string;
+  lessonNo: number;
+  lessons: number;
+  subject: string | null;
+  reason: string;
+  source: string;
+};
+export type MarkRow = {
+  studentId: string;
+  subject: string;
+  onDate: string;
+  mark: string;
+  value: number | null;
+  source: string;
+};
+export type BehaviourRow = {
+  studentId: string;
+  onDate: string;
+  kind: string;
+  note: string;
+  noteHash: string;
+  source: string;
+};
 
 type Counted = { inserted: number; updated: number };
 
@@ -17,7 +39,13 @@ async function countReturned(db: Db, query: SQL): Promise<Counted> {
 /** Upserts absences by student, date and lesson; a row that is the same is left alone. */
 export async function upsertAttendance(db: Db, rows: AttendanceRow[]): Promise<Counted> {
   if (rows.length === 0) return { inserted: 0, updated: 0 };
-  const values = sql.join(rows.map((r) => sql`(${r.studentId}::uuid, ${r.onDate}::date, ${r.lessonNo}::smallint, ${r.lessons}::smallint, ${r.subject}, ${r.reason}, ${r.source})`), sql`, `);
+  const values = sql.join(
+    rows.map(
+      (r) =>
+        sql`(${r.studentId}::uuid, ${r.onDate}::date, ${r.lessonNo}::smallint, ${r.lessons}::smallint, ${r.subject}, ${r.reason}, ${r.source})`,
+    ),
+    sql`, `,
+  );
   return countReturned(
     db,
     sql`insert into attendance (student_id, on_date, lesson_no, lessons, subject, reason, source) values ${values}
@@ -30,7 +58,13 @@ export async function upsertAttendance(db: Db, rows: AttendanceRow[]): Promise<C
 /** Upserts marks by student, subject and date. */
 export async function upsertMarks(db: Db, rows: MarkRow[]): Promise<Counted> {
   if (rows.length === 0) return { inserted: 0, updated: 0 };
-  const values = sql.join(rows.map((r) => sql`(${r.studentId}::uuid, ${r.subject}, ${r.onDate}::date, ${r.mark}, ${r.value}::smallint, ${r.source})`), sql`, `);
+  const values = sql.join(
+    rows.map(
+      (r) =>
+        sql`(${r.studentId}::uuid, ${r.subject}, ${r.onDate}::date, ${r.mark}, ${r.value}::smallint, ${r.source})`,
+    ),
+    sql`, `,
+  );
   return countReturned(
     db,
     sql`insert into marks (student_id, subject, on_date, mark, value, source) values ${values}
@@ -43,7 +77,12 @@ export async function upsertMarks(db: Db, rows: MarkRow[]): Promise<Counted> {
 /** Inserts behaviour notes; the same note on the same day is not added twice. */
 export async function upsertBehaviour(db: Db, rows: BehaviourRow[]): Promise<Counted> {
   if (rows.length === 0) return { inserted: 0, updated: 0 };
-  const values = sql.join(rows.map((r) => sql`(${r.studentId}::uuid, ${r.onDate}::date, ${r.kind}, ${r.note}, ${r.noteHash}, ${r.source})`), sql`, `);
+  const values = sql.join(
+    rows.map(
+      (r) => sql`(${r.studentId}::uuid, ${r.onDate}::date, ${r.kind}, ${r.note}, ${r.noteHash}, ${r.source})`,
+    ),
+    sql`, `,
+  );
   return countReturned(
     db,
     sql`insert into behaviour_notes (student_id, on_date, kind, note, note_hash, source) values ${values}
@@ -55,7 +94,10 @@ export async function upsertBehaviour(db: Db, rows: BehaviourRow[]): Promise<Cou
 
 /** Students of a school by personal code, for matching e-journal rows. */
 export async function findSchoolStudentsByCode(db: Db, schoolId: string): Promise<Map<string, string>> {
-  const rows = await queryRows<{ id: string; personal_code: string }>(db, sql`select id, personal_code from students where school_id = ${schoolId}`);
+  const rows = await queryRows<{ id: string; personal_code: string }>(
+    db,
+    sql`select id, personal_code from students where school_id = ${schoolId}`,
+  );
   return new Map(rows.map((r) => [r.personal_code, r.id]));
 }
 

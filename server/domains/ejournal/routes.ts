@@ -22,54 +22,129 @@ import { ejournalTemplate } from './rows.ts';
 import * as service from './service.ts';
 import * as watch from './watch-list.ts';
 
-const errors = { 400: ZApiError, 401: ZApiError, 403: ZApiError, 404: ZApiError, 409: ZApiError, 413: ZApiError, 415: ZApiError };
+const errors = {
+  400: ZApiError,
+  401: ZApiError,
+  403: ZApiError,
+  404: ZApiError,
+  409: ZApiError,
+  413: ZApiError,
+  415: ZApiError,
+};
 const ZId = z.object({ id: z.uuid() });
 const ZSemesterQuery = z.object({ semesterId: z.uuid().optional() });
-const FILE_TYPES = ['text/csv', 'application/octet-stream', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/plain'];
+const FILE_TYPES = [
+  'text/csv',
+  'application/octet-stream',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'text/plain',
+];
 const ok = z.object({ ok: z.literal(true) });
 
 /** E-journal imports and entries, indicators, charts, the watch list, thresholds and the legal-duty notice. */
 export const ejournalRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database;
   const tags = ['ejournal'];
-  app.addContentTypeParser(FILE_TYPES, { parseAs: 'buffer', bodyLimit: 60 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser(
+    FILE_TYPES,
+    { parseAs: 'buffer', bodyLimit: 60 * 1024 * 1024 },
+    (_req, body, done) => done(null, body),
+  );
 
   app.post(
     '/ejournal/import',
-    { schema: { tags, description: 'An e-journal export (CSV or XLSX) as the raw body; all rows or none.', querystring: ZEjournalImportQuery, response: { 200: ZEjournalImportResult, ...errors } } },
+    {
+      schema: {
+        tags,
+        description: 'An e-journal export (CSV or XLSX) as the raw body; all rows or none.',
+        querystring: ZEjournalImportQuery,
+        response: { 200: ZEjournalImportResult, ...errors },
+      },
+    },
     async (req) => {
       const body = req.body as unknown;
       if (!Buffer.isBuffer(body)) throw new AppError(415, 'unsupported_media_type');
       return db.withTx((tx) => service.importEjournal(req.ctx, req.query.schoolId, req.query.kind, body, tx));
     },
   );
-  app.get('/ejournal/templates/:kind', { schema: { tags, params: z.object({ kind: z.enum(EJOURNAL_KINDS) }) } }, async (req, reply) =>
-    reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="pumpurs-${req.params.kind}.csv"`).send(ejournalTemplate(req.params.kind)),
+  app.get(
+    '/ejournal/templates/:kind',
+    { schema: { tags, params: z.object({ kind: z.enum(EJOURNAL_KINDS) }) } },
+    async (req, reply) =>
+      reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="pumpurs-${req.params.kind}.csv"`)
+        .send(ejournalTemplate(req.params.kind)),
   );
 
-  for (const [kind, body] of [['attendance', ZAttendanceEntry], ['marks', ZMarkEntry], ['behaviour', ZBehaviourEntry]] as const) {
-    app.post(`/students/:id/${kind}`, { schema: { tags, params: ZId, body, response: { 201: ok, ...errors } } }, async (req, reply) => {
-      await db.withTx((tx) => service.enterRecord(req.ctx, req.params.id, kind, req.body as Record<string, unknown>, tx));
-      return reply.status(201).send({ ok: true as const });
-    });
+  for (const [kind, body] of [
+    ['attendance', ZAttendanceEntry],
+    ['marks', ZMarkEntry],
+    ['behaviour', ZBehaviourEntry],
+  ] as const) {
+    app.post(
+      `/students/:id/${kind}`,
+      { schema: { tags, params: ZId, body, response: { 201: ok, ...errors } } },
+      async (req, reply) => {
+        await db.withTx((tx) =>
+          service.enterRecord(req.ctx, req.params.id, kind, req.body as Record<string, unknown>, tx),
+        );
+        return reply.status(201).send({ ok: true as const });
+      },
+    );
   }
 
-  app.get('/students/:id/indicators', { schema: { tags, params: ZId, querystring: ZSemesterQuery, response: { 200: ZIndicators.nullable(), ...errors } } }, (req) =>
-    db.withTx((tx) => service.getStudentIndicators(req.ctx, req.params.id, req.query.semesterId, tx)),
+  app.get(
+    '/students/:id/indicators',
+    {
+      schema: {
+        tags,
+        params: ZId,
+        querystring: ZSemesterQuery,
+        response: { 200: ZIndicators.nullable(), ...errors },
+      },
+    },
+    (req) =>
+      db.withTx((tx) => service.getStudentIndicators(req.ctx, req.params.id, req.query.semesterId, tx)),
   );
-  app.get('/students/:id/charts', { schema: { tags, params: ZId, querystring: ZSemesterQuery, response: { 200: ZStudentCharts, ...errors } } }, (req) =>
-    db.withTx((tx) => service.getStudentCharts(req.ctx, req.params.id, req.query.semesterId, tx)),
+  app.get(
+    '/students/:id/charts',
+    {
+      schema: {
+        tags,
+        params: ZId,
+        querystring: ZSemesterQuery,
+        response: { 200: ZStudentCharts, ...errors },
+      },
+    },
+    (req) => db.withTx((tx) => service.getStudentCharts(req.ctx, req.params.id, req.query.semesterId, tx)),
   );
-  app.post('/students/:id/legal-duty', { schema: { tags, params: ZId, body: ZLegalDutyBody, response: { 201: ok, ...errors } } }, async (req, reply) => {
-    await db.withTx((tx) => watch.recordLegalDuty(req.ctx, req.params.id, req.body.semesterId, req.body.informedOn, tx));
-    return reply.status(201).send({ ok: true as const });
-  });
+  app.post(
+    '/students/:id/legal-duty',
+    { schema: { tags, params: ZId, body: ZLegalDutyBody, response: { 201: ok, ...errors } } },
+    async (req, reply) => {
+      await db.withTx((tx) =>
+        watch.recordLegalDuty(req.ctx, req.params.id, req.body.semesterId, req.body.informedOn, tx),
+      );
+      return reply.status(201).send({ ok: true as const });
+    },
+  );
 
-  app.get('/watch-list', { schema: { tags, querystring: ZWatchListQuery, response: { 200: ZWatchList, ...errors } } }, (req) =>
-    db.withTx((tx) => watch.getWatchList(req.ctx, req.query, tx)),
+  app.get(
+    '/watch-list',
+    { schema: { tags, querystring: ZWatchListQuery, response: { 200: ZWatchList, ...errors } } },
+    (req) => db.withTx((tx) => watch.getWatchList(req.ctx, req.query, tx)),
   );
-  app.get('/watch-list/summary', { schema: { tags, querystring: z.object({ schoolId: z.uuid().optional(), semesterId: z.uuid().optional() }), response: { 200: ZWatchListSummary, ...errors } } }, (req) =>
-    db.read((tx) => watch.getWatchListSummary(req.ctx, req.query, tx)),
+  app.get(
+    '/watch-list/summary',
+    {
+      schema: {
+        tags,
+        querystring: z.object({ schoolId: z.uuid().optional(), semesterId: z.uuid().optional() }),
+        response: { 200: ZWatchListSummary, ...errors },
+      },
+    },
+    (req) => db.read((tx) => watch.getWatchListSummary(req.ctx, req.query, tx)),
   );
   app.get('/watch-list.xlsx', { schema: { tags, querystring: ZWatchListQuery } }, async (req, reply) => {
     const buf = await db.withTx((tx) => watch.exportWatchList(req.ctx, req.query, tx));
@@ -79,10 +154,14 @@ export const ejournalRoutes: FastifyPluginAsyncZod = async (app) => {
       .send(buf);
   });
 
-  app.get('/organisations/:id/thresholds', { schema: { tags, params: ZId, response: { 200: ZThresholdsResponse, ...errors } } }, (req) =>
-    db.read((tx) => watch.getThresholds(req.ctx, req.params.id, tx)),
+  app.get(
+    '/organisations/:id/thresholds',
+    { schema: { tags, params: ZId, response: { 200: ZThresholdsResponse, ...errors } } },
+    (req) => db.read((tx) => watch.getThresholds(req.ctx, req.params.id, tx)),
   );
-  app.put('/organisations/:id/thresholds', { schema: { tags, params: ZId, body: ZThresholds, response: { 200: ZThresholdsResponse, ...errors } } }, (req) =>
-    db.withTx((tx) => watch.setThresholds(req.ctx, req.params.id, req.body, tx)),
+  app.put(
+    '/organisations/:id/thresholds',
+    { schema: { tags, params: ZId, body: ZThresholds, response: { 200: ZThresholdsResponse, ...errors } } },
+    (req) => db.withTx((tx) => watch.setThresholds(req.ctx, req.params.id, req.body, tx)),
   );
 };

@@ -1,9 +1,9 @@
 import type { EjournalKind, TEjournalImportResult, TIndicators } from '../../../common/api/ejournal.ts';
-import { todayInLatvia } from '../../platform/dates.ts';
 import type { RequestContext } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
+import { todayInLatvia } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db.ts';
-import { AppError, NotFoundError, badRequest } from '../../platform/errors.ts';
+import { AppError, badRequest, NotFoundError } from '../../platform/errors.ts';
 import { can } from '../../platform/policy/gate.ts';
 import { parseTable, TableParseError } from '../imports/parse-table.ts';
 import { findOrganisationById } from '../organisations/repo.ts';
@@ -18,7 +18,11 @@ import { DEFAULT_THRESHOLDS, findChartSeries, findIndicatorRows } from './watch-
 const today = () => todayInLatvia();
 
 /** Recomputes the indicators of every semester touched by `dates` for the students matched. */
-export async function refreshFor(tx: Db, dates: string[], filter: ReturnType<typeof repo.ofSchool>): Promise<number> {
+export async function refreshFor(
+  tx: Db,
+  dates: string[],
+  filter: ReturnType<typeof repo.ofSchool>,
+): Promise<number> {
   const all = await findSemesters(tx);
   let refreshed = 0;
   for (const semester of all) {
@@ -33,7 +37,13 @@ export async function refreshFor(tx: Db, dates: string[], filter: ReturnType<typ
  * Imports an e-journal export (attendance, marks or behaviour) for one school: every row is checked
  * first and nothing is written if any row is wrong; re-importing the same file changes nothing.
  */
-export async function importEjournal(ctx: RequestContext, schoolId: string, kind: EjournalKind, content: Buffer, tx: Db): Promise<TEjournalImportResult> {
+export async function importEjournal(
+  ctx: RequestContext,
+  schoolId: string,
+  kind: EjournalKind,
+  content: Buffer,
+  tx: Db,
+): Promise<TEjournalImportResult> {
   const school = await findOrganisationById(tx, schoolId);
   const ownSchool = ctx.actor?.grants.some((g) => school?.path.startsWith(g.orgPath)) ?? false;
   if (!school || school.type !== 'school' || !ownSchool) throw new NotFoundError('organisation', schoolId);
@@ -47,7 +57,12 @@ export async function importEjournal(ctx: RequestContext, schoolId: string, kind
   }
   const students = await repo.findSchoolStudentsByCode(tx, school.id);
   const { parsed, errors } = parseEjournalRows(kind, table.headers, table.rows, students, today());
-  if (errors.length) throw new AppError(400, 'ejournal_has_errors', errors.slice(0, 50).map((e) => ({ path: `row.${e.row}.${e.field}`, message: e.code })));
+  if (errors.length)
+    throw new AppError(
+      400,
+      'ejournal_has_errors',
+      errors.slice(0, 50).map((e) => ({ path: `row.${e.row}.${e.field}`, message: e.code })),
+    );
   let inserted = 0;
   let updated = 0;
   for (let i = 0; i < parsed.rows.length; i += 2000) {
@@ -61,13 +76,32 @@ export async function importEjournal(ctx: RequestContext, schoolId: string, kind
     updated += counted.updated;
   }
   const dates = [...new Set(parsed.rows.map((r) => r.onDate))];
-  const studentsRefreshed = inserted + updated > 0 ? await refreshFor(tx, dates, repo.ofSchool(school.id)) : 0;
-  await writeAudit(tx, ctx, { action: `ejournal.import_${kind}`, entityType: 'organisation', entityId: school.id, orgId: school.id });
-  return { kind, rows: table.rows.length, inserted, updated, unchanged: parsed.rows.length - inserted - updated, studentsRefreshed };
+  const studentsRefreshed =
+    inserted + updated > 0 ? await refreshFor(tx, dates, repo.ofSchool(school.id)) : 0;
+  await writeAudit(tx, ctx, {
+    action: `ejournal.import_${kind}`,
+    entityType: 'organisation',
+    entityId: school.id,
+    orgId: school.id,
+  });
+  return {
+    kind,
+    rows: table.rows.length,
+    inserted,
+    updated,
+    unchanged: parsed.rows.length - inserted - updated,
+    studentsRefreshed,
+  };
 }
 
 /** Adds one absence, mark or behaviour note by hand (small schools without an export). */
-export async function enterRecord(ctx: RequestContext, studentId: string, kind: EjournalKind, record: Record<string, unknown>, tx: Db): Promise<void> {
+export async function enterRecord(
+  ctx: RequestContext,
+  studentId: string,
+  kind: EjournalKind,
+  record: Record<string, unknown>,
+  tx: Db,
+): Promise<void> {
   const { row } = await loadVisibleStudent(ctx, studentId, tx);
   if (!can(ctx.actor, EJOURNAL_ENTER, { orgPath: row.schoolPath })) throw new AppError(403, 'forbidden');
   const onDate = String(record.onDate);
@@ -75,20 +109,58 @@ export async function enterRecord(ctx: RequestContext, studentId: string, kind: 
   const { createHash } = await import('node:crypto');
   if (kind === 'attendance') {
     const lessonNo = Number(record.lessonNo ?? 0);
-    await repo.upsertAttendance(tx, [{ studentId, onDate, lessonNo, lessons: lessonNo > 0 ? 1 : Number(record.lessons ?? 1), subject: (record.subject as string | null) ?? null, reason: String(record.reason), source: 'manual' }]);
+    await repo.upsertAttendance(tx, [
+      {
+        studentId,
+        onDate,
+        lessonNo,
+        lessons: lessonNo > 0 ? 1 : Number(record.lessons ?? 1),
+        subject: (record.subject as string | null) ?? null,
+        reason: String(record.reason),
+        source: 'manual',
+      },
+    ]);
   } else if (kind === 'marks') {
     const mark = String(record.mark).toLowerCase();
-    await repo.upsertMarks(tx, [{ studentId, subject: String(record.subject), onDate, mark, value: /^\d+$/.test(mark) ? Number(mark) : null, source: 'manual' }]);
+    await repo.upsertMarks(tx, [
+      {
+        studentId,
+        subject: String(record.subject),
+        onDate,
+        mark,
+        value: /^\d+$/.test(mark) ? Number(mark) : null,
+        source: 'manual',
+      },
+    ]);
   } else {
     const note = String(record.note);
-    await repo.upsertBehaviour(tx, [{ studentId, onDate, kind: String(record.kind), note, noteHash: createHash('sha256').update(note).digest('hex'), source: 'manual' }]);
+    await repo.upsertBehaviour(tx, [
+      {
+        studentId,
+        onDate,
+        kind: String(record.kind),
+        note,
+        noteHash: createHash('sha256').update(note).digest('hex'),
+        source: 'manual',
+      },
+    ]);
   }
   await refreshFor(tx, [onDate], repo.ofStudent(studentId));
-  await writeAudit(tx, ctx, { action: `ejournal.enter_${kind}`, entityType: 'student', entityId: studentId, orgId: row.schoolId });
+  await writeAudit(tx, ctx, {
+    action: `ejournal.enter_${kind}`,
+    entityType: 'student',
+    entityId: studentId,
+    orgId: row.schoolId,
+  });
 }
 
 /** A student's indicators and flags for a semester (the current one by default). */
-export async function getStudentIndicators(ctx: RequestContext, studentId: string, semesterId: string | undefined, tx: Db): Promise<TIndicators | null> {
+export async function getStudentIndicators(
+  ctx: RequestContext,
+  studentId: string,
+  semesterId: string | undefined,
+  tx: Db,
+): Promise<TIndicators | null> {
   const { row } = await loadVisibleStudent(ctx, studentId, tx);
   const semester = semesterId ? await findSemester(tx, semesterId) : await findCurrentSemester(tx);
   if (!semester) throw new NotFoundError('semester', semesterId);
@@ -102,7 +174,12 @@ export async function getStudentIndicators(ctx: RequestContext, studentId: strin
     limit: 1,
     offset: 0,
   });
-  await writeAudit(tx, ctx, { action: 'student_indicators.read', entityType: 'student', entityId: studentId, orgId: row.schoolId });
+  await writeAudit(tx, ctx, {
+    action: 'student_indicators.read',
+    entityType: 'student',
+    entityId: studentId,
+    orgId: row.schoolId,
+  });
   if (!r) return null;
   return {
     semesterId: semester.id,
@@ -116,12 +193,19 @@ export async function getStudentIndicators(ctx: RequestContext, studentId: strin
     previousAverage: r.previous_average === null ? null : Number(r.previous_average),
     behaviourNotes: r.behaviour_notes,
     flags: flagsOf(r, ctx.language),
-    legalDuty: r.legal_duty_crossed_on ? { crossedOn: r.legal_duty_crossed_on, informedOn: r.informed_on } : null,
+    legalDuty: r.legal_duty_crossed_on
+      ? { crossedOn: r.legal_duty_crossed_on, informedOn: r.informed_on }
+      : null,
   };
 }
 
 /** Weekly absences and marks for the student page's charts, with the thresholds to draw. */
-export async function getStudentCharts(ctx: RequestContext, studentId: string, semesterId: string | undefined, tx: Db) {
+export async function getStudentCharts(
+  ctx: RequestContext,
+  studentId: string,
+  semesterId: string | undefined,
+  tx: Db,
+) {
   const { row } = await loadVisibleStudent(ctx, studentId, tx);
   const semester = semesterId ? await findSemester(tx, semesterId) : await findCurrentSemester(tx);
   if (!semester) throw new NotFoundError('semester', semesterId);
@@ -129,12 +213,34 @@ export async function getStudentCharts(ctx: RequestContext, studentId: string, s
   let cumulative = 0;
   const absences = series.absences.map((a) => {
     cumulative += a.unjustified;
-    return { weekStart: a.week_start, unjustified: a.unjustified, justified: a.justified, cumulativeUnjustified: cumulative };
+    return {
+      weekStart: a.week_start,
+      unjustified: a.unjustified,
+      justified: a.justified,
+      cumulativeUnjustified: cumulative,
+    };
   });
-  const [ind] = await findIndicatorRows(tx, { semesterId: semester.id, schoolDays: 0, scope: [row.schoolPath], studentId, onlyFlagged: false, onlyUnassessed: false, limit: 1, offset: 0 });
-  await writeAudit(tx, ctx, { action: 'student_indicators.read', entityType: 'student', entityId: studentId, orgId: row.schoolId });
+  const [ind] = await findIndicatorRows(tx, {
+    semesterId: semester.id,
+    schoolDays: 0,
+    scope: [row.schoolPath],
+    studentId,
+    onlyFlagged: false,
+    onlyUnassessed: false,
+    limit: 1,
+    offset: 0,
+  });
+  await writeAudit(tx, ctx, {
+    action: 'student_indicators.read',
+    entityType: 'student',
+    entityId: studentId,
+    orgId: row.schoolId,
+  });
   return {
-    thresholds: { unjustifiedLessons: ind ? Number(ind.t_unjustified) : DEFAULT_THRESHOLDS.unjustifiedLessons, lowMark: 4 },
+    thresholds: {
+      unjustifiedLessons: ind ? Number(ind.t_unjustified) : DEFAULT_THRESHOLDS.unjustifiedLessons,
+      lowMark: 4,
+    },
     absences,
     marks: series.marks.map((m) => ({ onDate: m.on_date, subject: m.subject, mark: m.mark, value: m.value })),
   };

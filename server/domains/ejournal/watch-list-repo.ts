@@ -70,7 +70,10 @@ export interface WatchListFilter {
   offset: number;
 }
 
-type InnerFilter = Pick<WatchListFilter, 'semesterId' | 'schoolDays' | 'scope' | 'schoolId' | 'studentId' | 'grade'>;
+type InnerFilter = Pick<
+  WatchListFilter,
+  'semesterId' | 'schoolDays' | 'scope' | 'schoolId' | 'studentId' | 'grade'
+>;
 
 /**
  * Indicators joined with the thresholds in force for each school (municipality's, else the nation's,
@@ -79,7 +82,11 @@ type InnerFilter = Pick<WatchListFilter, 'semesterId' | 'schoolDays' | 'scope' |
  */
 function indicatorSelect(f: InnerFilter): SQL {
   const d = DEFAULT_THRESHOLDS;
-  const conditions: SQL[] = [sql`i.semester_id = ${f.semesterId}`, sql`s.status = 'enrolled'`, pathInScope(sql`o.path`, f.scope)];
+  const conditions: SQL[] = [
+    sql`i.semester_id = ${f.semesterId}`,
+    sql`s.status = 'enrolled'`,
+    pathInScope(sql`o.path`, f.scope),
+  ];
   if (f.schoolId) conditions.push(sql`s.school_id = ${f.schoolId}`);
   if (f.studentId) conditions.push(sql`s.id = ${f.studentId}`);
   if (f.grade) conditions.push(sql`s.grade = ${f.grade}`);
@@ -127,7 +134,12 @@ export async function findIndicatorRows(db: Db, f: WatchListFilter): Promise<Ind
 
 /** Counts for a start page: flagged students, flagged and not assessed, legal duty not yet met, students with data. */
 export async function countWatchList(db: Db, f: InnerFilter) {
-  const [row] = await queryRows<{ flagged: number; unassessed: number; legal_open: number; with_data: number }>(
+  const [row] = await queryRows<{
+    flagged: number;
+    unassessed: number;
+    legal_open: number;
+    with_data: number;
+  }>(
     db,
     sql`select count(*) filter (where (${flagCount}) > 0)::int as flagged,
           count(*) filter (where (${flagCount}) > 0 and not assessed)::int as unassessed,
@@ -140,7 +152,14 @@ export async function countWatchList(db: Db, f: InnerFilter) {
 
 /** The thresholds row of an organisation, if it has its own. */
 export async function findThresholdRow(db: Db, orgId: string) {
-  const rows = await queryRows<{ unjustified_lessons: number; low_marks: number; average_drop: string; behaviour_notes: number; attendance_rate: string; lessons_per_day: number }>(
+  const rows = await queryRows<{
+    unjustified_lessons: number;
+    low_marks: number;
+    average_drop: string;
+    behaviour_notes: number;
+    attendance_rate: string;
+    lessons_per_day: number;
+  }>(
     db,
     sql`select unjustified_lessons, low_marks, average_drop, behaviour_notes, attendance_rate, lessons_per_day from flag_thresholds where org_id = ${orgId}`,
   );
@@ -150,7 +169,14 @@ export async function findThresholdRow(db: Db, orgId: string) {
 export async function upsertThresholds(
   db: Db,
   orgId: string,
-  t: { unjustifiedLessons: number; lowMarks: number; averageDrop: number; behaviourNotes: number; attendanceRate: number; lessonsPerDay: number },
+  t: {
+    unjustifiedLessons: number;
+    lowMarks: number;
+    averageDrop: number;
+    behaviourNotes: number;
+    attendanceRate: number;
+    lessonsPerDay: number;
+  },
   by: string | null,
 ): Promise<void> {
   await db.execute(sql`
@@ -162,7 +188,13 @@ export async function upsertThresholds(
 }
 
 /** Records that the municipality was informed of a student's unjustified absences. */
-export async function insertLegalDutyNotice(db: Db, studentId: string, semesterId: string, informedOn: string, by: string | null): Promise<boolean> {
+export async function insertLegalDutyNotice(
+  db: Db,
+  studentId: string,
+  semesterId: string,
+  informedOn: string,
+  by: string | null,
+): Promise<boolean> {
   const rows = await queryRows<{ id: string }>(
     db,
     sql`insert into legal_duty_notices (student_id, semester_id, informed_on, informed_by) values (${studentId}, ${semesterId}, ${informedOn}, ${by})

@@ -1,18 +1,26 @@
 import ExcelJS from 'exceljs';
-import { todayInLatvia } from '../../platform/dates.ts';
 import type { TThresholds, TWatchListItem, TWatchListQuery } from '../../../common/api/ejournal.ts';
 import { formatDate } from '../../../common/format.ts';
 import type { RequestContext } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
+import { todayInLatvia } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db.ts';
-import { AppError, NotFoundError, badRequest, conflict } from '../../platform/errors.ts';
+import { AppError, badRequest, conflict, NotFoundError } from '../../platform/errors.ts';
 import { can, scopePaths } from '../../platform/policy/gate.ts';
 import { findOrganisationById, findRoot } from '../organisations/repo.ts';
 import { findCurrentSemester, findSemester } from '../risks/repo.ts';
 import { loadVisibleStudent } from '../students/access.ts';
 import { flagsOf, schoolDaysElapsed } from './flags.ts';
 import { LEGAL_DUTY_RECORD, THRESHOLDS_MANAGE, WATCH_LIST_VIEW } from './policy.ts';
-import { DEFAULT_THRESHOLDS, type IndicatorRow, countWatchList, findIndicatorRows, findThresholdRow, insertLegalDutyNotice, upsertThresholds } from './watch-list-repo.ts';
+import {
+  countWatchList,
+  DEFAULT_THRESHOLDS,
+  findIndicatorRows,
+  findThresholdRow,
+  type IndicatorRow,
+  insertLegalDutyNotice,
+  upsertThresholds,
+} from './watch-list-repo.ts';
 
 const today = () => todayInLatvia();
 
@@ -40,7 +48,9 @@ function present(r: IndicatorRow, ctx: RequestContext): TWatchListItem {
     schoolName: r.school_name,
     flags: flagsOf(r, ctx.language),
     assessed: r.assessed,
-    legalDuty: r.legal_duty_crossed_on ? { crossedOn: r.legal_duty_crossed_on, informedOn: r.informed_on } : null,
+    legalDuty: r.legal_duty_crossed_on
+      ? { crossedOn: r.legal_duty_crossed_on, informedOn: r.informed_on }
+      : null,
     lastRecordOn: r.last_record_on,
   };
 }
@@ -61,22 +71,47 @@ export async function getWatchList(ctx: RequestContext, q: TWatchListQuery, tx: 
     limit: q.pageSize,
     offset: (q.page - 1) * q.pageSize,
   });
-  if (audit) await writeAudit(tx, ctx, { action: 'watch_list.read', entityType: 'student', orgId: q.schoolId ?? null });
+  if (audit)
+    await writeAudit(tx, ctx, {
+      action: 'watch_list.read',
+      entityType: 'student',
+      orgId: q.schoolId ?? null,
+    });
   return { semesterId: semester.id, items: rows.map((r) => present(r, ctx)), total: rows[0]?.total ?? 0 };
 }
 
 /** The counts for the start page. */
-export async function getWatchListSummary(ctx: RequestContext, q: { schoolId?: string; semesterId?: string }, tx: Db) {
+export async function getWatchListSummary(
+  ctx: RequestContext,
+  q: { schoolId?: string; semesterId?: string },
+  tx: Db,
+) {
   const scope = watchScope(ctx);
   const semester = await semesterFor(tx, q.semesterId);
-  const row = await countWatchList(tx, { semesterId: semester.id, schoolDays: schoolDaysElapsed(semester.startsOn, semester.endsOn, today()), scope, schoolId: q.schoolId });
-  return { semesterId: semester.id, flagged: row.flagged, unassessed: row.unassessed, legalDutyOpen: row.legal_open, studentsWithData: row.with_data };
+  const row = await countWatchList(tx, {
+    semesterId: semester.id,
+    schoolDays: schoolDaysElapsed(semester.startsOn, semester.endsOn, today()),
+    scope,
+    schoolId: q.schoolId,
+  });
+  return {
+    semesterId: semester.id,
+    flagged: row.flagged,
+    unassessed: row.unassessed,
+    legalDutyOpen: row.legal_open,
+    studentsWithData: row.with_data,
+  };
 }
 
 /** The watch list as an XLSX workbook (every flagged student, not only one page). */
 export async function exportWatchList(ctx: RequestContext, q: TWatchListQuery, tx: Db): Promise<Buffer> {
   // One audit row for the export, not a read and an export.
-  const { items } = await getWatchList(ctx, { ...q, page: 1, pageSize: 100_000 } as TWatchListQuery, tx, false);
+  const { items } = await getWatchList(
+    ctx,
+    { ...q, page: 1, pageSize: 100_000 } as TWatchListQuery,
+    tx,
+    false,
+  );
   const lv = ctx.language === 'lv';
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(lv ? 'Brīdinājumu saraksts' : 'Watch list');
@@ -87,7 +122,11 @@ export async function exportWatchList(ctx: RequestContext, q: TWatchListQuery, t
     { header: lv ? 'Izglītības iestāde' : 'School', key: 'schoolName', width: 34 },
     { header: lv ? 'Brīdinājumi' : 'Flags', key: 'flags', width: 70 },
     { header: lv ? 'Riski izvērtēti' : 'Risks assessed', key: 'assessed', width: 14 },
-    { header: lv ? '>20 neattaisnotas stundas kopš' : '>20 unjustified lessons since', key: 'crossed', width: 18 },
+    {
+      header: lv ? '>20 neattaisnotas stundas kopš' : '>20 unjustified lessons since',
+      key: 'crossed',
+      width: 18,
+    },
     { header: lv ? 'Pašvaldība informēta' : 'Municipality informed', key: 'informed', width: 18 },
   ];
   ws.getRow(1).font = { bold: true };
@@ -100,32 +139,70 @@ export async function exportWatchList(ctx: RequestContext, q: TWatchListQuery, t
       informed: i.legalDuty?.informedOn ? formatDate(i.legalDuty.informedOn) : '',
     });
   }
-  await writeAudit(tx, ctx, { action: 'watch_list.export', entityType: 'student', orgId: q.schoolId ?? null });
+  await writeAudit(tx, ctx, {
+    action: 'watch_list.export',
+    entityType: 'student',
+    orgId: q.schoolId ?? null,
+  });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
 /** Records that the school informed the municipality; only once the student passed 20 unjustified lessons. */
-export async function recordLegalDuty(ctx: RequestContext, studentId: string, semesterId: string, informedOn: string, tx: Db) {
+export async function recordLegalDuty(
+  ctx: RequestContext,
+  studentId: string,
+  semesterId: string,
+  informedOn: string,
+  tx: Db,
+) {
   const { row } = await loadVisibleStudent(ctx, studentId, tx);
   if (!can(ctx.actor, LEGAL_DUTY_RECORD, { orgPath: row.schoolPath })) throw new AppError(403, 'forbidden');
   const semester = await semesterFor(tx, semesterId);
-  const [ind] = await findIndicatorRows(tx, { semesterId: semester.id, schoolDays: 0, scope: [row.schoolPath], studentId, onlyFlagged: false, onlyUnassessed: false, limit: 1, offset: 0 });
+  const [ind] = await findIndicatorRows(tx, {
+    semesterId: semester.id,
+    schoolDays: 0,
+    scope: [row.schoolPath],
+    studentId,
+    onlyFlagged: false,
+    onlyUnassessed: false,
+    limit: 1,
+    offset: 0,
+  });
   if (!ind?.legal_duty_crossed_on) throw badRequest('legal_duty_not_due', 'semesterId');
-  if (informedOn < ind.legal_duty_crossed_on || informedOn > today()) throw badRequest('invalid_date', 'informedOn');
-  if (!(await insertLegalDutyNotice(tx, studentId, semester.id, informedOn, ctx.actor?.userId ?? null))) throw conflict('legal_duty_recorded');
-  await writeAudit(tx, ctx, { action: 'legal_duty.record', entityType: 'student', entityId: studentId, orgId: row.schoolId });
+  if (informedOn < ind.legal_duty_crossed_on || informedOn > today())
+    throw badRequest('invalid_date', 'informedOn');
+  if (!(await insertLegalDutyNotice(tx, studentId, semester.id, informedOn, ctx.actor?.userId ?? null)))
+    throw conflict('legal_duty_recorded');
+  await writeAudit(tx, ctx, {
+    action: 'legal_duty.record',
+    entityType: 'student',
+    entityId: studentId,
+    orgId: row.schoolId,
+  });
 }
 
 /** The thresholds in force for an organisation (municipality or nation) and whether they are inherited. */
 export async function getThresholds(ctx: RequestContext, orgId: string, tx: Db) {
   const org = await findOrganisationById(tx, orgId);
-  if (!org || (org.type !== 'municipality' && org.type !== 'nation') || !can(ctx.actor, WATCH_LIST_VIEW, { orgPath: org.path })) throw new NotFoundError('organisation', orgId);
+  if (
+    !org ||
+    (org.type !== 'municipality' && org.type !== 'nation') ||
+    !can(ctx.actor, WATCH_LIST_VIEW, { orgPath: org.path })
+  )
+    throw new NotFoundError('organisation', orgId);
   const own = await findThresholdRow(tx, org.id);
   const root = await findRoot(tx);
   const national = root && root.id !== org.id ? await findThresholdRow(tx, root.id) : null;
   const r = own ?? national;
   const t: TThresholds = r
-    ? { unjustifiedLessons: r.unjustified_lessons, lowMarks: r.low_marks, averageDrop: Number(r.average_drop), behaviourNotes: r.behaviour_notes, attendanceRate: Number(r.attendance_rate), lessonsPerDay: r.lessons_per_day }
+    ? {
+        unjustifiedLessons: r.unjustified_lessons,
+        lowMarks: r.low_marks,
+        averageDrop: Number(r.average_drop),
+        behaviourNotes: r.behaviour_notes,
+        attendanceRate: Number(r.attendance_rate),
+        lessonsPerDay: r.lessons_per_day,
+      }
     : { ...DEFAULT_THRESHOLDS };
   return { ...t, organisationId: org.id, inherited: own === null };
 }
@@ -133,9 +210,19 @@ export async function getThresholds(ctx: RequestContext, orgId: string, tx: Db) 
 /** Sets a municipality's (or the nation's) thresholds. */
 export async function setThresholds(ctx: RequestContext, orgId: string, t: TThresholds, tx: Db) {
   const org = await findOrganisationById(tx, orgId);
-  if (!org || (org.type !== 'municipality' && org.type !== 'nation') || !can(ctx.actor, WATCH_LIST_VIEW, { orgPath: org.path })) throw new NotFoundError('organisation', orgId);
+  if (
+    !org ||
+    (org.type !== 'municipality' && org.type !== 'nation') ||
+    !can(ctx.actor, WATCH_LIST_VIEW, { orgPath: org.path })
+  )
+    throw new NotFoundError('organisation', orgId);
   if (!can(ctx.actor, THRESHOLDS_MANAGE, { orgPath: org.path })) throw new AppError(403, 'forbidden');
   await upsertThresholds(tx, org.id, t, ctx.actor?.userId ?? null);
-  await writeAudit(tx, ctx, { action: 'thresholds.update', entityType: 'organisation', entityId: org.id, orgId: org.id });
+  await writeAudit(tx, ctx, {
+    action: 'thresholds.update',
+    entityType: 'organisation',
+    entityId: org.id,
+    orgId: org.id,
+  });
   return getThresholds(ctx, orgId, tx);
 }

@@ -4,9 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, openPglite, queryRows } from '../../platform/db.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/database.ts';
 import { classListCsv, classListRows } from '../../../test/fixtures.ts';
+import { type Database, openPglite, queryRows } from '../../platform/db.ts';
 
 let testDb: TestDatabase;
 let reopened: Database | null = null;
@@ -24,15 +24,22 @@ afterAll(async () => {
   } else await testDb.drop();
 });
 
-const count = (db: Database) => db.read((tx) => queryRows<{ n: number }>(tx, sql`select count(*)::int as n from students`)).then((r) => Number(r[0].n));
+const count = (db: Database) =>
+  db
+    .read((tx) => queryRows<{ n: number }>(tx, sql`select count(*)::int as n from students`))
+    .then((r) => Number(r[0].n));
 
 /** Runs the command-line import and kills it (SIGKILL) as soon as it reports its first progress. */
 function importAndKill(env: Record<string, string>): Promise<{ killed: boolean; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'import', 'students', '--school', 'ZIEM-S1', file], {
-      env: { ...process.env, ...env, LOG_LEVEL: 'silent' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'server/cli.ts', 'import', 'students', '--school', 'ZIEM-S1', file],
+      {
+        env: { ...process.env, ...env, LOG_LEVEL: 'silent' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let output = '';
     let killed = false;
     child.stdout.on('data', (chunk: Buffer) => {

@@ -49,11 +49,21 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
-function finish(format: 'csv' | 'xlsx', encoding: string | null, delimiter: string | null, all: string[][], maxRows: number): ParsedTable {
+function finish(
+  format: 'csv' | 'xlsx',
+  encoding: string | null,
+  delimiter: string | null,
+  all: string[][],
+  maxRows: number,
+): ParsedTable {
   const nonEmpty = all.filter((r) => r.some((c) => c !== ''));
   if (nonEmpty.length < 2) throw new TableParseError('import_empty');
   const headers = nonEmpty[0].map((h) => h.trim());
-  if (headers.every((h) => h === '') || new Set(headers.filter(Boolean)).size !== headers.filter(Boolean).length) throw new TableParseError('import_headers');
+  if (
+    headers.every((h) => h === '') ||
+    new Set(headers.filter(Boolean)).size !== headers.filter(Boolean).length
+  )
+    throw new TableParseError('import_headers');
   const rows = nonEmpty.slice(1).map((r) => headers.map((_, i) => (r[i] ?? '').trim()));
   if (rows.length > maxRows) throw new TableParseError('import_too_many_rows');
   return { format, encoding, delimiter, headers, rows };
@@ -75,7 +85,8 @@ export async function parseTable(content: Buffer, maxRows = MAX_IMPORT_ROWS): Pr
     const all: string[][] = [];
     sheet.eachRow({ includeEmpty: false }, (row) => {
       const values: string[] = [];
-      for (let c = 1; c <= Math.max(row.cellCount, sheet.columnCount); c++) values.push(cellText(row.getCell(c).value).trim());
+      for (let c = 1; c <= Math.max(row.cellCount, sheet.columnCount); c++)
+        values.push(cellText(row.getCell(c).value).trim());
       all.push(values);
     });
     return finish('xlsx', null, null, all, maxRows);
@@ -85,7 +96,13 @@ export async function parseTable(content: Buffer, maxRows = MAX_IMPORT_ROWS): Pr
   const delimiter = detectDelimiter(text);
   let records: string[][];
   try {
-    records = parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, trim: true });
+    records = parse(text, {
+      delimiter,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      trim: true,
+    });
   } catch {
     throw new TableParseError('import_format');
   }

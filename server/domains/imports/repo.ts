@@ -2,7 +2,17 @@ import { and, eq, sql } from 'drizzle-orm';
 import { importFiles, importMappings, students } from '../../db/schema.ts';
 import type { Db } from '../../platform/db.ts';
 
-export async function insertImportFile(db: Db, values: { kind: string; schoolId: string; fileName: string; content: Buffer; rowCount: number; createdBy: string | null }): Promise<string> {
+export async function insertImportFile(
+  db: Db,
+  values: {
+    kind: string;
+    schoolId: string;
+    fileName: string;
+    content: Buffer;
+    rowCount: number;
+    createdBy: string | null;
+  },
+): Promise<string> {
   const [row] = await db.insert(importFiles).values(values).returning({ id: importFiles.id });
   return row.id;
 }
@@ -26,7 +36,11 @@ export async function findImportFile(db: Db, id: string) {
 
 /** Locks the import row for the commit, so two commits of one file cannot both apply. */
 export async function lockImportFile(db: Db, id: string): Promise<string | null> {
-  const rows = await db.select({ status: importFiles.status }).from(importFiles).where(eq(importFiles.id, id)).for('update');
+  const rows = await db
+    .select({ status: importFiles.status })
+    .from(importFiles)
+    .where(eq(importFiles.id, id))
+    .for('update');
   return rows[0]?.status ?? null;
 }
 
@@ -34,26 +48,53 @@ export async function setImportResult(db: Db, id: string, status: string, result
   await db.update(importFiles).set({ status, result }).where(eq(importFiles.id, id));
 }
 
-export async function findMapping(db: Db, schoolId: string, kind: string): Promise<Record<string, string | null> | null> {
-  const rows = await db.select({ mapping: importMappings.mapping }).from(importMappings).where(and(eq(importMappings.schoolId, schoolId), eq(importMappings.kind, kind)));
+export async function findMapping(
+  db: Db,
+  schoolId: string,
+  kind: string,
+): Promise<Record<string, string | null> | null> {
+  const rows = await db
+    .select({ mapping: importMappings.mapping })
+    .from(importMappings)
+    .where(and(eq(importMappings.schoolId, schoolId), eq(importMappings.kind, kind)));
   return (rows[0]?.mapping as Record<string, string | null> | undefined) ?? null;
 }
 
-export async function saveMapping(db: Db, schoolId: string, kind: string, mapping: Record<string, string | null>): Promise<void> {
+export async function saveMapping(
+  db: Db,
+  schoolId: string,
+  kind: string,
+  mapping: Record<string, string | null>,
+): Promise<void> {
   await db
     .insert(importMappings)
     .values({ schoolId, kind, mapping })
-    .onConflictDoUpdate({ target: [importMappings.schoolId, importMappings.kind], set: { mapping, updatedAt: sql`now()` } });
+    .onConflictDoUpdate({
+      target: [importMappings.schoolId, importMappings.kind],
+      set: { mapping, updatedAt: sql`now()` },
+    });
 }
 
 /** Updates many students of one school in one statement per batch. */
 export async function updateStudentsBulk(
   db: Db,
-  rows: { id: string; firstName: string; lastName: string; classLabel: string; grade: number | null; course: number | null; birthDate: string | null; gender: string | null }[],
+  rows: {
+    id: string;
+    firstName: string;
+    lastName: string;
+    classLabel: string;
+    grade: number | null;
+    course: number | null;
+    birthDate: string | null;
+    gender: string | null;
+  }[],
 ): Promise<void> {
   if (rows.length === 0) return;
   const values = sql.join(
-    rows.map((r) => sql`(${r.id}::uuid, ${r.firstName}, ${r.lastName}, ${r.classLabel}, ${r.grade}::smallint, ${r.course}::smallint, ${r.birthDate}::date, ${r.gender})`),
+    rows.map(
+      (r) =>
+        sql`(${r.id}::uuid, ${r.firstName}, ${r.lastName}, ${r.classLabel}, ${r.grade}::smallint, ${r.course}::smallint, ${r.birthDate}::date, ${r.gender})`,
+    ),
     sql`, `,
   );
   await db.execute(sql`

@@ -1,27 +1,52 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZApiError } from '../../../common/api/errors.ts';
-import { ZImportCommitResult, ZImportPreview, ZImportPreviewBody, ZImportUpload, ZImportUploadQuery } from '../../../common/api/imports.ts';
+import {
+  ZImportCommitResult,
+  ZImportPreview,
+  ZImportPreviewBody,
+  ZImportUpload,
+  ZImportUploadQuery,
+} from '../../../common/api/imports.ts';
 import { AppError } from '../../platform/errors.ts';
 import * as service from './student-import.ts';
 
-const errors = { 400: ZApiError, 401: ZApiError, 403: ZApiError, 404: ZApiError, 409: ZApiError, 413: ZApiError, 415: ZApiError };
+const errors = {
+  400: ZApiError,
+  401: ZApiError,
+  403: ZApiError,
+  404: ZApiError,
+  409: ZApiError,
+  413: ZApiError,
+  415: ZApiError,
+};
 const ZId = z.object({ id: z.uuid() });
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
-const FILE_TYPES = ['text/csv', 'application/octet-stream', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/vnd.ms-excel', 'text/plain'];
+const FILE_TYPES = [
+  'text/csv',
+  'application/octet-stream',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.ms-excel',
+  'text/plain',
+];
 
 /** Class-list imports: upload, preview with a column mapping, all-or-nothing commit, error report. */
 export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database;
   const tags = ['imports'];
-  app.addContentTypeParser(FILE_TYPES, { parseAs: 'buffer', bodyLimit: MAX_IMPORT_BYTES }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser(
+    FILE_TYPES,
+    { parseAs: 'buffer', bodyLimit: MAX_IMPORT_BYTES },
+    (_req, body, done) => done(null, body),
+  );
 
   app.post(
     '/imports/students',
     {
       schema: {
         tags,
-        description: 'Upload a class list (CSV with ; or , in UTF-8 or Windows-1257, or XLSX) as the raw request body.',
+        description:
+          'Upload a class list (CSV with ; or , in UTF-8 or Windows-1257, or XLSX) as the raw request body.',
         querystring: ZImportUploadQuery,
         response: { 201: ZImportUpload, ...errors },
       },
@@ -29,21 +54,43 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const body = req.body as unknown;
       if (!Buffer.isBuffer(body)) throw new AppError(415, 'unsupported_media_type');
-      const result = await db.withTx((tx) => service.uploadStudentList(req.ctx, req.query.schoolId, req.query.fileName, body, tx));
+      const result = await db.withTx((tx) =>
+        service.uploadStudentList(req.ctx, req.query.schoolId, req.query.fileName, body, tx),
+      );
       return reply.status(201).send(result);
     },
   );
 
-  app.post('/imports/:id/preview', { schema: { tags, params: ZId, body: ZImportPreviewBody, response: { 200: ZImportPreview, ...errors } } }, (req) =>
-    db.withTx((tx) => service.previewStudentList(req.ctx, req.params.id, req.body.mapping, req.body.excludedRows, tx)),
+  app.post(
+    '/imports/:id/preview',
+    { schema: { tags, params: ZId, body: ZImportPreviewBody, response: { 200: ZImportPreview, ...errors } } },
+    (req) =>
+      db.withTx((tx) =>
+        service.previewStudentList(req.ctx, req.params.id, req.body.mapping, req.body.excludedRows, tx),
+      ),
   );
 
-  app.post('/imports/:id/commit', { schema: { tags, params: ZId, body: ZImportPreviewBody, response: { 200: ZImportCommitResult, ...errors } } }, (req) =>
-    db.withTx((tx) => service.commitStudentList(req.ctx, req.params.id, req.body.mapping, req.body.excludedRows, tx)),
+  app.post(
+    '/imports/:id/commit',
+    {
+      schema: {
+        tags,
+        params: ZId,
+        body: ZImportPreviewBody,
+        response: { 200: ZImportCommitResult, ...errors },
+      },
+    },
+    (req) =>
+      db.withTx((tx) =>
+        service.commitStudentList(req.ctx, req.params.id, req.body.mapping, req.body.excludedRows, tx),
+      ),
   );
 
   app.get('/imports/:id/errors.csv', { schema: { tags, params: ZId } }, async (req, reply) => {
     const csv = await db.read((tx) => service.errorReportCsv(req.ctx, req.params.id, tx));
-    return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="import-errors.csv"').send(csv);
+    return reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="import-errors.csv"')
+      .send(csv);
   });
 };

@@ -1,4 +1,9 @@
-import type { TImportPreview, TImportRow, TImportUpload, TStudentMapping } from '../../../common/api/imports.ts';
+import type {
+  TImportPreview,
+  TImportRow,
+  TImportUpload,
+  TStudentMapping,
+} from '../../../common/api/imports.ts';
 import { maskPersonalCode } from '../../../common/personal-code.ts';
 import type { Language } from '../../../common/roles.ts';
 import type { RequestContext } from '../../platform/actor.ts';
@@ -10,9 +15,9 @@ import { can } from '../../platform/policy/gate.ts';
 import { findOrganisationById } from '../organisations/repo.ts';
 import { STUDENT_IMPORT } from '../students/policy.ts';
 import { findStudentsByCodes, insertStudents } from '../students/repo.ts';
-import { type ParsedTable, TableParseError, parseTable } from './parse-table.ts';
+import { type ParsedTable, parseTable, TableParseError } from './parse-table.ts';
 import * as repo from './repo.ts';
-import { type StudentRowValues, checkStudentRow, guessMapping, mappingProblems } from './student-rows.ts';
+import { checkStudentRow, guessMapping, mappingProblems, type StudentRowValues } from './student-rows.ts';
 
 const KIND = 'students';
 const COMPARED = ['firstName', 'lastName', 'classLabel', 'grade', 'course', 'birthDate', 'gender'] as const;
@@ -41,7 +46,8 @@ async function loadImport(ctx: RequestContext, importId: string, tx: Db) {
   const file = await repo.findImportFile(tx, importId);
   if (!file || file.kind !== KIND) throw new NotFoundError('import', importId);
   const school = await findOrganisationById(tx, file.schoolId);
-  if (!school || !can(ctx.actor, STUDENT_IMPORT, { orgPath: school.path })) throw new NotFoundError('import', importId);
+  if (!school || !can(ctx.actor, STUDENT_IMPORT, { orgPath: school.path }))
+    throw new NotFoundError('import', importId);
   return file;
 }
 
@@ -55,13 +61,31 @@ async function parseOrThrow(content: Buffer): Promise<ParsedTable> {
 }
 
 /** Stores an uploaded class list and answers with its columns and a mapping to start from. */
-export async function uploadStudentList(ctx: RequestContext, schoolId: string, fileName: string, content: Buffer, tx: Db): Promise<TImportUpload> {
+export async function uploadStudentList(
+  ctx: RequestContext,
+  schoolId: string,
+  fileName: string,
+  content: Buffer,
+  tx: Db,
+): Promise<TImportUpload> {
   const school = await loadImportSchool(ctx, schoolId, tx);
   const table = await parseOrThrow(content);
-  const importId = await repo.insertImportFile(tx, { kind: KIND, schoolId: school.id, fileName, content, rowCount: table.rows.length, createdBy: ctx.actor?.userId ?? null });
+  const importId = await repo.insertImportFile(tx, {
+    kind: KIND,
+    schoolId: school.id,
+    fileName,
+    content,
+    rowCount: table.rows.length,
+    createdBy: ctx.actor?.userId ?? null,
+  });
   const remembered = await repo.findMapping(tx, school.id, KIND);
   const usable = remembered && mappingProblems(table.headers, remembered).length === 0;
-  await writeAudit(tx, ctx, { action: 'import.upload', entityType: 'import', entityId: importId, orgId: school.id });
+  await writeAudit(tx, ctx, {
+    action: 'import.upload',
+    entityType: 'import',
+    entityId: importId,
+    orgId: school.id,
+  });
   return {
     importId,
     fileName,
@@ -76,26 +100,75 @@ export async function uploadStudentList(ctx: RequestContext, schoolId: string, f
 }
 
 /** Checks every row and compares it with the register (upsert by personal code within the school). */
-export async function classifyRows(tx: Db, schoolId: string, table: ParsedTable, mapping: TStudentMapping, excluded: Set<number>): Promise<ClassifiedRow[]> {
+export async function classifyRows(
+  tx: Db,
+  schoolId: string,
+  table: ParsedTable,
+  mapping: TStudentMapping,
+  excluded: Set<number>,
+): Promise<ClassifiedRow[]> {
   const problems = mappingProblems(table.headers, mapping);
-  if (problems.length) throw new AppError(400, problems[0].code as MessageCode, problems.map((p) => ({ path: `mapping.${p.field}`, message: p.code })));
+  if (problems.length)
+    throw new AppError(
+      400,
+      problems[0].code as MessageCode,
+      problems.map((p) => ({ path: `mapping.${p.field}`, message: p.code })),
+    );
   const checks = table.rows.map((row, i) => checkStudentRow(table.headers, row, mapping, i + 2));
   const codes = [...new Set(checks.flatMap((c) => (c.ok ? [c.values.personalCode] : [])))];
   const existing = new Map<string, Awaited<ReturnType<typeof findStudentsByCodes>>[number]>();
-  for (let i = 0; i < codes.length; i += 5000) for (const s of await findStudentsByCodes(tx, codes.slice(i, i + 5000))) existing.set(s.personalCode, s);
+  for (let i = 0; i < codes.length; i += 5000)
+    for (const s of await findStudentsByCodes(tx, codes.slice(i, i + 5000))) existing.set(s.personalCode, s);
   const seen = new Set<string>();
   return checks.map((c): ClassifiedRow => {
-    if (excluded.has(c.rowNumber)) return { rowNumber: c.rowNumber, status: 'excluded', values: c.values, errors: [], existingId: null, changedFields: [] };
-    if (!c.ok) return { rowNumber: c.rowNumber, status: 'error', values: c.values, errors: c.errors, existingId: null, changedFields: [] };
+    if (excluded.has(c.rowNumber))
+      return {
+        rowNumber: c.rowNumber,
+        status: 'excluded',
+        values: c.values,
+        errors: [],
+        existingId: null,
+        changedFields: [],
+      };
+    if (!c.ok)
+      return {
+        rowNumber: c.rowNumber,
+        status: 'error',
+        values: c.values,
+        errors: c.errors,
+        existingId: null,
+        changedFields: [],
+      };
     const v = c.values;
-    const base = { rowNumber: c.rowNumber, values: v, existingId: null as string | null, changedFields: [] as string[] };
-    if (seen.has(v.personalCode)) return { ...base, status: 'error', errors: [{ field: 'personalCode', code: 'personal_code_duplicate_row' }] };
+    const base = {
+      rowNumber: c.rowNumber,
+      values: v,
+      existingId: null as string | null,
+      changedFields: [] as string[],
+    };
+    if (seen.has(v.personalCode))
+      return {
+        ...base,
+        status: 'error',
+        errors: [{ field: 'personalCode', code: 'personal_code_duplicate_row' }],
+      };
     seen.add(v.personalCode);
     const current = existing.get(v.personalCode);
     if (!current) return { ...base, status: 'new', errors: [] };
-    if (current.schoolId !== schoolId) return { ...base, status: 'error', errors: [{ field: 'personalCode', code: 'personal_code_other_school' }] };
+    if (current.schoolId !== schoolId)
+      return {
+        ...base,
+        status: 'error',
+        errors: [{ field: 'personalCode', code: 'personal_code_other_school' }],
+      };
     const changedFields = COMPARED.filter((f) => (v[f] ?? null) !== ((current[f] as unknown) ?? null));
-    return { ...base, existingId: current.id, status: changedFields.length ? 'changed' : 'unchanged', errors: [], changedFields };
+    return {
+      ...base,
+      existingId: current.id,
+      status: changedFields.length ? 'changed' : 'unchanged',
+      errors: [],
+      changedFields,
+    };
   });
 }
 
@@ -127,18 +200,49 @@ const PREVIEW_LIMIT = 1000;
 
 /** Field names for people reading the error report. */
 const FIELD_LABELS: Record<Language, Record<string, string>> = {
-  lv: { personalCode: 'Personas kods', firstName: 'Vārds', lastName: 'Uzvārds', classLabel: 'Klase', grade: 'Klases līmenis', course: 'Kurss', birthDate: 'Dzimšanas datums', gender: 'Dzimums' },
-  en: { personalCode: 'Personal code', firstName: 'First name', lastName: 'Last name', classLabel: 'Class', grade: 'Grade', course: 'Course', birthDate: 'Birth date', gender: 'Gender' },
+  lv: {
+    personalCode: 'Personas kods',
+    firstName: 'Vārds',
+    lastName: 'Uzvārds',
+    classLabel: 'Klase',
+    grade: 'Klases līmenis',
+    course: 'Kurss',
+    birthDate: 'Dzimšanas datums',
+    gender: 'Dzimums',
+  },
+  en: {
+    personalCode: 'Personal code',
+    firstName: 'First name',
+    lastName: 'Last name',
+    classLabel: 'Class',
+    grade: 'Grade',
+    course: 'Course',
+    birthDate: 'Birth date',
+    gender: 'Gender',
+  },
 };
 
 /** Every row as new / changed / unchanged / error / excluded, errors first. Nothing is written but the mapping tried. */
-export async function previewStudentList(ctx: RequestContext, importId: string, mapping: TStudentMapping, excludedRows: number[], tx: Db): Promise<TImportPreview> {
+export async function previewStudentList(
+  ctx: RequestContext,
+  importId: string,
+  mapping: TStudentMapping,
+  excludedRows: number[],
+  tx: Db,
+): Promise<TImportPreview> {
   const file = await loadImport(ctx, importId, tx);
   const table = await parseOrThrow(file.content);
   const rows = await classifyRows(tx, file.schoolId, table, mapping, new Set(excludedRows));
-  await repo.setImportResult(tx, importId, file.status === 'committed' ? 'committed' : 'previewed', { mapping, excludedRows });
+  await repo.setImportResult(tx, importId, file.status === 'committed' ? 'committed' : 'previewed', {
+    mapping,
+    excludedRows,
+  });
   const ordered = [...rows.filter((r) => r.status === 'error'), ...rows.filter((r) => r.status !== 'error')];
-  return { counts: countRows(rows), rows: ordered.slice(0, PREVIEW_LIMIT).map((r) => presentRow(r, ctx.language)), truncated: ordered.length > PREVIEW_LIMIT };
+  return {
+    counts: countRows(rows),
+    rows: ordered.slice(0, PREVIEW_LIMIT).map((r) => presentRow(r, ctx.language)),
+    truncated: ordered.length > PREVIEW_LIMIT,
+  };
 }
 
 /** The error rows of the last preview as CSV (row, field, message), for the school to fix the file. */
@@ -152,7 +256,11 @@ export async function errorReportCsv(ctx: RequestContext, importId: string, tx: 
   const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
   const lines = [[lv ? 'Rinda' : 'Row', lv ? 'Lauks' : 'Field', lv ? 'Kļūda' : 'Error'].join(';')];
   const label = FIELD_LABELS[ctx.language];
-  for (const r of rows) for (const e of r.errors) lines.push([String(r.rowNumber), quote(label[e.field] ?? e.field), quote(text(e.code, ctx.language))].join(';'));
+  for (const r of rows)
+    for (const e of r.errors)
+      lines.push(
+        [String(r.rowNumber), quote(label[e.field] ?? e.field), quote(text(e.code, ctx.language))].join(';'),
+      );
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
@@ -174,31 +282,78 @@ export async function commitStudentList(
   const table = await parseOrThrow(file.content);
   const rows = await classifyRows(tx, file.schoolId, table, mapping, new Set(excludedRows));
   const counts = countRows(rows);
-  if (counts.error > 0) throw new AppError(400, 'import_has_errors', rows.filter((r) => r.status === 'error').slice(0, 50).map((r) => ({ path: `row.${r.rowNumber}`, message: r.errors[0]?.code ?? 'validation' })));
+  if (counts.error > 0)
+    throw new AppError(
+      400,
+      'import_has_errors',
+      rows
+        .filter((r) => r.status === 'error')
+        .slice(0, 50)
+        .map((r) => ({ path: `row.${r.rowNumber}`, message: r.errors[0]?.code ?? 'validation' })),
+    );
   const toInsert = rows.filter((r) => r.status === 'new');
   const toUpdate = rows.filter((r) => r.status === 'changed');
   const total = toInsert.length + toUpdate.length;
   let done = 0;
   for (let i = 0; i < toInsert.length; i += 1000) {
-    const batch = toInsert.slice(i, i + 1000).map((r) => ({ ...(r.values as StudentRowValues), schoolId: file.schoolId }));
+    const batch = toInsert
+      .slice(i, i + 1000)
+      .map((r) => ({ ...(r.values as StudentRowValues), schoolId: file.schoolId }));
     const ids = await insertStudents(tx, batch);
-    await writeAuditMany(tx, ctx, ids.map((id) => ({ action: 'student.create', entityType: 'student', entityId: id, orgId: file.schoolId })));
+    await writeAuditMany(
+      tx,
+      ctx,
+      ids.map((id) => ({
+        action: 'student.create',
+        entityType: 'student',
+        entityId: id,
+        orgId: file.schoolId,
+      })),
+    );
     done += batch.length;
     onProgress?.(done, total);
   }
   for (let i = 0; i < toUpdate.length; i += 1000) {
     const batch = toUpdate.slice(i, i + 1000).map((r) => {
       const v = r.values as StudentRowValues;
-      return { id: r.existingId as string, firstName: v.firstName, lastName: v.lastName, classLabel: v.classLabel, grade: v.grade, course: v.course, birthDate: v.birthDate, gender: v.gender };
+      return {
+        id: r.existingId as string,
+        firstName: v.firstName,
+        lastName: v.lastName,
+        classLabel: v.classLabel,
+        grade: v.grade,
+        course: v.course,
+        birthDate: v.birthDate,
+        gender: v.gender,
+      };
     });
     await repo.updateStudentsBulk(tx, batch);
-    await writeAuditMany(tx, ctx, batch.map((b) => ({ action: 'student.update', entityType: 'student', entityId: b.id, orgId: file.schoolId })));
+    await writeAuditMany(
+      tx,
+      ctx,
+      batch.map((b) => ({
+        action: 'student.update',
+        entityType: 'student',
+        entityId: b.id,
+        orgId: file.schoolId,
+      })),
+    );
     done += batch.length;
     onProgress?.(done, total);
   }
-  const result = { created: toInsert.length, updated: toUpdate.length, unchanged: counts.unchanged, excluded: counts.excluded };
+  const result = {
+    created: toInsert.length,
+    updated: toUpdate.length,
+    unchanged: counts.unchanged,
+    excluded: counts.excluded,
+  };
   await repo.saveMapping(tx, file.schoolId, KIND, mapping);
   await repo.setImportResult(tx, importId, 'committed', { mapping, excludedRows, ...result });
-  await writeAudit(tx, ctx, { action: 'import.commit', entityType: 'import', entityId: importId, orgId: file.schoolId });
+  await writeAudit(tx, ctx, {
+    action: 'import.commit',
+    entityType: 'import',
+    entityId: importId,
+    orgId: file.schoolId,
+  });
   return result;
 }

@@ -1,8 +1,22 @@
-import { REQUIRED_STUDENT_IMPORT_FIELDS, STUDENT_IMPORT_FIELDS, type StudentImportField, type TStudentMapping } from '../../../common/api/imports.ts';
+import {
+  REQUIRED_STUDENT_IMPORT_FIELDS,
+  STUDENT_IMPORT_FIELDS,
+  type StudentImportField,
+  type TStudentMapping,
+} from '../../../common/api/imports.ts';
 import { parsePersonalCode } from '../../../common/personal-code.ts';
 
 const SYNONYMS: Record<StudentImportField, string[]> = {
-  personalCode: ['personas kods', 'pers. kods', 'pers kods', 'personaskods', 'p.k.', 'pk', 'personal code', 'personal id'],
+  personalCode: [
+    'personas kods',
+    'pers. kods',
+    'pers kods',
+    'personaskods',
+    'p.k.',
+    'pk',
+    'personal code',
+    'personal id',
+  ],
   firstName: ['vards', 'first name', 'firstname', 'given name', 'name'],
   lastName: ['uzvards', 'last name', 'lastname', 'surname', 'family name'],
   classLabel: ['klase', 'class', 'grupa', 'klase/grupa', 'klases nosaukums'],
@@ -14,7 +28,12 @@ const SYNONYMS: Record<StudentImportField, string[]> = {
 
 /** Lower case without diacritics or surrounding punctuation, for matching header names. */
 export function normalizeHeader(h: string): string {
-  return h.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+  return h
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** A mapping guessed from header names (Latvian and English). */
@@ -28,9 +47,13 @@ export function guessMapping(headers: string[]): TStudentMapping {
 }
 
 /** Fields whose mapping names no existing column; required fields must be mapped. */
-export function mappingProblems(headers: string[], mapping: TStudentMapping): { field: string; code: string }[] {
+export function mappingProblems(
+  headers: string[],
+  mapping: TStudentMapping,
+): { field: string; code: string }[] {
   const problems: { field: string; code: string }[] = [];
-  for (const field of REQUIRED_STUDENT_IMPORT_FIELDS) if (!mapping[field]) problems.push({ field, code: 'import_mapping_missing' });
+  for (const field of REQUIRED_STUDENT_IMPORT_FIELDS)
+    if (!mapping[field]) problems.push({ field, code: 'import_mapping_missing' });
   for (const field of STUDENT_IMPORT_FIELDS) {
     const column = mapping[field];
     if (column && !headers.includes(column)) problems.push({ field, code: 'import_mapping_column' });
@@ -53,7 +76,12 @@ export interface StudentRowValues {
 
 export type RowCheck =
   | { rowNumber: number; ok: true; values: StudentRowValues }
-  | { rowNumber: number; ok: false; values: Partial<StudentRowValues>; errors: { field: string; code: string }[] };
+  | {
+      rowNumber: number;
+      ok: false;
+      values: Partial<StudentRowValues>;
+      errors: { field: string; code: string }[];
+    };
 
 function parseDate(s: string): string | null | 'invalid' {
   if (!s) return null;
@@ -68,7 +96,8 @@ function parseDate(s: string): string | null | 'invalid' {
     [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   }
   const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return 'invalid';
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d)
+    return 'invalid';
   return date.toISOString().slice(0, 10);
 }
 
@@ -87,7 +116,12 @@ function parseLevel(s: string, max: number): number | null | 'invalid' {
 }
 
 /** Checks one data row against the mapping. `rowNumber` is the line in the file (header = 1). */
-export function checkStudentRow(headers: string[], row: string[], mapping: TStudentMapping, rowNumber: number): RowCheck {
+export function checkStudentRow(
+  headers: string[],
+  row: string[],
+  mapping: TStudentMapping,
+  rowNumber: number,
+): RowCheck {
   const get = (f: StudentImportField) => {
     const col = mapping[f];
     return col ? (row[headers.indexOf(col)] ?? '').trim() : '';
@@ -131,11 +165,14 @@ export function checkStudentRow(headers: string[], row: string[], mapping: TStud
   }
   const birth = parseDate(get('birthDate'));
   if (birth === 'invalid') errors.push({ field: 'birthDate', code: 'invalid_date' });
-  else if (code.ok && code.birthDate && birth && birth !== code.birthDate) errors.push({ field: 'birthDate', code: 'birth_date_mismatch' });
+  else if (code.ok && code.birthDate && birth && birth !== code.birthDate)
+    errors.push({ field: 'birthDate', code: 'birth_date_mismatch' });
   else values.birthDate = (code.ok && code.birthDate) || birth || null;
   const gender = parseGender(get('gender'));
   if (gender === 'invalid') errors.push({ field: 'gender', code: 'invalid_gender' });
   else values.gender = gender;
 
-  return errors.length ? { rowNumber, ok: false, values, errors } : { rowNumber, ok: true, values: values as StudentRowValues };
+  return errors.length
+    ? { rowNumber, ok: false, values, errors }
+    : { rowNumber, ok: true, values: values as StudentRowValues };
 }

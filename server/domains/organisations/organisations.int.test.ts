@@ -35,32 +35,65 @@ describe('organisation tree', () => {
   });
 
   it('lets a municipal coordinator add a school to its municipality but not a municipality', async () => {
-    const school = await koordZiemelu.post('/api/organisations', { parentId: byCode('ZIEM').id, type: 'school', schoolType: 'general', name: 'Ziemeļu novada Bērzu pamatskola', code: 'ZIEM-S10' });
+    const school = await koordZiemelu.post('/api/organisations', {
+      parentId: byCode('ZIEM').id,
+      type: 'school',
+      schoolType: 'general',
+      name: 'Ziemeļu novada Bērzu pamatskola',
+      code: 'ZIEM-S10',
+    });
     expect(school.statusCode).toBe(201);
-    const mun = await koordZiemelu.post('/api/organisations', { parentId: byCode('LV').id, type: 'municipality', name: 'Rietumu novads' });
+    const mun = await koordZiemelu.post('/api/organisations', {
+      parentId: byCode('LV').id,
+      type: 'municipality',
+      name: 'Rietumu novads',
+    });
     expect(mun.statusCode).toBe(404);
   });
 
   it('refuses a general school directly under the nation and a state vocational school under a municipality', async () => {
-    const a = await admin.post('/api/organisations', { parentId: byCode('LV').id, type: 'school', schoolType: 'general', name: 'Nepareiza skola' });
+    const a = await admin.post('/api/organisations', {
+      parentId: byCode('LV').id,
+      type: 'school',
+      schoolType: 'general',
+      name: 'Nepareiza skola',
+    });
     expect(a.statusCode).toBe(400);
     expect(a.json().error.code).toBe('invalid_parent');
-    const b = await admin.post('/api/organisations', { parentId: byCode('ZIEM').id, type: 'school', schoolType: 'state_vocational', name: 'Nepareizs tehnikums' });
+    const b = await admin.post('/api/organisations', {
+      parentId: byCode('ZIEM').id,
+      type: 'school',
+      schoolType: 'state_vocational',
+      name: 'Nepareizs tehnikums',
+    });
     expect(b.statusCode).toBe(400);
   });
 
   it('refuses a school without a school type and a duplicate code', async () => {
-    const a = await admin.post('/api/organisations', { parentId: byCode('ZIEM').id, type: 'school', name: 'Bez tipa' });
+    const a = await admin.post('/api/organisations', {
+      parentId: byCode('ZIEM').id,
+      type: 'school',
+      name: 'Bez tipa',
+    });
     expect(a.json().error.code).toBe('school_type_required');
-    const b = await admin.post('/api/organisations', { parentId: byCode('ZIEM').id, type: 'partner', name: 'Dublikāts', code: 'ZIEM-S1' });
+    const b = await admin.post('/api/organisations', {
+      parentId: byCode('ZIEM').id,
+      type: 'partner',
+      name: 'Dublikāts',
+      code: 'ZIEM-S1',
+    });
     expect(b.statusCode).toBe(409);
   });
 
   it('renames a school and records it in the audit log', async () => {
-    const res = await koordZiemelu.patch(`/api/organisations/${byCode('ZIEM-S2').id}`, { name: 'Ziemeļu novada Ozolu sākumskola' });
+    const res = await koordZiemelu.patch(`/api/organisations/${byCode('ZIEM-S2').id}`, {
+      name: 'Ziemeļu novada Ozolu sākumskola',
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().name).toBe('Ziemeļu novada Ozolu sākumskola');
-    const audit = await koordZiemelu.get(`/api/audit?action=organisation.update&entityId=${byCode('ZIEM-S2').id}`);
+    const audit = await koordZiemelu.get(
+      `/api/audit?action=organisation.update&entityId=${byCode('ZIEM-S2').id}`,
+    );
     expect(audit.json().total).toBe(1);
   });
 
@@ -73,7 +106,9 @@ describe('organisation tree', () => {
 describe('audit viewer', () => {
   it('shows a school coordinator only events of the own school', async () => {
     const koordS2 = await server.signIn('koord.s2');
-    const events = (await koordS2.get('/api/audit?pageSize=200')).json().items as { organisationName: string | null }[];
+    const events = (await koordS2.get('/api/audit?pageSize=200')).json().items as {
+      organisationName: string | null;
+    }[];
     expect(events.length).toBeGreaterThan(0);
     const current = (await admin.get(`/api/organisations/${byCode('ZIEM-S2').id}`)).json().name;
     expect(new Set(events.map((e) => e.organisationName))).toEqual(new Set([current]));
@@ -87,6 +122,8 @@ describe('audit viewer', () => {
   it('keeps the audit log append-only in the database', async () => {
     const { sql } = await import('drizzle-orm');
     await expect(server.database.withTx((tx) => tx.execute(sql`delete from audit_events`))).rejects.toThrow();
-    await expect(server.database.withTx((tx) => tx.execute(sql`update audit_events set action = 'x'`))).rejects.toThrow();
+    await expect(
+      server.database.withTx((tx) => tx.execute(sql`update audit_events set action = 'x'`)),
+    ).rejects.toThrow();
   });
 });

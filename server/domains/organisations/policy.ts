@@ -17,7 +17,14 @@ export const ORG_UPDATE = 'organisation.update';
 
 definePolicies<OrgResource>({
   [ORG_VIEW]: {
-    roles: ['national_admin', 'expert', 'municipal_coordinator', 'school_director', 'school_coordinator', 'auditor'],
+    roles: [
+      'national_admin',
+      'expert',
+      'municipal_coordinator',
+      'school_director',
+      'school_coordinator',
+      'auditor',
+    ],
   },
 });
 
@@ -25,7 +32,8 @@ definePolicies<NewOrgResource>({
   [ORG_CREATE]: {
     roles: ['national_admin', 'municipal_coordinator'],
     // Only the national admin creates municipalities and state vocational schools.
-    when: (grant, resource) => grant.role === 'national_admin' || resource.type === 'school' || resource.type === 'partner',
+    when: (grant, resource) =>
+      grant.role === 'national_admin' || resource.type === 'school' || resource.type === 'partner',
   },
 });
 

@@ -13,7 +13,16 @@ const columns = {
   active: organisations.active,
 };
 
-export type OrgRow = { id: string; parentId: string | null; type: string; schoolType: string | null; name: string; code: string | null; path: string; active: boolean };
+export type OrgRow = {
+  id: string;
+  parentId: string | null;
+  type: string;
+  schoolType: string | null;
+  name: string;
+  code: string | null;
+  path: string;
+  active: boolean;
+};
 
 /** SQL condition: the row's path lies under one of the scope paths. No paths, no rows. */
 export function pathInScope(pathColumn: SQLWrapper, scope: string[]): SQL {
@@ -23,7 +32,11 @@ export function pathInScope(pathColumn: SQLWrapper, scope: string[]): SQL {
 
 /** Every organisation under the given scope paths, in tree order. */
 export async function findOrganisationsInScope(db: Db, scope: string[]): Promise<OrgRow[]> {
-  return db.select(columns).from(organisations).where(pathInScope(organisations.path, scope)).orderBy(asc(organisations.path));
+  return db
+    .select(columns)
+    .from(organisations)
+    .where(pathInScope(organisations.path, scope))
+    .orderBy(asc(organisations.path));
 }
 
 export async function findOrganisationById(db: Db, id: string): Promise<OrgRow | null> {
@@ -39,7 +52,15 @@ export async function findOrganisationByCode(db: Db, code: string): Promise<OrgR
 /** Inserts an organisation under a parent and sets its path from the parent's. */
 export async function insertOrganisation(
   db: Db,
-  values: { id?: string; parentId: string | null; parentPath: string; type: string; schoolType: string | null; name: string; code: string | null },
+  values: {
+    id?: string;
+    parentId: string | null;
+    parentPath: string;
+    type: string;
+    schoolType: string | null;
+    name: string;
+    code: string | null;
+  },
 ): Promise<OrgRow> {
   const id = values.id ?? crypto.randomUUID();
   const [row] = await db
@@ -68,7 +89,10 @@ export async function updateOrganisation(
 
 /** The nation (root) organisation. */
 export async function findRoot(db: Db): Promise<OrgRow | null> {
-  const rows = await db.select(columns).from(organisations).where(and(eq(organisations.type, 'nation')));
+  const rows = await db
+    .select(columns)
+    .from(organisations)
+    .where(and(eq(organisations.type, 'nation')));
   return rows[0] ?? null;
 }
 
@@ -79,5 +103,9 @@ export async function findSchoolDirectory(db: Db) {
     from ${organisations} s left join ${organisations} m on m.id = s.parent_id and m.type = 'municipality'
     where s.type = 'school' and s.active
     order by m.name nulls last, s.name`);
-  return (rows as unknown as { rows: { id: string; name: string; schoolType: string | null; municipalityName: string | null }[] }).rows;
+  return (
+    rows as unknown as {
+      rows: { id: string; name: string; schoolType: string | null; municipalityName: string | null }[];
+    }
+  ).rows;
 }

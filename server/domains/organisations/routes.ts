@@ -18,26 +18,53 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database;
   const tags = ['organisations'];
 
-  app.get('/organisations', { schema: { tags, response: { 200: ZOrganisationList, ...errors } } }, async (req) => ({
-    items: await db.read((tx) => service.listOrganisations(req.ctx, tx)),
-  }));
-
-  app.get('/schools', { schema: { tags, description: 'All active schools, for choosing where a student moves.', response: { 200: ZSchoolDirectory, ...errors } } }, async (req) => ({
-    items: await db.read((tx) => service.listSchoolDirectory(req.ctx, tx)),
-  }));
-
-  app.get('/organisations/:id', { schema: { tags, params: ZParams, response: { 200: ZOrganisation, ...errors } } }, (req) =>
-    db.read((tx) => service.getOrganisation(req.ctx, req.params.id, tx)),
+  app.get(
+    '/organisations',
+    { schema: { tags, response: { 200: ZOrganisationList, ...errors } } },
+    async (req) => ({
+      items: await db.read((tx) => service.listOrganisations(req.ctx, tx)),
+    }),
   );
 
-  app.post('/organisations', { schema: { tags, body: ZCreateOrganisationBody, response: { 201: ZOrganisation, ...errors } } }, async (req, reply) => {
-    const org = await db.withTx((tx) => service.createOrganisation(req.ctx, req.body, tx));
-    return reply.status(201).send(org);
-  });
+  app.get(
+    '/schools',
+    {
+      schema: {
+        tags,
+        description: 'All active schools, for choosing where a student moves.',
+        response: { 200: ZSchoolDirectory, ...errors },
+      },
+    },
+    async (req) => ({
+      items: await db.read((tx) => service.listSchoolDirectory(req.ctx, tx)),
+    }),
+  );
+
+  app.get(
+    '/organisations/:id',
+    { schema: { tags, params: ZParams, response: { 200: ZOrganisation, ...errors } } },
+    (req) => db.read((tx) => service.getOrganisation(req.ctx, req.params.id, tx)),
+  );
+
+  app.post(
+    '/organisations',
+    { schema: { tags, body: ZCreateOrganisationBody, response: { 201: ZOrganisation, ...errors } } },
+    async (req, reply) => {
+      const org = await db.withTx((tx) => service.createOrganisation(req.ctx, req.body, tx));
+      return reply.status(201).send(org);
+    },
+  );
 
   app.patch(
     '/organisations/:id',
-    { schema: { tags, params: ZParams, body: ZUpdateOrganisationBody, response: { 200: ZOrganisation, ...errors } } },
+    {
+      schema: {
+        tags,
+        params: ZParams,
+        body: ZUpdateOrganisationBody,
+        response: { 200: ZOrganisation, ...errors },
+      },
+    },
     (req) => db.withTx((tx) => service.updateOrganisation(req.ctx, req.params.id, req.body, tx)),
   );
 };

@@ -1,9 +1,13 @@
-import type { TCreateOrganisationBody, TOrganisation, TUpdateOrganisationBody } from '../../../common/api/organisations.ts';
+import type {
+  TCreateOrganisationBody,
+  TOrganisation,
+  TUpdateOrganisationBody,
+} from '../../../common/api/organisations.ts';
 import type { OrgType, SchoolType } from '../../../common/roles.ts';
 import type { RequestContext } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
-import { AppError, NotFoundError, badRequest, conflict } from '../../platform/errors.ts';
+import { AppError, badRequest, conflict, NotFoundError } from '../../platform/errors.ts';
 import { can, canAnywhere, scopePaths } from '../../platform/policy/gate.ts';
 import { STUDENT_MANAGE } from '../students/policy.ts';
 import { ORG_CREATE, ORG_UPDATE, ORG_VIEW } from './policy.ts';
@@ -25,11 +29,13 @@ export function presentOrganisation(row: repo.OrgRow): TOrganisation {
 /** Which types may sit under which; a state vocational school is the one school under the nation. */
 function checkPlacement(parentType: string, type: string, schoolType: SchoolType | null | undefined): void {
   if (type === 'municipality' && parentType !== 'nation') throw badRequest('invalid_parent', 'parentId');
-  if (type === 'partner' && parentType !== 'municipality' && parentType !== 'nation') throw badRequest('invalid_parent', 'parentId');
+  if (type === 'partner' && parentType !== 'municipality' && parentType !== 'nation')
+    throw badRequest('invalid_parent', 'parentId');
   if (type === 'school') {
     if (!schoolType) throw badRequest('school_type_required', 'schoolType');
     const underNation = schoolType === 'state_vocational';
-    if (underNation ? parentType !== 'nation' : parentType !== 'municipality') throw badRequest('invalid_parent', 'parentId');
+    if (underNation ? parentType !== 'nation' : parentType !== 'municipality')
+      throw badRequest('invalid_parent', 'parentId');
   } else if (schoolType) {
     throw badRequest('validation', 'schoolType');
   }
@@ -56,10 +62,16 @@ export async function getOrganisation(ctx: RequestContext, id: string, tx: Db): 
 }
 
 /** Creates a municipality, school or partner institution under a parent in scope. */
-export async function createOrganisation(ctx: RequestContext, input: TCreateOrganisationBody, tx: Db): Promise<TOrganisation> {
+export async function createOrganisation(
+  ctx: RequestContext,
+  input: TCreateOrganisationBody,
+  tx: Db,
+): Promise<TOrganisation> {
   const parent = await repo.findOrganisationById(tx, input.parentId);
-  if (!parent || !can(ctx.actor, ORG_VIEW, { orgPath: parent.path })) throw new NotFoundError('organisation', input.parentId);
-  if (!can(ctx.actor, ORG_CREATE, { orgPath: parent.path, type: input.type })) throw new AppError(403, 'forbidden');
+  if (!parent || !can(ctx.actor, ORG_VIEW, { orgPath: parent.path }))
+    throw new NotFoundError('organisation', input.parentId);
+  if (!can(ctx.actor, ORG_CREATE, { orgPath: parent.path, type: input.type }))
+    throw new AppError(403, 'forbidden');
   checkPlacement(parent.type, input.type, input.schoolType);
   if (input.code && (await repo.findOrganisationByCode(tx, input.code))) throw conflict('code_taken', 'code');
   const row = await repo.insertOrganisation(tx, {
@@ -70,7 +82,12 @@ export async function createOrganisation(ctx: RequestContext, input: TCreateOrga
     name: input.name,
     code: input.code || null,
   });
-  await writeAudit(tx, ctx, { action: 'organisation.create', entityType: 'organisation', entityId: row.id, orgId: row.id });
+  await writeAudit(tx, ctx, {
+    action: 'organisation.create',
+    entityType: 'organisation',
+    entityId: row.id,
+    orgId: row.id,
+  });
   return presentOrganisation(row);
 }
 
@@ -99,6 +116,11 @@ export async function updateOrganisation(
   if (input.schoolType !== undefined) patch.schoolType = input.schoolType;
   if (input.active !== undefined) patch.active = input.active;
   const updated = await repo.updateOrganisation(tx, id, patch);
-  await writeAudit(tx, ctx, { action: 'organisation.update', entityType: 'organisation', entityId: id, orgId: id });
+  await writeAudit(tx, ctx, {
+    action: 'organisation.update',
+    entityType: 'organisation',
+    entityId: id,
+    orgId: id,
+  });
   return presentOrganisation(updated);
 }

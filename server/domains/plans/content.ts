@@ -18,8 +18,13 @@ export function planTotals(content: TPlanContent) {
  * Checks the content against the student's records: risks must be the student's own, each measure's
  * risks must be among the plan's, ids unique, providers and supervisor staff of the school.
  */
-export function checkContent(content: TPlanContent, studentRiskIds: Set<string>, staffIds: Set<string>): void {
-  for (const id of content.riskIds) if (!studentRiskIds.has(id)) throw badRequest('plan_risk_unknown', 'riskIds');
+export function checkContent(
+  content: TPlanContent,
+  studentRiskIds: Set<string>,
+  staffIds: Set<string>,
+): void {
+  for (const id of content.riskIds)
+    if (!studentRiskIds.has(id)) throw badRequest('plan_risk_unknown', 'riskIds');
   const planRisks = new Set(content.riskIds);
   const ids = new Set<string>();
   content.goals.forEach((g, i) => {
@@ -29,10 +34,13 @@ export function checkContent(content: TPlanContent, studentRiskIds: Set<string>,
   content.measures.forEach((m, i) => {
     if (ids.has(m.id)) throw badRequest('duplicate_row', `measures.${i}.id`);
     ids.add(m.id);
-    for (const r of m.riskIds) if (!planRisks.has(r)) throw badRequest('measure_risk_not_in_plan', `measures.${i}.riskIds`);
-    if (m.providerId && !staffIds.has(m.providerId)) throw badRequest('not_school_staff', `measures.${i}.providerId`);
+    for (const r of m.riskIds)
+      if (!planRisks.has(r)) throw badRequest('measure_risk_not_in_plan', `measures.${i}.riskIds`);
+    if (m.providerId && !staffIds.has(m.providerId))
+      throw badRequest('not_school_staff', `measures.${i}.providerId`);
   });
-  if (content.supervisorId && !staffIds.has(content.supervisorId)) throw badRequest('not_school_staff', 'supervisorId');
+  if (content.supervisorId && !staffIds.has(content.supervisorId))
+    throw badRequest('not_school_staff', 'supervisorId');
 }
 
 /** What a submission needs: at least one risk, goal and measure. Returns the missing parts. */
@@ -44,7 +52,19 @@ export function missingForSubmit(content: TPlanContent): string[] {
   return missing;
 }
 
-const MEASURE_FIELDS: (keyof TMeasure)[] = ['kind', 'consultationType', 'subject', 'providerId', 'plannedHours', 'economicCategory', 'plannedCents', 'otherType', 'description', 'riskIds', 'justification'];
+const MEASURE_FIELDS: (keyof TMeasure)[] = [
+  'kind',
+  'consultationType',
+  'subject',
+  'providerId',
+  'plannedHours',
+  'economicCategory',
+  'plannedCents',
+  'otherType',
+  'description',
+  'riskIds',
+  'justification',
+];
 
 /** The difference between two versions of a plan, by goal and measure id. */
 export function diffContent(before: TPlanContent, after: TPlanContent) {
@@ -61,13 +81,26 @@ export function diffContent(before: TPlanContent, after: TPlanContent) {
   for (const [id, m] of measuresAfter) {
     const b = measuresBefore.get(id);
     if (!b) continue;
-    const fields = MEASURE_FIELDS.filter((f) => JSON.stringify(b[f] ?? null) !== JSON.stringify(m[f] ?? null));
+    const fields = MEASURE_FIELDS.filter(
+      (f) => JSON.stringify(b[f] ?? null) !== JSON.stringify(m[f] ?? null),
+    );
     if (fields.length) changedMeasures.push({ before: b, after: m, fields });
   }
   return {
-    risks: { added: after.riskIds.filter((r) => !before.riskIds.includes(r)), removed: before.riskIds.filter((r) => !after.riskIds.includes(r)) },
-    goals: { added: after.goals.filter((g) => !goalsBefore.has(g.id)), removed: before.goals.filter((g) => !goalsAfter.has(g.id)), changed: changedGoals },
-    measures: { added: after.measures.filter((m) => !measuresBefore.has(m.id)), removed: before.measures.filter((m) => !measuresAfter.has(m.id)), changed: changedMeasures },
+    risks: {
+      added: after.riskIds.filter((r) => !before.riskIds.includes(r)),
+      removed: before.riskIds.filter((r) => !after.riskIds.includes(r)),
+    },
+    goals: {
+      added: after.goals.filter((g) => !goalsBefore.has(g.id)),
+      removed: before.goals.filter((g) => !goalsAfter.has(g.id)),
+      changed: changedGoals,
+    },
+    measures: {
+      added: after.measures.filter((m) => !measuresBefore.has(m.id)),
+      removed: before.measures.filter((m) => !measuresAfter.has(m.id)),
+      changed: changedMeasures,
+    },
     supervisorChanged: before.supervisorId !== after.supervisorId,
   };
 }

@@ -1,7 +1,7 @@
 import type { ApprovalLevel, PlanStatus, TPlanContent } from '../../../common/api/plans.ts';
-import { todayInLatvia } from '../../platform/dates.ts';
 import { ZPlanContent } from '../../../common/api/plans.ts';
 import type { RequestContext } from '../../platform/actor.ts';
+import { todayInLatvia } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, NotFoundError } from '../../platform/errors.ts';
 import { can } from '../../platform/policy/gate.ts';
@@ -11,7 +11,7 @@ import { STUDENT_VIEW, STUDENT_VIEW_ASSIGNED, type StudentResource } from '../st
 import { findAssignedUserIds, findStudentById } from '../students/repo.ts';
 import { planHasDeliveries } from '../support/repo.ts';
 import * as repo from './repo.ts';
-import { ALL_ACTIONS, type PlanAction, type WorkflowFacts, mayDo } from './workflow.ts';
+import { ALL_ACTIONS, mayDo, type PlanAction, type WorkflowFacts } from './workflow.ts';
 
 export const today = () => todayInLatvia();
 
@@ -38,13 +38,18 @@ export async function loadPlan(ctx: RequestContext, id: string, tx: Db, lock = f
   // Staff assigned to the student, and the people the plan names (preparer, supervisor, providers),
   // work with the student through this plan and may read it.
   const content = ZPlanContent.parse(plan.content);
-  const named = [plan.preparerId, content.supervisorId, ...content.measures.map((m) => m.providerId)].filter((x): x is string => Boolean(x));
-  const assigned = [...new Set([...((await findAssignedUserIds(tx, [student.id])).get(student.id) ?? []), ...named])];
+  const named = [plan.preparerId, content.supervisorId, ...content.measures.map((m) => m.providerId)].filter(
+    (x): x is string => Boolean(x),
+  );
+  const assigned = [
+    ...new Set([...((await findAssignedUserIds(tx, [student.id])).get(student.id) ?? []), ...named]),
+  ];
   // The plan belongs to the school that made it; a student who moved takes the record, not the plan.
   const school = await findOrganisationById(tx, plan.schoolId);
   if (!school) throw new NotFoundError('plan', id);
   const resource: StudentResource = { orgPath: school.path, assignedUserIds: assigned };
-  if (!can(ctx.actor, STUDENT_VIEW, resource) && !can(ctx.actor, STUDENT_VIEW_ASSIGNED, resource)) throw new NotFoundError('plan', id);
+  if (!can(ctx.actor, STUDENT_VIEW, resource) && !can(ctx.actor, STUDENT_VIEW_ASSIGNED, resource))
+    throw new NotFoundError('plan', id);
   const semester = await findSemester(tx, plan.semesterId);
   if (!semester) throw new NotFoundError('plan', id);
   const parent = school.parentId ? await findOrganisationById(tx, school.parentId) : null;

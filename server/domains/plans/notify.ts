@@ -3,18 +3,42 @@ import type { Language } from '../../../common/roles.ts';
 import type { Db } from '../../platform/db.ts';
 import * as repo from './repo.ts';
 
-const ROLE_OF_LEVEL: Record<ApprovalLevel, string> = { director: 'school_director', municipality: 'municipal_coordinator', expert: 'expert' };
+const ROLE_OF_LEVEL: Record<ApprovalLevel, string> = {
+  director: 'school_director',
+  municipality: 'municipal_coordinator',
+  expert: 'expert',
+};
 
 /** Tells the approvers of `level` that a plan waits for them. */
-export async function notifyApprovers(tx: Db, plan: { id: string; code: string }, schoolPath: string, level: ApprovalLevel): Promise<void> {
+export async function notifyApprovers(
+  tx: Db,
+  plan: { id: string; code: string },
+  schoolPath: string,
+  level: ApprovalLevel,
+): Promise<void> {
   const userIds = await repo.findUsersWithRoleOver(tx, ROLE_OF_LEVEL[level], schoolPath);
-  await repo.insertNotifications(tx, userIds.map((userId) => ({ userId, kind: 'plan_waiting', planId: plan.id, params: { code: plan.code, level } })));
+  await repo.insertNotifications(
+    tx,
+    userIds.map((userId) => ({
+      userId,
+      kind: 'plan_waiting',
+      planId: plan.id,
+      params: { code: plan.code, level },
+    })),
+  );
 }
 
 /** Tells the preparer what happened to the plan (returned, approved at a level, approved). */
-export async function notifyPreparer(tx: Db, plan: { id: string; code: string; preparerId: string | null }, kind: 'plan_returned' | 'plan_level_approved' | 'plan_approved', level: ApprovalLevel | null): Promise<void> {
+export async function notifyPreparer(
+  tx: Db,
+  plan: { id: string; code: string; preparerId: string | null },
+  kind: 'plan_returned' | 'plan_level_approved' | 'plan_approved',
+  level: ApprovalLevel | null,
+): Promise<void> {
   if (!plan.preparerId) return;
-  await repo.insertNotifications(tx, [{ userId: plan.preparerId, kind, planId: plan.id, params: { code: plan.code, level } }]);
+  await repo.insertNotifications(tx, [
+    { userId: plan.preparerId, kind, planId: plan.id, params: { code: plan.code, level } },
+  ]);
 }
 
 /** Reminds preparers of plans not evaluated two weeks after the semester ended; once per plan. */
@@ -22,7 +46,15 @@ export async function remindOverdueEvaluations(tx: Db): Promise<number> {
   const overdue = await repo.findOverdueEvaluations(tx);
   await repo.insertNotifications(
     tx,
-    overdue.filter((p) => p.preparer_id).map((p) => ({ userId: p.preparer_id as string, kind: 'plan_evaluation_due', planId: p.id, params: { code: p.code }, dedupeKey: `evaluation_due:${p.id}` })),
+    overdue
+      .filter((p) => p.preparer_id)
+      .map((p) => ({
+        userId: p.preparer_id as string,
+        kind: 'plan_evaluation_due',
+        planId: p.id,
+        params: { code: p.code },
+        dedupeKey: `evaluation_due:${p.id}`,
+      })),
   );
   return overdue.length;
 }
@@ -33,7 +65,11 @@ const LEVEL_NAME: Record<Language, Record<string, string>> = {
 };
 
 /** A notification as a sentence in the user's language. */
-export function notificationText(kind: string, params: { code?: string; level?: string | null }, lang: Language): string {
+export function notificationText(
+  kind: string,
+  params: { code?: string; level?: string | null },
+  lang: Language,
+): string {
   const code = params.code ?? '';
   const level = params.level ? LEVEL_NAME[lang][params.level] : '';
   const lv = lang === 'lv';
@@ -47,7 +83,9 @@ export function notificationText(kind: string, params: { code?: string; level?: 
     case 'plan_approved':
       return lv ? `Plāns ${code} apstiprināts.` : `Plan ${code} is approved.`;
     case 'plan_evaluation_due':
-      return lv ? `Plānam ${code} jāveic semestra izvērtējums.` : `Plan ${code} needs its semester evaluation.`;
+      return lv
+        ? `Plānam ${code} jāveic semestra izvērtējums.`
+        : `Plan ${code} needs its semester evaluation.`;
     default:
       return code;
   }

@@ -1,5 +1,5 @@
-import path from 'node:path';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { TPlan } from '../../../common/api/plans.ts';
 import { formatDate, formatEuro } from '../../../common/format.ts';
 import type { Language } from '../../../common/roles.ts';
@@ -19,7 +19,14 @@ function engine(): PdfMake {
   if (pdfmake) return pdfmake;
   const pm = require('pdfmake') as PdfMake;
   // Roboto ships with pdfmake and has every Latvian letter (ā č ē ģ ī ķ ļ ņ š ū ž).
-  pm.setFonts({ Roboto: { normal: path.join(FONT_DIR, 'Roboto-Regular.ttf'), bold: path.join(FONT_DIR, 'Roboto-Medium.ttf'), italics: path.join(FONT_DIR, 'Roboto-Italic.ttf'), bolditalics: path.join(FONT_DIR, 'Roboto-MediumItalic.ttf') } });
+  pm.setFonts({
+    Roboto: {
+      normal: path.join(FONT_DIR, 'Roboto-Regular.ttf'),
+      bold: path.join(FONT_DIR, 'Roboto-Medium.ttf'),
+      italics: path.join(FONT_DIR, 'Roboto-Italic.ttf'),
+      bolditalics: path.join(FONT_DIR, 'Roboto-MediumItalic.ttf'),
+    },
+  });
   pm.setUrlAccessPolicy(() => false);
   pm.setLocalAccessPolicy((p) => path.resolve(p).startsWith(FONT_DIR));
   pdfmake = pm;
@@ -28,23 +35,77 @@ function engine(): PdfMake {
 
 const T = {
   lv: {
-    title: 'Individuālais atbalsta plāns', school: 'Izglītības iestāde', student: 'Izglītojamais', cls: 'Klase', semester: 'Periods', code: 'Plāna ID', status: 'Statuss', preparer: 'Sagatavoja',
-    risks: 'Riski, ko plāns mazina', goals: 'Mērķi', criterion: 'Kā pārbaudīs', measures: 'Atbalsta pasākumi', kind: 'Pasākums', planned: 'Plānots', justification: 'Pamatojums', totals: 'Kopā plānots',
-    hours: 'konsultāciju stundas', euros: 'ekonomiskais atbalsts', sign: 'Paraksti', guardian: 'Likumiskais pārstāvis', studentSign: 'Izglītojamais', coordinator: 'Izglītības iestādes koordinators', date: 'Datums', restricted: 'Sensitīvs risks (detaļas ierobežotas)',
-    kinds: { consultation: 'Konsultācijas', economic: 'Ekonomiskais atbalsts', other: 'Cits atbalsts' } as Record<string, string>,
+    title: 'Individuālais atbalsta plāns',
+    school: 'Izglītības iestāde',
+    student: 'Izglītojamais',
+    cls: 'Klase',
+    semester: 'Periods',
+    code: 'Plāna ID',
+    status: 'Statuss',
+    preparer: 'Sagatavoja',
+    risks: 'Riski, ko plāns mazina',
+    goals: 'Mērķi',
+    criterion: 'Kā pārbaudīs',
+    measures: 'Atbalsta pasākumi',
+    kind: 'Pasākums',
+    planned: 'Plānots',
+    justification: 'Pamatojums',
+    totals: 'Kopā plānots',
+    hours: 'konsultāciju stundas',
+    euros: 'ekonomiskais atbalsts',
+    sign: 'Paraksti',
+    guardian: 'Likumiskais pārstāvis',
+    studentSign: 'Izglītojamais',
+    coordinator: 'Izglītības iestādes koordinators',
+    date: 'Datums',
+    restricted: 'Sensitīvs risks (detaļas ierobežotas)',
+    kinds: {
+      consultation: 'Konsultācijas',
+      economic: 'Ekonomiskais atbalsts',
+      other: 'Cits atbalsts',
+    } as Record<string, string>,
   },
   en: {
-    title: 'Individual support plan', school: 'School', student: 'Student', cls: 'Class', semester: 'Period', code: 'Plan ID', status: 'Status', preparer: 'Prepared by',
-    risks: 'Risks the plan addresses', goals: 'Goals', criterion: 'How it will be checked', measures: 'Support measures', kind: 'Measure', planned: 'Planned', justification: 'Justification', totals: 'Planned in total',
-    hours: 'consultation hours', euros: 'economic support', sign: 'Signatures', guardian: 'Guardian', studentSign: 'Student', coordinator: 'School coordinator', date: 'Date', restricted: 'Sensitive risk (details restricted)',
-    kinds: { consultation: 'Consultations', economic: 'Economic support', other: 'Other support' } as Record<string, string>,
+    title: 'Individual support plan',
+    school: 'School',
+    student: 'Student',
+    cls: 'Class',
+    semester: 'Period',
+    code: 'Plan ID',
+    status: 'Status',
+    preparer: 'Prepared by',
+    risks: 'Risks the plan addresses',
+    goals: 'Goals',
+    criterion: 'How it will be checked',
+    measures: 'Support measures',
+    kind: 'Measure',
+    planned: 'Planned',
+    justification: 'Justification',
+    totals: 'Planned in total',
+    hours: 'consultation hours',
+    euros: 'economic support',
+    sign: 'Signatures',
+    guardian: 'Guardian',
+    studentSign: 'Student',
+    coordinator: 'School coordinator',
+    date: 'Date',
+    restricted: 'Sensitive risk (details restricted)',
+    kinds: { consultation: 'Consultations', economic: 'Economic support', other: 'Other support' } as Record<
+      string,
+      string
+    >,
   },
 };
 
 /** The plan as a PDF for the guardian, the student and the coordinator to sign. */
-export async function planPdf(plan: TPlan, lang: Language, labels: { status: string; measure: (m: TPlan['content']['measures'][number]) => string }): Promise<Buffer> {
+export async function planPdf(
+  plan: TPlan,
+  lang: Language,
+  labels: { status: string; measure: (m: TPlan['content']['measures'][number]) => string },
+): Promise<Buffer> {
   const t = T[lang];
-  const riskName = (r: TPlan['risks'][number]) => (r.nameLv === null ? t.restricted : `${r.riskCode} ${lang === 'lv' ? r.nameLv : r.nameEn}`);
+  const riskName = (r: TPlan['risks'][number]) =>
+    r.nameLv === null ? t.restricted : `${r.riskCode} ${lang === 'lv' ? r.nameLv : r.nameEn}`;
   const riskById = new Map(plan.risks.map((r) => [r.id, r]));
   const doc = {
     info: { title: `${t.title} ${plan.code}` },
@@ -56,8 +117,13 @@ export async function planPdf(plan: TPlan, lang: Language, labels: { status: str
         table: {
           widths: [120, '*'],
           body: [
-            [t.code, plan.code], [t.school, plan.schoolName], [t.student, plan.studentName], [t.cls, plan.classLabel],
-            [t.semester, plan.semesterLabel], [t.status, labels.status], [t.preparer, plan.preparerName ?? ''],
+            [t.code, plan.code],
+            [t.school, plan.schoolName],
+            [t.student, plan.studentName],
+            [t.cls, plan.classLabel],
+            [t.semester, plan.semesterLabel],
+            [t.status, labels.status],
+            [t.preparer, plan.preparerName ?? ''],
           ].map(([k, v]) => [{ text: k, bold: true }, v]),
         },
         layout: 'lightHorizontalLines',
@@ -66,7 +132,11 @@ export async function planPdf(plan: TPlan, lang: Language, labels: { status: str
       { text: t.risks, fontSize: 13, bold: true, margin: [0, 6, 0, 4] },
       { ul: plan.risks.map((r) => (r.justification ? `${riskName(r)} — ${r.justification}` : riskName(r))) },
       { text: t.goals, fontSize: 13, bold: true, margin: [0, 10, 0, 4] },
-      { ol: plan.content.goals.map((g) => (g.criterion ? `${g.text} (${t.criterion}: ${g.criterion})` : g.text)) },
+      {
+        ol: plan.content.goals.map((g) =>
+          g.criterion ? `${g.text} (${t.criterion}: ${g.criterion})` : g.text,
+        ),
+      },
       { text: t.measures, fontSize: 13, bold: true, margin: [0, 10, 0, 4] },
       {
         table: {
@@ -76,14 +146,21 @@ export async function planPdf(plan: TPlan, lang: Language, labels: { status: str
             [t.kind, t.planned, t.justification].map((h) => ({ text: h, bold: true })),
             ...plan.content.measures.map((m) => [
               `${t.kinds[m.kind]}: ${labels.measure(m)}`,
-              m.kind === 'consultation' ? `${m.plannedHours} h` : m.kind === 'economic' ? formatEuro(m.plannedCents ?? 0, lang) : '',
+              m.kind === 'consultation'
+                ? `${m.plannedHours} h`
+                : m.kind === 'economic'
+                  ? formatEuro(m.plannedCents ?? 0, lang)
+                  : '',
               `${m.justification} (${m.riskIds.map((r) => riskById.get(r)?.riskCode ?? '—').join(', ')})`,
             ]),
           ],
         },
         layout: 'lightHorizontalLines',
       },
-      { text: `${t.totals}: ${plan.totals.consultationHours} ${t.hours}; ${formatEuro(plan.totals.economicCents, lang)} ${t.euros}`, margin: [0, 8, 0, 16] },
+      {
+        text: `${t.totals}: ${plan.totals.consultationHours} ${t.hours}; ${formatEuro(plan.totals.economicCents, lang)} ${t.euros}`,
+        margin: [0, 8, 0, 16],
+      },
       { text: t.sign, fontSize: 13, bold: true, margin: [0, 10, 0, 12] },
       ...[t.guardian, t.studentSign, t.coordinator].map((who) => ({
         columns: [
@@ -93,7 +170,12 @@ export async function planPdf(plan: TPlan, lang: Language, labels: { status: str
         margin: [0, 0, 0, 18],
       })),
     ],
-    footer: (page: number, pages: number) => ({ text: `${plan.code} · ${formatDate(new Date())} · ${page}/${pages}`, alignment: 'center', fontSize: 8, margin: [0, 20, 0, 0] }),
+    footer: (page: number, pages: number) => ({
+      text: `${plan.code} · ${formatDate(new Date())} · ${page}/${pages}`,
+      alignment: 'center',
+      fontSize: 8,
+      margin: [0, 20, 0, 0],
+    }),
   };
   return engine().createPdf(doc).getBuffer();
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayInLatvia } from '../../platform/dates.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../test/server.ts';
+import { todayInLatvia } from '../../platform/dates.ts';
 
 /**
  * The authorization matrix of plans: for the demo plans (school 1, one in every status), every role
@@ -9,9 +9,32 @@ import { createTestServer, type TestClient, type TestServer } from '../../../tes
  */
 let server: TestServer;
 const clients: Record<string, TestClient> = {};
-const ROLES = ['koord.s1', 'direktors.s1', 'koord.ziemelu', 'eksperts', 'admin', 'skolotajs.s1', 'koord.s2', 'koord.dienvidu', 'socdienests.ziemelu', 'auditors'] as const;
+const ROLES = [
+  'koord.s1',
+  'direktors.s1',
+  'koord.ziemelu',
+  'eksperts',
+  'admin',
+  'skolotajs.s1',
+  'koord.s2',
+  'koord.dienvidu',
+  'socdienests.ziemelu',
+  'auditors',
+] as const;
 type Who = (typeof ROLES)[number];
-const ACTIONS = ['edit', 'submit', 'approve', 'return', 'start', 'pause', 'resume', 'revise', 'evaluate', 'close', 'delete'] as const;
+const ACTIONS = [
+  'edit',
+  'submit',
+  'approve',
+  'return',
+  'start',
+  'pause',
+  'resume',
+  'revise',
+  'evaluate',
+  'close',
+  'delete',
+] as const;
 
 interface DemoPlan {
   id: string;
@@ -20,22 +43,35 @@ interface DemoPlan {
   semesterEndsOn: string;
   measureIds: string[];
 }
-let plans: DemoPlan[] = [];
+const plans: DemoPlan[] = [];
 
 beforeAll(async () => {
   server = await createTestServer();
   for (const who of ROLES) clients[who] = await server.signIn(who);
-  const semesters = (await clients.admin.get('/api/semesters')).json().items as { id: string; endsOn: string }[];
+  const semesters = (await clients.admin.get('/api/semesters')).json().items as {
+    id: string;
+    endsOn: string;
+  }[];
   const list = (await clients['koord.s1'].get('/api/plans?pageSize=200')).json().items as { id: string }[];
   for (const p of list) {
     const plan = (await clients['koord.s1'].get(`/api/plans/${p.id}`)).json();
-    plans.push({ id: plan.id, status: plan.status, approvalLevel: plan.approvalLevel, semesterEndsOn: semesters.find((s) => s.id === plan.semesterId)!.endsOn, measureIds: plan.content.measures.map((m: { id: string }) => m.id) });
+    plans.push({
+      id: plan.id,
+      status: plan.status,
+      approvalLevel: plan.approvalLevel,
+      semesterEndsOn: semesters.find((s) => s.id === plan.semesterId)!.endsOn,
+      measureIds: plan.content.measures.map((m: { id: string }) => m.id),
+    });
   }
 });
 afterAll(() => server.close());
 
 const TEAM: Who[] = ['koord.s1', 'direktors.s1'];
-const APPROVER: Record<string, Who> = { director: 'direktors.s1', municipality: 'koord.ziemelu', expert: 'eksperts' };
+const APPROVER: Record<string, Who> = {
+  director: 'direktors.s1',
+  municipality: 'koord.ziemelu',
+  expert: 'eksperts',
+};
 const SEES: Who[] = ['koord.s1', 'direktors.s1', 'koord.ziemelu', 'eksperts', 'admin'];
 
 function daysBefore(date: string, days: number): string {
@@ -60,7 +96,9 @@ function expected(who: Who, p: DemoPlan): string[] {
     case 'in_progress':
       return team ? ['pause', 'revise', ...(evaluationOpen ? ['evaluate'] : [])] : [];
     case 'paused':
-      return team ? [...(today <= p.semesterEndsOn ? ['resume'] : []), ...(evaluationOpen ? ['evaluate'] : [])] : [];
+      return team
+        ? [...(today <= p.semesterEndsOn ? ['resume'] : []), ...(evaluationOpen ? ['evaluate'] : [])]
+        : [];
     case 'evaluated':
       return team ? ['close'] : [];
     default:
@@ -71,20 +109,41 @@ function expected(who: Who, p: DemoPlan): string[] {
 function request(who: Who, p: DemoPlan, action: (typeof ACTIONS)[number]) {
   const c = clients[who];
   const url = `/api/plans/${p.id}`;
-  if (action === 'edit') return c.request('PUT', `${url}/content`, { riskIds: [], goals: [], measures: [], supervisorId: null });
+  if (action === 'edit')
+    return c.request('PUT', `${url}/content`, { riskIds: [], goals: [], measures: [], supervisorId: null });
   if (action === 'pause') return c.post(`${url}/pause`, { reason: 'Pārbaude' });
   if (action === 'return') return c.post(`${url}/return`, { comment: 'Pārbaude' });
   if (action === 'evaluate') {
-    const measures = (p.measureIds.length ? p.measureIds : ['00000000-0000-4000-8000-000000000000']).map((measureId) => ({ measureId, carriedOut: 'yes' }));
-    return c.post(`${url}/evaluate`, { measures, progress: 'Pārbaude', risksDecreased: 'yes', continueNextSemester: false });
+    const measures = (p.measureIds.length ? p.measureIds : ['00000000-0000-4000-8000-000000000000']).map(
+      (measureId) => ({ measureId, carriedOut: 'yes' }),
+    );
+    return c.post(`${url}/evaluate`, {
+      measures,
+      progress: 'Pārbaude',
+      risksDecreased: 'yes',
+      continueNextSemester: false,
+    });
   }
   return c.post(`${url}/${action}`);
 }
 
 describe('plan authorization matrix', () => {
   it('has demo plans in every status', () => {
-    expect(new Set(plans.map((p) => p.status))).toEqual(new Set(['draft', 'in_approval', 'approved', 'in_progress', 'paused', 'under_revision', 'evaluated', 'closed']));
-    expect(new Set(plans.filter((p) => p.status === 'in_approval').map((p) => p.approvalLevel))).toEqual(new Set(['director', 'municipality', 'expert']));
+    expect(new Set(plans.map((p) => p.status))).toEqual(
+      new Set([
+        'draft',
+        'in_approval',
+        'approved',
+        'in_progress',
+        'paused',
+        'under_revision',
+        'evaluated',
+        'closed',
+      ]),
+    );
+    expect(new Set(plans.filter((p) => p.status === 'in_approval').map((p) => p.approvalLevel))).toEqual(
+      new Set(['director', 'municipality', 'expert']),
+    );
   });
 
   it('shows each role exactly the actions the table allows, and hides the plans from everyone else', async () => {
@@ -97,7 +156,9 @@ describe('plan authorization matrix', () => {
         }
         if (res.statusCode === 404 && who === 'skolotajs.s1') continue; // a teacher sees only assigned students
         expect(res.statusCode, `${who} ${p.status}`).toBe(200);
-        expect([...res.json().allowed].sort(), `${who} on ${p.status}/${p.approvalLevel}`).toEqual(expected(who, p).sort());
+        expect([...res.json().allowed].sort(), `${who} on ${p.status}/${p.approvalLevel}`).toEqual(
+          expected(who, p).sort(),
+        );
       }
     }
   });
@@ -110,8 +171,12 @@ describe('plan authorization matrix', () => {
         for (const action of ACTIONS) {
           if (allowed.includes(action)) continue;
           const res = await request(who, p, action);
-          expect([400, 403, 404], `${who} ${action} on ${p.status}/${p.approvalLevel}: ${res.body}`).toContain(res.statusCode);
-          if (res.statusCode === 400) expect(res.json().error.code, `${who} ${action}`).not.toBe('plan_incomplete');
+          expect(
+            [400, 403, 404],
+            `${who} ${action} on ${p.status}/${p.approvalLevel}: ${res.body}`,
+          ).toContain(res.statusCode);
+          if (res.statusCode === 400)
+            expect(res.json().error.code, `${who} ${action}`).not.toBe('plan_incomplete');
           refused += 1;
         }
       }
@@ -122,9 +187,16 @@ describe('plan authorization matrix', () => {
   }, 300_000);
 
   it('lets nobody change the content of an approved, running or closed plan', async () => {
-    for (const p of plans.filter((x) => ['approved', 'in_progress', 'paused', 'evaluated', 'closed', 'in_approval'].includes(x.status))) {
+    for (const p of plans.filter((x) =>
+      ['approved', 'in_progress', 'paused', 'evaluated', 'closed', 'in_approval'].includes(x.status),
+    )) {
       for (const who of ROLES) {
-        const res = await clients[who].request('PUT', `/api/plans/${p.id}/content`, { riskIds: [], goals: [], measures: [], supervisorId: null });
+        const res = await clients[who].request('PUT', `/api/plans/${p.id}/content`, {
+          riskIds: [],
+          goals: [],
+          measures: [],
+          supervisorId: null,
+        });
         expect([403, 404], `${who} edits ${p.status}`).toContain(res.statusCode);
       }
     }

@@ -11,21 +11,64 @@ let pastSemesterId: string;
 
 /** A student of `schoolCode` with a guardian's application in force and one learning risk. */
 async function preparedStudent(who: TestClient, schoolCode: string, serial: number, semester = semesterId) {
-  const s = (await who.post('/api/students', { personalCode: makeOldPersonalCode(`2011-03-${String((serial % 28) + 1).padStart(2, '0')}`, serial), firstName: 'Plāna', lastName: `Skolēns${serial}`, schoolId: orgs[schoolCode], classLabel: '9.a', grade: 9 })).json();
-  const g = (await who.post(`/api/students/${s.id}/guardians`, { firstName: 'Māte', lastName: 'Skolēna', relation: 'mother' })).json().guardians[0];
-  await who.post(`/api/students/${s.id}/applications`, { signedOn: '2026-09-01', signerType: 'guardian', guardianId: g.id });
+  const s = (
+    await who.post('/api/students', {
+      personalCode: makeOldPersonalCode(`2011-03-${String((serial % 28) + 1).padStart(2, '0')}`, serial),
+      firstName: 'Plāna',
+      lastName: `Skolēns${serial}`,
+      schoolId: orgs[schoolCode],
+      classLabel: '9.a',
+      grade: 9,
+    })
+  ).json();
+  const g = (
+    await who.post(`/api/students/${s.id}/guardians`, {
+      firstName: 'Māte',
+      lastName: 'Skolēna',
+      relation: 'mother',
+    })
+  ).json().guardians[0];
+  await who.post(`/api/students/${s.id}/applications`, {
+    signedOn: '2026-09-01',
+    signerType: 'guardian',
+    guardianId: g.id,
+  });
   const catalogue = (await who.get('/api/risk-catalogue')).json().items as { id: string; code: string }[];
-  const risk = (await who.post(`/api/students/${s.id}/risks`, { semesterId: semester, riskItemId: catalogue.find((x) => x.code === 'L02')!.id, justification: 'Grūtības matemātikā', foundOn: '2026-09-10' })).json().items[0];
+  const risk = (
+    await who.post(`/api/students/${s.id}/risks`, {
+      semesterId: semester,
+      riskItemId: catalogue.find((x) => x.code === 'L02')!.id,
+      justification: 'Grūtības matemātikā',
+      foundOn: '2026-09-10',
+    })
+  ).json().items[0];
   return { studentId: s.id as string, riskId: risk.id as string };
 }
 
 function content(riskId: string, hours = 10) {
   return {
     riskIds: [riskId],
-    goals: [{ id: randomUUID(), text: 'Uzlabot matemātikas vērtējumu līdz 5', criterion: 'Semestra vērtējums ≥ 5' }],
+    goals: [
+      { id: randomUUID(), text: 'Uzlabot matemātikas vērtējumu līdz 5', criterion: 'Semestra vērtējums ≥ 5' },
+    ],
     measures: [
-      { id: randomUUID(), kind: 'consultation', consultationType: 'subject', subject: 'Matemātika', plannedHours: hours, riskIds: [riskId], justification: 'Individuālas konsultācijas' },
-      { id: randomUUID(), kind: 'economic', economicCategory: 'study_materials', plannedCents: 2500, riskIds: [riskId], justification: 'Darba burtnīcas' },
+      {
+        id: randomUUID(),
+        kind: 'consultation',
+        consultationType: 'subject',
+        subject: 'Matemātika',
+        plannedHours: hours,
+        riskIds: [riskId],
+        justification: 'Individuālas konsultācijas',
+      },
+      {
+        id: randomUUID(),
+        kind: 'economic',
+        economicCategory: 'study_materials',
+        plannedCents: 2500,
+        riskIds: [riskId],
+        justification: 'Darba burtnīcas',
+      },
     ],
     supervisorId: null,
   };
@@ -33,9 +76,31 @@ function content(riskId: string, hours = 10) {
 
 beforeAll(async () => {
   server = await createTestServer();
-  for (const who of ['admin', 'koord.s1', 'direktors.s1', 'koord.ziemelu', 'eksperts', 'skolotajs.s1', 'koord.dienvidu', 'koord.s9', 'direktors.s9', 'direktors.s5', 'koord.s5']) c[who] = await server.signIn(who);
-  orgs = Object.fromEntries(((await c.admin.get('/api/organisations')).json().items as { id: string; code: string }[]).map((o) => [o.code, o.id]));
-  const sems = (await c.admin.get('/api/semesters')).json().items as { id: string; schoolYear: number; number: number }[];
+  for (const who of [
+    'admin',
+    'koord.s1',
+    'direktors.s1',
+    'koord.ziemelu',
+    'eksperts',
+    'skolotajs.s1',
+    'koord.dienvidu',
+    'koord.s9',
+    'direktors.s9',
+    'direktors.s5',
+    'koord.s5',
+  ])
+    c[who] = await server.signIn(who);
+  orgs = Object.fromEntries(
+    ((await c.admin.get('/api/organisations')).json().items as { id: string; code: string }[]).map((o) => [
+      o.code,
+      o.id,
+    ]),
+  );
+  const sems = (await c.admin.get('/api/semesters')).json().items as {
+    id: string;
+    schoolYear: number;
+    number: number;
+  }[];
   semesterId = sems.find((s) => s.schoolYear === 2026 && s.number === 1)!.id;
   pastSemesterId = sems.find((s) => s.schoolYear === 2025 && s.number === 2)!.id;
 });
@@ -53,7 +118,9 @@ describe('plan approval at three levels', () => {
     expect(created.json().code).toMatch(/^IAP-2026-1-\d{6}$/);
     expect(created.json().content.riskIds).toEqual([riskId]);
     planId = created.json().id;
-    expect((await c['koord.s1'].post(`/api/plans/${planId}/submit`)).json().error.code).toBe('plan_incomplete');
+    expect((await c['koord.s1'].post(`/api/plans/${planId}/submit`)).json().error.code).toBe(
+      'plan_incomplete',
+    );
     const saved = await c['koord.s1'].request('PUT', `/api/plans/${planId}/content`, content(riskId));
     expect(saved.statusCode, saved.body).toBe(200);
     expect(saved.json().totals).toEqual({ consultationHours: 10, economicCents: 2500, otherMeasures: 0 });
@@ -66,25 +133,47 @@ describe('plan approval at three levels', () => {
       const res = await c[who].post(`/api/plans/${planId}/approve`);
       expect([403, 404], who).toContain(res.statusCode);
     }
-    expect((await c['koord.s1'].request('PUT', `/api/plans/${planId}/content`, content(riskId, 12))).statusCode).toBe(403);
+    expect(
+      (await c['koord.s1'].request('PUT', `/api/plans/${planId}/content`, content(riskId, 12))).statusCode,
+    ).toBe(403);
   });
 
   it('goes director → municipality; the municipality returns it with a comment on a measure', async () => {
-    expect((await c['direktors.s1'].post(`/api/plans/${planId}/approve`)).json()).toMatchObject({ status: 'in_approval', approvalLevel: 'municipality' });
-    const queue = (await c['koord.ziemelu'].get('/api/approvals')).json().items as { id: string; waitingHours: number }[];
+    expect((await c['direktors.s1'].post(`/api/plans/${planId}/approve`)).json()).toMatchObject({
+      status: 'in_approval',
+      approvalLevel: 'municipality',
+    });
+    const queue = (await c['koord.ziemelu'].get('/api/approvals')).json().items as {
+      id: string;
+      waitingHours: number;
+    }[];
     expect(queue.map((p) => p.id)).toContain(planId);
-    expect((await c['koord.dienvidu'].get('/api/approvals')).json().items.map((p: { id: string }) => p.id)).not.toContain(planId);
+    expect(
+      (await c['koord.dienvidu'].get('/api/approvals')).json().items.map((p: { id: string }) => p.id),
+    ).not.toContain(planId);
     const plan = (await c['koord.ziemelu'].get(`/api/plans/${planId}`)).json();
-    const ret = await c['koord.ziemelu'].post(`/api/plans/${planId}/return`, { comment: 'Samaziniet stundu skaitu', measureComments: [{ measureId: plan.content.measures[0].id, comment: '10 stundas ir par daudz' }] });
+    const ret = await c['koord.ziemelu'].post(`/api/plans/${planId}/return`, {
+      comment: 'Samaziniet stundu skaitu',
+      measureComments: [{ measureId: plan.content.measures[0].id, comment: '10 stundas ir par daudz' }],
+    });
     expect(ret.json()).toMatchObject({ status: 'draft', returnComment: 'Samaziniet stundu skaitu' });
     const notes = (await c['koord.s1'].get('/api/notifications')).json();
-    expect(notes.items.some((n: { message: string }) => n.message.includes('atgriezts labošanai'))).toBe(true);
+    expect(notes.items.some((n: { message: string }) => n.message.includes('atgriezts labošanai'))).toBe(
+      true,
+    );
   });
 
   it('after the preparer changes one measure, the approver sees only that change', async () => {
     const plan = (await c['koord.s1'].get(`/api/plans/${planId}`)).json();
-    const changed = { ...plan.content, measures: plan.content.measures.map((m: { plannedHours: number | null }, i: number) => (i === 0 ? { ...m, plannedHours: 6 } : m)) };
-    expect((await c['koord.s1'].request('PUT', `/api/plans/${planId}/content`, changed)).statusCode).toBe(200);
+    const changed = {
+      ...plan.content,
+      measures: plan.content.measures.map((m: { plannedHours: number | null }, i: number) =>
+        i === 0 ? { ...m, plannedHours: 6 } : m,
+      ),
+    };
+    expect((await c['koord.s1'].request('PUT', `/api/plans/${planId}/content`, changed)).statusCode).toBe(
+      200,
+    );
     await c['koord.s1'].post(`/api/plans/${planId}/submit`);
     await c['direktors.s1'].post(`/api/plans/${planId}/approve`);
     const diff = (await c['koord.ziemelu'].get(`/api/plans/${planId}/diff`)).json();
@@ -96,10 +185,24 @@ describe('plan approval at three levels', () => {
   });
 
   it('municipality then expert approve; the plan is approved and versions stay frozen', async () => {
-    expect((await c['koord.ziemelu'].post(`/api/plans/${planId}/approve`)).json()).toMatchObject({ approvalLevel: 'expert' });
-    expect((await c['eksperts'].post(`/api/plans/${planId}/approve`)).json()).toMatchObject({ status: 'approved', approvalLevel: null });
+    expect((await c['koord.ziemelu'].post(`/api/plans/${planId}/approve`)).json()).toMatchObject({
+      approvalLevel: 'expert',
+    });
+    expect((await c['eksperts'].post(`/api/plans/${planId}/approve`)).json()).toMatchObject({
+      status: 'approved',
+      approvalLevel: null,
+    });
     const plan = (await c['koord.s1'].get(`/api/plans/${planId}`)).json();
-    expect(plan.history.map((e: { action: string }) => e.action)).toEqual(['create', 'submit', 'approve', 'return', 'submit', 'approve', 'approve', 'approve']);
+    expect(plan.history.map((e: { action: string }) => e.action)).toEqual([
+      'create',
+      'submit',
+      'approve',
+      'return',
+      'submit',
+      'approve',
+      'approve',
+      'approve',
+    ]);
     expect(plan.allowed).toEqual(expect.arrayContaining(['start', 'revise']));
     expect(plan.allowed).not.toContain('edit');
     const pdf = await c['koord.s1'].get(`/api/plans/${planId}/pdf`);
@@ -110,25 +213,59 @@ describe('plan approval at three levels', () => {
   it('runs, pauses with a reason, resumes within the semester, goes under revision and back through approval', async () => {
     await c['koord.s1'].post(`/api/plans/${planId}/start`);
     expect((await c['koord.s1'].post(`/api/plans/${planId}/pause`, { reason: '' })).statusCode).toBe(400);
-    expect((await c['koord.s1'].post(`/api/plans/${planId}/pause`, { reason: 'Ilgstoša slimība' })).json()).toMatchObject({ status: 'paused', pausedReason: 'Ilgstoša slimība' });
+    expect(
+      (await c['koord.s1'].post(`/api/plans/${planId}/pause`, { reason: 'Ilgstoša slimība' })).json(),
+    ).toMatchObject({ status: 'paused', pausedReason: 'Ilgstoša slimība' });
     expect((await c['koord.s1'].post(`/api/plans/${planId}/resume`)).json().status).toBe('in_progress');
     expect((await c['koord.s1'].post(`/api/plans/${planId}/revise`)).json().status).toBe('under_revision');
     await c['koord.s1'].post(`/api/plans/${planId}/submit`);
-    for (const who of ['direktors.s1', 'koord.ziemelu', 'eksperts']) await c[who].post(`/api/plans/${planId}/approve`);
-    expect((await c['koord.s1'].get(`/api/plans/${planId}`)).json()).toMatchObject({ status: 'in_progress', version: 3 });
+    for (const who of ['direktors.s1', 'koord.ziemelu', 'eksperts'])
+      await c[who].post(`/api/plans/${planId}/approve`);
+    expect((await c['koord.s1'].get(`/api/plans/${planId}`)).json()).toMatchObject({
+      status: 'in_progress',
+      version: 3,
+    });
   });
 
   it('does not evaluate a plan before the semester’s end is near, and cannot delete it once approved', async () => {
-    expect((await c['koord.s1'].post(`/api/plans/${planId}/evaluate`, { measures: [], progress: 'x', risksDecreased: 'yes', continueNextSemester: false })).statusCode).toBe(400);
+    expect(
+      (
+        await c['koord.s1'].post(`/api/plans/${planId}/evaluate`, {
+          measures: [],
+          progress: 'x',
+          risksDecreased: 'yes',
+          continueNextSemester: false,
+        })
+      ).statusCode,
+    ).toBe(400);
     expect((await c['koord.s1'].post(`/api/plans/${planId}/delete`)).statusCode).toBe(403);
   });
 });
 
 describe('plan rules', () => {
   it('refuses to submit without an application in force', async () => {
-    const s = (await c['koord.s1'].post('/api/students', { personalCode: makeOldPersonalCode('2011-02-04', 961), firstName: 'Bez', lastName: 'Iesnieguma', schoolId: orgs['ZIEM-S1'], classLabel: '9.a', grade: 9 })).json();
-    const catalogue = (await c['koord.s1'].get('/api/risk-catalogue')).json().items as { id: string; code: string }[];
-    const risk = (await c['koord.s1'].post(`/api/students/${s.id}/risks`, { semesterId, riskItemId: catalogue[0].id, justification: 'x', foundOn: '2026-09-10' })).json().items[0];
+    const s = (
+      await c['koord.s1'].post('/api/students', {
+        personalCode: makeOldPersonalCode('2011-02-04', 961),
+        firstName: 'Bez',
+        lastName: 'Iesnieguma',
+        schoolId: orgs['ZIEM-S1'],
+        classLabel: '9.a',
+        grade: 9,
+      })
+    ).json();
+    const catalogue = (await c['koord.s1'].get('/api/risk-catalogue')).json().items as {
+      id: string;
+      code: string;
+    }[];
+    const risk = (
+      await c['koord.s1'].post(`/api/students/${s.id}/risks`, {
+        semesterId,
+        riskItemId: catalogue[0].id,
+        justification: 'x',
+        foundOn: '2026-09-10',
+      })
+    ).json().items[0];
     const plan = (await c['koord.s1'].post('/api/plans', { studentId: s.id, semesterId })).json();
     await c['koord.s1'].request('PUT', `/api/plans/${plan.id}/content`, content(risk.id));
     const res = await c['koord.s1'].post(`/api/plans/${plan.id}/submit`);
@@ -143,7 +280,9 @@ describe('plan rules', () => {
     const plan = (await c['koord.s9'].post('/api/plans', { studentId, semesterId })).json();
     await c['koord.s9'].request('PUT', `/api/plans/${plan.id}/content`, content(riskId));
     await c['koord.s9'].post(`/api/plans/${plan.id}/submit`);
-    expect((await c['direktors.s9'].post(`/api/plans/${plan.id}/approve`)).json().approvalLevel).toBe('expert');
+    expect((await c['direktors.s9'].post(`/api/plans/${plan.id}/approve`)).json().approvalLevel).toBe(
+      'expert',
+    );
     expect((await c['eksperts'].post(`/api/plans/${plan.id}/approve`)).json().status).toBe('approved');
   });
 
@@ -154,7 +293,9 @@ describe('plan rules', () => {
     await c['koord.s5'].post(`/api/plans/${plan.id}/submit`);
     await c['direktors.s5'].post(`/api/plans/${plan.id}/approve`);
     await c['koord.dienvidu'].post(`/api/plans/${plan.id}/approve`);
-    expect((await c['eksperts'].get('/api/approvals')).json().items.map((p: { id: string }) => p.id)).not.toContain(plan.id);
+    expect(
+      (await c['eksperts'].get('/api/approvals')).json().items.map((p: { id: string }) => p.id),
+    ).not.toContain(plan.id);
     expect((await c['eksperts'].post(`/api/plans/${plan.id}/approve`)).statusCode).toBe(404);
     expect((await c.admin.get(`/api/plans/${plan.id}`)).json().approvalLevel).toBe('expert');
   });
@@ -169,7 +310,9 @@ describe('plan rules', () => {
       ids.push(plan.id);
     }
     const other = (await c['koord.s5'].get('/api/plans?pageSize=1')).json().items[0];
-    expect((await c['direktors.s1'].post('/api/approvals/approve', { planIds: [...ids, other.id] })).statusCode).toBe(404);
+    expect(
+      (await c['direktors.s1'].post('/api/approvals/approve', { planIds: [...ids, other.id] })).statusCode,
+    ).toBe(404);
     expect((await c['direktors.s1'].get(`/api/plans/${ids[0]}`)).json().approvalLevel).toBe('director');
     const bulk = await c['direktors.s1'].post('/api/approvals/approve', { planIds: ids });
     expect(bulk.json()).toEqual({ approved: 20 });
@@ -183,10 +326,16 @@ describe('plan rules', () => {
     const body = content(riskId);
     await c['koord.s1'].request('PUT', `/api/plans/${plan.id}/content`, body);
     await c['koord.s1'].post(`/api/plans/${plan.id}/submit`);
-    for (const who of ['direktors.s1', 'koord.ziemelu', 'eksperts']) await c[who].post(`/api/plans/${plan.id}/approve`);
+    for (const who of ['direktors.s1', 'koord.ziemelu', 'eksperts'])
+      await c[who].post(`/api/plans/${plan.id}/approve`);
     await c['koord.s1'].post(`/api/plans/${plan.id}/start`);
     expect((await c['koord.s1'].post(`/api/plans/${plan.id}/resume`)).statusCode).toBe(403);
-    const evaluation = { measures: body.measures.map((m, i) => ({ measureId: m.id, carriedOut: i === 0 ? 'yes' : 'partly' })), progress: 'Vērtējums uzlabojās līdz 5', risksDecreased: 'partly', continueNextSemester: true };
+    const evaluation = {
+      measures: body.measures.map((m, i) => ({ measureId: m.id, carriedOut: i === 0 ? 'yes' : 'partly' })),
+      progress: 'Vērtējums uzlabojās līdz 5',
+      risksDecreased: 'partly',
+      continueNextSemester: true,
+    };
     const res = await c['koord.s1'].post(`/api/plans/${plan.id}/evaluate`, evaluation);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().plan.status).toBe('evaluated');
@@ -203,11 +352,16 @@ describe('plan rules', () => {
     const plan = (await c['koord.s1'].post('/api/plans', { studentId, semesterId: pastSemesterId })).json();
     await c['koord.s1'].request('PUT', `/api/plans/${plan.id}/content`, content(riskId));
     await c['koord.s1'].post(`/api/plans/${plan.id}/submit`);
-    for (const who of ['direktors.s1', 'koord.ziemelu', 'eksperts']) await c[who].post(`/api/plans/${plan.id}/approve`);
+    for (const who of ['direktors.s1', 'koord.ziemelu', 'eksperts'])
+      await c[who].post(`/api/plans/${plan.id}/approve`);
     const { remindOverdueEvaluations } = await import('./notify.ts');
     await server.database.withTx((tx) => remindOverdueEvaluations(tx));
     await server.database.withTx((tx) => remindOverdueEvaluations(tx));
-    const notes = (await c['koord.s1'].get('/api/notifications')).json().items.filter((n: { kind: string; planId: string }) => n.kind === 'plan_evaluation_due' && n.planId === plan.id);
+    const notes = (await c['koord.s1'].get('/api/notifications'))
+      .json()
+      .items.filter(
+        (n: { kind: string; planId: string }) => n.kind === 'plan_evaluation_due' && n.planId === plan.id,
+      );
     expect(notes).toHaveLength(1);
     expect(notes[0].message).toBe(`Plānam ${plan.code} jāveic semestra izvērtējums.`);
   });

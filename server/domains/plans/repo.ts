@@ -1,12 +1,15 @@
-import { type SQL, and, asc, desc, eq, sql } from 'drizzle-orm';
-import { notifications, planCodeCounters, planEvents, planVersions, plans, users } from '../../db/schema.ts';
+import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { notifications, planCodeCounters, planEvents, plans, planVersions, users } from '../../db/schema.ts';
 import { type Db, queryRows } from '../../platform/db.ts';
 import { pathInScope } from '../organisations/repo.ts';
 
 export type PlanRow = typeof plans.$inferSelect;
 
 /** Next plan code of a semester, e.g. IAP-2026-1-000123 (a row lock keeps it unique across instances). */
-export async function nextPlanCode(db: Db, semester: { id: string; schoolYear: number; number: number }): Promise<string> {
+export async function nextPlanCode(
+  db: Db,
+  semester: { id: string; schoolYear: number; number: number },
+): Promise<string> {
   const [row] = await queryRows<{ last: number }>(
     db,
     sql`insert into ${planCodeCounters} (semester_id, last) values (${semester.id}, 1)
@@ -31,21 +34,50 @@ export async function lockPlan(db: Db, id: string): Promise<PlanRow | null> {
   return rows[0] ?? null;
 }
 
-export async function findLivePlanOfStudent(db: Db, studentId: string, semesterId: string): Promise<PlanRow | null> {
-  const rows = await db.select().from(plans).where(and(eq(plans.studentId, studentId), eq(plans.semesterId, semesterId), sql`${plans.status} <> 'deleted'`));
+export async function findLivePlanOfStudent(
+  db: Db,
+  studentId: string,
+  semesterId: string,
+): Promise<PlanRow | null> {
+  const rows = await db
+    .select()
+    .from(plans)
+    .where(
+      and(
+        eq(plans.studentId, studentId),
+        eq(plans.semesterId, semesterId),
+        sql`${plans.status} <> 'deleted'`,
+      ),
+    );
   return rows[0] ?? null;
 }
 
-export async function updatePlan(db: Db, id: string, patch: Partial<typeof plans.$inferInsert>): Promise<void> {
-  await db.update(plans).set({ ...patch, updatedAt: sql`now()` }).where(eq(plans.id, id));
+export async function updatePlan(
+  db: Db,
+  id: string,
+  patch: Partial<typeof plans.$inferInsert>,
+): Promise<void> {
+  await db
+    .update(plans)
+    .set({ ...patch, updatedAt: sql`now()` })
+    .where(eq(plans.id, id));
 }
 
-export async function insertVersion(db: Db, planId: string, version: number, content: unknown, by: string | null): Promise<void> {
+export async function insertVersion(
+  db: Db,
+  planId: string,
+  version: number,
+  content: unknown,
+  by: string | null,
+): Promise<void> {
   await db.insert(planVersions).values({ planId, version, content, submittedBy: by });
 }
 
 export async function findVersion(db: Db, planId: string, version: number) {
-  const rows = await db.select().from(planVersions).where(and(eq(planVersions.planId, planId), eq(planVersions.version, version)));
+  const rows = await db
+    .select()
+    .from(planVersions)
+    .where(and(eq(planVersions.planId, planId), eq(planVersions.version, version)));
   return rows[0] ?? null;
 }
 
@@ -88,14 +120,24 @@ export async function findLastReturn(db: Db, planId: string) {
 export async function findPlans(
   db: Db,
   visible: SQL,
-  f: { studentId?: string; schoolId?: string; semesterId?: string; status?: string; limit: number; offset: number },
+  f: {
+    studentId?: string;
+    schoolId?: string;
+    semesterId?: string;
+    status?: string;
+    limit: number;
+    offset: number;
+  },
 ) {
   const conditions: SQL[] = [visible, sql`p.status <> 'deleted'`];
   if (f.studentId) conditions.push(sql`p.student_id = ${f.studentId}`);
   if (f.schoolId) conditions.push(sql`p.school_id = ${f.schoolId}`);
   if (f.semesterId) conditions.push(sql`p.semester_id = ${f.semesterId}`);
   if (f.status) conditions.push(sql`p.status = ${f.status}`);
-  return queryRows<PlanListRow>(db, sql`${planListSelect} where ${sql.join(conditions, sql` and `)} order by p.created_at desc, p.id limit ${f.limit} offset ${f.offset}`);
+  return queryRows<PlanListRow>(
+    db,
+    sql`${planListSelect} where ${sql.join(conditions, sql` and `)} order by p.created_at desc, p.id limit ${f.limit} offset ${f.offset}`,
+  );
 }
 
 export interface PlanListRow {
@@ -122,7 +164,12 @@ const planListSelect = sql`
   from plans p join students s on s.id = p.student_id join organisations o on o.id = p.school_id join semesters sem on sem.id = p.semester_id`;
 
 /** Plans waiting at a level the caller approves, oldest first. `scopes` maps each level to the caller's subtrees. */
-export async function findQueue(db: Db, scopes: Record<'director' | 'municipality' | 'expert', string[]>, limit: number, offset: number) {
+export async function findQueue(
+  db: Db,
+  scopes: Record<'director' | 'municipality' | 'expert', string[]>,
+  limit: number,
+  offset: number,
+) {
   const levelConditions = (Object.keys(scopes) as (keyof typeof scopes)[])
     .filter((level) => scopes[level].length > 0)
     .map((level) => sql`(p.approval_level = ${level} and ${pathInScope(sql`o.path`, scopes[level])})`);
@@ -143,16 +190,27 @@ export async function findUsersWithRoleOver(db: Db, role: string, schoolPath: st
   return rows.map((r) => r.user_id);
 }
 
-export async function insertNotifications(db: Db, rows: (typeof notifications.$inferInsert)[]): Promise<void> {
+export async function insertNotifications(
+  db: Db,
+  rows: (typeof notifications.$inferInsert)[],
+): Promise<void> {
   if (rows.length) await db.insert(notifications).values(rows).onConflictDoNothing();
 }
 
 export async function findNotifications(db: Db, userId: string) {
-  return db.select().from(notifications).where(eq(notifications.userId, userId)).orderBy(desc(notifications.createdAt)).limit(50);
+  return db
+    .select()
+    .from(notifications)
+    .where(eq(notifications.userId, userId))
+    .orderBy(desc(notifications.createdAt))
+    .limit(50);
 }
 
 export async function markNotificationRead(db: Db, userId: string, id: string): Promise<void> {
-  await db.update(notifications).set({ readAt: sql`now()` }).where(and(eq(notifications.id, id), eq(notifications.userId, userId)));
+  await db
+    .update(notifications)
+    .set({ readAt: sql`now()` })
+    .where(and(eq(notifications.id, id), eq(notifications.userId, userId)));
 }
 
 /** Plans not evaluated two weeks after their semester ended, with their preparers. */
@@ -166,19 +224,28 @@ export async function findOverdueEvaluations(db: Db) {
 
 /** Staff of a school: users with any role granted on the school itself. */
 export async function findSchoolStaffIds(db: Db, schoolId: string): Promise<Set<string>> {
-  const rows = await queryRows<{ user_id: string }>(db, sql`select distinct user_id from role_grants where org_id = ${schoolId}`);
+  const rows = await queryRows<{ user_id: string }>(
+    db,
+    sql`select distinct user_id from role_grants where org_id = ${schoolId}`,
+  );
   return new Set(rows.map((r) => r.user_id));
 }
 
 /** Names of users by id (providers, supervisor, preparer). */
 export async function findUserNames(db: Db, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await queryRows<{ id: string; name: string }>(db, sql`select id, first_name || ' ' || last_name as name from users where id in ${ids}`);
+  const rows = await queryRows<{ id: string; name: string }>(
+    db,
+    sql`select id, first_name || ' ' || last_name as name from users where id in ${ids}`,
+  );
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 /** Unread notifications of a user (all of them, not only the newest page). */
 export async function countUnreadNotifications(db: Db, userId: string): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(notifications).where(and(eq(notifications.userId, userId), sql`${notifications.readAt} is null`));
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), sql`${notifications.readAt} is null`));
   return Number(row?.n ?? 0);
 }

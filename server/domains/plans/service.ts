@@ -1,33 +1,51 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { type TPlan, type TPlanContent, ZPlanContent } from '../../../common/api/plans.ts';
 import type { RequestContext } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, badRequest, conflict } from '../../platform/errors.ts';
 import { can, scopePaths } from '../../platform/policy/gate.ts';
-import { findSemester, findStudentRisks } from '../risks/repo.ts';
 import { STUDENT_RISKS_SENSITIVE } from '../risks/policy.ts';
+import { findSemester, findStudentRisks } from '../risks/repo.ts';
 import { loadVisibleStudent, studentScope } from '../students/access.ts';
 import { studentVisible } from '../students/repo.ts';
 import { checkContent, diffContent, planTotals } from './content.ts';
-import { type LoadedPlan, allowedActions, loadPlan, requireAction } from './load.ts';
+import { allowedActions, type LoadedPlan, loadPlan, requireAction } from './load.ts';
 import { notificationText } from './notify.ts';
-import { PLAN_APPROVE_DIRECTOR, PLAN_APPROVE_EXPERT, PLAN_APPROVE_MUNICIPALITY, PLAN_TEAM } from './policy.ts';
+import {
+  PLAN_APPROVE_DIRECTOR,
+  PLAN_APPROVE_EXPERT,
+  PLAN_APPROVE_MUNICIPALITY,
+  PLAN_TEAM,
+} from './policy.ts';
 import * as repo from './repo.ts';
-import { sql } from 'drizzle-orm';
 
 const semesterLabel = (s: { schoolYear: number; number: number }, lang: 'lv' | 'en') =>
-  lang === 'lv' ? `${s.schoolYear}./${s.schoolYear + 1}. m. g. ${s.number}. semestris` : `${s.schoolYear}/${s.schoolYear + 1}, semester ${s.number}`;
+  lang === 'lv'
+    ? `${s.schoolYear}./${s.schoolYear + 1}. m. g. ${s.number}. semestris`
+    : `${s.schoolYear}/${s.schoolYear + 1}, semester ${s.number}`;
 
 /** Starts a draft plan for a student and semester; the student's risks of that semester are taken in. */
-export async function createPlan(ctx: RequestContext, input: { studentId: string; semesterId: string }, tx: Db): Promise<string> {
+export async function createPlan(
+  ctx: RequestContext,
+  input: { studentId: string; semesterId: string },
+  tx: Db,
+): Promise<string> {
   const { row, resource } = await loadVisibleStudent(ctx, input.studentId, tx);
   if (!can(ctx.actor, PLAN_TEAM, resource)) throw new AppError(403, 'forbidden');
   const semester = await findSemester(tx, input.semesterId);
   if (!semester) throw badRequest('validation', 'semesterId');
   if (await repo.findLivePlanOfStudent(tx, row.id, semester.id)) throw conflict('plan_exists', 'semesterId');
-  const risks = (await findStudentRisks(tx, row.id)).filter((r) => r.semesterId === semester.id && !r.removedAt);
-  const content: TPlanContent = { riskIds: risks.map((r) => r.id), goals: [], measures: [], supervisorId: null };
+  const risks = (await findStudentRisks(tx, row.id)).filter(
+    (r) => r.semesterId === semester.id && !r.removedAt,
+  );
+  const content: TPlanContent = {
+    riskIds: risks.map((r) => r.id),
+    goals: [],
+    measures: [],
+    supervisorId: null,
+  };
   const id = await repo.insertPlan(tx, {
     code: await repo.nextPlanCode(tx, semester),
     studentId: row.id,
@@ -37,7 +55,13 @@ export async function createPlan(ctx: RequestContext, input: { studentId: string
     content,
     preparerId: ctx.actor?.userId ?? null,
   });
-  await repo.insertEvent(tx, { planId: id, actorId: ctx.actor?.userId ?? null, action: 'create', fromStatus: null, toStatus: 'draft' });
+  await repo.insertEvent(tx, {
+    planId: id,
+    actorId: ctx.actor?.userId ?? null,
+    action: 'create',
+    fromStatus: null,
+    toStatus: 'draft',
+  });
   await writeAudit(tx, ctx, { action: 'plan.create', entityType: 'plan', entityId: id, orgId: row.schoolId });
   return id;
 }
@@ -50,10 +74,19 @@ export async function presentPlan(ctx: RequestContext, loaded: LoadedPlan, tx: D
   const risks = content.riskIds.map((rid) => {
     const r = studentRisks.find((x) => x.id === rid);
     const restricted = !r || (r.sensitive && !seesSensitive);
-    return { id: rid, riskType: r?.riskType ?? 'learning', riskCode: restricted ? null : (r?.riskCode ?? null), nameLv: restricted ? null : (r?.nameLv ?? null), nameEn: restricted ? null : (r?.nameEn ?? null), justification: restricted ? null : (r?.justification ?? null) };
+    return {
+      id: rid,
+      riskType: r?.riskType ?? 'learning',
+      riskCode: restricted ? null : (r?.riskCode ?? null),
+      nameLv: restricted ? null : (r?.nameLv ?? null),
+      nameEn: restricted ? null : (r?.nameEn ?? null),
+      justification: restricted ? null : (r?.justification ?? null),
+    };
   });
   const events = await repo.findEvents(tx, plan.id);
-  const people = [plan.preparerId, content.supervisorId, ...content.measures.map((m) => m.providerId)].filter((x): x is string => Boolean(x));
+  const people = [plan.preparerId, content.supervisorId, ...content.measures.map((m) => m.providerId)].filter(
+    (x): x is string => Boolean(x),
+  );
   const names = await repo.findUserNames(tx, [...new Set(people)]);
   const lastReturn = [...events].reverse().find((e) => e.action === 'return');
   return {
@@ -89,7 +122,10 @@ export async function presentPlan(ctx: RequestContext, loaded: LoadedPlan, tx: D
       measureComments: (e.measureComments as { measureId: string; comment: string }[] | null) ?? [],
     })),
     allowed: allowedActions(ctx, loaded),
-    returnComment: loaded.facts.status === 'draft' || loaded.facts.status === 'under_revision' ? (lastReturn?.comment ?? null) : null,
+    returnComment:
+      loaded.facts.status === 'draft' || loaded.facts.status === 'under_revision'
+        ? (lastReturn?.comment ?? null)
+        : null,
     peopleNames: Object.fromEntries(names),
   };
 }
@@ -97,20 +133,39 @@ export async function presentPlan(ctx: RequestContext, loaded: LoadedPlan, tx: D
 /** One plan; the read is audited. */
 export async function getPlan(ctx: RequestContext, id: string, tx: Db): Promise<TPlan> {
   const loaded = await loadPlan(ctx, id, tx);
-  await writeAudit(tx, ctx, { action: 'plan.read', entityType: 'plan', entityId: id, orgId: loaded.plan.schoolId });
+  await writeAudit(tx, ctx, {
+    action: 'plan.read',
+    entityType: 'plan',
+    entityId: id,
+    orgId: loaded.plan.schoolId,
+  });
   return presentPlan(ctx, loaded, tx);
 }
 
 /** Saves the draft content (only while draft or under revision). */
-export async function updatePlanContent(ctx: RequestContext, id: string, input: TPlanContent, tx: Db): Promise<TPlan> {
+export async function updatePlanContent(
+  ctx: RequestContext,
+  id: string,
+  input: TPlanContent,
+  tx: Db,
+): Promise<TPlan> {
   const loaded = await loadPlan(ctx, id, tx, true);
   requireAction(ctx, loaded, 'edit');
   const content = ZPlanContent.parse(input);
   // A plan addresses the risks recorded for its own semester.
-  const riskIds = new Set((await findStudentRisks(tx, loaded.student.id)).filter((r) => !r.removedAt && r.semesterId === loaded.semester.id).map((r) => r.id));
+  const riskIds = new Set(
+    (await findStudentRisks(tx, loaded.student.id))
+      .filter((r) => !r.removedAt && r.semesterId === loaded.semester.id)
+      .map((r) => r.id),
+  );
   checkContent(content, riskIds, await repo.findSchoolStaffIds(tx, loaded.plan.schoolId));
   await repo.updatePlan(tx, id, { content });
-  await writeAudit(tx, ctx, { action: 'plan.update', entityType: 'plan', entityId: id, orgId: loaded.plan.schoolId });
+  await writeAudit(tx, ctx, {
+    action: 'plan.update',
+    entityType: 'plan',
+    entityId: id,
+    orgId: loaded.plan.schoolId,
+  });
   return presentPlan(ctx, { ...loaded, content }, tx);
 }
 
@@ -120,16 +175,35 @@ export function withNewIds(content: TPlanContent, riskIdMap: Map<string, string>
     supervisorId: content.supervisorId,
     riskIds: content.riskIds.map((r) => riskIdMap.get(r)).filter((r): r is string => Boolean(r)),
     goals: content.goals.map((g) => ({ ...g, id: randomUUID() })),
-    measures: content.measures.map((m) => ({ ...m, id: randomUUID(), riskIds: m.riskIds.map((r) => riskIdMap.get(r)).filter((r): r is string => Boolean(r)) })),
+    measures: content.measures.map((m) => ({
+      ...m,
+      id: randomUUID(),
+      riskIds: m.riskIds.map((r) => riskIdMap.get(r)).filter((r): r is string => Boolean(r)),
+    })),
   };
 }
 
 /** Plans of the students the caller sees. */
-export async function listPlans(ctx: RequestContext, q: { studentId?: string; schoolId?: string; semesterId?: string; status?: string; page: number; pageSize: number }, tx: Db) {
+export async function listPlans(
+  ctx: RequestContext,
+  q: {
+    studentId?: string;
+    schoolId?: string;
+    semesterId?: string;
+    status?: string;
+    page: number;
+    pageSize: number;
+  },
+  tx: Db,
+) {
   const scope = studentScope(ctx);
   if (scope.wholePaths.length === 0 && scope.assignedPaths.length === 0) throw new AppError(403, 'forbidden');
   const visible = sql`p.student_id in (select students.id from students join organisations on organisations.id = students.school_id where ${studentVisible(scope)})`;
-  const rows = await repo.findPlans(tx, visible, { ...q, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+  const rows = await repo.findPlans(tx, visible, {
+    ...q,
+    limit: q.pageSize,
+    offset: (q.page - 1) * q.pageSize,
+  });
   await writeAudit(tx, ctx, { action: 'plan.list', entityType: 'plan', orgId: q.schoolId ?? null });
   return { items: rows.map((r) => presentListRow(r, ctx.language)), total: rows[0]?.total ?? 0 };
 }
@@ -172,7 +246,11 @@ export async function planDiff(ctx: RequestContext, id: string, tx: Db) {
   const lastReturn = await repo.findLastReturn(tx, id);
   const base = lastReturn?.version ? await repo.findVersion(tx, id, lastReturn.version) : null;
   const before = base ? ZPlanContent.parse(base.content) : after;
-  return { baseVersion: base ? lastReturn?.version ?? null : null, version: loaded.plan.version, ...diffContent(before, after) };
+  return {
+    baseVersion: base ? (lastReturn?.version ?? null) : null,
+    version: loaded.plan.version,
+    ...diffContent(before, after),
+  };
 }
 
 /** The caller's notifications, newest first, as sentences in the caller's language. */
@@ -180,7 +258,14 @@ export async function listNotifications(ctx: RequestContext, tx: Db) {
   const userId = ctx.actor?.userId as string;
   const rows = await repo.findNotifications(tx, userId);
   return {
-    items: rows.map((n) => ({ id: n.id, kind: n.kind, planId: n.planId, message: notificationText(n.kind, n.params as { code?: string; level?: string }, ctx.language), createdAt: new Date(n.createdAt).toISOString(), read: n.readAt !== null })),
+    items: rows.map((n) => ({
+      id: n.id,
+      kind: n.kind,
+      planId: n.planId,
+      message: notificationText(n.kind, n.params as { code?: string; level?: string }, ctx.language),
+      createdAt: new Date(n.createdAt).toISOString(),
+      read: n.readAt !== null,
+    })),
     unread: await repo.countUnreadNotifications(tx, userId),
   };
 }

@@ -3,17 +3,34 @@ import type { RequestContext } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, badRequest } from '../../platform/errors.ts';
-import { findRiskVersionIdOfRecord, findSemesters, findStudentRisks, insertStudentRisk } from '../risks/repo.ts';
+import {
+  findRiskVersionIdOfRecord,
+  findSemesters,
+  findStudentRisks,
+  insertStudentRisk,
+} from '../risks/repo.ts';
+import { findPayments } from '../support/budget-repo.ts';
+import { findDeliveredHours } from '../support/repo.ts';
 import { missingForSubmit } from './content.ts';
 import { type LoadedPlan, loadPlan, requireAction, today } from './load.ts';
 import { notifyApprovers, notifyPreparer } from './notify.ts';
-import { findPayments } from '../support/budget-repo.ts';
-import { findDeliveredHours } from '../support/repo.ts';
 import * as repo from './repo.ts';
 import { withNewIds } from './service.ts';
 import { nextLevel } from './workflow.ts';
 
-async function record(tx: Db, ctx: RequestContext, loaded: LoadedPlan, action: string, toStatus: string, extra: { level?: string | null; version?: number | null; comment?: string | null; measureComments?: unknown } = {}) {
+async function record(
+  tx: Db,
+  ctx: RequestContext,
+  loaded: LoadedPlan,
+  action: string,
+  toStatus: string,
+  extra: {
+    level?: string | null;
+    version?: number | null;
+    comment?: string | null;
+    measureComments?: unknown;
+  } = {},
+) {
   await repo.insertEvent(tx, {
     planId: loaded.plan.id,
     actorId: ctx.actor?.userId ?? null,
@@ -25,7 +42,12 @@ async function record(tx: Db, ctx: RequestContext, loaded: LoadedPlan, action: s
     comment: extra.comment ?? null,
     measureComments: extra.measureComments ?? null,
   });
-  await writeAudit(tx, ctx, { action: `plan.${action}`, entityType: 'plan', entityId: loaded.plan.id, orgId: loaded.plan.schoolId });
+  await writeAudit(tx, ctx, {
+    action: `plan.${action}`,
+    entityType: 'plan',
+    entityId: loaded.plan.id,
+    orgId: loaded.plan.schoolId,
+  });
 }
 
 /** Sends the plan for approval: needs an application in force and at least one risk, goal and measure. Freezes a new version. */
@@ -34,11 +56,22 @@ export async function submitPlan(ctx: RequestContext, id: string, tx: Db): Promi
   requireAction(ctx, loaded, 'submit');
   if (!loaded.student.applicationInForce) throw badRequest('plan_needs_application', 'application');
   const missing = missingForSubmit(loaded.content);
-  if (missing.length) throw new AppError(400, 'plan_incomplete', missing.map((m) => ({ path: m, message: 'required' })));
+  if (missing.length)
+    throw new AppError(
+      400,
+      'plan_incomplete',
+      missing.map((m) => ({ path: m, message: 'required' })),
+    );
   const version = loaded.plan.version + 1;
   await repo.insertVersion(tx, id, version, loaded.content, ctx.actor?.userId ?? null);
   const revisionOf = loaded.plan.status === 'under_revision' ? loaded.plan.revisionOf : null;
-  await repo.updatePlan(tx, id, { status: 'in_approval', approvalLevel: 'director', levelSince: new Date(), version, revisionOf });
+  await repo.updatePlan(tx, id, {
+    status: 'in_approval',
+    approvalLevel: 'director',
+    levelSince: new Date(),
+    version,
+    revisionOf,
+  });
   await record(tx, ctx, loaded, 'submit', 'in_approval', { level: 'director', version });
   await notifyApprovers(tx, loaded.plan, loaded.resource.orgPath, 'director');
 }
@@ -55,7 +88,12 @@ async function approveLoaded(ctx: RequestContext, loaded: LoadedPlan, tx: Db): P
   } else {
     // A revision returns the plan to where it was (in progress); a first approval makes it approved.
     const status = loaded.plan.revisionOf === 'in_progress' ? 'in_progress' : 'approved';
-    await repo.updatePlan(tx, loaded.plan.id, { status, approvalLevel: null, levelSince: null, revisionOf: null });
+    await repo.updatePlan(tx, loaded.plan.id, {
+      status,
+      approvalLevel: null,
+      levelSince: null,
+      revisionOf: null,
+    });
     await record(tx, ctx, loaded, 'approve', status, { level, version: loaded.plan.version });
     await notifyPreparer(tx, loaded.plan, 'plan_approved', level);
   }
@@ -77,22 +115,44 @@ export async function approvePlans(ctx: RequestContext, ids: string[], tx: Db): 
 }
 
 /** Returns the plan to its preparer with comments on the plan and on measures. */
-export async function returnPlan(ctx: RequestContext, id: string, input: { comment: string; measureComments: { measureId: string; comment: string }[] }, tx: Db): Promise<void> {
+export async function returnPlan(
+  ctx: RequestContext,
+  id: string,
+  input: { comment: string; measureComments: { measureId: string; comment: string }[] },
+  tx: Db,
+): Promise<void> {
   const loaded = await loadPlan(ctx, id, tx, true);
   requireAction(ctx, loaded, 'return');
   const measureIds = new Set(loaded.content.measures.map((m) => m.id));
-  for (const c of input.measureComments) if (!measureIds.has(c.measureId)) throw badRequest('validation', 'measureComments');
+  for (const c of input.measureComments)
+    if (!measureIds.has(c.measureId)) throw badRequest('validation', 'measureComments');
   const status = loaded.plan.revisionOf ? 'under_revision' : 'draft';
   await repo.updatePlan(tx, id, { status, approvalLevel: null, levelSince: null });
-  await record(tx, ctx, loaded, 'return', status, { level: loaded.facts.level, version: loaded.plan.version, comment: input.comment, measureComments: input.measureComments });
+  await record(tx, ctx, loaded, 'return', status, {
+    level: loaded.facts.level,
+    version: loaded.plan.version,
+    comment: input.comment,
+    measureComments: input.measureComments,
+  });
   await notifyPreparer(tx, loaded.plan, 'plan_returned', loaded.facts.level);
 }
 
 /** Simple moves of the state machine that need no more than a check and a record. */
-export async function movePlan(ctx: RequestContext, id: string, action: 'start' | 'resume' | 'revise' | 'close' | 'delete', tx: Db): Promise<void> {
+export async function movePlan(
+  ctx: RequestContext,
+  id: string,
+  action: 'start' | 'resume' | 'revise' | 'close' | 'delete',
+  tx: Db,
+): Promise<void> {
   const loaded = await loadPlan(ctx, id, tx, true);
   requireAction(ctx, loaded, action);
-  const to = { start: 'in_progress', resume: 'in_progress', revise: 'under_revision', close: 'closed', delete: 'deleted' }[action];
+  const to = {
+    start: 'in_progress',
+    resume: 'in_progress',
+    revise: 'under_revision',
+    close: 'closed',
+    delete: 'deleted',
+  }[action];
   const patch: Parameters<typeof repo.updatePlan>[2] = { status: to };
   if (action === 'revise') patch.revisionOf = loaded.plan.status;
   if (action === 'resume') patch.pausedReason = null;
@@ -113,12 +173,18 @@ export async function pausePlan(ctx: RequestContext, id: string, reason: string,
  * decreased. "Continue" makes a new draft for the next semester, copied from this plan, with the
  * student's risks carried over.
  */
-export async function evaluatePlan(ctx: RequestContext, id: string, input: TEvaluation, tx: Db): Promise<{ nextPlanId: string | null }> {
+export async function evaluatePlan(
+  ctx: RequestContext,
+  id: string,
+  input: TEvaluation,
+  tx: Db,
+): Promise<{ nextPlanId: string | null }> {
   const loaded = await loadPlan(ctx, id, tx, true);
   requireAction(ctx, loaded, 'evaluate');
   const measureIds = loaded.content.measures.map((m) => m.id).sort();
   const evaluated = input.measures.map((m) => m.measureId).sort();
-  if (JSON.stringify(measureIds) !== JSON.stringify(evaluated)) throw badRequest('evaluation_measures', 'measures');
+  if (JSON.stringify(measureIds) !== JSON.stringify(evaluated))
+    throw badRequest('evaluation_measures', 'measures');
   // Delivered hours come from the support log (confirmed sessions), not from what was typed.
   const delivered = await findDeliveredHours(tx, [id]);
   const payments = await findPayments(tx, id);
@@ -127,10 +193,13 @@ export async function evaluatePlan(ctx: RequestContext, id: string, input: TEval
     measures: input.measures.map((m) => {
       const d = delivered.find((x) => x.measure_id === m.measureId);
       const kind = loaded.content.measures.find((x) => x.id === m.measureId)?.kind;
-      const spent = payments.filter((p) => p.measure_id === m.measureId).reduce((a, p) => a + Number(p.amount_cents), 0);
+      const spent = payments
+        .filter((p) => p.measure_id === m.measureId)
+        .reduce((a, p) => a + Number(p.amount_cents), 0);
       return {
         ...m,
-        deliveredHours: kind === 'consultation' ? Number(Number(d?.delivered ?? 0).toFixed(2)) : m.deliveredHours,
+        deliveredHours:
+          kind === 'consultation' ? Number(Number(d?.delivered ?? 0).toFixed(2)) : m.deliveredHours,
         deliveredCents: kind === 'economic' ? spent : m.deliveredCents,
       };
     }),
@@ -138,15 +207,29 @@ export async function evaluatePlan(ctx: RequestContext, id: string, input: TEval
   await repo.updatePlan(tx, id, { status: 'evaluated', evaluation });
   await record(tx, ctx, loaded, 'evaluate', 'evaluated');
   if (!input.continueNextSemester) return { nextPlanId: null };
-  const next = (await findSemesters(tx)).filter((s) => s.startsOn > loaded.semester.startsOn).sort((a, b) => a.startsOn.localeCompare(b.startsOn))[0];
+  const next = (await findSemesters(tx))
+    .filter((s) => s.startsOn > loaded.semester.startsOn)
+    .sort((a, b) => a.startsOn.localeCompare(b.startsOn))[0];
   if (!next) throw badRequest('no_next_semester', 'continueNextSemester');
   if (await repo.findLivePlanOfStudent(tx, loaded.student.id, next.id)) return { nextPlanId: null };
-  const oldRisks = (await findStudentRisks(tx, loaded.student.id)).filter((r) => loaded.content.riskIds.includes(r.id));
+  const oldRisks = (await findStudentRisks(tx, loaded.student.id)).filter((r) =>
+    loaded.content.riskIds.includes(r.id),
+  );
   const riskMap = new Map<string, string>();
   for (const r of oldRisks) {
     const versionId = await findRiskVersionIdOfRecord(tx, r.id);
     if (!versionId) continue;
-    riskMap.set(r.id, await insertStudentRisk(tx, { studentId: loaded.student.id, semesterId: next.id, riskVersionId: versionId, justification: r.justification, foundOn: today(), foundBy: ctx.actor?.userId ?? null }));
+    riskMap.set(
+      r.id,
+      await insertStudentRisk(tx, {
+        studentId: loaded.student.id,
+        semesterId: next.id,
+        riskVersionId: versionId,
+        justification: r.justification,
+        foundOn: today(),
+        foundBy: ctx.actor?.userId ?? null,
+      }),
+    );
   }
   const content = ZPlanContent.parse(withNewIds(loaded.content, riskMap));
   const nextId = await repo.insertPlan(tx, {
@@ -159,7 +242,18 @@ export async function evaluatePlan(ctx: RequestContext, id: string, input: TEval
     preparerId: loaded.plan.preparerId,
     copiedFromPlanId: loaded.plan.id,
   });
-  await repo.insertEvent(tx, { planId: nextId, actorId: ctx.actor?.userId ?? null, action: 'continue', fromStatus: null, toStatus: 'draft' });
-  await writeAudit(tx, ctx, { action: 'plan.create', entityType: 'plan', entityId: nextId, orgId: loaded.student.schoolId });
+  await repo.insertEvent(tx, {
+    planId: nextId,
+    actorId: ctx.actor?.userId ?? null,
+    action: 'continue',
+    fromStatus: null,
+    toStatus: 'draft',
+  });
+  await writeAudit(tx, ctx, {
+    action: 'plan.create',
+    entityType: 'plan',
+    entityId: nextId,
+    orgId: loaded.student.schoolId,
+  });
   return { nextPlanId: nextId };
 }

@@ -4,7 +4,18 @@ import { can } from '../../platform/policy/gate.ts';
 import type { StudentResource } from '../students/policy.ts';
 import { APPROVE_ACTION, PLAN_TEAM } from './policy.ts';
 
-export type PlanAction = 'edit' | 'submit' | 'approve' | 'return' | 'start' | 'pause' | 'resume' | 'revise' | 'evaluate' | 'close' | 'delete';
+export type PlanAction =
+  | 'edit'
+  | 'submit'
+  | 'approve'
+  | 'return'
+  | 'start'
+  | 'pause'
+  | 'resume'
+  | 'revise'
+  | 'evaluate'
+  | 'close'
+  | 'delete';
 
 export interface WorkflowFacts {
   status: PlanStatus;
@@ -27,7 +38,12 @@ function daysBefore(date: string, days: number): string {
  * The state machine of a plan: which action the actor may take now. Every transition goes through
  * here, on the server; the client only shows what this allows.
  */
-export function mayDo(actor: Actor | null, action: PlanAction, facts: WorkflowFacts, resource: StudentResource): boolean {
+export function mayDo(
+  actor: Actor | null,
+  action: PlanAction,
+  facts: WorkflowFacts,
+  resource: StudentResource,
+): boolean {
   const team = can(actor, PLAN_TEAM, resource);
   const { status } = facts;
   switch (action) {
@@ -36,7 +52,9 @@ export function mayDo(actor: Actor | null, action: PlanAction, facts: WorkflowFa
       return team && (status === 'draft' || status === 'under_revision');
     case 'approve':
     case 'return':
-      return status === 'in_approval' && facts.level !== null && can(actor, APPROVE_ACTION[facts.level], resource);
+      return (
+        status === 'in_approval' && facts.level !== null && can(actor, APPROVE_ACTION[facts.level], resource)
+      );
     case 'start':
       return team && status === 'approved';
     case 'pause':
@@ -47,7 +65,11 @@ export function mayDo(actor: Actor | null, action: PlanAction, facts: WorkflowFa
     case 'revise':
       return team && (status === 'approved' || status === 'in_progress');
     case 'evaluate':
-      return team && (status === 'in_progress' || status === 'paused') && facts.today >= daysBefore(facts.semesterEndsOn, EVALUATION_OPENS_DAYS_BEFORE_END);
+      return (
+        team &&
+        (status === 'in_progress' || status === 'paused') &&
+        facts.today >= daysBefore(facts.semesterEndsOn, EVALUATION_OPENS_DAYS_BEFORE_END)
+      );
     case 'close':
       return team && status === 'evaluated';
     case 'delete':
@@ -57,7 +79,19 @@ export function mayDo(actor: Actor | null, action: PlanAction, facts: WorkflowFa
   }
 }
 
-export const ALL_ACTIONS: PlanAction[] = ['edit', 'submit', 'approve', 'return', 'start', 'pause', 'resume', 'revise', 'evaluate', 'close', 'delete'];
+export const ALL_ACTIONS: PlanAction[] = [
+  'edit',
+  'submit',
+  'approve',
+  'return',
+  'start',
+  'pause',
+  'resume',
+  'revise',
+  'evaluate',
+  'close',
+  'delete',
+];
 
 /** The level after `level`; a state vocational school (directly under the nation) skips the municipality. */
 export function nextLevel(level: ApprovalLevel, schoolUnderNation: boolean): ApprovalLevel | null {

@@ -20,7 +20,13 @@ definePolicies<OrgResource>({
 
 definePolicies<StudentResource>({
   // The school team records risks; preparers and specialists for the students they work with.
-  [STUDENT_RISKS_RECORD]: { roles: ['school_director', 'school_coordinator', 'plan_preparer', 'specialist'], when: assignedOrWhole },
+  [STUDENT_RISKS_RECORD]: {
+    roles: ['school_director', 'school_coordinator', 'plan_preparer', 'specialist'],
+    when: assignedOrWhole,
+  },
   // The detail of family and health risks: only the roles that need it (issue 4).
-  [STUDENT_RISKS_SENSITIVE]: { roles: ['school_director', 'school_coordinator', 'plan_preparer', 'specialist'], when: assignedOrWhole },
+  [STUDENT_RISKS_SENSITIVE]: {
+    roles: ['school_director', 'school_coordinator', 'plan_preparer', 'specialist'],
+    when: assignedOrWhole,
+  },
 });

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, isNull, lte, sql } from 'drizzle-orm';
-import { todayInLatvia } from '../../platform/dates.ts';
 import { riskItems, riskItemVersions, semesters, studentRisks, users } from '../../db/schema.ts';
+import { todayInLatvia } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db.ts';
 
 /** Every semester, newest first, with whether it is the current one (the latest begun). */
@@ -14,7 +14,12 @@ export async function findSemesters(db: Db) {
 /** The semester in progress (or the latest begun, in summer). */
 export async function findCurrentSemester(db: Db) {
   const today = todayInLatvia();
-  const rows = await db.select().from(semesters).where(lte(semesters.startsOn, today)).orderBy(desc(semesters.startsOn)).limit(1);
+  const rows = await db
+    .select()
+    .from(semesters)
+    .where(lte(semesters.startsOn, today))
+    .orderBy(desc(semesters.startsOn))
+    .limit(1);
   return rows[0] ?? null;
 }
 
@@ -25,18 +30,33 @@ export async function findSemester(db: Db, id: string) {
 
 /** The semester before the given one. */
 export async function findPreviousSemester(db: Db, startsOn: string) {
-  const rows = await db.select().from(semesters).where(sql`${semesters.startsOn} < ${startsOn}`).orderBy(desc(semesters.startsOn)).limit(1);
+  const rows = await db
+    .select()
+    .from(semesters)
+    .where(sql`${semesters.startsOn} < ${startsOn}`)
+    .orderBy(desc(semesters.startsOn))
+    .limit(1);
   return rows[0] ?? null;
 }
 
-export async function insertSemester(db: Db, values: { schoolYear: number; number: number; startsOn: string; endsOn: string }) {
-  const [row] = await db.insert(semesters).values(values).onConflictDoNothing().returning({ id: semesters.id });
+export async function insertSemester(
+  db: Db,
+  values: { schoolYear: number; number: number; startsOn: string; endsOn: string },
+) {
+  const [row] = await db
+    .insert(semesters)
+    .values(values)
+    .onConflictDoNothing()
+    .returning({ id: semesters.id });
   return row?.id ?? null;
 }
 
 /** Overlapping semesters (they must not overlap). */
 export async function countOverlapping(db: Db, startsOn: string, endsOn: string): Promise<number> {
-  const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(semesters).where(and(lte(semesters.startsOn, endsOn), sql`${semesters.endsOn} >= ${startsOn}`));
+  const [{ n }] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(semesters)
+    .where(and(lte(semesters.startsOn, endsOn), sql`${semesters.endsOn} >= ${startsOn}`));
   return Number(n);
 }
 
@@ -75,18 +95,33 @@ export async function codeExists(db: Db, code: string): Promise<boolean> {
   return (await db.select({ id: riskItems.id }).from(riskItems).where(eq(riskItems.code, code))).length > 0;
 }
 
-export async function insertRiskItem(db: Db, values: { code: string; riskType: string; sensitive: boolean }): Promise<string> {
+export async function insertRiskItem(
+  db: Db,
+  values: { code: string; riskType: string; sensitive: boolean },
+): Promise<string> {
   const [{ n }] = await db.select({ n: sql<number>`coalesce(max(sort_order), 0)::int` }).from(riskItems);
-  const [row] = await db.insert(riskItems).values({ ...values, sortOrder: Number(n) + 1 }).returning({ id: riskItems.id });
+  const [row] = await db
+    .insert(riskItems)
+    .values({ ...values, sortOrder: Number(n) + 1 })
+    .returning({ id: riskItems.id });
   return row.id;
 }
 
-export async function insertRiskVersion(db: Db, itemId: string, version: number, text: { nameLv: string; nameEn: string; descriptionLv: string; descriptionEn: string }, createdBy: string | null) {
+export async function insertRiskVersion(
+  db: Db,
+  itemId: string,
+  version: number,
+  text: { nameLv: string; nameEn: string; descriptionLv: string; descriptionEn: string },
+  createdBy: string | null,
+) {
   await db.insert(riskItemVersions).values({ itemId, version, ...text, createdBy });
 }
 
 export async function setRiskRetired(db: Db, itemId: string, retired: boolean): Promise<void> {
-  await db.update(riskItems).set({ retiredAt: retired ? sql`now()` : null }).where(eq(riskItems.id, itemId));
+  await db
+    .update(riskItems)
+    .set({ retiredAt: retired ? sql`now()` : null })
+    .where(eq(riskItems.id, itemId));
 }
 
 /** A student's risk records (all semesters), newest first, with the wording they were made with. */
@@ -115,22 +150,47 @@ export async function findStudentRisks(db: Db, studentId: string) {
 }
 
 /** Whether the student already has this item recorded (and not removed) in the semester. */
-export async function activeRiskExists(db: Db, studentId: string, semesterId: string, itemId: string): Promise<boolean> {
+export async function activeRiskExists(
+  db: Db,
+  studentId: string,
+  semesterId: string,
+  itemId: string,
+): Promise<boolean> {
   const rows = await db
     .select({ id: studentRisks.id })
     .from(studentRisks)
     .innerJoin(riskItemVersions, eq(riskItemVersions.id, studentRisks.riskVersionId))
-    .where(and(eq(studentRisks.studentId, studentId), eq(studentRisks.semesterId, semesterId), eq(riskItemVersions.itemId, itemId), isNull(studentRisks.removedAt)));
+    .where(
+      and(
+        eq(studentRisks.studentId, studentId),
+        eq(studentRisks.semesterId, semesterId),
+        eq(riskItemVersions.itemId, itemId),
+        isNull(studentRisks.removedAt),
+      ),
+    );
   return rows.length > 0;
 }
 
-export async function insertStudentRisk(db: Db, values: { studentId: string; semesterId: string; riskVersionId: string; justification: string; foundOn: string; foundBy: string | null }): Promise<string> {
+export async function insertStudentRisk(
+  db: Db,
+  values: {
+    studentId: string;
+    semesterId: string;
+    riskVersionId: string;
+    justification: string;
+    foundOn: string;
+    foundBy: string | null;
+  },
+): Promise<string> {
   const [row] = await db.insert(studentRisks).values(values).returning({ id: studentRisks.id });
   return row.id;
 }
 
 export async function findStudentRisk(db: Db, studentId: string, id: string) {
-  const rows = await db.select({ id: studentRisks.id, removedAt: studentRisks.removedAt }).from(studentRisks).where(and(eq(studentRisks.id, id), eq(studentRisks.studentId, studentId)));
+  const rows = await db
+    .select({ id: studentRisks.id, removedAt: studentRisks.removedAt })
+    .from(studentRisks)
+    .where(and(eq(studentRisks.id, id), eq(studentRisks.studentId, studentId)));
   return rows[0] ?? null;
 }
 
@@ -141,6 +201,9 @@ export async function removeStudentRisk(db: Db, id: string, removedBy: string | 
 
 /** The catalogue version a student's risk record was made with. */
 export async function findRiskVersionIdOfRecord(db: Db, studentRiskId: string): Promise<string | null> {
-  const rows = await db.select({ v: studentRisks.riskVersionId }).from(studentRisks).where(eq(studentRisks.id, studentRiskId));
+  const rows = await db
+    .select({ v: studentRisks.riskVersionId })
+    .from(studentRisks)
+    .where(eq(studentRisks.id, studentRiskId));
   return rows[0]?.v ?? null;
 }

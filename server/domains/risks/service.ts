@@ -1,12 +1,24 @@
-import type { TCreateRiskItemBody, TRecordRiskBody, TRiskItem, TRiskItemBody, TStudentRisk } from '../../../common/api/risks.ts';
-import { todayInLatvia } from '../../platform/dates.ts';
+import type {
+  TCreateRiskItemBody,
+  TRecordRiskBody,
+  TRiskItem,
+  TRiskItemBody,
+  TStudentRisk,
+} from '../../../common/api/risks.ts';
 import type { RequestContext } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
+import { todayInLatvia } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db.ts';
-import { AppError, NotFoundError, badRequest, conflict } from '../../platform/errors.ts';
+import { AppError, badRequest, conflict, NotFoundError } from '../../platform/errors.ts';
 import { can, canAnywhere } from '../../platform/policy/gate.ts';
 import { loadVisibleStudent } from '../students/access.ts';
-import { CATALOGUE_MANAGE, CATALOGUE_VIEW, SEMESTER_MANAGE, STUDENT_RISKS_RECORD, STUDENT_RISKS_SENSITIVE } from './policy.ts';
+import {
+  CATALOGUE_MANAGE,
+  CATALOGUE_VIEW,
+  SEMESTER_MANAGE,
+  STUDENT_RISKS_RECORD,
+  STUDENT_RISKS_SENSITIVE,
+} from './policy.ts';
 import * as repo from './repo.ts';
 
 type CatalogueRow = Awaited<ReturnType<typeof repo.findCatalogue>>[number];
@@ -26,9 +38,14 @@ export async function listSemesters(ctx: RequestContext, tx: Db) {
 }
 
 /** Adds a semester (national admin); semesters may not overlap. */
-export async function createSemester(ctx: RequestContext, input: { schoolYear: number; number: number; startsOn: string; endsOn: string }, tx: Db) {
+export async function createSemester(
+  ctx: RequestContext,
+  input: { schoolYear: number; number: number; startsOn: string; endsOn: string },
+  tx: Db,
+) {
   requireAnywhere(ctx, SEMESTER_MANAGE);
-  if ((await repo.countOverlapping(tx, input.startsOn, input.endsOn)) > 0) throw badRequest('semester_overlap', 'startsOn');
+  if ((await repo.countOverlapping(tx, input.startsOn, input.endsOn)) > 0)
+    throw badRequest('semester_overlap', 'startsOn');
   const id = await repo.insertSemester(tx, input);
   if (!id) throw conflict('conflict', 'number');
   await writeAudit(tx, ctx, { action: 'semester.create', entityType: 'semester', entityId: id });
@@ -42,17 +59,30 @@ export async function listCatalogue(ctx: RequestContext, tx: Db): Promise<TRiskI
 }
 
 /** Adds a risk to the catalogue; family and health types are sensitive. */
-export async function createRiskItem(ctx: RequestContext, input: TCreateRiskItemBody, tx: Db): Promise<TRiskItem> {
+export async function createRiskItem(
+  ctx: RequestContext,
+  input: TCreateRiskItemBody,
+  tx: Db,
+): Promise<TRiskItem> {
   requireAnywhere(ctx, CATALOGUE_MANAGE);
   if (await repo.codeExists(tx, input.code)) throw conflict('code_taken', 'code');
-  const id = await repo.insertRiskItem(tx, { code: input.code, riskType: input.riskType, sensitive: input.riskType === 'family' || input.riskType === 'social_health' });
+  const id = await repo.insertRiskItem(tx, {
+    code: input.code,
+    riskType: input.riskType,
+    sensitive: input.riskType === 'family' || input.riskType === 'social_health',
+  });
   await repo.insertRiskVersion(tx, id, 1, input, ctx.actor?.userId ?? null);
   await writeAudit(tx, ctx, { action: 'risk_catalogue.create', entityType: 'risk_item', entityId: id });
   return presentItem((await repo.findRiskItem(tx, id)) as CatalogueRow);
 }
 
 /** Rewords an item as a new version; records made earlier keep the earlier wording. */
-export async function reviseRiskItem(ctx: RequestContext, id: string, input: TRiskItemBody, tx: Db): Promise<TRiskItem> {
+export async function reviseRiskItem(
+  ctx: RequestContext,
+  id: string,
+  input: TRiskItemBody,
+  tx: Db,
+): Promise<TRiskItem> {
   requireAnywhere(ctx, CATALOGUE_MANAGE);
   const item = await repo.findRiskItem(tx, id);
   if (!item) throw new NotFoundError('risk_item', id);
@@ -62,11 +92,20 @@ export async function reviseRiskItem(ctx: RequestContext, id: string, input: TRi
 }
 
 /** Retires (or restores) an item: it can no longer be chosen, but stays readable in old records. */
-export async function setRiskItemRetired(ctx: RequestContext, id: string, retired: boolean, tx: Db): Promise<TRiskItem> {
+export async function setRiskItemRetired(
+  ctx: RequestContext,
+  id: string,
+  retired: boolean,
+  tx: Db,
+): Promise<TRiskItem> {
   requireAnywhere(ctx, CATALOGUE_MANAGE);
   if (!(await repo.findRiskItem(tx, id))) throw new NotFoundError('risk_item', id);
   await repo.setRiskRetired(tx, id, retired);
-  await writeAudit(tx, ctx, { action: retired ? 'risk_catalogue.retire' : 'risk_catalogue.restore', entityType: 'risk_item', entityId: id });
+  await writeAudit(tx, ctx, {
+    action: retired ? 'risk_catalogue.retire' : 'risk_catalogue.restore',
+    entityType: 'risk_item',
+    entityId: id,
+  });
   return presentItem((await repo.findRiskItem(tx, id)) as CatalogueRow);
 }
 
@@ -75,7 +114,12 @@ export async function listStudentRisks(ctx: RequestContext, studentId: string, t
   const { row, resource } = await loadVisibleStudent(ctx, studentId, tx);
   const seesSensitive = can(ctx.actor, STUDENT_RISKS_SENSITIVE, resource);
   const rows = await repo.findStudentRisks(tx, studentId);
-  await writeAudit(tx, ctx, { action: 'student_risks.read', entityType: 'student', entityId: studentId, orgId: row.schoolId });
+  await writeAudit(tx, ctx, {
+    action: 'student_risks.read',
+    entityType: 'student',
+    entityId: studentId,
+    orgId: row.schoolId,
+  });
   const items: TStudentRisk[] = rows.map((r) => {
     const restricted = r.sensitive && !seesSensitive;
     return {
@@ -96,7 +140,12 @@ export async function listStudentRisks(ctx: RequestContext, studentId: string, t
 }
 
 /** Records a risk found for a student in a semester, with its justification. */
-export async function recordStudentRisk(ctx: RequestContext, studentId: string, input: TRecordRiskBody, tx: Db): Promise<string> {
+export async function recordStudentRisk(
+  ctx: RequestContext,
+  studentId: string,
+  input: TRecordRiskBody,
+  tx: Db,
+): Promise<string> {
   const { row, resource } = await loadVisibleStudent(ctx, studentId, tx);
   if (!can(ctx.actor, STUDENT_RISKS_RECORD, resource)) throw new AppError(403, 'forbidden');
   const semester = await repo.findSemester(tx, input.semesterId);
@@ -104,7 +153,8 @@ export async function recordStudentRisk(ctx: RequestContext, studentId: string, 
   if (input.foundOn > todayInLatvia()) throw badRequest('date_in_future', 'foundOn');
   const item = await repo.findRiskItem(tx, input.riskItemId);
   if (!item || item.retiredAt) throw badRequest('risk_retired', 'riskItemId');
-  if (await repo.activeRiskExists(tx, studentId, semester.id, item.id)) throw conflict('risk_recorded', 'riskItemId');
+  if (await repo.activeRiskExists(tx, studentId, semester.id, item.id))
+    throw conflict('risk_recorded', 'riskItemId');
   const id = await repo.insertStudentRisk(tx, {
     studentId,
     semesterId: semester.id,
@@ -113,16 +163,31 @@ export async function recordStudentRisk(ctx: RequestContext, studentId: string, 
     foundOn: input.foundOn,
     foundBy: ctx.actor?.userId ?? null,
   });
-  await writeAudit(tx, ctx, { action: 'student_risks.record', entityType: 'student', entityId: studentId, orgId: row.schoolId });
+  await writeAudit(tx, ctx, {
+    action: 'student_risks.record',
+    entityType: 'student',
+    entityId: studentId,
+    orgId: row.schoolId,
+  });
   return id;
 }
 
 /** Removes a risk recorded by mistake; it stays in the history as removed. */
-export async function removeStudentRisk(ctx: RequestContext, studentId: string, riskId: string, tx: Db): Promise<void> {
+export async function removeStudentRisk(
+  ctx: RequestContext,
+  studentId: string,
+  riskId: string,
+  tx: Db,
+): Promise<void> {
   const { row, resource } = await loadVisibleStudent(ctx, studentId, tx);
   if (!can(ctx.actor, STUDENT_RISKS_RECORD, resource)) throw new AppError(403, 'forbidden');
   const risk = await repo.findStudentRisk(tx, studentId, riskId);
   if (!risk || risk.removedAt) throw new NotFoundError('student_risk', riskId);
   await repo.removeStudentRisk(tx, riskId, ctx.actor?.userId ?? null);
-  await writeAudit(tx, ctx, { action: 'student_risks.remove', entityType: 'student', entityId: studentId, orgId: row.schoolId });
+  await writeAudit(tx, ctx, {
+    action: 'student_risks.remove',
+    entityType: 'student',
+    entityId: studentId,
+    orgId: row.schoolId,
+  });
 }

@@ -15,12 +15,17 @@ export function studentScope(ctx: RequestContext): repo.StudentScope {
 }
 
 /** A student the caller may see, with the gate's view of it; 404 (audited) otherwise. */
-export async function loadVisibleStudent(ctx: RequestContext, id: string, tx: Db): Promise<{ row: repo.StudentRow; resource: StudentResource }> {
+export async function loadVisibleStudent(
+  ctx: RequestContext,
+  id: string,
+  tx: Db,
+): Promise<{ row: repo.StudentRow; resource: StudentResource }> {
   const row = await repo.findStudentById(tx, id);
   if (!row) throw new NotFoundError('student', id);
   const assigned = (await repo.findAssignedUserIds(tx, [id])).get(id) ?? [];
   const resource: StudentResource = { orgPath: row.schoolPath, assignedUserIds: assigned };
-  if (!can(ctx.actor, STUDENT_VIEW, resource) && !can(ctx.actor, STUDENT_VIEW_ASSIGNED, resource)) throw new NotFoundError('student', id);
+  if (!can(ctx.actor, STUDENT_VIEW, resource) && !can(ctx.actor, STUDENT_VIEW_ASSIGNED, resource))
+    throw new NotFoundError('student', id);
   return { row, resource };
 }
 

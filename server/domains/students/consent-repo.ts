@@ -15,23 +15,48 @@ const guardianColumns = {
 };
 
 export async function findGuardians(db: Db, studentId: string) {
-  return db.select(guardianColumns).from(guardians).where(eq(guardians.studentId, studentId)).orderBy(asc(guardians.createdAt));
+  return db
+    .select(guardianColumns)
+    .from(guardians)
+    .where(eq(guardians.studentId, studentId))
+    .orderBy(asc(guardians.createdAt));
 }
 
 export async function findGuardian(db: Db, studentId: string, guardianId: string) {
-  const rows = await db.select(guardianColumns).from(guardians).where(and(eq(guardians.id, guardianId), eq(guardians.studentId, studentId)));
+  const rows = await db
+    .select(guardianColumns)
+    .from(guardians)
+    .where(and(eq(guardians.id, guardianId), eq(guardians.studentId, studentId)));
   return rows[0] ?? null;
 }
 
-type GuardianValues = { firstName: string; lastName: string; relation: string; phone: string | null; email: string | null; language: string };
+type GuardianValues = {
+  firstName: string;
+  lastName: string;
+  relation: string;
+  phone: string | null;
+  email: string | null;
+  language: string;
+};
 
 export async function insertGuardian(db: Db, studentId: string, values: GuardianValues): Promise<string> {
-  const [row] = await db.insert(guardians).values({ studentId, ...values }).returning({ id: guardians.id });
+  const [row] = await db
+    .insert(guardians)
+    .values({ studentId, ...values })
+    .returning({ id: guardians.id });
   return row.id;
 }
 
-export async function updateGuardian(db: Db, studentId: string, guardianId: string, values: GuardianValues): Promise<void> {
-  await db.update(guardians).set(values).where(and(eq(guardians.id, guardianId), eq(guardians.studentId, studentId)));
+export async function updateGuardian(
+  db: Db,
+  studentId: string,
+  guardianId: string,
+  values: GuardianValues,
+): Promise<void> {
+  await db
+    .update(guardians)
+    .set(values)
+    .where(and(eq(guardians.id, guardianId), eq(guardians.studentId, studentId)));
 }
 
 /** Deletes a guardian unless an application names them (the caller checks). */
@@ -40,7 +65,10 @@ export async function deleteGuardian(db: Db, studentId: string, guardianId: stri
 }
 
 export async function countApplicationsByGuardian(db: Db, guardianId: string): Promise<number> {
-  const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(applications).where(eq(applications.guardianId, guardianId));
+  const [{ n }] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(applications)
+    .where(eq(applications.guardianId, guardianId));
   return Number(n);
 }
 
@@ -71,7 +99,16 @@ export async function findApplications(db: Db, studentId: string) {
 
 export async function insertApplication(
   db: Db,
-  values: { studentId: string; signedOn: string; signerType: string; guardianId: string | null; signerName: string; scope: string; documentRef: string | null; createdBy: string | null },
+  values: {
+    studentId: string;
+    signedOn: string;
+    signerType: string;
+    guardianId: string | null;
+    signerName: string;
+    scope: string;
+    documentRef: string | null;
+    createdBy: string | null;
+  },
 ): Promise<string> {
   const [row] = await db.insert(applications).values(values).returning({ id: applications.id });
   return row.id;
@@ -79,14 +116,27 @@ export async function insertApplication(
 
 export async function findApplication(db: Db, studentId: string, applicationId: string) {
   const rows = await db
-    .select({ id: applications.id, withdrawnOn: applications.withdrawnOn, fileId: applications.fileId, signedOn: applications.signedOn })
+    .select({
+      id: applications.id,
+      withdrawnOn: applications.withdrawnOn,
+      fileId: applications.fileId,
+      signedOn: applications.signedOn,
+    })
     .from(applications)
     .where(and(eq(applications.id, applicationId), eq(applications.studentId, studentId)));
   return rows[0] ?? null;
 }
 
-export async function withdrawApplication(db: Db, applicationId: string, withdrawnOn: string, reason: string | null): Promise<void> {
-  await db.update(applications).set({ withdrawnOn, withdrawalReason: reason }).where(eq(applications.id, applicationId));
+export async function withdrawApplication(
+  db: Db,
+  applicationId: string,
+  withdrawnOn: string,
+  reason: string | null,
+): Promise<void> {
+  await db
+    .update(applications)
+    .set({ withdrawnOn, withdrawalReason: reason })
+    .where(eq(applications.id, applicationId));
 }
 
 export async function attachApplicationFile(db: Db, applicationId: string, fileId: string): Promise<void> {
@@ -95,7 +145,15 @@ export async function attachApplicationFile(db: Db, applicationId: string, fileI
 
 export async function insertStoredFile(
   db: Db,
-  values: { fileName: string; contentType: string; size: number; sha256: string; content: Buffer; orgId: string; createdBy: string | null },
+  values: {
+    fileName: string;
+    contentType: string;
+    size: number;
+    sha256: string;
+    content: Buffer;
+    orgId: string;
+    createdBy: string | null;
+  },
 ): Promise<string> {
   const [row] = await db.insert(storedFiles).values(values).returning({ id: storedFiles.id });
   return row.id;
@@ -103,7 +161,12 @@ export async function insertStoredFile(
 
 export async function findStoredFile(db: Db, id: string) {
   const rows = await db
-    .select({ id: storedFiles.id, fileName: storedFiles.fileName, contentType: storedFiles.contentType, content: storedFiles.content })
+    .select({
+      id: storedFiles.id,
+      fileName: storedFiles.fileName,
+      contentType: storedFiles.contentType,
+      content: storedFiles.content,
+    })
     .from(storedFiles)
     .where(eq(storedFiles.id, id));
   return rows[0] ?? null;
@@ -114,7 +177,12 @@ const toSchool = alias(organisations, 'to_school');
 
 export async function findMoves(db: Db, studentId: string) {
   return db
-    .select({ id: studentMoves.id, movedOn: studentMoves.movedOn, fromSchoolName: fromSchool.name, toSchoolName: toSchool.name })
+    .select({
+      id: studentMoves.id,
+      movedOn: studentMoves.movedOn,
+      fromSchoolName: fromSchool.name,
+      toSchoolName: toSchool.name,
+    })
     .from(studentMoves)
     .innerJoin(fromSchool, eq(fromSchool.id, studentMoves.fromSchoolId))
     .innerJoin(toSchool, eq(toSchool.id, studentMoves.toSchoolId))
@@ -124,14 +192,24 @@ export async function findMoves(db: Db, studentId: string) {
 
 export async function insertMove(
   db: Db,
-  values: { studentId: string; fromSchoolId: string; toSchoolId: string; movedOn: string; reason: string | null; createdBy: string | null },
+  values: {
+    studentId: string;
+    fromSchoolId: string;
+    toSchoolId: string;
+    movedOn: string;
+    reason: string | null;
+    createdBy: string | null;
+  },
 ): Promise<string> {
   const [row] = await db.insert(studentMoves).values(values).returning({ id: studentMoves.id });
   return row.id;
 }
 
 /** Bulk insert for demo data and imports; returns ids in order. */
-export async function insertGuardians(db: Db, values: (GuardianValues & { studentId: string })[]): Promise<string[]> {
+export async function insertGuardians(
+  db: Db,
+  values: (GuardianValues & { studentId: string })[],
+): Promise<string[]> {
   if (values.length === 0) return [];
   const rows = await db.insert(guardians).values(values).returning({ id: guardians.id });
   return rows.map((r) => r.id);
@@ -139,7 +217,16 @@ export async function insertGuardians(db: Db, values: (GuardianValues & { studen
 
 export async function insertApplications(
   db: Db,
-  values: { studentId: string; signedOn: string; signerType: string; guardianId: string | null; signerName: string; scope: string; documentRef: string | null; createdBy: string | null }[],
+  values: {
+    studentId: string;
+    signedOn: string;
+    signerType: string;
+    guardianId: string | null;
+    signerName: string;
+    scope: string;
+    documentRef: string | null;
+    createdBy: string | null;
+  }[],
 ): Promise<void> {
   if (values.length > 0) await db.insert(applications).values(values);
 }

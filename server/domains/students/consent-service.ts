@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { todayInLatvia } from '../../platform/dates.ts';
 import type { TApplicationBody, TGuardianBody } from '../../../common/api/students.ts';
 import type { RequestContext } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
+import { todayInLatvia } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db.ts';
-import { AppError, NotFoundError, badRequest } from '../../platform/errors.ts';
+import { AppError, badRequest, NotFoundError } from '../../platform/errors.ts';
 import { loadStudentFor, loadVisibleStudent } from './access.ts';
 import * as consentRepo from './consent-repo.ts';
 import { STUDENT_CONSENT } from './policy.ts';
@@ -13,34 +13,81 @@ import { ageOn } from './present.ts';
 export const MAX_SCAN_BYTES = 5 * 1024 * 1024;
 
 /** Adds a guardian to a student. */
-export async function addGuardian(ctx: RequestContext, studentId: string, input: TGuardianBody, tx: Db): Promise<string> {
+export async function addGuardian(
+  ctx: RequestContext,
+  studentId: string,
+  input: TGuardianBody,
+  tx: Db,
+): Promise<string> {
   const { row } = await loadStudentFor(ctx, studentId, STUDENT_CONSENT, tx);
-  const id = await consentRepo.insertGuardian(tx, studentId, { ...input, phone: input.phone ?? null, email: input.email ?? null });
-  await writeAudit(tx, ctx, { action: 'guardian.create', entityType: 'student', entityId: studentId, orgId: row.schoolId });
+  const id = await consentRepo.insertGuardian(tx, studentId, {
+    ...input,
+    phone: input.phone ?? null,
+    email: input.email ?? null,
+  });
+  await writeAudit(tx, ctx, {
+    action: 'guardian.create',
+    entityType: 'student',
+    entityId: studentId,
+    orgId: row.schoolId,
+  });
   return id;
 }
 
-export async function updateGuardian(ctx: RequestContext, studentId: string, guardianId: string, input: TGuardianBody, tx: Db): Promise<void> {
+export async function updateGuardian(
+  ctx: RequestContext,
+  studentId: string,
+  guardianId: string,
+  input: TGuardianBody,
+  tx: Db,
+): Promise<void> {
   const { row } = await loadStudentFor(ctx, studentId, STUDENT_CONSENT, tx);
-  if (!(await consentRepo.findGuardian(tx, studentId, guardianId))) throw new NotFoundError('guardian', guardianId);
-  await consentRepo.updateGuardian(tx, studentId, guardianId, { ...input, phone: input.phone ?? null, email: input.email ?? null });
-  await writeAudit(tx, ctx, { action: 'guardian.update', entityType: 'student', entityId: studentId, orgId: row.schoolId });
+  if (!(await consentRepo.findGuardian(tx, studentId, guardianId)))
+    throw new NotFoundError('guardian', guardianId);
+  await consentRepo.updateGuardian(tx, studentId, guardianId, {
+    ...input,
+    phone: input.phone ?? null,
+    email: input.email ?? null,
+  });
+  await writeAudit(tx, ctx, {
+    action: 'guardian.update',
+    entityType: 'student',
+    entityId: studentId,
+    orgId: row.schoolId,
+  });
 }
 
 /** Removes a guardian who has signed no application (a signed one must stay on record). */
-export async function removeGuardian(ctx: RequestContext, studentId: string, guardianId: string, tx: Db): Promise<void> {
+export async function removeGuardian(
+  ctx: RequestContext,
+  studentId: string,
+  guardianId: string,
+  tx: Db,
+): Promise<void> {
   const { row } = await loadStudentFor(ctx, studentId, STUDENT_CONSENT, tx);
-  if (!(await consentRepo.findGuardian(tx, studentId, guardianId))) throw new NotFoundError('guardian', guardianId);
-  if ((await consentRepo.countApplicationsByGuardian(tx, guardianId)) > 0) throw new AppError(409, 'guardian_has_applications');
+  if (!(await consentRepo.findGuardian(tx, studentId, guardianId)))
+    throw new NotFoundError('guardian', guardianId);
+  if ((await consentRepo.countApplicationsByGuardian(tx, guardianId)) > 0)
+    throw new AppError(409, 'guardian_has_applications');
   await consentRepo.deleteGuardian(tx, studentId, guardianId);
-  await writeAudit(tx, ctx, { action: 'guardian.delete', entityType: 'student', entityId: studentId, orgId: row.schoolId });
+  await writeAudit(tx, ctx, {
+    action: 'guardian.delete',
+    entityType: 'student',
+    entityId: studentId,
+    orgId: row.schoolId,
+  });
 }
 
 /**
  * Records a signed application. A guardian signs for a minor; a student aged 18 or over on the
  * day of signing signs for themselves.
  */
-export async function addApplication(ctx: RequestContext, studentId: string, input: TApplicationBody, tx: Db): Promise<string> {
+export async function addApplication(
+  ctx: RequestContext,
+  studentId: string,
+  input: TApplicationBody,
+  tx: Db,
+): Promise<string> {
   const { row } = await loadStudentFor(ctx, studentId, STUDENT_CONSENT, tx);
   if (input.signedOn > todayInLatvia()) throw badRequest('date_in_future', 'signedOn');
   let signerName: string;
@@ -66,26 +113,43 @@ export async function addApplication(ctx: RequestContext, studentId: string, inp
     documentRef: input.documentRef ?? null,
     createdBy: ctx.actor?.userId ?? null,
   });
-  await writeAudit(tx, ctx, { action: 'application.create', entityType: 'application', entityId: id, orgId: row.schoolId });
+  await writeAudit(tx, ctx, {
+    action: 'application.create',
+    entityType: 'application',
+    entityId: id,
+    orgId: row.schoolId,
+  });
   return id;
 }
 
 /** Withdraws an application from a date; it stays on record. */
-export async function withdrawApplication(ctx: RequestContext, studentId: string, applicationId: string, input: { withdrawnOn: string; reason?: string }, tx: Db): Promise<void> {
+export async function withdrawApplication(
+  ctx: RequestContext,
+  studentId: string,
+  applicationId: string,
+  input: { withdrawnOn: string; reason?: string },
+  tx: Db,
+): Promise<void> {
   const { row } = await loadStudentFor(ctx, studentId, STUDENT_CONSENT, tx);
   const app = await consentRepo.findApplication(tx, studentId, applicationId);
   if (!app) throw new NotFoundError('application', applicationId);
   if (app.withdrawnOn) throw new AppError(409, 'application_withdrawn');
   if (input.withdrawnOn < app.signedOn) throw badRequest('withdrawal_before_signing', 'withdrawnOn');
   await consentRepo.withdrawApplication(tx, applicationId, input.withdrawnOn, input.reason ?? null);
-  await writeAudit(tx, ctx, { action: 'application.withdraw', entityType: 'application', entityId: applicationId, orgId: row.schoolId });
+  await writeAudit(tx, ctx, {
+    action: 'application.withdraw',
+    entityType: 'application',
+    entityId: applicationId,
+    orgId: row.schoolId,
+  });
 }
 
 /** The kind of a scan by its first bytes; the declared content type must agree. */
 export function sniffScanType(content: Buffer): 'application/pdf' | 'image/jpeg' | 'image/png' | null {
   if (content.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
   if (content[0] === 0xff && content[1] === 0xd8 && content[2] === 0xff) return 'image/jpeg';
-  if (content.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
+  if (content.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    return 'image/png';
   return null;
 }
 
@@ -114,7 +178,12 @@ export async function attachScan(
     createdBy: ctx.actor?.userId ?? null,
   });
   await consentRepo.attachApplicationFile(tx, applicationId, fileId);
-  await writeAudit(tx, ctx, { action: 'application.attach_scan', entityType: 'application', entityId: applicationId, orgId: row.schoolId });
+  await writeAudit(tx, ctx, {
+    action: 'application.attach_scan',
+    entityType: 'application',
+    entityId: applicationId,
+    orgId: row.schoolId,
+  });
 }
 
 /** The scan of an application, for a caller who may see the student; the read is audited. */
@@ -124,6 +193,11 @@ export async function readScan(ctx: RequestContext, studentId: string, applicati
   if (!app?.fileId) throw new NotFoundError('application', applicationId);
   const file = await consentRepo.findStoredFile(tx, app.fileId);
   if (!file) throw new NotFoundError('application', applicationId);
-  await writeAudit(tx, ctx, { action: 'application.read_scan', entityType: 'application', entityId: applicationId, orgId: row.schoolId });
+  await writeAudit(tx, ctx, {
+    action: 'application.read_scan',
+    entityType: 'application',
+    entityId: applicationId,
+    orgId: row.schoolId,
+  });
   return file;
 }

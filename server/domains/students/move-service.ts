@@ -2,11 +2,11 @@ import type { TMoveStudentBody } from '../../../common/api/students.ts';
 import type { RequestContext } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
-import { AppError, NotFoundError, badRequest } from '../../platform/errors.ts';
+import { AppError, badRequest, NotFoundError } from '../../platform/errors.ts';
 import { can } from '../../platform/policy/gate.ts';
-import { USER_VIEW } from '../users/policy.ts';
-import { findUserById, findGrantsOfUsers } from '../users/repo.ts';
 import { findOrganisationById } from '../organisations/repo.ts';
+import { USER_VIEW } from '../users/policy.ts';
+import { findGrantsOfUsers, findUserById } from '../users/repo.ts';
 import { loadStudentFor } from './access.ts';
 import * as consentRepo from './consent-repo.ts';
 import { STUDENT_ASSIGNED_ROLES, STUDENT_MANAGE } from './policy.ts';
@@ -18,7 +18,12 @@ import { checkLevel } from './service.ts';
  * student: from now on only the new school (and those above it) see it; the old school's
  * assigned staff lose access. The move is kept in the student's history.
  */
-export async function moveStudent(ctx: RequestContext, studentId: string, input: TMoveStudentBody, tx: Db): Promise<void> {
+export async function moveStudent(
+  ctx: RequestContext,
+  studentId: string,
+  input: TMoveStudentBody,
+  tx: Db,
+): Promise<void> {
   const { row } = await loadStudentFor(ctx, studentId, STUDENT_MANAGE, tx);
   const target = await findOrganisationById(tx, input.toSchoolId);
   if (!target || target.type !== 'school' || !target.active) throw badRequest('not_a_school', 'toSchoolId');
@@ -43,27 +48,63 @@ export async function moveStudent(ctx: RequestContext, studentId: string, input:
     createdBy: ctx.actor?.userId ?? null,
   });
   // Both schools' audit views show the move.
-  await writeAudit(tx, ctx, { action: 'student.move_out', entityType: 'student', entityId: studentId, orgId: row.schoolId });
-  await writeAudit(tx, ctx, { action: 'student.move_in', entityType: 'student', entityId: studentId, orgId: target.id });
+  await writeAudit(tx, ctx, {
+    action: 'student.move_out',
+    entityType: 'student',
+    entityId: studentId,
+    orgId: row.schoolId,
+  });
+  await writeAudit(tx, ctx, {
+    action: 'student.move_in',
+    entityType: 'student',
+    entityId: studentId,
+    orgId: target.id,
+  });
   void moveId;
 }
 
 /** Assigns a staff member of the student's school (teacher, specialist, plan preparer) to the student. */
-export async function assignStaff(ctx: RequestContext, studentId: string, userId: string, tx: Db): Promise<void> {
+export async function assignStaff(
+  ctx: RequestContext,
+  studentId: string,
+  userId: string,
+  tx: Db,
+): Promise<void> {
   const { row } = await loadStudentFor(ctx, studentId, STUDENT_MANAGE, tx);
   const user = await findUserById(tx, userId);
   const grants = user ? await findGrantsOfUsers(tx, [userId]) : [];
-  const worksThere = grants.some((g) => (STUDENT_ASSIGNED_ROLES as readonly string[]).includes(g.role) && row.schoolPath.startsWith(g.organisationPath));
-  if (!user || !can(ctx.actor, USER_VIEW, { orgPath: user.homeOrganisationPath }) && !worksThere) throw new NotFoundError('user', userId);
+  const worksThere = grants.some(
+    (g) =>
+      (STUDENT_ASSIGNED_ROLES as readonly string[]).includes(g.role) &&
+      row.schoolPath.startsWith(g.organisationPath),
+  );
+  if (!user || (!can(ctx.actor, USER_VIEW, { orgPath: user.homeOrganisationPath }) && !worksThere))
+    throw new NotFoundError('user', userId);
   if (!worksThere) throw badRequest('not_school_staff', 'userId');
-  if (!(await repo.insertAssignment(tx, studentId, userId, ctx.actor?.userId ?? null))) throw new AppError(409, 'conflict');
-  await writeAudit(tx, ctx, { action: 'student.assign', entityType: 'student', entityId: studentId, orgId: row.schoolId });
+  if (!(await repo.insertAssignment(tx, studentId, userId, ctx.actor?.userId ?? null)))
+    throw new AppError(409, 'conflict');
+  await writeAudit(tx, ctx, {
+    action: 'student.assign',
+    entityType: 'student',
+    entityId: studentId,
+    orgId: row.schoolId,
+  });
 }
 
-export async function unassignStaff(ctx: RequestContext, studentId: string, userId: string, tx: Db): Promise<void> {
+export async function unassignStaff(
+  ctx: RequestContext,
+  studentId: string,
+  userId: string,
+  tx: Db,
+): Promise<void> {
   const { row } = await loadStudentFor(ctx, studentId, STUDENT_MANAGE, tx);
   const assigned = (await repo.findAssignedUserIds(tx, [studentId])).get(studentId) ?? [];
   if (!assigned.includes(userId)) throw new NotFoundError('student_assignment', userId);
   await repo.deleteAssignment(tx, studentId, userId);
-  await writeAudit(tx, ctx, { action: 'student.unassign', entityType: 'student', entityId: studentId, orgId: row.schoolId });
+  await writeAudit(tx, ctx, {
+    action: 'student.unassign',
+    entityType: 'student',
+    entityId: studentId,
+    orgId: row.schoolId,
+  });
 }

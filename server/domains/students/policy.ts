@@ -13,12 +13,24 @@ export const STUDENT_REVEAL_CODE = 'student.reveal_code';
 export const STUDENT_IMPORT = 'student.import';
 
 /** Roles that see every student of the organisations under their grant. */
-export const STUDENT_WHOLE_SCOPE_ROLES = ['national_admin', 'expert', 'municipal_coordinator', 'school_director', 'school_coordinator'] as const;
+export const STUDENT_WHOLE_SCOPE_ROLES = [
+  'national_admin',
+  'expert',
+  'municipal_coordinator',
+  'school_director',
+  'school_coordinator',
+] as const;
 /** Roles that see only the students assigned to them. */
 export const STUDENT_ASSIGNED_ROLES = ['plan_preparer', 'specialist', 'teacher'] as const;
-const MANAGERS = ['national_admin', 'municipal_coordinator', 'school_director', 'school_coordinator'] as const;
+const MANAGERS = [
+  'national_admin',
+  'municipal_coordinator',
+  'school_director',
+  'school_coordinator',
+] as const;
 
-const assigned = (_g: unknown, r: StudentResource, actor: { userId: string }) => r.assignedUserIds.includes(actor.userId);
+const assigned = (_g: unknown, r: StudentResource, actor: { userId: string }) =>
+  r.assignedUserIds.includes(actor.userId);
 
 definePolicies<StudentResource>({
   [STUDENT_VIEW]: { roles: STUDENT_WHOLE_SCOPE_ROLES },

@@ -1,6 +1,6 @@
 import type { TStudentSummary } from '../../../common/api/students.ts';
-import { todayInLatvia } from '../../platform/dates.ts';
 import { maskPersonalCode } from '../../../common/personal-code.ts';
+import { todayInLatvia } from '../../platform/dates.ts';
 import type { StudentRow } from './repo.ts';
 
 /** Whole years between a birth date and a day (both yyyy-mm-dd). */

@@ -94,13 +94,21 @@ function searchCondition(q: string): SQL {
   const words = q.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 3);
   return and(
     ...words.map(
-      (w) => or(sql`lower(${students.lastName}) LIKE ${`${escapeLike(w)}%`}`, sql`lower(${students.firstName}) LIKE ${`${escapeLike(w)}%`}`) as SQL,
+      (w) =>
+        or(
+          sql`lower(${students.lastName}) LIKE ${`${escapeLike(w)}%`}`,
+          sql`lower(${students.firstName}) LIKE ${`${escapeLike(w)}%`}`,
+        ) as SQL,
     ),
   ) as SQL;
 }
 
 /** A page of the students visible to the scope, filtered and sorted. */
-export async function findStudents(db: Db, scope: StudentScope, f: StudentFilter): Promise<{ rows: StudentRow[]; total: number }> {
+export async function findStudents(
+  db: Db,
+  scope: StudentScope,
+  f: StudentFilter,
+): Promise<{ rows: StudentRow[]; total: number }> {
   const conditions: SQL[] = [studentVisible(scope)];
   if (f.schoolId) conditions.push(eq(students.schoolId, f.schoolId));
   if (f.q) conditions.push(searchCondition(f.q));
@@ -112,8 +120,17 @@ export async function findStudents(db: Db, scope: StudentScope, f: StudentFilter
   const d = f.dir === 'desc' ? desc : asc;
   const order = {
     name: [d(latvianSortKey(students.lastName)), d(latvianSortKey(students.firstName))],
-    class: [d(students.classLabel), asc(latvianSortKey(students.lastName)), asc(latvianSortKey(students.firstName))],
-    grade: [d(students.grade), d(students.course), asc(students.classLabel), asc(latvianSortKey(students.lastName))],
+    class: [
+      d(students.classLabel),
+      asc(latvianSortKey(students.lastName)),
+      asc(latvianSortKey(students.firstName)),
+    ],
+    grade: [
+      d(students.grade),
+      d(students.course),
+      asc(students.classLabel),
+      asc(latvianSortKey(students.lastName)),
+    ],
     code: [d(students.personalCode)],
   }[f.sort];
   const rows = await db
@@ -134,12 +151,22 @@ export async function findStudents(db: Db, scope: StudentScope, f: StudentFilter
 
 /** One student with the school's path, regardless of scope (the service checks it). */
 export async function findStudentById(db: Db, id: string): Promise<StudentRow | null> {
-  const rows = await db.select(summaryColumns()).from(students).innerJoin(organisations, eq(organisations.id, students.schoolId)).where(eq(students.id, id));
+  const rows = await db
+    .select(summaryColumns())
+    .from(students)
+    .innerJoin(organisations, eq(organisations.id, students.schoolId))
+    .where(eq(students.id, id));
   return (rows[0] as StudentRow | undefined) ?? null;
 }
 
-export async function findStudentIdByCode(db: Db, personalCode: string): Promise<{ id: string; schoolId: string } | null> {
-  const rows = await db.select({ id: students.id, schoolId: students.schoolId }).from(students).where(eq(students.personalCode, personalCode));
+export async function findStudentIdByCode(
+  db: Db,
+  personalCode: string,
+): Promise<{ id: string; schoolId: string } | null> {
+  const rows = await db
+    .select({ id: students.id, schoolId: students.schoolId })
+    .from(students)
+    .where(eq(students.personalCode, personalCode));
   return rows[0] ?? null;
 }
 
@@ -188,8 +215,19 @@ export async function insertStudents(db: Db, values: NewStudent[]): Promise<stri
   return rows.map((r) => r.id);
 }
 
-export async function updateStudent(db: Db, id: string, patch: Partial<Omit<NewStudent, 'personalCode'>> & { status?: string; statusDate?: string | null; statusReason?: string | null }): Promise<void> {
-  await db.update(students).set({ ...patch, updatedAt: sql`now()` }).where(eq(students.id, id));
+export async function updateStudent(
+  db: Db,
+  id: string,
+  patch: Partial<Omit<NewStudent, 'personalCode'>> & {
+    status?: string;
+    statusDate?: string | null;
+    statusReason?: string | null;
+  },
+): Promise<void> {
+  await db
+    .update(students)
+    .set({ ...patch, updatedAt: sql`now()` })
+    .where(eq(students.id, id));
 }
 
 /** The ids of staff assigned to each of the given students. */
@@ -213,13 +251,24 @@ export async function findAssignedStaff(db: Db, studentId: string) {
     .orderBy(asc(users.lastName));
 }
 
-export async function insertAssignment(db: Db, studentId: string, userId: string, createdBy: string | null): Promise<boolean> {
-  const rows = await db.insert(studentAssignments).values({ studentId, userId, createdBy }).onConflictDoNothing().returning({ id: studentAssignments.id });
+export async function insertAssignment(
+  db: Db,
+  studentId: string,
+  userId: string,
+  createdBy: string | null,
+): Promise<boolean> {
+  const rows = await db
+    .insert(studentAssignments)
+    .values({ studentId, userId, createdBy })
+    .onConflictDoNothing()
+    .returning({ id: studentAssignments.id });
   return rows.length > 0;
 }
 
 export async function deleteAssignment(db: Db, studentId: string, userId: string): Promise<void> {
-  await db.delete(studentAssignments).where(and(eq(studentAssignments.studentId, studentId), eq(studentAssignments.userId, userId)));
+  await db
+    .delete(studentAssignments)
+    .where(and(eq(studentAssignments.studentId, studentId), eq(studentAssignments.userId, userId)));
 }
 
 /** Removes every assignment of a student (on a move, the old school's staff lose access). */

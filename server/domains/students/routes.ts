@@ -19,7 +19,15 @@ import { MAX_SCAN_BYTES } from './consent-service.ts';
 import { assignStaff, moveStudent, unassignStaff } from './move-service.ts';
 import * as service from './service.ts';
 
-const errors = { 400: ZApiError, 401: ZApiError, 403: ZApiError, 404: ZApiError, 409: ZApiError, 413: ZApiError, 415: ZApiError };
+const errors = {
+  400: ZApiError,
+  401: ZApiError,
+  403: ZApiError,
+  404: ZApiError,
+  409: ZApiError,
+  413: ZApiError,
+  415: ZApiError,
+};
 const ZId = z.object({ id: z.uuid() });
 const ZGuardianParams = z.object({ id: z.uuid(), guardianId: z.uuid() });
 const ZApplicationParams = z.object({ id: z.uuid(), applicationId: z.uuid() });
@@ -30,63 +38,132 @@ const SCAN_TYPES = ['application/pdf', 'image/jpeg', 'image/png'];
 export const studentRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database;
   const tags = ['students'];
-  const detail = (ctx: Parameters<typeof service.getStudent>[0], id: string) => db.read((tx) => service.getStudent(ctx, id, tx, false));
+  const detail = (ctx: Parameters<typeof service.getStudent>[0], id: string) =>
+    db.read((tx) => service.getStudent(ctx, id, tx, false));
 
   // Scans arrive as the raw request body with their own content type.
-  app.addContentTypeParser(SCAN_TYPES, { parseAs: 'buffer', bodyLimit: MAX_SCAN_BYTES + 1024 }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser(
+    SCAN_TYPES,
+    { parseAs: 'buffer', bodyLimit: MAX_SCAN_BYTES + 1024 },
+    (_req, body, done) => done(null, body),
+  );
 
-  app.get('/students', { schema: { tags, querystring: ZStudentListQuery, response: { 200: ZStudentList, ...errors } } }, (req) =>
-    db.withTx((tx) => service.listStudents(req.ctx, req.query, tx)),
+  app.get(
+    '/students',
+    { schema: { tags, querystring: ZStudentListQuery, response: { 200: ZStudentList, ...errors } } },
+    (req) => db.withTx((tx) => service.listStudents(req.ctx, req.query, tx)),
   );
-  app.get('/students/:id', { schema: { tags, params: ZId, response: { 200: ZStudentDetail, ...errors } } }, (req) =>
-    db.withTx((tx) => service.getStudent(req.ctx, req.params.id, tx)),
+  app.get(
+    '/students/:id',
+    { schema: { tags, params: ZId, response: { 200: ZStudentDetail, ...errors } } },
+    (req) => db.withTx((tx) => service.getStudent(req.ctx, req.params.id, tx)),
   );
-  app.post('/students', { schema: { tags, body: ZCreateStudentBody, response: { 201: ZStudentDetail, ...errors } } }, async (req, reply) =>
-    reply.status(201).send(await db.withTx((tx) => service.createStudent(req.ctx, req.body, tx))),
+  app.post(
+    '/students',
+    { schema: { tags, body: ZCreateStudentBody, response: { 201: ZStudentDetail, ...errors } } },
+    async (req, reply) =>
+      reply.status(201).send(await db.withTx((tx) => service.createStudent(req.ctx, req.body, tx))),
   );
-  app.patch('/students/:id', { schema: { tags, params: ZId, body: ZUpdateStudentBody, response: { 200: ZStudentDetail, ...errors } } }, (req) =>
-    db.withTx((tx) => service.updateStudent(req.ctx, req.params.id, req.body, tx)),
+  app.patch(
+    '/students/:id',
+    { schema: { tags, params: ZId, body: ZUpdateStudentBody, response: { 200: ZStudentDetail, ...errors } } },
+    (req) => db.withTx((tx) => service.updateStudent(req.ctx, req.params.id, req.body, tx)),
   );
   app.post(
     '/students/:id/reveal-code',
     { schema: { tags, params: ZId, response: { 200: z.object({ personalCode: z.string() }), ...errors } } },
     (req) => db.withTx((tx) => service.revealPersonalCode(req.ctx, req.params.id, tx)),
   );
-  app.post('/students/:id/move', { schema: { tags, params: ZId, body: ZMoveStudentBody, response: { 200: z.object({ ok: z.literal(true) }), ...errors } } }, async (req) => {
-    await db.withTx((tx) => moveStudent(req.ctx, req.params.id, req.body, tx));
-    return { ok: true as const };
-  });
-  app.post('/students/:id/assignments', { schema: { tags, params: ZId, body: ZAssignmentBody, response: { 201: ZStudentDetail, ...errors } } }, async (req, reply) => {
-    await db.withTx((tx) => assignStaff(req.ctx, req.params.id, req.body.userId, tx));
-    return reply.status(201).send(await detail(req.ctx, req.params.id));
-  });
-  app.delete('/students/:id/assignments/:userId', { schema: { tags, params: ZUserParams, response: { 200: z.object({ ok: z.literal(true) }), ...errors } } }, async (req) => {
-    await db.withTx((tx) => unassignStaff(req.ctx, req.params.id, req.params.userId, tx));
-    return { ok: true as const };
-  });
+  app.post(
+    '/students/:id/move',
+    {
+      schema: {
+        tags,
+        params: ZId,
+        body: ZMoveStudentBody,
+        response: { 200: z.object({ ok: z.literal(true) }), ...errors },
+      },
+    },
+    async (req) => {
+      await db.withTx((tx) => moveStudent(req.ctx, req.params.id, req.body, tx));
+      return { ok: true as const };
+    },
+  );
+  app.post(
+    '/students/:id/assignments',
+    { schema: { tags, params: ZId, body: ZAssignmentBody, response: { 201: ZStudentDetail, ...errors } } },
+    async (req, reply) => {
+      await db.withTx((tx) => assignStaff(req.ctx, req.params.id, req.body.userId, tx));
+      return reply.status(201).send(await detail(req.ctx, req.params.id));
+    },
+  );
+  app.delete(
+    '/students/:id/assignments/:userId',
+    {
+      schema: { tags, params: ZUserParams, response: { 200: z.object({ ok: z.literal(true) }), ...errors } },
+    },
+    async (req) => {
+      await db.withTx((tx) => unassignStaff(req.ctx, req.params.id, req.params.userId, tx));
+      return { ok: true as const };
+    },
+  );
 
-  app.post('/students/:id/guardians', { schema: { tags, params: ZId, body: ZGuardianBody, response: { 201: ZStudentDetail, ...errors } } }, async (req, reply) => {
-    await db.withTx((tx) => consent.addGuardian(req.ctx, req.params.id, req.body, tx));
-    return reply.status(201).send(await detail(req.ctx, req.params.id));
-  });
-  app.put('/students/:id/guardians/:guardianId', { schema: { tags, params: ZGuardianParams, body: ZGuardianBody, response: { 200: ZStudentDetail, ...errors } } }, async (req) => {
-    await db.withTx((tx) => consent.updateGuardian(req.ctx, req.params.id, req.params.guardianId, req.body, tx));
-    return detail(req.ctx, req.params.id);
-  });
-  app.delete('/students/:id/guardians/:guardianId', { schema: { tags, params: ZGuardianParams, response: { 200: ZStudentDetail, ...errors } } }, async (req) => {
-    await db.withTx((tx) => consent.removeGuardian(req.ctx, req.params.id, req.params.guardianId, tx));
-    return detail(req.ctx, req.params.id);
-  });
+  app.post(
+    '/students/:id/guardians',
+    { schema: { tags, params: ZId, body: ZGuardianBody, response: { 201: ZStudentDetail, ...errors } } },
+    async (req, reply) => {
+      await db.withTx((tx) => consent.addGuardian(req.ctx, req.params.id, req.body, tx));
+      return reply.status(201).send(await detail(req.ctx, req.params.id));
+    },
+  );
+  app.put(
+    '/students/:id/guardians/:guardianId',
+    {
+      schema: {
+        tags,
+        params: ZGuardianParams,
+        body: ZGuardianBody,
+        response: { 200: ZStudentDetail, ...errors },
+      },
+    },
+    async (req) => {
+      await db.withTx((tx) =>
+        consent.updateGuardian(req.ctx, req.params.id, req.params.guardianId, req.body, tx),
+      );
+      return detail(req.ctx, req.params.id);
+    },
+  );
+  app.delete(
+    '/students/:id/guardians/:guardianId',
+    { schema: { tags, params: ZGuardianParams, response: { 200: ZStudentDetail, ...errors } } },
+    async (req) => {
+      await db.withTx((tx) => consent.removeGuardian(req.ctx, req.params.id, req.params.guardianId, tx));
+      return detail(req.ctx, req.params.id);
+    },
+  );
 
-  app.post('/students/:id/applications', { schema: { tags, params: ZId, body: ZApplicationBody, response: { 201: ZStudentDetail, ...errors } } }, async (req, reply) => {
-    await db.withTx((tx) => consent.addApplication(req.ctx, req.params.id, req.body, tx));
-    return reply.status(201).send(await detail(req.ctx, req.params.id));
-  });
+  app.post(
+    '/students/:id/applications',
+    { schema: { tags, params: ZId, body: ZApplicationBody, response: { 201: ZStudentDetail, ...errors } } },
+    async (req, reply) => {
+      await db.withTx((tx) => consent.addApplication(req.ctx, req.params.id, req.body, tx));
+      return reply.status(201).send(await detail(req.ctx, req.params.id));
+    },
+  );
   app.post(
     '/students/:id/applications/:applicationId/withdraw',
-    { schema: { tags, params: ZApplicationParams, body: ZWithdrawApplicationBody, response: { 200: ZStudentDetail, ...errors } } },
+    {
+      schema: {
+        tags,
+        params: ZApplicationParams,
+        body: ZWithdrawApplicationBody,
+        response: { 200: ZStudentDetail, ...errors },
+      },
+    },
     async (req) => {
-      await db.withTx((tx) => consent.withdrawApplication(req.ctx, req.params.id, req.params.applicationId, req.body, tx));
+      await db.withTx((tx) =>
+        consent.withdrawApplication(req.ctx, req.params.id, req.params.applicationId, req.body, tx),
+      );
       return detail(req.ctx, req.params.id);
     },
   );
@@ -95,7 +172,8 @@ export const studentRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        description: 'The scan of the signed application as the raw body (application/pdf, image/jpeg or image/png, at most 5 MB).',
+        description:
+          'The scan of the signed application as the raw body (application/pdf, image/jpeg or image/png, at most 5 MB).',
         params: ZApplicationParams,
         querystring: z.object({ fileName: z.string().trim().min(1).max(200) }),
         response: { 200: ZStudentDetail, ...errors },
@@ -104,16 +182,32 @@ export const studentRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const body = req.body as unknown;
       if (!Buffer.isBuffer(body)) throw new AppError(415, 'file_type');
-      const contentType = String(req.headers['content-type'] ?? '').split(';')[0].trim();
-      await db.withTx((tx) => consent.attachScan(req.ctx, req.params.id, req.params.applicationId, { fileName: req.query.fileName, contentType, content: body }, tx));
+      const contentType = String(req.headers['content-type'] ?? '')
+        .split(';')[0]
+        .trim();
+      await db.withTx((tx) =>
+        consent.attachScan(
+          req.ctx,
+          req.params.id,
+          req.params.applicationId,
+          { fileName: req.query.fileName, contentType, content: body },
+          tx,
+        ),
+      );
       return detail(req.ctx, req.params.id);
     },
   );
-  app.get('/students/:id/applications/:applicationId/scan', { schema: { tags, params: ZApplicationParams } }, async (req, reply) => {
-    const file = await db.withTx((tx) => consent.readScan(req.ctx, req.params.id, req.params.applicationId, tx));
-    return reply
-      .header('content-type', file.contentType)
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-      .send(file.content);
-  });
+  app.get(
+    '/students/:id/applications/:applicationId/scan',
+    { schema: { tags, params: ZApplicationParams } },
+    async (req, reply) => {
+      const file = await db.withTx((tx) =>
+        consent.readScan(req.ctx, req.params.id, req.params.applicationId, tx),
+      );
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+        .send(file.content);
+    },
+  );
 };

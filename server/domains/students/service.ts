@@ -1,9 +1,15 @@
-import type { TApplication, TCreateStudentBody, TStudentDetail, TStudentListQuery, TUpdateStudentBody } from '../../../common/api/students.ts';
+import type {
+  TApplication,
+  TCreateStudentBody,
+  TStudentDetail,
+  TStudentListQuery,
+  TUpdateStudentBody,
+} from '../../../common/api/students.ts';
 import { formatPersonalCode, parsePersonalCode } from '../../../common/personal-code.ts';
 import type { RequestContext } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
-import { AppError, NotFoundError, badRequest, conflict } from '../../platform/errors.ts';
+import { AppError, badRequest, conflict, NotFoundError } from '../../platform/errors.ts';
 import { can } from '../../platform/policy/gate.ts';
 import { findOrganisationById } from '../organisations/repo.ts';
 import { findGrantsOfUsers } from '../users/repo.ts';
@@ -22,9 +28,11 @@ export function checkLevel(grade: number | null | undefined, course: number | nu
 /** A school the caller manages students of (404 outside scope, 400 when it is not a school). */
 export async function loadManagedSchool(ctx: RequestContext, schoolId: string, tx: Db) {
   const school = await findOrganisationById(tx, schoolId);
-  if (!school || !can(ctx.actor, STUDENT_VIEW, { orgPath: school.path, assignedUserIds: [] })) throw new NotFoundError('organisation', schoolId);
+  if (!school || !can(ctx.actor, STUDENT_VIEW, { orgPath: school.path, assignedUserIds: [] }))
+    throw new NotFoundError('organisation', schoolId);
   if (school.type !== 'school') throw badRequest('not_a_school', 'schoolId');
-  if (!can(ctx.actor, STUDENT_MANAGE, { orgPath: school.path, assignedUserIds: [] })) throw new AppError(403, 'forbidden');
+  if (!can(ctx.actor, STUDENT_MANAGE, { orgPath: school.path, assignedUserIds: [] }))
+    throw new AppError(403, 'forbidden');
   return school;
 }
 
@@ -42,7 +50,9 @@ export async function listStudents(ctx: RequestContext, q: TStudentListQuery, tx
   return { items: rows.map(presentStudentSummary), total };
 }
 
-function presentApplication(a: Awaited<ReturnType<typeof consentRepo.findApplications>>[number]): TApplication {
+function presentApplication(
+  a: Awaited<ReturnType<typeof consentRepo.findApplications>>[number],
+): TApplication {
   return {
     id: a.id,
     signedOn: a.signedOn,
@@ -51,7 +61,9 @@ function presentApplication(a: Awaited<ReturnType<typeof consentRepo.findApplica
     signerName: a.signerName,
     scope: a.scope as TApplication['scope'],
     documentRef: a.documentRef,
-    file: a.fileId ? { id: a.fileId, name: a.fileName ?? '', contentType: a.fileContentType ?? '', size: a.fileSize ?? 0 } : null,
+    file: a.fileId
+      ? { id: a.fileId, name: a.fileName ?? '', contentType: a.fileContentType ?? '', size: a.fileSize ?? 0 }
+      : null,
     withdrawnOn: a.withdrawnOn,
     withdrawalReason: a.withdrawalReason,
     inForce: Boolean(a.inForce),
@@ -60,7 +72,12 @@ function presentApplication(a: Awaited<ReturnType<typeof consentRepo.findApplica
 }
 
 /** The student's record with guardians, applications, moves and assigned staff; the read is audited. */
-export async function getStudent(ctx: RequestContext, id: string, tx: Db, audit = true): Promise<TStudentDetail> {
+export async function getStudent(
+  ctx: RequestContext,
+  id: string,
+  tx: Db,
+  audit = true,
+): Promise<TStudentDetail> {
   const { row, resource } = await loadVisibleStudent(ctx, id, tx);
   const [guardianRows, applicationRows, moves, staff] = [
     await consentRepo.findGuardians(tx, id),
@@ -69,10 +86,21 @@ export async function getStudent(ctx: RequestContext, id: string, tx: Db, audit 
     await repo.findAssignedStaff(tx, id),
   ];
   // The role each assigned person holds at the student's school (teacher, specialist, plan preparer).
-  const staffGrants = await findGrantsOfUsers(tx, staff.map((s) => s.userId));
+  const staffGrants = await findGrantsOfUsers(
+    tx,
+    staff.map((s) => s.userId),
+  );
   const staffRoles = new Map<string, string>();
-  for (const g of staffGrants) if (row.schoolPath.startsWith(g.organisationPath) && !staffRoles.has(g.userId)) staffRoles.set(g.userId, g.role);
-  if (audit) await writeAudit(tx, ctx, { action: 'student.read', entityType: 'student', entityId: id, orgId: row.schoolId });
+  for (const g of staffGrants)
+    if (row.schoolPath.startsWith(g.organisationPath) && !staffRoles.has(g.userId))
+      staffRoles.set(g.userId, g.role);
+  if (audit)
+    await writeAudit(tx, ctx, {
+      action: 'student.read',
+      entityType: 'student',
+      entityId: id,
+      orgId: row.schoolId,
+    });
   const age = ageOn(row.birthDate);
   return {
     ...presentStudentSummary(row),
@@ -82,10 +110,18 @@ export async function getStudent(ctx: RequestContext, id: string, tx: Db, audit 
     statusDate: row.statusDate,
     statusReason: row.statusReason,
     personalCodeWarning: row.personalCodeWarning,
-    guardians: guardianRows.map((g) => ({ ...g, relation: g.relation as never, language: g.language as never })),
+    guardians: guardianRows.map((g) => ({
+      ...g,
+      relation: g.relation as never,
+      language: g.language as never,
+    })),
     applications: applicationRows.map(presentApplication),
     moves: moves.map((m) => ({ ...m, movedOn: m.movedOn })),
-    assignedStaff: staff.map((s) => ({ userId: s.userId, name: `${s.firstName} ${s.lastName}`, role: staffRoles.get(s.userId) ?? 'teacher' })),
+    assignedStaff: staff.map((s) => ({
+      userId: s.userId,
+      name: `${s.firstName} ${s.lastName}`,
+      role: staffRoles.get(s.userId) ?? 'teacher',
+    })),
     canEdit: can(ctx.actor, STUDENT_MANAGE, resource),
     canManageConsent: can(ctx.actor, STUDENT_CONSENT, resource),
     canRevealCode: can(ctx.actor, STUDENT_REVEAL_CODE, resource),
@@ -93,14 +129,20 @@ export async function getStudent(ctx: RequestContext, id: string, tx: Db, audit 
 }
 
 /** Registers a student at a school the caller manages. The personal code is unique nationally. */
-export async function createStudent(ctx: RequestContext, input: TCreateStudentBody, tx: Db): Promise<TStudentDetail> {
+export async function createStudent(
+  ctx: RequestContext,
+  input: TCreateStudentBody,
+  tx: Db,
+): Promise<TStudentDetail> {
   const school = await loadManagedSchool(ctx, input.schoolId, tx);
   checkLevel(input.grade, input.course);
   const parsed = parsePersonalCode(input.personalCode);
   if (!parsed.ok) throw badRequest(`personal_code_${parsed.error}` as never, 'personalCode');
-  if (await repo.findStudentIdByCode(tx, parsed.normalized)) throw conflict('personal_code_taken', 'personalCode');
+  if (await repo.findStudentIdByCode(tx, parsed.normalized))
+    throw conflict('personal_code_taken', 'personalCode');
   const birthDate = parsed.birthDate ?? input.birthDate ?? null;
-  if (parsed.birthDate && input.birthDate && input.birthDate !== parsed.birthDate) throw badRequest('birth_date_mismatch', 'birthDate');
+  if (parsed.birthDate && input.birthDate && input.birthDate !== parsed.birthDate)
+    throw badRequest('birth_date_mismatch', 'birthDate');
   const id = await repo.insertStudent(tx, {
     personalCode: parsed.normalized,
     personalCodeWarning: parsed.warnings.length > 0,
@@ -113,19 +155,31 @@ export async function createStudent(ctx: RequestContext, input: TCreateStudentBo
     course: input.course ?? null,
     classLabel: input.classLabel,
   });
-  await writeAudit(tx, ctx, { action: 'student.create', entityType: 'student', entityId: id, orgId: school.id });
+  await writeAudit(tx, ctx, {
+    action: 'student.create',
+    entityType: 'student',
+    entityId: id,
+    orgId: school.id,
+  });
   return getStudent(ctx, id, tx, false);
 }
 
 /** Edits names, class, level or status of a student the caller manages. */
-export async function updateStudent(ctx: RequestContext, id: string, input: TUpdateStudentBody, tx: Db): Promise<TStudentDetail> {
+export async function updateStudent(
+  ctx: RequestContext,
+  id: string,
+  input: TUpdateStudentBody,
+  tx: Db,
+): Promise<TStudentDetail> {
   const { row } = await loadStudentFor(ctx, id, STUDENT_MANAGE, tx);
   const grade = input.grade !== undefined ? input.grade : row.grade;
   const course = input.course !== undefined ? input.course : row.course;
   if (input.grade !== undefined || input.course !== undefined) checkLevel(grade, course);
   const parsed = parsePersonalCode(row.personalCode);
-  if (input.birthDate && parsed.ok && parsed.birthDate && parsed.birthDate !== input.birthDate) throw badRequest('birth_date_mismatch', 'birthDate');
-  if (input.status && input.status !== 'enrolled' && !input.statusDate) throw badRequest('status_date_required', 'statusDate');
+  if (input.birthDate && parsed.ok && parsed.birthDate && parsed.birthDate !== input.birthDate)
+    throw badRequest('birth_date_mismatch', 'birthDate');
+  if (input.status && input.status !== 'enrolled' && !input.statusDate)
+    throw badRequest('status_date_required', 'statusDate');
   await repo.updateStudent(tx, id, {
     ...(input.firstName !== undefined && { firstName: input.firstName }),
     ...(input.lastName !== undefined && { lastName: input.lastName }),
@@ -140,13 +194,27 @@ export async function updateStudent(ctx: RequestContext, id: string, input: TUpd
       statusReason: input.status === 'enrolled' ? null : (input.statusReason ?? null),
     }),
   });
-  await writeAudit(tx, ctx, { action: input.status ? 'student.status' : 'student.update', entityType: 'student', entityId: id, orgId: row.schoolId });
+  await writeAudit(tx, ctx, {
+    action: input.status ? 'student.status' : 'student.update',
+    entityType: 'student',
+    entityId: id,
+    orgId: row.schoolId,
+  });
   return getStudent(ctx, id, tx, false);
 }
 
 /** The whole personal code, a separate and audited action. */
-export async function revealPersonalCode(ctx: RequestContext, id: string, tx: Db): Promise<{ personalCode: string }> {
+export async function revealPersonalCode(
+  ctx: RequestContext,
+  id: string,
+  tx: Db,
+): Promise<{ personalCode: string }> {
   const { row } = await loadStudentFor(ctx, id, STUDENT_REVEAL_CODE, tx);
-  await writeAudit(tx, ctx, { action: 'student.reveal_code', entityType: 'student', entityId: id, orgId: row.schoolId });
+  await writeAudit(tx, ctx, {
+    action: 'student.reveal_code',
+    entityType: 'student',
+    entityId: id,
+    orgId: row.schoolId,
+  });
   return { personalCode: formatPersonalCode(row.personalCode) };
 }

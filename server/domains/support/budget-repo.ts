@@ -5,7 +5,12 @@ import { type Db, queryRows } from '../../platform/db.ts';
  * The allocation of one budget line, locked for the rest of the transaction: two recordings against
  * the same line wait for each other, so the remaining amount can never go below zero.
  */
-export async function lockBudgetLine(db: Db, schoolId: string, semesterId: string, category: string): Promise<number | null> {
+export async function lockBudgetLine(
+  db: Db,
+  schoolId: string,
+  semesterId: string,
+  category: string,
+): Promise<number | null> {
   const rows = await queryRows<{ amount: number }>(
     db,
     sql`select amount from support_budgets where school_id = ${schoolId} and semester_id = ${semesterId} and category = ${category} for update`,
@@ -15,7 +20,10 @@ export async function lockBudgetLine(db: Db, schoolId: string, semesterId: strin
 
 /** Allocations and use of a school's semester, per category (minutes for consultations, cents otherwise). */
 export async function findBudgetUse(db: Db, schoolId: string, semesterId: string) {
-  const allocated = await queryRows<{ category: string; amount: number }>(db, sql`select category, amount from support_budgets where school_id = ${schoolId} and semester_id = ${semesterId}`);
+  const allocated = await queryRows<{ category: string; amount: number }>(
+    db,
+    sql`select category, amount from support_budgets where school_id = ${schoolId} and semester_id = ${semesterId}`,
+  );
   const used = await queryRows<{ category: string; amount: number }>(
     db,
     sql`select 'consultation' as category, coalesce(sum(ss.minutes), 0)::int as amount
@@ -28,7 +36,12 @@ export async function findBudgetUse(db: Db, schoolId: string, semesterId: string
 }
 
 /** What one student already received in a semester in a category (minutes of sessions, or cents). */
-export async function studentUse(db: Db, studentId: string, semesterId: string, category: string): Promise<number> {
+export async function studentUse(
+  db: Db,
+  studentId: string,
+  semesterId: string,
+  category: string,
+): Promise<number> {
   const rows =
     category === 'consultation'
       ? await queryRows<{ n: number }>(
@@ -37,17 +50,32 @@ export async function studentUse(db: Db, studentId: string, semesterId: string, 
               join semesters sem on sem.id = ${semesterId}
               where sp.student_id = ${studentId} and ss.on_date between sem.starts_on and sem.ends_on`,
         )
-      : await queryRows<{ n: number }>(db, sql`select coalesce(sum(amount_cents), 0)::int as n from economic_payments where student_id = ${studentId} and semester_id = ${semesterId} and category = ${category}`);
+      : await queryRows<{ n: number }>(
+          db,
+          sql`select coalesce(sum(amount_cents), 0)::int as n from economic_payments where student_id = ${studentId} and semester_id = ${semesterId} and category = ${category}`,
+        );
   return Number(rows[0]?.n ?? 0);
 }
 
 /** School-wide use of a budget line in a semester. */
-export async function schoolUse(db: Db, schoolId: string, semesterId: string, category: string): Promise<number> {
+export async function schoolUse(
+  db: Db,
+  schoolId: string,
+  semesterId: string,
+  category: string,
+): Promise<number> {
   const { used } = await findBudgetUse(db, schoolId, semesterId);
   return Number(used.find((u) => u.category === category)?.amount ?? 0);
 }
 
-export async function upsertBudget(db: Db, schoolId: string, semesterId: string, category: string, amount: number, by: string | null): Promise<void> {
+export async function upsertBudget(
+  db: Db,
+  schoolId: string,
+  semesterId: string,
+  category: string,
+  amount: number,
+  by: string | null,
+): Promise<void> {
   await db.execute(sql`insert into support_budgets (school_id, semester_id, category, amount, updated_by) values (${schoolId}, ${semesterId}, ${category}, ${amount}, ${by})
     on conflict (school_id, semester_id, category) do update set amount = excluded.amount, updated_by = excluded.updated_by, updated_at = now()`);
 }
@@ -56,14 +84,22 @@ export async function findCaps(db: Db) {
   return queryRows<{ category: string; amount: number }>(db, sql`select category, amount from support_caps`);
 }
 
-export async function setCap(db: Db, category: string, amount: number | null, by: string | null): Promise<void> {
+export async function setCap(
+  db: Db,
+  category: string,
+  amount: number | null,
+  by: string | null,
+): Promise<void> {
   if (amount === null) await db.execute(sql`delete from support_caps where category = ${category}`);
   else
     await db.execute(sql`insert into support_caps (category, amount, updated_by) values (${category}, ${amount}, ${by})
       on conflict (category) do update set amount = excluded.amount, updated_by = excluded.updated_by, updated_at = now()`);
 }
 
-export async function insertOverCapDecision(db: Db, v: { schoolId: string; studentId: string; category: string; reason: string; decidedBy: string | null }): Promise<string> {
+export async function insertOverCapDecision(
+  db: Db,
+  v: { schoolId: string; studentId: string; category: string; reason: string; decidedBy: string | null },
+): Promise<string> {
   const rows = await queryRows<{ id: string }>(
     db,
     sql`insert into over_cap_decisions (school_id, student_id, category, reason, decided_by) values (${v.schoolId}, ${v.studentId}, ${v.category}, ${v.reason}, ${v.decidedBy}) returning id`,
@@ -73,7 +109,20 @@ export async function insertOverCapDecision(db: Db, v: { schoolId: string; stude
 
 export async function insertPayment(
   db: Db,
-  v: { planId: string; measureId: string; studentId: string; schoolId: string; semesterId: string; onDate: string; category: string; amountCents: number; recipient: string; documentRef: string; overCapDecisionId: string | null; createdBy: string | null },
+  v: {
+    planId: string;
+    measureId: string;
+    studentId: string;
+    schoolId: string;
+    semesterId: string;
+    onDate: string;
+    category: string;
+    amountCents: number;
+    recipient: string;
+    documentRef: string;
+    overCapDecisionId: string | null;
+    createdBy: string | null;
+  },
 ): Promise<string> {
   const rows = await queryRows<{ id: string }>(
     db,
@@ -84,7 +133,16 @@ export async function insertPayment(
 }
 
 export async function findPayments(db: Db, planId: string) {
-  return queryRows<{ id: string; measure_id: string; on_date: string; category: string; amount_cents: number; recipient: string; document_ref: string; reason: string | null }>(
+  return queryRows<{
+    id: string;
+    measure_id: string;
+    on_date: string;
+    category: string;
+    amount_cents: number;
+    recipient: string;
+    document_ref: string;
+    reason: string | null;
+  }>(
     db,
     sql`select p.id, p.measure_id, to_char(p.on_date, 'YYYY-MM-DD') as on_date, p.category, p.amount_cents, p.recipient, p.document_ref, d.reason
         from economic_payments p left join over_cap_decisions d on d.id = p.over_cap_decision_id where p.plan_id = ${planId} order by p.on_date, p.created_at`,

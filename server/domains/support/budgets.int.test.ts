@@ -12,42 +12,109 @@ const plansRunning: { planId: string; measureId: string; studentId: string }[] =
 /** A plan in progress with one economic measure (study materials). */
 async function economicPlan(serial: number) {
   const k = c['koord.s1'];
-  const s = (await k.post('/api/students', { personalCode: makeOldPersonalCode(`2010-07-${String((serial % 28) + 1).padStart(2, '0')}`, serial), firstName: 'Ekonomiskais', lastName: `Atbalsts${serial}`, schoolId, classLabel: '10.c', grade: 10 })).json();
-  const g = (await k.post(`/api/students/${s.id}/guardians`, { firstName: 'M', lastName: 'A', relation: 'mother' })).json().guardians[0];
-  await k.post(`/api/students/${s.id}/applications`, { signedOn: '2026-09-01', signerType: 'guardian', guardianId: g.id });
-  const item = (await k.get('/api/risk-catalogue')).json().items.find((x: { code: string }) => x.code === 'E02');
-  const risk = (await k.post(`/api/students/${s.id}/risks`, { semesterId, riskItemId: item.id, justification: 'Trūcīga ģimene', foundOn: '2026-09-10' })).json().items[0];
+  const s = (
+    await k.post('/api/students', {
+      personalCode: makeOldPersonalCode(`2010-07-${String((serial % 28) + 1).padStart(2, '0')}`, serial),
+      firstName: 'Ekonomiskais',
+      lastName: `Atbalsts${serial}`,
+      schoolId,
+      classLabel: '10.c',
+      grade: 10,
+    })
+  ).json();
+  const g = (
+    await k.post(`/api/students/${s.id}/guardians`, { firstName: 'M', lastName: 'A', relation: 'mother' })
+  ).json().guardians[0];
+  await k.post(`/api/students/${s.id}/applications`, {
+    signedOn: '2026-09-01',
+    signerType: 'guardian',
+    guardianId: g.id,
+  });
+  const item = (await k.get('/api/risk-catalogue'))
+    .json()
+    .items.find((x: { code: string }) => x.code === 'E02');
+  const risk = (
+    await k.post(`/api/students/${s.id}/risks`, {
+      semesterId,
+      riskItemId: item.id,
+      justification: 'Trūcīga ģimene',
+      foundOn: '2026-09-10',
+    })
+  ).json().items[0];
   const plan = (await k.post('/api/plans', { studentId: s.id, semesterId })).json();
   const measureId = randomUUID();
-  await k.request('PUT', `/api/plans/${plan.id}/content`, { riskIds: [risk.id], goals: [{ id: randomUUID(), text: 'Mācību līdzekļi', criterion: '' }], measures: [{ id: measureId, kind: 'economic', economicCategory: 'study_materials', plannedCents: 15000, riskIds: [risk.id], justification: 'Grāmatas' }], supervisorId: null });
+  await k.request('PUT', `/api/plans/${plan.id}/content`, {
+    riskIds: [risk.id],
+    goals: [{ id: randomUUID(), text: 'Mācību līdzekļi', criterion: '' }],
+    measures: [
+      {
+        id: measureId,
+        kind: 'economic',
+        economicCategory: 'study_materials',
+        plannedCents: 15000,
+        riskIds: [risk.id],
+        justification: 'Grāmatas',
+      },
+    ],
+    supervisorId: null,
+  });
   await k.post(`/api/plans/${plan.id}/submit`);
-  for (const who of ['direktors.s1', 'koord.ziemelu', 'eksperts']) await c[who].post(`/api/plans/${plan.id}/approve`);
+  for (const who of ['direktors.s1', 'koord.ziemelu', 'eksperts'])
+    await c[who].post(`/api/plans/${plan.id}/approve`);
   await k.post(`/api/plans/${plan.id}/start`);
   return { planId: plan.id as string, measureId, studentId: s.id as string };
 }
 
 beforeAll(async () => {
   server = await createTestServer();
-  for (const who of ['admin', 'koord.s1', 'direktors.s1', 'koord.ziemelu', 'eksperts', 'skolotajs.s1']) c[who] = await server.signIn(who);
-  schoolId = ((await c.admin.get('/api/organisations')).json().items as { id: string; code: string }[]).find((o) => o.code === 'ZIEM-S1')!.id;
-  semesterId = (await c.admin.get('/api/semesters')).json().items.find((s: { schoolYear: number; number: number }) => s.schoolYear === 2026 && s.number === 1).id;
+  for (const who of ['admin', 'koord.s1', 'direktors.s1', 'koord.ziemelu', 'eksperts', 'skolotajs.s1'])
+    c[who] = await server.signIn(who);
+  schoolId = ((await c.admin.get('/api/organisations')).json().items as { id: string; code: string }[]).find(
+    (o) => o.code === 'ZIEM-S1',
+  )!.id;
+  semesterId = (await c.admin.get('/api/semesters'))
+    .json()
+    .items.find((s: { schoolYear: number; number: number }) => s.schoolYear === 2026 && s.number === 1).id;
   for (const serial of [950, 951]) plansRunning.push(await economicPlan(serial));
   // A small study-materials budget: 100 € for the school this semester.
-  const set = await c['koord.ziemelu'].request('PUT', '/api/budgets', { schoolId, semesterId, category: 'study_materials', amount: 10000 });
+  const set = await c['koord.ziemelu'].request('PUT', '/api/budgets', {
+    schoolId,
+    semesterId,
+    category: 'study_materials',
+    amount: 10000,
+  });
   expect(set.statusCode, set.body).toBe(200);
 });
 afterAll(() => server.close());
 
 const pay = (who: string, i: number, amountCents: number, extra: Record<string, unknown> = {}) =>
-  c[who].post(`/api/plans/${plansRunning[i].planId}/payments`, { measureId: plansRunning[i].measureId, onDate: '2026-11-10', amountCents, recipient: 'Grāmatnīca „Zvaigzne”', documentRef: `Č-${i}-${amountCents}`, ...extra });
+  c[who].post(`/api/plans/${plansRunning[i].planId}/payments`, {
+    measureId: plansRunning[i].measureId,
+    onDate: '2026-11-10',
+    amountCents,
+    recipient: 'Grāmatnīca „Zvaigzne”',
+    documentRef: `Č-${i}-${amountCents}`,
+    ...extra,
+  });
 
 describe('budgets, caps and payments', () => {
   it('records a payment within the budget and shows it against the plan and the budget', async () => {
     const res = await pay('koord.s1', 0, 4000);
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json().items[0]).toMatchObject({ amountCents: 4000, category: 'study_materials', overCapReason: null });
-    const budget = (await c['koord.s1'].get(`/api/budgets?schoolId=${schoolId}&semesterId=${semesterId}`)).json();
-    expect(budget.lines.find((l: { category: string }) => l.category === 'study_materials')).toEqual({ category: 'study_materials', allocated: 10000, used: 4000, remaining: 6000 });
+    expect(res.json().items[0]).toMatchObject({
+      amountCents: 4000,
+      category: 'study_materials',
+      overCapReason: null,
+    });
+    const budget = (
+      await c['koord.s1'].get(`/api/budgets?schoolId=${schoolId}&semesterId=${semesterId}`)
+    ).json();
+    expect(budget.lines.find((l: { category: string }) => l.category === 'study_materials')).toEqual({
+      category: 'study_materials',
+      allocated: 10000,
+      used: 4000,
+      remaining: 6000,
+    });
     expect(budget.canAllocate).toBe(false);
     const progress = (await c['koord.s1'].get(`/api/plans/${plansRunning[0].planId}/progress`)).json();
     expect(progress.economicCents).toEqual({ planned: 15000, spent: 4000 });
@@ -58,33 +125,70 @@ describe('budgets, caps and payments', () => {
     const [a, b] = await Promise.all([pay('koord.s1', 0, 4000), pay('direktors.s1', 1, 4000)]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([201, 409]);
     expect([a, b].find((r) => r.statusCode === 409)?.json().error.code).toBe('over_budget');
-    const line = (await c['koord.s1'].get(`/api/budgets?schoolId=${schoolId}&semesterId=${semesterId}`)).json().lines.find((l: { category: string }) => l.category === 'study_materials');
+    const line = (await c['koord.s1'].get(`/api/budgets?schoolId=${schoolId}&semesterId=${semesterId}`))
+      .json()
+      .lines.find((l: { category: string }) => l.category === 'study_materials');
     expect(line).toMatchObject({ used: 8000, remaining: 2000 });
   });
 
   it('refuses a payment over the per-student cap, and accepts it with a coordinator’s recorded decision', async () => {
-    expect((await c['koord.s1'].request('PUT', '/api/support-caps', { category: 'study_materials', amount: 5000 })).statusCode).toBe(403);
-    expect((await c.admin.request('PUT', '/api/support-caps', { category: 'study_materials', amount: 5000 })).statusCode).toBe(200);
+    expect(
+      (await c['koord.s1'].request('PUT', '/api/support-caps', { category: 'study_materials', amount: 5000 }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await c.admin.request('PUT', '/api/support-caps', { category: 'study_materials', amount: 5000 }))
+        .statusCode,
+    ).toBe(200);
     const idx = plansRunning.findIndex(() => true);
     const over = await pay('koord.s1', idx, 1500);
     expect(over.statusCode).toBe(409);
     expect(['over_cap', 'over_budget']).toContain(over.json().error.code);
-    const allowed = await pay('koord.s1', idx, 1500, { overCapReason: 'Skolēnam nozagtas mācību grāmatas; apstiprināts direktora rīkojumā Nr. 12' });
+    const allowed = await pay('koord.s1', idx, 1500, {
+      overCapReason: 'Skolēnam nozagtas mācību grāmatas; apstiprināts direktora rīkojumā Nr. 12',
+    });
     expect(allowed.statusCode, allowed.body).toBe(201);
-    expect(allowed.json().items.some((p: { overCapReason: string | null }) => p.overCapReason?.startsWith('Skolēnam nozagtas'))).toBe(true);
+    expect(
+      allowed
+        .json()
+        .items.some((p: { overCapReason: string | null }) =>
+          p.overCapReason?.startsWith('Skolēnam nozagtas'),
+        ),
+    ).toBe(true);
     expect((await c['koord.s1'].get(`/api/audit?action=over_cap.decide`)).json().total).toBe(1);
   });
 
   it('refuses a consultation beyond the school’s hours budget', async () => {
-    await c['koord.ziemelu'].request('PUT', '/api/budgets', { schoolId, semesterId, category: 'consultation', amount: 0.5 });
+    await c['koord.ziemelu'].request('PUT', '/api/budgets', {
+      schoolId,
+      semesterId,
+      category: 'consultation',
+      amount: 0.5,
+    });
     const mine = (await c['skolotajs.s1'].get('/api/support/my-measures')).json().items;
     expect(mine.length).toBeGreaterThan(0);
-    const res = await c['skolotajs.s1'].post('/api/support/sessions', { onDate: '2026-11-12', startTime: '12:00', minutes: 45, mode: 'in_person', topic: 'x', participants: [{ studentId: mine[0].studentId, planId: mine[0].planId, measureId: mine[0].measureId }] });
+    const res = await c['skolotajs.s1'].post('/api/support/sessions', {
+      onDate: '2026-11-12',
+      startTime: '12:00',
+      minutes: 45,
+      mode: 'in_person',
+      topic: 'x',
+      participants: [{ studentId: mine[0].studentId, planId: mine[0].planId, measureId: mine[0].measureId }],
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('over_budget');
   });
 
   it('lets only the municipality (or the national admin) allocate', async () => {
-    expect((await c['koord.s1'].request('PUT', '/api/budgets', { schoolId, semesterId, category: 'meals', amount: 1 })).statusCode).toBe(403);
+    expect(
+      (
+        await c['koord.s1'].request('PUT', '/api/budgets', {
+          schoolId,
+          semesterId,
+          category: 'meals',
+          amount: 1,
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 });

@@ -1,10 +1,10 @@
-import { BUDGET_CATEGORIES, type BudgetCategory } from '../../../common/api/support.ts';
 import { ZPlanContent } from '../../../common/api/plans.ts';
+import { BUDGET_CATEGORIES, type BudgetCategory } from '../../../common/api/support.ts';
 import type { RequestContext } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { todayInLatvia } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db.ts';
-import { AppError, NotFoundError, badRequest } from '../../platform/errors.ts';
+import { AppError, badRequest, NotFoundError } from '../../platform/errors.ts';
 import { can, canAnywhere } from '../../platform/policy/gate.ts';
 import { findOrganisationById } from '../organisations/repo.ts';
 import { loadPlan } from '../plans/load.ts';
@@ -16,7 +16,8 @@ const toHours = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
 
 async function loadSchool(ctx: RequestContext, schoolId: string, tx: Db) {
   const school = await findOrganisationById(tx, schoolId);
-  if (!school || school.type !== 'school' || !can(ctx.actor, BUDGET_VIEW, { orgPath: school.path })) throw new NotFoundError('organisation', schoolId);
+  if (!school || school.type !== 'school' || !can(ctx.actor, BUDGET_VIEW, { orgPath: school.path }))
+    throw new NotFoundError('organisation', schoolId);
   return school;
 }
 
@@ -28,35 +29,64 @@ export async function getBudget(ctx: RequestContext, schoolId: string, semesterI
     const a = allocated.find((x) => x.category === category);
     const u = Number(used.find((x) => x.category === category)?.amount ?? 0);
     const conv = (n: number) => (category === 'consultation' ? toHours(n) : n);
-    return { category, allocated: a ? conv(Number(a.amount)) : null, used: conv(u), remaining: a ? conv(Number(a.amount) - u) : null };
+    return {
+      category,
+      allocated: a ? conv(Number(a.amount)) : null,
+      used: conv(u),
+      remaining: a ? conv(Number(a.amount) - u) : null,
+    };
   });
-  return { schoolId: school.id, semesterId, lines, canAllocate: can(ctx.actor, BUDGET_ALLOCATE, { orgPath: school.path }) };
+  return {
+    schoolId: school.id,
+    semesterId,
+    lines,
+    canAllocate: can(ctx.actor, BUDGET_ALLOCATE, { orgPath: school.path }),
+  };
 }
 
 /** Allocates a budget line (consultation hours, or cents for an economic category). */
-export async function setBudget(ctx: RequestContext, input: { schoolId: string; semesterId: string; category: BudgetCategory; amount: number }, tx: Db) {
+export async function setBudget(
+  ctx: RequestContext,
+  input: { schoolId: string; semesterId: string; category: BudgetCategory; amount: number },
+  tx: Db,
+) {
   const school = await loadSchool(ctx, input.schoolId, tx);
   if (!can(ctx.actor, BUDGET_ALLOCATE, { orgPath: school.path })) throw new AppError(403, 'forbidden');
   if (!(await findSemester(tx, input.semesterId))) throw badRequest('validation', 'semesterId');
   const amount = input.category === 'consultation' ? Math.round(input.amount * 60) : Math.round(input.amount);
   await repo.upsertBudget(tx, school.id, input.semesterId, input.category, amount, ctx.actor?.userId ?? null);
-  await writeAudit(tx, ctx, { action: 'budget.allocate', entityType: 'organisation', entityId: school.id, orgId: school.id });
+  await writeAudit(tx, ctx, {
+    action: 'budget.allocate',
+    entityType: 'organisation',
+    entityId: school.id,
+    orgId: school.id,
+  });
   return getBudget(ctx, school.id, input.semesterId, tx);
 }
 
 /** The national per-student caps (null: no cap set). */
 export async function getCaps(tx: Db) {
   const caps = await repo.findCaps(tx);
-  return { items: BUDGET_CATEGORIES.map((category) => {
-    const c = caps.find((x) => x.category === category);
-    return { category, amount: c ? (category === 'consultation' ? toHours(Number(c.amount)) : Number(c.amount)) : null };
-  }) };
+  return {
+    items: BUDGET_CATEGORIES.map((category) => {
+      const c = caps.find((x) => x.category === category);
+      return {
+        category,
+        amount: c ? (category === 'consultation' ? toHours(Number(c.amount)) : Number(c.amount)) : null,
+      };
+    }),
+  };
 }
 
 /** Sets (or, with null, removes) the national per-student cap of a support type (national admin). */
 export async function setCap(ctx: RequestContext, category: BudgetCategory, amount: number | null, tx: Db) {
   if (!canAnywhere(ctx.actor, CAPS_MANAGE)) throw new AppError(403, 'forbidden');
-  await repo.setCap(tx, category, amount === null ? null : category === 'consultation' ? Math.round(amount * 60) : Math.round(amount), ctx.actor?.userId ?? null);
+  await repo.setCap(
+    tx,
+    category,
+    amount === null ? null : category === 'consultation' ? Math.round(amount * 60) : Math.round(amount),
+    ctx.actor?.userId ?? null,
+  );
   await writeAudit(tx, ctx, { action: 'caps.update', entityType: 'support_cap', entityId: category });
   return getCaps(tx);
 }
@@ -65,13 +95,22 @@ export async function setCap(ctx: RequestContext, category: BudgetCategory, amou
  * Checks a session against the school's consultation budget and each student's cap, holding the
  * budget line's lock until the transaction ends. No allocation means nothing may be recorded.
  */
-export async function checkConsultationLimits(tx: Db, schoolId: string, semesterId: string, studentIds: string[], minutes: number): Promise<void> {
+export async function checkConsultationLimits(
+  tx: Db,
+  schoolId: string,
+  semesterId: string,
+  studentIds: string[],
+  minutes: number,
+): Promise<void> {
   const allocated = await repo.lockBudgetLine(tx, schoolId, semesterId, 'consultation');
   if (allocated === null) throw new AppError(409, 'no_budget');
-  if ((await repo.schoolUse(tx, schoolId, semesterId, 'consultation')) + minutes > allocated) throw new AppError(409, 'over_budget');
+  if ((await repo.schoolUse(tx, schoolId, semesterId, 'consultation')) + minutes > allocated)
+    throw new AppError(409, 'over_budget');
   const cap = (await repo.findCaps(tx)).find((c) => c.category === 'consultation');
   if (!cap) return;
-  for (const studentId of studentIds) if ((await repo.studentUse(tx, studentId, semesterId, 'consultation')) + minutes > Number(cap.amount)) throw new AppError(409, 'over_cap');
+  for (const studentId of studentIds)
+    if ((await repo.studentUse(tx, studentId, semesterId, 'consultation')) + minutes > Number(cap.amount))
+      throw new AppError(409, 'over_cap');
 }
 
 /**
@@ -82,33 +121,75 @@ export async function checkConsultationLimits(tx: Db, schoolId: string, semester
 export async function recordPayment(
   ctx: RequestContext,
   planId: string,
-  input: { measureId: string; onDate: string; amountCents: number; recipient: string; documentRef: string; overCapReason?: string },
+  input: {
+    measureId: string;
+    onDate: string;
+    amountCents: number;
+    recipient: string;
+    documentRef: string;
+    overCapReason?: string;
+  },
   tx: Db,
 ): Promise<string> {
   const loaded = await loadPlan(ctx, planId, tx, true);
   if (!can(ctx.actor, PAYMENT_RECORD, loaded.resource)) throw new AppError(403, 'forbidden');
   if (loaded.plan.status !== 'in_progress') throw new AppError(409, 'session_plan_not_running');
   const measure = ZPlanContent.parse(loaded.plan.content).measures.find((m) => m.id === input.measureId);
-  if (!measure || measure.kind !== 'economic' || !measure.economicCategory) throw badRequest('payment_measure', 'measureId');
+  if (!measure || measure.kind !== 'economic' || !measure.economicCategory)
+    throw badRequest('payment_measure', 'measureId');
   if (input.onDate > todayInLatvia()) throw badRequest('date_in_future', 'onDate');
-  if (input.onDate < loaded.semester.startsOn || input.onDate > loaded.semester.endsOn) throw badRequest('session_outside_semester', 'onDate');
+  if (input.onDate < loaded.semester.startsOn || input.onDate > loaded.semester.endsOn)
+    throw badRequest('session_outside_semester', 'onDate');
   const category = measure.economicCategory;
   const schoolId = loaded.plan.schoolId;
   const semesterId = loaded.semester.id;
   const allocated = await repo.lockBudgetLine(tx, schoolId, semesterId, category);
   if (allocated === null) throw new AppError(409, 'no_budget');
-  const overBudget = (await repo.schoolUse(tx, schoolId, semesterId, category)) + input.amountCents > allocated;
+  const overBudget =
+    (await repo.schoolUse(tx, schoolId, semesterId, category)) + input.amountCents > allocated;
   const cap = (await repo.findCaps(tx)).find((c) => c.category === category);
-  const overCap = cap ? (await repo.studentUse(tx, loaded.student.id, semesterId, category)) + input.amountCents > Number(cap.amount) : false;
+  const overCap = cap
+    ? (await repo.studentUse(tx, loaded.student.id, semesterId, category)) + input.amountCents >
+      Number(cap.amount)
+    : false;
   let decisionId: string | null = null;
   if (overBudget || overCap) {
     if (!input.overCapReason) throw new AppError(409, overBudget ? 'over_budget' : 'over_cap');
     if (!can(ctx.actor, OVER_CAP_DECIDE, loaded.resource)) throw new AppError(403, 'forbidden');
-    decisionId = await repo.insertOverCapDecision(tx, { schoolId, studentId: loaded.student.id, category, reason: input.overCapReason, decidedBy: ctx.actor?.userId ?? null });
-    await writeAudit(tx, ctx, { action: 'over_cap.decide', entityType: 'student', entityId: loaded.student.id, orgId: schoolId });
+    decisionId = await repo.insertOverCapDecision(tx, {
+      schoolId,
+      studentId: loaded.student.id,
+      category,
+      reason: input.overCapReason,
+      decidedBy: ctx.actor?.userId ?? null,
+    });
+    await writeAudit(tx, ctx, {
+      action: 'over_cap.decide',
+      entityType: 'student',
+      entityId: loaded.student.id,
+      orgId: schoolId,
+    });
   }
-  const id = await repo.insertPayment(tx, { planId, measureId: measure.id, studentId: loaded.student.id, schoolId, semesterId, onDate: input.onDate, category, amountCents: input.amountCents, recipient: input.recipient, documentRef: input.documentRef, overCapDecisionId: decisionId, createdBy: ctx.actor?.userId ?? null });
-  await writeAudit(tx, ctx, { action: 'payment.record', entityType: 'student', entityId: loaded.student.id, orgId: schoolId });
+  const id = await repo.insertPayment(tx, {
+    planId,
+    measureId: measure.id,
+    studentId: loaded.student.id,
+    schoolId,
+    semesterId,
+    onDate: input.onDate,
+    category,
+    amountCents: input.amountCents,
+    recipient: input.recipient,
+    documentRef: input.documentRef,
+    overCapDecisionId: decisionId,
+    createdBy: ctx.actor?.userId ?? null,
+  });
+  await writeAudit(tx, ctx, {
+    action: 'payment.record',
+    entityType: 'student',
+    entityId: loaded.student.id,
+    orgId: schoolId,
+  });
   return id;
 }
 
@@ -116,5 +197,16 @@ export async function recordPayment(
 export async function listPayments(ctx: RequestContext, planId: string, tx: Db) {
   await loadPlan(ctx, planId, tx);
   const rows = await repo.findPayments(tx, planId);
-  return { items: rows.map((r) => ({ id: r.id, measureId: r.measure_id, onDate: r.on_date, category: r.category, amountCents: Number(r.amount_cents), recipient: r.recipient, documentRef: r.document_ref, overCapReason: r.reason })) };
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      measureId: r.measure_id,
+      onDate: r.on_date,
+      category: r.category,
+      amountCents: Number(r.amount_cents),
+      recipient: r.recipient,
+      documentRef: r.document_ref,
+      overCapReason: r.reason,
+    })),
+  };
 }

@@ -18,7 +18,9 @@ export async function planProgress(ctx: RequestContext, planId: string, tx: Db) 
       deliveredHours: Number(Number(d?.delivered ?? 0).toFixed(2)),
       unconfirmedHours: Number(Number(d?.unconfirmed ?? 0).toFixed(2)),
       plannedCents: m.plannedCents,
-      spentCents: payments.filter((p) => p.measure_id === m.id).reduce((a, p) => a + Number(p.amount_cents), 0),
+      spentCents: payments
+        .filter((p) => p.measure_id === m.id)
+        .reduce((a, p) => a + Number(p.amount_cents), 0),
     };
   });
   const consultations = measures.filter((m) => m.kind === 'consultation');

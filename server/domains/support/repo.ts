@@ -7,7 +7,10 @@ export async function insertSession(db: Db, values: typeof supportSessions.$infe
   return row.id;
 }
 
-export async function insertParticipants(db: Db, rows: (typeof sessionParticipants.$inferInsert)[]): Promise<void> {
+export async function insertParticipants(
+  db: Db,
+  rows: (typeof sessionParticipants.$inferInsert)[],
+): Promise<void> {
   await db.insert(sessionParticipants).values(rows);
 }
 
@@ -44,7 +47,17 @@ export async function findParticipants(db: Db, sessionIds: string[]): Promise<Pa
 
 /** A provider's sessions between two dates. */
 export async function findSessionsOfProvider(db: Db, providerId: string, from: string, to: string) {
-  return queryRows<{ id: string; school_id: string; provider_id: string; provider_name: string; on_date: string; start_time: string; minutes: number; mode: string; topic: string }>(
+  return queryRows<{
+    id: string;
+    school_id: string;
+    provider_id: string;
+    provider_name: string;
+    on_date: string;
+    start_time: string;
+    minutes: number;
+    mode: string;
+    topic: string;
+  }>(
     db,
     sql`select ss.id, ss.school_id, ss.provider_id, u.first_name || ' ' || u.last_name as provider_name, to_char(ss.on_date, 'YYYY-MM-DD') as on_date,
           ss.start_time, ss.minutes, ss.mode, ss.topic
@@ -54,11 +67,22 @@ export async function findSessionsOfProvider(db: Db, providerId: string, from: s
 }
 
 /** Confirms a participant once; false when there is no such unconfirmed participant. */
-export async function confirmParticipant(db: Db, sessionId: string, studentId: string, via: string): Promise<boolean> {
+export async function confirmParticipant(
+  db: Db,
+  sessionId: string,
+  studentId: string,
+  via: string,
+): Promise<boolean> {
   const rows = await db
     .update(sessionParticipants)
     .set({ confirmedAt: sql`now()`, confirmedVia: via })
-    .where(and(eq(sessionParticipants.sessionId, sessionId), eq(sessionParticipants.studentId, studentId), sql`${sessionParticipants.confirmedAt} is null`))
+    .where(
+      and(
+        eq(sessionParticipants.sessionId, sessionId),
+        eq(sessionParticipants.studentId, studentId),
+        sql`${sessionParticipants.confirmedAt} is null`,
+      ),
+    )
     .returning({ id: sessionParticipants.id });
   return rows.length > 0;
 }
@@ -68,11 +92,19 @@ export async function findPin(db: Db, studentId: string) {
   return rows[0] ?? null;
 }
 
-export async function upsertPin(db: Db, studentId: string, pinHash: string, by: string | null): Promise<void> {
+export async function upsertPin(
+  db: Db,
+  studentId: string,
+  pinHash: string,
+  by: string | null,
+): Promise<void> {
   await db
     .insert(studentPins)
     .values({ studentId, pinHash, setBy: by })
-    .onConflictDoUpdate({ target: studentPins.studentId, set: { pinHash, setBy: by, setAt: sql`now()`, failedAttempts: 0 } });
+    .onConflictDoUpdate({
+      target: studentPins.studentId,
+      set: { pinHash, setBy: by, setAt: sql`now()`, failedAttempts: 0 },
+    });
 }
 
 export async function setPinFailures(db: Db, studentId: string, failures: number): Promise<void> {
@@ -97,13 +129,36 @@ export async function findDeliveredHours(db: Db, planIds: string[]) {
 
 /** Whether anything was delivered on a plan (then it can no longer be deleted). */
 export async function planHasDeliveries(db: Db, planId: string): Promise<boolean> {
-  const rows = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from session_participants where plan_id = ${planId} and confirmed_at is not null`);
+  const rows = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from session_participants where plan_id = ${planId} and confirmed_at is not null`,
+  );
   return Number(rows[0]?.n ?? 0) > 0;
 }
 
 /** Plans in progress whose measures name the provider, with the students. */
 export async function findProviderPlans(db: Db, providerId: string) {
-  return queryRows<{ plan_id: string; code: string; content: { measures: { id: string; providerId: string | null; kind: string; plannedHours: number | null; consultationType: string | null; subject: string | null }[] }; student_id: string; first_name: string; last_name: string; class_label: string; school_path: string; school_id: string; assigned: string[] }>(
+  return queryRows<{
+    plan_id: string;
+    code: string;
+    content: {
+      measures: {
+        id: string;
+        providerId: string | null;
+        kind: string;
+        plannedHours: number | null;
+        consultationType: string | null;
+        subject: string | null;
+      }[];
+    };
+    student_id: string;
+    first_name: string;
+    last_name: string;
+    class_label: string;
+    school_path: string;
+    school_id: string;
+    assigned: string[];
+  }>(
     db,
     sql`select p.id as plan_id, p.code, p.content, s.id as student_id, s.first_name, s.last_name, s.class_label, o.path as school_path, p.school_id,
           coalesce((select array_agg(a.user_id::text) from student_assignments a where a.student_id = s.id), '{}') as assigned

@@ -1,13 +1,43 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZApiError } from '../../../common/api/errors.ts';
-import { ZBudget, ZBudgetBody, ZBudgetQuery, ZCapBody, ZCaps, ZPayment, ZPaymentBody, ZPaymentList, ZSignOffBody, ZTimesheet, ZTimesheetEntryBody, ZTimesheetExportQuery, ZTimesheetQuery, ZConfirmBody, ZMyMeasures, ZPinBody, ZPlanProgress, ZPublicSession, ZSession, ZSessionBody, ZSessionList, ZSessionListQuery } from '../../../common/api/support.ts';
+import {
+  ZBudget,
+  ZBudgetBody,
+  ZBudgetQuery,
+  ZCapBody,
+  ZCaps,
+  ZConfirmBody,
+  ZMyMeasures,
+  ZPayment,
+  ZPaymentBody,
+  ZPaymentList,
+  ZPinBody,
+  ZPlanProgress,
+  ZPublicSession,
+  ZSession,
+  ZSessionBody,
+  ZSessionList,
+  ZSessionListQuery,
+  ZSignOffBody,
+  ZTimesheet,
+  ZTimesheetEntryBody,
+  ZTimesheetExportQuery,
+  ZTimesheetQuery,
+} from '../../../common/api/support.ts';
 import * as budgets from './budgets.ts';
 import { planProgress } from './progress.ts';
-import * as timesheets from './timesheets.ts';
 import * as service from './service.ts';
+import * as timesheets from './timesheets.ts';
 
-const errors = { 400: ZApiError, 401: ZApiError, 403: ZApiError, 404: ZApiError, 409: ZApiError, 423: ZApiError };
+const errors = {
+  400: ZApiError,
+  401: ZApiError,
+  403: ZApiError,
+  404: ZApiError,
+  409: ZApiError,
+  423: ZApiError,
+};
 const ZId = z.object({ id: z.uuid() });
 const ok = z.object({ ok: z.literal(true) });
 
@@ -16,65 +46,132 @@ export const supportRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database;
   const tags = ['support'];
 
-  app.post('/support/sessions', { schema: { tags, body: ZSessionBody, response: { 201: ZSession, ...errors } } }, async (req, reply) =>
-    reply.status(201).send(await db.withTx((tx) => service.createSession(req.ctx, req.body, tx))),
+  app.post(
+    '/support/sessions',
+    { schema: { tags, body: ZSessionBody, response: { 201: ZSession, ...errors } } },
+    async (req, reply) =>
+      reply.status(201).send(await db.withTx((tx) => service.createSession(req.ctx, req.body, tx))),
   );
-  app.get('/support/sessions', { schema: { tags, querystring: ZSessionListQuery, response: { 200: ZSessionList, ...errors } } }, async (req) => ({
-    items: await db.read((tx) => service.listMySessions(req.ctx, req.query.from, req.query.to, tx)),
-  }));
-  app.post('/support/sessions/:id/confirm', { schema: { tags, params: ZId, body: ZConfirmBody, response: { 200: ok, ...errors } } }, async (req) => {
-    const wrongPin = await db.withTx((tx) => service.confirmInPerson(req.ctx, req.params.id, req.body.studentId, req.body.pin, tx));
-    if (wrongPin) throw wrongPin;
-    return { ok: true as const };
-  });
-  app.get('/support/my-measures', { schema: { tags, response: { 200: ZMyMeasures, ...errors } } }, (req) => db.read((tx) => service.myMeasures(req.ctx, tx)));
-  app.get('/plans/:id/progress', { schema: { tags, params: ZId, response: { 200: ZPlanProgress, ...errors } } }, (req) => db.read((tx) => planProgress(req.ctx, req.params.id, tx)));
-  app.put('/students/:id/pin', { schema: { tags, params: ZId, body: ZPinBody, response: { 200: ok, ...errors } } }, async (req) => {
-    await db.withTx((tx) => service.setStudentPin(req.ctx, req.params.id, req.body.pin, tx));
-    return { ok: true as const };
-  });
+  app.get(
+    '/support/sessions',
+    { schema: { tags, querystring: ZSessionListQuery, response: { 200: ZSessionList, ...errors } } },
+    async (req) => ({
+      items: await db.read((tx) => service.listMySessions(req.ctx, req.query.from, req.query.to, tx)),
+    }),
+  );
+  app.post(
+    '/support/sessions/:id/confirm',
+    { schema: { tags, params: ZId, body: ZConfirmBody, response: { 200: ok, ...errors } } },
+    async (req) => {
+      const wrongPin = await db.withTx((tx) =>
+        service.confirmInPerson(req.ctx, req.params.id, req.body.studentId, req.body.pin, tx),
+      );
+      if (wrongPin) throw wrongPin;
+      return { ok: true as const };
+    },
+  );
+  app.get('/support/my-measures', { schema: { tags, response: { 200: ZMyMeasures, ...errors } } }, (req) =>
+    db.read((tx) => service.myMeasures(req.ctx, tx)),
+  );
+  app.get(
+    '/plans/:id/progress',
+    { schema: { tags, params: ZId, response: { 200: ZPlanProgress, ...errors } } },
+    (req) => db.read((tx) => planProgress(req.ctx, req.params.id, tx)),
+  );
+  app.put(
+    '/students/:id/pin',
+    { schema: { tags, params: ZId, body: ZPinBody, response: { 200: ok, ...errors } } },
+    async (req) => {
+      await db.withTx((tx) => service.setStudentPin(req.ctx, req.params.id, req.body.pin, tx));
+      return { ok: true as const };
+    },
+  );
 
-  app.get('/timesheets', { schema: { tags, querystring: ZTimesheetQuery, response: { 200: ZTimesheet, ...errors } } }, (req) =>
-    db.withTx((tx) => timesheets.getTimesheet(req.ctx, req.query.schoolId, req.query.month, tx)),
+  app.get(
+    '/timesheets',
+    { schema: { tags, querystring: ZTimesheetQuery, response: { 200: ZTimesheet, ...errors } } },
+    (req) => db.withTx((tx) => timesheets.getTimesheet(req.ctx, req.query.schoolId, req.query.month, tx)),
   );
-  app.post('/timesheets/entries', { schema: { tags, body: ZTimesheetEntryBody, response: { 201: ok, ...errors } } }, async (req, reply) => {
-    await db.withTx((tx) => timesheets.addTimesheetEntry(req.ctx, req.body, tx));
-    return reply.status(201).send({ ok: true as const });
-  });
-  app.post('/timesheets/sign-off', { schema: { tags, body: ZSignOffBody, response: { 200: ok, ...errors } } }, async (req) => {
-    await db.withTx((tx) => timesheets.signOffMonth(req.ctx, req.body.schoolId, req.body.month, tx));
-    return { ok: true as const };
-  });
-  app.get('/timesheets.xlsx', { schema: { tags, querystring: ZTimesheetExportQuery } }, async (req, reply) => {
-    const buf = await db.withTx((tx) => timesheets.exportTimesheets(req.ctx, req.query.month, req.query.schoolId, tx));
-    return reply
-      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename="darba-laiks-${req.query.month}.xlsx"`)
-      .send(buf);
-  });
+  app.post(
+    '/timesheets/entries',
+    { schema: { tags, body: ZTimesheetEntryBody, response: { 201: ok, ...errors } } },
+    async (req, reply) => {
+      await db.withTx((tx) => timesheets.addTimesheetEntry(req.ctx, req.body, tx));
+      return reply.status(201).send({ ok: true as const });
+    },
+  );
+  app.post(
+    '/timesheets/sign-off',
+    { schema: { tags, body: ZSignOffBody, response: { 200: ok, ...errors } } },
+    async (req) => {
+      await db.withTx((tx) => timesheets.signOffMonth(req.ctx, req.body.schoolId, req.body.month, tx));
+      return { ok: true as const };
+    },
+  );
+  app.get(
+    '/timesheets.xlsx',
+    { schema: { tags, querystring: ZTimesheetExportQuery } },
+    async (req, reply) => {
+      const buf = await db.withTx((tx) =>
+        timesheets.exportTimesheets(req.ctx, req.query.month, req.query.schoolId, tx),
+      );
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="darba-laiks-${req.query.month}.xlsx"`)
+        .send(buf);
+    },
+  );
 
-  app.get('/budgets', { schema: { tags, querystring: ZBudgetQuery, response: { 200: ZBudget, ...errors } } }, (req) =>
-    db.read((tx) => budgets.getBudget(req.ctx, req.query.schoolId, req.query.semesterId, tx)),
+  app.get(
+    '/budgets',
+    { schema: { tags, querystring: ZBudgetQuery, response: { 200: ZBudget, ...errors } } },
+    (req) => db.read((tx) => budgets.getBudget(req.ctx, req.query.schoolId, req.query.semesterId, tx)),
   );
-  app.put('/budgets', { schema: { tags, body: ZBudgetBody, response: { 200: ZBudget, ...errors } } }, (req) => db.withTx((tx) => budgets.setBudget(req.ctx, req.body, tx)));
-  app.get('/support-caps', { schema: { tags, response: { 200: ZCaps, ...errors } } }, (req) => db.read((tx) => budgets.getCaps(tx)));
+  app.put('/budgets', { schema: { tags, body: ZBudgetBody, response: { 200: ZBudget, ...errors } } }, (req) =>
+    db.withTx((tx) => budgets.setBudget(req.ctx, req.body, tx)),
+  );
+  app.get('/support-caps', { schema: { tags, response: { 200: ZCaps, ...errors } } }, (req) =>
+    db.read((tx) => budgets.getCaps(tx)),
+  );
   app.put('/support-caps', { schema: { tags, body: ZCapBody, response: { 200: ZCaps, ...errors } } }, (req) =>
     db.withTx((tx) => budgets.setCap(req.ctx, req.body.category, req.body.amount, tx)),
   );
-  app.get('/plans/:id/payments', { schema: { tags, params: ZId, response: { 200: ZPaymentList, ...errors } } }, (req) => db.read((tx) => budgets.listPayments(req.ctx, req.params.id, tx)));
-  app.post('/plans/:id/payments', { schema: { tags, params: ZId, body: ZPaymentBody, response: { 201: ZPaymentList, ...errors } } }, async (req, reply) => {
-    await db.withTx((tx) => budgets.recordPayment(req.ctx, req.params.id, req.body, tx));
-    return reply.status(201).send(await db.read((tx) => budgets.listPayments(req.ctx, req.params.id, tx)));
-  });
+  app.get(
+    '/plans/:id/payments',
+    { schema: { tags, params: ZId, response: { 200: ZPaymentList, ...errors } } },
+    (req) => db.read((tx) => budgets.listPayments(req.ctx, req.params.id, tx)),
+  );
+  app.post(
+    '/plans/:id/payments',
+    { schema: { tags, params: ZId, body: ZPaymentBody, response: { 201: ZPaymentList, ...errors } } },
+    async (req, reply) => {
+      await db.withTx((tx) => budgets.recordPayment(req.ctx, req.params.id, req.body, tx));
+      return reply.status(201).send(await db.read((tx) => budgets.listPayments(req.ctx, req.params.id, tx)));
+    },
+  );
 
   // The remote confirmation link works without an account: the token in the link and the student's PIN.
   const ZToken = z.object({ token: z.string().min(20).max(100) });
-  app.get('/confirm/:token', { config: { public: true }, schema: { tags, params: ZToken, response: { 200: ZPublicSession, ...errors } } }, (req) =>
-    db.read((tx) => service.publicSession(req.params.token, tx)),
+  app.get(
+    '/confirm/:token',
+    {
+      config: { public: true },
+      schema: { tags, params: ZToken, response: { 200: ZPublicSession, ...errors } },
+    },
+    (req) => db.read((tx) => service.publicSession(req.params.token, tx)),
   );
-  app.post('/confirm/:token', { config: { public: true }, schema: { tags, params: ZToken, body: ZConfirmBody, response: { 200: ok, ...errors } } }, async (req) => {
-    const wrongPin = await db.withTx((tx) => service.confirmRemote(req.ctx, req.params.token, req.body.studentId, req.body.pin, tx));
-    if (wrongPin) throw wrongPin;
-    return { ok: true as const };
-  });
+  app.post(
+    '/confirm/:token',
+    {
+      config: { public: true },
+      schema: { tags, params: ZToken, body: ZConfirmBody, response: { 200: ok, ...errors } },
+    },
+    async (req) => {
+      const wrongPin = await db.withTx((tx) =>
+        service.confirmRemote(req.ctx, req.params.token, req.body.studentId, req.body.pin, tx),
+      );
+      if (wrongPin) throw wrongPin;
+      return { ok: true as const };
+    },
+  );
 };

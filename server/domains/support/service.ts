@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
+import { ZPlanContent } from '../../../common/api/plans.ts';
 import type { TSession, TSessionBody } from '../../../common/api/support.ts';
 import type { RequestContext } from '../../platform/actor.ts';
 import { writeAudit, writeAuditMany } from '../../platform/audit.ts';
 import { todayInLatvia } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db.ts';
-import { AppError, NotFoundError, badRequest } from '../../platform/errors.ts';
+import { AppError, badRequest, NotFoundError } from '../../platform/errors.ts';
 import { hashPassword, verifyPassword } from '../../platform/passwords.ts';
 import { can } from '../../platform/policy/gate.ts';
 import { newToken } from '../../platform/tokens.ts';
@@ -12,11 +13,10 @@ import { findOrganisationById } from '../organisations/repo.ts';
 import { findPlan } from '../plans/repo.ts';
 import { findSemester } from '../risks/repo.ts';
 import { loadVisibleStudent } from '../students/access.ts';
-import { ZPlanContent } from '../../../common/api/plans.ts';
+import { checkConsultationLimits } from './budgets.ts';
 import { STUDENT_PIN_SET, SUPPORT_RECORD } from './policy.ts';
 import * as repo from './repo.ts';
 import { assertMonthOpen } from './timesheets.ts';
-import { checkConsultationLimits } from './budgets.ts';
 
 const MAX_PIN_FAILURES = 5;
 const hashToken = (t: string) => createHash('sha256').update(t).digest('hex');
@@ -32,14 +32,25 @@ export function remoteConfirmationOpen(onDate: string, today = todayInLatvia()):
   return today <= addDays(onDate, 1);
 }
 
-function confirmationState(mode: string, onDate: string, confirmedAt: string | null): TSession['participants'][number]['confirmation'] {
+function confirmationState(
+  mode: string,
+  onDate: string,
+  confirmedAt: string | null,
+): TSession['participants'][number]['confirmation'] {
   if (confirmedAt) return 'confirmed';
   if (mode === 'remote') return remoteConfirmationOpen(onDate) ? 'waiting' : 'expired';
   return 'unconfirmed';
 }
 
-async function present(tx: Db, sessions: Awaited<ReturnType<typeof repo.findSessionsOfProvider>>, confirmationPath: string | null = null): Promise<TSession[]> {
-  const participants = await repo.findParticipants(tx, sessions.map((s) => s.id));
+async function present(
+  tx: Db,
+  sessions: Awaited<ReturnType<typeof repo.findSessionsOfProvider>>,
+  confirmationPath: string | null = null,
+): Promise<TSession[]> {
+  const participants = await repo.findParticipants(
+    tx,
+    sessions.map((s) => s.id),
+  );
   return sessions.map((s) => ({
     id: s.id,
     onDate: s.on_date,
@@ -73,36 +84,79 @@ export async function createSession(ctx: RequestContext, input: TSessionBody, tx
   const actorId = ctx.actor?.userId;
   if (!actorId) throw new AppError(401, 'unauthenticated');
   if (input.onDate > todayInLatvia()) throw badRequest('date_in_future', 'onDate');
-  if (new Set(input.participants.map((p) => p.studentId)).size !== input.participants.length) throw badRequest('duplicate_row', 'participants');
+  if (new Set(input.participants.map((p) => p.studentId)).size !== input.participants.length)
+    throw badRequest('duplicate_row', 'participants');
   let schoolId: string | null = null;
   let semesterId: string | null = null;
   for (const [i, p] of input.participants.entries()) {
     const plan = await findPlan(tx, p.planId);
     if (!plan || plan.studentId !== p.studentId) throw new NotFoundError('plan', p.planId);
     const measure = ZPlanContent.parse(plan.content).measures.find((m) => m.id === p.measureId);
-    if (!measure || measure.kind !== 'consultation' || measure.providerId !== actorId) throw new AppError(403, 'session_not_your_measure', [{ path: `participants.${i}.measureId`, message: 'session_not_your_measure' }]);
-    if (plan.status !== 'in_progress') throw new AppError(409, 'session_plan_not_running', [{ path: `participants.${i}.planId`, message: 'session_plan_not_running' }]);
+    if (!measure || measure.kind !== 'consultation' || measure.providerId !== actorId)
+      throw new AppError(403, 'session_not_your_measure', [
+        { path: `participants.${i}.measureId`, message: 'session_not_your_measure' },
+      ]);
+    if (plan.status !== 'in_progress')
+      throw new AppError(409, 'session_plan_not_running', [
+        { path: `participants.${i}.planId`, message: 'session_plan_not_running' },
+      ]);
     const semester = await findSemester(tx, plan.semesterId);
-    if (!semester || input.onDate < semester.startsOn || input.onDate > semester.endsOn) throw badRequest('session_outside_semester', 'onDate');
+    if (!semester || input.onDate < semester.startsOn || input.onDate > semester.endsOn)
+      throw badRequest('session_outside_semester', 'onDate');
     if (schoolId && schoolId !== plan.schoolId) throw badRequest('session_one_school', 'participants');
     schoolId = plan.schoolId;
     semesterId = semester.id;
   }
   const school = schoolId ? await findOrganisationById(tx, schoolId) : null;
-  if (!school || !can(ctx.actor, SUPPORT_RECORD, { orgPath: school.path })) throw new AppError(403, 'forbidden');
+  if (!school || !can(ctx.actor, SUPPORT_RECORD, { orgPath: school.path }))
+    throw new AppError(403, 'forbidden');
   await assertMonthOpen(tx, school.id, input.onDate);
-  await checkConsultationLimits(tx, school.id, semesterId as string, input.participants.map((p) => p.studentId), input.minutes);
+  await checkConsultationLimits(
+    tx,
+    school.id,
+    semesterId as string,
+    input.participants.map((p) => p.studentId),
+    input.minutes,
+  );
   const token = input.mode === 'remote' ? newToken(24) : null;
-  const id = await repo.insertSession(tx, { schoolId: school.id, providerId: actorId, onDate: input.onDate, startTime: input.startTime, minutes: input.minutes, mode: input.mode, topic: input.topic, remoteTokenHash: token ? hashToken(token) : null });
-  await repo.insertParticipants(tx, input.participants.map((p) => ({ sessionId: id, ...p })));
-  await writeAuditMany(tx, ctx, input.participants.map((p) => ({ action: 'support.session_create', entityType: 'student', entityId: p.studentId, orgId: school.id })));
-  const [row] = (await repo.findSessionsOfProvider(tx, actorId, input.onDate, input.onDate)).filter((s) => s.id === id);
+  const id = await repo.insertSession(tx, {
+    schoolId: school.id,
+    providerId: actorId,
+    onDate: input.onDate,
+    startTime: input.startTime,
+    minutes: input.minutes,
+    mode: input.mode,
+    topic: input.topic,
+    remoteTokenHash: token ? hashToken(token) : null,
+  });
+  await repo.insertParticipants(
+    tx,
+    input.participants.map((p) => ({ sessionId: id, ...p })),
+  );
+  await writeAuditMany(
+    tx,
+    ctx,
+    input.participants.map((p) => ({
+      action: 'support.session_create',
+      entityType: 'student',
+      entityId: p.studentId,
+      orgId: school.id,
+    })),
+  );
+  const [row] = (await repo.findSessionsOfProvider(tx, actorId, input.onDate, input.onDate)).filter(
+    (s) => s.id === id,
+  );
   const [session] = await present(tx, [row], token ? `/confirm/${token}` : null);
   return session;
 }
 
 /** The caller's sessions between two dates (the week view). */
-export async function listMySessions(ctx: RequestContext, from: string, to: string, tx: Db): Promise<TSession[]> {
+export async function listMySessions(
+  ctx: RequestContext,
+  from: string,
+  to: string,
+  tx: Db,
+): Promise<TSession[]> {
   if (from > to) throw badRequest('validation', 'to');
   return present(tx, await repo.findSessionsOfProvider(tx, ctx.actor?.userId as string, from, to));
 }
@@ -124,15 +178,28 @@ async function checkPin(tx: Db, studentId: string, pin: string): Promise<AppErro
 }
 
 /** In person: the student types the PIN on the provider's device, right after the session. */
-export async function confirmInPerson(ctx: RequestContext, sessionId: string, studentId: string, pin: string, tx: Db): Promise<AppError | null> {
+export async function confirmInPerson(
+  ctx: RequestContext,
+  sessionId: string,
+  studentId: string,
+  pin: string,
+  tx: Db,
+): Promise<AppError | null> {
   const session = await repo.findSession(tx, sessionId);
-  if (!session || session.providerId !== ctx.actor?.userId) throw new NotFoundError('support_session', sessionId);
+  if (!session || session.providerId !== ctx.actor?.userId)
+    throw new NotFoundError('support_session', sessionId);
   if (session.mode !== 'in_person') throw new AppError(409, 'session_remote');
   await assertMonthOpen(tx, session.schoolId, session.onDate);
   const wrong = await checkPin(tx, studentId, pin);
   if (wrong) return wrong;
-  if (!(await repo.confirmParticipant(tx, sessionId, studentId, 'pin'))) throw new AppError(409, 'session_confirmed');
-  await writeAudit(tx, ctx, { action: 'support.confirm', entityType: 'student', entityId: studentId, orgId: session.schoolId });
+  if (!(await repo.confirmParticipant(tx, sessionId, studentId, 'pin')))
+    throw new AppError(409, 'session_confirmed');
+  await writeAudit(tx, ctx, {
+    action: 'support.confirm',
+    entityType: 'student',
+    entityId: studentId,
+    orgId: session.schoolId,
+  });
   return null;
 }
 
@@ -141,7 +208,9 @@ export async function publicSession(token: string, tx: Db) {
   const session = await repo.findSessionByTokenHash(tx, hashToken(token));
   if (!session) throw new NotFoundError();
   const participants = await repo.findParticipants(tx, [session.id]);
-  const provider = (await repo.findSessionsOfProvider(tx, session.providerId, session.onDate, session.onDate)).find((s) => s.id === session.id);
+  const provider = (
+    await repo.findSessionsOfProvider(tx, session.providerId, session.onDate, session.onDate)
+  ).find((s) => s.id === session.id);
   return {
     onDate: session.onDate,
     startTime: session.startTime,
@@ -149,36 +218,66 @@ export async function publicSession(token: string, tx: Db) {
     topic: session.topic,
     providerName: provider?.provider_name ?? '',
     open: remoteConfirmationOpen(session.onDate),
-    students: participants.map((p) => ({ id: p.student_id, name: `${p.first_name} ${p.last_name.slice(0, 1)}.`, confirmed: p.confirmed_at !== null })),
+    students: participants.map((p) => ({
+      id: p.student_id,
+      name: `${p.first_name} ${p.last_name.slice(0, 1)}.`,
+      confirmed: p.confirmed_at !== null,
+    })),
   };
 }
 
 /** Remote: the student confirms with the PIN through the session's link, on the day or the day after. */
-export async function confirmRemote(ctx: RequestContext, token: string, studentId: string, pin: string, tx: Db): Promise<AppError | null> {
+export async function confirmRemote(
+  ctx: RequestContext,
+  token: string,
+  studentId: string,
+  pin: string,
+  tx: Db,
+): Promise<AppError | null> {
   const session = await repo.findSessionByTokenHash(tx, hashToken(token));
   if (!session) throw new NotFoundError();
   if (!remoteConfirmationOpen(session.onDate)) throw new AppError(409, 'session_confirmation_closed');
   await assertMonthOpen(tx, session.schoolId, session.onDate);
   const wrong = await checkPin(tx, studentId, pin);
   if (wrong) return wrong;
-  if (!(await repo.confirmParticipant(tx, session.id, studentId, 'remote'))) throw new AppError(409, 'session_confirmed');
-  await writeAudit(tx, ctx, { action: 'support.confirm_remote', entityType: 'student', entityId: studentId, orgId: session.schoolId, actorId: null });
+  if (!(await repo.confirmParticipant(tx, session.id, studentId, 'remote')))
+    throw new AppError(409, 'session_confirmed');
+  await writeAudit(tx, ctx, {
+    action: 'support.confirm_remote',
+    entityType: 'student',
+    entityId: studentId,
+    orgId: session.schoolId,
+    actorId: null,
+  });
   return null;
 }
 
 /** Sets the student's confirmation PIN (the school gives it to the student). */
-export async function setStudentPin(ctx: RequestContext, studentId: string, pin: string, tx: Db): Promise<void> {
+export async function setStudentPin(
+  ctx: RequestContext,
+  studentId: string,
+  pin: string,
+  tx: Db,
+): Promise<void> {
   const { row } = await loadVisibleStudent(ctx, studentId, tx);
   if (!can(ctx.actor, STUDENT_PIN_SET, { orgPath: row.schoolPath })) throw new AppError(403, 'forbidden');
   await repo.upsertPin(tx, studentId, await hashPassword(pin), ctx.actor?.userId ?? null);
-  await writeAudit(tx, ctx, { action: 'student.pin_set', entityType: 'student', entityId: studentId, orgId: row.schoolId });
+  await writeAudit(tx, ctx, {
+    action: 'student.pin_set',
+    entityType: 'student',
+    entityId: studentId,
+    orgId: row.schoolId,
+  });
 }
 
 /** The consultation measures of plans in progress that name the caller, with hours planned and delivered ("my students"). */
 export async function myMeasures(ctx: RequestContext, tx: Db) {
   const actorId = ctx.actor?.userId as string;
   const rows = await repo.findProviderPlans(tx, actorId);
-  const delivered = await repo.findDeliveredHours(tx, rows.map((r) => r.plan_id));
+  const delivered = await repo.findDeliveredHours(
+    tx,
+    rows.map((r) => r.plan_id),
+  );
   const items = [];
   for (const r of rows) {
     for (const m of r.content.measures) {

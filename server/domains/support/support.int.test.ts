@@ -16,17 +16,52 @@ const sessionDay = '2026-11-20';
 /** A student of school 1 with a plan in progress whose consultation measure the demo teacher gives. */
 async function runningPlan(serial: number) {
   const k = c['koord.s1'];
-  const s = (await k.post('/api/students', { personalCode: makeOldPersonalCode(`2010-05-${String((serial % 28) + 1).padStart(2, '0')}`, serial), firstName: 'Atbalsta', lastName: `Saņēmējs${serial}`, schoolId, classLabel: '10.a', grade: 10 })).json();
-  const g = (await k.post(`/api/students/${s.id}/guardians`, { firstName: 'Tēvs', lastName: 'X', relation: 'father' })).json().guardians[0];
-  await k.post(`/api/students/${s.id}/applications`, { signedOn: '2026-09-01', signerType: 'guardian', guardianId: g.id });
-  const item = (await k.get('/api/risk-catalogue')).json().items.find((x: { code: string }) => x.code === 'L02');
-  const risk = (await k.post(`/api/students/${s.id}/risks`, { semesterId, riskItemId: item.id, justification: 'Grūtības', foundOn: '2026-09-10' })).json().items[0];
+  const s = (
+    await k.post('/api/students', {
+      personalCode: makeOldPersonalCode(`2010-05-${String((serial % 28) + 1).padStart(2, '0')}`, serial),
+      firstName: 'Atbalsta',
+      lastName: `Saņēmējs${serial}`,
+      schoolId,
+      classLabel: '10.a',
+      grade: 10,
+    })
+  ).json();
+  const g = (
+    await k.post(`/api/students/${s.id}/guardians`, { firstName: 'Tēvs', lastName: 'X', relation: 'father' })
+  ).json().guardians[0];
+  await k.post(`/api/students/${s.id}/applications`, {
+    signedOn: '2026-09-01',
+    signerType: 'guardian',
+    guardianId: g.id,
+  });
+  const item = (await k.get('/api/risk-catalogue'))
+    .json()
+    .items.find((x: { code: string }) => x.code === 'L02');
+  const risk = (
+    await k.post(`/api/students/${s.id}/risks`, {
+      semesterId,
+      riskItemId: item.id,
+      justification: 'Grūtības',
+      foundOn: '2026-09-10',
+    })
+  ).json().items[0];
   const plan = (await k.post('/api/plans', { studentId: s.id, semesterId })).json();
   const measureId = randomUUID();
   await k.request('PUT', `/api/plans/${plan.id}/content`, {
     riskIds: [risk.id],
     goals: [{ id: randomUUID(), text: 'Mērķis', criterion: '' }],
-    measures: [{ id: measureId, kind: 'consultation', consultationType: 'subject', subject: 'Fizika', providerId: teacherId, plannedHours: 8, riskIds: [risk.id], justification: 'Konsultācijas' }],
+    measures: [
+      {
+        id: measureId,
+        kind: 'consultation',
+        consultationType: 'subject',
+        subject: 'Fizika',
+        providerId: teacherId,
+        plannedHours: 8,
+        riskIds: [risk.id],
+        justification: 'Konsultācijas',
+      },
+    ],
     supervisorId: null,
   });
   return { planId: plan.id as string, studentId: s.id as string, measureId };
@@ -34,16 +69,28 @@ async function runningPlan(serial: number) {
 
 async function approveAndStart(planId: string) {
   await c['koord.s1'].post(`/api/plans/${planId}/submit`);
-  for (const who of ['direktors.s1', 'koord.ziemelu', 'eksperts']) await c[who].post(`/api/plans/${planId}/approve`);
+  for (const who of ['direktors.s1', 'koord.ziemelu', 'eksperts'])
+    await c[who].post(`/api/plans/${planId}/approve`);
   await c['koord.s1'].post(`/api/plans/${planId}/start`);
 }
 
 beforeAll(async () => {
   server = await createTestServer();
-  for (const who of ['admin', 'koord.s1', 'direktors.s1', 'koord.ziemelu', 'eksperts', 'skolotajs.s1', 'skolotajs2.s1']) c[who] = await server.signIn(who);
+  for (const who of [
+    'admin',
+    'koord.s1',
+    'direktors.s1',
+    'koord.ziemelu',
+    'eksperts',
+    'skolotajs.s1',
+    'skolotajs2.s1',
+  ])
+    c[who] = await server.signIn(who);
   const orgs = (await c.admin.get('/api/organisations')).json().items as { id: string; code: string }[];
   schoolId = orgs.find((o) => o.code === 'ZIEM-S1')!.id;
-  semesterId = (await c.admin.get('/api/semesters')).json().items.find((s: { schoolYear: number; number: number }) => s.schoolYear === 2026 && s.number === 1).id;
+  semesterId = (await c.admin.get('/api/semesters'))
+    .json()
+    .items.find((s: { schoolYear: number; number: number }) => s.schoolYear === 2026 && s.number === 1).id;
   teacherId = (await c['koord.s1'].get('/api/users?q=skolotajs.s1')).json().items[0].id;
   for (const serial of [940, 941]) {
     const p = await runningPlan(serial);
@@ -57,40 +104,108 @@ afterAll(() => server.close());
 describe('consultations and confirmations', () => {
   it('records a group consultation for two students; both confirm with their PIN; the plan shows the hours', async () => {
     const t = c['skolotajs.s1'];
-    const mine = (await t.get('/api/support/my-measures')).json().items as { planId: string; plannedHours: number }[];
+    const mine = (await t.get('/api/support/my-measures')).json().items as {
+      planId: string;
+      plannedHours: number;
+    }[];
     expect(plansById.every((p) => mine.some((m) => m.planId === p.planId))).toBe(true);
-    const res = await t.post('/api/support/sessions', { onDate: sessionDay, startTime: '14:30', minutes: 90, mode: 'in_person', topic: 'Kustības vienādojumi', participants: plansById });
+    const res = await t.post('/api/support/sessions', {
+      onDate: sessionDay,
+      startTime: '14:30',
+      minutes: 90,
+      mode: 'in_person',
+      topic: 'Kustības vienādojumi',
+      participants: plansById,
+    });
     expect(res.statusCode, res.body).toBe(201);
     const session = res.json();
-    expect(session.participants.map((p: { confirmation: string }) => p.confirmation)).toEqual(['unconfirmed', 'unconfirmed']);
-    expect((await c['koord.s1'].get(`/api/plans/${plansById[0].planId}/progress`)).json().consultationHours).toEqual({ planned: 8, delivered: 0 });
+    expect(session.participants.map((p: { confirmation: string }) => p.confirmation)).toEqual([
+      'unconfirmed',
+      'unconfirmed',
+    ]);
+    expect(
+      (await c['koord.s1'].get(`/api/plans/${plansById[0].planId}/progress`)).json().consultationHours,
+    ).toEqual({ planned: 8, delivered: 0 });
     for (const [i, p] of plansById.entries()) {
-      const ok = await t.post(`/api/support/sessions/${session.id}/confirm`, { studentId: p.studentId, pin: `${940 + i}1` });
+      const ok = await t.post(`/api/support/sessions/${session.id}/confirm`, {
+        studentId: p.studentId,
+        pin: `${940 + i}1`,
+      });
       expect(ok.statusCode, ok.body).toBe(200);
     }
     const progress = (await c['koord.s1'].get(`/api/plans/${plansById[0].planId}/progress`)).json();
     expect(progress.consultationHours).toEqual({ planned: 8, delivered: 1.5 });
     const week = (await t.get(`/api/support/sessions?from=2026-11-16&to=2026-11-22`)).json().items;
-    expect(week[0].participants.every((p: { confirmation: string }) => p.confirmation === 'confirmed')).toBe(true);
-    expect((await c['koord.s1'].get(`/api/audit?action=support.confirm&entityId=${plansById[0].studentId}`)).json().total).toBe(1);
+    expect(week[0].participants.every((p: { confirmation: string }) => p.confirmation === 'confirmed')).toBe(
+      true,
+    );
+    expect(
+      (await c['koord.s1'].get(`/api/audit?action=support.confirm&entityId=${plansById[0].studentId}`)).json()
+        .total,
+    ).toBe(1);
   });
 
   it('refuses a session on a plan that is not in progress, or on a measure of another provider', async () => {
     const draft = await runningPlan(942);
-    const res = await c['skolotajs.s1'].post('/api/support/sessions', { onDate: sessionDay, startTime: '10:00', minutes: 45, mode: 'in_person', topic: 'x', participants: [draft] });
+    const res = await c['skolotajs.s1'].post('/api/support/sessions', {
+      onDate: sessionDay,
+      startTime: '10:00',
+      minutes: 45,
+      mode: 'in_person',
+      topic: 'x',
+      participants: [draft],
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('session_plan_not_running');
-    const other = await c['skolotajs2.s1'].post('/api/support/sessions', { onDate: sessionDay, startTime: '10:00', minutes: 45, mode: 'in_person', topic: 'x', participants: [plansById[0]] });
+    const other = await c['skolotajs2.s1'].post('/api/support/sessions', {
+      onDate: sessionDay,
+      startTime: '10:00',
+      minutes: 45,
+      mode: 'in_person',
+      topic: 'x',
+      participants: [plansById[0]],
+    });
     expect(other.statusCode).toBe(403);
   });
 
   it('locks the PIN after five wrong tries', async () => {
     const t = c['skolotajs.s1'];
-    const s = (await t.post('/api/support/sessions', { onDate: sessionDay, startTime: '16:00', minutes: 45, mode: 'in_person', topic: 'PIN', participants: [plansById[1]] })).json();
-    for (let i = 0; i < 5; i++) expect((await t.post(`/api/support/sessions/${s.id}/confirm`, { studentId: plansById[1].studentId, pin: '0000' })).statusCode).toBe(400);
-    expect((await t.post(`/api/support/sessions/${s.id}/confirm`, { studentId: plansById[1].studentId, pin: '9411' })).statusCode).toBe(423);
+    const s = (
+      await t.post('/api/support/sessions', {
+        onDate: sessionDay,
+        startTime: '16:00',
+        minutes: 45,
+        mode: 'in_person',
+        topic: 'PIN',
+        participants: [plansById[1]],
+      })
+    ).json();
+    for (let i = 0; i < 5; i++)
+      expect(
+        (
+          await t.post(`/api/support/sessions/${s.id}/confirm`, {
+            studentId: plansById[1].studentId,
+            pin: '0000',
+          })
+        ).statusCode,
+      ).toBe(400);
+    expect(
+      (
+        await t.post(`/api/support/sessions/${s.id}/confirm`, {
+          studentId: plansById[1].studentId,
+          pin: '9411',
+        })
+      ).statusCode,
+    ).toBe(423);
     await c['koord.s1'].request('PUT', `/api/students/${plansById[1].studentId}/pin`, { pin: '9411' });
-    expect((await t.post(`/api/support/sessions/${s.id}/confirm`, { studentId: plansById[1].studentId, pin: '9411' })).statusCode).toBe(200);
+    expect(
+      (
+        await t.post(`/api/support/sessions/${s.id}/confirm`, {
+          studentId: plansById[1].studentId,
+          pin: '9411',
+        })
+      ).statusCode,
+    ).toBe(200);
   });
 
   it('lets a remote session be confirmed through its link on the day after, and not later; unconfirmed hours do not count', async () => {
@@ -100,17 +215,42 @@ describe('consultations and confirmations', () => {
       d.setUTCDate(d.getUTCDate() - 1);
       return d.toISOString().slice(0, 10);
     })();
-    const fresh = (await t.post('/api/support/sessions', { onDate: yesterday, startTime: '18:00', minutes: 60, mode: 'remote', topic: 'Attālināti', participants: [plansById[0]] })).json();
+    const fresh = (
+      await t.post('/api/support/sessions', {
+        onDate: yesterday,
+        startTime: '18:00',
+        minutes: 60,
+        mode: 'remote',
+        topic: 'Attālināti',
+        participants: [plansById[0]],
+      })
+    ).json();
     expect(fresh.confirmationPath).toMatch(/^\/confirm\/[\w-]{30,}$/);
     const token = fresh.confirmationPath.split('/').pop();
     const anonymous = server.client('10.7.0.1');
     const page = await anonymous.get(`/api/confirm/${token}`);
     expect(page.json()).toMatchObject({ open: true, topic: 'Attālināti' });
     expect(page.json().students[0].name).toMatch(/^Atbalsta S\.$/);
-    expect((await anonymous.post(`/api/confirm/${token}`, { studentId: plansById[0].studentId, pin: '9401' })).statusCode).toBe(200);
-    const old = (await t.post('/api/support/sessions', { onDate: '2026-11-02', startTime: '18:00', minutes: 60, mode: 'remote', topic: 'Vecs', participants: [plansById[0]] })).json();
+    expect(
+      (await anonymous.post(`/api/confirm/${token}`, { studentId: plansById[0].studentId, pin: '9401' }))
+        .statusCode,
+    ).toBe(200);
+    const old = (
+      await t.post('/api/support/sessions', {
+        onDate: '2026-11-02',
+        startTime: '18:00',
+        minutes: 60,
+        mode: 'remote',
+        topic: 'Vecs',
+        participants: [plansById[0]],
+      })
+    ).json();
     const oldToken = old.confirmationPath.split('/').pop();
-    expect((await anonymous.post(`/api/confirm/${oldToken}`, { studentId: plansById[0].studentId, pin: '9401' })).json().error.code).toBe('session_confirmation_closed');
+    expect(
+      (
+        await anonymous.post(`/api/confirm/${oldToken}`, { studentId: plansById[0].studentId, pin: '9401' })
+      ).json().error.code,
+    ).toBe('session_confirmation_closed');
     const progress = (await c['koord.s1'].get(`/api/plans/${plansById[0].planId}/progress`)).json();
     expect(progress.measures[0]).toMatchObject({ deliveredHours: 2.5, unconfirmedHours: 1 });
     const week = (await t.get('/api/support/sessions?from=2026-11-02&to=2026-11-02')).json().items;
@@ -125,7 +265,12 @@ describe('consultations and confirmations', () => {
     expect(plan.allowed).not.toContain('delete');
     expect((await k.post(`/api/plans/${plansById[0].planId}/delete`)).statusCode).toBe(403);
     const { queryRows } = await import('../../platform/db.ts');
-    const rows = await server.database.read((tx) => queryRows<{ n: number }>(tx, sql`select count(*)::int as n from session_participants where confirmed_at is not null`));
+    const rows = await server.database.read((tx) =>
+      queryRows<{ n: number }>(
+        tx,
+        sql`select count(*)::int as n from session_participants where confirmed_at is not null`,
+      ),
+    );
     expect(rows[0].n).toBeGreaterThanOrEqual(4);
   });
 });

@@ -17,8 +17,17 @@ export async function lockMonth(db: Db, schoolId: string, month: string): Promis
   await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`${schoolId}:${month}`}))`);
 }
 
-export async function insertSignoff(db: Db, schoolId: string, month: string, by: string | null): Promise<boolean> {
-  const rows = await db.insert(timesheetSignoffs).values({ schoolId, month, signedBy: by }).onConflictDoNothing().returning({ month: timesheetSignoffs.month });
+export async function insertSignoff(
+  db: Db,
+  schoolId: string,
+  month: string,
+  by: string | null,
+): Promise<boolean> {
+  const rows = await db
+    .insert(timesheetSignoffs)
+    .values({ schoolId, month, signedBy: by })
+    .onConflictDoNothing()
+    .returning({ month: timesheetSignoffs.month });
   return rows.length > 0;
 }
 
@@ -63,7 +72,15 @@ export async function findTimesheetRows(db: Db, schoolId: string, month: string)
 }
 
 export async function findEntries(db: Db, schoolId: string, month: string) {
-  return queryRows<{ id: string; provider_name: string; kind: string; plan_code: string | null; minutes: number; reason: string | null; created_at: string }>(
+  return queryRows<{
+    id: string;
+    provider_name: string;
+    kind: string;
+    plan_code: string | null;
+    minutes: number;
+    reason: string | null;
+    created_at: string;
+  }>(
     db,
     sql`select e.id, u.first_name || ' ' || u.last_name as provider_name, e.kind, p.code as plan_code, e.minutes, e.reason, e.created_at
         from timesheet_entries e join users u on u.id = e.provider_id left join plans p on p.id = e.plan_id
@@ -72,6 +89,9 @@ export async function findEntries(db: Db, schoolId: string, month: string) {
 }
 
 export async function isMonthSignedOff(db: Db, schoolId: string, month: string): Promise<boolean> {
-  const rows = await db.select({ m: timesheetSignoffs.month }).from(timesheetSignoffs).where(and(eq(timesheetSignoffs.schoolId, schoolId), eq(timesheetSignoffs.month, month)));
+  const rows = await db
+    .select({ m: timesheetSignoffs.month })
+    .from(timesheetSignoffs)
+    .where(and(eq(timesheetSignoffs.schoolId, schoolId), eq(timesheetSignoffs.month, month)));
   return rows.length > 0;
 }

@@ -13,22 +13,74 @@ const MONTH = '2026-10';
 
 beforeAll(async () => {
   server = await createTestServer();
-  for (const who of ['admin', 'koord.s1', 'direktors.s1', 'koord.ziemelu', 'eksperts', 'skolotajs.s1', 'koord.s2']) c[who] = await server.signIn(who);
+  for (const who of [
+    'admin',
+    'koord.s1',
+    'direktors.s1',
+    'koord.ziemelu',
+    'eksperts',
+    'skolotajs.s1',
+    'koord.s2',
+  ])
+    c[who] = await server.signIn(who);
   const orgs = (await c.admin.get('/api/organisations')).json().items as { id: string; code: string }[];
   schoolId = orgs.find((o) => o.code === 'ZIEM-S1')!.id;
-  const semesterId = (await c.admin.get('/api/semesters')).json().items.find((s: { schoolYear: number; number: number }) => s.schoolYear === 2026 && s.number === 1).id;
+  const semesterId = (await c.admin.get('/api/semesters'))
+    .json()
+    .items.find((s: { schoolYear: number; number: number }) => s.schoolYear === 2026 && s.number === 1).id;
   teacherId = (await c['koord.s1'].get('/api/users?q=skolotajs.s1')).json().items[0].id;
   const k = c['koord.s1'];
-  const s = (await k.post('/api/students', { personalCode: makeOldPersonalCode('2010-06-06', 945), firstName: 'Laika', lastName: 'Uzskaite', schoolId, classLabel: '10.b', grade: 10 })).json();
-  const g = (await k.post(`/api/students/${s.id}/guardians`, { firstName: 'M', lastName: 'U', relation: 'mother' })).json().guardians[0];
-  await k.post(`/api/students/${s.id}/applications`, { signedOn: '2026-09-01', signerType: 'guardian', guardianId: g.id });
-  const item = (await k.get('/api/risk-catalogue')).json().items.find((x: { code: string }) => x.code === 'L02');
-  const risk = (await k.post(`/api/students/${s.id}/risks`, { semesterId, riskItemId: item.id, justification: 'x', foundOn: '2026-09-10' })).json().items[0];
+  const s = (
+    await k.post('/api/students', {
+      personalCode: makeOldPersonalCode('2010-06-06', 945),
+      firstName: 'Laika',
+      lastName: 'Uzskaite',
+      schoolId,
+      classLabel: '10.b',
+      grade: 10,
+    })
+  ).json();
+  const g = (
+    await k.post(`/api/students/${s.id}/guardians`, { firstName: 'M', lastName: 'U', relation: 'mother' })
+  ).json().guardians[0];
+  await k.post(`/api/students/${s.id}/applications`, {
+    signedOn: '2026-09-01',
+    signerType: 'guardian',
+    guardianId: g.id,
+  });
+  const item = (await k.get('/api/risk-catalogue'))
+    .json()
+    .items.find((x: { code: string }) => x.code === 'L02');
+  const risk = (
+    await k.post(`/api/students/${s.id}/risks`, {
+      semesterId,
+      riskItemId: item.id,
+      justification: 'x',
+      foundOn: '2026-09-10',
+    })
+  ).json().items[0];
   const plan = (await k.post('/api/plans', { studentId: s.id, semesterId })).json();
   const measureId = randomUUID();
-  await k.request('PUT', `/api/plans/${plan.id}/content`, { riskIds: [risk.id], goals: [{ id: randomUUID(), text: 'Mērķis', criterion: '' }], measures: [{ id: measureId, kind: 'consultation', consultationType: 'subject', subject: 'Ķīmija', providerId: teacherId, plannedHours: 6, riskIds: [risk.id], justification: 'x' }], supervisorId: null });
+  await k.request('PUT', `/api/plans/${plan.id}/content`, {
+    riskIds: [risk.id],
+    goals: [{ id: randomUUID(), text: 'Mērķis', criterion: '' }],
+    measures: [
+      {
+        id: measureId,
+        kind: 'consultation',
+        consultationType: 'subject',
+        subject: 'Ķīmija',
+        providerId: teacherId,
+        plannedHours: 6,
+        riskIds: [risk.id],
+        justification: 'x',
+      },
+    ],
+    supervisorId: null,
+  });
   await k.post(`/api/plans/${plan.id}/submit`);
-  for (const who of ['direktors.s1', 'koord.ziemelu', 'eksperts']) await c[who].post(`/api/plans/${plan.id}/approve`);
+  for (const who of ['direktors.s1', 'koord.ziemelu', 'eksperts'])
+    await c[who].post(`/api/plans/${plan.id}/approve`);
   await k.post(`/api/plans/${plan.id}/start`);
   await k.request('PUT', `/api/students/${s.id}/pin`, { pin: '2468' });
   running = { planId: plan.id, studentId: s.id, measureId };
@@ -37,31 +89,114 @@ afterAll(() => server.close());
 
 describe('monthly timesheets', () => {
   it('counts a confirmed session and preparation hours for the provider', async () => {
-    const session = (await c['skolotajs.s1'].post('/api/support/sessions', { onDate: '2026-10-15', startTime: '15:00', minutes: 60, mode: 'in_person', topic: 'Ķīmija', participants: [running] })).json();
-    expect((await c['skolotajs.s1'].post(`/api/support/sessions/${session.id}/confirm`, { studentId: running.studentId, pin: '2468' })).statusCode).toBe(200);
-    await c['skolotajs.s1'].post('/api/support/sessions', { onDate: '2026-10-16', startTime: '15:00', minutes: 45, mode: 'in_person', topic: 'Nav apstiprināta', participants: [running] });
-    const entry = await c['koord.s1'].post('/api/timesheets/entries', { schoolId, month: MONTH, providerId: teacherId, kind: 'preparation', planId: running.planId, hours: 2 });
+    const session = (
+      await c['skolotajs.s1'].post('/api/support/sessions', {
+        onDate: '2026-10-15',
+        startTime: '15:00',
+        minutes: 60,
+        mode: 'in_person',
+        topic: 'Ķīmija',
+        participants: [running],
+      })
+    ).json();
+    expect(
+      (
+        await c['skolotajs.s1'].post(`/api/support/sessions/${session.id}/confirm`, {
+          studentId: running.studentId,
+          pin: '2468',
+        })
+      ).statusCode,
+    ).toBe(200);
+    await c['skolotajs.s1'].post('/api/support/sessions', {
+      onDate: '2026-10-16',
+      startTime: '15:00',
+      minutes: 45,
+      mode: 'in_person',
+      topic: 'Nav apstiprināta',
+      participants: [running],
+    });
+    const entry = await c['koord.s1'].post('/api/timesheets/entries', {
+      schoolId,
+      month: MONTH,
+      providerId: teacherId,
+      kind: 'preparation',
+      planId: running.planId,
+      hours: 2,
+    });
     expect(entry.statusCode, entry.body).toBe(201);
     const sheet = (await c['koord.s1'].get(`/api/timesheets?schoolId=${schoolId}&month=${MONTH}`)).json();
     const row = sheet.rows.find((r: { providerId: string }) => r.providerId === teacherId);
-    expect(row).toMatchObject({ sessions: 2, confirmedHours: 1, unconfirmedHours: 0.75, preparationHours: 2, adjustmentHours: 0, totalHours: 3 });
+    expect(row).toMatchObject({
+      sessions: 2,
+      confirmedHours: 1,
+      unconfirmedHours: 0.75,
+      preparationHours: 2,
+      adjustmentHours: 0,
+      totalHours: 3,
+    });
     expect(sheet.signedOff).toBeNull();
   });
 
   it('locks a signed-off month: no new sessions or entries, only visible adjustments with a reason', async () => {
-    expect((await c['direktors.s1'].post('/api/timesheets/sign-off', { schoolId, month: MONTH })).statusCode).toBe(403);
-    expect((await c['koord.s1'].post('/api/timesheets/sign-off', { schoolId, month: MONTH })).statusCode).toBe(200);
-    expect((await c['koord.s1'].post('/api/timesheets/sign-off', { schoolId, month: MONTH })).statusCode).toBe(409);
-    const late = await c['skolotajs.s1'].post('/api/support/sessions', { onDate: '2026-10-20', startTime: '15:00', minutes: 45, mode: 'in_person', topic: 'Vēlu', participants: [running] });
+    expect(
+      (await c['direktors.s1'].post('/api/timesheets/sign-off', { schoolId, month: MONTH })).statusCode,
+    ).toBe(403);
+    expect(
+      (await c['koord.s1'].post('/api/timesheets/sign-off', { schoolId, month: MONTH })).statusCode,
+    ).toBe(200);
+    expect(
+      (await c['koord.s1'].post('/api/timesheets/sign-off', { schoolId, month: MONTH })).statusCode,
+    ).toBe(409);
+    const late = await c['skolotajs.s1'].post('/api/support/sessions', {
+      onDate: '2026-10-20',
+      startTime: '15:00',
+      minutes: 45,
+      mode: 'in_person',
+      topic: 'Vēlu',
+      participants: [running],
+    });
     expect(late.json().error.code).toBe('month_signed_off');
-    expect((await c['koord.s1'].post('/api/timesheets/entries', { schoolId, month: MONTH, providerId: teacherId, kind: 'preparation', hours: 1 })).statusCode).toBe(409);
-    expect((await c['koord.s1'].post('/api/timesheets/entries', { schoolId, month: MONTH, providerId: teacherId, kind: 'adjustment', hours: -0.5 })).statusCode).toBe(400);
-    const adj = await c['koord.s1'].post('/api/timesheets/entries', { schoolId, month: MONTH, providerId: teacherId, kind: 'adjustment', hours: -0.5, reason: 'Nodarbība saīsināta' });
+    expect(
+      (
+        await c['koord.s1'].post('/api/timesheets/entries', {
+          schoolId,
+          month: MONTH,
+          providerId: teacherId,
+          kind: 'preparation',
+          hours: 1,
+        })
+      ).statusCode,
+    ).toBe(409);
+    expect(
+      (
+        await c['koord.s1'].post('/api/timesheets/entries', {
+          schoolId,
+          month: MONTH,
+          providerId: teacherId,
+          kind: 'adjustment',
+          hours: -0.5,
+        })
+      ).statusCode,
+    ).toBe(400);
+    const adj = await c['koord.s1'].post('/api/timesheets/entries', {
+      schoolId,
+      month: MONTH,
+      providerId: teacherId,
+      kind: 'adjustment',
+      hours: -0.5,
+      reason: 'Nodarbība saīsināta',
+    });
     expect(adj.statusCode).toBe(201);
     const sheet = (await c['koord.s1'].get(`/api/timesheets?schoolId=${schoolId}&month=${MONTH}`)).json();
     expect(sheet.signedOff.byName).toBe('Kristīne Koordinatore');
-    expect(sheet.rows.find((r: { providerId: string }) => r.providerId === teacherId)).toMatchObject({ adjustmentHours: -0.5, totalHours: 2.5 });
-    expect(sheet.entries.find((e: { adjustment: boolean }) => e.adjustment)).toMatchObject({ reason: 'Nodarbība saīsināta', hours: -0.5 });
+    expect(sheet.rows.find((r: { providerId: string }) => r.providerId === teacherId)).toMatchObject({
+      adjustmentHours: -0.5,
+      totalHours: 2.5,
+    });
+    expect(sheet.entries.find((e: { adjustment: boolean }) => e.adjustment)).toMatchObject({
+      reason: 'Nodarbība saīsināta',
+      hours: -0.5,
+    });
   });
 
   it('exports the month for payroll as XLSX, one sheet per school', async () => {
@@ -69,7 +204,12 @@ describe('monthly timesheets', () => {
     expect(res.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['Ziemeļu novada 1. vidusskola', 'Ziemeļu novada speciālā pamatskol'.slice(0, 31)]));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(
+      expect.arrayContaining([
+        'Ziemeļu novada 1. vidusskola',
+        'Ziemeļu novada speciālā pamatskol'.slice(0, 31),
+      ]),
+    );
     const ws = wb.getWorksheet('Ziemeļu novada 1. vidusskola')!;
     const rows = ws.getSheetValues().filter(Boolean) as unknown[][];
     const teacherRow = rows.find((r) => r.includes('Jānis Skolotājs'));
@@ -77,7 +217,11 @@ describe('monthly timesheets', () => {
   });
 
   it('keeps another school’s timesheet from a school coordinator', async () => {
-    expect((await c['koord.s2'].get(`/api/timesheets?schoolId=${schoolId}&month=${MONTH}`)).statusCode).toBe(404);
-    expect((await c['skolotajs.s1'].get(`/api/timesheets?schoolId=${schoolId}&month=${MONTH}`)).statusCode).toBe(404);
+    expect((await c['koord.s2'].get(`/api/timesheets?schoolId=${schoolId}&month=${MONTH}`)).statusCode).toBe(
+      404,
+    );
+    expect(
+      (await c['skolotajs.s1'].get(`/api/timesheets?schoolId=${schoolId}&month=${MONTH}`)).statusCode,
+    ).toBe(404);
   });
 });

@@ -3,7 +3,7 @@ import type { TTimesheet } from '../../../common/api/support.ts';
 import type { RequestContext } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
-import { AppError, NotFoundError, badRequest, conflict } from '../../platform/errors.ts';
+import { AppError, badRequest, conflict, NotFoundError } from '../../platform/errors.ts';
 import { can, scopePaths } from '../../platform/policy/gate.ts';
 import { findOrganisationById, findOrganisationsInScope } from '../organisations/repo.ts';
 import { findPlan, findSchoolStaffIds } from '../plans/repo.ts';
@@ -14,18 +14,29 @@ const hours = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
 
 async function loadSchool(ctx: RequestContext, schoolId: string, action: string, tx: Db) {
   const school = await findOrganisationById(tx, schoolId);
-  if (!school || school.type !== 'school' || !can(ctx.actor, TIMESHEET_VIEW, { orgPath: school.path })) throw new NotFoundError('organisation', schoolId);
+  if (!school || school.type !== 'school' || !can(ctx.actor, TIMESHEET_VIEW, { orgPath: school.path }))
+    throw new NotFoundError('organisation', schoolId);
   if (!can(ctx.actor, action, { orgPath: school.path })) throw new AppError(403, 'forbidden');
   return school;
 }
 
 /** A school's month: hours per provider (sessions delivered and confirmed, preparation, supervision, adjustments). */
-export async function getTimesheet(ctx: RequestContext, schoolId: string, month: string, tx: Db): Promise<TTimesheet> {
+export async function getTimesheet(
+  ctx: RequestContext,
+  schoolId: string,
+  month: string,
+  tx: Db,
+): Promise<TTimesheet> {
   const school = await loadSchool(ctx, schoolId, TIMESHEET_VIEW, tx);
   const rows = await repo.findTimesheetRows(tx, school.id, month);
   const signoff = await repo.findSignoff(tx, school.id, month);
   const entries = await repo.findEntries(tx, school.id, month);
-  await writeAudit(tx, ctx, { action: 'timesheet.read', entityType: 'timesheet', entityId: `${school.id}:${month}`, orgId: school.id });
+  await writeAudit(tx, ctx, {
+    action: 'timesheet.read',
+    entityType: 'timesheet',
+    entityId: `${school.id}:${month}`,
+    orgId: school.id,
+  });
   return {
     schoolId: school.id,
     schoolName: school.name,
@@ -40,16 +51,35 @@ export async function getTimesheet(ctx: RequestContext, schoolId: string, month:
       preparationHours: hours(r.preparation_minutes),
       supervisionHours: hours(r.supervision_minutes),
       adjustmentHours: hours(r.adjustment_minutes),
-      totalHours: hours(r.confirmed_minutes + r.preparation_minutes + r.supervision_minutes + r.adjustment_minutes),
+      totalHours: hours(
+        r.confirmed_minutes + r.preparation_minutes + r.supervision_minutes + r.adjustment_minutes,
+      ),
     })),
-    entries: entries.map((e) => ({ id: e.id, providerName: e.provider_name, kind: e.kind, planCode: e.plan_code, hours: hours(e.minutes), reason: e.reason, adjustment: e.kind === 'adjustment', createdAt: new Date(e.created_at).toISOString() })),
+    entries: entries.map((e) => ({
+      id: e.id,
+      providerName: e.provider_name,
+      kind: e.kind,
+      planCode: e.plan_code,
+      hours: hours(e.minutes),
+      reason: e.reason,
+      adjustment: e.kind === 'adjustment',
+      createdAt: new Date(e.created_at).toISOString(),
+    })),
   };
 }
 
 /** Adds paid preparation or supervision hours; once the month is signed off only adjustments with a reason. */
 export async function addTimesheetEntry(
   ctx: RequestContext,
-  input: { schoolId: string; month: string; providerId: string; kind: string; planId?: string | null; hours: number; reason?: string },
+  input: {
+    schoolId: string;
+    month: string;
+    providerId: string;
+    kind: string;
+    planId?: string | null;
+    hours: number;
+    reason?: string;
+  },
   tx: Db,
 ): Promise<void> {
   const school = await loadSchool(ctx, input.schoolId, TIMESHEET_ENTER, tx);
@@ -59,21 +89,47 @@ export async function addTimesheetEntry(
   if (!signed && input.kind === 'adjustment') throw badRequest('adjustment_before_signoff', 'kind');
   if (input.kind === 'adjustment' && !input.reason) throw badRequest('required', 'reason');
   if (input.kind !== 'adjustment' && input.hours < 0) throw badRequest('validation', 'hours');
-  if (!(await findSchoolStaffIds(tx, school.id)).has(input.providerId)) throw badRequest('not_school_staff', 'providerId');
+  if (!(await findSchoolStaffIds(tx, school.id)).has(input.providerId))
+    throw badRequest('not_school_staff', 'providerId');
   if (input.planId) {
     const plan = await findPlan(tx, input.planId);
     if (!plan || plan.schoolId !== school.id) throw badRequest('validation', 'planId');
   }
-  await repo.insertEntry(tx, { schoolId: school.id, month: input.month, providerId: input.providerId, kind: input.kind, planId: input.planId ?? null, minutes: Math.round(input.hours * 60), reason: input.reason ?? null, createdBy: ctx.actor?.userId ?? null });
-  await writeAudit(tx, ctx, { action: `timesheet.${input.kind}`, entityType: 'timesheet', entityId: `${school.id}:${input.month}`, orgId: school.id });
+  await repo.insertEntry(tx, {
+    schoolId: school.id,
+    month: input.month,
+    providerId: input.providerId,
+    kind: input.kind,
+    planId: input.planId ?? null,
+    minutes: Math.round(input.hours * 60),
+    reason: input.reason ?? null,
+    createdBy: ctx.actor?.userId ?? null,
+  });
+  await writeAudit(tx, ctx, {
+    action: `timesheet.${input.kind}`,
+    entityType: 'timesheet',
+    entityId: `${school.id}:${input.month}`,
+    orgId: school.id,
+  });
 }
 
 /** Signs a school's month off; from then on its sessions and entries are locked. */
-export async function signOffMonth(ctx: RequestContext, schoolId: string, month: string, tx: Db): Promise<void> {
+export async function signOffMonth(
+  ctx: RequestContext,
+  schoolId: string,
+  month: string,
+  tx: Db,
+): Promise<void> {
   const school = await loadSchool(ctx, schoolId, TIMESHEET_SIGN_OFF, tx);
   await repo.lockMonth(tx, school.id, month);
-  if (!(await repo.insertSignoff(tx, school.id, month, ctx.actor?.userId ?? null))) throw conflict('month_signed_off');
-  await writeAudit(tx, ctx, { action: 'timesheet.sign_off', entityType: 'timesheet', entityId: `${school.id}:${month}`, orgId: school.id });
+  if (!(await repo.insertSignoff(tx, school.id, month, ctx.actor?.userId ?? null)))
+    throw conflict('month_signed_off');
+  await writeAudit(tx, ctx, {
+    action: 'timesheet.sign_off',
+    entityType: 'timesheet',
+    entityId: `${school.id}:${month}`,
+    orgId: school.id,
+  });
 }
 
 /** Refuses changes to a month that was signed off (sessions and confirmations). */
@@ -84,10 +140,17 @@ export async function assertMonthOpen(tx: Db, schoolId: string, onDate: string):
 }
 
 /** The payroll workbook: one sheet per school (the given one, or every school the caller may see). */
-export async function exportTimesheets(ctx: RequestContext, month: string, schoolId: string | undefined, tx: Db): Promise<Buffer> {
+export async function exportTimesheets(
+  ctx: RequestContext,
+  month: string,
+  schoolId: string | undefined,
+  tx: Db,
+): Promise<Buffer> {
   const schools = schoolId
     ? [await loadSchool(ctx, schoolId, TIMESHEET_VIEW, tx)]
-    : (await findOrganisationsInScope(tx, scopePaths(ctx.actor, TIMESHEET_VIEW))).filter((o) => o.type === 'school' && o.active);
+    : (await findOrganisationsInScope(tx, scopePaths(ctx.actor, TIMESHEET_VIEW))).filter(
+        (o) => o.type === 'school' && o.active,
+      );
   if (schools.length === 0) throw new AppError(403, 'forbidden');
   const lv = ctx.language === 'lv';
   const wb = new ExcelJS.Workbook();
@@ -100,16 +163,57 @@ export async function exportTimesheets(ctx: RequestContext, month: string, schoo
     used.add(name);
     const ws = wb.addWorksheet(name);
     ws.addRow([lv ? `${school.name} — ${month}` : `${school.name} — ${month}`]).font = { bold: true };
-    ws.addRow([sheet.signedOff ? (lv ? `Apstiprināts ${sheet.signedOff.at.slice(0, 10)}, ${sheet.signedOff.byName ?? ''}` : `Signed off ${sheet.signedOff.at.slice(0, 10)}, ${sheet.signedOff.byName ?? ''}`) : lv ? 'Nav apstiprināts' : 'Not signed off']);
+    ws.addRow([
+      sheet.signedOff
+        ? lv
+          ? `Apstiprināts ${sheet.signedOff.at.slice(0, 10)}, ${sheet.signedOff.byName ?? ''}`
+          : `Signed off ${sheet.signedOff.at.slice(0, 10)}, ${sheet.signedOff.byName ?? ''}`
+        : lv
+          ? 'Nav apstiprināts'
+          : 'Not signed off',
+    ]);
     const header = lv
-      ? ['Sniedzējs', 'Nodarbības', 'Apstiprinātās stundas', 'Neapstiprinātās stundas', 'IAP sagatavošana, h', 'IAP uzraudzība, h', 'Korekcijas, h', 'Apmaksājamās stundas kopā']
-      : ['Provider', 'Sessions', 'Confirmed hours', 'Unconfirmed hours', 'Plan preparation, h', 'Plan supervision, h', 'Adjustments, h', 'Paid hours in total'];
+      ? [
+          'Sniedzējs',
+          'Nodarbības',
+          'Apstiprinātās stundas',
+          'Neapstiprinātās stundas',
+          'IAP sagatavošana, h',
+          'IAP uzraudzība, h',
+          'Korekcijas, h',
+          'Apmaksājamās stundas kopā',
+        ]
+      : [
+          'Provider',
+          'Sessions',
+          'Confirmed hours',
+          'Unconfirmed hours',
+          'Plan preparation, h',
+          'Plan supervision, h',
+          'Adjustments, h',
+          'Paid hours in total',
+        ];
     ws.addRow(header).font = { bold: true };
-    for (const r of sheet.rows) ws.addRow([r.providerName, r.sessions, r.confirmedHours, r.unconfirmedHours, r.preparationHours, r.supervisionHours, r.adjustmentHours, r.totalHours]);
+    for (const r of sheet.rows)
+      ws.addRow([
+        r.providerName,
+        r.sessions,
+        r.confirmedHours,
+        r.unconfirmedHours,
+        r.preparationHours,
+        r.supervisionHours,
+        r.adjustmentHours,
+        r.totalHours,
+      ]);
     ws.columns.forEach((c, i) => {
       c.width = i === 0 ? 28 : 16;
     });
   }
-  await writeAudit(tx, ctx, { action: 'timesheet.export', entityType: 'timesheet', entityId: month, orgId: schoolId ?? null });
+  await writeAudit(tx, ctx, {
+    action: 'timesheet.export',
+    entityType: 'timesheet',
+    entityId: month,
+    orgId: schoolId ?? null,
+  });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -21,7 +21,12 @@ export const GRANTABLE: Partial<Record<Role, readonly Role[]>> = {
   school_coordinator: ['plan_preparer', 'specialist', 'teacher'],
 };
 
-const MANAGERS = ['national_admin', 'municipal_coordinator', 'school_director', 'school_coordinator'] as const;
+const MANAGERS = [
+  'national_admin',
+  'municipal_coordinator',
+  'school_director',
+  'school_coordinator',
+] as const;
 
 /** A role on an organisation, as the subject of a grant decision. */
 export interface GrantResource extends OrgResource {

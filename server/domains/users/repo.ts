@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { organisations, roleGrants, users } from '../../db/schema.ts';
 import { latvianSortKey } from '../../platform/collation.ts';
@@ -39,7 +39,9 @@ export async function findUsers(
   const conditions: SQL[] = [userInScope(scope)];
   if (filter.q) {
     const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conditions.push(or(ilike(users.firstName, like), ilike(users.lastName, like), ilike(users.email, like)) as SQL);
+    conditions.push(
+      or(ilike(users.firstName, like), ilike(users.lastName, like), ilike(users.email, like)) as SQL,
+    );
   }
   if (filter.organisationId) {
     conditions.push(
@@ -51,7 +53,11 @@ export async function findUsers(
   }
   const where = and(...conditions);
   const base = db.select(summaryColumns).from(users).innerJoin(homeOrg, eq(homeOrg.id, users.homeOrgId));
-  const rows = await base.where(where).orderBy(asc(latvianSortKey(users.lastName)), asc(latvianSortKey(users.firstName)), asc(users.id)).limit(filter.limit).offset(filter.offset);
+  const rows = await base
+    .where(where)
+    .orderBy(asc(latvianSortKey(users.lastName)), asc(latvianSortKey(users.firstName)), asc(users.id))
+    .limit(filter.limit)
+    .offset(filter.offset);
   const [{ total }] = await db
     .select({ total: count() })
     .from(users)
@@ -90,13 +96,23 @@ export async function findGrantsOfUsers(db: Db, userIds: string[]) {
 }
 
 export async function emailExists(db: Db, email: string): Promise<boolean> {
-  const rows = await db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = lower(${email})`);
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`lower(${users.email}) = lower(${email})`);
   return rows.length > 0;
 }
 
 export async function insertUser(
   db: Db,
-  values: { email: string; passwordHash: string; firstName: string; lastName: string; language: string; homeOrgId: string },
+  values: {
+    email: string;
+    passwordHash: string;
+    firstName: string;
+    lastName: string;
+    language: string;
+    homeOrgId: string;
+  },
 ): Promise<string> {
   const [row] = await db.insert(users).values(values).returning({ id: users.id });
   return row.id;
@@ -105,13 +121,29 @@ export async function insertUser(
 export async function updateUser(
   db: Db,
   id: string,
-  patch: Partial<{ firstName: string; lastName: string; language: string; active: boolean; passwordHash: string }>,
+  patch: Partial<{
+    firstName: string;
+    lastName: string;
+    language: string;
+    active: boolean;
+    passwordHash: string;
+  }>,
 ): Promise<void> {
-  await db.update(users).set({ ...patch, updatedAt: sql`now()` }).where(eq(users.id, id));
+  await db
+    .update(users)
+    .set({ ...patch, updatedAt: sql`now()` })
+    .where(eq(users.id, id));
 }
 
-export async function insertGrant(db: Db, values: { userId: string; role: string; orgId: string; createdBy: string | null }) {
-  const rows = await db.insert(roleGrants).values(values).onConflictDoNothing().returning({ id: roleGrants.id });
+export async function insertGrant(
+  db: Db,
+  values: { userId: string; role: string; orgId: string; createdBy: string | null },
+) {
+  const rows = await db
+    .insert(roleGrants)
+    .values(values)
+    .onConflictDoNothing()
+    .returning({ id: roleGrants.id });
   return rows[0]?.id ?? null;
 }
 

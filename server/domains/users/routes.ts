@@ -1,7 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZApiError } from '../../../common/api/errors.ts';
-import { ZCreateGrantBody, ZCreateUserBody, ZUpdateUserBody, ZUserDetail, ZUserList, ZUserListQuery } from '../../../common/api/users.ts';
+import {
+  ZCreateGrantBody,
+  ZCreateUserBody,
+  ZUpdateUserBody,
+  ZUserDetail,
+  ZUserList,
+  ZUserListQuery,
+} from '../../../common/api/users.ts';
 import * as service from './service.ts';
 
 const errors = { 400: ZApiError, 401: ZApiError, 403: ZApiError, 404: ZApiError, 409: ZApiError };
@@ -14,21 +21,31 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['users'];
 
   // Listing is audited (it shows names), so it writes and runs in a transaction.
-  app.get('/users', { schema: { tags, querystring: ZUserListQuery, response: { 200: ZUserList, ...errors } } }, (req) =>
-    db.withTx((tx) => service.listUsers(req.ctx, req.query, tx)),
+  app.get(
+    '/users',
+    { schema: { tags, querystring: ZUserListQuery, response: { 200: ZUserList, ...errors } } },
+    (req) => db.withTx((tx) => service.listUsers(req.ctx, req.query, tx)),
   );
 
-  app.get('/users/:id', { schema: { tags, params: ZParams, response: { 200: ZUserDetail, ...errors } } }, (req) =>
-    db.withTx((tx) => service.getUser(req.ctx, req.params.id, tx)),
+  app.get(
+    '/users/:id',
+    { schema: { tags, params: ZParams, response: { 200: ZUserDetail, ...errors } } },
+    (req) => db.withTx((tx) => service.getUser(req.ctx, req.params.id, tx)),
   );
 
-  app.post('/users', { schema: { tags, body: ZCreateUserBody, response: { 201: ZUserDetail, ...errors } } }, async (req, reply) => {
-    const user = await db.withTx((tx) => service.createUser(req.ctx, req.body, tx));
-    return reply.status(201).send(user);
-  });
+  app.post(
+    '/users',
+    { schema: { tags, body: ZCreateUserBody, response: { 201: ZUserDetail, ...errors } } },
+    async (req, reply) => {
+      const user = await db.withTx((tx) => service.createUser(req.ctx, req.body, tx));
+      return reply.status(201).send(user);
+    },
+  );
 
-  app.patch('/users/:id', { schema: { tags, params: ZParams, body: ZUpdateUserBody, response: { 200: ZUserDetail, ...errors } } }, (req) =>
-    db.withTx((tx) => service.updateUser(req.ctx, req.params.id, req.body, tx)),
+  app.patch(
+    '/users/:id',
+    { schema: { tags, params: ZParams, body: ZUpdateUserBody, response: { 200: ZUserDetail, ...errors } } },
+    (req) => db.withTx((tx) => service.updateUser(req.ctx, req.params.id, req.body, tx)),
   );
 
   app.post(
@@ -40,7 +57,9 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.delete('/users/:id/grants/:grantId', { schema: { tags, params: ZGrantParams, response: { 200: ZUserDetail, ...errors } } }, (req) =>
-    db.withTx((tx) => service.removeGrant(req.ctx, req.params.id, req.params.grantId, tx)),
+  app.delete(
+    '/users/:id/grants/:grantId',
+    { schema: { tags, params: ZGrantParams, response: { 200: ZUserDetail, ...errors } } },
+    (req) => db.withTx((tx) => service.removeGrant(req.ctx, req.params.id, req.params.grantId, tx)),
   );
 };

@@ -1,9 +1,16 @@
-import type { TCreateGrantBody, TCreateUserBody, TUpdateUserBody, TUserDetail, TUserListQuery, TUserSummary } from '../../../common/api/users.ts';
+import type {
+  TCreateGrantBody,
+  TCreateUserBody,
+  TUpdateUserBody,
+  TUserDetail,
+  TUserListQuery,
+  TUserSummary,
+} from '../../../common/api/users.ts';
 import { type Language, type OrgType, ROLE_ORG_TYPES, type Role } from '../../../common/roles.ts';
 import type { RequestContext } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
-import { AppError, NotFoundError, badRequest, conflict } from '../../platform/errors.ts';
+import { AppError, badRequest, conflict, NotFoundError } from '../../platform/errors.ts';
 import { hashPassword } from '../../platform/passwords.ts';
 import { can, scopePaths } from '../../platform/policy/gate.ts';
 import { deleteSessionsOfUser } from '../auth/repo.ts';
@@ -73,22 +80,39 @@ export async function listUsers(ctx: RequestContext, query: TUserListQuery, tx: 
     limit: query.pageSize,
     offset: (query.page - 1) * query.pageSize,
   });
-  const grants = await repo.findGrantsOfUsers(tx, rows.map((r) => r.id));
+  const grants = await repo.findGrantsOfUsers(
+    tx,
+    rows.map((r) => r.id),
+  );
   await writeAudit(tx, ctx, { action: 'user.list', entityType: 'user' });
-  return { items: rows.map((r) => summary(r, grants.filter((g) => g.userId === r.id))), total };
+  return {
+    items: rows.map((r) =>
+      summary(
+        r,
+        grants.filter((g) => g.userId === r.id),
+      ),
+    ),
+    total,
+  };
 }
 
 /** One user's record; the read is audited. */
 export async function getUser(ctx: RequestContext, id: string, tx: Db): Promise<TUserDetail> {
   const { row, grants } = await loadVisibleUser(ctx, id, tx);
-  await writeAudit(tx, ctx, { action: 'user.read', entityType: 'user', entityId: id, orgId: row.homeOrganisationId });
+  await writeAudit(tx, ctx, {
+    action: 'user.read',
+    entityType: 'user',
+    entityId: id,
+    orgId: row.homeOrganisationId,
+  });
   return detail(row, grants);
 }
 
 /** Creates a staff account in an organisation in the caller's scope. */
 export async function createUser(ctx: RequestContext, input: TCreateUserBody, tx: Db): Promise<TUserDetail> {
   const home = await findOrganisationById(tx, input.homeOrganisationId);
-  if (!home || !can(ctx.actor, USER_VIEW, { orgPath: home.path })) throw new NotFoundError('organisation', input.homeOrganisationId);
+  if (!home || !can(ctx.actor, USER_VIEW, { orgPath: home.path }))
+    throw new NotFoundError('organisation', input.homeOrganisationId);
   if (!can(ctx.actor, USER_MANAGE, { orgPath: home.path })) throw new AppError(403, 'forbidden');
   if (await repo.emailExists(tx, input.email)) throw conflict('email_taken', 'email');
   const id = await repo.insertUser(tx, {
@@ -105,40 +129,83 @@ export async function createUser(ctx: RequestContext, input: TCreateUserBody, tx
 }
 
 /** Edits names, language, active flag or password. Deactivation and a new password end the user's sessions. */
-export async function updateUser(ctx: RequestContext, id: string, input: TUpdateUserBody, tx: Db): Promise<TUserDetail> {
+export async function updateUser(
+  ctx: RequestContext,
+  id: string,
+  input: TUpdateUserBody,
+  tx: Db,
+): Promise<TUserDetail> {
   const { row, grants } = await loadVisibleUser(ctx, id, tx);
   assertCanManage(ctx, row, grants);
-  if (input.active === false && id === ctx.actor?.userId) throw badRequest('cannot_deactivate_self', 'active');
+  if (input.active === false && id === ctx.actor?.userId)
+    throw badRequest('cannot_deactivate_self', 'active');
   const { password, ...rest } = input;
-  await repo.updateUser(tx, id, { ...rest, ...(password ? { passwordHash: await hashPassword(password) } : {}) });
+  await repo.updateUser(tx, id, {
+    ...rest,
+    ...(password ? { passwordHash: await hashPassword(password) } : {}),
+  });
   if (input.active === false || password) await deleteSessionsOfUser(tx, id);
-  await writeAudit(tx, ctx, { action: password ? 'user.update_password' : 'user.update', entityType: 'user', entityId: id, orgId: row.homeOrganisationId });
+  await writeAudit(tx, ctx, {
+    action: password ? 'user.update_password' : 'user.update',
+    entityType: 'user',
+    entityId: id,
+    orgId: row.homeOrganisationId,
+  });
   const after = await loadVisibleUser(ctx, id, tx);
   return detail(after.row, after.grants);
 }
 
 /** Gives a user a role on an organisation; both must be in the caller's scope. */
-export async function addGrant(ctx: RequestContext, userId: string, input: TCreateGrantBody, tx: Db): Promise<TUserDetail> {
+export async function addGrant(
+  ctx: RequestContext,
+  userId: string,
+  input: TCreateGrantBody,
+  tx: Db,
+): Promise<TUserDetail> {
   const { row } = await loadVisibleUser(ctx, userId, tx);
   const org = await findOrganisationById(tx, input.organisationId);
-  if (!org || !can(ctx.actor, USER_VIEW, { orgPath: org.path })) throw new NotFoundError('organisation', input.organisationId);
-  if (!ROLE_ORG_TYPES[input.role].includes(org.type as OrgType)) throw badRequest('role_org_mismatch', 'role');
-  if (!can(ctx.actor, USER_GRANT, { orgPath: org.path, role: input.role })) throw new AppError(403, 'forbidden');
-  const grantId = await repo.insertGrant(tx, { userId, role: input.role, orgId: org.id, createdBy: ctx.actor?.userId ?? null });
+  if (!org || !can(ctx.actor, USER_VIEW, { orgPath: org.path }))
+    throw new NotFoundError('organisation', input.organisationId);
+  if (!ROLE_ORG_TYPES[input.role].includes(org.type as OrgType))
+    throw badRequest('role_org_mismatch', 'role');
+  if (!can(ctx.actor, USER_GRANT, { orgPath: org.path, role: input.role }))
+    throw new AppError(403, 'forbidden');
+  const grantId = await repo.insertGrant(tx, {
+    userId,
+    role: input.role,
+    orgId: org.id,
+    createdBy: ctx.actor?.userId ?? null,
+  });
   if (!grantId) throw conflict('grant_exists', 'role');
-  await writeAudit(tx, ctx, { action: 'user.grant_add', entityType: 'role_grant', entityId: grantId, orgId: org.id });
+  await writeAudit(tx, ctx, {
+    action: 'user.grant_add',
+    entityType: 'role_grant',
+    entityId: grantId,
+    orgId: org.id,
+  });
   const after = await loadVisibleUser(ctx, row.id, tx);
   return detail(after.row, after.grants);
 }
 
 /** Removes one grant; the caller must be able to grant that role there. */
-export async function removeGrant(ctx: RequestContext, userId: string, grantId: string, tx: Db): Promise<TUserDetail> {
+export async function removeGrant(
+  ctx: RequestContext,
+  userId: string,
+  grantId: string,
+  tx: Db,
+): Promise<TUserDetail> {
   const { grants } = await loadVisibleUser(ctx, userId, tx);
   const grant = grants.find((g) => g.id === grantId);
   if (!grant) throw new NotFoundError('role_grant', grantId);
-  if (!can(ctx.actor, USER_GRANT, { orgPath: grant.organisationPath, role: grant.role as Role })) throw new AppError(403, 'forbidden');
+  if (!can(ctx.actor, USER_GRANT, { orgPath: grant.organisationPath, role: grant.role as Role }))
+    throw new AppError(403, 'forbidden');
   await repo.deleteGrant(tx, userId, grantId);
-  await writeAudit(tx, ctx, { action: 'user.grant_remove', entityType: 'role_grant', entityId: grantId, orgId: grant.organisationId });
+  await writeAudit(tx, ctx, {
+    action: 'user.grant_remove',
+    entityType: 'role_grant',
+    entityId: grantId,
+    orgId: grant.organisationId,
+  });
   const after = await loadVisibleUser(ctx, userId, tx);
   return detail(after.row, after.grants);
 }

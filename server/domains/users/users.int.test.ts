@@ -42,7 +42,11 @@ describe('users in scope', () => {
     expect(res.json().error.code).toBe('not_found');
     const audit = await admin.get(`/api/audit?outcome=denied&entityType=user&entityId=${id}`);
     expect(audit.json().items).toHaveLength(1);
-    expect(audit.json().items[0]).toMatchObject({ action: 'user.access', actorEmail: 'koord.s1@demo.pumpurs.lv', outcome: 'denied' });
+    expect(audit.json().items[0]).toMatchObject({
+      action: 'user.access',
+      actorEmail: 'koord.s1@demo.pumpurs.lv',
+      outcome: 'denied',
+    });
   });
 
   it('lets the municipal coordinator see users of every school of the municipality, not of the other one', async () => {
@@ -56,7 +60,9 @@ describe('users in scope', () => {
     const id = await userId('skolotajs.s1@demo.pumpurs.lv');
     await koordS1.get(`/api/users/${id}`);
     const audit = await admin.get(`/api/audit?action=user.read&entityId=${id}`);
-    expect(audit.json().items.some((e: { actorEmail: string }) => e.actorEmail === 'koord.s1@demo.pumpurs.lv')).toBe(true);
+    expect(
+      audit.json().items.some((e: { actorEmail: string }) => e.actorEmail === 'koord.s1@demo.pumpurs.lv'),
+    ).toBe(true);
   });
 
   it('creates a teacher in the own school, grants a role and the new account can sign in', async () => {
@@ -69,10 +75,15 @@ describe('users in scope', () => {
       password: 'Jauna-parole-2026',
     });
     expect(created.statusCode).toBe(201);
-    const granted = await koordS1.post(`/api/users/${created.json().id}/grants`, { role: 'teacher', organisationId: s1 });
+    const granted = await koordS1.post(`/api/users/${created.json().id}/grants`, {
+      role: 'teacher',
+      organisationId: s1,
+    });
     expect(granted.statusCode).toBe(201);
     expect(granted.json().roles).toEqual(['teacher']);
-    const login = await server.client('10.5.0.1').login('jauns.skolotajs@demo.pumpurs.lv', 'Jauna-parole-2026');
+    const login = await server
+      .client('10.5.0.1')
+      .login('jauns.skolotajs@demo.pumpurs.lv', 'Jauna-parole-2026');
     expect(login.statusCode).toBe(200);
   });
 
@@ -102,10 +113,19 @@ describe('users in scope', () => {
 
   it('does not let a school coordinator create users in another school (404) or grant a director role (403)', async () => {
     const s2 = await orgId('ZIEM-S2');
-    const res = await koordS1.post('/api/users', { email: 'x1@demo.pumpurs.lv', firstName: 'A', lastName: 'B', homeOrganisationId: s2, password: 'Jauna-parole-2026' });
+    const res = await koordS1.post('/api/users', {
+      email: 'x1@demo.pumpurs.lv',
+      firstName: 'A',
+      lastName: 'B',
+      homeOrganisationId: s2,
+      password: 'Jauna-parole-2026',
+    });
     expect(res.statusCode).toBe(404);
     const teacher = await userId('skolotajs2.s1@demo.pumpurs.lv');
-    const grant = await koordS1.post(`/api/users/${teacher}/grants`, { role: 'school_director', organisationId: await orgId('ZIEM-S1') });
+    const grant = await koordS1.post(`/api/users/${teacher}/grants`, {
+      role: 'school_director',
+      organisationId: await orgId('ZIEM-S1'),
+    });
     expect(grant.statusCode).toBe(403);
   });
 
@@ -117,7 +137,10 @@ describe('users in scope', () => {
 
   it('refuses a role on the wrong kind of organisation', async () => {
     const teacher = await userId('skolotajs2.s1@demo.pumpurs.lv');
-    const res = await admin.post(`/api/users/${teacher}/grants`, { role: 'teacher', organisationId: await orgId('ZIEM') });
+    const res = await admin.post(`/api/users/${teacher}/grants`, {
+      role: 'teacher',
+      organisationId: await orgId('ZIEM'),
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('role_org_mismatch');
   });

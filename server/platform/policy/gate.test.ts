@@ -39,7 +39,15 @@ describe('policy gate', () => {
 
   it('knows the foundation actions', () => {
     expect(listPolicyActions()).toEqual(
-      expect.arrayContaining(['audit.view', 'organisation.create', 'organisation.update', 'organisation.view', 'user.grant', 'user.manage', 'user.view']),
+      expect.arrayContaining([
+        'audit.view',
+        'organisation.create',
+        'organisation.update',
+        'organisation.view',
+        'user.grant',
+        'user.manage',
+        'user.view',
+      ]),
     );
   });
 
@@ -81,16 +89,38 @@ describe('policy gate', () => {
     ['school_coordinator', SCHOOL_A1, 'teacher', SCHOOL_A2, false],
     ['teacher', SCHOOL_A1, 'teacher', SCHOOL_A1, false],
   ];
-  it.each(grants)('user.grant: %s on %s may grant %s on %s: %s', (role, grantPath, newRole, target, expected) => {
-    expect(can(actor([role, grantPath]), 'user.grant', { orgPath: target, role: newRole })).toBe(expected);
-  });
+  it.each(grants)(
+    'user.grant: %s on %s may grant %s on %s: %s',
+    (role, grantPath, newRole, target, expected) => {
+      expect(can(actor([role, grantPath]), 'user.grant', { orgPath: target, role: newRole })).toBe(expected);
+    },
+  );
 
   it('lets only the national admin create a municipality, and a municipal coordinator a school in its own municipality', () => {
-    expect(can(actor(['national_admin', NATION]), 'organisation.create', { orgPath: NATION, type: 'municipality' })).toBe(true);
-    expect(can(actor(['municipal_coordinator', MUN_A]), 'organisation.create', { orgPath: NATION, type: 'municipality' })).toBe(false);
-    expect(can(actor(['municipal_coordinator', MUN_A]), 'organisation.create', { orgPath: MUN_A, type: 'school' })).toBe(true);
-    expect(can(actor(['municipal_coordinator', MUN_A]), 'organisation.create', { orgPath: MUN_B, type: 'school' })).toBe(false);
-    expect(can(actor(['school_director', SCHOOL_A1]), 'organisation.create', { orgPath: SCHOOL_A1, type: 'partner' })).toBe(false);
+    expect(
+      can(actor(['national_admin', NATION]), 'organisation.create', {
+        orgPath: NATION,
+        type: 'municipality',
+      }),
+    ).toBe(true);
+    expect(
+      can(actor(['municipal_coordinator', MUN_A]), 'organisation.create', {
+        orgPath: NATION,
+        type: 'municipality',
+      }),
+    ).toBe(false);
+    expect(
+      can(actor(['municipal_coordinator', MUN_A]), 'organisation.create', { orgPath: MUN_A, type: 'school' }),
+    ).toBe(true);
+    expect(
+      can(actor(['municipal_coordinator', MUN_A]), 'organisation.create', { orgPath: MUN_B, type: 'school' }),
+    ).toBe(false);
+    expect(
+      can(actor(['school_director', SCHOOL_A1]), 'organisation.create', {
+        orgPath: SCHOOL_A1,
+        type: 'partner',
+      }),
+    ).toBe(false);
   });
 
   it('keeps a municipal coordinator from editing the municipality itself', () => {
@@ -100,7 +130,11 @@ describe('policy gate', () => {
   });
 
   it('resolves scope to the widest grants only, and nothing for roles without the action', () => {
-    const a = actor(['school_coordinator', SCHOOL_A1], ['municipal_coordinator', MUN_A], ['teacher', SCHOOL_B5]);
+    const a = actor(
+      ['school_coordinator', SCHOOL_A1],
+      ['municipal_coordinator', MUN_A],
+      ['teacher', SCHOOL_B5],
+    );
     expect(scopePaths(a, 'user.view')).toEqual([MUN_A]);
     expect(scopePaths(actor(['teacher', SCHOOL_A1]), 'user.view')).toEqual([]);
     expect(canAnywhere(actor(['auditor', NATION]), 'audit.view')).toBe(false);

@@ -51,7 +51,10 @@ export function PlanDiff({ plan }: { plan: TPlan }) {
   const riskOptions = useRiskOptions(plan);
   const staff = useStaffNames(plan.schoolId);
   const ctx: DiffContext = useMemo(
-    () => ({ risks: new Map(riskOptions.map((r) => [r.id, r])), staff: new Map([...Object.entries(plan.peopleNames), ...staff]) }),
+    () => ({
+      risks: new Map(riskOptions.map((r) => [r.id, r])),
+      staff: new Map([...Object.entries(plan.peopleNames), ...staff]),
+    }),
     [riskOptions, staff, plan.peopleNames],
   );
 

@@ -12,7 +12,8 @@ export function PlanView({ plan }: { plan: TPlan }) {
   const names = useStaffNames(plan.schoolId);
   const comments = useMemo(() => returnMeasureComments(plan), [plan]);
   const riskById = new Map(plan.risks.map((r) => [r.id, r]));
-  const person = (id: string | null) => (id ? (names.get(id) ?? plan.peopleNames[id] ?? t('plans.staffHidden')) : t('common.none'));
+  const person = (id: string | null) =>
+    id ? (names.get(id) ?? plan.peopleNames[id] ?? t('plans.staffHidden')) : t('common.none');
   const { content } = plan;
 
   return (
