@@ -46,7 +46,8 @@ export function StudentsPage() {
   const students = useStudentList(list);
 
   function update(changes: Record<string, string | null>, resetPage = true) {
-    const next = new URLSearchParams(params);
+    // From the address itself: a filter changed just before may not have re-rendered the page yet.
+    const next = new URLSearchParams(window.location.search);
     for (const [key, value] of Object.entries(changes)) {
       if (value) next.set(key, value);
       else next.delete(key);
