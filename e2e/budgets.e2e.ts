@@ -202,6 +202,38 @@ describe('budgets, per-student caps and economic payments', () => {
     await page.getByRole('heading', { level: 1, name: 'Atbalsta budžets' }).waitFor();
   });
 
+  it('attaches a receipt scan to a payment and offers it for download', async () => {
+    const { page } = e2e;
+    const plans = await page.evaluate(() =>
+      fetch('/api/plans?status=in_progress').then(
+        (r) => r.json() as Promise<{ items: { id: string; schoolName: string }[] }>,
+      ),
+    );
+    const plan = plans.items.find((p) => p.schoolName === SCHOOL);
+    await page.goto(`${e2e.baseUrl}/plans/${plan?.id}`);
+    const section = page.getByRole('region', { name: 'Maksājumi' });
+    await section.getByRole('button', { name: 'Pievienot skenējumu' }).first().waitFor();
+    // A tiny valid PNG: the server checks the content, not only the name.
+    const png = Buffer.from(
+      '89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
+        '1f15c4890000000d4944415478da63f8cfc0f01f0005000201a5b1b0e60000000049454e44ae426082',
+      'hex',
+    );
+    await section
+      .locator('input[type=file]')
+      .first()
+      .setInputFiles({ name: 'čeks.png', mimeType: 'image/png', buffer: png });
+    const link = section.getByRole('link', { name: 'Lejupielādēt' }).first();
+    await link.waitFor();
+    const href = await link.getAttribute('href');
+    const bytes = await page.evaluate(
+      async (url) => (await fetch(url as string)).arrayBuffer().then((b) => b.byteLength),
+      href,
+    );
+    expect(bytes).toBe(png.length);
+    await scan(page, 'plan payments with a scan');
+  });
+
   it('has no accessibility violations on the pages visited', () => {
     for (const { name, violations } of visited) expect(violations, name).toEqual([]);
     console.info(`budgets e2e took ${Math.round((Date.now() - started) / 1000)} s`);

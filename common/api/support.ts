@@ -202,5 +202,6 @@ export const ZPayment = z.object({
   recipient: z.string(),
   documentRef: z.string(),
   overCapReason: z.string().nullable(),
+  hasScan: z.boolean(),
 });
 export const ZPaymentList = z.object({ items: z.array(ZPayment) });

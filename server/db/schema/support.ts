@@ -156,6 +156,8 @@ export const economicPayments = pgTable(
     recipient: text('recipient').notNull(),
     documentRef: text('document_ref').notNull(),
     overCapDecisionId: uuid('over_cap_decision_id'),
+    /** The receipt or invoice scan (stored_files). */
+    fileId: uuid('file_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     createdBy: uuid('created_by'),
   },

@@ -142,9 +142,24 @@ export async function findPayments(db: Db, planId: string) {
     recipient: string;
     document_ref: string;
     reason: string | null;
+    file_id: string | null;
   }>(
     db,
-    sql`select p.id, p.measure_id, to_char(p.on_date, 'YYYY-MM-DD') as on_date, p.category, p.amount_cents, p.recipient, p.document_ref, d.reason
+    sql`select p.id, p.measure_id, to_char(p.on_date, 'YYYY-MM-DD') as on_date, p.category, p.amount_cents, p.recipient, p.document_ref, d.reason, p.file_id
         from economic_payments p left join over_cap_decisions d on d.id = p.over_cap_decision_id where p.plan_id = ${planId} order by p.on_date, p.created_at`,
   );
+}
+
+/** Links a stored scan to a payment of the plan; false when the plan has no such payment. */
+export async function attachPaymentFile(
+  db: Db,
+  planId: string,
+  paymentId: string,
+  fileId: string,
+): Promise<boolean> {
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`update economic_payments set file_id = ${fileId} where id = ${paymentId} and plan_id = ${planId} returning id`,
+  );
+  return rows.length > 0;
 }

@@ -192,3 +192,22 @@ describe('budgets, caps and payments', () => {
     ).toBe(403);
   });
 });
+
+describe('payment scans', () => {
+  it('stores a receipt scan with a payment, serves it back, and refuses a file that is not what it claims', async () => {
+    const i = 0;
+    const payments = (await c['koord.s1'].get(`/api/plans/${plansRunning[i].planId}/payments`)).json().items;
+    const paymentId = payments[0].id;
+    expect(payments[0].hasScan).toBe(false);
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+    const put = await c['koord.s1'].request('PUT', `/api/plans/${plansRunning[i].planId}/payments/${paymentId}/scan?fileName=čeks.png`, png, { headers: { 'content-type': 'image/png' } });
+    expect(put.statusCode, put.body).toBe(200);
+    expect(put.json().items.find((p: { id: string }) => p.id === paymentId).hasScan).toBe(true);
+    const get = await c['koord.s1'].get(`/api/plans/${plansRunning[i].planId}/payments/${paymentId}/scan`);
+    expect(get.rawPayload.equals(png)).toBe(true);
+    const fake = await c['koord.s1'].request('PUT', `/api/plans/${plansRunning[i].planId}/payments/${paymentId}/scan?fileName=x.pdf`, Buffer.from('not a pdf'), { headers: { 'content-type': 'application/pdf' } });
+    expect(fake.statusCode).toBe(415);
+    const teacher = await c['skolotajs.s1'].request('PUT', `/api/plans/${plansRunning[i].planId}/payments/${paymentId}/scan?fileName=x.png`, png, { headers: { 'content-type': 'image/png' } });
+    expect([403, 404]).toContain(teacher.statusCode);
+  });
+});

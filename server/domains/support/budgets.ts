@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { ZPlanContent } from '../../../common/api/plans.ts';
 import { BUDGET_CATEGORIES, type BudgetCategory } from '../../../common/api/support.ts';
 import type { RequestContext } from '../../platform/actor.ts';
@@ -9,6 +10,8 @@ import { can, canAnywhere } from '../../platform/policy/gate.ts';
 import { findOrganisationById } from '../organisations/repo.ts';
 import { loadPlan } from '../plans/load.ts';
 import { findSemester } from '../risks/repo.ts';
+import { findStoredFile, insertStoredFile } from '../students/consent-repo.ts';
+import { MAX_SCAN_BYTES, sniffScanType } from '../students/consent-service.ts';
 import * as repo from './budget-repo.ts';
 import { BUDGET_ALLOCATE, BUDGET_VIEW, CAPS_MANAGE, OVER_CAP_DECIDE, PAYMENT_RECORD } from './policy.ts';
 
@@ -207,6 +210,55 @@ export async function listPayments(ctx: RequestContext, planId: string, tx: Db) 
       recipient: r.recipient,
       documentRef: r.document_ref,
       overCapReason: r.reason,
+      hasScan: r.file_id !== null,
     })),
   };
+}
+
+/** Stores the receipt or invoice scan of a payment (PDF, JPEG or PNG, at most 5 MB, checked by content). */
+export async function attachPaymentScan(
+  ctx: RequestContext,
+  planId: string,
+  paymentId: string,
+  file: { fileName: string; contentType: string; content: Buffer },
+  tx: Db,
+): Promise<void> {
+  const loaded = await loadPlan(ctx, planId, tx, true);
+  if (!can(ctx.actor, PAYMENT_RECORD, loaded.resource)) throw new AppError(403, 'forbidden');
+  if (file.content.length === 0) throw badRequest('file_empty', 'file');
+  if (file.content.length > MAX_SCAN_BYTES) throw new AppError(413, 'file_too_large');
+  const sniffed = sniffScanType(file.content);
+  if (!sniffed || sniffed !== file.contentType) throw new AppError(415, 'file_type');
+  const fileId = await insertStoredFile(tx, {
+    fileName: file.fileName.replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 120),
+    contentType: sniffed,
+    size: file.content.length,
+    sha256: createHash('sha256').update(file.content).digest('hex'),
+    content: file.content,
+    orgId: loaded.plan.schoolId,
+    createdBy: ctx.actor?.userId ?? null,
+  });
+  if (!(await repo.attachPaymentFile(tx, planId, paymentId, fileId)))
+    throw new NotFoundError('payment', paymentId);
+  await writeAudit(tx, ctx, {
+    action: 'payment.attach_scan',
+    entityType: 'student',
+    entityId: loaded.student.id,
+    orgId: loaded.plan.schoolId,
+  });
+}
+
+/** The scan of a payment, for anyone who may read the plan; the read is audited. */
+export async function readPaymentScan(ctx: RequestContext, planId: string, paymentId: string, tx: Db) {
+  const loaded = await loadPlan(ctx, planId, tx);
+  const payment = (await repo.findPayments(tx, planId)).find((p) => p.id === paymentId);
+  const file = payment?.file_id ? await findStoredFile(tx, payment.file_id) : null;
+  if (!file) throw new NotFoundError('payment', paymentId);
+  await writeAudit(tx, ctx, {
+    action: 'payment.read_scan',
+    entityType: 'student',
+    entityId: loaded.student.id,
+    orgId: loaded.plan.schoolId,
+  });
+  return file;
 }

@@ -25,6 +25,7 @@ import {
   ZTimesheetExportQuery,
   ZTimesheetQuery,
 } from '../../../common/api/support.ts';
+import { AppError } from '../../platform/errors.ts';
 import * as budgets from './budgets.ts';
 import { planProgress } from './progress.ts';
 import * as service from './service.ts';
@@ -147,6 +148,56 @@ export const supportRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       await db.withTx((tx) => budgets.recordPayment(req.ctx, req.params.id, req.body, tx));
       return reply.status(201).send(await db.read((tx) => budgets.listPayments(req.ctx, req.params.id, tx)));
+    },
+  );
+
+  app.addContentTypeParser(
+    ['application/pdf', 'image/jpeg', 'image/png'],
+    { parseAs: 'buffer', bodyLimit: 5 * 1024 * 1024 + 1024 },
+    (_req, body, done) => done(null, body),
+  );
+  const ZPaymentParams = z.object({ id: z.uuid(), paymentId: z.uuid() });
+  app.put(
+    '/plans/:id/payments/:paymentId/scan',
+    {
+      schema: {
+        tags,
+        description:
+          'The receipt or invoice scan as the raw body (application/pdf, image/jpeg or image/png, at most 5 MB).',
+        params: ZPaymentParams,
+        querystring: z.object({ fileName: z.string().trim().min(1).max(200) }),
+        response: { 200: ZPaymentList, ...errors },
+      },
+    },
+    async (req) => {
+      const body = req.body as unknown;
+      if (!Buffer.isBuffer(body)) throw new AppError(415, 'file_type');
+      const contentType = String(req.headers['content-type'] ?? '')
+        .split(';')[0]
+        .trim();
+      await db.withTx((tx) =>
+        budgets.attachPaymentScan(
+          req.ctx,
+          req.params.id,
+          req.params.paymentId,
+          { fileName: req.query.fileName, contentType, content: body },
+          tx,
+        ),
+      );
+      return db.read((tx) => budgets.listPayments(req.ctx, req.params.id, tx));
+    },
+  );
+  app.get(
+    '/plans/:id/payments/:paymentId/scan',
+    { schema: { tags, params: ZPaymentParams } },
+    async (req, reply) => {
+      const file = await db.withTx((tx) =>
+        budgets.readPaymentScan(req.ctx, req.params.id, req.params.paymentId, tx),
+      );
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+        .send(file.content);
     },
   );
 

@@ -4,9 +4,13 @@ import type { TMeasure } from '../../../common/api/plans.ts';
 import { formatDate } from '../../../common/format.ts';
 import { measureTitle } from '../plans/plan-labels.ts';
 import { categoryLabel, euro, remainingLabel } from './budget-labels.ts';
+import { PaymentScan } from './payment-scan.tsx';
 import type { TBudgetLine, TPayment } from './use-budgets.ts';
 
 type Props = {
+  planId: string;
+  /** Whether the caller may attach receipt scans (the school's director or coordinator). */
+  canUploadScans: boolean;
   measure: TMeasure;
   payments: TPayment[];
   /** The school's budget line of the measure's category; undefined when the user does not see budgets. */
@@ -30,7 +34,7 @@ function Fact({ label, value, strong }: { label: string; value: string; strong?:
  * One economic measure: planned against paid (and what is left of the plan), the school's remaining
  * budget for the measure's category, and the payments recorded against it.
  */
-export function MeasurePayments({ measure, payments, budgetLine }: Props) {
+export function MeasurePayments({ planId, canUploadScans, measure, payments, budgetLine }: Props) {
   const { t, i18n } = useTranslation();
   const planned = measure.plannedCents ?? 0;
   const spent = payments.reduce((sum, p) => sum + p.amountCents, 0);
@@ -91,6 +95,7 @@ export function MeasurePayments({ measure, payments, budgetLine }: Props) {
                 <Table.Th scope="col">{t('payments.recipient')}</Table.Th>
                 <Table.Th scope="col">{t('payments.documentRef')}</Table.Th>
                 <Table.Th scope="col">{t('payments.overCapReason')}</Table.Th>
+                <Table.Th scope="col">{t('payments.scan')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -101,6 +106,9 @@ export function MeasurePayments({ measure, payments, budgetLine }: Props) {
                   <Table.Td>{p.recipient}</Table.Td>
                   <Table.Td>{p.documentRef}</Table.Td>
                   <Table.Td>{p.overCapReason ?? t('common.none')}</Table.Td>
+                  <Table.Td>
+                    <PaymentScan planId={planId} payment={p} canUpload={canUploadScans} />
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

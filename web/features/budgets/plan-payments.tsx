@@ -60,6 +60,8 @@ function PaymentsSection({ plan }: { plan: TPlan }) {
           {measures.map((measure) => (
             <MeasurePayments
               key={measure.id}
+              planId={plan.id}
+              canUploadScans={hasAnyRole(me, PAYMENT_ROLES)}
               measure={measure}
               payments={payments.data.items.filter((p) => p.measureId === measure.id)}
               budgetLine={budget.data?.lines.find((line) => line.category === measure.economicCategory)}

@@ -1,0 +1,1 @@
+ALTER TABLE "economic_payments" ADD COLUMN "file_id" uuid;
