@@ -7,6 +7,7 @@ import { currentLanguage } from '../../i18n/index.ts';
 import { Fact } from '../students/student-header.tsx';
 import { FlagList } from '../watch-list/flag-list.tsx';
 import { LegalDutyAlert } from './legal-duty-alert.tsx';
+import { ManualEntry } from './manual-entry.tsx';
 import { SemesterSelect, useSemesterChoice } from './semester-select.tsx';
 import { useIndicators } from './use-indicators.ts';
 
@@ -77,6 +78,7 @@ export function StudentIndicatorsTab({ studentId }: { studentId: string }) {
           </>
         )}
       </Paper>
+      <ManualEntry studentId={studentId} />
       <Suspense fallback={<LoadingState />}>
         <IndicatorCharts studentId={studentId} semesterId={semesterId} />
       </Suspense>
