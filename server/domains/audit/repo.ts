@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import { auditEvents, organisations, users } from '../../db/schema.ts';
 import type { Db } from '../../platform/db.ts';
+import { escapeLike } from '../../platform/sql-text.ts';
 import { pathInScope } from '../organisations/repo.ts';
 
 export interface AuditFilter {
@@ -22,8 +23,7 @@ export async function findAuditEvents(db: Db, scope: string[], includeUnscoped: 
       ? (or(isNull(auditEvents.orgId), pathInScope(organisations.path, scope)) as SQL)
       : pathInScope(organisations.path, scope),
   ];
-  if (f.action)
-    conditions.push(sql`${auditEvents.action} LIKE ${`${f.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
+  if (f.action) conditions.push(sql`${auditEvents.action} LIKE ${`${escapeLike(f.action)}%`}`);
   if (f.entityType) conditions.push(eq(auditEvents.entityType, f.entityType));
   if (f.entityId) conditions.push(eq(auditEvents.entityId, f.entityId));
   if (f.actorId) conditions.push(eq(auditEvents.actorId, f.actorId));

@@ -17,7 +17,7 @@ import {
   ZWatchListSummary,
 } from '../../../common/api/ejournal.ts';
 import { ZApiError } from '../../../common/api/errors.ts';
-import { AppError } from '../../platform/errors.ts';
+import { acceptRawBodies, uploadedBody } from '../../platform/raw-body.ts';
 import { ejournalTemplate } from './rows.ts';
 import * as service from './service.ts';
 import * as watch from './watch-list.ts';
@@ -45,11 +45,7 @@ const ok = z.object({ ok: z.literal(true) });
 export const ejournalRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database;
   const tags = ['ejournal'];
-  app.addContentTypeParser(
-    FILE_TYPES,
-    { parseAs: 'buffer', bodyLimit: 60 * 1024 * 1024 },
-    (_req, body, done) => done(null, body),
-  );
+  acceptRawBodies(app, FILE_TYPES, 60 * 1024 * 1024);
 
   app.post(
     '/ejournal/import',
@@ -62,8 +58,7 @@ export const ejournalRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      const body = req.body as unknown;
-      if (!Buffer.isBuffer(body)) throw new AppError(415, 'unsupported_media_type');
+      const { content: body } = uploadedBody(req);
       return db.withTx((tx) => service.importEjournal(req.ctx, req.query.schoolId, req.query.kind, body, tx));
     },
   );

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EjournalKind } from '../../../common/api/ejournal.ts';
 import { parsePersonalCode } from '../../../common/personal-code.ts';
+import { parseCalendarDate } from '../../platform/dates.ts';
 import { normalizeHeader } from '../imports/student-rows.ts';
 import type { AttendanceRow, BehaviourRow, MarkRow } from './repo.ts';
 
@@ -93,23 +94,6 @@ export function locateColumns(
   return { index, missing };
 }
 
-/** dd.mm.yyyy or yyyy-mm-dd → yyyy-mm-dd, or null. */
-export function parseDay(s: string): string | null {
-  let m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})\.?$/.exec(s);
-  let y: number;
-  let mo: number;
-  let d: number;
-  if (m) [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  else {
-    m = /^(\d{4})-(\d{2})-(\d{2})/.exec(s);
-    if (!m) return null;
-    [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  }
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
-  return date.toISOString().slice(0, 10);
-}
-
 /** A mark as stored: 1–10 with its value, or `nv` / `ns` without one. */
 export function parseMark(s: string): { mark: string; value: number | null } | null {
   const v = s.trim().toLowerCase().replace('n/v', 'nv');
@@ -149,7 +133,7 @@ export function parseEjournalRows(
       fail('personalCode', 'student_not_found');
       continue;
     }
-    const onDate = parseDay(get(row, 'date'));
+    const onDate = parseCalendarDate(get(row, 'date'));
     if (!onDate) {
       fail('date', 'invalid_date');
       continue;
@@ -217,16 +201,15 @@ export function parseEjournalRows(
         fail('note', 'required');
         continue;
       }
-      const noteHash = createHash('sha256').update(note).digest('hex');
       record = {
         studentId,
         onDate,
         kind: behaviourKind,
         note: note.slice(0, 1000),
-        noteHash,
+        noteHash: noteHash(note),
         source: 'import',
       };
-      key = `${studentId}|${onDate}|${noteHash}`;
+      key = `${studentId}|${onDate}|${record.noteHash}`;
     }
     const fingerprint = JSON.stringify(record);
     const earlier = seen.get(key);
@@ -258,4 +241,9 @@ export function ejournalTemplate(kind: EjournalKind): string {
     behaviour: ['Personas kods;Datums;Veids;Piezīme', '120312-20011;20.09.2026;negatīva;Traucēja stundu'],
   };
   return `\uFEFF${templates[kind].join('\r\n')}\r\n`;
+}
+
+/** The key that keeps the same behaviour note on the same day from being stored twice. */
+export function noteHash(note: string): string {
+  return createHash('sha256').update(note).digest('hex');
 }

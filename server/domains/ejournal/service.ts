@@ -5,17 +5,15 @@ import { todayInLatvia } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, badRequest, NotFoundError } from '../../platform/errors.ts';
 import { can } from '../../platform/policy/gate.ts';
-import { parseTable, TableParseError } from '../imports/parse-table.ts';
-import { findOrganisationById } from '../organisations/repo.ts';
+import { parseUploadedTable } from '../imports/parse-table.ts';
+import { loadOwnSchoolFor } from '../organisations/service.ts';
 import { findCurrentSemester, findPreviousSemester, findSemester, findSemesters } from '../risks/repo.ts';
 import { loadVisibleStudent } from '../students/access.ts';
 import { flagsOf, schoolDaysElapsed } from './flags.ts';
 import { EJOURNAL_ENTER, EJOURNAL_IMPORT, WATCH_LIST_VIEW } from './policy.ts';
 import * as repo from './repo.ts';
-import { parseEjournalRows } from './rows.ts';
+import { noteHash, parseEjournalRows } from './rows.ts';
 import { DEFAULT_THRESHOLDS, findChartSeries, findIndicatorRows } from './watch-list-repo.ts';
-
-const today = () => todayInLatvia();
 
 /** Recomputes the indicators of every semester touched by `dates` for the students matched. */
 export async function refreshFor(
@@ -44,19 +42,10 @@ export async function importEjournal(
   content: Buffer,
   tx: Db,
 ): Promise<TEjournalImportResult> {
-  const school = await findOrganisationById(tx, schoolId);
-  const ownSchool = ctx.actor?.grants.some((g) => school?.path.startsWith(g.orgPath)) ?? false;
-  if (!school || school.type !== 'school' || !ownSchool) throw new NotFoundError('organisation', schoolId);
-  if (!can(ctx.actor, EJOURNAL_IMPORT, { orgPath: school.path })) throw new AppError(403, 'forbidden');
-  let table: Awaited<ReturnType<typeof parseTable>>;
-  try {
-    table = await parseTable(content, 500_000);
-  } catch (e) {
-    if (e instanceof TableParseError) throw new AppError(400, e.code);
-    throw e;
-  }
+  const school = await loadOwnSchoolFor(ctx, schoolId, EJOURNAL_IMPORT, tx);
+  const table = await parseUploadedTable(content, 500_000);
   const students = await repo.findSchoolStudentsByCode(tx, school.id);
-  const { parsed, errors } = parseEjournalRows(kind, table.headers, table.rows, students, today());
+  const { parsed, errors } = parseEjournalRows(kind, table.headers, table.rows, students, todayInLatvia());
   if (errors.length)
     throw new AppError(
       400,
@@ -105,8 +94,7 @@ export async function enterRecord(
   const { row } = await loadVisibleStudent(ctx, studentId, tx);
   if (!can(ctx.actor, EJOURNAL_ENTER, { orgPath: row.schoolPath })) throw new AppError(403, 'forbidden');
   const onDate = String(record.onDate);
-  if (onDate > today()) throw badRequest('date_in_future', 'onDate');
-  const { createHash } = await import('node:crypto');
+  if (onDate > todayInLatvia()) throw badRequest('date_in_future', 'onDate');
   if (kind === 'attendance') {
     const lessonNo = Number(record.lessonNo ?? 0);
     await repo.upsertAttendance(tx, [
@@ -140,7 +128,7 @@ export async function enterRecord(
         onDate,
         kind: String(record.kind),
         note,
-        noteHash: createHash('sha256').update(note).digest('hex'),
+        noteHash: noteHash(note),
         source: 'manual',
       },
     ]);
@@ -166,7 +154,7 @@ export async function getStudentIndicators(
   if (!semester) throw new NotFoundError('semester', semesterId);
   const [r] = await findIndicatorRows(tx, {
     semesterId: semester.id,
-    schoolDays: schoolDaysElapsed(semester.startsOn, semester.endsOn, today()),
+    schoolDays: schoolDaysElapsed(semester.startsOn, semester.endsOn, todayInLatvia()),
     scope: [row.schoolPath],
     studentId,
     onlyFlagged: false,

@@ -22,8 +22,6 @@ import {
   upsertThresholds,
 } from './watch-list-repo.ts';
 
-const today = () => todayInLatvia();
-
 async function semesterFor(tx: Db, semesterId?: string) {
   const semester = semesterId ? await findSemester(tx, semesterId) : await findCurrentSemester(tx);
   if (!semester) throw new NotFoundError('semester', semesterId);
@@ -61,7 +59,7 @@ export async function getWatchList(ctx: RequestContext, q: TWatchListQuery, tx: 
   const semester = await semesterFor(tx, q.semesterId);
   const rows = await findIndicatorRows(tx, {
     semesterId: semester.id,
-    schoolDays: schoolDaysElapsed(semester.startsOn, semester.endsOn, today()),
+    schoolDays: schoolDaysElapsed(semester.startsOn, semester.endsOn, todayInLatvia()),
     scope,
     schoolId: q.schoolId,
     grade: q.grade,
@@ -90,7 +88,7 @@ export async function getWatchListSummary(
   const semester = await semesterFor(tx, q.semesterId);
   const row = await countWatchList(tx, {
     semesterId: semester.id,
-    schoolDays: schoolDaysElapsed(semester.startsOn, semester.endsOn, today()),
+    schoolDays: schoolDaysElapsed(semester.startsOn, semester.endsOn, todayInLatvia()),
     scope,
     schoolId: q.schoolId,
   });
@@ -169,7 +167,7 @@ export async function recordLegalDuty(
     offset: 0,
   });
   if (!ind?.legal_duty_crossed_on) throw badRequest('legal_duty_not_due', 'semesterId');
-  if (informedOn < ind.legal_duty_crossed_on || informedOn > today())
+  if (informedOn < ind.legal_duty_crossed_on || informedOn > todayInLatvia())
     throw badRequest('invalid_date', 'informedOn');
   if (!(await insertLegalDutyNotice(tx, studentId, semester.id, informedOn, ctx.actor?.userId ?? null)))
     throw conflict('legal_duty_recorded');

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { AppError } from '../../platform/errors.ts';
 
 /** A spreadsheet as header names and rows of trimmed strings. */
 export interface ParsedTable {
@@ -107,4 +108,14 @@ export async function parseTable(content: Buffer, maxRows = MAX_IMPORT_ROWS): Pr
     throw new TableParseError('import_format');
   }
   return finish('csv', encoding, delimiter, records, maxRows);
+}
+
+/** parseTable for an upload: an unreadable file becomes a 400 with the reason's message code. */
+export async function parseUploadedTable(content: Buffer, maxRows = MAX_IMPORT_ROWS): Promise<ParsedTable> {
+  try {
+    return await parseTable(content, maxRows);
+  } catch (e) {
+    if (e instanceof TableParseError) throw new AppError(400, e.code);
+    throw e;
+  }
 }

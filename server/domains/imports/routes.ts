@@ -8,7 +8,7 @@ import {
   ZImportUpload,
   ZImportUploadQuery,
 } from '../../../common/api/imports.ts';
-import { AppError } from '../../platform/errors.ts';
+import { acceptRawBodies, uploadedBody } from '../../platform/raw-body.ts';
 import * as service from './student-import.ts';
 
 const errors = {
@@ -34,11 +34,7 @@ const FILE_TYPES = [
 export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database;
   const tags = ['imports'];
-  app.addContentTypeParser(
-    FILE_TYPES,
-    { parseAs: 'buffer', bodyLimit: MAX_IMPORT_BYTES },
-    (_req, body, done) => done(null, body),
-  );
+  acceptRawBodies(app, FILE_TYPES, MAX_IMPORT_BYTES);
 
   app.post(
     '/imports/students',
@@ -52,8 +48,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const body = req.body as unknown;
-      if (!Buffer.isBuffer(body)) throw new AppError(415, 'unsupported_media_type');
+      const { content: body } = uploadedBody(req);
       const result = await db.withTx((tx) =>
         service.uploadStudentList(req.ctx, req.query.schoolId, req.query.fileName, body, tx),
       );

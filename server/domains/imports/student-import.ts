@@ -13,9 +13,10 @@ import { AppError, NotFoundError } from '../../platform/errors.ts';
 import { MESSAGES, type MessageCode, message } from '../../platform/messages.ts';
 import { can } from '../../platform/policy/gate.ts';
 import { findOrganisationById } from '../organisations/repo.ts';
+import { loadOwnSchoolFor } from '../organisations/service.ts';
 import { STUDENT_IMPORT } from '../students/policy.ts';
 import { findStudentsByCodes, insertStudents } from '../students/repo.ts';
-import { type ParsedTable, parseTable, TableParseError } from './parse-table.ts';
+import { type ParsedTable, parseUploadedTable } from './parse-table.ts';
 import * as repo from './repo.ts';
 import { checkStudentRow, guessMapping, mappingProblems, type StudentRowValues } from './student-rows.ts';
 
@@ -34,12 +35,7 @@ export interface ClassifiedRow {
 
 /** The school for an import: 404 outside scope, 403 without the import right. */
 async function loadImportSchool(ctx: RequestContext, schoolId: string, tx: Db) {
-  const school = await findOrganisationById(tx, schoolId);
-  // Staff of the school (a teacher, say) learn they may not import (403); others do not learn it exists (404).
-  const ownSchool = ctx.actor?.grants.some((g) => school?.path.startsWith(g.orgPath)) ?? false;
-  if (!school || school.type !== 'school' || !ownSchool) throw new NotFoundError('organisation', schoolId);
-  if (!can(ctx.actor, STUDENT_IMPORT, { orgPath: school.path })) throw new AppError(403, 'forbidden');
-  return school;
+  return loadOwnSchoolFor(ctx, schoolId, STUDENT_IMPORT, tx);
 }
 
 async function loadImport(ctx: RequestContext, importId: string, tx: Db) {
@@ -51,15 +47,6 @@ async function loadImport(ctx: RequestContext, importId: string, tx: Db) {
   return file;
 }
 
-async function parseOrThrow(content: Buffer): Promise<ParsedTable> {
-  try {
-    return await parseTable(content);
-  } catch (e) {
-    if (e instanceof TableParseError) throw new AppError(400, e.code);
-    throw e;
-  }
-}
-
 /** Stores an uploaded class list and answers with its columns and a mapping to start from. */
 export async function uploadStudentList(
   ctx: RequestContext,
@@ -69,7 +56,7 @@ export async function uploadStudentList(
   tx: Db,
 ): Promise<TImportUpload> {
   const school = await loadImportSchool(ctx, schoolId, tx);
-  const table = await parseOrThrow(content);
+  const table = await parseUploadedTable(content);
   const importId = await repo.insertImportFile(tx, {
     kind: KIND,
     schoolId: school.id,
@@ -231,7 +218,7 @@ export async function previewStudentList(
   tx: Db,
 ): Promise<TImportPreview> {
   const file = await loadImport(ctx, importId, tx);
-  const table = await parseOrThrow(file.content);
+  const table = await parseUploadedTable(file.content);
   const rows = await classifyRows(tx, file.schoolId, table, mapping, new Set(excludedRows));
   await repo.setImportResult(tx, importId, file.status === 'committed' ? 'committed' : 'previewed', {
     mapping,
@@ -249,7 +236,7 @@ export async function previewStudentList(
 export async function errorReportCsv(ctx: RequestContext, importId: string, tx: Db): Promise<string> {
   const file = await loadImport(ctx, importId, tx);
   const saved = file.result as { mapping?: TStudentMapping; excludedRows?: number[] } | null;
-  const table = await parseOrThrow(file.content);
+  const table = await parseUploadedTable(file.content);
   const mapping = saved?.mapping ?? guessMapping(table.headers);
   const rows = await classifyRows(tx, file.schoolId, table, mapping, new Set(saved?.excludedRows ?? []));
   const lv = ctx.language === 'lv';
@@ -279,7 +266,7 @@ export async function commitStudentList(
 ) {
   const file = await loadImport(ctx, importId, tx);
   if ((await repo.lockImportFile(tx, importId)) === 'committed') throw new AppError(409, 'import_committed');
-  const table = await parseOrThrow(file.content);
+  const table = await parseUploadedTable(file.content);
   const rows = await classifyRows(tx, file.schoolId, table, mapping, new Set(excludedRows));
   const counts = countRows(rows);
   if (counts.error > 0)

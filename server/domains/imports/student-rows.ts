@@ -5,6 +5,7 @@ import {
   type TStudentMapping,
 } from '../../../common/api/imports.ts';
 import { parsePersonalCode } from '../../../common/personal-code.ts';
+import { parseCalendarDate } from '../../platform/dates.ts';
 
 const SYNONYMS: Record<StudentImportField, string[]> = {
   personalCode: [
@@ -85,20 +86,7 @@ export type RowCheck =
 
 function parseDate(s: string): string | null | 'invalid' {
   if (!s) return null;
-  let m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})\.?$/.exec(s);
-  let y: number;
-  let mo: number;
-  let d: number;
-  if (m) [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  else {
-    m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-    if (!m) return 'invalid';
-    [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  }
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d)
-    return 'invalid';
-  return date.toISOString().slice(0, 10);
+  return parseCalendarDate(s) ?? 'invalid';
 }
 
 function parseGender(s: string): 'female' | 'male' | null | 'invalid' {

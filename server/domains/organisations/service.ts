@@ -124,3 +124,15 @@ export async function updateOrganisation(
   });
   return presentOrganisation(updated);
 }
+
+/**
+ * A school the caller works in, for an upload that needs `action` there: 404 when it is not one of
+ * the caller's schools (nothing reveals it exists), 403 for its staff without the right.
+ */
+export async function loadOwnSchoolFor(ctx: RequestContext, schoolId: string, action: string, tx: Db) {
+  const school = await repo.findOrganisationById(tx, schoolId);
+  const ownSchool = ctx.actor?.grants.some((g) => school?.path.startsWith(g.orgPath)) ?? false;
+  if (school?.type !== 'school' || !ownSchool) throw new NotFoundError('organisation', schoolId);
+  if (!can(ctx.actor, action, { orgPath: school.path })) throw new AppError(403, 'forbidden');
+  return school;
+}

@@ -1,5 +1,6 @@
 import type { ApprovalLevel, PlanStatus } from '../../../common/api/plans.ts';
 import type { Actor } from '../../platform/actor.ts';
+import { addDays } from '../../platform/dates.ts';
 import { can } from '../../platform/policy/gate.ts';
 import type { StudentResource } from '../students/policy.ts';
 import { APPROVE_ACTION, PLAN_TEAM } from './policy.ts';
@@ -27,12 +28,6 @@ export interface WorkflowFacts {
 }
 
 const EVALUATION_OPENS_DAYS_BEFORE_END = 21;
-
-function daysBefore(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - days);
-  return d.toISOString().slice(0, 10);
-}
 
 /**
  * The state machine of a plan: which action the actor may take now. Every transition goes through
@@ -68,7 +63,7 @@ export function mayDo(
       return (
         team &&
         (status === 'in_progress' || status === 'paused') &&
-        facts.today >= daysBefore(facts.semesterEndsOn, EVALUATION_OPENS_DAYS_BEFORE_END)
+        facts.today >= addDays(facts.semesterEndsOn, -EVALUATION_OPENS_DAYS_BEFORE_END)
       );
     case 'close':
       return team && status === 'evaluated';

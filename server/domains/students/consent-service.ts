@@ -144,6 +144,38 @@ export async function withdrawApplication(
   });
 }
 
+/** An uploaded scan as the API receives it: the raw body and its declared type. */
+export interface UploadedScan {
+  fileName: string;
+  contentType: string;
+  content: Buffer;
+}
+
+/**
+ * Checks a scan (not empty, at most 5 MB, PDF/JPEG/PNG by its first bytes and matching the declared
+ * type) and stores it for the organisation; used for application and payment scans alike.
+ */
+export async function storeScan(
+  ctx: RequestContext,
+  file: UploadedScan,
+  orgId: string,
+  tx: Db,
+): Promise<string> {
+  if (file.content.length === 0) throw badRequest('file_empty', 'file');
+  if (file.content.length > MAX_SCAN_BYTES) throw new AppError(413, 'file_too_large');
+  const sniffed = sniffScanType(file.content);
+  if (!sniffed || sniffed !== file.contentType) throw new AppError(415, 'file_type');
+  return consentRepo.insertStoredFile(tx, {
+    fileName: file.fileName.replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 120),
+    contentType: sniffed,
+    size: file.content.length,
+    sha256: createHash('sha256').update(file.content).digest('hex'),
+    content: file.content,
+    orgId,
+    createdBy: ctx.actor?.userId ?? null,
+  });
+}
+
 /** The kind of a scan by its first bytes; the declared content type must agree. */
 export function sniffScanType(content: Buffer): 'application/pdf' | 'image/jpeg' | 'image/png' | null {
   if (content.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
@@ -158,25 +190,13 @@ export async function attachScan(
   ctx: RequestContext,
   studentId: string,
   applicationId: string,
-  file: { fileName: string; contentType: string; content: Buffer },
+  file: UploadedScan,
   tx: Db,
 ): Promise<void> {
   const { row } = await loadStudentFor(ctx, studentId, STUDENT_CONSENT, tx);
   const app = await consentRepo.findApplication(tx, studentId, applicationId);
   if (!app) throw new NotFoundError('application', applicationId);
-  if (file.content.length === 0) throw badRequest('file_empty', 'file');
-  if (file.content.length > MAX_SCAN_BYTES) throw new AppError(413, 'file_too_large');
-  const sniffed = sniffScanType(file.content);
-  if (!sniffed || sniffed !== file.contentType) throw new AppError(415, 'file_type');
-  const fileId = await consentRepo.insertStoredFile(tx, {
-    fileName: file.fileName.replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 120),
-    contentType: sniffed,
-    size: file.content.length,
-    sha256: createHash('sha256').update(file.content).digest('hex'),
-    content: file.content,
-    orgId: row.schoolId,
-    createdBy: ctx.actor?.userId ?? null,
-  });
+  const fileId = await storeScan(ctx, file, row.schoolId, tx);
   await consentRepo.attachApplicationFile(tx, applicationId, fileId);
   await writeAudit(tx, ctx, {
     action: 'application.attach_scan',

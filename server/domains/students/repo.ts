@@ -3,6 +3,7 @@ import { organisations, studentAssignments, students, users } from '../../db/sch
 import { latvianSortKey } from '../../platform/collation.ts';
 import { todayInLatvia } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db.ts';
+import { escapeLike } from '../../platform/sql-text.ts';
 import { pathInScope } from '../organisations/repo.ts';
 
 /** Who is asking, in SQL terms: whole-school scope paths, assigned-only scope paths and the user. */
@@ -81,10 +82,6 @@ export interface StudentFilter {
   dir: 'asc' | 'desc';
   limit: number;
   offset: number;
-}
-
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 /** Search: digits are a personal-code prefix; words match the start of first or last name. */

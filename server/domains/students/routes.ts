@@ -13,7 +13,7 @@ import {
   ZUpdateStudentBody,
   ZWithdrawApplicationBody,
 } from '../../../common/api/students.ts';
-import { AppError } from '../../platform/errors.ts';
+import { acceptRawBodies, SCAN_TYPES, sendDownload, uploadedBody } from '../../platform/raw-body.ts';
 import * as consent from './consent-service.ts';
 import { MAX_SCAN_BYTES } from './consent-service.ts';
 import { assignStaff, moveStudent, unassignStaff } from './move-service.ts';
@@ -32,7 +32,6 @@ const ZId = z.object({ id: z.uuid() });
 const ZGuardianParams = z.object({ id: z.uuid(), guardianId: z.uuid() });
 const ZApplicationParams = z.object({ id: z.uuid(), applicationId: z.uuid() });
 const ZUserParams = z.object({ id: z.uuid(), userId: z.uuid() });
-const SCAN_TYPES = ['application/pdf', 'image/jpeg', 'image/png'];
 
 /** The student register: students, guardians, applications (consent), moves and staff assignments. */
 export const studentRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -42,11 +41,7 @@ export const studentRoutes: FastifyPluginAsyncZod = async (app) => {
     db.read((tx) => service.getStudent(ctx, id, tx, false));
 
   // Scans arrive as the raw request body with their own content type.
-  app.addContentTypeParser(
-    SCAN_TYPES,
-    { parseAs: 'buffer', bodyLimit: MAX_SCAN_BYTES + 1024 },
-    (_req, body, done) => done(null, body),
-  );
+  acceptRawBodies(app, SCAN_TYPES, MAX_SCAN_BYTES + 1024);
 
   app.get(
     '/students',
@@ -180,17 +175,13 @@ export const studentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      const body = req.body as unknown;
-      if (!Buffer.isBuffer(body)) throw new AppError(415, 'file_type');
-      const contentType = String(req.headers['content-type'] ?? '')
-        .split(';')[0]
-        .trim();
+      const { content, contentType } = uploadedBody(req, 'file_type');
       await db.withTx((tx) =>
         consent.attachScan(
           req.ctx,
           req.params.id,
           req.params.applicationId,
-          { fileName: req.query.fileName, contentType, content: body },
+          { fileName: req.query.fileName, contentType, content },
           tx,
         ),
       );
@@ -204,10 +195,7 @@ export const studentRoutes: FastifyPluginAsyncZod = async (app) => {
       const file = await db.withTx((tx) =>
         consent.readScan(req.ctx, req.params.id, req.params.applicationId, tx),
       );
-      return reply
-        .header('content-type', file.contentType)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-        .send(file.content);
+      return sendDownload(reply, file);
     },
   );
 };

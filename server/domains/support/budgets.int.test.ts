@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeOldPersonalCode } from '../../../common/personal-code.ts';
+import { createPlanFixture } from '../../../test/factories.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../test/server.ts';
 
 let server: TestServer;
@@ -10,59 +10,26 @@ let semesterId: string;
 const plansRunning: { planId: string; measureId: string; studentId: string }[] = [];
 
 /** A plan in progress with one economic measure (study materials). */
-async function economicPlan(serial: number) {
-  const k = c['koord.s1'];
-  const s = (
-    await k.post('/api/students', {
-      personalCode: makeOldPersonalCode(`2010-07-${String((serial % 28) + 1).padStart(2, '0')}`, serial),
-      firstName: 'Ekonomiskais',
-      lastName: `Atbalsts${serial}`,
-      schoolId,
-      classLabel: '10.c',
-      grade: 10,
-    })
-  ).json();
-  const g = (
-    await k.post(`/api/students/${s.id}/guardians`, { firstName: 'M', lastName: 'A', relation: 'mother' })
-  ).json().guardians[0];
-  await k.post(`/api/students/${s.id}/applications`, {
-    signedOn: '2026-09-01',
-    signerType: 'guardian',
-    guardianId: g.id,
+function economicPlan(serial: number) {
+  return createPlanFixture(c, {
+    schoolId,
+    semesterId,
+    personalCode: makeOldPersonalCode(`2010-07-${String((serial % 28) + 1).padStart(2, '0')}`, serial),
+    firstName: 'Ekonomiskais',
+    lastName: `Atbalsts${serial}`,
+    classLabel: '10.c',
+    grade: 10,
+    riskCode: 'E02',
+    riskJustification: 'Trūcīga ģimene',
+    goal: 'Mācību līdzekļi',
+    measure: {
+      kind: 'economic',
+      economicCategory: 'study_materials',
+      plannedCents: 15000,
+      justification: 'Grāmatas',
+    },
+    start: true,
   });
-  const item = (await k.get('/api/risk-catalogue'))
-    .json()
-    .items.find((x: { code: string }) => x.code === 'E02');
-  const risk = (
-    await k.post(`/api/students/${s.id}/risks`, {
-      semesterId,
-      riskItemId: item.id,
-      justification: 'Trūcīga ģimene',
-      foundOn: '2026-09-10',
-    })
-  ).json().items[0];
-  const plan = (await k.post('/api/plans', { studentId: s.id, semesterId })).json();
-  const measureId = randomUUID();
-  await k.request('PUT', `/api/plans/${plan.id}/content`, {
-    riskIds: [risk.id],
-    goals: [{ id: randomUUID(), text: 'Mācību līdzekļi', criterion: '' }],
-    measures: [
-      {
-        id: measureId,
-        kind: 'economic',
-        economicCategory: 'study_materials',
-        plannedCents: 15000,
-        riskIds: [risk.id],
-        justification: 'Grāmatas',
-      },
-    ],
-    supervisorId: null,
-  });
-  await k.post(`/api/plans/${plan.id}/submit`);
-  for (const who of ['direktors.s1', 'koord.ziemelu', 'eksperts'])
-    await c[who].post(`/api/plans/${plan.id}/approve`);
-  await k.post(`/api/plans/${plan.id}/start`);
-  return { planId: plan.id as string, measureId, studentId: s.id as string };
 }
 
 beforeAll(async () => {
@@ -200,14 +167,29 @@ describe('payment scans', () => {
     const paymentId = payments[0].id;
     expect(payments[0].hasScan).toBe(false);
     const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
-    const put = await c['koord.s1'].request('PUT', `/api/plans/${plansRunning[i].planId}/payments/${paymentId}/scan?fileName=čeks.png`, png, { headers: { 'content-type': 'image/png' } });
+    const put = await c['koord.s1'].request(
+      'PUT',
+      `/api/plans/${plansRunning[i].planId}/payments/${paymentId}/scan?fileName=čeks.png`,
+      png,
+      { headers: { 'content-type': 'image/png' } },
+    );
     expect(put.statusCode, put.body).toBe(200);
     expect(put.json().items.find((p: { id: string }) => p.id === paymentId).hasScan).toBe(true);
     const get = await c['koord.s1'].get(`/api/plans/${plansRunning[i].planId}/payments/${paymentId}/scan`);
     expect(get.rawPayload.equals(png)).toBe(true);
-    const fake = await c['koord.s1'].request('PUT', `/api/plans/${plansRunning[i].planId}/payments/${paymentId}/scan?fileName=x.pdf`, Buffer.from('not a pdf'), { headers: { 'content-type': 'application/pdf' } });
+    const fake = await c['koord.s1'].request(
+      'PUT',
+      `/api/plans/${plansRunning[i].planId}/payments/${paymentId}/scan?fileName=x.pdf`,
+      Buffer.from('not a pdf'),
+      { headers: { 'content-type': 'application/pdf' } },
+    );
     expect(fake.statusCode).toBe(415);
-    const teacher = await c['skolotajs.s1'].request('PUT', `/api/plans/${plansRunning[i].planId}/payments/${paymentId}/scan?fileName=x.png`, png, { headers: { 'content-type': 'image/png' } });
+    const teacher = await c['skolotajs.s1'].request(
+      'PUT',
+      `/api/plans/${plansRunning[i].planId}/payments/${paymentId}/scan?fileName=x.png`,
+      png,
+      { headers: { 'content-type': 'image/png' } },
+    );
     expect([403, 404]).toContain(teacher.statusCode);
   });
 });

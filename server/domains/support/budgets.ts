@@ -1,21 +1,18 @@
-import { createHash } from 'node:crypto';
 import { ZPlanContent } from '../../../common/api/plans.ts';
 import { BUDGET_CATEGORIES, type BudgetCategory } from '../../../common/api/support.ts';
 import type { RequestContext } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
-import { todayInLatvia } from '../../platform/dates.ts';
+import { minutesToHours, todayInLatvia } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, badRequest, NotFoundError } from '../../platform/errors.ts';
 import { can, canAnywhere } from '../../platform/policy/gate.ts';
 import { findOrganisationById } from '../organisations/repo.ts';
 import { loadPlan } from '../plans/load.ts';
 import { findSemester } from '../risks/repo.ts';
-import { findStoredFile, insertStoredFile } from '../students/consent-repo.ts';
-import { MAX_SCAN_BYTES, sniffScanType } from '../students/consent-service.ts';
+import { findStoredFile } from '../students/consent-repo.ts';
+import { storeScan, type UploadedScan } from '../students/consent-service.ts';
 import * as repo from './budget-repo.ts';
 import { BUDGET_ALLOCATE, BUDGET_VIEW, CAPS_MANAGE, OVER_CAP_DECIDE, PAYMENT_RECORD } from './policy.ts';
-
-const toHours = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
 
 async function loadSchool(ctx: RequestContext, schoolId: string, tx: Db) {
   const school = await findOrganisationById(tx, schoolId);
@@ -31,7 +28,7 @@ export async function getBudget(ctx: RequestContext, schoolId: string, semesterI
   const lines = BUDGET_CATEGORIES.map((category) => {
     const a = allocated.find((x) => x.category === category);
     const u = Number(used.find((x) => x.category === category)?.amount ?? 0);
-    const conv = (n: number) => (category === 'consultation' ? toHours(n) : n);
+    const conv = (n: number) => (category === 'consultation' ? minutesToHours(n) : n);
     return {
       category,
       allocated: a ? conv(Number(a.amount)) : null,
@@ -75,7 +72,11 @@ export async function getCaps(tx: Db) {
       const c = caps.find((x) => x.category === category);
       return {
         category,
-        amount: c ? (category === 'consultation' ? toHours(Number(c.amount)) : Number(c.amount)) : null,
+        amount: c
+          ? category === 'consultation'
+            ? minutesToHours(Number(c.amount))
+            : Number(c.amount)
+          : null,
       };
     }),
   };
@@ -220,24 +221,12 @@ export async function attachPaymentScan(
   ctx: RequestContext,
   planId: string,
   paymentId: string,
-  file: { fileName: string; contentType: string; content: Buffer },
+  file: UploadedScan,
   tx: Db,
 ): Promise<void> {
   const loaded = await loadPlan(ctx, planId, tx, true);
   if (!can(ctx.actor, PAYMENT_RECORD, loaded.resource)) throw new AppError(403, 'forbidden');
-  if (file.content.length === 0) throw badRequest('file_empty', 'file');
-  if (file.content.length > MAX_SCAN_BYTES) throw new AppError(413, 'file_too_large');
-  const sniffed = sniffScanType(file.content);
-  if (!sniffed || sniffed !== file.contentType) throw new AppError(415, 'file_type');
-  const fileId = await insertStoredFile(tx, {
-    fileName: file.fileName.replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 120),
-    contentType: sniffed,
-    size: file.content.length,
-    sha256: createHash('sha256').update(file.content).digest('hex'),
-    content: file.content,
-    orgId: loaded.plan.schoolId,
-    createdBy: ctx.actor?.userId ?? null,
-  });
+  const fileId = await storeScan(ctx, file, loaded.plan.schoolId, tx);
   if (!(await repo.attachPaymentFile(tx, planId, paymentId, fileId)))
     throw new NotFoundError('payment', paymentId);
   await writeAudit(tx, ctx, {

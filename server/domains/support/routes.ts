@@ -9,7 +9,6 @@ import {
   ZCaps,
   ZConfirmBody,
   ZMyMeasures,
-  ZPayment,
   ZPaymentBody,
   ZPaymentList,
   ZPinBody,
@@ -25,7 +24,8 @@ import {
   ZTimesheetExportQuery,
   ZTimesheetQuery,
 } from '../../../common/api/support.ts';
-import { AppError } from '../../platform/errors.ts';
+import { acceptRawBodies, SCAN_TYPES, sendDownload, uploadedBody } from '../../platform/raw-body.ts';
+import { MAX_SCAN_BYTES } from '../students/consent-service.ts';
 import * as budgets from './budgets.ts';
 import { planProgress } from './progress.ts';
 import * as service from './service.ts';
@@ -131,7 +131,7 @@ export const supportRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put('/budgets', { schema: { tags, body: ZBudgetBody, response: { 200: ZBudget, ...errors } } }, (req) =>
     db.withTx((tx) => budgets.setBudget(req.ctx, req.body, tx)),
   );
-  app.get('/support-caps', { schema: { tags, response: { 200: ZCaps, ...errors } } }, (req) =>
+  app.get('/support-caps', { schema: { tags, response: { 200: ZCaps, ...errors } } }, (_req) =>
     db.read((tx) => budgets.getCaps(tx)),
   );
   app.put('/support-caps', { schema: { tags, body: ZCapBody, response: { 200: ZCaps, ...errors } } }, (req) =>
@@ -151,11 +151,7 @@ export const supportRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.addContentTypeParser(
-    ['application/pdf', 'image/jpeg', 'image/png'],
-    { parseAs: 'buffer', bodyLimit: 5 * 1024 * 1024 + 1024 },
-    (_req, body, done) => done(null, body),
-  );
+  acceptRawBodies(app, SCAN_TYPES, MAX_SCAN_BYTES + 1024);
   const ZPaymentParams = z.object({ id: z.uuid(), paymentId: z.uuid() });
   app.put(
     '/plans/:id/payments/:paymentId/scan',
@@ -170,17 +166,13 @@ export const supportRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      const body = req.body as unknown;
-      if (!Buffer.isBuffer(body)) throw new AppError(415, 'file_type');
-      const contentType = String(req.headers['content-type'] ?? '')
-        .split(';')[0]
-        .trim();
+      const { content, contentType } = uploadedBody(req, 'file_type');
       await db.withTx((tx) =>
         budgets.attachPaymentScan(
           req.ctx,
           req.params.id,
           req.params.paymentId,
-          { fileName: req.query.fileName, contentType, content: body },
+          { fileName: req.query.fileName, contentType, content },
           tx,
         ),
       );
@@ -194,10 +186,7 @@ export const supportRoutes: FastifyPluginAsyncZod = async (app) => {
       const file = await db.withTx((tx) =>
         budgets.readPaymentScan(req.ctx, req.params.id, req.params.paymentId, tx),
       );
-      return reply
-        .header('content-type', file.contentType)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-        .send(file.content);
+      return sendDownload(reply, file);
     },
   );
 

@@ -1,14 +1,13 @@
-import { createHash } from 'node:crypto';
 import { ZPlanContent } from '../../../common/api/plans.ts';
 import type { TSession, TSessionBody } from '../../../common/api/support.ts';
 import type { RequestContext } from '../../platform/actor.ts';
 import { writeAudit, writeAuditMany } from '../../platform/audit.ts';
-import { todayInLatvia } from '../../platform/dates.ts';
+import { addDays, todayInLatvia } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, badRequest, NotFoundError } from '../../platform/errors.ts';
 import { hashPassword, verifyPassword } from '../../platform/passwords.ts';
 import { can } from '../../platform/policy/gate.ts';
-import { newToken } from '../../platform/tokens.ts';
+import { hashToken, newToken } from '../../platform/tokens.ts';
 import { findOrganisationById } from '../organisations/repo.ts';
 import { findPlan } from '../plans/repo.ts';
 import { findSemester } from '../risks/repo.ts';
@@ -19,13 +18,6 @@ import * as repo from './repo.ts';
 import { assertMonthOpen } from './timesheets.ts';
 
 const MAX_PIN_FAILURES = 5;
-const hashToken = (t: string) => createHash('sha256').update(t).digest('hex');
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 /** A remote session's students may confirm on the day of the session and the day after. */
 export function remoteConfirmationOpen(onDate: string, today = todayInLatvia()): boolean {

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeOldPersonalCode } from '../../../common/personal-code.ts';
+import { approveAndStart, createPlanFixture } from '../../../test/factories.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../test/server.ts';
 import { todayInLatvia } from '../../platform/dates.ts';
 
@@ -13,65 +13,29 @@ let teacherId: string;
 const plansById: { planId: string; studentId: string; measureId: string }[] = [];
 const sessionDay = '2026-11-20';
 
-/** A student of school 1 with a plan in progress whose consultation measure the demo teacher gives. */
-async function runningPlan(serial: number) {
-  const k = c['koord.s1'];
-  const s = (
-    await k.post('/api/students', {
-      personalCode: makeOldPersonalCode(`2010-05-${String((serial % 28) + 1).padStart(2, '0')}`, serial),
-      firstName: 'Atbalsta',
-      lastName: `Saņēmējs${serial}`,
-      schoolId,
-      classLabel: '10.a',
-      grade: 10,
-    })
-  ).json();
-  const g = (
-    await k.post(`/api/students/${s.id}/guardians`, { firstName: 'Tēvs', lastName: 'X', relation: 'father' })
-  ).json().guardians[0];
-  await k.post(`/api/students/${s.id}/applications`, {
-    signedOn: '2026-09-01',
-    signerType: 'guardian',
-    guardianId: g.id,
+/** A student of school 1 with a draft plan whose consultation measure the demo teacher gives. */
+function runningPlan(serial: number) {
+  return createPlanFixture(c, {
+    schoolId,
+    semesterId,
+    personalCode: makeOldPersonalCode(`2010-05-${String((serial % 28) + 1).padStart(2, '0')}`, serial),
+    firstName: 'Atbalsta',
+    lastName: `Saņēmējs${serial}`,
+    classLabel: '10.a',
+    grade: 10,
+    riskCode: 'L02',
+    riskJustification: 'Grūtības',
+    goal: 'Mērķis',
+    measure: {
+      kind: 'consultation',
+      consultationType: 'subject',
+      subject: 'Fizika',
+      providerId: teacherId,
+      plannedHours: 8,
+      justification: 'Konsultācijas',
+    },
+    start: false,
   });
-  const item = (await k.get('/api/risk-catalogue'))
-    .json()
-    .items.find((x: { code: string }) => x.code === 'L02');
-  const risk = (
-    await k.post(`/api/students/${s.id}/risks`, {
-      semesterId,
-      riskItemId: item.id,
-      justification: 'Grūtības',
-      foundOn: '2026-09-10',
-    })
-  ).json().items[0];
-  const plan = (await k.post('/api/plans', { studentId: s.id, semesterId })).json();
-  const measureId = randomUUID();
-  await k.request('PUT', `/api/plans/${plan.id}/content`, {
-    riskIds: [risk.id],
-    goals: [{ id: randomUUID(), text: 'Mērķis', criterion: '' }],
-    measures: [
-      {
-        id: measureId,
-        kind: 'consultation',
-        consultationType: 'subject',
-        subject: 'Fizika',
-        providerId: teacherId,
-        plannedHours: 8,
-        riskIds: [risk.id],
-        justification: 'Konsultācijas',
-      },
-    ],
-    supervisorId: null,
-  });
-  return { planId: plan.id as string, studentId: s.id as string, measureId };
-}
-
-async function approveAndStart(planId: string) {
-  await c['koord.s1'].post(`/api/plans/${planId}/submit`);
-  for (const who of ['direktors.s1', 'koord.ziemelu', 'eksperts'])
-    await c[who].post(`/api/plans/${planId}/approve`);
-  await c['koord.s1'].post(`/api/plans/${planId}/start`);
 }
 
 beforeAll(async () => {
@@ -94,7 +58,7 @@ beforeAll(async () => {
   teacherId = (await c['koord.s1'].get('/api/users?q=skolotajs.s1')).json().items[0].id;
   for (const serial of [940, 941]) {
     const p = await runningPlan(serial);
-    await approveAndStart(p.planId);
+    await approveAndStart(c, p.planId);
     await c['koord.s1'].request('PUT', `/api/students/${p.studentId}/pin`, { pin: `${serial}1` });
     plansById.push(p);
   }

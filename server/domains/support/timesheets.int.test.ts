@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeOldPersonalCode } from '../../../common/personal-code.ts';
+import { createPlanFixture } from '../../../test/factories.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../test/server.ts';
 
 let server: TestServer;
@@ -29,61 +29,28 @@ beforeAll(async () => {
     .json()
     .items.find((s: { schoolYear: number; number: number }) => s.schoolYear === 2026 && s.number === 1).id;
   teacherId = (await c['koord.s1'].get('/api/users?q=skolotajs.s1')).json().items[0].id;
-  const k = c['koord.s1'];
-  const s = (
-    await k.post('/api/students', {
-      personalCode: makeOldPersonalCode('2010-06-06', 945),
-      firstName: 'Laika',
-      lastName: 'Uzskaite',
-      schoolId,
-      classLabel: '10.b',
-      grade: 10,
-    })
-  ).json();
-  const g = (
-    await k.post(`/api/students/${s.id}/guardians`, { firstName: 'M', lastName: 'U', relation: 'mother' })
-  ).json().guardians[0];
-  await k.post(`/api/students/${s.id}/applications`, {
-    signedOn: '2026-09-01',
-    signerType: 'guardian',
-    guardianId: g.id,
-  });
-  const item = (await k.get('/api/risk-catalogue'))
-    .json()
-    .items.find((x: { code: string }) => x.code === 'L02');
-  const risk = (
-    await k.post(`/api/students/${s.id}/risks`, {
-      semesterId,
-      riskItemId: item.id,
+  running = await createPlanFixture(c, {
+    schoolId,
+    semesterId,
+    personalCode: makeOldPersonalCode('2010-06-06', 945),
+    firstName: 'Laika',
+    lastName: 'Uzskaite',
+    classLabel: '10.b',
+    grade: 10,
+    riskCode: 'L02',
+    riskJustification: 'x',
+    goal: 'Mērķis',
+    measure: {
+      kind: 'consultation',
+      consultationType: 'subject',
+      subject: 'Ķīmija',
+      providerId: teacherId,
+      plannedHours: 6,
       justification: 'x',
-      foundOn: '2026-09-10',
-    })
-  ).json().items[0];
-  const plan = (await k.post('/api/plans', { studentId: s.id, semesterId })).json();
-  const measureId = randomUUID();
-  await k.request('PUT', `/api/plans/${plan.id}/content`, {
-    riskIds: [risk.id],
-    goals: [{ id: randomUUID(), text: 'Mērķis', criterion: '' }],
-    measures: [
-      {
-        id: measureId,
-        kind: 'consultation',
-        consultationType: 'subject',
-        subject: 'Ķīmija',
-        providerId: teacherId,
-        plannedHours: 6,
-        riskIds: [risk.id],
-        justification: 'x',
-      },
-    ],
-    supervisorId: null,
+    },
+    start: true,
   });
-  await k.post(`/api/plans/${plan.id}/submit`);
-  for (const who of ['direktors.s1', 'koord.ziemelu', 'eksperts'])
-    await c[who].post(`/api/plans/${plan.id}/approve`);
-  await k.post(`/api/plans/${plan.id}/start`);
-  await k.request('PUT', `/api/students/${s.id}/pin`, { pin: '2468' });
-  running = { planId: plan.id, studentId: s.id, measureId };
+  await c['koord.s1'].request('PUT', `/api/students/${running.studentId}/pin`, { pin: '2468' });
 });
 afterAll(() => server.close());
 

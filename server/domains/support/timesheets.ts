@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { TTimesheet } from '../../../common/api/support.ts';
 import type { RequestContext } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
+import { minutesToHours } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, badRequest, conflict, NotFoundError } from '../../platform/errors.ts';
 import { can, scopePaths } from '../../platform/policy/gate.ts';
@@ -9,8 +10,6 @@ import { findOrganisationById, findOrganisationsInScope } from '../organisations
 import { findPlan, findSchoolStaffIds } from '../plans/repo.ts';
 import { TIMESHEET_ENTER, TIMESHEET_SIGN_OFF, TIMESHEET_VIEW } from './policy.ts';
 import * as repo from './timesheet-repo.ts';
-
-const hours = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
 
 async function loadSchool(ctx: RequestContext, schoolId: string, action: string, tx: Db) {
   const school = await findOrganisationById(tx, schoolId);
@@ -46,12 +45,12 @@ export async function getTimesheet(
       providerId: r.provider_id,
       providerName: r.provider_name,
       sessions: r.sessions,
-      confirmedHours: hours(r.confirmed_minutes),
-      unconfirmedHours: hours(r.unconfirmed_minutes),
-      preparationHours: hours(r.preparation_minutes),
-      supervisionHours: hours(r.supervision_minutes),
-      adjustmentHours: hours(r.adjustment_minutes),
-      totalHours: hours(
+      confirmedHours: minutesToHours(r.confirmed_minutes),
+      unconfirmedHours: minutesToHours(r.unconfirmed_minutes),
+      preparationHours: minutesToHours(r.preparation_minutes),
+      supervisionHours: minutesToHours(r.supervision_minutes),
+      adjustmentHours: minutesToHours(r.adjustment_minutes),
+      totalHours: minutesToHours(
         r.confirmed_minutes + r.preparation_minutes + r.supervision_minutes + r.adjustment_minutes,
       ),
     })),
@@ -60,7 +59,7 @@ export async function getTimesheet(
       providerName: e.provider_name,
       kind: e.kind,
       planCode: e.plan_code,
-      hours: hours(e.minutes),
+      hours: minutesToHours(e.minutes),
       reason: e.reason,
       adjustment: e.kind === 'adjustment',
       createdAt: new Date(e.created_at).toISOString(),

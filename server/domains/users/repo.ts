@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { organisations, roleGrants, users } from '../../db/schema.ts';
 import { latvianSortKey } from '../../platform/collation.ts';
 import type { Db } from '../../platform/db.ts';
+import { escapeLike } from '../../platform/sql-text.ts';
 import { pathInScope } from '../organisations/repo.ts';
 
 const homeOrg = alias(organisations, 'home_org');
@@ -38,7 +39,7 @@ export async function findUsers(
 ) {
   const conditions: SQL[] = [userInScope(scope)];
   if (filter.q) {
-    const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = `%${escapeLike(filter.q)}%`;
     conditions.push(
       or(ilike(users.firstName, like), ilike(users.lastName, like), ilike(users.email, like)) as SQL,
     );
