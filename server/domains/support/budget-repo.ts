@@ -64,8 +64,20 @@ export async function schoolUse(
   semesterId: string,
   category: string,
 ): Promise<number> {
-  const { used } = await findBudgetUse(db, schoolId, semesterId);
-  return Number(used.find((u) => u.category === category)?.amount ?? 0);
+  // One line only: the check runs under the line's lock on every recording.
+  const rows =
+    category === 'consultation'
+      ? await queryRows<{ n: number }>(
+          db,
+          sql`select coalesce(sum(ss.minutes), 0)::int as n from support_sessions ss join semesters sem on sem.id = ${semesterId}
+              where ss.school_id = ${schoolId} and ss.on_date between sem.starts_on and sem.ends_on`,
+        )
+      : await queryRows<{ n: number }>(
+          db,
+          sql`select coalesce(sum(amount_cents), 0)::int as n from economic_payments
+              where school_id = ${schoolId} and semester_id = ${semesterId} and category = ${category}`,
+        );
+  return Number(rows[0]?.n ?? 0);
 }
 
 export async function upsertBudget(

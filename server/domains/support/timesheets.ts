@@ -25,17 +25,19 @@ export async function getTimesheet(
   schoolId: string,
   month: string,
   tx: Db,
+  audit = true,
 ): Promise<TTimesheet> {
   const school = await loadSchool(ctx, schoolId, TIMESHEET_VIEW, tx);
   const rows = await repo.findTimesheetRows(tx, school.id, month);
   const signoff = await repo.findSignoff(tx, school.id, month);
   const entries = await repo.findEntries(tx, school.id, month);
-  await writeAudit(tx, ctx, {
-    action: 'timesheet.read',
-    entityType: 'timesheet',
-    entityId: `${school.id}:${month}`,
-    orgId: school.id,
-  });
+  if (audit)
+    await writeAudit(tx, ctx, {
+      action: 'timesheet.read',
+      entityType: 'timesheet',
+      entityId: `${school.id}:${month}`,
+      orgId: school.id,
+    });
   return {
     schoolId: school.id,
     schoolName: school.name,
@@ -155,7 +157,8 @@ export async function exportTimesheets(
   const wb = new ExcelJS.Workbook();
   const used = new Set<string>();
   for (const school of schools) {
-    const sheet = await getTimesheet(ctx, school.id, month, tx);
+    // The export writes one audit row of its own, not a read per school.
+    const sheet = await getTimesheet(ctx, school.id, month, tx, false);
     // Sheet names: at most 31 characters, unique, without []:*?/\.
     let name = school.name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
     for (let i = 2; used.has(name); i++) name = `${school.name.slice(0, 27)} (${i})`;
