@@ -56,9 +56,9 @@ describe('budgets, per-student caps and economic payments', () => {
     await signIn(e2e, 'koord.ziemelu');
     await page.getByRole('link', { name: 'Budžets' }).click();
     await page.getByRole('heading', { level: 1, name: 'Atbalsta budžets' }).waitFor();
-    expect(await page.getByText('Izvēlieties izglītības iestādi, lai redzētu tās budžetu.').isVisible()).toBe(
-      true,
-    );
+    await expect
+      .poll(() => page.getByText('Izvēlieties izglītības iestādi, lai redzētu tās budžetu.').isVisible())
+      .toBe(true);
     await choose(page, 'Izglītības iestāde', SCHOOL);
     expect(await page.getByRole('combobox', { name: 'Semestris' }).inputValue()).toBe(SEMESTER);
     await page
@@ -100,8 +100,8 @@ describe('budgets, per-student caps and economic payments', () => {
     await signIn(e2e, 'admin');
     await page.goto(`${e2e.baseUrl}/budgets/caps`);
     await page.getByRole('heading', { level: 1, name: 'Limiti vienam izglītojamajam' }).waitFor();
-    expect(await page.getByText('Ministru kabineta noteikumi Nr. 460').isVisible()).toBe(true);
-    expect(await page.getByText('Pašlaik nav noteikts neviens limits.').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('Ministru kabineta noteikumi Nr. 460').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('Pašlaik nav noteikts neviens limits.').isVisible()).toBe(true);
     await saveAmount(page, 'Mainīt limitu: Transports', 'Limits, €', '50,00');
     await expect.poll(() => rowText(page, 'Transports')).toBe('Transports50,00 €Mainīt');
     await saveAmount(page, 'Mainīt limitu: Mācību līdzekļi', 'Limits, €', '50');
@@ -132,7 +132,7 @@ describe('budgets, per-student caps and economic payments', () => {
       section.locator('dt', { hasText: label }).locator('xpath=following-sibling::dd[1]');
     expect(await fact('Plānots').textContent()).toBe('45,00 €');
     expect(await fact('Iestādes budžeta atlikums (transports)').textContent()).toBe('100,00 €');
-    expect(await section.getByText('Maksājumi vēl nav reģistrēti.').isVisible()).toBe(true);
+    await expect.poll(() => section.getByText('Maksājumi vēl nav reģistrēti.').isVisible()).toBe(true);
 
     const form = section.getByRole('region', { name: 'Reģistrēt maksājumu' });
     const fill = async (amount: string, document: string) => {

@@ -75,7 +75,9 @@ describe('early warning: e-journal import, watch list, risks and indicators', ()
     const { page } = e2e;
     await signIn(e2e, 'koord.s1');
     await expect.poll(() => mainText(page)).toContain('Skolēni ar brīdinājumiem');
-    expect(await page.getByRole('link', { name: 'Atvērt brīdinājumu sarakstu' }).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByRole('link', { name: 'Atvērt brīdinājumu sarakstu' }).isVisible())
+      .toBe(true);
     await screenshot(page, 'home-watch-list');
     visited.push({ name: 'home', violations: await axeViolations(page) });
     studentId = await page.evaluate(
