@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,7 +22,8 @@ export interface TestDatabase {
 }
 
 /** The PostgreSQL template the global set-up migrates and loads once; test files copy it. */
-export const PG_TEMPLATE = 'pumpurs_test_template';
+// Named after the checkout, so two checkouts on one machine (CI and a work tree) never share it.
+export const PG_TEMPLATE = `pumpurs_test_template_${createHash('sha1').update(process.cwd()).digest('hex').slice(0, 8)}`;
 
 async function freshPostgres(baseUrl: string): Promise<TestDatabase> {
   const name = `pumpurs_t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;

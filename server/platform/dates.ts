@@ -1,11 +1,8 @@
-/** The calendar date in Latvia now (yyyy-mm-dd): school days, signatures and deadlines are Latvian dates. */
-export function todayInLatvia(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', {
-    timeZone: 'Europe/Riga',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
+import { now, today } from './clock.ts';
+
+/** The calendar date in Latvia (yyyy-mm-dd) from the one clock: school days, signatures and deadlines are Latvian dates. */
+export function todayInLatvia(at: Date = now()): string {
+  return today(at);
 }
 
 /** A calendar date `days` later (or earlier, when negative), as yyyy-mm-dd. */
