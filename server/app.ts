@@ -19,13 +19,22 @@ import { riskRoutes } from './domains/risks/routes.ts';
 import { studentRoutes } from './domains/students/routes.ts';
 import { supportRoutes } from './domains/support/routes.ts';
 import { userRoutes } from './domains/users/routes.ts';
-import type { Config } from './platform/config.ts';
+import type { Config, TrustProxy } from './platform/config.ts';
 import type { Database } from './platform/db.ts';
 import { registerErrorHandler } from './platform/error-handler.ts';
 import './platform/fastify-types.ts';
 import { loggerOptions } from './platform/logger.ts';
 import { registerRequestHooks } from './platform/request-hooks.ts';
 import { registerStatic } from './platform/static.ts';
+
+/**
+ * Fastify's `trustProxy` for the configured proxies. A number of hops becomes the same test
+ * Fastify applies to numbers (its types accept only a function): the socket's peer is hop 0.
+ */
+function trustProxyOption(trust: TrustProxy): false | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return trust;
+}
 
 export interface AppOptions {
   config: Config;
@@ -43,7 +52,7 @@ export async function buildApp({
   const app = Fastify({
     logger: loggerOptions(config.logLevel),
     genReqId: () => randomUUID(),
-    trustProxy: config.trustProxy,
+    trustProxy: trustProxyOption(config.trustProxy),
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
 

@@ -5,6 +5,8 @@ import { findRoot, insertOrganisation } from './domains/organisations/repo.ts';
 import { emailExists, insertGrant, insertUser } from './domains/users/repo.ts';
 import { loadConfig } from './platform/config.ts';
 import { openDatabase } from './platform/db.ts';
+import { message } from './platform/messages.ts';
+import { isPasswordGuessable } from './platform/password-strength.ts';
 import { hashPassword } from './platform/passwords.ts';
 
 const USAGE = `Usage:
@@ -52,6 +54,11 @@ async function main(argv: string[]): Promise<number> {
           `Invalid input: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
         );
         console.error(USAGE);
+        return 2;
+      }
+      const { data } = parsed;
+      if (await isPasswordGuessable(data.password, [data.email, data.firstName, data.lastName])) {
+        console.error(`PUMPURS_ADMIN_PASSWORD: ${message('password_too_common', 'en')}`);
         return 2;
       }
       await database.withTx(async (tx) => {

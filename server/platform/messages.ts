@@ -7,6 +7,14 @@ export const MESSAGES = {
     lv: 'Pārāk daudz neveiksmīgu pieslēgšanās mēģinājumu. Mēģiniet vēlāk.',
     en: 'Too many failed sign-in attempts. Try again later.',
   },
+  sign_in_slowed: {
+    lv: 'Pēc vairākiem neveiksmīgiem mēģinājumiem pieslēgšanās uz brīdi palēnināta. Mēģiniet vēlreiz pēc dažām sekundēm.',
+    en: 'After several failed attempts sign-in is slowed down for a moment. Try again in a few seconds.',
+  },
+  password_too_common: {
+    lv: 'Šo paroli ir viegli uzminēt vai tā ir atrodama nopludinātu paroļu sarakstos. Izvēlieties garāku, neparedzamu paroli.',
+    en: 'This password is easy to guess or appears in lists of leaked passwords. Choose a longer, unpredictable one.',
+  },
   unauthenticated: { lv: 'Nepieciešams pieslēgties.', en: 'Please sign in.' },
   csrf: {
     lv: 'Pieprasījumam trūkst derīga drošības marķiera. Pārlādējiet lapu.',

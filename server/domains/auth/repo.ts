@@ -3,6 +3,7 @@ import type { Language, OrgType, Role } from '../../../common/roles.ts';
 import { loginAttempts, organisations, roleGrants, sessions, users } from '../../db/schema.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { type Db, queryRows } from '../../platform/db.ts';
+import type { RecentFailures } from './limits.ts';
 
 /** The account row needed to check a password. */
 export async function findUserForLogin(db: Db, email: string) {
@@ -66,22 +67,29 @@ export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
   };
 }
 
-/** Stores a new session under the hash of its token. */
-export async function insertSession(db: Db, id: string, userId: string, expiresAt: Date): Promise<void> {
-  await db.insert(sessions).values({ id, userId, expiresAt });
+/** Stores a new session under the hash of its token, started at `at` (the system clock). */
+export async function insertSession(
+  db: Db,
+  id: string,
+  userId: string,
+  at: Date,
+  expiresAt: Date,
+): Promise<void> {
+  await db.insert(sessions).values({ id, userId, createdAt: at, lastSeenAt: at, expiresAt });
 }
 
-/** A session that has not passed its absolute expiry, or null. */
-export async function findLiveSession(db: Db, id: string) {
+/** A session that has not passed its absolute expiry at `at`, or null. */
+export async function findLiveSession(db: Db, id: string, at: Date) {
   const rows = await db
     .select({ userId: sessions.userId, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt })
     .from(sessions)
-    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, sql`now()`)));
+    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, at)));
   return rows[0] ?? null;
 }
 
-export async function touchSession(db: Db, id: string): Promise<void> {
-  await db.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.id, id));
+/** Restarts a session's idle clock at `at`. */
+export async function touchSession(db: Db, id: string, at: Date): Promise<void> {
+  await db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, id));
 }
 
 export async function deleteSession(db: Db, id: string): Promise<void> {
@@ -93,37 +101,63 @@ export async function deleteSessionsOfUser(db: Db, userId: string): Promise<void
   await db.delete(sessions).where(eq(sessions.userId, userId));
 }
 
-/** Failed attempts in the window for the email and for the IP, with the oldest of each. */
-export async function countRecentFailures(db: Db, email: string, ip: string, windowMinutes: number) {
+/**
+ * Serialises sign-in attempts on one account until the transaction ends, across app instances.
+ * A try-lock: a parallel attempt is answered at once instead of holding a pooled connection.
+ */
+export async function tryLockAccountForSignIn(db: Db, email: string): Promise<boolean> {
+  const [row] = await queryRows<{ locked: boolean }>(
+    db,
+    sql`SELECT pg_try_advisory_xact_lock(hashtext('pumpurs.sign-in'), hashtext(${email})) AS locked`,
+  );
+  return row?.locked === true;
+}
+
+/** Failed attempts since `since` for the account, the address, and the two together. */
+export async function countRecentFailures(
+  db: Db,
+  email: string,
+  ip: string,
+  since: Date,
+): Promise<RecentFailures> {
   const [row] = await queryRows<{
-    by_email: number;
-    by_ip: number;
-    oldest_email: string | null;
-    oldest_ip: string | null;
+    pair: number;
+    pair_oldest: string | null;
+    account: number;
+    account_latest: string | null;
+    address: number;
+    address_oldest: string | null;
   }>(
     db,
     sql`
     SELECT
-      count(*) FILTER (WHERE email = ${email})::int AS by_email,
-      count(*) FILTER (WHERE ip = ${ip})::int AS by_ip,
-      min(at) FILTER (WHERE email = ${email}) AS oldest_email,
-      min(at) FILTER (WHERE ip = ${ip}) AS oldest_ip
+      count(*) FILTER (WHERE email = ${email} AND ip = ${ip})::int AS pair,
+      min(at) FILTER (WHERE email = ${email} AND ip = ${ip}) AS pair_oldest,
+      count(*) FILTER (WHERE email = ${email})::int AS account,
+      max(at) FILTER (WHERE email = ${email}) AS account_latest,
+      count(*) FILTER (WHERE ip = ${ip})::int AS address,
+      min(at) FILTER (WHERE ip = ${ip}) AS address_oldest
     FROM ${loginAttempts}
-    WHERE success = false AND at > now() - make_interval(mins => ${windowMinutes})
-      AND (email = ${email} OR ip = ${ip})`,
+    WHERE success = false AND at > ${since} AND (email = ${email} OR ip = ${ip})`,
   );
+  const date = (v: string | null | undefined) => (v ? new Date(v) : null);
   return {
-    byEmail: Number(row?.by_email ?? 0),
-    byIp: Number(row?.by_ip ?? 0),
-    oldestEmail: row?.oldest_email ? new Date(row.oldest_email) : null,
-    oldestIp: row?.oldest_ip ? new Date(row.oldest_ip) : null,
+    pair: Number(row?.pair ?? 0),
+    pairOldest: date(row?.pair_oldest),
+    account: Number(row?.account ?? 0),
+    accountLatest: date(row?.account_latest),
+    address: Number(row?.address ?? 0),
+    addressOldest: date(row?.address_oldest),
   };
 }
 
-export async function recordLoginAttempt(db: Db, email: string, ip: string, success: boolean): Promise<void> {
-  await db.insert(loginAttempts).values({ email, ip, success });
+export async function recordLoginAttempt(
+  db: Db,
+  attempt: { email: string; ip: string; success: boolean; at: Date },
+): Promise<void> {
+  await db.insert(loginAttempts).values(attempt);
 }
 
-export async function setUserLanguage(db: Db, userId: string, language: Language): Promise<void> {
-  await db.update(users).set({ language, updatedAt: sql`now()` }).where(eq(users.id, userId));
+export async function setUserLanguage(db: Db, userId: string, language: Language, at: Date): Promise<void> {
+  await db.update(users).set({ language, updatedAt: at }).where(eq(users.id, userId));
 }

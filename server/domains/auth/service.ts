@@ -1,13 +1,12 @@
 import type { Actor, RequestContext } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
+import { now } from '../../platform/clock.ts';
 import type { Database, Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { verifyPassword } from '../../platform/passwords.ts';
 import { hashToken, newToken } from '../../platform/tokens.ts';
+import { LOGIN_WINDOW_MS, type Refusal, refuseSignIn } from './limits.ts';
 import * as repo from './repo.ts';
-
-export const LOGIN_WINDOW_MINUTES = 10;
-export const LOGIN_MAX_FAILURES = 5;
 
 export interface SessionSettings {
   idleMinutes: number;
@@ -16,15 +15,17 @@ export interface SessionSettings {
 
 type LoginOutcome = { ok: true; token: string; actor: Actor } | { ok: false; error: AppError };
 
-function retryAfterSeconds(oldest: Date | null): number {
-  if (!oldest) return LOGIN_WINDOW_MINUTES * 60;
-  const ms = oldest.getTime() + LOGIN_WINDOW_MINUTES * 60_000 - Date.now();
-  return Math.max(1, Math.ceil(ms / 1000));
+function refused(code: Refusal['code'], retryAfterSeconds: number): LoginOutcome {
+  return {
+    ok: false,
+    error: new AppError(429, code, undefined, { 'retry-after': String(retryAfterSeconds) }),
+  };
 }
 
 /**
- * Signs a user in. The attempt and its audit row are committed even when the answer is a
- * failure, so the rate limit holds across app instances.
+ * Signs a user in. Attempts on one account are serialised (an advisory lock in the transaction),
+ * the limits in `limits.ts` are checked before the password is, and the attempt and its audit
+ * row are committed even when the answer is a failure, so the limits hold across app instances.
  */
 export async function login(
   database: Database,
@@ -35,21 +36,23 @@ export async function login(
   const email = input.email.trim().toLowerCase();
   const ip = ctx.ip ?? 'unknown';
   const outcome = await database.withTx(async (tx): Promise<LoginOutcome> => {
-    const failures = await repo.countRecentFailures(tx, email, ip, LOGIN_WINDOW_MINUTES);
-    if (failures.byEmail >= LOGIN_MAX_FAILURES || failures.byIp >= LOGIN_MAX_FAILURES) {
-      const oldest = failures.byEmail >= LOGIN_MAX_FAILURES ? failures.oldestEmail : failures.oldestIp;
-      await writeAudit(tx, ctx, { action: 'auth.login', outcome: 'denied', entityType: 'user' });
-      return {
-        ok: false,
-        error: new AppError(429, 'too_many_attempts', undefined, {
-          'retry-after': String(retryAfterSeconds(oldest)),
-        }),
-      };
+    const denied = () => writeAudit(tx, ctx, { action: 'auth.login', outcome: 'denied', entityType: 'user' });
+    // Another attempt on this account is being checked right now (only parallel requests get here).
+    if (!(await repo.tryLockAccountForSignIn(tx, email))) {
+      await denied();
+      return refused('sign_in_slowed', 1);
+    }
+    const at = now();
+    const failures = await repo.countRecentFailures(tx, email, ip, new Date(at.getTime() - LOGIN_WINDOW_MS));
+    const refusal = refuseSignIn(failures, at.getTime());
+    if (refusal) {
+      await denied();
+      return refused(refusal.code, refusal.retryAfterSeconds);
     }
     const user = await repo.findUserForLogin(tx, email);
     const passwordOk = await verifyPassword(user?.passwordHash ?? null, input.password);
     const actor = user && passwordOk && user.active ? await repo.loadActor(tx, user.id) : null;
-    await repo.recordLoginAttempt(tx, email, ip, actor !== null);
+    await repo.recordLoginAttempt(tx, { email, ip, success: actor !== null, at });
     if (!actor) {
       await writeAudit(tx, ctx, {
         action: 'auth.login',
@@ -62,8 +65,8 @@ export async function login(
       return { ok: false, error: new AppError(401, 'invalid_credentials') };
     }
     const token = newToken();
-    const expiresAt = new Date(Date.now() + settings.absoluteHours * 3_600_000);
-    await repo.insertSession(tx, hashToken(token), actor.userId, expiresAt);
+    const expiresAt = new Date(at.getTime() + settings.absoluteHours * 3_600_000);
+    await repo.insertSession(tx, hashToken(token), actor.userId, at, expiresAt);
     await writeAudit(
       tx,
       { ...ctx, actor },
@@ -91,9 +94,10 @@ export async function resumeSession(
 ): Promise<Actor | null> {
   const id = hashToken(token);
   return database.withTx(async (tx) => {
-    const session = await repo.findLiveSession(tx, id);
+    const at = now();
+    const session = await repo.findLiveSession(tx, id, at);
     if (!session) return null;
-    const idleMs = Date.now() - new Date(session.lastSeenAt).getTime();
+    const idleMs = at.getTime() - new Date(session.lastSeenAt).getTime();
     if (idleMs > settings.idleMinutes * 60_000) {
       await repo.deleteSession(tx, id);
       return null;
@@ -104,7 +108,7 @@ export async function resumeSession(
       return null;
     }
     // Writing on every request is wasted work; a few seconds of idle-clock slack is harmless.
-    if (idleMs > 5_000) await repo.touchSession(tx, id);
+    if (idleMs > 5_000) await repo.touchSession(tx, id, at);
     return actor;
   });
 }
@@ -130,7 +134,7 @@ export async function changeLanguage(
   const actor = ctx.actor;
   if (!actor) throw new AppError(401, 'unauthenticated');
   await database.withTx(async (tx) => {
-    await repo.setUserLanguage(tx, actor.userId, language);
+    await repo.setUserLanguage(tx, actor.userId, language, now());
     await writeAudit(tx, ctx, { action: 'user.language', entityType: 'user', entityId: actor.userId });
   });
   return { ...actor, language };

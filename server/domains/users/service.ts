@@ -11,6 +11,7 @@ import type { RequestContext } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, badRequest, conflict, NotFoundError } from '../../platform/errors.ts';
+import { assertPasswordNotGuessable } from '../../platform/password-strength.ts';
 import { hashPassword } from '../../platform/passwords.ts';
 import { can, scopePaths } from '../../platform/policy/gate.ts';
 import { deleteSessionsOfUser } from '../auth/repo.ts';
@@ -115,6 +116,7 @@ export async function createUser(ctx: RequestContext, input: TCreateUserBody, tx
     throw new NotFoundError('organisation', input.homeOrganisationId);
   if (!can(ctx.actor, USER_MANAGE, { orgPath: home.path })) throw new AppError(403, 'forbidden');
   if (await repo.emailExists(tx, input.email)) throw conflict('email_taken', 'email');
+  await assertPasswordNotGuessable(input.password, [input.email, input.firstName, input.lastName]);
   const id = await repo.insertUser(tx, {
     email: input.email.toLowerCase(),
     passwordHash: await hashPassword(input.password),
@@ -140,6 +142,12 @@ export async function updateUser(
   if (input.active === false && id === ctx.actor?.userId)
     throw badRequest('cannot_deactivate_self', 'active');
   const { password, ...rest } = input;
+  if (password)
+    await assertPasswordNotGuessable(password, [
+      row.email,
+      input.firstName ?? row.firstName,
+      input.lastName ?? row.lastName,
+    ]);
   await repo.updateUser(tx, id, {
     ...rest,
     ...(password ? { passwordHash: await hashPassword(password) } : {}),
