@@ -1,5 +1,5 @@
 import { definePolicies } from '../../platform/policy/gate.ts';
-import type { StudentResource } from '../students/policy.ts';
+import { NOT_A_PREPARER, type StudentResource } from '../students/policy.ts';
 
 export const PLAN_TEAM = 'plan.team';
 export const PLAN_APPROVE_DIRECTOR = 'plan.approve.director';
@@ -18,6 +18,7 @@ definePolicies<StudentResource>({
   [PLAN_TEAM]: {
     roles: ['school_director', 'school_coordinator', 'plan_preparer'],
     when: (g, r, actor) => g.role !== 'plan_preparer' || r.assignedUserIds.includes(actor.userId),
+    listScope: NOT_A_PREPARER,
   },
   // 1st level: the head of the school.
   [PLAN_APPROVE_DIRECTOR]: { roles: ['school_director'] },

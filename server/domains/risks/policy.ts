@@ -23,10 +23,12 @@ definePolicies<StudentResource>({
   [STUDENT_RISKS_RECORD]: {
     roles: ['school_director', 'school_coordinator', 'plan_preparer', 'specialist'],
     when: assignedOrWhole,
+    listScope: { grant: (g) => g.role !== 'plan_preparer' && g.role !== 'specialist' },
   },
   // The detail of family and health risks: only the roles that need it (issue 4).
   [STUDENT_RISKS_SENSITIVE]: {
     roles: ['school_director', 'school_coordinator', 'plan_preparer', 'specialist'],
     when: assignedOrWhole,
+    listScope: { grant: (g) => g.role !== 'plan_preparer' && g.role !== 'specialist' },
   },
 });

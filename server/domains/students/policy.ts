@@ -29,21 +29,30 @@ const MANAGERS = [
   'school_coordinator',
 ] as const;
 
+/** For lists: a preparer's grant covers only assigned students, so only the other grants give whole subtrees. */
+export const NOT_A_PREPARER = { grant: (g: { role: string }) => g.role !== 'plan_preparer' };
+
 const assigned = (_g: unknown, r: StudentResource, actor: { userId: string }) =>
   r.assignedUserIds.includes(actor.userId);
 
 definePolicies<StudentResource>({
   [STUDENT_VIEW]: { roles: STUDENT_WHOLE_SCOPE_ROLES },
-  [STUDENT_VIEW_ASSIGNED]: { roles: STUDENT_ASSIGNED_ROLES, when: assigned },
+  [STUDENT_VIEW_ASSIGNED]: {
+    roles: STUDENT_ASSIGNED_ROLES,
+    when: assigned,
+    listScope: { assignedToCaller: true },
+  },
   [STUDENT_MANAGE]: { roles: MANAGERS },
   // Guardians and applications: the managers, and a plan preparer for the students assigned.
   [STUDENT_CONSENT]: {
     roles: [...MANAGERS, 'plan_preparer'],
     when: (g, r, actor) => g.role !== 'plan_preparer' || r.assignedUserIds.includes(actor.userId),
+    listScope: NOT_A_PREPARER,
   },
   [STUDENT_REVEAL_CODE]: {
     roles: [...MANAGERS, 'plan_preparer'],
     when: (g, r, actor) => g.role !== 'plan_preparer' || r.assignedUserIds.includes(actor.userId),
+    listScope: NOT_A_PREPARER,
   },
 });
 
