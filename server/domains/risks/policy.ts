@@ -1,4 +1,4 @@
-import { ROLES } from '../../../common/roles.ts';
+import { NATIONAL_ADMIN_ROLES, ROLES } from '../../../common/roles.ts';
 import { definePolicies, type OrgResource } from '../../platform/policy/gate.ts';
 import type { StudentResource } from '../students/policy.ts';
 
@@ -14,8 +14,8 @@ const assignedOrWhole = (g: { role: string }, r: StudentResource, actor: { userI
 definePolicies<OrgResource>({
   // Reference data: every role may read the catalogue (auditors need the types for statistics).
   [CATALOGUE_VIEW]: { roles: ROLES },
-  [CATALOGUE_MANAGE]: { roles: ['national_admin'] },
-  [SEMESTER_MANAGE]: { roles: ['national_admin'] },
+  [CATALOGUE_MANAGE]: { roles: NATIONAL_ADMIN_ROLES },
+  [SEMESTER_MANAGE]: { roles: NATIONAL_ADMIN_ROLES },
 });
 
 definePolicies<StudentResource>({
