@@ -250,10 +250,8 @@ export const MESSAGES = {
     lv: 'PIN bloķēts pēc 5 nepareiziem mēģinājumiem; skolas koordinators var piešķirt jaunu.',
     en: 'The PIN is locked after 5 wrong attempts; the school coordinator can set a new one.',
   },
-  pin_wrong: {
-    lv: 'Nepareizs PIN vai skolēns nav šīs nodarbības dalībnieks.',
-    en: 'Wrong PIN, or the student did not take part in this session.',
-  },
+  // Also the answer for a student who is not in the session: the two must look the same.
+  pin_wrong: { lv: 'Nepareizs PIN.', en: 'Wrong PIN.' },
   too_many_confirmations: {
     lv: 'Pārāk daudz neveiksmīgu apstiprināšanas mēģinājumu. Mēģiniet vēlāk.',
     en: 'Too many failed confirmation attempts. Try again later.',
