@@ -7,7 +7,7 @@ import { verifyPassword } from '../../platform/passwords.ts';
 import { hashToken } from '../../platform/tokens.ts';
 import * as confirmRepo from './confirm-repo.ts';
 import * as repo from './repo.ts';
-import { remoteConfirmationOpen } from './service.ts';
+import { publicSession, remoteConfirmationOpen } from './service.ts';
 import { assertMonthOpen } from './timesheets.ts';
 
 /** Wrong PINs in a row that lock a student's PIN until the school sets a new one. */
@@ -116,6 +116,64 @@ function retryAfterSeconds(oldest: Date | null): string {
 }
 
 /**
+ * The public link's rate limit: takes the address's and the link's locks, and answers 429 with
+ * Retry-After (audited) once either has too many recent failures.
+ */
+async function limitPublicLink(
+  tx: Db,
+  ctx: RequestContext,
+  tokenHash: string,
+): Promise<{ ip: string; session: Session | null; refused: AppError | null }> {
+  const ip = ctx.ip ?? 'unknown';
+  await confirmRepo.lockConfirmationKeys(tx, ip, tokenHash);
+  const since = new Date(nowMs() - CONFIRM_WINDOW_MINUTES * 60_000);
+  const failures = await confirmRepo.countConfirmationFailures(tx, ip, tokenHash, since);
+  const session = await repo.findSessionByTokenHash(tx, tokenHash);
+  const byIp = failures.byIp >= CONFIRM_MAX_FAILURES_PER_IP;
+  if (!byIp && failures.byToken < CONFIRM_MAX_FAILURES_PER_LINK) return { ip, session, refused: null };
+  await writeAudit(tx, ctx, {
+    action: 'support.confirm_remote',
+    outcome: 'denied',
+    entityType: 'support_session',
+    entityId: session?.id ?? null,
+    orgId: session?.schoolId ?? null,
+    actorId: null,
+  });
+  const refused = new AppError(429, 'too_many_confirmations', undefined, {
+    'retry-after': retryAfterSeconds(byIp ? failures.oldestIp : failures.oldestToken),
+  });
+  return { ip, session, refused };
+}
+
+/** An unknown link: counted against the address (and that link), answered 404. */
+async function unknownLink(tx: Db, ctx: RequestContext, ip: string, tokenHash: string): Promise<AppError> {
+  await writeAudit(tx, ctx, {
+    action: 'support.confirm_remote',
+    outcome: 'denied',
+    entityType: 'support_session',
+    actorId: null,
+  });
+  await confirmRepo.recordConfirmationFailure(tx, ip, tokenHash, now());
+  return new NotFoundError();
+}
+
+/**
+ * The public confirmation page of a remote session, behind the same rate limit as confirming:
+ * unknown links count as failures. An error is returned (not thrown) so the count commits.
+ */
+export async function viewRemoteSession(
+  ctx: RequestContext,
+  token: string,
+  tx: Db,
+): Promise<Awaited<ReturnType<typeof publicSession>> | AppError> {
+  const tokenHash = hashToken(token);
+  const { ip, session, refused } = await limitPublicLink(tx, ctx, tokenHash);
+  if (refused) return refused;
+  if (!session) return unknownLink(tx, ctx, ip, tokenHash);
+  return publicSession(token, tx);
+}
+
+/**
  * Remote: the student confirms with the PIN through the session's link, on the day or the day
  * after. The link works without an account, so failures (unknown link, not a participant, wrong
  * or locked PIN) are counted per address and per link in the database — every app instance sees
@@ -129,38 +187,11 @@ export async function confirmRemote(
   tx: Db,
 ): Promise<AppError | null> {
   const tokenHash = hashToken(token);
-  const ip = ctx.ip ?? 'unknown';
-  await confirmRepo.lockConfirmationKeys(tx, ip, tokenHash);
-  const since = new Date(nowMs() - CONFIRM_WINDOW_MINUTES * 60_000);
-  const failures = await confirmRepo.countConfirmationFailures(tx, ip, tokenHash, since);
-  const session = await repo.findSessionByTokenHash(tx, tokenHash);
-  const byIp = failures.byIp >= CONFIRM_MAX_FAILURES_PER_IP;
-  if (byIp || failures.byToken >= CONFIRM_MAX_FAILURES_PER_LINK) {
-    await writeAudit(tx, ctx, {
-      action: 'support.confirm_remote',
-      outcome: 'denied',
-      entityType: 'support_session',
-      entityId: session?.id ?? null,
-      orgId: session?.schoolId ?? null,
-      actorId: null,
-    });
-    return new AppError(429, 'too_many_confirmations', undefined, {
-      'retry-after': retryAfterSeconds(byIp ? failures.oldestIp : failures.oldestToken),
-    });
-  }
-  const remoteCtx = { ...ctx, actor: null };
-  let refused: AppError | null;
-  if (!session) {
-    await writeAudit(tx, remoteCtx, {
-      action: 'support.confirm_remote',
-      outcome: 'denied',
-      entityType: 'support_session',
-    });
-    refused = new NotFoundError();
-  } else {
-    if (!remoteConfirmationOpen(session.onDate)) throw new AppError(409, 'session_confirmation_closed');
-    refused = await confirmParticipant(tx, remoteCtx, session, studentId, pin, 'remote');
-  }
+  const { ip, session, refused: limited } = await limitPublicLink(tx, ctx, tokenHash);
+  if (limited) return limited;
+  if (!session) return unknownLink(tx, ctx, ip, tokenHash);
+  if (!remoteConfirmationOpen(session.onDate)) throw new AppError(409, 'session_confirmation_closed');
+  const refused = await confirmParticipant(tx, { ...ctx, actor: null }, session, studentId, pin, 'remote');
   if (refused) await confirmRepo.recordConfirmationFailure(tx, ip, tokenHash, now());
   return refused;
 }

@@ -204,4 +204,15 @@ describe('the public confirmation endpoint is rate-limited', () => {
     expect(res.statusCode).toBe(429);
     expect(res.headers['retry-after']).toBeDefined();
   });
+
+  it('counts unknown links opened from one address, and then refuses the page too', async () => {
+    const s = await newSession('remote', [kids[1]]);
+    const guest = server.client('10.9.3.1');
+    for (let i = 0; i < 10; i++)
+      expect((await guest.get(`/api/confirm/${'y'.repeat(32)}${i}`)).statusCode).toBe(404);
+    const page = await guest.get(`/api${s.confirmationPath}`);
+    expect(page.statusCode).toBe(429);
+    expect(page.headers['retry-after']).toBeDefined();
+    expect((await server.client('10.9.3.2').get(`/api${s.confirmationPath}`)).statusCode).toBe(200);
+  });
 });

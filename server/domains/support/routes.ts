@@ -24,6 +24,7 @@ import {
   ZTimesheetExportQuery,
   ZTimesheetQuery,
 } from '../../../common/api/support.ts';
+import { AppError } from '../../platform/errors.ts';
 import { acceptRawBodies, SCAN_TYPES, sendDownload, uploadedBody } from '../../platform/raw-body.ts';
 import { MAX_SCAN_BYTES } from '../students/consent-service.ts';
 import * as budgets from './budgets.ts';
@@ -200,7 +201,11 @@ export const supportRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { public: true },
       schema: { tags, params: ZToken, response: { 200: ZPublicSession, ...errors } },
     },
-    (req) => db.read((tx) => service.publicSession(req.params.token, tx)),
+    async (req) => {
+      const page = await db.withTx((tx) => confirm.viewRemoteSession(req.ctx, req.params.token, tx));
+      if (page instanceof AppError) throw page;
+      return page;
+    },
   );
   app.post(
     '/confirm/:token',
