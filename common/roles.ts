@@ -38,3 +38,82 @@ export const ROLE_ORG_TYPES: Record<Role, readonly OrgType[]> = {
 };
 
 export const MIN_PASSWORD_LENGTH = 12;
+
+/*
+ * Named role lists, one per server policy (server/domains/<domain>/policy.ts uses them as its
+ * rule's roles), so the web shows exactly what the server allows (web/features/role-lists.test.ts).
+ * The server still decides every request; these lists only drive navigation and buttons there.
+ */
+
+/** Manage students, imports and e-journal data, users, timesheets, the audit log (within their subtree). */
+export const MANAGER_ROLES = [
+  'national_admin',
+  'municipal_coordinator',
+  'school_director',
+  'school_coordinator',
+] as const satisfies readonly Role[];
+/** See every student of the organisations under their grant (student.view) and the watch list. */
+export const STUDENT_WHOLE_SCOPE_ROLES = [
+  'national_admin',
+  'expert',
+  'municipal_coordinator',
+  'school_director',
+  'school_coordinator',
+] as const satisfies readonly Role[];
+/** See only the students assigned to them (student.view_assigned); assignable to students. */
+export const STUDENT_ASSIGNED_ROLES = [
+  'plan_preparer',
+  'specialist',
+  'teacher',
+] as const satisfies readonly Role[];
+export const WATCH_LIST_ROLES = STUDENT_WHOLE_SCOPE_ROLES;
+/** Set the early-warning thresholds (the nation's, or a municipality's). */
+export const THRESHOLD_ROLES = ['national_admin', 'municipal_coordinator'] as const satisfies readonly Role[];
+/** Record that the municipality was informed of more than 20 unjustified lessons. */
+export const LEGAL_DUTY_ROLES = [
+  'national_admin',
+  'school_director',
+  'school_coordinator',
+] as const satisfies readonly Role[];
+/** Change the national risk catalogue, the semesters and the per-student caps. */
+export const NATIONAL_ADMIN_ROLES = ['national_admin'] as const satisfies readonly Role[];
+/** A school's plan team: prepares and runs plans (a plan preparer for assigned students only). */
+export const PLAN_TEAM_ROLES = [
+  'school_director',
+  'school_coordinator',
+  'plan_preparer',
+] as const satisfies readonly Role[];
+/** Approve plans, one level each: school director, municipal coordinator, national expert. */
+export const PLAN_APPROVER_ROLES = {
+  director: ['school_director'],
+  municipality: ['municipal_coordinator'],
+  expert: ['expert'],
+} as const satisfies Record<string, readonly Role[]>;
+/** Record the consultations they give. */
+export const SUPPORT_ROLES = [
+  'teacher',
+  'specialist',
+  'plan_preparer',
+  'school_coordinator',
+  'school_director',
+] as const satisfies readonly Role[];
+export const TIMESHEET_ROLES = MANAGER_ROLES;
+/** Add preparation, supervision and adjustment hours to timesheets. */
+export const TIMESHEET_ENTER_ROLES = [
+  'school_director',
+  'school_coordinator',
+] as const satisfies readonly Role[];
+/** Sign a school's month off. */
+export const TIMESHEET_SIGN_OFF_ROLES = ['school_coordinator'] as const satisfies readonly Role[];
+/** Give a student the confirmation PIN. */
+export const PIN_ROLES = ['school_director', 'school_coordinator'] as const satisfies readonly Role[];
+/** See a school's budget (a plan preparer: to see what remains for the own plans). */
+export const BUDGET_VIEW_ROLES = [...MANAGER_ROLES, 'plan_preparer'] as const satisfies readonly Role[];
+/** Allocate a school's budget (a municipality to its schools; the national admin to any). */
+export const BUDGET_ALLOCATE_ROLES = [
+  'national_admin',
+  'municipal_coordinator',
+] as const satisfies readonly Role[];
+/** Record economic payments, and decide (with a reason) to go beyond a cap or the budget. */
+export const PAYMENT_ROLES = ['school_director', 'school_coordinator'] as const satisfies readonly Role[];
+export const OVER_CAP_ROLES = PAYMENT_ROLES;

@@ -258,7 +258,12 @@ export const MESSAGES = {
     lv: 'PIN bloķēts pēc 5 nepareiziem mēģinājumiem; skolas koordinators var piešķirt jaunu.',
     en: 'The PIN is locked after 5 wrong attempts; the school coordinator can set a new one.',
   },
+  // Also the answer for a student who is not in the session: the two must look the same.
   pin_wrong: { lv: 'Nepareizs PIN.', en: 'Wrong PIN.' },
+  too_many_confirmations: {
+    lv: 'Pārāk daudz neveiksmīgu apstiprināšanas mēģinājumu. Mēģiniet vēlāk.',
+    en: 'Too many failed confirmation attempts. Try again later.',
+  },
   pin_format: { lv: 'PIN ir 4–6 cipari.', en: 'A PIN has 4–6 digits.' },
   invalid_time: { lv: 'Laiks formātā SS:MM.', en: 'Time as HH:MM.' },
   month_signed_off: {

@@ -1,4 +1,14 @@
-import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  date,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { organisations, users } from './foundation.ts';
 import { plans } from './plans.ts';
 import { students } from './students.ts';
@@ -63,6 +73,24 @@ export const studentPins = pgTable('student_pins', {
   setAt: timestamp('set_at', { withTimezone: true }).notNull().defaultNow(),
   setBy: uuid('set_by'),
 });
+
+/**
+ * Failed remote confirmations (unknown link, not a participant, wrong PIN), per IP and per link,
+ * so the public confirmation endpoint is rate-limited across app instances.
+ */
+export const confirmationAttempts = pgTable(
+  'confirmation_attempts',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    ip: text('ip').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('confirmation_attempts_ip_idx').on(t.ip, t.at),
+    index('confirmation_attempts_token_idx').on(t.tokenHash, t.at),
+  ],
+);
 
 /** Paid hours besides sessions (plan preparation and supervision) and corrections after sign-off. */
 export const timesheetEntries = pgTable(

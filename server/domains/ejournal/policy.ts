@@ -1,3 +1,4 @@
+import { LEGAL_DUTY_ROLES, MANAGER_ROLES, THRESHOLD_ROLES, WATCH_LIST_ROLES } from '../../../common/roles.ts';
 import { definePolicies, type OrgResource } from '../../platform/policy/gate.ts';
 
 export const EJOURNAL_IMPORT = 'ejournal.import';
@@ -7,18 +8,12 @@ export const THRESHOLDS_MANAGE = 'thresholds.manage';
 export const LEGAL_DUTY_RECORD = 'legal_duty.record';
 
 definePolicies<OrgResource>({
-  [EJOURNAL_IMPORT]: {
-    roles: ['national_admin', 'municipal_coordinator', 'school_director', 'school_coordinator'],
-  },
+  [EJOURNAL_IMPORT]: { roles: MANAGER_ROLES },
   // Entry by hand, for small schools without an e-journal export.
-  [EJOURNAL_ENTER]: {
-    roles: ['national_admin', 'municipal_coordinator', 'school_director', 'school_coordinator'],
-  },
-  [WATCH_LIST_VIEW]: {
-    roles: ['national_admin', 'expert', 'municipal_coordinator', 'school_director', 'school_coordinator'],
-  },
+  [EJOURNAL_ENTER]: { roles: MANAGER_ROLES },
+  [WATCH_LIST_VIEW]: { roles: WATCH_LIST_ROLES },
   // The nation's thresholds by the national admin; a municipality's by its coordinator.
-  [THRESHOLDS_MANAGE]: { roles: ['national_admin', 'municipal_coordinator'] },
+  [THRESHOLDS_MANAGE]: { roles: THRESHOLD_ROLES },
   // The school records that it informed the municipality (Cabinet Regulation No. 89).
-  [LEGAL_DUTY_RECORD]: { roles: ['national_admin', 'school_director', 'school_coordinator'] },
+  [LEGAL_DUTY_RECORD]: { roles: LEGAL_DUTY_ROLES },
 });

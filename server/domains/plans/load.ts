@@ -1,6 +1,7 @@
 import type { ApprovalLevel, PlanStatus, TPlanContent } from '../../../common/api/plans.ts';
 import { ZPlanContent } from '../../../common/api/plans.ts';
 import type { RequestContext } from '../../platform/actor.ts';
+import { writeAuditMany } from '../../platform/audit.ts';
 import { todayInLatvia } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, NotFoundError } from '../../platform/errors.ts';
@@ -79,4 +80,39 @@ export function requireAction(ctx: RequestContext, loaded: LoadedPlan, action: P
 /** Every action the caller may take on the plan now. */
 export function allowedActions(ctx: RequestContext, loaded: LoadedPlan): PlanAction[] {
   return ALL_ACTIONS.filter((a) => mayDo(ctx.actor, a, loaded.facts, loaded.resource));
+}
+
+/**
+ * Checks a whole set of plan ids before anything is locked or changed (bulk operations): one query
+ * loads every id with its scope, and any id that does not exist or that the caller may not see
+ * refuses the whole set with one 404. Each refused id is audited as a denial, with the plan's
+ * school when the plan exists. Returned, not thrown, so the audit rows commit.
+ */
+export async function checkPlanSet(ctx: RequestContext, ids: string[], tx: Db): Promise<AppError | null> {
+  const rows = await repo.findPlansWithScope(tx, ids);
+  const visible = new Set(
+    rows
+      .filter((r) => {
+        const resource: StudentResource = {
+          orgPath: r.school_path,
+          assignedUserIds: r.people.filter((p): p is string => Boolean(p)),
+        };
+        return can(ctx.actor, STUDENT_VIEW, resource) || can(ctx.actor, STUDENT_VIEW_ASSIGNED, resource);
+      })
+      .map((r) => r.id),
+  );
+  const refused = ids.filter((id) => !visible.has(id));
+  if (refused.length === 0) return null;
+  await writeAuditMany(
+    tx,
+    ctx,
+    refused.map((id) => ({
+      action: 'plan.access',
+      outcome: 'denied' as const,
+      entityType: 'plan',
+      entityId: id,
+      orgId: rows.find((r) => r.id === id)?.school_id ?? null,
+    })),
+  );
+  return new NotFoundError();
 }

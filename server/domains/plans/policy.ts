@@ -1,5 +1,6 @@
+import { PLAN_APPROVER_ROLES, PLAN_TEAM_ROLES } from '../../../common/roles.ts';
 import { definePolicies } from '../../platform/policy/gate.ts';
-import type { StudentResource } from '../students/policy.ts';
+import { NOT_A_PREPARER, type StudentResource } from '../students/policy.ts';
 
 export const PLAN_TEAM = 'plan.team';
 export const PLAN_APPROVE_DIRECTOR = 'plan.approve.director';
@@ -16,13 +17,14 @@ export const APPROVE_ACTION = {
 definePolicies<StudentResource>({
   // The school team prepares and runs plans; a plan preparer only for the students assigned.
   [PLAN_TEAM]: {
-    roles: ['school_director', 'school_coordinator', 'plan_preparer'],
+    roles: PLAN_TEAM_ROLES,
     when: (g, r, actor) => g.role !== 'plan_preparer' || r.assignedUserIds.includes(actor.userId),
+    listScope: NOT_A_PREPARER,
   },
   // 1st level: the head of the school.
-  [PLAN_APPROVE_DIRECTOR]: { roles: ['school_director'] },
+  [PLAN_APPROVE_DIRECTOR]: { roles: PLAN_APPROVER_ROLES.director },
   // 2nd level: the municipality's coordinator (a grant on the municipality covers its schools).
-  [PLAN_APPROVE_MUNICIPALITY]: { roles: ['municipal_coordinator'] },
+  [PLAN_APPROVE_MUNICIPALITY]: { roles: PLAN_APPROVER_ROLES.municipality },
   // Final level: the national expert assigned to the municipality or state vocational school.
-  [PLAN_APPROVE_EXPERT]: { roles: ['expert'] },
+  [PLAN_APPROVE_EXPERT]: { roles: PLAN_APPROVER_ROLES.expert },
 });

@@ -206,11 +206,14 @@ export async function findNotifications(db: Db, userId: string) {
     .limit(50);
 }
 
-export async function markNotificationRead(db: Db, userId: string, id: string): Promise<void> {
-  await db
+/** Marks the user's own notification read (the first reading time stays); false when the user has no such notification. */
+export async function markNotificationRead(db: Db, userId: string, id: string, at: Date): Promise<boolean> {
+  const rows = await db
     .update(notifications)
-    .set({ readAt: sql`now()` })
-    .where(and(eq(notifications.id, id), eq(notifications.userId, userId)));
+    .set({ readAt: sql`coalesce(${notifications.readAt}, ${at.toISOString()}::timestamptz)` })
+    .where(and(eq(notifications.id, id), eq(notifications.userId, userId)))
+    .returning({ id: notifications.id });
+  return rows.length > 0;
 }
 
 /** Plans not evaluated two weeks after their semester ended, with their preparers. */
@@ -248,4 +251,23 @@ export async function countUnreadNotifications(db: Db, userId: string): Promise<
     .from(notifications)
     .where(and(eq(notifications.userId, userId), sql`${notifications.readAt} is null`));
   return Number(row?.n ?? 0);
+}
+
+/**
+ * Every plan of `ids` (not deleted) with what the gate needs to decide whether the caller sees it,
+ * in one query: the school's path and everyone working with the student through the plan
+ * (assigned staff, the preparer, the supervisor and the measures' providers). Locks nothing.
+ */
+export async function findPlansWithScope(db: Db, ids: string[]) {
+  if (ids.length === 0) return [];
+  return queryRows<{ id: string; school_id: string; school_path: string; people: (string | null)[] }>(
+    db,
+    sql`select p.id, p.school_id, o.path as school_path,
+          array[p.preparer_id::text, p.content->>'supervisorId']
+            || coalesce((select array_agg(m->>'providerId') from jsonb_array_elements(p.content->'measures') m), '{}')
+            || coalesce((select array_agg(a.user_id::text) from student_assignments a where a.student_id = p.student_id), '{}')
+            as people
+        from plans p join organisations o on o.id = p.school_id join students s on s.id = p.student_id
+        where p.id in ${ids} and p.status <> 'deleted'`,
+  );
 }

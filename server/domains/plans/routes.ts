@@ -153,9 +153,11 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.object({ approved: z.number().int() }), ...errors },
       },
     },
-    async (req) => ({
-      approved: await db.withTx((tx) => transitions.approvePlans(req.ctx, req.body.planIds, tx)),
-    }),
+    async (req) => {
+      const approved = await db.withTx((tx) => transitions.approvePlans(req.ctx, req.body.planIds, tx));
+      if (typeof approved !== 'number') throw approved;
+      return { approved };
+    },
   );
 
   app.get('/notifications', { schema: { tags, response: { 200: ZNotificationList, ...errors } } }, (req) =>

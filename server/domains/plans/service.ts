@@ -3,8 +3,9 @@ import { sql } from 'drizzle-orm';
 import { type TPlan, type TPlanContent, ZPlanContent } from '../../../common/api/plans.ts';
 import type { RequestContext } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
+import { now } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
-import { AppError, badRequest, conflict } from '../../platform/errors.ts';
+import { AppError, badRequest, conflict, NotFoundError } from '../../platform/errors.ts';
 import { can, scopePaths } from '../../platform/policy/gate.ts';
 import { STUDENT_RISKS_SENSITIVE } from '../risks/policy.ts';
 import { findSemester, findStudentRisks } from '../risks/repo.ts';
@@ -270,6 +271,8 @@ export async function listNotifications(ctx: RequestContext, tx: Db) {
   };
 }
 
+/** Marks one of the caller's notifications read; anyone else's is a 404 (the error handler audits the denial). */
 export async function readNotification(ctx: RequestContext, id: string, tx: Db): Promise<void> {
-  await repo.markNotificationRead(tx, ctx.actor?.userId as string, id);
+  if (!(await repo.markNotificationRead(tx, ctx.actor?.userId as string, id, now())))
+    throw new NotFoundError('notification', id);
 }

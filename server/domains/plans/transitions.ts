@@ -12,7 +12,7 @@ import {
 import { findPayments } from '../support/budget-repo.ts';
 import { findDeliveredHours } from '../support/repo.ts';
 import { missingForSubmit } from './content.ts';
-import { type LoadedPlan, loadPlan, requireAction, today } from './load.ts';
+import { checkPlanSet, type LoadedPlan, loadPlan, requireAction, today } from './load.ts';
 import { notifyApprovers, notifyPreparer } from './notify.ts';
 import * as repo from './repo.ts';
 import { withNewIds } from './service.ts';
@@ -104,9 +104,15 @@ export async function approvePlan(ctx: RequestContext, id: string, tx: Db): Prom
   await approveLoaded(ctx, await loadPlan(ctx, id, tx, true), tx);
 }
 
-/** Approves several plans at once: all of them or none (each is checked first). */
-export async function approvePlans(ctx: RequestContext, ids: string[], tx: Db): Promise<number> {
+/**
+ * Approves several plans at once: all of them or none. The whole set is checked first (one query,
+ * before any plan is locked); an unknown or unseen id refuses everything with a 404, returned so
+ * its denial audit commits.
+ */
+export async function approvePlans(ctx: RequestContext, ids: string[], tx: Db): Promise<number | AppError> {
   const unique = [...new Set(ids)];
+  const refused = await checkPlanSet(ctx, unique, tx);
+  if (refused) return refused;
   const loaded: LoadedPlan[] = [];
   for (const id of unique) loaded.push(await loadPlan(ctx, id, tx, true));
   for (const l of loaded) requireAction(ctx, l, 'approve');

@@ -1,4 +1,4 @@
-import { ROLES } from '../../../common/roles.ts';
+import { NATIONAL_ADMIN_ROLES, ROLES } from '../../../common/roles.ts';
 import { definePolicies, type OrgResource } from '../../platform/policy/gate.ts';
 import type { StudentResource } from '../students/policy.ts';
 
@@ -14,8 +14,8 @@ const assignedOrWhole = (g: { role: string }, r: StudentResource, actor: { userI
 definePolicies<OrgResource>({
   // Reference data: every role may read the catalogue (auditors need the types for statistics).
   [CATALOGUE_VIEW]: { roles: ROLES },
-  [CATALOGUE_MANAGE]: { roles: ['national_admin'] },
-  [SEMESTER_MANAGE]: { roles: ['national_admin'] },
+  [CATALOGUE_MANAGE]: { roles: NATIONAL_ADMIN_ROLES },
+  [SEMESTER_MANAGE]: { roles: NATIONAL_ADMIN_ROLES },
 });
 
 definePolicies<StudentResource>({
@@ -23,10 +23,12 @@ definePolicies<StudentResource>({
   [STUDENT_RISKS_RECORD]: {
     roles: ['school_director', 'school_coordinator', 'plan_preparer', 'specialist'],
     when: assignedOrWhole,
+    listScope: { grant: (g) => g.role !== 'plan_preparer' && g.role !== 'specialist' },
   },
   // The detail of family and health risks: only the roles that need it (issue 4).
   [STUDENT_RISKS_SENSITIVE]: {
     roles: ['school_director', 'school_coordinator', 'plan_preparer', 'specialist'],
     when: assignedOrWhole,
+    listScope: { grant: (g) => g.role !== 'plan_preparer' && g.role !== 'specialist' },
   },
 });

@@ -1,7 +1,7 @@
 import type { RequestContext } from '../../platform/actor.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, NotFoundError } from '../../platform/errors.ts';
-import { can, scopePaths } from '../../platform/policy/gate.ts';
+import { assignedScopePaths, can, scopePaths } from '../../platform/policy/gate.ts';
 import { STUDENT_VIEW, STUDENT_VIEW_ASSIGNED, type StudentResource } from './policy.ts';
 import * as repo from './repo.ts';
 
@@ -9,7 +9,7 @@ import * as repo from './repo.ts';
 export function studentScope(ctx: RequestContext): repo.StudentScope {
   return {
     wholePaths: scopePaths(ctx.actor, STUDENT_VIEW),
-    assignedPaths: scopePaths(ctx.actor, STUDENT_VIEW_ASSIGNED),
+    assignedPaths: assignedScopePaths(ctx.actor, STUDENT_VIEW_ASSIGNED),
     userId: ctx.actor?.userId ?? '00000000-0000-0000-0000-000000000000',
   };
 }

@@ -1,3 +1,4 @@
+import { MANAGER_ROLES, STUDENT_ASSIGNED_ROLES, STUDENT_WHOLE_SCOPE_ROLES } from '../../../common/roles.ts';
 import { definePolicies, type OrgResource } from '../../platform/policy/gate.ts';
 
 /** A student as the gate sees it: the current school's path and the staff assigned to the student. */
@@ -12,38 +13,35 @@ export const STUDENT_CONSENT = 'student.consent';
 export const STUDENT_REVEAL_CODE = 'student.reveal_code';
 export const STUDENT_IMPORT = 'student.import';
 
-/** Roles that see every student of the organisations under their grant. */
-export const STUDENT_WHOLE_SCOPE_ROLES = [
-  'national_admin',
-  'expert',
-  'municipal_coordinator',
-  'school_director',
-  'school_coordinator',
-] as const;
-/** Roles that see only the students assigned to them. */
-export const STUDENT_ASSIGNED_ROLES = ['plan_preparer', 'specialist', 'teacher'] as const;
-const MANAGERS = [
-  'national_admin',
-  'municipal_coordinator',
-  'school_director',
-  'school_coordinator',
-] as const;
+// Roles that see every student under their grant, only the students assigned, and manage students.
+export { STUDENT_ASSIGNED_ROLES, STUDENT_WHOLE_SCOPE_ROLES } from '../../../common/roles.ts';
+
+const MANAGERS = MANAGER_ROLES;
+
+/** For lists: a preparer's grant covers only assigned students, so only the other grants give whole subtrees. */
+export const NOT_A_PREPARER = { grant: (g: { role: string }) => g.role !== 'plan_preparer' };
 
 const assigned = (_g: unknown, r: StudentResource, actor: { userId: string }) =>
   r.assignedUserIds.includes(actor.userId);
 
 definePolicies<StudentResource>({
   [STUDENT_VIEW]: { roles: STUDENT_WHOLE_SCOPE_ROLES },
-  [STUDENT_VIEW_ASSIGNED]: { roles: STUDENT_ASSIGNED_ROLES, when: assigned },
+  [STUDENT_VIEW_ASSIGNED]: {
+    roles: STUDENT_ASSIGNED_ROLES,
+    when: assigned,
+    listScope: { assignedToCaller: true },
+  },
   [STUDENT_MANAGE]: { roles: MANAGERS },
   // Guardians and applications: the managers, and a plan preparer for the students assigned.
   [STUDENT_CONSENT]: {
     roles: [...MANAGERS, 'plan_preparer'],
     when: (g, r, actor) => g.role !== 'plan_preparer' || r.assignedUserIds.includes(actor.userId),
+    listScope: NOT_A_PREPARER,
   },
   [STUDENT_REVEAL_CODE]: {
     roles: [...MANAGERS, 'plan_preparer'],
     when: (g, r, actor) => g.role !== 'plan_preparer' || r.assignedUserIds.includes(actor.userId),
+    listScope: NOT_A_PREPARER,
   },
 });
 

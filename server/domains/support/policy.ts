@@ -1,3 +1,15 @@
+import {
+  BUDGET_ALLOCATE_ROLES,
+  BUDGET_VIEW_ROLES,
+  NATIONAL_ADMIN_ROLES,
+  OVER_CAP_ROLES,
+  PAYMENT_ROLES,
+  PIN_ROLES,
+  SUPPORT_ROLES,
+  TIMESHEET_ENTER_ROLES,
+  TIMESHEET_ROLES,
+  TIMESHEET_SIGN_OFF_ROLES,
+} from '../../../common/roles.ts';
 import { definePolicies, type OrgResource } from '../../platform/policy/gate.ts';
 
 export const SUPPORT_RECORD = 'support.record';
@@ -5,11 +17,9 @@ export const STUDENT_PIN_SET = 'student.pin_set';
 
 definePolicies<OrgResource>({
   // Providers record their own sessions; the measure must name them (checked in the service).
-  [SUPPORT_RECORD]: {
-    roles: ['teacher', 'specialist', 'plan_preparer', 'school_coordinator', 'school_director'],
-  },
+  [SUPPORT_RECORD]: { roles: SUPPORT_ROLES },
   // The school gives each student a confirmation PIN.
-  [STUDENT_PIN_SET]: { roles: ['school_director', 'school_coordinator'] },
+  [STUDENT_PIN_SET]: { roles: PIN_ROLES },
 });
 
 export const TIMESHEET_VIEW = 'timesheet.view';
@@ -17,12 +27,10 @@ export const TIMESHEET_ENTER = 'timesheet.enter';
 export const TIMESHEET_SIGN_OFF = 'timesheet.sign_off';
 
 definePolicies<OrgResource>({
-  [TIMESHEET_VIEW]: {
-    roles: ['national_admin', 'municipal_coordinator', 'school_director', 'school_coordinator'],
-  },
-  [TIMESHEET_ENTER]: { roles: ['school_director', 'school_coordinator'] },
+  [TIMESHEET_VIEW]: { roles: TIMESHEET_ROLES },
+  [TIMESHEET_ENTER]: { roles: TIMESHEET_ENTER_ROLES },
   // The school coordinator signs a month off (DESIGN.md, timesheets).
-  [TIMESHEET_SIGN_OFF]: { roles: ['school_coordinator'] },
+  [TIMESHEET_SIGN_OFF]: { roles: TIMESHEET_SIGN_OFF_ROLES },
 });
 
 export const BUDGET_VIEW = 'budget.view';
@@ -32,19 +40,11 @@ export const PAYMENT_RECORD = 'payment.record';
 export const OVER_CAP_DECIDE = 'over_cap.decide';
 
 definePolicies<OrgResource>({
-  [BUDGET_VIEW]: {
-    roles: [
-      'national_admin',
-      'municipal_coordinator',
-      'school_director',
-      'school_coordinator',
-      'plan_preparer',
-    ],
-  },
+  [BUDGET_VIEW]: { roles: BUDGET_VIEW_ROLES },
   // The municipality allocates to its schools; the national admin to state vocational schools (and any).
-  [BUDGET_ALLOCATE]: { roles: ['national_admin', 'municipal_coordinator'] },
-  [CAPS_MANAGE]: { roles: ['national_admin'] },
-  [PAYMENT_RECORD]: { roles: ['school_director', 'school_coordinator'] },
+  [BUDGET_ALLOCATE]: { roles: BUDGET_ALLOCATE_ROLES },
+  [CAPS_MANAGE]: { roles: NATIONAL_ADMIN_ROLES },
+  [PAYMENT_RECORD]: { roles: PAYMENT_ROLES },
   // The school's director or coordinator records the decision together with the payment.
-  [OVER_CAP_DECIDE]: { roles: ['school_director', 'school_coordinator'] },
+  [OVER_CAP_DECIDE]: { roles: OVER_CAP_ROLES },
 });

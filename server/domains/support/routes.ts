@@ -24,9 +24,11 @@ import {
   ZTimesheetExportQuery,
   ZTimesheetQuery,
 } from '../../../common/api/support.ts';
+import { AppError } from '../../platform/errors.ts';
 import { acceptRawBodies, SCAN_TYPES, sendDownload, uploadedBody } from '../../platform/raw-body.ts';
 import { MAX_SCAN_BYTES } from '../students/consent-service.ts';
 import * as budgets from './budgets.ts';
+import * as confirm from './confirm.ts';
 import { planProgress } from './progress.ts';
 import * as service from './service.ts';
 import * as timesheets from './timesheets.ts';
@@ -38,6 +40,7 @@ const errors = {
   404: ZApiError,
   409: ZApiError,
   423: ZApiError,
+  429: ZApiError,
 };
 const ZId = z.object({ id: z.uuid() });
 const ok = z.object({ ok: z.literal(true) });
@@ -65,7 +68,7 @@ export const supportRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, params: ZId, body: ZConfirmBody, response: { 200: ok, ...errors } } },
     async (req) => {
       const wrongPin = await db.withTx((tx) =>
-        service.confirmInPerson(req.ctx, req.params.id, req.body.studentId, req.body.pin, tx),
+        confirm.confirmInPerson(req.ctx, req.params.id, req.body.studentId, req.body.pin, tx),
       );
       if (wrongPin) throw wrongPin;
       return { ok: true as const };
@@ -198,7 +201,11 @@ export const supportRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { public: true },
       schema: { tags, params: ZToken, response: { 200: ZPublicSession, ...errors } },
     },
-    (req) => db.read((tx) => service.publicSession(req.params.token, tx)),
+    async (req) => {
+      const page = await db.withTx((tx) => confirm.viewRemoteSession(req.ctx, req.params.token, tx));
+      if (page instanceof AppError) throw page;
+      return page;
+    },
   );
   app.post(
     '/confirm/:token',
@@ -208,7 +215,7 @@ export const supportRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const wrongPin = await db.withTx((tx) =>
-        service.confirmRemote(req.ctx, req.params.token, req.body.studentId, req.body.pin, tx),
+        confirm.confirmRemote(req.ctx, req.params.token, req.body.studentId, req.body.pin, tx),
       );
       if (wrongPin) throw wrongPin;
       return { ok: true as const };

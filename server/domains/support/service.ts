@@ -5,7 +5,7 @@ import { writeAudit, writeAuditMany } from '../../platform/audit.ts';
 import { addDays, todayInLatvia } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, badRequest, NotFoundError } from '../../platform/errors.ts';
-import { hashPassword, verifyPassword } from '../../platform/passwords.ts';
+import { hashPassword } from '../../platform/passwords.ts';
 import { can } from '../../platform/policy/gate.ts';
 import { hashToken, newToken } from '../../platform/tokens.ts';
 import { findOrganisationById } from '../organisations/repo.ts';
@@ -16,8 +16,6 @@ import { checkConsultationLimits } from './budgets.ts';
 import { STUDENT_PIN_SET, SUPPORT_RECORD } from './policy.ts';
 import * as repo from './repo.ts';
 import { assertMonthOpen } from './timesheets.ts';
-
-const MAX_PIN_FAILURES = 5;
 
 /** A remote session's students may confirm on the day of the session and the day after. */
 export function remoteConfirmationOpen(onDate: string, today = todayInLatvia()): boolean {
@@ -153,48 +151,6 @@ export async function listMySessions(
   return present(tx, await repo.findSessionsOfProvider(tx, ctx.actor?.userId as string, from, to));
 }
 
-/**
- * Checks the PIN. A wrong PIN is counted and the count must commit, so it is returned as an error
- * (the route throws it after the transaction) rather than thrown inside the transaction.
- */
-async function checkPin(tx: Db, studentId: string, pin: string): Promise<AppError | null> {
-  const stored = await repo.findPin(tx, studentId);
-  if (!stored) throw new AppError(409, 'pin_not_set');
-  if (stored.failedAttempts >= MAX_PIN_FAILURES) throw new AppError(423, 'pin_locked');
-  if (!(await verifyPassword(stored.pinHash, pin))) {
-    await repo.setPinFailures(tx, studentId, stored.failedAttempts + 1);
-    return new AppError(400, 'pin_wrong', [{ path: 'pin', message: 'pin_wrong' }]);
-  }
-  if (stored.failedAttempts > 0) await repo.setPinFailures(tx, studentId, 0);
-  return null;
-}
-
-/** In person: the student types the PIN on the provider's device, right after the session. */
-export async function confirmInPerson(
-  ctx: RequestContext,
-  sessionId: string,
-  studentId: string,
-  pin: string,
-  tx: Db,
-): Promise<AppError | null> {
-  const session = await repo.findSession(tx, sessionId);
-  if (!session || session.providerId !== ctx.actor?.userId)
-    throw new NotFoundError('support_session', sessionId);
-  if (session.mode !== 'in_person') throw new AppError(409, 'session_remote');
-  await assertMonthOpen(tx, session.schoolId, session.onDate);
-  const wrong = await checkPin(tx, studentId, pin);
-  if (wrong) return wrong;
-  if (!(await repo.confirmParticipant(tx, sessionId, studentId, 'pin')))
-    throw new AppError(409, 'session_confirmed');
-  await writeAudit(tx, ctx, {
-    action: 'support.confirm',
-    entityType: 'student',
-    entityId: studentId,
-    orgId: session.schoolId,
-  });
-  return null;
-}
-
 /** The public confirmation page of a remote session: only first names and the initial of the last name. */
 export async function publicSession(token: string, tx: Db) {
   const session = await repo.findSessionByTokenHash(tx, hashToken(token));
@@ -216,32 +172,6 @@ export async function publicSession(token: string, tx: Db) {
       confirmed: p.confirmed_at !== null,
     })),
   };
-}
-
-/** Remote: the student confirms with the PIN through the session's link, on the day or the day after. */
-export async function confirmRemote(
-  ctx: RequestContext,
-  token: string,
-  studentId: string,
-  pin: string,
-  tx: Db,
-): Promise<AppError | null> {
-  const session = await repo.findSessionByTokenHash(tx, hashToken(token));
-  if (!session) throw new NotFoundError();
-  if (!remoteConfirmationOpen(session.onDate)) throw new AppError(409, 'session_confirmation_closed');
-  await assertMonthOpen(tx, session.schoolId, session.onDate);
-  const wrong = await checkPin(tx, studentId, pin);
-  if (wrong) return wrong;
-  if (!(await repo.confirmParticipant(tx, session.id, studentId, 'remote')))
-    throw new AppError(409, 'session_confirmed');
-  await writeAudit(tx, ctx, {
-    action: 'support.confirm_remote',
-    entityType: 'student',
-    entityId: studentId,
-    orgId: session.schoolId,
-    actorId: null,
-  });
-  return null;
 }
 
 /** Sets the student's confirmation PIN (the school gives it to the student). */

@@ -45,10 +45,14 @@ export async function findUsers(
     );
   }
   if (filter.organisationId) {
+    // Only a home or a grant inside the scope matches: filtering by an organisation elsewhere must
+    // not reveal who holds a role there.
     conditions.push(
       or(
-        eq(users.homeOrgId, filter.organisationId),
-        sql`exists (select 1 from ${roleGrants} where ${roleGrants.userId} = ${users.id} and ${roleGrants.orgId} = ${filter.organisationId})`,
+        and(eq(users.homeOrgId, filter.organisationId), pathInScope(homeOrg.path, scope)),
+        sql`exists (select 1 from ${roleGrants} join ${organisations} grant_org on grant_org.id = ${roleGrants.orgId}
+              where ${roleGrants.userId} = ${users.id} and ${roleGrants.orgId} = ${filter.organisationId}
+                and ${pathInScope(sql`grant_org.path`, scope)})`,
       ) as SQL,
     );
   }

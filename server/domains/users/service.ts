@@ -50,16 +50,23 @@ function detail(row: UserRow, grants: GrantRow[]): TUserDetail {
   };
 }
 
-/** Loads a user the caller may see (home or a grant in scope); 404 otherwise. */
+/** The grants the caller may see: only those on organisations inside the caller's own subtrees. */
+function grantsInScope(ctx: RequestContext, grants: GrantRow[]): GrantRow[] {
+  return grants.filter((g) => can(ctx.actor, USER_VIEW, { orgPath: g.organisationPath }));
+}
+
+/**
+ * Loads a user the caller may see (home or a grant in scope); 404 otherwise. `grants` are all of
+ * them (for decisions: who may manage the user), `shown` only those in the caller's scope.
+ */
 async function loadVisibleUser(ctx: RequestContext, id: string, tx: Db) {
   const row = await repo.findUserById(tx, id);
   const grants = row ? await repo.findGrantsOfUsers(tx, [id]) : [];
+  const shown = grantsInScope(ctx, grants);
   const visible =
-    row !== null &&
-    (can(ctx.actor, USER_VIEW, { orgPath: row.homeOrganisationPath }) ||
-      grants.some((g) => can(ctx.actor, USER_VIEW, { orgPath: g.organisationPath })));
+    row !== null && (can(ctx.actor, USER_VIEW, { orgPath: row.homeOrganisationPath }) || shown.length > 0);
   if (!row || !visible) throw new NotFoundError('user', id);
-  return { row, grants };
+  return { row, grants, shown };
 }
 
 /**
@@ -81,9 +88,12 @@ export async function listUsers(ctx: RequestContext, query: TUserListQuery, tx: 
     limit: query.pageSize,
     offset: (query.page - 1) * query.pageSize,
   });
-  const grants = await repo.findGrantsOfUsers(
-    tx,
-    rows.map((r) => r.id),
+  const grants = grantsInScope(
+    ctx,
+    await repo.findGrantsOfUsers(
+      tx,
+      rows.map((r) => r.id),
+    ),
   );
   await writeAudit(tx, ctx, { action: 'user.list', entityType: 'user' });
   return {
@@ -99,14 +109,14 @@ export async function listUsers(ctx: RequestContext, query: TUserListQuery, tx: 
 
 /** One user's record; the read is audited. */
 export async function getUser(ctx: RequestContext, id: string, tx: Db): Promise<TUserDetail> {
-  const { row, grants } = await loadVisibleUser(ctx, id, tx);
+  const { row, shown } = await loadVisibleUser(ctx, id, tx);
   await writeAudit(tx, ctx, {
     action: 'user.read',
     entityType: 'user',
     entityId: id,
     orgId: row.homeOrganisationId,
   });
-  return detail(row, grants);
+  return detail(row, shown);
 }
 
 /** Creates a staff account in an organisation in the caller's scope. */
@@ -126,8 +136,8 @@ export async function createUser(ctx: RequestContext, input: TCreateUserBody, tx
     homeOrgId: home.id,
   });
   await writeAudit(tx, ctx, { action: 'user.create', entityType: 'user', entityId: id, orgId: home.id });
-  const { row, grants } = await loadVisibleUser(ctx, id, tx);
-  return detail(row, grants);
+  const { row, shown } = await loadVisibleUser(ctx, id, tx);
+  return detail(row, shown);
 }
 
 /** Edits names, language, active flag or password. Deactivation and a new password end the user's sessions. */
@@ -160,7 +170,7 @@ export async function updateUser(
     orgId: row.homeOrganisationId,
   });
   const after = await loadVisibleUser(ctx, id, tx);
-  return detail(after.row, after.grants);
+  return detail(after.row, after.shown);
 }
 
 /** Gives a user a role on an organisation; both must be in the caller's scope. */
@@ -192,7 +202,7 @@ export async function addGrant(
     orgId: org.id,
   });
   const after = await loadVisibleUser(ctx, row.id, tx);
-  return detail(after.row, after.grants);
+  return detail(after.row, after.shown);
 }
 
 /** Removes one grant; the caller must be able to grant that role there. */
@@ -202,8 +212,8 @@ export async function removeGrant(
   grantId: string,
   tx: Db,
 ): Promise<TUserDetail> {
-  const { grants } = await loadVisibleUser(ctx, userId, tx);
-  const grant = grants.find((g) => g.id === grantId);
+  const { shown } = await loadVisibleUser(ctx, userId, tx);
+  const grant = shown.find((g) => g.id === grantId);
   if (!grant) throw new NotFoundError('role_grant', grantId);
   if (!can(ctx.actor, USER_GRANT, { orgPath: grant.organisationPath, role: grant.role as Role }))
     throw new AppError(403, 'forbidden');
@@ -215,5 +225,5 @@ export async function removeGrant(
     orgId: grant.organisationId,
   });
   const after = await loadVisibleUser(ctx, userId, tx);
-  return detail(after.row, after.grants);
+  return detail(after.row, after.shown);
 }

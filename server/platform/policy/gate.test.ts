@@ -1,10 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../../common/roles.ts';
 import '../../domains/audit/policy.ts';
+import '../../domains/ejournal/policy.ts';
 import '../../domains/organisations/policy.ts';
+import '../../domains/plans/policy.ts';
+import '../../domains/risks/policy.ts';
+import '../../domains/students/policy.ts';
+import '../../domains/support/policy.ts';
 import '../../domains/users/policy.ts';
+import { ROLES } from '../../../common/roles.ts';
 import type { Actor } from '../actor.ts';
-import { can, canAnywhere, listPolicyActions, scopePaths } from './gate.ts';
+import {
+  assignedScopePaths,
+  can,
+  canAnywhere,
+  definePolicies,
+  listPolicyActions,
+  policyRule,
+  scopePaths,
+} from './gate.ts';
 
 const NATION = '/n/';
 const MUN_A = '/n/a/';
@@ -138,5 +152,75 @@ describe('policy gate', () => {
     expect(scopePaths(a, 'user.view')).toEqual([MUN_A]);
     expect(scopePaths(actor(['teacher', SCHOOL_A1]), 'user.view')).toEqual([]);
     expect(canAnywhere(actor(['auditor', NATION]), 'audit.view')).toBe(false);
+  });
+
+  describe('lists and rules with a condition', () => {
+    const assigned = (_g: unknown, r: { assignedUserIds: readonly string[] }, a: { userId: string }) =>
+      r.assignedUserIds.includes(a.userId);
+    definePolicies<{ orgPath: string; assignedUserIds: readonly string[] }>({
+      'test.condition_only': { roles: ['school_coordinator', 'plan_preparer'], when: assigned },
+      'test.by_grant': {
+        roles: ['school_coordinator', 'plan_preparer'],
+        when: (g, r, a) => g.role !== 'plan_preparer' || assigned(g, r, a),
+        listScope: { grant: (g) => g.role !== 'plan_preparer' },
+      },
+      'test.assigned': { roles: ['plan_preparer'], when: assigned, listScope: { assignedToCaller: true } },
+    });
+
+    it('gives no list scope for a rule whose condition the gate cannot check without the record', () => {
+      expect(scopePaths(actor(['plan_preparer', SCHOOL_A1]), 'test.condition_only')).toEqual([]);
+      expect(scopePaths(actor(['school_coordinator', SCHOOL_A1]), 'test.condition_only')).toEqual([]);
+      // The record-by-record check still works.
+      expect(
+        can(actor(['plan_preparer', SCHOOL_A1]), 'test.condition_only', {
+          orgPath: SCHOOL_A1,
+          assignedUserIds: ['u'],
+        }),
+      ).toBe(true);
+    });
+
+    it('keeps only the grants whose declared grant condition holds', () => {
+      const a = actor(['school_coordinator', SCHOOL_A1], ['plan_preparer', SCHOOL_A2]);
+      expect(scopePaths(a, 'test.by_grant')).toEqual([SCHOOL_A1]);
+      expect(scopePaths(actor(['plan_preparer', SCHOOL_A2]), 'test.by_grant')).toEqual([]);
+    });
+
+    it('gives assigned-only scope only through assignedScopePaths, never as a whole subtree', () => {
+      const a = actor(['plan_preparer', SCHOOL_A1]);
+      expect(scopePaths(a, 'test.assigned')).toEqual([]);
+      expect(assignedScopePaths(a, 'test.assigned')).toEqual([SCHOOL_A1]);
+      expect(assignedScopePaths(a, 'test.by_grant')).toEqual([]);
+      expect(assignedScopePaths(a, 'test.condition_only')).toEqual([]);
+    });
+
+    it('does not give a plan preparer the whole school through the real plan and student rules', () => {
+      const prep = actor(['plan_preparer', SCHOOL_A1]);
+      for (const action of ['plan.team', 'student.consent', 'student.reveal_code', 'student_risks.sensitive'])
+        expect(scopePaths(prep, action)).toEqual([]);
+      expect(scopePaths(actor(['school_coordinator', SCHOOL_A1]), 'plan.team')).toEqual([SCHOOL_A1]);
+      expect(scopePaths(actor(['teacher', SCHOOL_A1]), 'student.view_assigned')).toEqual([]);
+      expect(assignedScopePaths(actor(['teacher', SCHOOL_A1]), 'student.view_assigned')).toEqual([SCHOOL_A1]);
+    });
+
+    it('declares only grant conditions that imply the rule for every record in the subtree', () => {
+      // For every rule that opts into lists by grant: whenever the grant condition holds, the rule's
+      // own condition must hold for any record under the grant — even one assigned to nobody.
+      const record = {
+        orgPath: SCHOOL_A1,
+        assignedUserIds: [],
+        id: 'other',
+        type: 'school',
+        role: 'teacher',
+      };
+      for (const action of listPolicyActions()) {
+        const rule = policyRule(action);
+        if (!rule?.when || !rule.listScope || !('grant' in rule.listScope)) continue;
+        for (const role of ROLES) {
+          const a = actor([role, SCHOOL_A1]);
+          if (rule.roles.includes(role) && rule.listScope.grant(a.grants[0], a))
+            expect(rule.when(a.grants[0], record as never, a), `${action} for ${role}`).toBe(true);
+        }
+      }
+    });
   });
 });

@@ -10,7 +10,20 @@ export interface PolicyRule<R = OrgResource> {
   roles: readonly Role[];
   /** Extra condition on the grant that matched; deny when it returns false. */
   when?: (grant: ActorGrant, resource: R, actor: Actor) => boolean;
+  /**
+   * What a rule with `when` means for lists. A list is built from organisation paths before any
+   * record is loaded, so the gate cannot evaluate a condition on the record: a rule with `when`
+   * gives no list scope at all (deny by default) unless it declares one of
+   * - `grant`: a condition on the grant alone that implies `when` for every record under the grant
+   *   (gate.test.ts checks the implication); `scopePaths` keeps the grants for which it holds;
+   * - `assignedToCaller`: the grant covers only records assigned to the caller; its paths come only
+   *   from `assignedScopePaths`, and the list query must also filter by assignment.
+   */
+  listScope?: ListScope;
 }
+
+/** How a rule with a condition is turned into list scope (see PolicyRule.listScope). */
+export type ListScope = { grant: (grant: ActorGrant, actor: Actor) => boolean } | { assignedToCaller: true };
 
 /** The minimum every resource tells the gate: the path of the organisation it belongs to. */
 export interface OrgResource {
@@ -50,20 +63,53 @@ export function can<R extends OrgResource>(actor: Actor | null, action: string, 
   );
 }
 
+/** Drops paths already covered by a shorter one. */
+function widest(paths: string[]): string[] {
+  const unique = [...new Set(paths)];
+  return unique.filter((p) => !unique.some((q) => q !== p && p.startsWith(q)));
+}
+
 /**
- * The organisation subtrees in which the actor may do `action` — the scope that repos put into
- * their WHERE clause for lists. Empty means nothing.
+ * The organisation subtrees in which the actor may do `action` on every record — the scope that
+ * repos put into their WHERE clause for lists. Empty means nothing. A rule with `when` counts only
+ * through its declared `listScope.grant` (see PolicyRule.listScope).
  */
 export function scopePaths(actor: Actor | null, action: string): string[] {
   if (!actor) return [];
   const rule = table.get(action);
   if (!rule) return [];
-  const paths = actor.grants.filter((g) => rule.roles.includes(g.role)).map((g) => g.orgPath);
-  // Drop paths already covered by a shorter one.
-  return paths.filter((p) => !paths.some((q) => q !== p && p.startsWith(q)));
+  const byGrant = rule.listScope && 'grant' in rule.listScope ? rule.listScope.grant : null;
+  if (rule.when && !byGrant) return [];
+  return widest(
+    actor.grants
+      .filter((g) => rule.roles.includes(g.role) && (!byGrant || byGrant(g, actor)))
+      .map((g) => g.orgPath),
+  );
 }
 
-/** Whether the action is allowed anywhere at all (drives navigation). */
+/**
+ * The subtrees in which the actor may do `action` on the records assigned to the actor, for rules
+ * that declare `listScope: { assignedToCaller: true }`; the list query must filter by assignment.
+ */
+export function assignedScopePaths(actor: Actor | null, action: string): string[] {
+  if (!actor) return [];
+  const rule = table.get(action);
+  if (!rule?.listScope || !('assignedToCaller' in rule.listScope)) return [];
+  return widest(actor.grants.filter((g) => rule.roles.includes(g.role)).map((g) => g.orgPath));
+}
+
+/** The rule of an action, for the gate's own tests. */
+export function policyRule(action: string): PolicyRule<never> | undefined {
+  return table.get(action);
+}
+
+/**
+ * Whether the action may be allowed somewhere at all (drives navigation and coarse 403s only;
+ * every record is still checked with `can`): a grant with one of the rule's roles. A rule's
+ * condition may still refuse every record — this never opens a list.
+ */
 export function canAnywhere(actor: Actor | null, action: string): boolean {
-  return scopePaths(actor, action).length > 0;
+  if (!actor) return false;
+  const rule = table.get(action);
+  return rule !== undefined && actor.grants.some((g) => rule.roles.includes(g.role));
 }

@@ -1,30 +1,18 @@
 import type { TMe } from '../../../common/api/auth.ts';
 import type { BudgetCategory } from '../../../common/api/support.ts';
 import { formatEuro } from '../../../common/format.ts';
-import type { Role } from '../../../common/roles.ts';
+import { MANAGER_ROLES, NATIONAL_ADMIN_ROLES, type Role } from '../../../common/roles.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { hoursLabel } from '../plans/plan-labels.ts';
 import { hasAnyRole } from '../watch-list/access.ts';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
-/** Roles that open the budget pages (the server's budget.view, without plan preparers). */
-export const BUDGET_ROLES: readonly Role[] = [
-  'national_admin',
-  'municipal_coordinator',
-  'school_director',
-  'school_coordinator',
-];
+/** Roles that open the budget pages: budget.view without plan preparers (they see their plan's line on the plan). */
+export const BUDGET_ROLES: readonly Role[] = MANAGER_ROLES;
 
-/** Roles that record economic payments (payment.record). */
-export const PAYMENT_ROLES: readonly Role[] = ['school_director', 'school_coordinator'];
-
-/** Roles that may allow a payment beyond a cap or the budget with a reason (over_cap.decide). */
-export const OVER_CAP_ROLES: readonly Role[] = [
-  'school_director',
-  'school_coordinator',
-  'municipal_coordinator',
-];
+// payment.record and over_cap.decide, as the server has them (common/roles.ts).
+export { BUDGET_VIEW_ROLES, OVER_CAP_ROLES, PAYMENT_ROLES } from '../../../common/roles.ts';
 
 /** The budget entry of the main navigation ("Budžets"). */
 export function budgetNavItems(me: TMe, t: (key: string) => string): { to: string; label: string }[] {
@@ -33,7 +21,7 @@ export function budgetNavItems(me: TMe, t: (key: string) => string): { to: strin
 
 /** Whether the user is a national admin (who alone changes the per-student caps). */
 export function isNationalAdmin(me: TMe): boolean {
-  return me.grants.some((grant) => grant.role === 'national_admin');
+  return hasAnyRole(me, NATIONAL_ADMIN_ROLES);
 }
 
 /** Consultation lines count hours; every other line integer cents. */

@@ -2,11 +2,10 @@ import { Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanStatus, TPlan } from '../../../common/api/plans.ts';
-import type { Role } from '../../../common/roles.ts';
 import { LoadError, LoadingState, StatusMessage } from '../../components/feedback.tsx';
 import { useCurrentUser } from '../auth/use-session.ts';
 import { hasAnyRole } from '../watch-list/access.ts';
-import { BUDGET_ROLES, OVER_CAP_ROLES, PAYMENT_ROLES } from './budget-labels.ts';
+import { BUDGET_VIEW_ROLES, OVER_CAP_ROLES, PAYMENT_ROLES } from './budget-labels.ts';
 import { MeasurePayments } from './measure-payments.tsx';
 import { PaymentForm } from './payment-form.tsx';
 import { useBudget, usePayments } from './use-budgets.ts';
@@ -19,9 +18,6 @@ const PAYMENT_STATUSES: readonly PlanStatus[] = [
   'evaluated',
   'closed',
 ];
-
-/** Roles that see a school's budget (budget.view), so the remaining amount can be shown. */
-const BUDGET_VIEW_ROLES: readonly Role[] = [...BUDGET_ROLES, 'plan_preparer'];
 
 /**
  * "Maksājumi" on the plan page: for each economic measure, planned against paid, the school's

@@ -2,6 +2,7 @@ import { Button, Group, Paper, Table, Text, Title, VisuallyHidden } from '@manti
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RISK_TYPES, type RiskType, type TRiskItem } from '../../../common/api/risks.ts';
+import { NATIONAL_ADMIN_ROLES } from '../../../common/roles.ts';
 import { ErrorAlert, LoadError, LoadingState, StatusMessage } from '../../components/feedback.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
@@ -20,7 +21,7 @@ type Editing = { item: TRiskItem | null } | null;
 export function RiskCataloguePage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  const canManage = hasAnyRole(me, ['national_admin']);
+  const canManage = hasAnyRole(me, NATIONAL_ADMIN_ROLES);
   const catalogue = useRiskCatalogue();
   const retire = useSetRiskRetired();
   const [editing, setEditing] = useState<Editing>(null);

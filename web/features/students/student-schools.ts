@@ -1,15 +1,7 @@
 import type { TOrganisation } from '../../../common/api/organisations.ts';
-import type { Role } from '../../../common/roles.ts';
+import { MANAGER_ROLES } from '../../../common/roles.ts';
 import { useCurrentUser } from '../auth/use-session.ts';
 import { useOrganisations } from '../organisations/use-organisations.ts';
-
-/** Roles that register, edit and import students (the server's student.manage policy). */
-const MANAGER_ROLES: readonly Role[] = [
-  'national_admin',
-  'municipal_coordinator',
-  'school_director',
-  'school_coordinator',
-];
 
 function byName(a: TOrganisation, b: TOrganisation): number {
   return a.name.localeCompare(b.name, 'lv');
@@ -25,7 +17,9 @@ export function useStudentSchools() {
   const items = organisations.data ?? [];
   const byId = new Map(items.map((item) => [item.id, item]));
   const managedRoots = new Set(
-    me.grants.filter((grant) => MANAGER_ROLES.includes(grant.role)).map((grant) => grant.organisationId),
+    me.grants
+      .filter((grant) => (MANAGER_ROLES as readonly string[]).includes(grant.role))
+      .map((grant) => grant.organisationId),
   );
   const isManaged = (school: TOrganisation) => {
     for (let node: TOrganisation | undefined = school; node; node = byId.get(node.parentId ?? '')) {

@@ -2,14 +2,15 @@ import { Button, Group, Paper, Select, Stack, Table, Text, Title, VisuallyHidden
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TStudentDetail } from '../../../common/api/students.ts';
-import type { Role } from '../../../common/roles.ts';
+import { type Role, STUDENT_ASSIGNED_ROLES } from '../../../common/roles.ts';
 import { ErrorAlert, StatusMessage } from '../../components/feedback.tsx';
 import { fieldErrorsFrom } from '../../lib/form-errors.ts';
 import { useCurrentUser } from '../auth/use-session.ts';
 import { useAssignStaff, useSchoolUsers, useUnassignStaff } from './use-students.ts';
 
 /** Roles that see only the students assigned to them. */
-const ASSIGNABLE_ROLES: readonly Role[] = ['plan_preparer', 'specialist', 'teacher'];
+/** Staff who can be assigned to a student: those who see only assigned students (student.view_assigned). */
+const ASSIGNABLE_ROLES: readonly Role[] = STUDENT_ASSIGNED_ROLES;
 
 /** Staff assigned to the student (they see the student in their list); managers add and remove them. */
 export function StudentStaff({ student }: { student: TStudentDetail }) {

@@ -1,31 +1,15 @@
 import type { TMe } from '../../../common/api/auth.ts';
-import type { Role } from '../../../common/roles.ts';
+import { type Role, SUPPORT_ROLES, TIMESHEET_ROLES } from '../../../common/roles.ts';
 
-/** Roles that record consultations they give (the server's support.record policy). */
-export const SUPPORT_ROLES: readonly Role[] = [
-  'teacher',
-  'specialist',
-  'plan_preparer',
-  'school_coordinator',
-  'school_director',
-];
-
-/** Roles that see a school's monthly timesheets (the server's timesheet.view policy). */
-export const TIMESHEET_ROLES: readonly Role[] = [
-  'school_coordinator',
-  'school_director',
-  'municipal_coordinator',
-  'national_admin',
-];
-
-/** Roles that add preparation, supervision and adjustment hours (timesheet.enter). */
-export const TIMESHEET_ENTER_ROLES: readonly Role[] = ['school_coordinator', 'school_director'];
-
-/** The school coordinator signs the month off (timesheet.sign_off). */
-export const TIMESHEET_SIGN_OFF_ROLES: readonly Role[] = ['school_coordinator'];
-
-/** Roles that give a student the PIN to confirm sessions with (the server's student.pin_set policy). */
-export const PIN_ROLES: readonly Role[] = ['school_director', 'school_coordinator'];
+// The role lists are the server policies' own (common/roles.ts): support.record, timesheet.view,
+// timesheet.enter, timesheet.sign_off, student.pin_set.
+export {
+  PIN_ROLES,
+  SUPPORT_ROLES,
+  TIMESHEET_ENTER_ROLES,
+  TIMESHEET_ROLES,
+  TIMESHEET_SIGN_OFF_ROLES,
+} from '../../../common/roles.ts';
 
 /** True when any of the user's grants gives one of the roles (the server still checks the scope). */
 export function holdsRole(me: TMe, roles: readonly Role[]): boolean {

@@ -1,20 +1,8 @@
 import type { TMe } from '../../../common/api/auth.ts';
-import type { Role } from '../../../common/roles.ts';
+import { type Role, WATCH_LIST_ROLES } from '../../../common/roles.ts';
 
-/** Roles that see the watch list (the server's watch_list.view policy). */
-export const WATCH_LIST_ROLES: readonly Role[] = [
-  'national_admin',
-  'expert',
-  'municipal_coordinator',
-  'school_director',
-  'school_coordinator',
-];
-
-/** Roles that set the flag thresholds of a municipality or the nation (thresholds.manage). */
-export const THRESHOLD_ROLES: readonly Role[] = ['national_admin', 'municipal_coordinator'];
-
-/** Roles that record that the municipality was informed of > 20 unjustified lessons (legal_duty.record). */
-export const LEGAL_DUTY_ROLES: readonly Role[] = ['national_admin', 'school_director', 'school_coordinator'];
+// The role lists are the server policies' own (common/roles.ts): watch_list.view, thresholds.manage, legal_duty.record.
+export { LEGAL_DUTY_ROLES, THRESHOLD_ROLES, WATCH_LIST_ROLES } from '../../../common/roles.ts';
 
 /** True when any of the user's grants gives one of the roles (the server still checks the scope). */
 export function hasAnyRole(me: TMe, roles: readonly Role[]): boolean {

@@ -2,10 +2,12 @@ import { Anchor, Select, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { NATIONAL_ADMIN_ROLES, THRESHOLD_ROLES } from '../../../common/roles.ts';
 import { LoadError, LoadingState } from '../../components/feedback.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { useCurrentUser } from '../auth/use-session.ts';
 import { useOrganisations } from '../organisations/use-organisations.ts';
+import { hasAnyRole } from './access.ts';
 import { ThresholdsForm } from './thresholds-form.tsx';
 import { useThresholds } from './use-watch-list.ts';
 
@@ -17,9 +19,9 @@ export function ThresholdsPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const organisations = useOrganisations();
-  const isNationalAdmin = me.grants.some((grant) => grant.role === 'national_admin');
+  const isNationalAdmin = hasAnyRole(me, NATIONAL_ADMIN_ROLES);
   const own = me.grants
-    .filter((grant) => grant.role === 'national_admin' || grant.role === 'municipal_coordinator')
+    .filter((grant) => (THRESHOLD_ROLES as readonly string[]).includes(grant.role))
     .map((grant) => ({ value: grant.organisationId, label: grant.organisationName }));
   const municipalities = isNationalAdmin
     ? (organisations.data ?? [])
