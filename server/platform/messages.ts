@@ -77,6 +77,10 @@ export const MESSAGES = {
     en: 'The birth date does not match the personal code.',
   },
   status_date_required: { lv: 'Norādiet statusa maiņas datumu.', en: 'Give the date of the status change.' },
+  sort_by_code_not_allowed: {
+    lv: 'Kārtot pēc personas koda var tikai tie, kam atļauts redzēt pilnu personas kodu.',
+    en: 'Only those who may see whole personal codes can sort by personal code.',
+  },
   not_a_school: {
     lv: 'Izvēlētā organizācija nav izglītības iestāde.',
     en: 'The organisation chosen is not a school.',

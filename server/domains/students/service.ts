@@ -7,13 +7,13 @@ import type {
 } from '../../../common/api/students.ts';
 import { formatPersonalCode, parsePersonalCode } from '../../../common/personal-code.ts';
 import type { RequestContext } from '../../platform/actor.ts';
-import { writeAudit } from '../../platform/audit.ts';
+import { writeAudit, writeAuditMany } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, badRequest, conflict, NotFoundError } from '../../platform/errors.ts';
 import { can } from '../../platform/policy/gate.ts';
 import { findOrganisationById } from '../organisations/repo.ts';
 import { findGrantsOfUsers } from '../users/repo.ts';
-import { loadStudentFor, loadVisibleStudent, studentScope } from './access.ts';
+import { loadStudentFor, loadVisibleStudent, mayRevealWholeList, revealScope, studentScope } from './access.ts';
 import * as consentRepo from './consent-repo.ts';
 import { STUDENT_CONSENT, STUDENT_MANAGE, STUDENT_REVEAL_CODE, STUDENT_VIEW } from './policy.ts';
 import { ageOn, presentStudentSummary } from './present.ts';
@@ -36,18 +36,36 @@ export async function loadManagedSchool(ctx: RequestContext, schoolId: string, t
   return school;
 }
 
-/** Students visible to the caller, a page at a time. The list is audited as one read. */
+/**
+ * Students visible to the caller, a page at a time. The list is audited as one read; a search by
+ * personal code is audited like a reveal, once for every student it finds (or once when it finds none).
+ */
 export async function listStudents(ctx: RequestContext, q: TStudentListQuery, tx: Db) {
   const scope = studentScope(ctx);
   // Partners and auditors have no student list at all.
   if (scope.wholePaths.length === 0 && scope.assignedPaths.length === 0) throw new AppError(403, 'forbidden');
+  const codeSortable = mayRevealWholeList(ctx);
+  if (q.sort === 'code' && !codeSortable) throw badRequest('sort_by_code_not_allowed', 'sort');
   const { rows, total } = await repo.findStudents(tx, scope, {
     ...q,
     limit: q.pageSize,
     offset: (q.page - 1) * q.pageSize,
+    revealScope: revealScope(ctx),
   });
   await writeAudit(tx, ctx, { action: 'student.list', entityType: 'student', orgId: q.schoolId ?? null });
-  return { items: rows.map(presentStudentSummary), total };
+  if (repo.searchedCode(q.q) !== null) {
+    const found = rows.map((r) => ({ entityId: r.id, orgId: r.schoolId }));
+    await writeAuditMany(
+      tx,
+      ctx,
+      (found.length ? found : [{ entityId: null, orgId: q.schoolId ?? null }]).map((f) => ({
+        action: 'student.search_code',
+        entityType: 'student',
+        ...f,
+      })),
+    );
+  }
+  return { items: rows.map(presentStudentSummary), total, codeSortable };
 }
 
 function presentApplication(
