@@ -34,7 +34,9 @@ describe('personal-code search for roles without the reveal right', () => {
         expect(res.json().total, `${who} ${length}`).toBe(0);
       }
       // Hyphens and spaces do not turn a prefix into something else.
-      const hyphen = await client.get(`/api/students?q=${target.code.slice(0, 6)}-${target.code.slice(6, 10)}`);
+      const hyphen = await client.get(
+        `/api/students?q=${target.code.slice(0, 6)}-${target.code.slice(6, 10)}`,
+      );
       expect(hyphen.json().total).toBe(0);
     });
 
@@ -82,5 +84,4 @@ describe('personal-code search for roles with the reveal right', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json().codeSortable).toBe(true);
   });
-
 });

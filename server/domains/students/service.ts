@@ -13,7 +13,13 @@ import { AppError, badRequest, conflict, NotFoundError } from '../../platform/er
 import { can } from '../../platform/policy/gate.ts';
 import { findOrganisationById } from '../organisations/repo.ts';
 import { findGrantsOfUsers } from '../users/repo.ts';
-import { loadStudentFor, loadVisibleStudent, mayRevealWholeList, revealScope, studentScope } from './access.ts';
+import {
+  loadStudentFor,
+  loadVisibleStudent,
+  mayRevealWholeList,
+  revealScope,
+  studentScope,
+} from './access.ts';
 import * as consentRepo from './consent-repo.ts';
 import { STUDENT_CONSENT, STUDENT_MANAGE, STUDENT_REVEAL_CODE, STUDENT_VIEW } from './policy.ts';
 import { ageOn, presentStudentSummary } from './present.ts';
