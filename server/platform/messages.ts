@@ -56,13 +56,10 @@ export const MESSAGES = {
     lv: 'Personas koda kontrolcipars nesakrīt — pārbaudiet kodu.',
     en: 'The check digit of the personal code does not match — check the code.',
   },
+  // One answer whatever the reason (a student of this school or of a school the caller cannot see).
   personal_code_taken: {
-    lv: 'Skolēns ar šo personas kodu jau ir reģistrēts.',
-    en: 'A student with this personal code is already registered.',
-  },
-  personal_code_other_school: {
-    lv: 'Skolēns ar šo personas kodu mācās citā izglītības iestādē; izmantojiet pārcelšanu.',
-    en: 'A student with this personal code is at another school; use a move instead.',
+    lv: 'Skolēnu ar šo personas kodu šeit reģistrēt nevar. Meklējiet viņu sarakstā pēc pilna personas koda; ja tur nav, lūdziet iepriekšējai skolai vai pašvaldībai skolēnu pārcelt uz jūsu skolu.',
+    en: 'A student with this personal code cannot be registered here. Search the list by the whole personal code; if the student is not there, ask the previous school or the municipality to move the student to your school.',
   },
   personal_code_duplicate_row: {
     lv: 'Šis personas kods failā ir vairākkārt.',
