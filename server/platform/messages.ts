@@ -201,6 +201,10 @@ export const MESSAGES = {
     lv: 'Šo darbību ar plānu jūs šobrīd nevarat veikt.',
     en: 'You cannot do this with the plan now.',
   },
+  plan_moved_away: {
+    lv: 'Skolēns ir pārcelts uz citu skolu: šis plāns ir beidzies un vairs nav maināms.',
+    en: 'The student moved to another school: this plan has ended and can no longer be changed.',
+  },
   plan_exists: {
     lv: 'Skolēnam šajā semestrī jau ir individuālais atbalsta plāns.',
     en: 'The student already has a support plan for this semester.',

@@ -24,10 +24,18 @@ export interface LoadedPlan {
   semester: NonNullable<Awaited<ReturnType<typeof findSemester>>>;
   facts: WorkflowFacts;
   schoolUnderNation: boolean;
+  /** The name of the plan's own school (not necessarily the student's school now). */
+  schoolName: string;
+  /**
+   * 'current': the caller sees the student where the student is now (the whole history);
+   * 'former': the caller is at the school the student left and sees only what it recorded there.
+   */
+  view: 'current' | 'former';
 }
 
 /**
- * Loads a plan the caller may see — anyone who sees the student — or answers 404 (audited).
+ * Loads a plan the caller may see — anyone who sees the student, and for a plan left behind by a
+ * move also the school that made it — or answers 404 (audited).
  * `lock` takes a row lock for a transition.
  */
 export async function loadPlan(ctx: RequestContext, id: string, tx: Db, lock = false): Promise<LoadedPlan> {
@@ -41,15 +49,24 @@ export async function loadPlan(ctx: RequestContext, id: string, tx: Db, lock = f
   const named = [plan.preparerId, content.supervisorId, ...content.measures.map((m) => m.providerId)].filter(
     (x): x is string => Boolean(x),
   );
-  const assigned = [
-    ...new Set([...((await findAssignedUserIds(tx, [student.id])).get(student.id) ?? []), ...named]),
-  ];
-  // The plan belongs to the school that made it; a student who moved takes the record, not the plan.
+  const assignedNow = (await findAssignedUserIds(tx, [student.id])).get(student.id) ?? [];
   const school = await findOrganisationById(tx, plan.schoolId);
   if (!school) throw new NotFoundError('plan', id);
-  const resource: StudentResource = { orgPath: school.path, assignedUserIds: assigned };
-  if (!can(ctx.actor, STUDENT_VIEW, resource) && !can(ctx.actor, STUDENT_VIEW_ASSIGNED, resource))
-    throw new NotFoundError('plan', id);
+  const movedOut = plan.movedOutAt !== null;
+  // A running plan is the student's school's; a plan left behind by a move is seen from the student's
+  // school now (the whole history), or by the school that made it, as it was before the move.
+  const current: StudentResource = {
+    orgPath: student.schoolPath,
+    assignedUserIds: movedOut ? assignedNow : [...new Set([...assignedNow, ...named])],
+  };
+  const former: StudentResource = { orgPath: school.path, assignedUserIds: [] };
+  const sees = (r: StudentResource) =>
+    can(ctx.actor, STUDENT_VIEW, r) || can(ctx.actor, STUDENT_VIEW_ASSIGNED, r);
+  const view = sees(current) ? 'current' : movedOut && sees(former) ? 'former' : null;
+  if (!view) throw new NotFoundError('plan', id);
+  // Nothing changes a plan left behind by a move (its sessions and payments stay as they were).
+  if (lock && movedOut) throw new AppError(409, 'plan_moved_away');
+  const resource = view === 'current' ? current : former;
   const semester = await findSemester(tx, plan.semesterId);
   if (!semester) throw new NotFoundError('plan', id);
   const parent = school.parentId ? await findOrganisationById(tx, school.parentId) : null;
@@ -60,12 +77,15 @@ export async function loadPlan(ctx: RequestContext, id: string, tx: Db, lock = f
     resource,
     semester,
     schoolUnderNation: parent?.type === 'nation',
+    schoolName: school.name,
+    view,
     facts: {
       status: plan.status as PlanStatus,
       level: plan.approvalLevel as ApprovalLevel | null,
       semesterEndsOn: semester.endsOn,
       today: today(),
       hasDeliveries: await planHasDeliveries(tx, plan.id),
+      movedOut,
     },
   };
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resetClock, setClock } from '../../platform/clock.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../test/server.ts';
+import { resetClock, setClock } from '../../platform/clock.ts';
 
 /**
  * A student with a plan in progress at school 1 moves to school 2. The old school keeps read-only
@@ -171,8 +171,11 @@ describe('the new school after the move', () => {
     const list = await c['koord.s1'].get(`/api/plans?studentId=${plan.studentId}`);
     expect(list.json().items.map((p: { id: string }) => p.id)).toEqual([plan.id]);
     const municipality = await c['koord.ziemelu'].get(`/api/plans?studentId=${plan.studentId}`);
-    expect(municipality.json().items.map((p: { id: string }) => p.id).sort()).toEqual(
-      [plan.id, newPlanId].sort(),
-    );
+    expect(
+      municipality
+        .json()
+        .items.map((p: { id: string }) => p.id)
+        .sort(),
+    ).toEqual([plan.id, newPlanId].sort());
   });
 });
