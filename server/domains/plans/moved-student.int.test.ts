@@ -179,3 +179,49 @@ describe('the new school after the move', () => {
     ).toEqual([plan.id, newPlanId].sort());
   });
 });
+
+describe('a family risk the plan addressed', () => {
+  it('is withheld from the school the student left, and shown to the new school', async () => {
+    const draft = (await c['koord.s1'].get('/api/plans?status=draft')).json().items[0];
+    const detail = (await c['koord.s1'].get(`/api/plans/${draft.id}`)).json();
+    const catalogue = (await c['koord.s1'].get('/api/risk-catalogue')).json().items as {
+      id: string;
+      code: string;
+    }[];
+    const justification = 'Vecāki šķīrušies, bērns dzīvo pie vecmāmiņas';
+    const recorded = await c['koord.s1'].post(`/api/students/${detail.studentId}/risks`, {
+      semesterId: detail.semesterId,
+      riskItemId: catalogue.find((x) => x.code === 'F01')?.id,
+      justification,
+      foundOn: '2026-11-02',
+    });
+    expect(recorded.statusCode, recorded.body).toBe(201);
+    const familyRisk = recorded
+      .json()
+      .items.find((r: { justification: string | null }) => r.justification === justification);
+    const saved = await c['koord.s1'].request('PUT', `/api/plans/${draft.id}/content`, {
+      ...detail.content,
+      riskIds: [...detail.content.riskIds, familyRisk.id],
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.body).toContain(justification);
+    const moved = await c['koord.s1'].post(`/api/students/${detail.studentId}/move`, {
+      toSchoolId: schools['ZIEM-S2'],
+      movedOn: '2026-11-25',
+      classLabel: NEW_CLASS,
+      grade: 9,
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    for (const who of ['koord.s1', 'direktors.s1']) {
+      const old = await c[who].get(`/api/plans/${draft.id}`);
+      expect(old.statusCode, who).toBe(200);
+      expect(old.body, who).not.toContain(justification);
+      expect(
+        old.json().risks.some((r: { riskType: string }) => r.riskType === 'family'),
+        who,
+      ).toBe(true);
+    }
+    const now = await c['koord.s2'].get(`/api/plans/${draft.id}`);
+    expect(now.body).toContain(justification);
+  });
+});
