@@ -2,7 +2,7 @@ import type { RequestContext } from '../../platform/actor.ts';
 import { writeAuditMany } from '../../platform/audit.ts';
 import { now } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
-import * as repo from './repo.ts';
+import * as repo from './moved-repo.ts';
 
 /**
  * The plans' side of a move: the old school's open plans end ("moved to another school" in their

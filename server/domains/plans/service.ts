@@ -10,6 +10,7 @@ import { findSemester, findStudentRisks } from '../risks/repo.ts';
 import { loadVisibleStudent, studentScope } from '../students/access.ts';
 import { checkContent, diffContent, planTotals } from './content.ts';
 import { allowedActions, type LoadedPlan, loadPlan, requireAction } from './load.ts';
+import { planVisible } from './moved-repo.ts';
 import { notificationText } from './notify.ts';
 import {
   PLAN_APPROVE_DIRECTOR,
@@ -203,7 +204,7 @@ export async function listPlans(
 ) {
   const scope = studentScope(ctx);
   if (scope.wholePaths.length === 0 && scope.assignedPaths.length === 0) throw new AppError(403, 'forbidden');
-  const rows = await repo.findPlans(tx, repo.planVisible(scope), {
+  const rows = await repo.findPlans(tx, planVisible(scope), {
     ...q,
     limit: q.pageSize,
     offset: (q.page - 1) * q.pageSize,
