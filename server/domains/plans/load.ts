@@ -31,6 +31,11 @@ export interface LoadedPlan {
    * 'former': the caller is at the school the student left and sees only what it recorded there.
    */
   view: 'current' | 'former';
+  /**
+   * The organisation an audit row of this access belongs to: the school the caller sees the plan
+   * from (the new school's reads of an old plan must not show up in the old school's trail).
+   */
+  auditOrgId: string;
 }
 
 /**
@@ -79,6 +84,7 @@ export async function loadPlan(ctx: RequestContext, id: string, tx: Db, lock = f
     schoolUnderNation: parent?.type === 'nation',
     schoolName: school.name,
     view,
+    auditOrgId: view === 'current' ? student.schoolId : plan.schoolId,
     facts: {
       status: plan.status as PlanStatus,
       level: plan.approvalLevel as ApprovalLevel | null,

@@ -1,6 +1,8 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, type TestClient, type TestServer } from '../../../test/server.ts';
 import { resetClock, setClock } from '../../platform/clock.ts';
+import { queryRows } from '../../platform/db.ts';
 
 /**
  * A student with a plan in progress at school 1 moves to school 2. The old school keeps read-only
@@ -146,6 +148,22 @@ describe('the new school after the move', () => {
     const pause = await c['koord.s2'].post(`/api/plans/${plan.id}/pause`, { reason: 'x' });
     expect(pause.statusCode).toBeGreaterThanOrEqual(400);
     expect(pause.statusCode).toBeLessThan(500);
+  });
+
+  it('does not show its reads in the old school’s audit trail (it would name the new school’s staff)', async () => {
+    const count = async () => {
+      const rows = await server.database.read((tx) =>
+        queryRows<{ n: number }>(
+          tx,
+          sql`select count(*)::int as n from audit_events where entity_id = ${plan.id} and org_id = ${schools['ZIEM-S1']}::uuid`,
+        ),
+      );
+      return Number(rows[0].n);
+    };
+    const before = await count();
+    expect((await c['koord.s2'].get(`/api/plans/${plan.id}`)).statusCode).toBe(200);
+    expect((await c['koord.s2'].get(`/api/plans/${plan.id}/pdf`)).statusCode).toBe(200);
+    expect(await count()).toBe(before);
   });
 
   it('starts its own plan for the same semester', async () => {

@@ -143,7 +143,7 @@ export async function getPlan(ctx: RequestContext, id: string, tx: Db): Promise<
     action: 'plan.read',
     entityType: 'plan',
     entityId: id,
-    orgId: loaded.plan.schoolId,
+    orgId: loaded.auditOrgId,
   });
   return presentPlan(ctx, loaded, tx);
 }
