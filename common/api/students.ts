@@ -82,7 +82,12 @@ export const ZStudentSummary = z.object({
 });
 export type TStudentSummary = z.infer<typeof ZStudentSummary>;
 
-export const ZStudentList = z.object({ items: z.array(ZStudentSummary), total: z.number().int() });
+export const ZStudentList = z.object({
+  items: z.array(ZStudentSummary),
+  total: z.number().int(),
+  /** Whether the caller may sort this list by personal code (only where every code could be revealed). */
+  codeSortable: z.boolean(),
+});
 
 export const STUDENT_SORTS = ['name', 'class', 'grade', 'code'] as const;
 export const ZStudentListQuery = z.object({

@@ -64,13 +64,10 @@ export const MESSAGES = {
     lv: 'Personas koda kontrolcipars nesakrīt — pārbaudiet kodu.',
     en: 'The check digit of the personal code does not match — check the code.',
   },
+  // One answer whatever the reason (a student of this school or of a school the caller cannot see).
   personal_code_taken: {
-    lv: 'Skolēns ar šo personas kodu jau ir reģistrēts.',
-    en: 'A student with this personal code is already registered.',
-  },
-  personal_code_other_school: {
-    lv: 'Skolēns ar šo personas kodu mācās citā izglītības iestādē; izmantojiet pārcelšanu.',
-    en: 'A student with this personal code is at another school; use a move instead.',
+    lv: 'Skolēnu ar šo personas kodu šeit reģistrēt nevar. Meklējiet viņu sarakstā pēc pilna personas koda; ja tur nav, lūdziet iepriekšējai skolai vai pašvaldībai skolēnu pārcelt uz jūsu skolu.',
+    en: 'A student with this personal code cannot be registered here. Search the list by the whole personal code; if the student is not there, ask the previous school or the municipality to move the student to your school.',
   },
   personal_code_duplicate_row: {
     lv: 'Šis personas kods failā ir vairākkārt.',
@@ -85,6 +82,10 @@ export const MESSAGES = {
     en: 'The birth date does not match the personal code.',
   },
   status_date_required: { lv: 'Norādiet statusa maiņas datumu.', en: 'Give the date of the status change.' },
+  sort_by_code_not_allowed: {
+    lv: 'Kārtot pēc personas koda var tikai tie, kam atļauts redzēt pilnu personas kodu.',
+    en: 'Only those who may see whole personal codes can sort by personal code.',
+  },
   not_a_school: {
     lv: 'Izvēlētā organizācija nav izglītības iestāde.',
     en: 'The organisation chosen is not a school.',
@@ -207,6 +208,10 @@ export const MESSAGES = {
   plan_action_not_allowed: {
     lv: 'Šo darbību ar plānu jūs šobrīd nevarat veikt.',
     en: 'You cannot do this with the plan now.',
+  },
+  plan_moved_away: {
+    lv: 'Skolēns ir pārcelts uz citu skolu: šis plāns ir beidzies un vairs nav maināms.',
+    en: 'The student moved to another school: this plan has ended and can no longer be changed.',
   },
   plan_exists: {
     lv: 'Skolēnam šajā semestrī jau ir individuālais atbalsta plāns.',

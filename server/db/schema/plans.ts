@@ -43,12 +43,18 @@ export const plans = pgTable(
     pausedReason: text('paused_reason'),
     evaluation: jsonb('evaluation'),
     copiedFromPlanId: uuid('copied_from_plan_id'),
+    /** The student's class at the plan's school (kept when the student moves on). */
+    classLabel: text('class_label'),
+    /** When the student moved away from the plan's school: the plan then stays there, read-only. */
+    movedOutAt: timestamp('moved_out_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('plans_code_uq').on(t.code),
-    uniqueIndex('plans_student_semester_uq').on(t.studentId, t.semesterId).where(sql`status <> 'deleted'`),
+    uniqueIndex('plans_student_semester_uq')
+      .on(t.studentId, t.semesterId)
+      .where(sql`status <> 'deleted' AND moved_out_at IS NULL`),
     index('plans_queue_idx').on(t.status, t.approvalLevel, t.levelSince),
     index('plans_school_idx').on(t.schoolId, t.semesterId),
   ],

@@ -170,7 +170,7 @@ describe('class-list import', () => {
       mapping: { ...up.json().mapping, classLabel: 'Skolēna klase' },
     });
     expect(fixed.json().counts).toMatchObject({ new: 2, error: 1 });
-    expect(fixed.json().rows[0].errors[0].code).toBe('personal_code_other_school');
+    expect(fixed.json().rows[0].errors[0].code).toBe('personal_code_taken');
   });
 
   it('refuses files that are not class lists with a clear 400', async () => {

@@ -16,6 +16,7 @@ import { findOrganisationById } from '../organisations/repo.ts';
 import { loadOwnSchoolFor } from '../organisations/service.ts';
 import { STUDENT_IMPORT } from '../students/policy.ts';
 import { findStudentsByCodes, insertStudents } from '../students/repo.ts';
+import { refusedCodeAudit } from '../students/service.ts';
 import { type ParsedTable, parseUploadedTable } from './parse-table.ts';
 import * as repo from './repo.ts';
 import { checkStudentRow, guessMapping, mappingProblems, type StudentRowValues } from './student-rows.ts';
@@ -31,6 +32,8 @@ export interface ClassifiedRow {
   errors: { field: string; code: string }[];
   existingId: string | null;
   changedFields: string[];
+  /** A student registered at another school under this code (never shown; only audited). */
+  refused?: { id: string; schoolId: string };
 }
 
 /** The school for an import: 404 outside scope, 403 without the import right. */
@@ -142,11 +145,13 @@ export async function classifyRows(
     seen.add(v.personalCode);
     const current = existing.get(v.personalCode);
     if (!current) return { ...base, status: 'new', errors: [] };
+    // The same neutral answer as registering by hand: nothing says where the student is.
     if (current.schoolId !== schoolId)
       return {
         ...base,
         status: 'error',
-        errors: [{ field: 'personalCode', code: 'personal_code_other_school' }],
+        errors: [{ field: 'personalCode', code: 'personal_code_taken' }],
+        refused: { id: current.id, schoolId: current.schoolId },
       };
     const changedFields = COMPARED.filter((f) => (v[f] ?? null) !== ((current[f] as unknown) ?? null));
     return {
@@ -220,6 +225,11 @@ export async function previewStudentList(
   const file = await loadImport(ctx, importId, tx);
   const table = await parseUploadedTable(file.content);
   const rows = await classifyRows(tx, file.schoolId, table, mapping, new Set(excludedRows));
+  await writeAuditMany(
+    tx,
+    ctx,
+    rows.flatMap((r) => (r.refused ? refusedCodeAudit(file.schoolId, r.refused) : [])),
+  );
   await repo.setImportResult(tx, importId, file.status === 'committed' ? 'committed' : 'previewed', {
     mapping,
     excludedRows,

@@ -25,10 +25,23 @@ export interface LoadedPlan {
   semester: NonNullable<Awaited<ReturnType<typeof findSemester>>>;
   facts: WorkflowFacts;
   schoolUnderNation: boolean;
+  /** The name of the plan's own school (not necessarily the student's school now). */
+  schoolName: string;
+  /**
+   * 'current': the caller sees the student where the student is now (the whole history);
+   * 'former': the caller is at the school the student left and sees only what it recorded there.
+   */
+  view: 'current' | 'former';
+  /**
+   * The organisation an audit row of this access belongs to: the school the caller sees the plan
+   * from (the new school's reads of an old plan must not show up in the old school's trail).
+   */
+  auditOrgId: string;
 }
 
 /**
- * Loads a plan the caller may see — anyone who sees the student — or answers 404 (audited).
+ * Loads a plan the caller may see — anyone who sees the student, and for a plan left behind by a
+ * move also the school that made it — or answers 404 (audited).
  * `lock` takes a row lock for a transition.
  */
 export async function loadPlan(ctx: RequestContext, id: string, tx: Db, lock = false): Promise<LoadedPlan> {
@@ -42,15 +55,24 @@ export async function loadPlan(ctx: RequestContext, id: string, tx: Db, lock = f
   const named = [plan.preparerId, content.supervisorId, ...content.measures.map((m) => m.providerId)].filter(
     (x): x is string => Boolean(x),
   );
-  const assigned = [
-    ...new Set([...((await findAssignedUserIds(tx, [student.id])).get(student.id) ?? []), ...named]),
-  ];
-  // The plan belongs to the school that made it; a student who moved takes the record, not the plan.
+  const assignedNow = (await findAssignedUserIds(tx, [student.id])).get(student.id) ?? [];
   const school = await findOrganisationById(tx, plan.schoolId);
   if (!school) throw new NotFoundError('plan', id);
-  const resource: StudentResource = { orgPath: school.path, assignedUserIds: assigned };
-  if (!can(ctx.actor, STUDENT_VIEW, resource) && !can(ctx.actor, STUDENT_VIEW_ASSIGNED, resource))
-    throw new NotFoundError('plan', id);
+  const movedOut = plan.movedOutAt !== null;
+  // A running plan is the student's school's; a plan left behind by a move is seen from the student's
+  // school now (the whole history), or by the school that made it, as it was before the move.
+  const current: StudentResource = {
+    orgPath: student.schoolPath,
+    assignedUserIds: movedOut ? assignedNow : [...new Set([...assignedNow, ...named])],
+  };
+  const former: StudentResource = { orgPath: school.path, assignedUserIds: [] };
+  const sees = (r: StudentResource) =>
+    can(ctx.actor, STUDENT_VIEW, r) || can(ctx.actor, STUDENT_VIEW_ASSIGNED, r);
+  const view = sees(current) ? 'current' : movedOut && sees(former) ? 'former' : null;
+  if (!view) throw new NotFoundError('plan', id);
+  // Nothing changes a plan left behind by a move (its sessions and payments stay as they were).
+  if (lock && movedOut) throw new AppError(409, 'plan_moved_away');
+  const resource = view === 'current' ? current : former;
   const semester = await findSemester(tx, plan.semesterId);
   if (!semester) throw new NotFoundError('plan', id);
   const parent = school.parentId ? await findOrganisationById(tx, school.parentId) : null;
@@ -61,12 +83,16 @@ export async function loadPlan(ctx: RequestContext, id: string, tx: Db, lock = f
     resource,
     semester,
     schoolUnderNation: parent?.type === 'nation',
+    schoolName: school.name,
+    view,
+    auditOrgId: view === 'current' ? student.schoolId : plan.schoolId,
     facts: {
       status: plan.status as PlanStatus,
       level: plan.approvalLevel as ApprovalLevel | null,
       semesterEndsOn: semester.endsOn,
       today: today(),
       hasDeliveries: await planHasDeliveries(tx, plan.id),
+      movedOut,
     },
   };
 }

@@ -47,6 +47,7 @@ export async function findLivePlanOfStudent(
         eq(plans.studentId, studentId),
         eq(plans.semesterId, semesterId),
         sql`${plans.status} <> 'deleted'`,
+        sql`${plans.movedOutAt} is null`,
       ),
     );
   return rows[0] ?? null;
@@ -158,7 +159,8 @@ export interface PlanListRow {
 }
 
 const planListSelect = sql`
-  select p.id, p.code, p.student_id, s.first_name, s.last_name, s.class_label, o.name as school_name, sem.school_year, sem.number,
+  select p.id, p.code, p.student_id, s.first_name, s.last_name,
+    case when p.moved_out_at is null then s.class_label else coalesce(p.class_label, '') end as class_label, o.name as school_name, sem.school_year, sem.number,
     p.status, p.approval_level, p.level_since, exists (select 1 from plan_events e where e.plan_id = p.id and e.action = 'return') as resubmitted,
     count(*) over ()::int as total
   from plans p join students s on s.id = p.student_id join organisations o on o.id = p.school_id join semesters sem on sem.id = p.semester_id`;

@@ -124,7 +124,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
           action: 'plan.pdf',
           entityType: 'plan',
           entityId: req.params.id,
-          orgId: loaded.plan.schoolId,
+          orgId: loaded.auditOrgId,
         });
         return service.presentPlan({ ...req.ctx, language: lang }, loaded, tx);
       });

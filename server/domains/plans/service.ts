@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import { type TPlan, type TPlanContent, ZPlanContent } from '../../../common/api/plans.ts';
 import type { RequestContext } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
@@ -10,9 +9,9 @@ import { can, scopePaths } from '../../platform/policy/gate.ts';
 import { STUDENT_RISKS_SENSITIVE } from '../risks/policy.ts';
 import { findSemester, findStudentRisks } from '../risks/repo.ts';
 import { loadVisibleStudent, studentScope } from '../students/access.ts';
-import { studentVisible } from '../students/repo.ts';
 import { checkContent, diffContent, planTotals } from './content.ts';
 import { allowedActions, type LoadedPlan, loadPlan, requireAction } from './load.ts';
+import { planVisible } from './moved-repo.ts';
 import { notificationText } from './notify.ts';
 import {
   PLAN_APPROVE_DIRECTOR,
@@ -51,6 +50,7 @@ export async function createPlan(
     code: await repo.nextPlanCode(tx, semester),
     studentId: row.id,
     schoolId: row.schoolId,
+    classLabel: row.classLabel,
     semesterId: semester.id,
     status: 'draft',
     content,
@@ -70,7 +70,9 @@ export async function createPlan(
 /** The plan as the caller may see it, with history and the actions the caller may take. */
 export async function presentPlan(ctx: RequestContext, loaded: LoadedPlan, tx: Db): Promise<TPlan> {
   const { plan, content, student, semester } = loaded;
-  const seesSensitive = can(ctx.actor, STUDENT_RISKS_SENSITIVE, loaded.resource);
+  // The school the student left no longer works with the family: the detail of family and health
+  // risks is withheld from it (it still sees that such a risk was addressed).
+  const seesSensitive = loaded.view === 'current' && can(ctx.actor, STUDENT_RISKS_SENSITIVE, loaded.resource);
   const studentRisks = await findStudentRisks(tx, student.id);
   const risks = content.riskIds.map((rid) => {
     const r = studentRisks.find((x) => x.id === rid);
@@ -84,7 +86,10 @@ export async function presentPlan(ctx: RequestContext, loaded: LoadedPlan, tx: D
       justification: restricted ? null : (r?.justification ?? null),
     };
   });
-  const events = await repo.findEvents(tx, plan.id);
+  const allEvents = await repo.findEvents(tx, plan.id);
+  // The school the student left sees its plan's history up to the move, nothing recorded later.
+  const endedAt = allEvents.findLastIndex((e) => e.action === 'end_moved');
+  const events = loaded.view === 'former' && endedAt >= 0 ? allEvents.slice(0, endedAt + 1) : allEvents;
   const people = [plan.preparerId, content.supervisorId, ...content.measures.map((m) => m.providerId)].filter(
     (x): x is string => Boolean(x),
   );
@@ -95,9 +100,10 @@ export async function presentPlan(ctx: RequestContext, loaded: LoadedPlan, tx: D
     code: plan.code,
     studentId: student.id,
     studentName: `${student.firstName} ${student.lastName}`,
-    classLabel: student.classLabel,
+    // A plan left behind by a move shows the class the student had at the plan's school.
+    classLabel: plan.movedOutAt ? (plan.classLabel ?? '') : student.classLabel,
     schoolId: plan.schoolId,
-    schoolName: student.schoolName,
+    schoolName: loaded.schoolName,
     semesterId: semester.id,
     semesterLabel: semesterLabel(semester, ctx.language),
     status: loaded.facts.status,
@@ -138,7 +144,7 @@ export async function getPlan(ctx: RequestContext, id: string, tx: Db): Promise<
     action: 'plan.read',
     entityType: 'plan',
     entityId: id,
-    orgId: loaded.plan.schoolId,
+    orgId: loaded.auditOrgId,
   });
   return presentPlan(ctx, loaded, tx);
 }
@@ -199,8 +205,7 @@ export async function listPlans(
 ) {
   const scope = studentScope(ctx);
   if (scope.wholePaths.length === 0 && scope.assignedPaths.length === 0) throw new AppError(403, 'forbidden');
-  const visible = sql`p.student_id in (select students.id from students join organisations on organisations.id = students.school_id where ${studentVisible(scope)})`;
-  const rows = await repo.findPlans(tx, visible, {
+  const rows = await repo.findPlans(tx, planVisible(scope), {
     ...q,
     limit: q.pageSize,
     offset: (q.page - 1) * q.pageSize,

@@ -25,6 +25,8 @@ export interface WorkflowFacts {
   today: string;
   /** Anything delivered or paid on the plan (the support log); deletion is refused then. */
   hasDeliveries: boolean;
+  /** The student moved away from the plan's school: the plan is history, nobody may act on it. */
+  movedOut: boolean;
 }
 
 const EVALUATION_OPENS_DAYS_BEFORE_END = 21;
@@ -39,6 +41,7 @@ export function mayDo(
   facts: WorkflowFacts,
   resource: StudentResource,
 ): boolean {
+  if (facts.movedOut) return false;
   const team = can(actor, PLAN_TEAM, resource);
   const { status } = facts;
   switch (action) {

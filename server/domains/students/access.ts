@@ -2,7 +2,13 @@ import type { RequestContext } from '../../platform/actor.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, NotFoundError } from '../../platform/errors.ts';
 import { assignedScopePaths, can, scopePaths } from '../../platform/policy/gate.ts';
-import { STUDENT_VIEW, STUDENT_VIEW_ASSIGNED, type StudentResource } from './policy.ts';
+import {
+  STUDENT_REVEAL_CODE_ASSIGNED,
+  STUDENT_REVEAL_CODE_WHOLE,
+  STUDENT_VIEW,
+  STUDENT_VIEW_ASSIGNED,
+  type StudentResource,
+} from './policy.ts';
 import * as repo from './repo.ts';
 
 /** The caller's student scope for list queries. */
@@ -12,6 +18,29 @@ export function studentScope(ctx: RequestContext): repo.StudentScope {
     assignedPaths: assignedScopePaths(ctx.actor, STUDENT_VIEW_ASSIGNED),
     userId: ctx.actor?.userId ?? '00000000-0000-0000-0000-000000000000',
   };
+}
+
+/** Where the caller may reveal personal codes, as a list scope (personal-code prefix search). */
+export function revealScope(ctx: RequestContext): repo.StudentScope {
+  return {
+    wholePaths: scopePaths(ctx.actor, STUDENT_REVEAL_CODE_WHOLE),
+    assignedPaths: assignedScopePaths(ctx.actor, STUDENT_REVEAL_CODE_ASSIGNED),
+    userId: ctx.actor?.userId ?? '00000000-0000-0000-0000-000000000000',
+  };
+}
+
+/**
+ * Whether the caller may reveal the code of every student the list can show: only then may the
+ * list be sorted by code (the order of masked codes would otherwise leak their hidden digits).
+ */
+export function mayRevealWholeList(ctx: RequestContext): boolean {
+  const view = studentScope(ctx);
+  const reveal = revealScope(ctx);
+  const covered = (path: string, by: string[]) => by.some((p) => path.startsWith(p));
+  return (
+    view.wholePaths.every((p) => covered(p, reveal.wholePaths)) &&
+    view.assignedPaths.every((p) => covered(p, [...reveal.wholePaths, ...reveal.assignedPaths]))
+  );
 }
 
 /** A student the caller may see, with the gate's view of it; 404 (audited) otherwise. */

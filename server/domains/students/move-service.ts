@@ -5,6 +5,7 @@ import type { Db } from '../../platform/db.ts';
 import { AppError, badRequest, NotFoundError } from '../../platform/errors.ts';
 import { can } from '../../platform/policy/gate.ts';
 import { findOrganisationById } from '../organisations/repo.ts';
+import { endPlansOnMove } from '../plans/moved.ts';
 import { USER_VIEW } from '../users/policy.ts';
 import { findGrantsOfUsers, findUserById } from '../users/repo.ts';
 import { loadStudentFor } from './access.ts';
@@ -16,7 +17,8 @@ import { checkLevel } from './service.ts';
 /**
  * Moves a student to another school, in this or another municipality. The record follows the
  * student: from now on only the new school (and those above it) see it; the old school's
- * assigned staff lose access. The move is kept in the student's history.
+ * assigned staff lose access. The old school's plans end and stay with it, read-only (see
+ * plans/moved.ts). The move is kept in the student's history.
  */
 export async function moveStudent(
   ctx: RequestContext,
@@ -29,6 +31,7 @@ export async function moveStudent(
   if (!target || target.type !== 'school' || !target.active) throw badRequest('not_a_school', 'toSchoolId');
   if (target.id === row.schoolId) throw badRequest('same_school', 'toSchoolId');
   checkLevel(input.grade, input.course);
+  await endPlansOnMove(ctx, { studentId, fromSchoolId: row.schoolId, classLabel: row.classLabel }, tx);
   await repo.updateStudent(tx, studentId, {
     schoolId: target.id,
     classLabel: input.classLabel,

@@ -12,6 +12,12 @@ export const STUDENT_MANAGE = 'student.manage';
 export const STUDENT_CONSENT = 'student.consent';
 export const STUDENT_REVEAL_CODE = 'student.reveal_code';
 export const STUDENT_IMPORT = 'student.import';
+/**
+ * The reveal right split as list scopes (like view / view_assigned): personal-code prefix search
+ * and sorting by code are allowed only where the caller could reveal the code anyway.
+ */
+export const STUDENT_REVEAL_CODE_WHOLE = 'student.reveal_code_whole';
+export const STUDENT_REVEAL_CODE_ASSIGNED = 'student.reveal_code_assigned';
 
 // Roles that see every student under their grant, only the students assigned, and manage students.
 export { STUDENT_ASSIGNED_ROLES, STUDENT_WHOLE_SCOPE_ROLES } from '../../../common/roles.ts';
@@ -42,6 +48,12 @@ definePolicies<StudentResource>({
     roles: [...MANAGERS, 'plan_preparer'],
     when: (g, r, actor) => g.role !== 'plan_preparer' || r.assignedUserIds.includes(actor.userId),
     listScope: NOT_A_PREPARER,
+  },
+  [STUDENT_REVEAL_CODE_WHOLE]: { roles: MANAGERS },
+  [STUDENT_REVEAL_CODE_ASSIGNED]: {
+    roles: ['plan_preparer'],
+    when: assigned,
+    listScope: { assignedToCaller: true },
   },
 });
 

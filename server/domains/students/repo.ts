@@ -82,12 +82,31 @@ export interface StudentFilter {
   dir: 'asc' | 'desc';
   limit: number;
   offset: number;
+  /** Where the caller may reveal personal codes: only there does a code prefix match. */
+  revealScope: StudentScope;
 }
 
-/** Search: digits are a personal-code prefix; words match the start of first or last name. */
-function searchCondition(q: string): SQL {
+/** The search text as a personal code (digits, hyphens and spaces dropped), or null for a name search. */
+export function searchedCode(q: string | undefined): string | null {
+  if (!q) return null;
   const compact = q.replace(/[\s-]/g, '');
-  if (/^\d+$/.test(compact)) return sql`${students.personalCode} LIKE ${`${escapeLike(compact)}%`}`;
+  return /^\d+$/.test(compact) ? compact : null;
+}
+
+/**
+ * Search: a whole personal code (11 digits) matches exactly for anyone who sees the student; a code
+ * prefix matches only students whose code the caller may reveal (else 22 prefix searches would
+ * spell out a code); words match the start of first or last name.
+ */
+function searchCondition(q: string, revealScope: StudentScope): SQL {
+  const code = searchedCode(q);
+  if (code !== null)
+    return code.length === 11
+      ? eq(students.personalCode, code)
+      : (and(
+          sql`${students.personalCode} LIKE ${`${escapeLike(code)}%`}`,
+          studentVisible(revealScope),
+        ) as SQL);
   const words = q.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 3);
   return and(
     ...words.map(
@@ -108,7 +127,7 @@ export async function findStudents(
 ): Promise<{ rows: StudentRow[]; total: number }> {
   const conditions: SQL[] = [studentVisible(scope)];
   if (f.schoolId) conditions.push(eq(students.schoolId, f.schoolId));
-  if (f.q) conditions.push(searchCondition(f.q));
+  if (f.q) conditions.push(searchCondition(f.q, f.revealScope));
   if (f.grade) conditions.push(eq(students.grade, f.grade));
   if (f.course) conditions.push(eq(students.course, f.course));
   if (f.classLabel) conditions.push(eq(students.classLabel, f.classLabel));

@@ -57,7 +57,13 @@ export const studentRoutes: FastifyPluginAsyncZod = async (app) => {
     '/students',
     { schema: { tags, body: ZCreateStudentBody, response: { 201: ZStudentDetail, ...errors } } },
     async (req, reply) =>
-      reply.status(201).send(await db.withTx((tx) => service.createStudent(req.ctx, req.body, tx))),
+      reply
+        .status(201)
+        .send(
+          await service.auditingRefusedCode(db, req.ctx, () =>
+            db.withTx((tx) => service.createStudent(req.ctx, req.body, tx)),
+          ),
+        ),
   );
   app.patch(
     '/students/:id',

@@ -7,13 +7,19 @@ import type {
 } from '../../../common/api/students.ts';
 import { formatPersonalCode, parsePersonalCode } from '../../../common/personal-code.ts';
 import type { RequestContext } from '../../platform/actor.ts';
-import { writeAudit } from '../../platform/audit.ts';
-import type { Db } from '../../platform/db.ts';
-import { AppError, badRequest, conflict, NotFoundError } from '../../platform/errors.ts';
+import { type AuditEntry, writeAudit, writeAuditMany } from '../../platform/audit.ts';
+import type { Database, Db } from '../../platform/db.ts';
+import { AppError, badRequest, NotFoundError } from '../../platform/errors.ts';
 import { can } from '../../platform/policy/gate.ts';
 import { findOrganisationById } from '../organisations/repo.ts';
 import { findGrantsOfUsers } from '../users/repo.ts';
-import { loadStudentFor, loadVisibleStudent, studentScope } from './access.ts';
+import {
+  loadStudentFor,
+  loadVisibleStudent,
+  mayRevealWholeList,
+  revealScope,
+  studentScope,
+} from './access.ts';
 import * as consentRepo from './consent-repo.ts';
 import { STUDENT_CONSENT, STUDENT_MANAGE, STUDENT_REVEAL_CODE, STUDENT_VIEW } from './policy.ts';
 import { ageOn, presentStudentSummary } from './present.ts';
@@ -36,18 +42,36 @@ export async function loadManagedSchool(ctx: RequestContext, schoolId: string, t
   return school;
 }
 
-/** Students visible to the caller, a page at a time. The list is audited as one read. */
+/**
+ * Students visible to the caller, a page at a time. The list is audited as one read; a search by
+ * personal code is audited like a reveal, once for every student it finds (or once when it finds none).
+ */
 export async function listStudents(ctx: RequestContext, q: TStudentListQuery, tx: Db) {
   const scope = studentScope(ctx);
   // Partners and auditors have no student list at all.
   if (scope.wholePaths.length === 0 && scope.assignedPaths.length === 0) throw new AppError(403, 'forbidden');
+  const codeSortable = mayRevealWholeList(ctx);
+  if (q.sort === 'code' && !codeSortable) throw badRequest('sort_by_code_not_allowed', 'sort');
   const { rows, total } = await repo.findStudents(tx, scope, {
     ...q,
     limit: q.pageSize,
     offset: (q.page - 1) * q.pageSize,
+    revealScope: revealScope(ctx),
   });
   await writeAudit(tx, ctx, { action: 'student.list', entityType: 'student', orgId: q.schoolId ?? null });
-  return { items: rows.map(presentStudentSummary), total };
+  if (repo.searchedCode(q.q) !== null) {
+    const found = rows.map((r) => ({ entityId: r.id, orgId: r.schoolId }));
+    await writeAuditMany(
+      tx,
+      ctx,
+      (found.length ? found : [{ entityId: null, orgId: q.schoolId ?? null }]).map((f) => ({
+        action: 'student.search_code',
+        entityType: 'student',
+        ...f,
+      })),
+    );
+  }
+  return { items: rows.map(presentStudentSummary), total, codeSortable };
 }
 
 function presentApplication(
@@ -128,6 +152,38 @@ export async function getStudent(
   };
 }
 
+/**
+ * The audit trail of a refused registration: at the caller's school (no student named, so its
+ * viewers learn nothing new) and at the school that has the student (who tried to register it).
+ */
+export function refusedCodeAudit(schoolId: string, existing: { id: string; schoolId: string }): AuditEntry[] {
+  const entry = { action: 'student.create_refused', entityType: 'student', outcome: 'denied' } as const;
+  return [
+    { ...entry, orgId: schoolId },
+    { ...entry, orgId: existing.schoolId, entityId: existing.id },
+  ];
+}
+
+/**
+ * A personal code that is registered already, here or anywhere: one 409 whatever the reason, so
+ * nothing outside the caller's scope shows. Carries the audit rows, written after the rollback.
+ */
+export class RefusedCodeError extends AppError {
+  constructor(readonly auditEntries: AuditEntry[]) {
+    super(409, 'personal_code_taken', [{ path: 'personalCode', message: 'personal_code_taken' }]);
+  }
+}
+
+/** Runs a registration; a refused code is audited in its own transaction (the request's rolls back). */
+export async function auditingRefusedCode<T>(database: Database, ctx: RequestContext, run: () => Promise<T>) {
+  try {
+    return await run();
+  } catch (e) {
+    if (e instanceof RefusedCodeError) await database.withTx((tx) => writeAuditMany(tx, ctx, e.auditEntries));
+    throw e;
+  }
+}
+
 /** Registers a student at a school the caller manages. The personal code is unique nationally. */
 export async function createStudent(
   ctx: RequestContext,
@@ -138,8 +194,8 @@ export async function createStudent(
   checkLevel(input.grade, input.course);
   const parsed = parsePersonalCode(input.personalCode);
   if (!parsed.ok) throw badRequest(`personal_code_${parsed.error}` as never, 'personalCode');
-  if (await repo.findStudentIdByCode(tx, parsed.normalized))
-    throw conflict('personal_code_taken', 'personalCode');
+  const existing = await repo.findStudentIdByCode(tx, parsed.normalized);
+  if (existing) throw new RefusedCodeError(refusedCodeAudit(school.id, existing));
   const birthDate = parsed.birthDate ?? input.birthDate ?? null;
   if (parsed.birthDate && input.birthDate && input.birthDate !== parsed.birthDate)
     throw badRequest('birth_date_mismatch', 'birthDate');

@@ -247,7 +247,7 @@ export async function readPaymentScan(ctx: RequestContext, planId: string, payme
     action: 'payment.read_scan',
     entityType: 'student',
     entityId: loaded.student.id,
-    orgId: loaded.plan.schoolId,
+    orgId: loaded.auditOrgId,
   });
   return file;
 }

@@ -13,12 +13,14 @@ type Props = {
   sort: Sort;
   dir: 'asc' | 'desc';
   showSchool: boolean;
+  /** Sorting by personal code is offered only to those who may reveal every code in the list. */
+  codeSortable: boolean;
   busy: boolean;
   onSort: (sort: Sort, dir: 'asc' | 'desc') => void;
 };
 
 /** The student list: the name links to the profile (a click anywhere on the row does the same). */
-export function StudentTable({ items, sort, dir, showSchool, busy, onSort }: Props) {
+export function StudentTable({ items, sort, dir, showSchool, codeSortable, busy, onSort }: Props) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const header = (label: string, column: Sort) => (
@@ -33,7 +35,11 @@ export function StudentTable({ items, sort, dir, showSchool, busy, onSort }: Pro
         <Table.Thead>
           <Table.Tr>
             {header(t('students.name'), 'name')}
-            {header(t('students.personalCode'), 'code')}
+            {codeSortable ? (
+              header(t('students.personalCode'), 'code')
+            ) : (
+              <Table.Th scope="col">{t('students.personalCode')}</Table.Th>
+            )}
             {header(t('students.classLabel'), 'class')}
             {header(t('students.level'), 'grade')}
             {showSchool && <Table.Th scope="col">{t('students.school')}</Table.Th>}

@@ -81,6 +81,7 @@ export function StudentsPage() {
           <StudentTable
             items={students.data.items}
             sort={list.sort}
+            codeSortable={students.data.codeSortable}
             dir={list.dir}
             showSchool={schools.length > 1 && !list.schoolId}
             busy={students.isFetching}

@@ -31,7 +31,9 @@ export function useStudentList(params: StudentListParams) {
   return useQuery({
     queryKey: [...STUDENTS_KEY, 'list', params],
     queryFn: () =>
-      api.get<{ items: TStudentSummary[]; total: number }>(`/api/students${toQueryString(params)}`),
+      api.get<{ items: TStudentSummary[]; total: number; codeSortable: boolean }>(
+        `/api/students${toQueryString(params)}`,
+      ),
     placeholderData: keepPreviousData,
   });
 }

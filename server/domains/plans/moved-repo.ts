@@ -1,0 +1,58 @@
+import { type SQL, sql } from 'drizzle-orm';
+import { type Db, queryRows } from '../../platform/db.ts';
+import { pathInScope } from '../organisations/repo.ts';
+import { type StudentScope, studentVisible } from '../students/repo.ts';
+import { insertEvent } from './repo.ts';
+
+/** The statuses of a plan still running (or on its way); a move ends them. */
+export const OPEN_PLAN_STATUSES = [
+  'draft',
+  'in_approval',
+  'approved',
+  'in_progress',
+  'paused',
+  'under_revision',
+];
+
+/**
+ * A student left `schoolId`: its plans of the student stay there, marked moved out, with the class the
+ * student had; the open ones are closed (their sessions and payments stay). Returns the plans ended.
+ */
+export async function endPlansOfMovedStudent(
+  db: Db,
+  move: { studentId: string; schoolId: string; classLabel: string; at: Date; actorId: string | null },
+): Promise<{ id: string; status: string }[]> {
+  const open = await queryRows<{ id: string; status: string }>(
+    db,
+    sql`select id, status from plans where student_id = ${move.studentId} and school_id = ${move.schoolId}
+        and moved_out_at is null and status in ${OPEN_PLAN_STATUSES} order by id for update`,
+  );
+  for (const p of open)
+    await insertEvent(db, {
+      planId: p.id,
+      actorId: move.actorId,
+      action: 'end_moved',
+      fromStatus: p.status,
+      toStatus: 'closed',
+    });
+  await db.execute(
+    sql`update plans set status = case when status in ${OPEN_PLAN_STATUSES} then 'closed' else status end,
+          approval_level = case when status in ${OPEN_PLAN_STATUSES} then null else approval_level end,
+          level_since = case when status in ${OPEN_PLAN_STATUSES} then null else level_since end,
+          moved_out_at = ${move.at.toISOString()}::timestamptz, class_label = ${move.classLabel},
+          updated_at = ${move.at.toISOString()}::timestamptz
+        where student_id = ${move.studentId} and school_id = ${move.schoolId}
+          and moved_out_at is null and status <> 'deleted'`,
+  );
+  return open;
+}
+
+/**
+ * SQL condition on plans `p`: the caller sees the student now (then every plan of the student, the
+ * old schools' ones included), or the plan was left behind by a move at a school the caller sees
+ * whole (that school keeps its own history; staff assigned there lost the student with the move).
+ */
+export function planVisible(scope: StudentScope): SQL {
+  return sql`(p.student_id in (select students.id from students join organisations on organisations.id = students.school_id where ${studentVisible(scope)})
+    or (p.moved_out_at is not null and p.school_id in (select fo.id from organisations fo where ${pathInScope(sql`fo.path`, scope.wholePaths)})))`;
+}
