@@ -1,5 +1,5 @@
-import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeOldPersonalCode } from '../common/personal-code.ts';
@@ -63,7 +63,8 @@ async function textOf(res: LightMyRequestResponse): Promise<string | null> {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as never);
     const cells: string[] = [];
-    for (const ws of wb.worksheets) ws.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.text))));
+    for (const ws of wb.worksheets)
+      ws.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.text))));
     return cells.join('\n');
   }
   if (type.includes('json') || type.startsWith('text/')) return res.body;
@@ -88,7 +89,14 @@ beforeAll(async () => {
     .json()
     .items.find((s: { schoolYear: number; number: number }) => s.schoolYear === 2026 && s.number === 1).id;
   const teacherId = (await c['koord.s1'].get('/api/users?q=skolotajs.s1')).json().items[0].id;
-  const base = { schoolId, semesterId, classLabel: '10.a', grade: 10, riskJustification: 'Grūtības', goal: 'Mērķis' };
+  const base = {
+    schoolId,
+    semesterId,
+    classLabel: '10.a',
+    grade: 10,
+    riskJustification: 'Grūtības',
+    goal: 'Mērķis',
+  };
   const consult: PlanFixture = await createPlanFixture(c, {
     ...base,
     personalCode: makeOldPersonalCode('2010-03-03', 961),
@@ -111,7 +119,12 @@ beforeAll(async () => {
     firstName: 'Staigā',
     lastName: 'Maksājumā',
     riskCode: 'E02',
-    measure: { kind: 'economic', economicCategory: 'study_materials', plannedCents: 15000, justification: 'Grāmatas' },
+    measure: {
+      kind: 'economic',
+      economicCategory: 'study_materials',
+      plannedCents: 15000,
+      justification: 'Grāmatas',
+    },
     start: true,
   });
   const k = c['koord.s1'];
@@ -161,7 +174,8 @@ beforeAll(async () => {
   const importId = up.json().importId;
   await k.post(`/api/imports/${importId}/preview`, { mapping: up.json().mapping });
 
-  const q = async <T>(text: string) => (await server.database.read((tx) => tx.execute(sql.raw(text)))).rows as T[];
+  const q = async <T>(text: string) =>
+    ((await server.database.read((tx) => tx.execute(sql.raw(text)))) as { rows: T[] }).rows;
   const plans = await q<{ id: string }>(
     `SELECT DISTINCT ON (p.status) p.id FROM plans p JOIN students s ON s.id = p.student_id
      JOIN organisations o ON o.id = s.school_id WHERE o.code = 'ZIEM-S1' ORDER BY p.status, p.created_at`,
@@ -195,7 +209,7 @@ async function auditRows(requestId: string): Promise<number> {
   const res = await server.database.read((tx) =>
     tx.execute(sql`SELECT count(*)::int AS n FROM audit_events WHERE request_id = ${requestId}`),
   );
-  return Number((res.rows[0] as { n: number }).n);
+  return Number((res as { rows: { n: number }[] }).rows[0].n);
 }
 
 describe('audit walk over every GET route', () => {
@@ -211,7 +225,7 @@ describe('audit walk over every GET route', () => {
         for (const [name, client] of who) {
           const res = await client.get(query ? `${url}?${query}` : url);
           walked += 1;
-          if (process.env.WALK_DEBUG) console.info(name, res.statusCode, url.slice(0, 60), query ?? "");
+          if (process.env.WALK_DEBUG) console.info(name, res.statusCode, url.slice(0, 60), query ?? '');
           const text = await textOf(res);
           const binary = text === null && res.statusCode === 200;
           const shown = text === null ? null : showsStudent(text);
@@ -220,11 +234,15 @@ describe('audit walk over every GET route', () => {
           showing += 1;
           const requestId = String(res.headers['x-request-id']);
           if ((await auditRows(requestId)) === 0)
-            missing.push(`${name} GET ${route.url} (${res.statusCode}) shows ${shown ? 'a student' : binary ? 'a file' : 'a record'}`);
+            missing.push(
+              `${name} GET ${route.url} (${res.statusCode}) shows ${shown ? 'a student' : binary ? 'a file' : 'a record'}`,
+            );
         }
       }
     }
-    console.info(`audit walk: ${routes.length} GET routes, ${walked} requests, ${showing} showed student data`);
+    console.info(
+      `audit walk: ${routes.length} GET routes, ${walked} requests, ${showing} showed student data`,
+    );
     expect(showing).toBeGreaterThan(50);
     expect(missing).toEqual([]);
   }, 600_000);

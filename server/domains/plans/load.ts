@@ -3,7 +3,7 @@ import { ZPlanContent } from '../../../common/api/plans.ts';
 import type { RequestContext } from '../../platform/actor.ts';
 import { todayInLatvia } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db.ts';
-import { AppError, NotFoundError } from '../../platform/errors.ts';
+import { ForbiddenError, NotFoundError } from '../../platform/errors.ts';
 import { can } from '../../platform/policy/gate.ts';
 import { findOrganisationById } from '../organisations/repo.ts';
 import { findSemester } from '../risks/repo.ts';
@@ -49,7 +49,7 @@ export async function loadPlan(ctx: RequestContext, id: string, tx: Db, lock = f
   if (!school) throw new NotFoundError('plan', id);
   const resource: StudentResource = { orgPath: school.path, assignedUserIds: assigned };
   if (!can(ctx.actor, STUDENT_VIEW, resource) && !can(ctx.actor, STUDENT_VIEW_ASSIGNED, resource))
-    throw new NotFoundError('plan', id);
+    throw new NotFoundError('plan', id, plan.schoolId);
   const semester = await findSemester(tx, plan.semesterId);
   if (!semester) throw new NotFoundError('plan', id);
   const parent = school.parentId ? await findOrganisationById(tx, school.parentId) : null;
@@ -73,7 +73,7 @@ export async function loadPlan(ctx: RequestContext, id: string, tx: Db, lock = f
 /** 403 unless the state machine allows `action` for the caller now (409 when the status is wrong for anyone). */
 export function requireAction(ctx: RequestContext, loaded: LoadedPlan, action: PlanAction): void {
   if (mayDo(ctx.actor, action, loaded.facts, loaded.resource)) return;
-  throw new AppError(403, 'plan_action_not_allowed');
+  throw new ForbiddenError('plan', loaded.plan.id, loaded.plan.schoolId, 'plan_action_not_allowed');
 }
 
 /** Every action the caller may take on the plan now. */

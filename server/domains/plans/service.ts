@@ -4,7 +4,7 @@ import { type TPlan, type TPlanContent, ZPlanContent } from '../../../common/api
 import type { RequestContext } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
-import { AppError, badRequest, conflict } from '../../platform/errors.ts';
+import { AppError, badRequest, conflict, ForbiddenError } from '../../platform/errors.ts';
 import { can, scopePaths } from '../../platform/policy/gate.ts';
 import { STUDENT_RISKS_SENSITIVE } from '../risks/policy.ts';
 import { findSemester, findStudentRisks } from '../risks/repo.ts';
@@ -33,7 +33,7 @@ export async function createPlan(
   tx: Db,
 ): Promise<string> {
   const { row, resource } = await loadVisibleStudent(ctx, input.studentId, tx);
-  if (!can(ctx.actor, PLAN_TEAM, resource)) throw new AppError(403, 'forbidden');
+  if (!can(ctx.actor, PLAN_TEAM, resource)) throw new ForbiddenError('student', row.id, row.schoolId);
   const semester = await findSemester(tx, input.semesterId);
   if (!semester) throw badRequest('validation', 'semesterId');
   if (await repo.findLivePlanOfStudent(tx, row.id, semester.id)) throw conflict('plan_exists', 'semesterId');

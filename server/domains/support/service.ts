@@ -4,7 +4,7 @@ import type { RequestContext } from '../../platform/actor.ts';
 import { writeAudit, writeAuditMany } from '../../platform/audit.ts';
 import { addDays, todayInLatvia } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db.ts';
-import { AppError, badRequest, NotFoundError } from '../../platform/errors.ts';
+import { AppError, badRequest, ForbiddenError, NotFoundError } from '../../platform/errors.ts';
 import { hashPassword, verifyPassword } from '../../platform/passwords.ts';
 import { can } from '../../platform/policy/gate.ts';
 import { hashToken, newToken } from '../../platform/tokens.ts';
@@ -82,10 +82,10 @@ export async function createSession(ctx: RequestContext, input: TSessionBody, tx
   let semesterId: string | null = null;
   for (const [i, p] of input.participants.entries()) {
     const plan = await findPlan(tx, p.planId);
-    if (!plan || plan.studentId !== p.studentId) throw new NotFoundError('plan', p.planId);
+    if (!plan || plan.studentId !== p.studentId) throw new NotFoundError('plan', p.planId, plan?.schoolId);
     const measure = ZPlanContent.parse(plan.content).measures.find((m) => m.id === p.measureId);
     if (!measure || measure.kind !== 'consultation' || measure.providerId !== actorId)
-      throw new AppError(403, 'session_not_your_measure', [
+      throw new ForbiddenError('plan', plan.id, plan.schoolId, 'session_not_your_measure', [
         { path: `participants.${i}.measureId`, message: 'session_not_your_measure' },
       ]);
     if (plan.status !== 'in_progress')
@@ -101,7 +101,7 @@ export async function createSession(ctx: RequestContext, input: TSessionBody, tx
   }
   const school = schoolId ? await findOrganisationById(tx, schoolId) : null;
   if (!school || !can(ctx.actor, SUPPORT_RECORD, { orgPath: school.path }))
-    throw new AppError(403, 'forbidden');
+    throw new ForbiddenError('organisation', schoolId ?? undefined, schoolId);
   await assertMonthOpen(tx, school.id, input.onDate);
   await checkConsultationLimits(
     tx,
@@ -252,7 +252,8 @@ export async function setStudentPin(
   tx: Db,
 ): Promise<void> {
   const { row } = await loadVisibleStudent(ctx, studentId, tx);
-  if (!can(ctx.actor, STUDENT_PIN_SET, { orgPath: row.schoolPath })) throw new AppError(403, 'forbidden');
+  if (!can(ctx.actor, STUDENT_PIN_SET, { orgPath: row.schoolPath }))
+    throw new ForbiddenError('student', studentId, row.schoolId);
   await repo.upsertPin(tx, studentId, await hashPassword(pin), ctx.actor?.userId ?? null);
   await writeAudit(tx, ctx, {
     action: 'student.pin_set',
