@@ -16,7 +16,7 @@ import { createTestServer, type TestClient, type TestServer } from './server.ts'
  */
 let server: TestServer;
 const c: Record<string, TestClient> = {};
-const ROLES = ['koord.s1', 'koord.ziemelu', 'admin', 'skolotajs.s1', 'eksperts', 'direktors.s1'];
+const ROLES = ['koord.s1', 'koord.ziemelu', 'admin', 'skolotajs.s1', 'eksperts', 'direktors.s1', 'auditors'];
 const ids: Record<string, string[]> = {};
 let token = '';
 let schoolId = '';
@@ -82,7 +82,7 @@ function showsStudent(text: string): string | null {
 
 beforeAll(async () => {
   server = await createTestServer();
-  for (const who of [...ROLES, 'auditors']) c[who] = await server.signIn(who);
+  for (const who of ROLES) c[who] = await server.signIn(who);
   const orgs = (await c.admin.get('/api/organisations')).json().items as { id: string; code: string }[];
   schoolId = orgs.find((o) => o.code === 'ZIEM-S1')!.id;
   semesterId = (await c.admin.get('/api/semesters'))

@@ -241,6 +241,12 @@ export async function approvalQueue(ctx: RequestContext, q: { page: number; page
 /** What changed since the version the approvers last returned (empty base when never returned). */
 export async function planDiff(ctx: RequestContext, id: string, tx: Db) {
   const loaded = await loadPlan(ctx, id, tx);
+  await writeAudit(tx, ctx, {
+    action: 'plan.diff',
+    entityType: 'plan',
+    entityId: id,
+    orgId: loaded.plan.schoolId,
+  });
   const current = loaded.plan.version > 0 ? await repo.findVersion(tx, id, loaded.plan.version) : null;
   const after = ZPlanContent.parse(current?.content ?? loaded.content);
   const lastReturn = await repo.findLastReturn(tx, id);

@@ -202,8 +202,14 @@ export async function recordPayment(
 
 /** A plan's payments (anyone who sees the plan). */
 export async function listPayments(ctx: RequestContext, planId: string, tx: Db) {
-  await loadPlan(ctx, planId, tx);
+  const loaded = await loadPlan(ctx, planId, tx);
   const rows = await repo.findPayments(tx, planId);
+  await writeAudit(tx, ctx, {
+    action: 'payment.list',
+    entityType: 'plan',
+    entityId: planId,
+    orgId: loaded.plan.schoolId,
+  });
   return {
     items: rows.map((r) => ({
       id: r.id,

@@ -198,7 +198,7 @@ export const supportRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { public: true },
       schema: { tags, params: ZToken, response: { 200: ZPublicSession, ...errors } },
     },
-    (req) => db.read((tx) => service.publicSession(req.params.token, tx)),
+    (req) => db.read((tx) => service.publicSession(req.ctx, req.params.token, tx)),
   );
   app.post(
     '/confirm/:token',

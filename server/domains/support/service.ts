@@ -150,7 +150,13 @@ export async function listMySessions(
   tx: Db,
 ): Promise<TSession[]> {
   if (from > to) throw badRequest('validation', 'to');
-  return present(tx, await repo.findSessionsOfProvider(tx, ctx.actor?.userId as string, from, to));
+  const sessions = await present(
+    tx,
+    await repo.findSessionsOfProvider(tx, ctx.actor?.userId as string, from, to),
+  );
+  // One row per request, like the other lists: the provider's own sessions in the date range.
+  await writeAudit(tx, ctx, { action: 'support_session.list', entityType: 'support_session' });
+  return sessions;
 }
 
 /**
@@ -196,9 +202,16 @@ export async function confirmInPerson(
 }
 
 /** The public confirmation page of a remote session: only first names and the initial of the last name. */
-export async function publicSession(token: string, tx: Db) {
+export async function publicSession(ctx: RequestContext, token: string, tx: Db) {
   const session = await repo.findSessionByTokenHash(tx, hashToken(token));
   if (!session) throw new NotFoundError();
+  // Anyone with the link reads the students' first names: the read is audited under the school.
+  await writeAudit(tx, ctx, {
+    action: 'support_session.public_read',
+    entityType: 'support_session',
+    entityId: session.id,
+    orgId: session.schoolId,
+  });
   const participants = await repo.findParticipants(tx, [session.id]);
   const provider = (
     await repo.findSessionsOfProvider(tx, session.providerId, session.onDate, session.onDate)
@@ -271,6 +284,7 @@ export async function myMeasures(ctx: RequestContext, tx: Db) {
     tx,
     rows.map((r) => r.plan_id),
   );
+  await writeAudit(tx, ctx, { action: 'support.my_measures', entityType: 'plan' });
   const items = [];
   for (const r of rows) {
     for (const m of r.content.measures) {
