@@ -8,7 +8,10 @@ export const ZAuditEvent = z.object({
   action: z.string(),
   outcome: z.enum(['ok', 'denied', 'failed']),
   entityType: z.string().nullable(),
+  /** The record's id, or a pseudonym (#…) when the caller may not see the student behind it. */
   entityId: z.string().nullable(),
+  /** A student's name or a plan's code, for callers who may see that student; else null. */
+  entityLabel: z.string().nullable(),
   organisationId: z.string().nullable(),
   organisationName: z.string().nullable(),
   ip: z.string().nullable(),

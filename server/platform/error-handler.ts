@@ -1,8 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { Language } from '../../common/roles.ts';
-import { writeDeniedAudit } from './audit.ts';
-import { AppError, ForbiddenError, NotFoundError } from './errors.ts';
+import { type AuditEntry, writeDeniedAudit } from './audit.ts';
+import { AppError, NotFoundError } from './errors.ts';
 import { MESSAGES, type MessageCode, message } from './messages.ts';
 
 const VALIDATION_TEXT: Record<Language, Record<string, string>> = {
@@ -76,6 +76,28 @@ export function safeErrorSummary(error: unknown): Record<string, unknown> {
 }
 
 /**
+ * Which errors are written to the audit log as denials: every 403 of a signed-in caller (a policy
+ * denial, a role without the right, a failed CSRF check) and every 404 that names the record asked
+ * for (a record outside the caller's scope looks missing to the caller, not to the log). Anonymous
+ * callers are not audited here: they have no actor, and the session check already answered 401.
+ */
+function isAuditedDenial(error: AppError): boolean {
+  if (error.status === 403) return true;
+  return error instanceof NotFoundError && Boolean(error.entityType);
+}
+
+function deniedEntry(error: AppError): AuditEntry {
+  const e = error as Partial<NotFoundError>;
+  if (error.code === 'csrf') return { action: 'request.csrf', entityType: null };
+  return {
+    action: e.entityType ? `${e.entityType}.access` : 'access.denied',
+    entityType: e.entityType ?? null,
+    entityId: e.entityId ?? null,
+    orgId: e.orgId ?? null,
+  };
+}
+
+/**
  * One error handler: app errors keep their status; validation errors become 400 with the fields
  * at fault; other client errors keep their 4xx; anything else is a 500 with no stack or data.
  * Denied access (404/403 from the gate) is written to the audit log.
@@ -92,16 +114,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return send(reply, 400, 'validation', lang, details);
     }
     if (error instanceof AppError) {
-      if (
-        (error instanceof NotFoundError || error instanceof ForbiddenError) &&
-        request.ctx?.actor &&
-        error.entityType
-      ) {
-        await writeDeniedAudit(app.database, request.ctx, {
-          action: `${error.entityType}.access`,
-          entityType: error.entityType,
-          entityId: error.entityId ?? null,
-        }).catch((e) => request.log.error({ err: e }, 'denied audit failed'));
+      if (request.ctx?.actor && isAuditedDenial(error)) {
+        await writeDeniedAudit(app.database, request.ctx, deniedEntry(error)).catch((e) =>
+          request.log.error({ err: safeErrorSummary(e) }, 'denied audit failed'),
+        );
       }
       if (error.headers) reply.headers(error.headers);
       return send(reply, error.status, error.code, lang, error.details);

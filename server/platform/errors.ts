@@ -12,23 +12,31 @@ export class AppError extends Error {
   }
 }
 
-/** A record outside the caller's scope or missing; both look the same to the caller. */
+/**
+ * A record outside the caller's scope or missing; both look the same to the caller. `orgId` is the
+ * organisation of a record that exists but lies outside the scope: the denial is audited under it, so
+ * the director or coordinator of that organisation sees the attempt. It never reaches the response.
+ */
 export class NotFoundError extends AppError {
   constructor(
     readonly entityType?: string,
     readonly entityId?: string,
+    readonly orgId?: string | null,
   ) {
     super(404, 'not_found');
   }
 }
 
-/** The caller may see the record but not do this to it. */
+/** The caller may see the record but not do this to it; audited under the record's organisation. */
 export class ForbiddenError extends AppError {
   constructor(
     readonly entityType?: string,
     readonly entityId?: string,
+    readonly orgId?: string | null,
+    code: MessageCode = 'forbidden',
+    details?: { path: string; message: string }[],
   ) {
-    super(403, 'forbidden');
+    super(403, code, details);
   }
 }
 

@@ -4,6 +4,7 @@ export const AUDIT_VIEW = 'audit.view';
 
 definePolicies<OrgResource>({
   [AUDIT_VIEW]: {
-    roles: ['national_admin', 'municipal_coordinator', 'school_director', 'school_coordinator'],
+    // The auditor reads the log of its whole grant (the nation: the whole country), with pseudonyms for students.
+    roles: ['national_admin', 'municipal_coordinator', 'school_director', 'school_coordinator', 'auditor'],
   },
 });

@@ -1,5 +1,5 @@
-import { and, desc, eq, gte, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
-import { auditEvents, organisations, users } from '../../db/schema.ts';
+import { and, desc, eq, gte, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { auditEvents, organisations, plans, students, users } from '../../db/schema.ts';
 import type { Db } from '../../platform/db.ts';
 import { escapeLike } from '../../platform/sql-text.ts';
 import { pathInScope } from '../organisations/repo.ts';
@@ -43,6 +43,7 @@ export async function findAuditEvents(db: Db, scope: string[], includeUnscoped: 
       entityId: auditEvents.entityId,
       organisationId: auditEvents.orgId,
       organisationName: organisations.name,
+      organisationPath: organisations.path,
       ip: sql<string | null>`host(${auditEvents.ip})`,
       requestId: auditEvents.requestId,
     })
@@ -59,4 +60,29 @@ export async function findAuditEvents(db: Db, scope: string[], includeUnscoped: 
     .leftJoin(organisations, eq(organisations.id, auditEvents.orgId))
     .where(where);
   return { rows, total: Number(total) };
+}
+
+/** Names and current school paths of the students an audit page names (for labels the caller may see). */
+export async function findStudentLabels(db: Db, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({
+      id: students.id,
+      firstName: students.firstName,
+      lastName: students.lastName,
+      schoolPath: organisations.path,
+    })
+    .from(students)
+    .innerJoin(organisations, eq(organisations.id, students.schoolId))
+    .where(inArray(students.id, ids));
+}
+
+/** Codes and school paths of the plans an audit page names. */
+export async function findPlanLabels(db: Db, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: plans.id, code: plans.code, schoolPath: organisations.path })
+    .from(plans)
+    .innerJoin(organisations, eq(organisations.id, plans.schoolId))
+    .where(inArray(plans.id, ids));
 }

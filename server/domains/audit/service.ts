@@ -1,15 +1,21 @@
 import type { TAuditEvent, TAuditQuery } from '../../../common/api/audit.ts';
 import type { RequestContext } from '../../platform/actor.ts';
+import { writeAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
-import { AppError } from '../../platform/errors.ts';
+import { ForbiddenError } from '../../platform/errors.ts';
 import { scopePaths } from '../../platform/policy/gate.ts';
+import { labelEntities } from './labels.ts';
 import { AUDIT_VIEW } from './policy.ts';
 import * as repo from './repo.ts';
 
-/** The audit log filtered to the caller's scope; only national scope sees events with no organisation. */
+/**
+ * The audit log filtered to the caller's scope; only national scope sees events with no organisation.
+ * Records are labelled (student name, plan code) only for those who may see them; reading the log is
+ * itself audited.
+ */
 export async function listAuditEvents(ctx: RequestContext, query: TAuditQuery, tx: Db) {
   const scope = scopePaths(ctx.actor, AUDIT_VIEW);
-  if (scope.length === 0) throw new AppError(403, 'forbidden');
+  if (scope.length === 0) throw new ForbiddenError('audit');
   const national =
     ctx.actor?.grants.some((g) => g.orgType === 'nation' && scope.includes(g.orgPath)) ?? false;
   const { rows, total } = await repo.findAuditEvents(tx, scope, national, {
@@ -17,8 +23,11 @@ export async function listAuditEvents(ctx: RequestContext, query: TAuditQuery, t
     limit: query.pageSize,
     offset: (query.page - 1) * query.pageSize,
   });
-  const items: TAuditEvent[] = rows.map((r) => ({
+  const labels = await labelEntities(ctx, rows, tx);
+  await writeAudit(tx, ctx, { action: 'audit.list', entityType: 'audit' });
+  const items: TAuditEvent[] = rows.map(({ organisationPath: _path, ...r }, i) => ({
     ...r,
+    ...labels[i],
     id: String(r.id),
     at: new Date(r.at).toISOString(),
     outcome: r.outcome as TAuditEvent['outcome'],

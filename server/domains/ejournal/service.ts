@@ -3,7 +3,7 @@ import type { RequestContext } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { todayInLatvia } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db.ts';
-import { AppError, badRequest, NotFoundError } from '../../platform/errors.ts';
+import { AppError, badRequest, ForbiddenError, NotFoundError } from '../../platform/errors.ts';
 import { can } from '../../platform/policy/gate.ts';
 import { parseUploadedTable } from '../imports/parse-table.ts';
 import { loadOwnSchoolFor } from '../organisations/service.ts';
@@ -92,7 +92,8 @@ export async function enterRecord(
   tx: Db,
 ): Promise<void> {
   const { row } = await loadVisibleStudent(ctx, studentId, tx);
-  if (!can(ctx.actor, EJOURNAL_ENTER, { orgPath: row.schoolPath })) throw new AppError(403, 'forbidden');
+  if (!can(ctx.actor, EJOURNAL_ENTER, { orgPath: row.schoolPath }))
+    throw new ForbiddenError('student', studentId, row.schoolId);
   const onDate = String(record.onDate);
   if (onDate > todayInLatvia()) throw badRequest('date_in_future', 'onDate');
   if (kind === 'attendance') {

@@ -5,7 +5,7 @@ import type { RequestContext } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { todayInLatvia } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db.ts';
-import { AppError, badRequest, conflict, NotFoundError } from '../../platform/errors.ts';
+import { AppError, badRequest, conflict, ForbiddenError, NotFoundError } from '../../platform/errors.ts';
 import { can, scopePaths } from '../../platform/policy/gate.ts';
 import { findOrganisationById, findRoot } from '../organisations/repo.ts';
 import { findCurrentSemester, findSemester } from '../risks/repo.ts';
@@ -154,7 +154,8 @@ export async function recordLegalDuty(
   tx: Db,
 ) {
   const { row } = await loadVisibleStudent(ctx, studentId, tx);
-  if (!can(ctx.actor, LEGAL_DUTY_RECORD, { orgPath: row.schoolPath })) throw new AppError(403, 'forbidden');
+  if (!can(ctx.actor, LEGAL_DUTY_RECORD, { orgPath: row.schoolPath }))
+    throw new ForbiddenError('student', studentId, row.schoolId);
   const semester = await semesterFor(tx, semesterId);
   const [ind] = await findIndicatorRows(tx, {
     semesterId: semester.id,
@@ -214,7 +215,8 @@ export async function setThresholds(ctx: RequestContext, orgId: string, t: TThre
     !can(ctx.actor, WATCH_LIST_VIEW, { orgPath: org.path })
   )
     throw new NotFoundError('organisation', orgId);
-  if (!can(ctx.actor, THRESHOLDS_MANAGE, { orgPath: org.path })) throw new AppError(403, 'forbidden');
+  if (!can(ctx.actor, THRESHOLDS_MANAGE, { orgPath: org.path }))
+    throw new ForbiddenError('organisation', orgId, orgId);
   await upsertThresholds(tx, org.id, t, ctx.actor?.userId ?? null);
   await writeAudit(tx, ctx, {
     action: 'thresholds.update',

@@ -46,7 +46,7 @@ async function loadImport(ctx: RequestContext, importId: string, tx: Db) {
   if (!file || file.kind !== KIND) throw new NotFoundError('import', importId);
   const school = await findOrganisationById(tx, file.schoolId);
   if (!school || !can(ctx.actor, STUDENT_IMPORT, { orgPath: school.path }))
-    throw new NotFoundError('import', importId);
+    throw new NotFoundError('import', importId, file.schoolId);
   return file;
 }
 
@@ -234,6 +234,12 @@ export async function previewStudentList(
     mapping,
     excludedRows,
   });
+  await writeAudit(tx, ctx, {
+    action: 'import.preview',
+    entityType: 'import',
+    entityId: importId,
+    orgId: file.schoolId,
+  });
   const ordered = [...rows.filter((r) => r.status === 'error'), ...rows.filter((r) => r.status !== 'error')];
   return {
     counts: countRows(rows),
@@ -249,6 +255,12 @@ export async function errorReportCsv(ctx: RequestContext, importId: string, tx: 
   const table = await parseUploadedTable(file.content);
   const mapping = saved?.mapping ?? guessMapping(table.headers);
   const rows = await classifyRows(tx, file.schoolId, table, mapping, new Set(saved?.excludedRows ?? []));
+  await writeAudit(tx, ctx, {
+    action: 'import.error_report',
+    entityType: 'import',
+    entityId: importId,
+    orgId: file.schoolId,
+  });
   const lv = ctx.language === 'lv';
   const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
   const lines = [[lv ? 'Rinda' : 'Row', lv ? 'Lauks' : 'Field', lv ? 'Kļūda' : 'Error'].join(';')];

@@ -7,7 +7,7 @@ import type { OrgType, SchoolType } from '../../../common/roles.ts';
 import type { RequestContext } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
-import { AppError, badRequest, conflict, NotFoundError } from '../../platform/errors.ts';
+import { AppError, badRequest, conflict, ForbiddenError, NotFoundError } from '../../platform/errors.ts';
 import { can, canAnywhere, scopePaths } from '../../platform/policy/gate.ts';
 import { STUDENT_MANAGE } from '../students/policy.ts';
 import { ORG_CREATE, ORG_UPDATE, ORG_VIEW } from './policy.ts';
@@ -132,7 +132,8 @@ export async function updateOrganisation(
 export async function loadOwnSchoolFor(ctx: RequestContext, schoolId: string, action: string, tx: Db) {
   const school = await repo.findOrganisationById(tx, schoolId);
   const ownSchool = ctx.actor?.grants.some((g) => school?.path.startsWith(g.orgPath)) ?? false;
-  if (school?.type !== 'school' || !ownSchool) throw new NotFoundError('organisation', schoolId);
-  if (!can(ctx.actor, action, { orgPath: school.path })) throw new AppError(403, 'forbidden');
+  if (school?.type !== 'school' || !ownSchool) throw new NotFoundError('organisation', schoolId, school?.id);
+  if (!can(ctx.actor, action, { orgPath: school.path }))
+    throw new ForbiddenError('organisation', school.id, school.id);
   return school;
 }

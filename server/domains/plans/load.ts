@@ -4,7 +4,7 @@ import type { RequestContext } from '../../platform/actor.ts';
 import { writeAuditMany } from '../../platform/audit.ts';
 import { todayInLatvia } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db.ts';
-import { AppError, NotFoundError } from '../../platform/errors.ts';
+import { AppError, ForbiddenError, NotFoundError } from '../../platform/errors.ts';
 import { can } from '../../platform/policy/gate.ts';
 import { findOrganisationById } from '../organisations/repo.ts';
 import { findSemester } from '../risks/repo.ts';
@@ -69,7 +69,7 @@ export async function loadPlan(ctx: RequestContext, id: string, tx: Db, lock = f
   const sees = (r: StudentResource) =>
     can(ctx.actor, STUDENT_VIEW, r) || can(ctx.actor, STUDENT_VIEW_ASSIGNED, r);
   const view = sees(current) ? 'current' : movedOut && sees(former) ? 'former' : null;
-  if (!view) throw new NotFoundError('plan', id);
+  if (!view) throw new NotFoundError('plan', id, plan.schoolId);
   // Nothing changes a plan left behind by a move (its sessions and payments stay as they were).
   if (lock && movedOut) throw new AppError(409, 'plan_moved_away');
   const resource = view === 'current' ? current : former;
@@ -100,7 +100,7 @@ export async function loadPlan(ctx: RequestContext, id: string, tx: Db, lock = f
 /** 403 unless the state machine allows `action` for the caller now (409 when the status is wrong for anyone). */
 export function requireAction(ctx: RequestContext, loaded: LoadedPlan, action: PlanAction): void {
   if (mayDo(ctx.actor, action, loaded.facts, loaded.resource)) return;
-  throw new AppError(403, 'plan_action_not_allowed');
+  throw new ForbiddenError('plan', loaded.plan.id, loaded.plan.schoolId, 'plan_action_not_allowed');
 }
 
 /** Every action the caller may take on the plan now. */

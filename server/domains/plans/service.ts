@@ -4,7 +4,7 @@ import type { RequestContext } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { now } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
-import { AppError, badRequest, conflict, NotFoundError } from '../../platform/errors.ts';
+import { AppError, badRequest, conflict, ForbiddenError, NotFoundError } from '../../platform/errors.ts';
 import { can, scopePaths } from '../../platform/policy/gate.ts';
 import { STUDENT_RISKS_SENSITIVE } from '../risks/policy.ts';
 import { findSemester, findStudentRisks } from '../risks/repo.ts';
@@ -33,7 +33,7 @@ export async function createPlan(
   tx: Db,
 ): Promise<string> {
   const { row, resource } = await loadVisibleStudent(ctx, input.studentId, tx);
-  if (!can(ctx.actor, PLAN_TEAM, resource)) throw new AppError(403, 'forbidden');
+  if (!can(ctx.actor, PLAN_TEAM, resource)) throw new ForbiddenError('student', row.id, row.schoolId);
   const semester = await findSemester(tx, input.semesterId);
   if (!semester) throw badRequest('validation', 'semesterId');
   if (await repo.findLivePlanOfStudent(tx, row.id, semester.id)) throw conflict('plan_exists', 'semesterId');
@@ -247,6 +247,12 @@ export async function approvalQueue(ctx: RequestContext, q: { page: number; page
 /** What changed since the version the approvers last returned (empty base when never returned). */
 export async function planDiff(ctx: RequestContext, id: string, tx: Db) {
   const loaded = await loadPlan(ctx, id, tx);
+  await writeAudit(tx, ctx, {
+    action: 'plan.diff',
+    entityType: 'plan',
+    entityId: id,
+    orgId: loaded.plan.schoolId,
+  });
   const current = loaded.plan.version > 0 ? await repo.findVersion(tx, id, loaded.plan.version) : null;
   const after = ZPlanContent.parse(current?.content ?? loaded.content);
   const lastReturn = await repo.findLastReturn(tx, id);

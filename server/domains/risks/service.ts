@@ -9,7 +9,7 @@ import type { RequestContext } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { todayInLatvia } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db.ts';
-import { AppError, badRequest, conflict, NotFoundError } from '../../platform/errors.ts';
+import { AppError, badRequest, conflict, ForbiddenError, NotFoundError } from '../../platform/errors.ts';
 import { can, canAnywhere } from '../../platform/policy/gate.ts';
 import { loadVisibleStudent } from '../students/access.ts';
 import {
@@ -147,7 +147,8 @@ export async function recordStudentRisk(
   tx: Db,
 ): Promise<string> {
   const { row, resource } = await loadVisibleStudent(ctx, studentId, tx);
-  if (!can(ctx.actor, STUDENT_RISKS_RECORD, resource)) throw new AppError(403, 'forbidden');
+  if (!can(ctx.actor, STUDENT_RISKS_RECORD, resource))
+    throw new ForbiddenError('student', studentId, row.schoolId);
   const semester = await repo.findSemester(tx, input.semesterId);
   if (!semester) throw badRequest('validation', 'semesterId');
   if (input.foundOn > todayInLatvia()) throw badRequest('date_in_future', 'foundOn');
@@ -180,9 +181,10 @@ export async function removeStudentRisk(
   tx: Db,
 ): Promise<void> {
   const { row, resource } = await loadVisibleStudent(ctx, studentId, tx);
-  if (!can(ctx.actor, STUDENT_RISKS_RECORD, resource)) throw new AppError(403, 'forbidden');
+  if (!can(ctx.actor, STUDENT_RISKS_RECORD, resource))
+    throw new ForbiddenError('student', studentId, row.schoolId);
   const risk = await repo.findStudentRisk(tx, studentId, riskId);
-  if (!risk || risk.removedAt) throw new NotFoundError('student_risk', riskId);
+  if (!risk || risk.removedAt) throw new NotFoundError('student_risk', riskId, row.schoolId);
   await repo.removeStudentRisk(tx, riskId, ctx.actor?.userId ?? null);
   await writeAudit(tx, ctx, {
     action: 'student_risks.remove',

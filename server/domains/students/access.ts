@@ -1,6 +1,6 @@
 import type { RequestContext } from '../../platform/actor.ts';
 import type { Db } from '../../platform/db.ts';
-import { AppError, NotFoundError } from '../../platform/errors.ts';
+import { ForbiddenError, NotFoundError } from '../../platform/errors.ts';
 import { assignedScopePaths, can, scopePaths } from '../../platform/policy/gate.ts';
 import {
   STUDENT_REVEAL_CODE_ASSIGNED,
@@ -54,13 +54,13 @@ export async function loadVisibleStudent(
   const assigned = (await repo.findAssignedUserIds(tx, [id])).get(id) ?? [];
   const resource: StudentResource = { orgPath: row.schoolPath, assignedUserIds: assigned };
   if (!can(ctx.actor, STUDENT_VIEW, resource) && !can(ctx.actor, STUDENT_VIEW_ASSIGNED, resource))
-    throw new NotFoundError('student', id);
+    throw new NotFoundError('student', id, row.schoolId);
   return { row, resource };
 }
 
 /** Like loadVisibleStudent, then 403 unless `action` is allowed on it. */
 export async function loadStudentFor(ctx: RequestContext, id: string, action: string, tx: Db) {
   const loaded = await loadVisibleStudent(ctx, id, tx);
-  if (!can(ctx.actor, action, loaded.resource)) throw new AppError(403, 'forbidden');
+  if (!can(ctx.actor, action, loaded.resource)) throw new ForbiddenError('student', id, loaded.row.schoolId);
   return loaded;
 }

@@ -43,7 +43,7 @@ export async function updateGuardian(
 ): Promise<void> {
   const { row } = await loadStudentFor(ctx, studentId, STUDENT_CONSENT, tx);
   if (!(await consentRepo.findGuardian(tx, studentId, guardianId)))
-    throw new NotFoundError('guardian', guardianId);
+    throw new NotFoundError('guardian', guardianId, row.schoolId);
   await consentRepo.updateGuardian(tx, studentId, guardianId, {
     ...input,
     phone: input.phone ?? null,
@@ -66,7 +66,7 @@ export async function removeGuardian(
 ): Promise<void> {
   const { row } = await loadStudentFor(ctx, studentId, STUDENT_CONSENT, tx);
   if (!(await consentRepo.findGuardian(tx, studentId, guardianId)))
-    throw new NotFoundError('guardian', guardianId);
+    throw new NotFoundError('guardian', guardianId, row.schoolId);
   if ((await consentRepo.countApplicationsByGuardian(tx, guardianId)) > 0)
     throw new AppError(409, 'guardian_has_applications');
   await consentRepo.deleteGuardian(tx, studentId, guardianId);
@@ -132,7 +132,7 @@ export async function withdrawApplication(
 ): Promise<void> {
   const { row } = await loadStudentFor(ctx, studentId, STUDENT_CONSENT, tx);
   const app = await consentRepo.findApplication(tx, studentId, applicationId);
-  if (!app) throw new NotFoundError('application', applicationId);
+  if (!app) throw new NotFoundError('application', applicationId, row.schoolId);
   if (app.withdrawnOn) throw new AppError(409, 'application_withdrawn');
   if (input.withdrawnOn < app.signedOn) throw badRequest('withdrawal_before_signing', 'withdrawnOn');
   await consentRepo.withdrawApplication(tx, applicationId, input.withdrawnOn, input.reason ?? null);
@@ -195,7 +195,7 @@ export async function attachScan(
 ): Promise<void> {
   const { row } = await loadStudentFor(ctx, studentId, STUDENT_CONSENT, tx);
   const app = await consentRepo.findApplication(tx, studentId, applicationId);
-  if (!app) throw new NotFoundError('application', applicationId);
+  if (!app) throw new NotFoundError('application', applicationId, row.schoolId);
   const fileId = await storeScan(ctx, file, row.schoolId, tx);
   await consentRepo.attachApplicationFile(tx, applicationId, fileId);
   await writeAudit(tx, ctx, {
@@ -210,9 +210,9 @@ export async function attachScan(
 export async function readScan(ctx: RequestContext, studentId: string, applicationId: string, tx: Db) {
   const { row } = await loadVisibleStudent(ctx, studentId, tx);
   const app = await consentRepo.findApplication(tx, studentId, applicationId);
-  if (!app?.fileId) throw new NotFoundError('application', applicationId);
+  if (!app?.fileId) throw new NotFoundError('application', applicationId, row.schoolId);
   const file = await consentRepo.findStoredFile(tx, app.fileId);
-  if (!file) throw new NotFoundError('application', applicationId);
+  if (!file) throw new NotFoundError('application', applicationId, row.schoolId);
   await writeAudit(tx, ctx, {
     action: 'application.read_scan',
     entityType: 'application',

@@ -9,7 +9,7 @@ import { formatPersonalCode, parsePersonalCode } from '../../../common/personal-
 import type { RequestContext } from '../../platform/actor.ts';
 import { type AuditEntry, writeAudit, writeAuditMany } from '../../platform/audit.ts';
 import type { Database, Db } from '../../platform/db.ts';
-import { AppError, badRequest, NotFoundError } from '../../platform/errors.ts';
+import { AppError, badRequest, conflict, ForbiddenError, NotFoundError } from '../../platform/errors.ts';
 import { can } from '../../platform/policy/gate.ts';
 import { findOrganisationById } from '../organisations/repo.ts';
 import { findGrantsOfUsers } from '../users/repo.ts';
@@ -38,7 +38,7 @@ export async function loadManagedSchool(ctx: RequestContext, schoolId: string, t
     throw new NotFoundError('organisation', schoolId);
   if (school.type !== 'school') throw badRequest('not_a_school', 'schoolId');
   if (!can(ctx.actor, STUDENT_MANAGE, { orgPath: school.path, assignedUserIds: [] }))
-    throw new AppError(403, 'forbidden');
+    throw new ForbiddenError('organisation', school.id, school.id);
   return school;
 }
 

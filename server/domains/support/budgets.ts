@@ -4,7 +4,7 @@ import type { RequestContext } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { minutesToHours, todayInLatvia } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db.ts';
-import { AppError, badRequest, NotFoundError } from '../../platform/errors.ts';
+import { AppError, badRequest, ForbiddenError, NotFoundError } from '../../platform/errors.ts';
 import { can, canAnywhere } from '../../platform/policy/gate.ts';
 import { findOrganisationById } from '../organisations/repo.ts';
 import { loadPlan } from '../plans/load.ts';
@@ -51,7 +51,8 @@ export async function setBudget(
   tx: Db,
 ) {
   const school = await loadSchool(ctx, input.schoolId, tx);
-  if (!can(ctx.actor, BUDGET_ALLOCATE, { orgPath: school.path })) throw new AppError(403, 'forbidden');
+  if (!can(ctx.actor, BUDGET_ALLOCATE, { orgPath: school.path }))
+    throw new ForbiddenError('organisation', school.id, school.id);
   if (!(await findSemester(tx, input.semesterId))) throw badRequest('validation', 'semesterId');
   const amount = input.category === 'consultation' ? Math.round(input.amount * 60) : Math.round(input.amount);
   await repo.upsertBudget(tx, school.id, input.semesterId, input.category, amount, ctx.actor?.userId ?? null);
@@ -136,7 +137,8 @@ export async function recordPayment(
   tx: Db,
 ): Promise<string> {
   const loaded = await loadPlan(ctx, planId, tx, true);
-  if (!can(ctx.actor, PAYMENT_RECORD, loaded.resource)) throw new AppError(403, 'forbidden');
+  if (!can(ctx.actor, PAYMENT_RECORD, loaded.resource))
+    throw new ForbiddenError('plan', planId, loaded.plan.schoolId);
   if (loaded.plan.status !== 'in_progress') throw new AppError(409, 'session_plan_not_running');
   const measure = ZPlanContent.parse(loaded.plan.content).measures.find((m) => m.id === input.measureId);
   if (!measure || measure.kind !== 'economic' || !measure.economicCategory)
@@ -159,7 +161,8 @@ export async function recordPayment(
   let decisionId: string | null = null;
   if (overBudget || overCap) {
     if (!input.overCapReason) throw new AppError(409, overBudget ? 'over_budget' : 'over_cap');
-    if (!can(ctx.actor, OVER_CAP_DECIDE, loaded.resource)) throw new AppError(403, 'forbidden');
+    if (!can(ctx.actor, OVER_CAP_DECIDE, loaded.resource))
+      throw new ForbiddenError('plan', planId, loaded.plan.schoolId);
     decisionId = await repo.insertOverCapDecision(tx, {
       schoolId,
       studentId: loaded.student.id,
@@ -199,8 +202,14 @@ export async function recordPayment(
 
 /** A plan's payments (anyone who sees the plan). */
 export async function listPayments(ctx: RequestContext, planId: string, tx: Db) {
-  await loadPlan(ctx, planId, tx);
+  const loaded = await loadPlan(ctx, planId, tx);
   const rows = await repo.findPayments(tx, planId);
+  await writeAudit(tx, ctx, {
+    action: 'payment.list',
+    entityType: 'plan',
+    entityId: planId,
+    orgId: loaded.plan.schoolId,
+  });
   return {
     items: rows.map((r) => ({
       id: r.id,
@@ -225,10 +234,11 @@ export async function attachPaymentScan(
   tx: Db,
 ): Promise<void> {
   const loaded = await loadPlan(ctx, planId, tx, true);
-  if (!can(ctx.actor, PAYMENT_RECORD, loaded.resource)) throw new AppError(403, 'forbidden');
+  if (!can(ctx.actor, PAYMENT_RECORD, loaded.resource))
+    throw new ForbiddenError('plan', planId, loaded.plan.schoolId);
   const fileId = await storeScan(ctx, file, loaded.plan.schoolId, tx);
   if (!(await repo.attachPaymentFile(tx, planId, paymentId, fileId)))
-    throw new NotFoundError('payment', paymentId);
+    throw new NotFoundError('payment', paymentId, loaded.plan.schoolId);
   await writeAudit(tx, ctx, {
     action: 'payment.attach_scan',
     entityType: 'student',
@@ -242,7 +252,7 @@ export async function readPaymentScan(ctx: RequestContext, planId: string, payme
   const loaded = await loadPlan(ctx, planId, tx);
   const payment = (await repo.findPayments(tx, planId)).find((p) => p.id === paymentId);
   const file = payment?.file_id ? await findStoredFile(tx, payment.file_id) : null;
-  if (!file) throw new NotFoundError('payment', paymentId);
+  if (!file) throw new NotFoundError('payment', paymentId, loaded.plan.schoolId);
   await writeAudit(tx, ctx, {
     action: 'payment.read_scan',
     entityType: 'student',

@@ -170,7 +170,7 @@ export async function viewRemoteSession(
   const { ip, session, refused } = await limitPublicLink(tx, ctx, tokenHash);
   if (refused) return refused;
   if (!session) return unknownLink(tx, ctx, ip, tokenHash);
-  return publicSession(token, tx);
+  return publicSession(ctx, token, tx);
 }
 
 /**

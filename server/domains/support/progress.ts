@@ -1,4 +1,5 @@
 import type { RequestContext } from '../../platform/actor.ts';
+import { writeAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
 import { loadPlan } from '../plans/load.ts';
 import { findPayments } from './budget-repo.ts';
@@ -7,6 +8,12 @@ import * as repo from './repo.ts';
 /** Planned against delivered per measure of a plan: confirmed hours count, unconfirmed are shown apart. */
 export async function planProgress(ctx: RequestContext, planId: string, tx: Db) {
   const loaded = await loadPlan(ctx, planId, tx);
+  await writeAudit(tx, ctx, {
+    action: 'plan.progress',
+    entityType: 'plan',
+    entityId: planId,
+    orgId: loaded.plan.schoolId,
+  });
   const delivered = await repo.findDeliveredHours(tx, [planId]);
   const payments = await findPayments(tx, planId);
   const measures = loaded.content.measures.map((m) => {

@@ -4,7 +4,7 @@ import type { RequestContext } from '../../platform/actor.ts';
 import { writeAudit, writeAuditMany } from '../../platform/audit.ts';
 import { addDays, todayInLatvia } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db.ts';
-import { AppError, badRequest, NotFoundError } from '../../platform/errors.ts';
+import { AppError, badRequest, ForbiddenError, NotFoundError } from '../../platform/errors.ts';
 import { hashPassword } from '../../platform/passwords.ts';
 import { can } from '../../platform/policy/gate.ts';
 import { hashToken, newToken } from '../../platform/tokens.ts';
@@ -80,10 +80,10 @@ export async function createSession(ctx: RequestContext, input: TSessionBody, tx
   let semesterId: string | null = null;
   for (const [i, p] of input.participants.entries()) {
     const plan = await findPlan(tx, p.planId);
-    if (!plan || plan.studentId !== p.studentId) throw new NotFoundError('plan', p.planId);
+    if (!plan || plan.studentId !== p.studentId) throw new NotFoundError('plan', p.planId, plan?.schoolId);
     const measure = ZPlanContent.parse(plan.content).measures.find((m) => m.id === p.measureId);
     if (!measure || measure.kind !== 'consultation' || measure.providerId !== actorId)
-      throw new AppError(403, 'session_not_your_measure', [
+      throw new ForbiddenError('plan', plan.id, plan.schoolId, 'session_not_your_measure', [
         { path: `participants.${i}.measureId`, message: 'session_not_your_measure' },
       ]);
     if (plan.status !== 'in_progress')
@@ -99,7 +99,7 @@ export async function createSession(ctx: RequestContext, input: TSessionBody, tx
   }
   const school = schoolId ? await findOrganisationById(tx, schoolId) : null;
   if (!school || !can(ctx.actor, SUPPORT_RECORD, { orgPath: school.path }))
-    throw new AppError(403, 'forbidden');
+    throw new ForbiddenError('organisation', schoolId ?? undefined, schoolId);
   await assertMonthOpen(tx, school.id, input.onDate);
   await checkConsultationLimits(
     tx,
@@ -148,13 +148,26 @@ export async function listMySessions(
   tx: Db,
 ): Promise<TSession[]> {
   if (from > to) throw badRequest('validation', 'to');
-  return present(tx, await repo.findSessionsOfProvider(tx, ctx.actor?.userId as string, from, to));
+  const sessions = await present(
+    tx,
+    await repo.findSessionsOfProvider(tx, ctx.actor?.userId as string, from, to),
+  );
+  // One row per request, like the other lists: the provider's own sessions in the date range.
+  await writeAudit(tx, ctx, { action: 'support_session.list', entityType: 'support_session' });
+  return sessions;
 }
 
 /** The public confirmation page of a remote session: only first names and the initial of the last name. */
-export async function publicSession(token: string, tx: Db) {
+export async function publicSession(ctx: RequestContext, token: string, tx: Db) {
   const session = await repo.findSessionByTokenHash(tx, hashToken(token));
   if (!session) throw new NotFoundError();
+  // Anyone with the link reads the students' first names: the read is audited under the school.
+  await writeAudit(tx, ctx, {
+    action: 'support_session.public_read',
+    entityType: 'support_session',
+    entityId: session.id,
+    orgId: session.schoolId,
+  });
   const participants = await repo.findParticipants(tx, [session.id]);
   const provider = (
     await repo.findSessionsOfProvider(tx, session.providerId, session.onDate, session.onDate)
@@ -182,7 +195,8 @@ export async function setStudentPin(
   tx: Db,
 ): Promise<void> {
   const { row } = await loadVisibleStudent(ctx, studentId, tx);
-  if (!can(ctx.actor, STUDENT_PIN_SET, { orgPath: row.schoolPath })) throw new AppError(403, 'forbidden');
+  if (!can(ctx.actor, STUDENT_PIN_SET, { orgPath: row.schoolPath }))
+    throw new ForbiddenError('student', studentId, row.schoolId);
   await repo.upsertPin(tx, studentId, await hashPassword(pin), ctx.actor?.userId ?? null);
   await writeAudit(tx, ctx, {
     action: 'student.pin_set',
@@ -200,6 +214,7 @@ export async function myMeasures(ctx: RequestContext, tx: Db) {
     tx,
     rows.map((r) => r.plan_id),
   );
+  await writeAudit(tx, ctx, { action: 'support.my_measures', entityType: 'plan' });
   const items = [];
   for (const r of rows) {
     for (const m of r.content.measures) {

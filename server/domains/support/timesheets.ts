@@ -4,7 +4,7 @@ import type { RequestContext } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { minutesToHours } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db.ts';
-import { AppError, badRequest, conflict, NotFoundError } from '../../platform/errors.ts';
+import { AppError, badRequest, conflict, ForbiddenError, NotFoundError } from '../../platform/errors.ts';
 import { can, scopePaths } from '../../platform/policy/gate.ts';
 import { findOrganisationById, findOrganisationsInScope } from '../organisations/repo.ts';
 import { findPlan, findSchoolStaffIds } from '../plans/repo.ts';
@@ -15,7 +15,8 @@ async function loadSchool(ctx: RequestContext, schoolId: string, action: string,
   const school = await findOrganisationById(tx, schoolId);
   if (!school || school.type !== 'school' || !can(ctx.actor, TIMESHEET_VIEW, { orgPath: school.path }))
     throw new NotFoundError('organisation', schoolId);
-  if (!can(ctx.actor, action, { orgPath: school.path })) throw new AppError(403, 'forbidden');
+  if (!can(ctx.actor, action, { orgPath: school.path }))
+    throw new ForbiddenError('organisation', school.id, school.id);
   return school;
 }
 

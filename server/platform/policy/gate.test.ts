@@ -151,7 +151,9 @@ describe('policy gate', () => {
     );
     expect(scopePaths(a, 'user.view')).toEqual([MUN_A]);
     expect(scopePaths(actor(['teacher', SCHOOL_A1]), 'user.view')).toEqual([]);
-    expect(canAnywhere(actor(['auditor', NATION]), 'audit.view')).toBe(false);
+    expect(canAnywhere(actor(['teacher', SCHOOL_A1]), 'audit.view')).toBe(false);
+    // The auditor reads the audit log of its grant: on the nation, the whole country.
+    expect(scopePaths(actor(['auditor', NATION]), 'audit.view')).toEqual([NATION]);
   });
 
   describe('lists and rules with a condition', () => {

@@ -1,13 +1,15 @@
-import { Button, Group, Paper, Select, SimpleGrid, TextInput, Title } from '@mantine/core';
+import { Button, Group, Paper, Select, SimpleGrid, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TAuditEvent } from '../../../common/api/audit.ts';
 import { DateField } from '../../components/date-field.tsx';
+import { currentLanguage } from '../../i18n/index.ts';
+import { actionOptions, entityTypeOptions } from './audit-options.ts';
 import type { AuditFilters } from './use-audit.ts';
 
 const OUTCOMES: TAuditEvent['outcome'][] = ['ok', 'denied', 'failed'];
 
-/** Filters that apply on "Show", so a half-typed action does not start a search. */
+/** Filters in words (actions and record types by their labels) that apply on "Show". */
 export function AuditFilterForm({
   value,
   onApply,
@@ -18,6 +20,7 @@ export function AuditFilterForm({
   const { t } = useTranslation();
   const [draft, setDraft] = useState<AuditFilters>(value);
   const [rangeError, setRangeError] = useState<string | undefined>();
+  const language = currentLanguage();
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -26,11 +29,11 @@ export function AuditFilterForm({
       return;
     }
     setRangeError(undefined);
-    onApply({ ...draft, action: draft.action.trim() });
+    onApply(draft);
   }
 
   function clear() {
-    const empty: AuditFilters = { action: '', outcome: null, from: null, to: null };
+    const empty: AuditFilters = { action: null, entityType: null, outcome: null, from: null, to: null };
     setDraft(empty);
     setRangeError(undefined);
     onApply(empty);
@@ -42,15 +45,27 @@ export function AuditFilterForm({
         {t('audit.filters')}
       </Title>
       <form onSubmit={submit} noValidate>
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
-          <TextInput
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 5 }}>
+          <Select
             label={t('audit.action')}
-            description={t('audit.actionHint')}
+            placeholder={t('common.any')}
+            searchable
+            clearable
+            clearButtonProps={{ 'aria-label': t('common.clear') }}
+            nothingFoundMessage={t('audit.empty')}
+            data={actionOptions(language)}
             value={draft.action}
-            onChange={(event) => {
-              const action = event.currentTarget.value;
-              setDraft((current) => ({ ...current, action }));
-            }}
+            onChange={(action) => setDraft((current) => ({ ...current, action }))}
+          />
+          <Select
+            label={t('audit.entityType')}
+            placeholder={t('common.any')}
+            searchable
+            clearable
+            clearButtonProps={{ 'aria-label': t('common.clear') }}
+            data={entityTypeOptions(language)}
+            value={draft.entityType}
+            onChange={(entityType) => setDraft((current) => ({ ...current, entityType }))}
           />
           <Select
             label={t('audit.outcome')}

@@ -16,7 +16,8 @@ const OUTCOMES = new Set(['ok', 'denied', 'failed']);
 function filtersFrom(params: URLSearchParams): AuditFilters {
   const outcome = params.get('outcome');
   return {
-    action: params.get('action') ?? '',
+    action: params.get('action'),
+    entityType: params.get('entityType'),
     outcome: outcome && OUTCOMES.has(outcome) ? (outcome as TAuditEvent['outcome']) : null,
     from: params.get('from'),
     to: params.get('to'),
@@ -89,7 +90,10 @@ export function AuditPage() {
 function AuditRow({ event }: { event: TAuditEvent }) {
   const { t } = useTranslation();
   const none = t('common.none');
-  const entity = [translateCode('entityTypes', event.entityType), event.entityId].filter(Boolean).join(' ');
+  const type = translateCode('entityTypes', event.entityType);
+  // A label (student's name, plan's code) when the caller may see it; else the id or its pseudonym.
+  const pseudonym = event.entityId?.startsWith('#') ?? false;
+  const entity = [type, event.entityLabel ?? event.entityId].filter(Boolean).join(': ');
   return (
     <Table.Tr>
       <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(event.at)}</Table.Td>
@@ -98,7 +102,11 @@ function AuditRow({ event }: { event: TAuditEvent }) {
         <span title={event.action}>{translateCode('auditActions', event.action)}</span>
       </Table.Td>
       <Table.Td>{t(`outcomes.${event.outcome}`)}</Table.Td>
-      <Table.Td style={{ wordBreak: 'break-all' }}>{entity || none}</Table.Td>
+      <Table.Td style={{ wordBreak: 'break-all' }}>
+        <span title={pseudonym ? t('audit.pseudonymHint') : (event.entityId ?? undefined)}>
+          {entity || none}
+        </span>
+      </Table.Td>
       <Table.Td>{event.organisationName ?? none}</Table.Td>
       <Table.Td>{event.ip ?? none}</Table.Td>
     </Table.Tr>

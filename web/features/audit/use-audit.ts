@@ -4,7 +4,8 @@ import { api, toQueryString } from '../../lib/api.ts';
 
 /** The audit filters as the server takes them (dates yyyy-mm-dd). */
 export type AuditFilters = {
-  action: string;
+  action: string | null;
+  entityType: string | null;
   outcome: TAuditEvent['outcome'] | null;
   from: string | null;
   to: string | null;
