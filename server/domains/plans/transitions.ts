@@ -4,6 +4,7 @@ import { writeAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, badRequest } from '../../platform/errors.ts';
 import {
+  findActiveRiskOfItem,
   findRiskVersionIdOfRecord,
   findSemesters,
   findStudentRisks,
@@ -219,16 +220,18 @@ export async function evaluatePlan(
   for (const r of oldRisks) {
     const versionId = await findRiskVersionIdOfRecord(tx, r.id);
     if (!versionId) continue;
+    // The next semester may already hold the item (one active record per item and semester).
     riskMap.set(
       r.id,
-      await insertStudentRisk(tx, {
+      (await findActiveRiskOfItem(tx, loaded.student.id, next.id, versionId)) ??
+        (await insertStudentRisk(tx, {
         studentId: loaded.student.id,
         semesterId: next.id,
         riskVersionId: versionId,
         justification: r.justification,
         foundOn: today(),
         foundBy: ctx.actor?.userId ?? null,
-      }),
+      })),
     );
   }
   const content = ZPlanContent.parse(withNewIds(loaded.content, riskMap));
