@@ -39,6 +39,10 @@ export const MESSAGES = {
     lv: 'Jums jau ir reģistrēta nodarbība šajā dienā un laikā.',
     en: 'You already have a session recorded on this day at this time.',
   },
+  session_in_person_closed: {
+    lv: 'Klātienes nodarbību skolēni apstiprina uzreiz – tajā dienā, kad tā reģistrēta. Apstiprināšanas laiks beidzies.',
+    en: 'Students confirm an in-person session on the spot, on the day it was recorded. The time to confirm has passed.',
+  },
   payment_duplicate: {
     lv: 'Šis maksājums (tas pats dokuments, summa un datums) šim pasākumam jau ir reģistrēts.',
     en: 'This payment (same document, amount and date) is already recorded for this measure.',

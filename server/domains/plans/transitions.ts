@@ -17,7 +17,7 @@ import { type LoadedPlan, loadPlan, requireAction, today } from './load.ts';
 import { notifyApprovers, notifyPreparer } from './notify.ts';
 import * as repo from './repo.ts';
 import { withNewIds } from './service.ts';
-import { nextLevel } from './workflow.ts';
+import { mayDo, nextLevel } from './workflow.ts';
 
 async function record(
   tx: Db,
@@ -146,6 +146,13 @@ export async function movePlan(
   tx: Db,
 ): Promise<void> {
   const loaded = await loadPlan(ctx, id, tx, true);
+  // Whoever could delete the plan but for what was delivered or paid is told why (409), not just "no".
+  if (
+    action === 'delete' &&
+    loaded.facts.hasDeliveries &&
+    mayDo(ctx.actor, 'delete', { ...loaded.facts, hasDeliveries: false }, loaded.resource)
+  )
+    throw new AppError(409, 'plan_has_deliveries');
   requireAction(ctx, loaded, action);
   const to = {
     start: 'in_progress',
