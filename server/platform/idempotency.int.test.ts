@@ -241,6 +241,39 @@ describe('without a key the domain still refuses true duplicates', () => {
     expect(active).toBe(1);
   });
 
+  it('two identical sessions at once: one recorded, one 409', async () => {
+    const body = {
+      onDate: '2026-11-13',
+      startTime: '08:15',
+      minutes: 30,
+      mode: 'remote',
+      topic: 'Divreiz',
+      participants: [
+        { studentId: consultation.studentId, planId: consultation.planId, measureId: consultation.measureId },
+      ],
+    };
+    const t = c['skolotajs.s1'];
+    const [a, b] = await Promise.all([t.post('/api/support/sessions', body), t.post('/api/support/sessions', body)]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([201, 409]);
+    expect([a, b].find((x) => x.statusCode === 409)?.json().error.code).toBe('session_duplicate');
+    expect(await count('support_sessions', sql`provider_id = ${teacherId} and on_date = '2026-11-13'`)).toBe(1);
+  });
+
+  it('the same receipt paid twice at once: one payment, one 409', async () => {
+    const body = {
+      measureId: economic.measureId,
+      onDate: '2026-11-11',
+      amountCents: 700,
+      recipient: 'Grāmatnīca',
+      documentRef: 'Č-DIVREIZ',
+    };
+    const url = `/api/plans/${economic.planId}/payments`;
+    const [a, b] = await Promise.all([c['koord.s1'].post(url, body), c['direktors.s1'].post(url, body)]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([201, 409]);
+    expect([a, b].find((x) => x.statusCode === 409)?.json().error.code).toBe('payment_duplicate');
+    expect(await count('economic_payments', sql`document_ref = 'Č-DIVREIZ'`)).toBe(1);
+  });
+
   it('the database itself holds one active risk per student, item and semester', async () => {
     const [existing] = await server.database.read((db) =>
       queryRows<{ risk_version_id: string }>(
