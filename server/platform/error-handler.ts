@@ -111,10 +111,19 @@ export function registerErrorHandler(app: FastifyInstance): void {
       if (error.headers) reply.headers(error.headers);
       return send(reply, error.status, error.code, lang, error.details);
     }
-    const db = error as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
+    const db = error as {
+      code?: string;
+      constraint?: string;
+      cause?: { code?: string; constraint?: string };
+    };
     const pgCode = db.code ?? db.cause?.code;
     if (pgCode === '23505')
-      return send(reply, 409, UNIQUE_MESSAGES[db.constraint ?? db.cause?.constraint ?? ''] ?? 'conflict', lang);
+      return send(
+        reply,
+        409,
+        UNIQUE_MESSAGES[db.constraint ?? db.cause?.constraint ?? ''] ?? 'conflict',
+        lang,
+      );
     const status = error.statusCode ?? 500;
     if (status === 413) return send(reply, 413, 'payload_too_large', lang);
     if (status === 415) return send(reply, 415, 'unsupported_media_type', lang);

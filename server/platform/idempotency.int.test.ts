@@ -76,7 +76,12 @@ beforeAll(async () => {
     firstName: 'Vienreiz',
     lastName: 'Maksāts',
     riskCode: 'E02',
-    measure: { kind: 'economic', economicCategory: 'study_materials', plannedCents: 9000, justification: 'x' },
+    measure: {
+      kind: 'economic',
+      economicCategory: 'study_materials',
+      plannedCents: 9000,
+      justification: 'x',
+    },
   });
   const budget = await c['koord.ziemelu'].request('PUT', '/api/budgets', {
     schoolId,
@@ -160,7 +165,9 @@ describe('Idempotency-Key: two identical submissions at once create one record',
       foundOn: '2026-10-01',
     });
     expectSameAnswer(r);
-    expect(await count('student_risks', sql`student_id = ${economic.studentId} and removed_at is null`)).toBe(2);
+    expect(await count('student_risks', sql`student_id = ${economic.studentId} and removed_at is null`)).toBe(
+      2,
+    );
   });
 
   it('replays the stored answer to a later retry, and refuses the key for another body', async () => {
@@ -172,7 +179,9 @@ describe('Idempotency-Key: two identical submissions at once create one record',
     expect(retry.statusCode).toBe(201);
     expect(retry.headers['idempotent-replayed']).toBe('true');
     expect(retry.json()).toEqual(r.a.json());
-    expect(await count('guardians', sql`student_id = ${economic.studentId} and first_name = 'Vecmāmiņa'`)).toBe(1);
+    expect(
+      await count('guardians', sql`student_id = ${economic.studentId} and first_name = 'Vecmāmiņa'`),
+    ).toBe(1);
     const other = await c['koord.s1'].request(
       'POST',
       url,
@@ -182,7 +191,9 @@ describe('Idempotency-Key: two identical submissions at once create one record',
     expect(other.statusCode).toBe(422);
     expect(other.json().error.code).toBe('idempotency_key_reused');
     // Another user's identical key is theirs alone.
-    const mine = await c['direktors.s1'].request('POST', url, body, { headers: { 'idempotency-key': r.key } });
+    const mine = await c['direktors.s1'].request('POST', url, body, {
+      headers: { 'idempotency-key': r.key },
+    });
     expect(mine.statusCode).toBe(201);
     expect(mine.headers['idempotent-replayed']).toBeUndefined();
   });
@@ -196,7 +207,9 @@ describe('Idempotency-Key: two identical submissions at once create one record',
     const later = await r.send();
     expect(later.statusCode).toBe(201);
     expect(later.headers['idempotent-replayed']).toBeUndefined();
-    expect(await count('guardians', sql`student_id = ${economic.studentId} and first_name = 'Onkulis'`)).toBe(2);
+    expect(await count('guardians', sql`student_id = ${economic.studentId} and first_name = 'Onkulis'`)).toBe(
+      2,
+    );
   });
 
   it('releases the key when the request fails, so a corrected retry is not blocked', async () => {
@@ -253,10 +266,15 @@ describe('without a key the domain still refuses true duplicates', () => {
       ],
     };
     const t = c['skolotajs.s1'];
-    const [a, b] = await Promise.all([t.post('/api/support/sessions', body), t.post('/api/support/sessions', body)]);
+    const [a, b] = await Promise.all([
+      t.post('/api/support/sessions', body),
+      t.post('/api/support/sessions', body),
+    ]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([201, 409]);
     expect([a, b].find((x) => x.statusCode === 409)?.json().error.code).toBe('session_duplicate');
-    expect(await count('support_sessions', sql`provider_id = ${teacherId} and on_date = '2026-11-13'`)).toBe(1);
+    expect(await count('support_sessions', sql`provider_id = ${teacherId} and on_date = '2026-11-13'`)).toBe(
+      1,
+    );
   });
 
   it('the same receipt paid twice at once: one payment, one 409', async () => {

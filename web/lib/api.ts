@@ -108,7 +108,8 @@ async function mutate(method: string, path: string, body?: unknown): Promise<unk
     return result;
   } catch (error) {
     if (submission) {
-      const lost = !(error instanceof ApiError) || error.status === 0 || error.code === 'idempotency_in_progress';
+      const lost =
+        !(error instanceof ApiError) || error.status === 0 || error.code === 'idempotency_in_progress';
       settleSubmission(submission, lost ? 'network' : 'refused');
     }
     throw error;

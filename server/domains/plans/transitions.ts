@@ -232,13 +232,13 @@ export async function evaluatePlan(
       r.id,
       (await findActiveRiskOfItem(tx, loaded.student.id, next.id, versionId)) ??
         (await insertStudentRisk(tx, {
-        studentId: loaded.student.id,
-        semesterId: next.id,
-        riskVersionId: versionId,
-        justification: r.justification,
-        foundOn: today(),
-        foundBy: ctx.actor?.userId ?? null,
-      })),
+          studentId: loaded.student.id,
+          semesterId: next.id,
+          riskVersionId: versionId,
+          justification: r.justification,
+          foundOn: today(),
+          foundBy: ctx.actor?.userId ?? null,
+        })),
     );
   }
   const content = ZPlanContent.parse(withNewIds(loaded.content, riskMap));
