@@ -36,8 +36,8 @@ export const MESSAGES = {
     en: 'The plan cannot be deleted: sessions, payments or timesheet entries are already recorded against it.',
   },
   session_duplicate: {
-    lv: 'Jums jau ir reģistrēta nodarbība šajā dienā un laikā.',
-    en: 'You already have a session recorded on this day at this time.',
+    lv: 'Šī nodarbība (tā pati diena, laiks, ilgums, veids un tēma) jau ir reģistrēta.',
+    en: 'This session (same day, time, length, mode and topic) is already recorded.',
   },
   session_in_person_closed: {
     lv: 'Klātienes nodarbību skolēni apstiprina uzreiz – tajā dienā, kad tā reģistrēta. Apstiprināšanas laiks beidzies.',

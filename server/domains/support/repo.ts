@@ -2,16 +2,18 @@ import { and, eq, sql } from 'drizzle-orm';
 import { sessionParticipants, studentPins, supportSessions } from '../../db/schema.ts';
 import { type Db, queryRows } from '../../platform/db.ts';
 
-/** Whether the provider already has a session starting on that day at that time (a double recording). */
-export async function providerHasSessionAt(
+/**
+ * Whether the provider already recorded the same session: same day, start, length, mode and topic
+ * (a double recording; a different session at the same hour is the provider's to explain).
+ */
+export async function identicalSessionExists(
   db: Db,
-  providerId: string,
-  onDate: string,
-  startTime: string,
+  v: { providerId: string; onDate: string; startTime: string; minutes: number; mode: string; topic: string },
 ): Promise<boolean> {
   const rows = await queryRows<{ id: string }>(
     db,
-    sql`select id from support_sessions where provider_id = ${providerId} and on_date = ${onDate} and start_time = ${startTime} limit 1`,
+    sql`select id from support_sessions where provider_id = ${v.providerId} and on_date = ${v.onDate}
+        and start_time = ${v.startTime} and minutes = ${v.minutes} and mode = ${v.mode} and topic = ${v.topic} limit 1`,
   );
   return rows.length > 0;
 }

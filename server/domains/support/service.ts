@@ -103,7 +103,8 @@ export async function createSession(ctx: RequestContext, input: TSessionBody, tx
     input.minutes,
   );
   // Checked under the budget line's lock, so two identical recordings at once cannot both pass.
-  if (await repo.providerHasSessionAt(tx, actorId, input.onDate, input.startTime))
+  const { onDate, startTime, minutes, mode, topic } = input;
+  if (await repo.identicalSessionExists(tx, { providerId: actorId, onDate, startTime, minutes, mode, topic }))
     throw conflict('session_duplicate', 'startTime');
   const token = input.mode === 'remote' ? newToken(24) : null;
   const id = await repo.insertSession(tx, {
