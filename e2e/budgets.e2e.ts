@@ -135,17 +135,29 @@ describe('budgets, per-student caps and economic payments', () => {
     await expect.poll(() => section.getByText('Maksājumi vēl nav reģistrēti.').isVisible()).toBe(true);
 
     const form = section.getByRole('region', { name: 'Reģistrēt maksājumu' });
-    const fill = async (amount: string, document: string) => {
+    const fill = async (amount: string, document: string, twice = false) => {
       await form.getByRole('textbox', { name: 'Summa, €' }).fill(amount);
       await form.getByRole('textbox', { name: 'Saņēmējs' }).fill('AS „Pasažieru vilciens”');
       await form.getByRole('textbox', { name: 'Dokumenta numurs' }).fill(document);
-      await form.getByRole('button', { name: 'Reģistrēt maksājumu' }).click();
+      // Submitted twice faster than the button can show it is busy (a double click, a double Enter):
+      // both submissions leave, one payment is made.
+      if (twice)
+        await form.locator('form').evaluate((f: HTMLFormElement) => {
+          f.requestSubmit();
+          f.requestSubmit();
+        });
+      else await form.getByRole('button', { name: 'Reģistrēt maksājumu' }).click();
     };
     // Nothing typed: each required field says so.
     await form.getByRole('button', { name: 'Reģistrēt maksājumu' }).click();
     expect(await form.getByText('Šis lauks ir obligāts.').count()).toBeGreaterThanOrEqual(3);
 
-    await fill('30,00', 'Čeks 0001');
+    const paymentPosts: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().endsWith('/payments'))
+        paymentPosts.push(r.headers()['idempotency-key'] ?? '');
+    });
+    await fill('30,00', 'Čeks 0001', true);
     await expect.poll(() => section.getByRole('status').textContent()).toBe('Maksājums 30,00 € reģistrēts.');
     await expect.poll(() => fact('Iestādes budžeta atlikums (transports)').textContent()).toBe('70,00 €');
     expect(await fact('Izmaksāts').textContent()).toBe('30,00 €');
@@ -173,6 +185,10 @@ describe('budgets, per-student caps and economic payments', () => {
     await expect.poll(() => rows.count()).toBe(3);
     expect(await rows.nth(2).textContent()).toContain(REASON);
     expect(await rows.nth(1).textContent()).toContain('Čeks 0001');
+    // The double submission sent the payment twice with one Idempotency-Key; the table shows one payment.
+    expect(paymentPosts.length).toBeGreaterThanOrEqual(2);
+    expect(paymentPosts[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(new Set(paymentPosts.slice(0, 2)).size).toBe(1);
     expect(await fact('Iestādes budžeta atlikums (transports)').textContent()).toBe('40,00 €');
     expect(await fact('Atlikums plānā').textContent()).toBe('pārsniegts par 15,00 €');
     // The section alone, below the fixed header (a full-page shot puts the header over it).

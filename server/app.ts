@@ -22,6 +22,7 @@ import { userRoutes } from './domains/users/routes.ts';
 import type { Config, TrustProxy } from './platform/config.ts';
 import type { Database } from './platform/db.ts';
 import { registerErrorHandler } from './platform/error-handler.ts';
+import { registerIdempotency } from './platform/idempotency.ts';
 import './platform/fastify-types.ts';
 import { loggerOptions } from './platform/logger.ts';
 import { registerRequestHooks } from './platform/request-hooks.ts';
@@ -102,6 +103,7 @@ export async function buildApp({
   });
 
   registerRequestHooks(app);
+  registerIdempotency(app);
   registerErrorHandler(app);
 
   await app.register(

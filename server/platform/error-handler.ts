@@ -26,6 +26,11 @@ const VALIDATION_TEXT: Record<Language, Record<string, string>> = {
   },
 };
 
+/** A unique index the domain relies on, and what its violation (two requests at once) tells the user. */
+const UNIQUE_MESSAGES: Record<string, MessageCode> = {
+  student_risks_active_uq: 'risk_recorded',
+};
+
 function detailText(code: string, lang: Language): string {
   if (code in MESSAGES) return message(code as MessageCode, lang);
   return VALIDATION_TEXT[lang][code] ?? VALIDATION_TEXT[lang].custom;
@@ -122,8 +127,19 @@ export function registerErrorHandler(app: FastifyInstance): void {
       if (error.headers) reply.headers(error.headers);
       return send(reply, error.status, error.code, lang, error.details);
     }
-    const pgCode = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
-    if (pgCode === '23505') return send(reply, 409, 'conflict', lang);
+    const db = error as {
+      code?: string;
+      constraint?: string;
+      cause?: { code?: string; constraint?: string };
+    };
+    const pgCode = db.code ?? db.cause?.code;
+    if (pgCode === '23505')
+      return send(
+        reply,
+        409,
+        UNIQUE_MESSAGES[db.constraint ?? db.cause?.constraint ?? ''] ?? 'conflict',
+        lang,
+      );
     const status = error.statusCode ?? 500;
     if (status === 413) return send(reply, 413, 'payload_too_large', lang);
     if (status === 415) return send(reply, 415, 'unsupported_media_type', lang);

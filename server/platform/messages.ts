@@ -27,6 +27,34 @@ export const MESSAGES = {
   payload_too_large: { lv: 'Pieprasījums ir par lielu.', en: 'The request is too large.' },
   unsupported_media_type: { lv: 'Neatbalstīts datu formāts.', en: 'Unsupported content type.' },
   conflict: { lv: 'Ieraksts jau pastāv.', en: 'The record already exists.' },
+  idempotency_key_invalid: {
+    lv: 'Nederīga pieprasījuma atslēga (Idempotency-Key): jābūt 8–100 burtiem, cipariem vai domuzīmēm.',
+    en: 'Invalid Idempotency-Key: use 8–100 letters, digits or dashes.',
+  },
+  idempotency_key_reused: {
+    lv: 'Šī pieprasījuma atslēga jau izmantota citam pieprasījumam. Iesniedziet formu no jauna.',
+    en: 'This Idempotency-Key was already used for a different request. Submit the form again.',
+  },
+  idempotency_in_progress: {
+    lv: 'Šis iesniegums vēl tiek apstrādāts. Pagaidiet brīdi un pārlādējiet lapu.',
+    en: 'This submission is still being processed. Wait a moment and reload the page.',
+  },
+  plan_has_deliveries: {
+    lv: 'Plānu nevar dzēst: tam jau ir reģistrētas nodarbības, maksājumi vai darba laika ieraksti.',
+    en: 'The plan cannot be deleted: sessions, payments or timesheet entries are already recorded against it.',
+  },
+  session_duplicate: {
+    lv: 'Šī nodarbība (tā pati diena, laiks, ilgums, veids un tēma) jau ir reģistrēta.',
+    en: 'This session (same day, time, length, mode and topic) is already recorded.',
+  },
+  session_in_person_closed: {
+    lv: 'Klātienes nodarbību skolēni apstiprina uzreiz – tajā dienā, kad tā reģistrēta. Apstiprināšanas laiks beidzies.',
+    en: 'Students confirm an in-person session on the spot, on the day it was recorded. The time to confirm has passed.',
+  },
+  payment_duplicate: {
+    lv: 'Šis maksājums (tas pats dokuments, summa un datums) šim pasākumam jau ir reģistrēts.',
+    en: 'This payment (same document, amount and date) is already recorded for this measure.',
+  },
   email_taken: { lv: 'Lietotājs ar šo e-pastu jau pastāv.', en: 'A user with this email already exists.' },
   code_taken: { lv: 'Šis kods jau ir aizņemts.', en: 'This code is already in use.' },
   grant_exists: { lv: 'Lietotājam jau ir šī loma.', en: 'The user already has this role.' },

@@ -1,5 +1,6 @@
 import type { TApiError } from '../../common/api/errors.ts';
 import i18n from '../i18n/index.ts';
+import { keyForSubmission, settleSubmission } from './submission-key.ts';
 
 /** One field problem reported by the server for a 400 answer. */
 export type FieldDetail = { path: string; message: string };
@@ -58,10 +59,17 @@ export function apiErrorFrom(status: number, text: string): ApiError {
   );
 }
 
-async function send(method: string, path: string, body?: unknown, token?: string): Promise<unknown> {
+async function send(
+  method: string,
+  path: string,
+  body?: unknown,
+  token?: string,
+  idempotencyKey?: string,
+): Promise<unknown> {
   const headers = baseHeaders();
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (token) headers['x-csrf-token'] = token;
+  if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
   let response: Response;
   try {
     response = await fetch(path, {
@@ -83,12 +91,26 @@ async function send(method: string, path: string, body?: unknown, token?: string
 }
 
 async function mutate(method: string, path: string, body?: unknown): Promise<unknown> {
+  // Every POST carries the key of its submission: the same form sent twice creates one record.
+  const submission = method === 'POST' ? `${path}\n${JSON.stringify(body ?? null)}` : null;
+  const key = submission ? keyForSubmission(submission) : undefined;
   try {
-    return await send(method, path, body, await getCsrfToken());
+    let result: unknown;
+    try {
+      result = await send(method, path, body, await getCsrfToken(), key);
+    } catch (error) {
+      // The token expires with the session: get a new one and try exactly once more.
+      if (error instanceof ApiError && error.status === 403 && error.code === 'csrf') {
+        result = await send(method, path, body, await refreshCsrfToken(), key);
+      } else throw error;
+    }
+    if (submission) settleSubmission(submission, 'answered');
+    return result;
   } catch (error) {
-    // The token expires with the session: get a new one and try exactly once more.
-    if (error instanceof ApiError && error.status === 403 && error.code === 'csrf') {
-      return send(method, path, body, await refreshCsrfToken());
+    if (submission) {
+      const lost =
+        !(error instanceof ApiError) || error.status === 0 || error.code === 'idempotency_in_progress';
+      settleSubmission(submission, lost ? 'network' : 'refused');
     }
     throw error;
   }

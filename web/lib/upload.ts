@@ -1,5 +1,6 @@
 import i18n from '../i18n/index.ts';
 import { ApiError, apiErrorFrom, baseHeaders, getCsrfToken, refreshCsrfToken } from './api.ts';
+import { keyForSubmission, settleSubmission } from './submission-key.ts';
 
 /** A file sent as the raw request body, with its own content type. */
 export type UploadRequest = {
@@ -11,7 +12,7 @@ export type UploadRequest = {
   onProgress?: (fraction: number) => void;
 };
 
-function sendOnce<T>(request: UploadRequest, token: string): Promise<T> {
+function sendOnce<T>(request: UploadRequest, token: string, idempotencyKey?: string): Promise<T> {
   // fetch() cannot report upload progress; XMLHttpRequest's upload events can.
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
@@ -20,6 +21,7 @@ function sendOnce<T>(request: UploadRequest, token: string): Promise<T> {
     for (const [name, value] of Object.entries(baseHeaders())) xhr.setRequestHeader(name, value);
     xhr.setRequestHeader('Content-Type', request.contentType);
     xhr.setRequestHeader('x-csrf-token', token);
+    if (idempotencyKey) xhr.setRequestHeader('Idempotency-Key', idempotencyKey);
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable && event.total > 0) request.onProgress?.(event.loaded / event.total);
     };
@@ -42,13 +44,28 @@ function sendOnce<T>(request: UploadRequest, token: string): Promise<T> {
 
 /** Uploads a file with the CSRF token, reporting progress; retries once with a fresh token like `api`. */
 export async function uploadFile<T>(request: UploadRequest): Promise<T> {
+  // A POSTed file is a creating request: the same file sent twice to the same address is one submission.
+  const file = request.file as Blob & { name?: string; lastModified?: number };
+  const submission =
+    request.method === 'POST'
+      ? `${request.url}\n${request.contentType}\n${file.size}\n${file.name ?? ''}\n${file.lastModified ?? ''}`
+      : null;
+  const key = submission ? keyForSubmission(submission) : undefined;
   try {
-    return await sendOnce<T>(request, await getCsrfToken());
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 403 && error.code === 'csrf') {
-      request.onProgress?.(0);
-      return sendOnce<T>(request, await refreshCsrfToken());
+    let result: T;
+    try {
+      result = await sendOnce<T>(request, await getCsrfToken(), key);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 403 && error.code === 'csrf') {
+        request.onProgress?.(0);
+        result = await sendOnce<T>(request, await refreshCsrfToken(), key);
+      } else throw error;
     }
+    if (submission) settleSubmission(submission, 'answered');
+    return result;
+  } catch (error) {
+    if (submission)
+      settleSubmission(submission, error instanceof ApiError && error.status === 0 ? 'network' : 'refused');
     throw error;
   }
 }

@@ -5,7 +5,9 @@ import {
   boolean,
   index,
   inet,
+  integer,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -127,5 +129,31 @@ export const auditEvents = pgTable(
     index('audit_events_at_idx').on(t.at),
     index('audit_events_org_idx').on(t.orgId, t.at),
     index('audit_events_entity_idx').on(t.entityType, t.entityId),
+  ],
+);
+
+/**
+ * The answer to a creating request, kept under the client's `Idempotency-Key` for a day: a retried
+ * or doubled submission gets the stored answer instead of creating the record twice. A row without
+ * a status is a request still running.
+ */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    userId: uuid('user_id').notNull(),
+    key: text('key').notNull(),
+    /** Method and path (with query) the key was first used for. */
+    request: text('request').notNull(),
+    /** SHA-256 of the request body: the same key with another body is refused. */
+    bodyHash: text('body_hash').notNull(),
+    statusCode: integer('status_code'),
+    contentType: text('content_type'),
+    responseBody: text('response_body'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ name: 'idempotency_keys_pk', columns: [t.userId, t.key] }),
+    index('idempotency_keys_created_idx').on(t.createdAt),
   ],
 );

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   boolean,
   date,
@@ -75,6 +76,10 @@ export const studentRisks = pgTable(
     riskVersionId: uuid('risk_version_id')
       .notNull()
       .references(() => riskItemVersions.id),
+    /** The catalogue item of the version: one active record per student, item and semester. */
+    riskItemId: uuid('risk_item_id')
+      .notNull()
+      .references(() => riskItems.id),
     justification: text('justification').notNull(),
     foundOn: date('found_on').notNull(),
     foundBy: uuid('found_by'),
@@ -82,7 +87,12 @@ export const studentRisks = pgTable(
     removedAt: timestamp('removed_at', { withTimezone: true }),
     removedBy: uuid('removed_by'),
   },
-  (t) => [index('student_risks_student_idx').on(t.studentId, t.semesterId)],
+  (t) => [
+    index('student_risks_student_idx').on(t.studentId, t.semesterId),
+    uniqueIndex('student_risks_active_uq')
+      .on(t.studentId, t.semesterId, t.riskItemId)
+      .where(sql`${t.removedAt} is null`),
+  ],
 );
 
 /** Early-warning thresholds; a municipality's row overrides the national one (org = nation). */

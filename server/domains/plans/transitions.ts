@@ -4,6 +4,7 @@ import { writeAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, badRequest } from '../../platform/errors.ts';
 import {
+  findActiveRiskOfItem,
   findRiskVersionIdOfRecord,
   findSemesters,
   findStudentRisks,
@@ -16,7 +17,7 @@ import { checkPlanSet, type LoadedPlan, loadPlan, requireAction, today } from '.
 import { notifyApprovers, notifyPreparer } from './notify.ts';
 import * as repo from './repo.ts';
 import { withNewIds } from './service.ts';
-import { nextLevel } from './workflow.ts';
+import { mayDo, nextLevel } from './workflow.ts';
 
 async function record(
   tx: Db,
@@ -151,6 +152,13 @@ export async function movePlan(
   tx: Db,
 ): Promise<void> {
   const loaded = await loadPlan(ctx, id, tx, true);
+  // Whoever could delete the plan but for what was delivered or paid is told why (409), not just "no".
+  if (
+    action === 'delete' &&
+    loaded.facts.hasDeliveries &&
+    mayDo(ctx.actor, 'delete', { ...loaded.facts, hasDeliveries: false }, loaded.resource)
+  )
+    throw new AppError(409, 'plan_has_deliveries');
   requireAction(ctx, loaded, action);
   const to = {
     start: 'in_progress',
@@ -225,16 +233,18 @@ export async function evaluatePlan(
   for (const r of oldRisks) {
     const versionId = await findRiskVersionIdOfRecord(tx, r.id);
     if (!versionId) continue;
+    // The next semester may already hold the item (one active record per item and semester).
     riskMap.set(
       r.id,
-      await insertStudentRisk(tx, {
-        studentId: loaded.student.id,
-        semesterId: next.id,
-        riskVersionId: versionId,
-        justification: r.justification,
-        foundOn: today(),
-        foundBy: ctx.actor?.userId ?? null,
-      }),
+      (await findActiveRiskOfItem(tx, loaded.student.id, next.id, versionId)) ??
+        (await insertStudentRisk(tx, {
+          studentId: loaded.student.id,
+          semesterId: next.id,
+          riskVersionId: versionId,
+          justification: r.justification,
+          foundOn: today(),
+          foundBy: ctx.actor?.userId ?? null,
+        })),
     );
   }
   const content = ZPlanContent.parse(withNewIds(loaded.content, riskMap));

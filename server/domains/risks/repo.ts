@@ -171,6 +171,28 @@ export async function activeRiskExists(
   return rows.length > 0;
 }
 
+/** The active record of the version's item for the student in the semester, if there is one. */
+export async function findActiveRiskOfItem(
+  db: Db,
+  studentId: string,
+  semesterId: string,
+  riskVersionId: string,
+): Promise<string | null> {
+  const rows = await db
+    .select({ id: studentRisks.id })
+    .from(studentRisks)
+    .innerJoin(riskItemVersions, eq(riskItemVersions.itemId, studentRisks.riskItemId))
+    .where(
+      and(
+        eq(studentRisks.studentId, studentId),
+        eq(studentRisks.semesterId, semesterId),
+        eq(riskItemVersions.id, riskVersionId),
+        isNull(studentRisks.removedAt),
+      ),
+    );
+  return rows[0]?.id ?? null;
+}
+
 export async function insertStudentRisk(
   db: Db,
   values: {
@@ -182,7 +204,13 @@ export async function insertStudentRisk(
     foundBy: string | null;
   },
 ): Promise<string> {
-  const [row] = await db.insert(studentRisks).values(values).returning({ id: studentRisks.id });
+  // The item comes from the version, so the partial unique index (one active record per student,
+  // item and semester) holds for every caller, including the demo loader and plan continuation.
+  const riskItemId = sql`(select ${riskItemVersions.itemId} from ${riskItemVersions} where ${riskItemVersions.id} = ${values.riskVersionId})`;
+  const [row] = await db
+    .insert(studentRisks)
+    .values({ ...values, riskItemId: riskItemId as unknown as string })
+    .returning({ id: studentRisks.id });
   return row.id;
 }
 

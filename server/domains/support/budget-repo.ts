@@ -1,5 +1,19 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
+import { todayInLatvia } from '../../platform/dates.ts';
 import { type Db, queryRows } from '../../platform/db.ts';
+
+/**
+ * Whether a session `ss` still holds consultation budget on `today`: once a student confirmed it,
+ * or while confirmation is open (remote: the session day and the day after; in person: on the spot,
+ * the day it was recorded). An expired, never-confirmed session releases what it held.
+ * `confirmed` is the confirmation that counts (the session's, or one participant's).
+ */
+function holdsBudget(today: string, confirmed: SQL): SQL {
+  return sql`(${confirmed}
+    or (ss.mode = 'remote' and ss.on_date + 1 >= ${today}::date)
+    or (ss.mode <> 'remote' and (ss.created_at at time zone 'Europe/Riga')::date >= ${today}::date))`;
+}
+const anyConfirmed = sql`exists (select 1 from session_participants c where c.session_id = ss.id and c.confirmed_at is not null)`;
 
 /**
  * The allocation of one budget line, locked for the rest of the transaction: two recordings against
@@ -19,7 +33,7 @@ export async function lockBudgetLine(
 }
 
 /** Allocations and use of a school's semester, per category (minutes for consultations, cents otherwise). */
-export async function findBudgetUse(db: Db, schoolId: string, semesterId: string) {
+export async function findBudgetUse(db: Db, schoolId: string, semesterId: string, today = todayInLatvia()) {
   const allocated = await queryRows<{ category: string; amount: number }>(
     db,
     sql`select category, amount from support_budgets where school_id = ${schoolId} and semester_id = ${semesterId}`,
@@ -29,6 +43,7 @@ export async function findBudgetUse(db: Db, schoolId: string, semesterId: string
     sql`select 'consultation' as category, coalesce(sum(ss.minutes), 0)::int as amount
           from support_sessions ss join semesters sem on sem.id = ${semesterId}
           where ss.school_id = ${schoolId} and ss.on_date between sem.starts_on and sem.ends_on
+            and ${holdsBudget(today, anyConfirmed)}
         union all
         select category, sum(amount_cents)::int from economic_payments where school_id = ${schoolId} and semester_id = ${semesterId} group by category`,
   );
@@ -41,6 +56,7 @@ export async function studentUse(
   studentId: string,
   semesterId: string,
   category: string,
+  today = todayInLatvia(),
 ): Promise<number> {
   const rows =
     category === 'consultation'
@@ -48,7 +64,8 @@ export async function studentUse(
           db,
           sql`select coalesce(sum(ss.minutes), 0)::int as n from session_participants sp join support_sessions ss on ss.id = sp.session_id
               join semesters sem on sem.id = ${semesterId}
-              where sp.student_id = ${studentId} and ss.on_date between sem.starts_on and sem.ends_on`,
+              where sp.student_id = ${studentId} and ss.on_date between sem.starts_on and sem.ends_on
+                and ${holdsBudget(today, sql`sp.confirmed_at is not null`)}`,
         )
       : await queryRows<{ n: number }>(
           db,
@@ -63,6 +80,7 @@ export async function schoolUse(
   schoolId: string,
   semesterId: string,
   category: string,
+  today = todayInLatvia(),
 ): Promise<number> {
   // One line only: the check runs under the line's lock on every recording.
   const rows =
@@ -70,7 +88,8 @@ export async function schoolUse(
       ? await queryRows<{ n: number }>(
           db,
           sql`select coalesce(sum(ss.minutes), 0)::int as n from support_sessions ss join semesters sem on sem.id = ${semesterId}
-              where ss.school_id = ${schoolId} and ss.on_date between sem.starts_on and sem.ends_on`,
+              where ss.school_id = ${schoolId} and ss.on_date between sem.starts_on and sem.ends_on
+                and ${holdsBudget(today, anyConfirmed)}`,
         )
       : await queryRows<{ n: number }>(
           db,
@@ -117,6 +136,19 @@ export async function insertOverCapDecision(
     sql`insert into over_cap_decisions (school_id, student_id, category, reason, decided_by) values (${v.schoolId}, ${v.studentId}, ${v.category}, ${v.reason}, ${v.decidedBy}) returning id`,
   );
   return rows[0].id;
+}
+
+/** Whether the same payment (document, amount, date) is already recorded for the measure of the plan. */
+export async function paymentExists(
+  db: Db,
+  v: { planId: string; measureId: string; onDate: string; amountCents: number; documentRef: string },
+): Promise<boolean> {
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`select id from economic_payments where plan_id = ${v.planId} and measure_id = ${v.measureId}
+        and on_date = ${v.onDate} and amount_cents = ${v.amountCents} and document_ref = ${v.documentRef} limit 1`,
+  );
+  return rows.length > 0;
 }
 
 export async function insertPayment(

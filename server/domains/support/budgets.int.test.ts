@@ -54,13 +54,15 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
+// Each payment has its own receipt: the same receipt, amount and day twice is refused as a duplicate.
+let receipt = 0;
 const pay = (who: string, i: number, amountCents: number, extra: Record<string, unknown> = {}) =>
   c[who].post(`/api/plans/${plansRunning[i].planId}/payments`, {
     measureId: plansRunning[i].measureId,
     onDate: '2026-11-10',
     amountCents,
     recipient: 'Grāmatnīca „Zvaigzne”',
-    documentRef: `Č-${i}-${amountCents}`,
+    documentRef: `Č-${i}-${amountCents}-${++receipt}`,
     ...extra,
   });
 

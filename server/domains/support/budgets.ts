@@ -151,6 +151,10 @@ export async function recordPayment(
   const semesterId = loaded.semester.id;
   const allocated = await repo.lockBudgetLine(tx, schoolId, semesterId, category);
   if (allocated === null) throw new AppError(409, 'no_budget');
+  // Under the line's lock: the same receipt recorded twice at once is one payment, not two.
+  const { onDate, amountCents, documentRef } = input;
+  if (await repo.paymentExists(tx, { planId, measureId: measure.id, onDate, amountCents, documentRef }))
+    throw new AppError(409, 'payment_duplicate');
   const overBudget =
     (await repo.schoolUse(tx, schoolId, semesterId, category)) + input.amountCents > allocated;
   const cap = (await repo.findCaps(tx)).find((c) => c.category === category);

@@ -7,7 +7,8 @@ import { verifyPassword } from '../../platform/passwords.ts';
 import { hashToken } from '../../platform/tokens.ts';
 import * as confirmRepo from './confirm-repo.ts';
 import * as repo from './repo.ts';
-import { publicSession, remoteConfirmationOpen } from './service.ts';
+import { inPersonConfirmationOpen, remoteConfirmationOpen } from './confirmation.ts';
+import { publicSession } from './service.ts';
 import { assertMonthOpen } from './timesheets.ts';
 
 /** Wrong PINs in a row that lock a student's PIN until the school sets a new one. */
@@ -107,6 +108,7 @@ export async function confirmInPerson(
   if (!session || session.providerId !== ctx.actor?.userId)
     throw new NotFoundError('support_session', sessionId);
   if (session.mode !== 'in_person') throw new AppError(409, 'session_remote');
+  if (!inPersonConfirmationOpen(session.createdAt)) throw new AppError(409, 'session_in_person_closed');
   return confirmParticipant(tx, ctx, session, studentId, pin, 'pin');
 }
 

@@ -2,6 +2,22 @@ import { and, eq, sql } from 'drizzle-orm';
 import { sessionParticipants, studentPins, supportSessions } from '../../db/schema.ts';
 import { type Db, queryRows } from '../../platform/db.ts';
 
+/**
+ * Whether the provider already recorded the same session: same day, start, length, mode and topic
+ * (a double recording; a different session at the same hour is the provider's to explain).
+ */
+export async function identicalSessionExists(
+  db: Db,
+  v: { providerId: string; onDate: string; startTime: string; minutes: number; mode: string; topic: string },
+): Promise<boolean> {
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`select id from support_sessions where provider_id = ${v.providerId} and on_date = ${v.onDate}
+        and start_time = ${v.startTime} and minutes = ${v.minutes} and mode = ${v.mode} and topic = ${v.topic} limit 1`,
+  );
+  return rows.length > 0;
+}
+
 export async function insertSession(db: Db, values: typeof supportSessions.$inferInsert): Promise<string> {
   const [row] = await db.insert(supportSessions).values(values).returning({ id: supportSessions.id });
   return row.id;
@@ -57,10 +73,11 @@ export async function findSessionsOfProvider(db: Db, providerId: string, from: s
     minutes: number;
     mode: string;
     topic: string;
+    created_at: string;
   }>(
     db,
     sql`select ss.id, ss.school_id, ss.provider_id, u.first_name || ' ' || u.last_name as provider_name, to_char(ss.on_date, 'YYYY-MM-DD') as on_date,
-          ss.start_time, ss.minutes, ss.mode, ss.topic
+          ss.start_time, ss.minutes, ss.mode, ss.topic, ss.created_at
         from support_sessions ss join users u on u.id = ss.provider_id
         where ss.provider_id = ${providerId} and ss.on_date between ${from}::date and ${to}::date order by ss.on_date, ss.start_time`,
   );
@@ -127,13 +144,19 @@ export async function findDeliveredHours(db: Db, planIds: string[]) {
   );
 }
 
-/** Whether anything was delivered on a plan (then it can no longer be deleted). */
+/**
+ * Whether anything was delivered or paid against a plan, in any of its versions and measures: a
+ * session (confirmed or not), an economic payment or a timesheet entry. Then it can no longer be
+ * deleted: the support log and the money must keep pointing at it.
+ */
 export async function planHasDeliveries(db: Db, planId: string): Promise<boolean> {
-  const rows = await queryRows<{ n: number }>(
+  const rows = await queryRows<{ found: boolean }>(
     db,
-    sql`select count(*)::int as n from session_participants where plan_id = ${planId} and confirmed_at is not null`,
+    sql`select exists (select 1 from session_participants where plan_id = ${planId})
+          or exists (select 1 from economic_payments where plan_id = ${planId})
+          or exists (select 1 from timesheet_entries where plan_id = ${planId}) as found`,
   );
-  return Number(rows[0]?.n ?? 0) > 0;
+  return rows[0]?.found === true;
 }
 
 /** Plans in progress whose measures name the provider, with the students. */

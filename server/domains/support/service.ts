@@ -2,35 +2,23 @@ import { ZPlanContent } from '../../../common/api/plans.ts';
 import type { TSession, TSessionBody } from '../../../common/api/support.ts';
 import type { RequestContext } from '../../platform/actor.ts';
 import { writeAudit, writeAuditMany } from '../../platform/audit.ts';
-import { addDays, todayInLatvia } from '../../platform/dates.ts';
+import { now } from '../../platform/clock.ts';
+import { todayInLatvia } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db.ts';
-import { AppError, badRequest, ForbiddenError, NotFoundError } from '../../platform/errors.ts';
+import { AppError, badRequest, conflict, ForbiddenError, NotFoundError } from '../../platform/errors.ts';
 import { hashPassword } from '../../platform/passwords.ts';
 import { can } from '../../platform/policy/gate.ts';
 import { hashToken, newToken } from '../../platform/tokens.ts';
 import { findOrganisationById } from '../organisations/repo.ts';
-import { findPlan } from '../plans/repo.ts';
+import { lockPlan } from '../plans/repo.ts';
 import { findSemester } from '../risks/repo.ts';
 import { loadVisibleStudent } from '../students/access.ts';
 import { checkConsultationLimits } from './budgets.ts';
+import { confirmationState, inPersonConfirmationOpen, remoteConfirmationOpen } from './confirmation.ts';
 import { STUDENT_PIN_SET, SUPPORT_RECORD } from './policy.ts';
 import * as repo from './repo.ts';
 import { assertMonthOpen } from './timesheets.ts';
 
-/** A remote session's students may confirm on the day of the session and the day after. */
-export function remoteConfirmationOpen(onDate: string, today = todayInLatvia()): boolean {
-  return today <= addDays(onDate, 1);
-}
-
-function confirmationState(
-  mode: string,
-  onDate: string,
-  confirmedAt: string | null,
-): TSession['participants'][number]['confirmation'] {
-  if (confirmedAt) return 'confirmed';
-  if (mode === 'remote') return remoteConfirmationOpen(onDate) ? 'waiting' : 'expired';
-  return 'unconfirmed';
-}
 
 async function present(
   tx: Db,
@@ -59,7 +47,7 @@ async function present(
         planId: p.plan_id,
         planCode: p.plan_code,
         measureId: p.measure_id,
-        confirmation: confirmationState(s.mode, s.on_date, p.confirmed_at),
+        confirmation: confirmationState(s, p.confirmed_at),
         confirmedAt: p.confirmed_at ? new Date(p.confirmed_at).toISOString() : null,
       })),
   }));
@@ -78,8 +66,13 @@ export async function createSession(ctx: RequestContext, input: TSessionBody, tx
     throw badRequest('duplicate_row', 'participants');
   let schoolId: string | null = null;
   let semesterId: string | null = null;
+  // Lock the plans (in one order, so two group sessions cannot deadlock): a revision or deletion
+  // waits for this session, and this session sees the plan's committed state.
+  const locked = new Map<string, Awaited<ReturnType<typeof lockPlan>>>();
+  for (const planId of [...new Set(input.participants.map((p) => p.planId))].sort())
+    locked.set(planId, await lockPlan(tx, planId));
   for (const [i, p] of input.participants.entries()) {
-    const plan = await findPlan(tx, p.planId);
+    const plan = locked.get(p.planId);
     if (!plan || plan.studentId !== p.studentId) throw new NotFoundError('plan', p.planId, plan?.schoolId);
     const measure = ZPlanContent.parse(plan.content).measures.find((m) => m.id === p.measureId);
     if (!measure || measure.kind !== 'consultation' || measure.providerId !== actorId)
@@ -108,6 +101,10 @@ export async function createSession(ctx: RequestContext, input: TSessionBody, tx
     input.participants.map((p) => p.studentId),
     input.minutes,
   );
+  // Checked under the budget line's lock, so two identical recordings at once cannot both pass.
+  const { onDate, startTime, minutes, mode, topic } = input;
+  if (await repo.identicalSessionExists(tx, { providerId: actorId, onDate, startTime, minutes, mode, topic }))
+    throw conflict('session_duplicate', 'startTime');
   const token = input.mode === 'remote' ? newToken(24) : null;
   const id = await repo.insertSession(tx, {
     schoolId: school.id,
@@ -118,6 +115,7 @@ export async function createSession(ctx: RequestContext, input: TSessionBody, tx
     mode: input.mode,
     topic: input.topic,
     remoteTokenHash: token ? hashToken(token) : null,
+    createdAt: now(),
   });
   await repo.insertParticipants(
     tx,

@@ -227,7 +227,9 @@ describe('consultations and confirmations', () => {
     const plan = (await k.get(`/api/plans/${plansById[0].planId}`)).json();
     expect(plan.status).toBe('under_revision');
     expect(plan.allowed).not.toContain('delete');
-    expect((await k.post(`/api/plans/${plansById[0].planId}/delete`)).statusCode).toBe(403);
+    const del = await k.post(`/api/plans/${plansById[0].planId}/delete`);
+    expect(del.statusCode).toBe(409);
+    expect(del.json().error.code).toBe('plan_has_deliveries');
     const { queryRows } = await import('../../platform/db.ts');
     const rows = await server.database.read((tx) =>
       queryRows<{ n: number }>(

@@ -7,7 +7,7 @@ import type { Db } from '../../platform/db.ts';
 import { AppError, badRequest, conflict, ForbiddenError, NotFoundError } from '../../platform/errors.ts';
 import { can, scopePaths } from '../../platform/policy/gate.ts';
 import { findOrganisationById, findOrganisationsInScope } from '../organisations/repo.ts';
-import { findPlan, findSchoolStaffIds } from '../plans/repo.ts';
+import { findSchoolStaffIds, lockPlan } from '../plans/repo.ts';
 import { TIMESHEET_ENTER, TIMESHEET_SIGN_OFF, TIMESHEET_VIEW } from './policy.ts';
 import * as repo from './timesheet-repo.ts';
 
@@ -94,8 +94,10 @@ export async function addTimesheetEntry(
   if (!(await findSchoolStaffIds(tx, school.id)).has(input.providerId))
     throw badRequest('not_school_staff', 'providerId');
   if (input.planId) {
-    const plan = await findPlan(tx, input.planId);
-    if (!plan || plan.schoolId !== school.id) throw badRequest('validation', 'planId');
+    // Locked: a plan being deleted waits for the entry (and then refuses), or the entry sees it gone.
+    const plan = await lockPlan(tx, input.planId);
+    if (!plan || plan.schoolId !== school.id || plan.status === 'deleted')
+      throw badRequest('validation', 'planId');
   }
   await repo.insertEntry(tx, {
     schoolId: school.id,
