@@ -23,7 +23,7 @@ import { userRoutes } from './domains/users/routes.ts';
 import { today } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db.ts';
-import { registerErrorHandler } from './platform/error-handler.ts';
+import { handleFrameworkError, registerErrorHandler } from './platform/error-handler.ts';
 import type { RouteSchemas } from './platform/fastify-types.ts';
 import { registerInputGuard } from './platform/input-guard.ts';
 import { loggerOptions } from './platform/logger.ts';
@@ -48,6 +48,7 @@ export async function buildApp({
     genReqId: () => randomUUID(),
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
+    frameworkErrors: handleFrameworkError,
   }).withTypeProvider<ZodTypeProvider>();
 
   const routeTable: FastifyInstance['routeTable'] = [];
