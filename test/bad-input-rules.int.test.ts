@@ -11,7 +11,13 @@ import { createTestServer, type TestClient, type TestServer } from './server.ts'
 let server: TestServer;
 let admin: TestClient;
 let coordinator: TestClient;
-let school: { id: string; studentId: string; semesterId: string; firstSemesterStart: string };
+let school: {
+  id: string;
+  otherSchoolId: string;
+  studentId: string;
+  semesterId: string;
+  firstSemesterStart: string;
+};
 
 beforeAll(async () => {
   server = await createTestServer();
@@ -32,7 +38,17 @@ beforeAll(async () => {
       sql`select id from semesters order by starts_on desc limit 1`,
     );
     const [first] = await queryRows<{ d: string }>(db, sql`select min(starts_on)::text as d from semesters`);
-    return { id: row.id, studentId: student.id, semesterId: latest.id, firstSemesterStart: first.d };
+    const [other] = await queryRows<{ id: string }>(
+      db,
+      sql`select id from organisations where type = 'school' and id <> ${row.id} order by name limit 1`,
+    );
+    return {
+      id: row.id,
+      otherSchoolId: other.id,
+      studentId: student.id,
+      semesterId: latest.id,
+      firstSemesterStart: first.d,
+    };
   });
 });
 afterAll(() => server.close());
@@ -101,6 +117,19 @@ describe('bad input rules beyond characters', () => {
           endsOn: addDays(shiftYears(today, 20), 100),
         }),
       'startsOn',
+    );
+  });
+
+  it('refuses a move dated thirty years ago', async () => {
+    await expectRefused(
+      () =>
+        coordinator.post(`/api/students/${school.studentId}/move`, {
+          toSchoolId: school.otherSchoolId,
+          movedOn: shiftYears(todayInLatvia(), -30),
+          classLabel: '7.a',
+          grade: 7,
+        }),
+      'movedOn',
     );
   });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZCalendarDate, zLine, zText } from './fields.ts';
+import { ZEventDate, zLine, zText } from './fields.ts';
 
 export const EJOURNAL_KINDS = ['attendance', 'marks', 'behaviour'] as const;
 export type EjournalKind = (typeof EJOURNAL_KINDS)[number];
@@ -24,14 +24,14 @@ export const ZEjournalImportResult = z.object({
 export type TEjournalImportResult = z.infer<typeof ZEjournalImportResult>;
 
 export const ZAttendanceEntry = z.object({
-  onDate: ZCalendarDate,
+  onDate: ZEventDate,
   lessonNo: z.number().int().min(0).max(12).default(0),
   lessons: z.number().int().min(1).max(12).default(1),
   subject: zLine(80).nullable().optional(),
   reason: z.enum(['unjustified', 'justified', 'other']),
 });
 export const ZMarkEntry = z.object({
-  onDate: ZCalendarDate,
+  onDate: ZEventDate,
   subject: zLine(80, 1),
   mark: z
     .string()
@@ -39,7 +39,7 @@ export const ZMarkEntry = z.object({
     .regex(/^(10|[1-9]|nv|ns)$/i, 'mark_value'),
 });
 export const ZBehaviourEntry = z.object({
-  onDate: ZCalendarDate,
+  onDate: ZEventDate,
   kind: z.enum(['negative', 'positive']),
   note: zText(1000, 1),
 });
@@ -138,4 +138,4 @@ export const ZThresholds = z.object({
 export type TThresholds = z.infer<typeof ZThresholds>;
 export const ZThresholdsResponse = ZThresholds.extend({ organisationId: z.string(), inherited: z.boolean() });
 
-export const ZLegalDutyBody = z.object({ semesterId: z.uuid(), informedOn: ZCalendarDate });
+export const ZLegalDutyBody = z.object({ semesterId: z.uuid(), informedOn: ZEventDate });

@@ -5,6 +5,7 @@ import {
   textProblem,
   ZBirthDate,
   ZCalendarDate,
+  ZEventDate,
   ZMonth,
   ZSemesterDate,
   zExact,
@@ -69,6 +70,13 @@ describe('dates', () => {
     expect(ZSemesterDate.parse('2027-01-05')).toBe('2027-01-05');
     expect(issue(ZSemesterDate.safeParse('2032-01-05'))).toBe('date_out_of_range');
     expect(issue(ZSemesterDate.safeParse('2016-11-30'))).toBe('date_out_of_range');
+  });
+
+  it('keeps the date of an event within twenty years back and two ahead', () => {
+    setTodayProvider(() => '2026-12-01');
+    expect(ZEventDate.parse('2010-09-01')).toBe('2010-09-01');
+    expect(issue(ZEventDate.safeParse('1996-09-01'))).toBe('date_out_of_range');
+    expect(issue(ZEventDate.safeParse('2029-09-01'))).toBe('date_out_of_range');
   });
 
   it('bounds months to 1900-2100', () => {

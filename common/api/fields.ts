@@ -96,6 +96,13 @@ export function zDateNear(yearsBack: number, yearsAhead: number, message = 'date
 /** A birth date: not in the future and not more than 100 years ago. */
 export const ZBirthDate = zDateNear(100, 0, 'birth_date_range');
 
+/**
+ * The day something happened in a student's school life (a record, a signature, a move, a session,
+ * a payment): at most 20 years back and 2 years ahead. The domain rules then narrow it further
+ * (not in the future, inside the semester).
+ */
+export const ZEventDate = zDateNear(20, 2);
+
 /** A semester's first or last day: at most 10 years back and 5 years ahead. */
 export const ZSemesterDate = zDateNear(10, 5);
 

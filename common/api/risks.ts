@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZCalendarDate, ZSemesterDate, zLine, zText } from './fields.ts';
+import { ZEventDate, ZSemesterDate, zLine, zText } from './fields.ts';
 
 export const RISK_TYPES = ['learning', 'economic', 'family', 'social_health'] as const;
 export type RiskType = (typeof RISK_TYPES)[number];
@@ -78,6 +78,6 @@ export const ZRecordRiskBody = z.object({
   semesterId: z.uuid(),
   riskItemId: z.uuid(),
   justification: text(2000),
-  foundOn: ZCalendarDate,
+  foundOn: ZEventDate,
 });
 export type TRecordRiskBody = z.infer<typeof ZRecordRiskBody>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parsePersonalCode } from '../personal-code.ts';
-import { ZBirthDate, ZCalendarDate, zLine, zText } from './fields.ts';
+import { ZBirthDate, ZEventDate, zLine, zText } from './fields.ts';
 
 export const STUDENT_STATUSES = ['enrolled', 'moved', 'graduated', 'left'] as const;
 export const GENDERS = ['female', 'male'] as const;
@@ -61,7 +61,7 @@ export const ZUpdateStudentBody = z
     classLabel: classLabel.optional(),
     ...levelFields,
     status: z.enum(STUDENT_STATUSES).optional(),
-    statusDate: ZCalendarDate.optional(),
+    statusDate: ZEventDate.optional(),
     statusReason: zText(500).optional(),
   })
   .refine((b) => Object.keys(b).length > 0, { message: 'empty' });
@@ -143,7 +143,7 @@ export const ZApplication = z.object({
 export type TApplication = z.infer<typeof ZApplication>;
 
 export const ZApplicationBody = z.object({
-  signedOn: ZCalendarDate,
+  signedOn: ZEventDate,
   signerType: z.enum(APPLICATION_SIGNERS),
   guardianId: z.uuid().nullable().optional(),
   scope: z.enum(APPLICATION_SCOPES).default('participation_and_data'),
@@ -152,13 +152,13 @@ export const ZApplicationBody = z.object({
 export type TApplicationBody = z.infer<typeof ZApplicationBody>;
 
 export const ZWithdrawApplicationBody = z.object({
-  withdrawnOn: ZCalendarDate,
+  withdrawnOn: ZEventDate,
   reason: zText(500).optional(),
 });
 
 export const ZMoveStudentBody = z.object({
   toSchoolId: z.uuid(),
-  movedOn: ZCalendarDate,
+  movedOn: ZEventDate,
   classLabel: classLabel,
   ...levelFields,
   reason: zText(500).optional(),

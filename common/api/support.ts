@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { ZCalendarDate, zLine, zText } from './fields.ts';
+import { ZCalendarDate, ZEventDate, zLine, zText } from './fields.ts';
 
 export const SESSION_MODES = ['in_person', 'remote'] as const;
 
 export const ZSessionBody = z.object({
-  onDate: ZCalendarDate,
+  onDate: ZEventDate,
   startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'invalid_time'),
   minutes: z.number().int().min(10).max(240),
   mode: z.enum(SESSION_MODES),
@@ -197,7 +197,7 @@ export const ZCapBody = z
 
 export const ZPaymentBody = z.object({
   measureId: z.uuid(),
-  onDate: ZCalendarDate,
+  onDate: ZEventDate,
   amountCents: z.number().int().min(1).max(10_000_000),
   recipient: zLine(200, 1),
   documentRef: zLine(100, 1),
