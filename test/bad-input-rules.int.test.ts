@@ -155,7 +155,7 @@ describe('bad input rules beyond characters', () => {
     );
   });
 
-  it('answers a __proto__ key with a 400 and pollutes nothing', async () => {
+  it('answers a __proto__ or constructor.prototype key with a 400 and pollutes nothing', async () => {
     const before = await databaseFingerprint(server.database);
     const res = await admin.request(
       'PATCH',
@@ -166,6 +166,13 @@ describe('bad input rules beyond characters', () => {
       },
     );
     expect(res.statusCode).toBe(400);
+    const ctor = await admin.request(
+      'PATCH',
+      `/api/students/${school.studentId}`,
+      '{"constructor":{"prototype":{"polluted":1}},"firstName":"Jānis"}',
+      { headers: { 'content-type': 'application/json' } },
+    );
+    expect(ctor.statusCode).toBe(400);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(await databaseFingerprint(server.database)).toEqual(before);
   });
