@@ -155,6 +155,29 @@ describe('bad input rules beyond characters', () => {
     );
   });
 
+  it('refuses an e-journal file with a record dated more than twenty years ago, naming the row', async () => {
+    const [row] = await server.database.read((db) =>
+      queryRows<{ code: string }>(
+        db,
+        sql`select personal_code as code from students where id = ${school.studentId}`,
+      ),
+    );
+    const csv = ['Personas kods;Datums;Veids;Piezīme', `${row.code};01.03.1950;negatīva;Sen`].join('\r\n');
+    const res = await expectRefused(
+      () =>
+        coordinator.request(
+          'POST',
+          `/api/ejournal/import?schoolId=${school.id}&kind=behaviour&fileName=b.csv`,
+          csv,
+          {
+            headers: { 'content-type': 'text/csv' },
+          },
+        ),
+      'row.2.date',
+    );
+    expect(detail(res)[0].message).toBe(MESSAGES.date_out_of_range.lv);
+  });
+
   it('answers a __proto__ or constructor.prototype key with a 400 and pollutes nothing', async () => {
     const before = await databaseFingerprint(server.database);
     const res = await admin.request(
