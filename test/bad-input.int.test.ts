@@ -90,8 +90,8 @@ function probesFor(route: ReturnType<typeof apiRoutes>[number], sample: RouteSam
         body: sample.body,
       });
   });
+  // NUL decodes and is named by its parameter; an encoded surrogate cannot be decoded by the router, so the answer names `url`.
   for (const param of route.url.match(/:[a-zA-Z]+/g) ?? [])
-    // The router cannot decode such a URL, so it cannot say which part: the answer names `url`.
     for (const [label, bad] of [
       ['NUL in URL', '%00'],
       ['encoded lone surrogate in URL', '%ED%A0%80'],
