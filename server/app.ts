@@ -9,6 +9,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { setTodayProvider } from '../common/api/fields.ts';
 import { auditRoutes } from './domains/audit/routes.ts';
 import { authRoutes } from './domains/auth/routes.ts';
 import { ejournalRoutes } from './domains/ejournal/routes.ts';
@@ -19,11 +20,13 @@ import { riskRoutes } from './domains/risks/routes.ts';
 import { studentRoutes } from './domains/students/routes.ts';
 import { supportRoutes } from './domains/support/routes.ts';
 import { userRoutes } from './domains/users/routes.ts';
+import { today } from './platform/clock.ts';
 import type { Config, TrustProxy } from './platform/config.ts';
 import type { Database } from './platform/db.ts';
-import { registerErrorHandler } from './platform/error-handler.ts';
+import { handleFrameworkError, registerErrorHandler } from './platform/error-handler.ts';
+import type { RouteSchemas } from './platform/fastify-types.ts';
 import { registerIdempotency } from './platform/idempotency.ts';
-import './platform/fastify-types.ts';
+import { registerInputGuard } from './platform/input-guard.ts';
 import { loggerOptions } from './platform/logger.ts';
 import { registerRequestHooks } from './platform/request-hooks.ts';
 import { registerStatic } from './platform/static.ts';
@@ -55,16 +58,20 @@ export async function buildApp({
     genReqId: () => randomUUID(),
     trustProxy: trustProxyOption(config.trustProxy),
     bodyLimit: 1024 * 1024,
+    frameworkErrors: handleFrameworkError,
   }).withTypeProvider<ZodTypeProvider>();
 
-  const routeTable: { method: string; url: string }[] = [];
+  const routeTable: FastifyInstance['routeTable'] = [];
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat())
-      if (method !== 'HEAD') routeTable.push({ method, url: route.url });
+      if (method !== 'HEAD')
+        routeTable.push({ method, url: route.url, schema: route.schema as RouteSchemas });
   });
   app.decorate('database', database);
   app.decorate('config', config);
+  // Relative date rules of the shared schemas (birth dates, semesters) follow the one clock.
+  setTodayProvider(() => today());
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -103,6 +110,7 @@ export async function buildApp({
   });
 
   registerRequestHooks(app);
+  registerInputGuard(app);
   registerIdempotency(app);
   registerErrorHandler(app);
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZCalendarDate, zLine } from './fields.ts';
 
 export const ZAuditEvent = z.object({
   id: z.string(),
@@ -22,13 +23,13 @@ export type TAuditEvent = z.infer<typeof ZAuditEvent>;
 export const ZAuditList = z.object({ items: z.array(ZAuditEvent), total: z.number().int() });
 
 export const ZAuditQuery = z.object({
-  action: z.string().trim().max(80).optional(),
-  entityType: z.string().trim().max(40).optional(),
-  entityId: z.string().trim().max(80).optional(),
+  action: zLine(80).optional(),
+  entityType: zLine(40).optional(),
+  entityId: zLine(80).optional(),
   actorId: z.uuid().optional(),
   outcome: z.enum(['ok', 'denied', 'failed']).optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: ZCalendarDate.optional(),
+  to: ZCalendarDate.optional(),
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });

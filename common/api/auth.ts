@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { LANGUAGES, ORG_TYPES, ROLES } from '../roles.ts';
+import { zExact, zLine } from './fields.ts';
 
 export const ZLoginBody = z.object({
-  email: z.string().trim().min(1).max(254),
-  password: z.string().min(1).max(1024),
+  email: zLine(254, 1),
+  password: zExact(1024, 1),
 });
 export type TLoginBody = z.infer<typeof ZLoginBody>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZEventDate, zLine, zText } from './fields.ts';
 
 export const EJOURNAL_KINDS = ['attendance', 'marks', 'behaviour'] as const;
 export type EjournalKind = (typeof EJOURNAL_KINDS)[number];
@@ -9,7 +10,7 @@ export type FlagKey = (typeof FLAG_KEYS)[number];
 export const ZEjournalImportQuery = z.object({
   schoolId: z.uuid(),
   kind: z.enum(EJOURNAL_KINDS),
-  fileName: z.string().trim().min(1).max(200),
+  fileName: zLine(200, 1),
 });
 
 export const ZEjournalImportResult = z.object({
@@ -23,24 +24,24 @@ export const ZEjournalImportResult = z.object({
 export type TEjournalImportResult = z.infer<typeof ZEjournalImportResult>;
 
 export const ZAttendanceEntry = z.object({
-  onDate: z.iso.date(),
+  onDate: ZEventDate,
   lessonNo: z.number().int().min(0).max(12).default(0),
   lessons: z.number().int().min(1).max(12).default(1),
-  subject: z.string().trim().max(80).nullable().optional(),
+  subject: zLine(80).nullable().optional(),
   reason: z.enum(['unjustified', 'justified', 'other']),
 });
 export const ZMarkEntry = z.object({
-  onDate: z.iso.date(),
-  subject: z.string().trim().min(1).max(80),
+  onDate: ZEventDate,
+  subject: zLine(80, 1),
   mark: z
     .string()
     .trim()
     .regex(/^(10|[1-9]|nv|ns)$/i, 'mark_value'),
 });
 export const ZBehaviourEntry = z.object({
-  onDate: z.iso.date(),
+  onDate: ZEventDate,
   kind: z.enum(['negative', 'positive']),
-  note: z.string().trim().min(1).max(1000),
+  note: zText(1000, 1),
 });
 
 export const ZFlag = z.object({
@@ -137,4 +138,4 @@ export const ZThresholds = z.object({
 export type TThresholds = z.infer<typeof ZThresholds>;
 export const ZThresholdsResponse = ZThresholds.extend({ organisationId: z.string(), inherited: z.boolean() });
 
-export const ZLegalDutyBody = z.object({ semesterId: z.uuid(), informedOn: z.iso.date() });
+export const ZLegalDutyBody = z.object({ semesterId: z.uuid(), informedOn: ZEventDate });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zExact, zLine } from './fields.ts';
 
 /** The fields of a class-list import and whether each must be mapped to a column. */
 export const STUDENT_IMPORT_FIELDS = [
@@ -20,12 +21,12 @@ export const REQUIRED_STUDENT_IMPORT_FIELDS: readonly StudentImportField[] = [
 ];
 
 /** Field → column header of the file (or null when the file has no such column). */
-export const ZStudentMapping = z.partialRecord(z.enum(STUDENT_IMPORT_FIELDS), z.string().max(200).nullable());
+export const ZStudentMapping = z.partialRecord(z.enum(STUDENT_IMPORT_FIELDS), zExact(200).nullable());
 export type TStudentMapping = z.infer<typeof ZStudentMapping>;
 
 export const ZImportUploadQuery = z.object({
   schoolId: z.uuid(),
-  fileName: z.string().trim().min(1).max(200),
+  fileName: zLine(200, 1),
 });
 
 export const ZImportUpload = z.object({
@@ -58,7 +59,7 @@ export type TImportRow = z.infer<typeof ZImportRow>;
 
 export const ZImportPreviewBody = z.object({
   mapping: ZStudentMapping,
-  excludedRows: z.array(z.number().int().min(1)).max(100000).default([]),
+  excludedRows: z.array(z.number().int().min(1).max(1_000_000)).max(100000).default([]),
 });
 export type TImportPreviewBody = z.infer<typeof ZImportPreviewBody>;
 

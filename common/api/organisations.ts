@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ORG_TYPES, SCHOOL_TYPES } from '../roles.ts';
+import { zLine } from './fields.ts';
 
 export const ZOrganisation = z.object({
   id: z.string(),
@@ -14,8 +15,8 @@ export type TOrganisation = z.infer<typeof ZOrganisation>;
 
 export const ZOrganisationList = z.object({ items: z.array(ZOrganisation) });
 
-const name = z.string().trim().min(2).max(200);
-const code = z.string().trim().max(40).nullable().optional();
+const name = zLine(200, 2);
+const code = zLine(40).nullable().optional();
 
 export const ZCreateOrganisationBody = z.object({
   parentId: z.uuid(),

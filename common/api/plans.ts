@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zLine, zText } from './fields.ts';
 
 export const PLAN_STATUSES = [
   'draft',
@@ -34,7 +35,7 @@ export const OTHER_TYPES = ['mentoring', 'youth_initiative'] as const;
 export const CARRIED_OUT = ['yes', 'partly', 'no'] as const;
 
 const id = z.uuid();
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) => zText(max, 1);
 
 /** A support measure, linked to one or more of the plan's risks with a justification. */
 export const ZMeasure = z
@@ -42,13 +43,13 @@ export const ZMeasure = z
     id: id,
     kind: z.enum(MEASURE_KINDS),
     consultationType: z.enum(CONSULTATION_TYPES).nullable().default(null),
-    subject: z.string().trim().max(80).nullable().default(null),
+    subject: zLine(80).nullable().default(null),
     providerId: id.nullable().default(null),
     plannedHours: z.number().min(0.5).max(500).multipleOf(0.5).nullable().default(null),
     economicCategory: z.enum(ECONOMIC_CATEGORIES).nullable().default(null),
     plannedCents: z.number().int().min(1).max(10_000_000).nullable().default(null),
     otherType: z.enum(OTHER_TYPES).nullable().default(null),
-    description: z.string().trim().max(1000).default(''),
+    description: zText(1000).default(''),
     riskIds: z.array(id).min(1).max(20),
     justification: text(2000),
   })
@@ -71,7 +72,7 @@ export type TMeasure = z.infer<typeof ZMeasure>;
 export const ZGoal = z.object({
   id: id,
   text: text(1000),
-  criterion: z.string().trim().max(500).default(''),
+  criterion: zText(500).default(''),
 });
 export type TGoal = z.infer<typeof ZGoal>;
 
@@ -120,7 +121,7 @@ export const ZEvaluation = z.object({
         measureId: id,
         carriedOut: z.enum(CARRIED_OUT),
         deliveredHours: z.number().min(0).max(1000).nullable().default(null),
-        deliveredCents: z.number().int().min(0).nullable().default(null),
+        deliveredCents: z.number().int().min(0).max(100_000_000).nullable().default(null),
       }),
     )
     .min(1),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZEventDate, ZSemesterDate, zLine, zText } from './fields.ts';
 
 export const RISK_TYPES = ['learning', 'economic', 'family', 'social_health'] as const;
 export type RiskType = (typeof RISK_TYPES)[number];
@@ -18,8 +19,8 @@ export const ZCreateSemesterBody = z
   .object({
     schoolYear: z.number().int().min(2000).max(2100),
     number: z.union([z.literal(1), z.literal(2)]),
-    startsOn: z.iso.date(),
-    endsOn: z.iso.date(),
+    startsOn: ZSemesterDate,
+    endsOn: ZSemesterDate,
   })
   .refine((b) => b.startsOn < b.endsOn, { message: 'semester_dates', path: ['endsOn'] });
 
@@ -39,12 +40,12 @@ export const ZRiskItem = z.object({
 export type TRiskItem = z.infer<typeof ZRiskItem>;
 export const ZRiskCatalogue = z.object({ items: z.array(ZRiskItem) });
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) => zText(max, 1);
 export const ZRiskItemBody = z.object({
-  nameLv: text(200),
-  nameEn: text(200),
-  descriptionLv: z.string().trim().max(1000).default(''),
-  descriptionEn: z.string().trim().max(1000).default(''),
+  nameLv: zLine(200, 1),
+  nameEn: zLine(200, 1),
+  descriptionLv: zText(1000).default(''),
+  descriptionEn: zText(1000).default(''),
 });
 export const ZCreateRiskItemBody = ZRiskItemBody.extend({
   code: z
@@ -77,6 +78,6 @@ export const ZRecordRiskBody = z.object({
   semesterId: z.uuid(),
   riskItemId: z.uuid(),
   justification: text(2000),
-  foundOn: z.iso.date(),
+  foundOn: ZEventDate,
 });
 export type TRecordRiskBody = z.infer<typeof ZRecordRiskBody>;

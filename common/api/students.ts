@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parsePersonalCode } from '../personal-code.ts';
+import { ZBirthDate, ZEventDate, zLine, zText } from './fields.ts';
 
 export const STUDENT_STATUSES = ['enrolled', 'moved', 'graduated', 'left'] as const;
 export const GENDERS = ['female', 'male'] as const;
@@ -25,8 +26,8 @@ export const ZPersonalCode = z.string().transform((value, ctx) => {
   return r.normalized;
 });
 
-const name = z.string().trim().min(1).max(100);
-const classLabel = z.string().trim().min(1).max(20);
+const name = zLine(100, 1);
+const classLabel = zLine(20, 1);
 
 /** Grade 1–12 for general education, or course 1–4 for vocational programmes; exactly one. */
 const levelFields = {
@@ -39,7 +40,7 @@ export const ZCreateStudentBody = z
     personalCode: ZPersonalCode,
     firstName: name,
     lastName: name,
-    birthDate: z.iso.date().optional(),
+    birthDate: ZBirthDate.optional(),
     gender: z.enum(GENDERS).nullable().optional(),
     schoolId: z.uuid(),
     classLabel,
@@ -55,13 +56,13 @@ export const ZUpdateStudentBody = z
   .object({
     firstName: name.optional(),
     lastName: name.optional(),
-    birthDate: z.iso.date().optional(),
+    birthDate: ZBirthDate.optional(),
     gender: z.enum(GENDERS).nullable().optional(),
     classLabel: classLabel.optional(),
     ...levelFields,
     status: z.enum(STUDENT_STATUSES).optional(),
-    statusDate: z.iso.date().optional(),
-    statusReason: z.string().trim().max(500).optional(),
+    statusDate: ZEventDate.optional(),
+    statusReason: zText(500).optional(),
   })
   .refine((b) => Object.keys(b).length > 0, { message: 'empty' });
 export type TUpdateStudentBody = z.infer<typeof ZUpdateStudentBody>;
@@ -92,10 +93,10 @@ export const ZStudentList = z.object({
 export const STUDENT_SORTS = ['name', 'class', 'grade', 'code'] as const;
 export const ZStudentListQuery = z.object({
   schoolId: z.uuid().optional(),
-  q: z.string().trim().max(100).optional(),
+  q: zLine(100).optional(),
   grade: z.coerce.number().int().min(1).max(12).optional(),
   course: z.coerce.number().int().min(1).max(4).optional(),
-  classLabel: z.string().trim().max(20).optional(),
+  classLabel: zLine(20).optional(),
   status: z.enum(STUDENT_STATUSES).optional(),
   sort: z.enum(STUDENT_SORTS).default('name'),
   dir: z.enum(['asc', 'desc']).default('asc'),
@@ -147,25 +148,25 @@ export const ZApplication = z.object({
 export type TApplication = z.infer<typeof ZApplication>;
 
 export const ZApplicationBody = z.object({
-  signedOn: z.iso.date(),
+  signedOn: ZEventDate,
   signerType: z.enum(APPLICATION_SIGNERS),
   guardianId: z.uuid().nullable().optional(),
   scope: z.enum(APPLICATION_SCOPES).default('participation_and_data'),
-  documentRef: z.string().trim().max(100).nullable().optional(),
+  documentRef: zLine(100).nullable().optional(),
 });
 export type TApplicationBody = z.infer<typeof ZApplicationBody>;
 
 export const ZWithdrawApplicationBody = z.object({
-  withdrawnOn: z.iso.date(),
-  reason: z.string().trim().max(500).optional(),
+  withdrawnOn: ZEventDate,
+  reason: zText(500).optional(),
 });
 
 export const ZMoveStudentBody = z.object({
   toSchoolId: z.uuid(),
-  movedOn: z.iso.date(),
+  movedOn: ZEventDate,
   classLabel: classLabel,
   ...levelFields,
-  reason: z.string().trim().max(500).optional(),
+  reason: zText(500).optional(),
 });
 export type TMoveStudentBody = z.infer<typeof ZMoveStudentBody>;
 

@@ -1,13 +1,14 @@
 import { z } from 'zod';
+import { ZCalendarDate, ZEventDate, zLine, zText } from './fields.ts';
 
 export const SESSION_MODES = ['in_person', 'remote'] as const;
 
 export const ZSessionBody = z.object({
-  onDate: z.iso.date(),
+  onDate: ZEventDate,
   startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'invalid_time'),
   minutes: z.number().int().min(10).max(240),
   mode: z.enum(SESSION_MODES),
-  topic: z.string().trim().min(1).max(500),
+  topic: zText(500, 1),
   participants: z
     .array(z.object({ studentId: z.uuid(), planId: z.uuid(), measureId: z.uuid() }))
     .min(1)
@@ -42,8 +43,8 @@ export const ZSession = z.object({
 export type TSession = z.infer<typeof ZSession>;
 export const ZSessionList = z.object({ items: z.array(ZSession) });
 export const ZSessionListQuery = z.object({
-  from: z.iso.date(),
-  to: z.iso.date(),
+  from: ZCalendarDate,
+  to: ZCalendarDate,
   providerId: z.uuid().optional(),
 });
 
@@ -141,7 +142,7 @@ export const ZTimesheetEntryBody = z.object({
     .min(-200)
     .max(200)
     .refine((h) => h !== 0, 'validation'),
-  reason: z.string().trim().max(500).optional(),
+  reason: zText(500).optional(),
 });
 export const ZSignOffBody = z.object({ schoolId: z.uuid(), month });
 export const ZTimesheetExportQuery = z.object({ month, schoolId: z.uuid().optional() });
@@ -155,6 +156,12 @@ export const BUDGET_CATEGORIES = [
   'personal_items',
 ] as const;
 export type BudgetCategory = (typeof BUDGET_CATEGORIES)[number];
+
+/** Consultation hours are stored as minutes (a 32-bit integer): more than 100 000 hours is refused. */
+export const MAX_CONSULTATION_HOURS = 100_000;
+function consultationHoursFit(b: { category: BudgetCategory; amount: number | null }): boolean {
+  return b.category !== 'consultation' || b.amount === null || b.amount <= MAX_CONSULTATION_HOURS;
+}
 
 /** Consultation amounts are hours, economic ones integer cents. */
 export const ZBudgetLine = z.object({
@@ -170,28 +177,32 @@ export const ZBudget = z.object({
   canAllocate: z.boolean(),
 });
 export const ZBudgetQuery = z.object({ schoolId: z.uuid(), semesterId: z.uuid() });
-export const ZBudgetBody = z.object({
-  schoolId: z.uuid(),
-  semesterId: z.uuid(),
-  category: z.enum(BUDGET_CATEGORIES),
-  amount: z.number().min(0).max(100_000_000),
-});
+export const ZBudgetBody = z
+  .object({
+    schoolId: z.uuid(),
+    semesterId: z.uuid(),
+    category: z.enum(BUDGET_CATEGORIES),
+    amount: z.number().min(0).max(100_000_000),
+  })
+  .refine(consultationHoursFit, { message: 'too_big', path: ['amount'] });
 export const ZCaps = z.object({
   items: z.array(z.object({ category: z.enum(BUDGET_CATEGORIES), amount: z.number().nullable() })),
 });
-export const ZCapBody = z.object({
-  category: z.enum(BUDGET_CATEGORIES),
-  amount: z.number().min(0).max(100_000_000).nullable(),
-});
+export const ZCapBody = z
+  .object({
+    category: z.enum(BUDGET_CATEGORIES),
+    amount: z.number().min(0).max(100_000_000).nullable(),
+  })
+  .refine(consultationHoursFit, { message: 'too_big', path: ['amount'] });
 
 export const ZPaymentBody = z.object({
   measureId: z.uuid(),
-  onDate: z.iso.date(),
+  onDate: ZEventDate,
   amountCents: z.number().int().min(1).max(10_000_000),
-  recipient: z.string().trim().min(1).max(200),
-  documentRef: z.string().trim().min(1).max(100),
+  recipient: zLine(200, 1),
+  documentRef: zLine(100, 1),
   /** A coordinator's reason to go beyond a cap or the budget; recorded as an over-cap decision. */
-  overCapReason: z.string().trim().min(5).max(1000).optional(),
+  overCapReason: zText(1000, 5).optional(),
 });
 export const ZPayment = z.object({
   id: z.string(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LANGUAGES, MIN_PASSWORD_LENGTH, ROLES } from '../roles.ts';
 import { ZGrant } from './auth.ts';
+import { zExact, zLine } from './fields.ts';
 
 export const ZUserSummary = z.object({
   id: z.string(),
@@ -24,19 +25,19 @@ export const ZUserDetail = ZUserSummary.extend({
 export type TUserDetail = z.infer<typeof ZUserDetail>;
 
 export const ZUserListQuery = z.object({
-  q: z.string().trim().max(100).optional(),
+  q: zLine(100).optional(),
   organisationId: z.uuid().optional(),
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type TUserListQuery = z.infer<typeof ZUserListQuery>;
 
-const password = z.string().min(MIN_PASSWORD_LENGTH).max(1024);
+const password = zExact(1024, MIN_PASSWORD_LENGTH);
 
 export const ZCreateUserBody = z.object({
   email: z.email().max(254),
-  firstName: z.string().trim().min(1).max(100),
-  lastName: z.string().trim().min(1).max(100),
+  firstName: zLine(100, 1),
+  lastName: zLine(100, 1),
   homeOrganisationId: z.uuid(),
   language: z.enum(LANGUAGES).default('lv'),
   password,
@@ -45,8 +46,8 @@ export type TCreateUserBody = z.infer<typeof ZCreateUserBody>;
 
 export const ZUpdateUserBody = z
   .object({
-    firstName: z.string().trim().min(1).max(100).optional(),
-    lastName: z.string().trim().min(1).max(100).optional(),
+    firstName: zLine(100, 1).optional(),
+    lastName: zLine(100, 1).optional(),
     language: z.enum(LANGUAGES).optional(),
     active: z.boolean().optional(),
     password: password.optional(),

@@ -149,3 +149,29 @@ export function registerErrorHandler(app: FastifyInstance): void {
     return send(reply, 500, 'internal', lang);
   });
 }
+
+/**
+ * Errors Fastify raises before any hook runs — a URL whose percent-encoding is not UTF-8 (an
+ * encoded lone surrogate, a cut-off sequence) — answered like every other bad input: a 400 in
+ * our format naming the URL, in the language the browser asks for (no session is read yet).
+ */
+export function handleFrameworkError(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const lang: Language = String(request.headers['accept-language'] ?? '')
+    .trim()
+    .toLowerCase()
+    .startsWith('en')
+    ? 'en'
+    : 'lv';
+  reply.header('cache-control', 'no-store');
+  if (error.code === 'FST_ERR_BAD_URL') {
+    send(reply, 400, 'validation', lang, [{ path: 'url', message: 'invalid_characters' }]);
+    return;
+  }
+  const status =
+    error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+  send(reply, status, 'bad_request', lang);
+}

@@ -7,7 +7,7 @@ declare module 'fastify' {
     database: Database;
     config: Config;
     /** Every route registered, for the route-table tests. */
-    routeTable: { method: string; url: string }[];
+    routeTable: { method: string; url: string; schema?: RouteSchemas }[];
   }
   interface FastifyRequest {
     ctx: RequestContext;
@@ -17,4 +17,11 @@ declare module 'fastify' {
     /** Reachable without a session (health, csrf, login, openapi). */
     public?: boolean;
   }
+}
+
+/** The request schemas a route declared (zod), kept in the route table for the bad-input walk. */
+export interface RouteSchemas {
+  body?: unknown;
+  querystring?: unknown;
+  params?: unknown;
 }

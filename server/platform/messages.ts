@@ -24,6 +24,26 @@ export const MESSAGES = {
   not_found: { lv: 'Ieraksts nav atrasts.', en: 'Record not found.' },
   validation: { lv: 'Pārbaudiet ievadītos datus.', en: 'Please check the data entered.' },
   bad_request: { lv: 'Nederīgs pieprasījums.', en: 'Invalid request.' },
+  control_characters: {
+    lv: 'Teksts satur neatļautas vadības rakstzīmes (piemēram, NUL).',
+    en: 'The text contains control characters that are not allowed (such as NUL).',
+  },
+  invalid_characters: {
+    lv: 'Teksts satur nederīgas rakstzīmes (bojāts Unicode).',
+    en: 'The text contains invalid characters (broken Unicode).',
+  },
+  date_out_of_range: {
+    lv: 'Datums ir ārpus pieļaujamā laika posma.',
+    en: 'The date is outside the allowed range.',
+  },
+  birth_date_range: {
+    lv: 'Dzimšanas datums nevar būt nākotnē vai vairāk nekā pirms 100 gadiem.',
+    en: 'A birth date cannot be in the future or more than 100 years ago.',
+  },
+  date_outside_semesters: {
+    lv: 'Datums neietilpst nevienā mācību semestrī.',
+    en: 'The date is not inside any school semester.',
+  },
   payload_too_large: { lv: 'Pieprasījums ir par lielu.', en: 'The request is too large.' },
   unsupported_media_type: { lv: 'Neatbalstīts datu formāts.', en: 'Unsupported content type.' },
   conflict: { lv: 'Ieraksts jau pastāv.', en: 'The record already exists.' },

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EjournalKind } from '../../../common/api/ejournal.ts';
+import { shiftYears } from '../../../common/api/fields.ts';
 import { parsePersonalCode } from '../../../common/personal-code.ts';
 import { parseCalendarDate } from '../../platform/dates.ts';
 import { normalizeHeader } from '../imports/student-rows.ts';
@@ -140,6 +141,11 @@ export function parseEjournalRows(
     }
     if (onDate > today) {
       fail('date', 'date_in_future');
+      continue;
+    }
+    // The same window as a record entered by hand (ZEventDate): an older date is a typo.
+    if (onDate < shiftYears(today, -20)) {
+      fail('date', 'date_out_of_range');
       continue;
     }
     let record: AttendanceRow | MarkRow | BehaviourRow;

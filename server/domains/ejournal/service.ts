@@ -96,6 +96,10 @@ export async function enterRecord(
     throw new ForbiddenError('student', studentId, row.schoolId);
   const onDate = String(record.onDate);
   if (onDate > todayInLatvia()) throw badRequest('date_in_future', 'onDate');
+  // A record belongs to a school term: a date outside every semester is a typo, not a record.
+  const semesters = await findSemesters(tx);
+  if (!semesters.some((s) => onDate >= s.startsOn && onDate <= s.endsOn))
+    throw badRequest('date_outside_semesters', 'onDate');
   if (kind === 'attendance') {
     const lessonNo = Number(record.lessonNo ?? 0);
     await repo.upsertAttendance(tx, [

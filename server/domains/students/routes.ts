@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZApiError } from '../../../common/api/errors.ts';
+import { zLine } from '../../../common/api/fields.ts';
 import {
   ZApplicationBody,
   ZAssignmentBody,
@@ -176,7 +177,7 @@ export const studentRoutes: FastifyPluginAsyncZod = async (app) => {
         description:
           'The scan of the signed application as the raw body (application/pdf, image/jpeg or image/png, at most 5 MB).',
         params: ZApplicationParams,
-        querystring: z.object({ fileName: z.string().trim().min(1).max(200) }),
+        querystring: z.object({ fileName: zLine(200, 1) }),
         response: { 200: ZStudentDetail, ...errors },
       },
     },

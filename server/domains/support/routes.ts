@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZApiError } from '../../../common/api/errors.ts';
+import { zExact, zLine } from '../../../common/api/fields.ts';
 import {
   ZBudget,
   ZBudgetBody,
@@ -164,7 +165,7 @@ export const supportRoutes: FastifyPluginAsyncZod = async (app) => {
         description:
           'The receipt or invoice scan as the raw body (application/pdf, image/jpeg or image/png, at most 5 MB).',
         params: ZPaymentParams,
-        querystring: z.object({ fileName: z.string().trim().min(1).max(200) }),
+        querystring: z.object({ fileName: zLine(200, 1) }),
         response: { 200: ZPaymentList, ...errors },
       },
     },
@@ -194,7 +195,7 @@ export const supportRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   // The remote confirmation link works without an account: the token in the link and the student's PIN.
-  const ZToken = z.object({ token: z.string().min(20).max(100) });
+  const ZToken = z.object({ token: zExact(100, 20) });
   app.get(
     '/confirm/:token',
     {
