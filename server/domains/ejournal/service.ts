@@ -2,10 +2,12 @@ import type { EjournalKind, TEjournalImportResult, TIndicators } from '../../../
 import type { RequestContext } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { todayInLatvia } from '../../platform/dates.ts';
-import type { Db } from '../../platform/db.ts';
+import type { Database, Db } from '../../platform/db.ts';
 import { AppError, badRequest, NotFoundError } from '../../platform/errors.ts';
 import { can } from '../../platform/policy/gate.ts';
-import { parseUploadedTable } from '../imports/parse-table.ts';
+import { parseUploadedTable } from '../imports/parse-upload.ts';
+import { runSchoolImport } from '../imports/run-import.ts';
+import type { ParsedTable, TableLimits } from '../imports/table-limits.ts';
 import { loadOwnSchoolFor } from '../organisations/service.ts';
 import { findCurrentSemester, findPreviousSemester, findSemester, findSemesters } from '../risks/repo.ts';
 import { loadVisibleStudent } from '../students/access.ts';
@@ -32,6 +34,34 @@ export async function refreshFor(
 }
 
 /**
+ * What one e-journal file may hold. A large school (about 1,500 students) has some 90,000 absence
+ * rows and 150,000 marks in a semester; bigger exports are split by month or by grade.
+ */
+export const EJOURNAL_LIMITS: TableLimits = {
+  maxRows: 150_000,
+  maxColumns: 100,
+  maxUnzippedBytes: 200 * 1024 * 1024,
+  maxLineChars: 16 * 1024,
+};
+/** Bytes of one uploaded e-journal file (150,000 CSV rows of a long behaviour note fit). */
+export const MAX_EJOURNAL_BYTES = 30 * 1024 * 1024;
+
+/** Checks the caller's right, parses the file in a worker and imports it as the school's one running import. */
+export async function importEjournalFile(
+  ctx: RequestContext,
+  database: Database,
+  schoolId: string,
+  kind: EjournalKind,
+  content: Buffer,
+): Promise<TEjournalImportResult> {
+  const school = await database.read((db) => loadOwnSchoolFor(ctx, schoolId, EJOURNAL_IMPORT, db));
+  return runSchoolImport(database, school.id, async () => {
+    const table = await parseUploadedTable(content, EJOURNAL_LIMITS);
+    return database.withTx((tx) => importEjournal(ctx, school.id, kind, table, tx));
+  });
+}
+
+/**
  * Imports an e-journal export (attendance, marks or behaviour) for one school: every row is checked
  * first and nothing is written if any row is wrong; re-importing the same file changes nothing.
  */
@@ -39,11 +69,10 @@ export async function importEjournal(
   ctx: RequestContext,
   schoolId: string,
   kind: EjournalKind,
-  content: Buffer,
+  table: ParsedTable,
   tx: Db,
 ): Promise<TEjournalImportResult> {
   const school = await loadOwnSchoolFor(ctx, schoolId, EJOURNAL_IMPORT, tx);
-  const table = await parseUploadedTable(content, 500_000);
   const students = await repo.findSchoolStudentsByCode(tx, school.id);
   const { parsed, errors } = parseEjournalRows(kind, table.headers, table.rows, students, todayInLatvia());
   if (errors.length)
