@@ -9,7 +9,7 @@ import { parseUploadedTable } from '../imports/parse-upload.ts';
 import { runSchoolImport } from '../imports/run-import.ts';
 import type { ParsedTable, TableLimits } from '../imports/table-limits.ts';
 import { loadOwnSchoolFor } from '../organisations/service.ts';
-import { findCurrentSemester, findPreviousSemester, findSemester, findSemesters } from '../risks/repo.ts';
+import { findCurrentSemester, findSemester, findSemesters } from '../risks/repo.ts';
 import { loadVisibleStudent } from '../students/access.ts';
 import { flagsOf, schoolDaysElapsed } from './flags.ts';
 import { EJOURNAL_ENTER, EJOURNAL_IMPORT, WATCH_LIST_VIEW } from './policy.ts';
@@ -17,18 +17,28 @@ import * as repo from './repo.ts';
 import { noteHash, parseEjournalRows } from './rows.ts';
 import { DEFAULT_THRESHOLDS, findChartSeries, findIndicatorRows } from './watch-list-repo.ts';
 
-/** Recomputes the indicators of every semester touched by `dates` for the students matched. */
+/**
+ * Recomputes the indicators of every semester touched by `dates` for the students matched, and of
+ * the semester after each (begun by today), whose "previous average" reads the touched one: last
+ * semester's marks imported after this semester's still reach this semester's flags.
+ */
 export async function refreshFor(
   tx: Db,
   dates: string[],
   filter: ReturnType<typeof repo.ofSchool>,
 ): Promise<number> {
-  const all = await findSemesters(tx);
+  const all = (await findSemesters(tx)).sort((a, b) => a.startsOn.localeCompare(b.startsOn));
+  const today = todayInLatvia();
+  const stale = new Set<number>();
+  all.forEach((semester, i) => {
+    if (!dates.some((d) => d >= semester.startsOn && d <= semester.endsOn)) return;
+    stale.add(i);
+    if (i + 1 < all.length && all[i + 1].startsOn <= today) stale.add(i + 1);
+  });
   let refreshed = 0;
-  for (const semester of all) {
-    if (!dates.some((d) => d >= semester.startsOn && d <= semester.endsOn)) continue;
-    const previous = await findPreviousSemester(tx, semester.startsOn);
-    refreshed = Math.max(refreshed, await repo.refreshIndicators(tx, semester, previous, filter));
+  for (const i of [...stale].sort((a, b) => a - b)) {
+    const previous = i > 0 ? all[i - 1] : null;
+    refreshed = Math.max(refreshed, await repo.refreshIndicators(tx, all[i], previous, filter));
   }
   return refreshed;
 }
@@ -94,8 +104,8 @@ export async function importEjournal(
     updated += counted.updated;
   }
   const dates = [...new Set(parsed.rows.map((r) => r.onDate))];
-  const studentsRefreshed =
-    inserted + updated > 0 ? await refreshFor(tx, dates, repo.ofSchool(school.id)) : 0;
+  // Recomputed even when nothing changed: re-importing a file repairs indicators left stale.
+  const studentsRefreshed = dates.length > 0 ? await refreshFor(tx, dates, repo.ofSchool(school.id)) : 0;
   await writeAudit(tx, ctx, {
     action: `ejournal.import_${kind}`,
     entityType: 'organisation',
