@@ -69,8 +69,13 @@ export async function importStudentsCommand(database: Database, args: string[]):
         console.error(`  row ${r.rowNumber}: ${r.errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`);
       return 1;
     }
-    const result = await commitStudentListFile(ctx, database, upload.importId, upload.mapping, [], (done, total) =>
-      console.log(`progress ${done}/${total}`),
+    const result = await commitStudentListFile(
+      ctx,
+      database,
+      upload.importId,
+      upload.mapping,
+      [],
+      (done, total) => console.log(`progress ${done}/${total}`),
     );
     console.log(
       `Imported: ${result.created} new, ${result.updated} changed, ${result.unchanged} unchanged in ${Date.now() - started} ms.`,

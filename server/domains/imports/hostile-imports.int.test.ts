@@ -66,27 +66,40 @@ describe.each(Object.entries(targets))('a hostile XLSX sent to the %s import', (
     ['a wide sheet (a header cell in XFD1)', 'wide', 400, 'import_too_many_columns'],
     ['a zip bomb (1 GB declared inside 4 MB)', 'bomb', 413, 'import_too_large'],
     ['200,000 rows', 'rows', 413, 'import_too_many_rows'],
-  ] as const)('refuses %s within 2 s while /api/health answers in under 100 ms', async (_what, file, status, code) => {
-    const { res, elapsed, slowest, healthChecks } = await uploadWhileWatchingHealth(url(), files[file]);
-    expect(res.statusCode, res.body).toBe(status);
-    expect(res.json().error.code).toBe(code);
-    expect(res.json().error.message).toBeTruthy();
-    expect(elapsed).toBeLessThan(2000);
-    expect(healthChecks).toBeGreaterThan(0);
-    expect(slowest).toBeLessThan(100);
-  }, 60_000);
+  ] as const)(
+    'refuses %s within 2 s while /api/health answers in under 100 ms',
+    async (_what, file, status, code) => {
+      const { res, elapsed, slowest, healthChecks } = await uploadWhileWatchingHealth(url(), files[file]);
+      expect(res.statusCode, res.body).toBe(status);
+      expect(res.json().error.code).toBe(code);
+      expect(res.json().error.message).toBeTruthy();
+      expect(elapsed).toBeLessThan(2000);
+      expect(healthChecks).toBeGreaterThan(0);
+      expect(slowest).toBeLessThan(100);
+    },
+    60_000,
+  );
 });
 
 describe('one running import per school', () => {
   it('refuses a second import with 409 while another holds the school, then accepts it', async () => {
     // Another app instance holding the school's import is a committed row in the database.
-    const lock = { schoolId, token: 'other-instance', startedAt: new Date(nowMs()), expiresAt: new Date(nowMs() + 60_000) };
+    const lock = {
+      schoolId,
+      token: 'other-instance',
+      startedAt: new Date(nowMs()),
+      expiresAt: new Date(nowMs() + 60_000),
+    };
     expect(await server.database.withTx((tx) => takeImportLock(tx, lock))).toBe(true);
     const csv = classListCsv(classListRows(5, 31));
     const refused = await upload(targets['class list'](), csv, 'text/csv');
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.code).toBe('import_running');
-    const ejournal = await upload(targets['e-journal'](), 'Personas kods;Datums;Kavējuma veids\n', 'text/csv');
+    const ejournal = await upload(
+      targets['e-journal'](),
+      'Personas kods;Datums;Kavējuma veids\n',
+      'text/csv',
+    );
     expect(ejournal.statusCode).toBe(409);
     await server.database.withTx((tx) => releaseImportLock(tx, schoolId, 'other-instance'));
     expect((await upload(targets['class list'](), csv, 'text/csv')).statusCode).toBe(201);
@@ -102,7 +115,12 @@ describe('one running import per school', () => {
   }, 60_000);
 
   it('takes over a lock left by an instance that died once it has expired', async () => {
-    const stale = { schoolId, token: 'dead-instance', startedAt: new Date(nowMs() - 3_600_000), expiresAt: new Date(nowMs() - 60_000) };
+    const stale = {
+      schoolId,
+      token: 'dead-instance',
+      startedAt: new Date(nowMs() - 3_600_000),
+      expiresAt: new Date(nowMs() - 60_000),
+    };
     expect(await server.database.withTx((tx) => takeImportLock(tx, stale))).toBe(true);
     const res = await upload(targets['class list'](), classListCsv(classListRows(5, 33)), 'text/csv');
     expect(res.statusCode).toBe(201);

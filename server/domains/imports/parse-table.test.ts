@@ -6,9 +6,18 @@ import { parseTable } from './parse-table.ts';
 import { CLASS_LIST_LIMITS, type TableLimits } from './table-limits.ts';
 import { widestColumnOfFirstRow } from './xlsx-inspect.ts';
 
-const small: TableLimits = { maxRows: 5, maxColumns: 4, maxUnzippedBytes: 10 * 1024 * 1024, maxLineChars: 200 };
+const small: TableLimits = {
+  maxRows: 5,
+  maxColumns: 4,
+  maxUnzippedBytes: 10 * 1024 * 1024,
+  maxLineChars: 200,
+};
 const csv = (lines: string[]) => Buffer.from(lines.join('\r\n'));
-const refusal = (p: Promise<unknown>) => p.then(() => 'parsed', (e: { code?: string }) => e.code);
+const refusal = (p: Promise<unknown>) =>
+  p.then(
+    () => 'parsed',
+    (e: { code?: string }) => e.code,
+  );
 
 describe('parseTable limits on CSV', () => {
   it('reads up to the row limit and refuses one row more', async () => {
@@ -28,7 +37,9 @@ describe('parseTable limits on CSV', () => {
   });
 
   it('refuses a line longer than the limit', async () => {
-    expect(await refusal(parseTable(csv(['a;b', `1;${'x'.repeat(500)}`]), small))).toBe('import_line_too_long');
+    expect(await refusal(parseTable(csv(['a;b', `1;${'x'.repeat(500)}`]), small))).toBe(
+      'import_line_too_long',
+    );
   });
 });
 
@@ -46,7 +57,8 @@ describe('parseTable on hostile XLSX', () => {
   });
 
   it('finds the rightmost cell of the first row', () => {
-    const xml = '<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="XFD1"><v>1</v></c></row><row r="2"><c r="ZZ2"/></row>';
+    const xml =
+      '<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="XFD1"><v>1</v></c></row><row r="2"><c r="ZZ2"/></row>';
     expect(widestColumnOfFirstRow(xml)).toBe(16384);
     expect(widestColumnOfFirstRow('<x:row r="1"><x:c r="AB1"/></x:row>')).toBe(28);
   });

@@ -1,15 +1,16 @@
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import type ExcelJS from 'exceljs';
-import {
+import { CLASS_LIST_LIMITS, type ParsedTable, type TableLimits, TableParseError } from './table-limits.ts';
+import { inspectXlsx } from './xlsx-inspect.ts';
+
+export {
   CLASS_LIST_LIMITS,
+  MAX_IMPORT_ROWS,
   type ParsedTable,
   type TableLimits,
   TableParseError,
 } from './table-limits.ts';
-import { inspectXlsx } from './xlsx-inspect.ts';
-
-export { CLASS_LIST_LIMITS, MAX_IMPORT_ROWS, type ParsedTable, type TableLimits, TableParseError } from './table-limits.ts';
 
 /** UTF-8 when the bytes are valid UTF-8 (with or without BOM), else Windows-1257 (Baltic), as e-klase and VIIS export. */
 export function decodeText(content: Buffer): { text: string; encoding: string } {
@@ -120,7 +121,8 @@ function parseCsv(content: Buffer, limits: TableLimits): ParsedTable {
       to: cap,
     });
   } catch (e) {
-    if ((e as { code?: string }).code === 'CSV_MAX_RECORD_SIZE') throw new TableParseError('import_line_too_long');
+    if ((e as { code?: string }).code === 'CSV_MAX_RECORD_SIZE')
+      throw new TableParseError('import_line_too_long');
     throw new TableParseError('import_format');
   }
   if (records.length >= cap) throw new TableParseError('import_too_many_rows');
@@ -137,7 +139,10 @@ function parseCsv(content: Buffer, limits: TableLimits): ParsedTable {
  * Parses a CSV (`;`, `,` or tab; UTF-8 or Windows-1257) or XLSX file within `limits`; the first
  * non-empty row is the header. CPU-heavy: the server calls it in a worker (`parse-upload.ts`).
  */
-export async function parseTable(content: Buffer, limits: TableLimits = CLASS_LIST_LIMITS): Promise<ParsedTable> {
+export async function parseTable(
+  content: Buffer,
+  limits: TableLimits = CLASS_LIST_LIMITS,
+): Promise<ParsedTable> {
   if (content.length === 0) throw new TableParseError('import_empty');
   const isZip = content.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
   return isZip ? parseXlsx(content, limits) : parseCsv(content, limits);

@@ -21,7 +21,9 @@ describe('parseUploadedTable (in a worker thread)', () => {
   });
 
   it('turns a refused file into a 413 with the reason', async () => {
-    expect(await refusal(parseUploadedTable(zipBombXlsx(1000), CLASS_LIST_LIMITS))).toBe('413 import_too_large');
+    expect(await refusal(parseUploadedTable(zipBombXlsx(1000), CLASS_LIST_LIMITS))).toBe(
+      '413 import_too_large',
+    );
   });
 
   it('stops a parse that overruns its time budget with 413, and parses again afterwards', async () => {

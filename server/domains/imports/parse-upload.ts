@@ -1,6 +1,11 @@
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../platform/errors.ts';
-import { CLASS_LIST_LIMITS, type ParsedTable, type TableLimits, type TableParseCode } from './table-limits.ts';
+import {
+  CLASS_LIST_LIMITS,
+  type ParsedTable,
+  type TableLimits,
+  type TableParseCode,
+} from './table-limits.ts';
 
 /** How long and how much heap one parse may take before its worker is stopped. */
 export interface ParseBudget {

@@ -25,11 +25,17 @@ const LOCK_MINUTES = 15;
  * same time is refused with 409 `import_running`. The lock is a committed row, so it holds across
  * app instances; the file is parsed outside any transaction, so the database stays free meanwhile.
  */
-export async function runSchoolImport<T>(database: Database, schoolId: string, fn: () => Promise<T>): Promise<T> {
+export async function runSchoolImport<T>(
+  database: Database,
+  schoolId: string,
+  fn: () => Promise<T>,
+): Promise<T> {
   const token = newToken(16);
   const startedAt = now();
   const expiresAt = new Date(startedAt.getTime() + LOCK_MINUTES * 60_000);
-  const taken = await database.withTx((tx) => repo.takeImportLock(tx, { schoolId, token, startedAt, expiresAt }));
+  const taken = await database.withTx((tx) =>
+    repo.takeImportLock(tx, { schoolId, token, startedAt, expiresAt }),
+  );
   if (!taken) throw new AppError(409, 'import_running');
   try {
     return await fn();

@@ -16,9 +16,9 @@ import { findOrganisationById } from '../organisations/repo.ts';
 import { loadOwnSchoolFor } from '../organisations/service.ts';
 import { STUDENT_IMPORT } from '../students/policy.ts';
 import { findStudentsByCodes, insertStudents } from '../students/repo.ts';
-import type { ParsedTable } from './table-limits.ts';
 import * as repo from './repo.ts';
 import { checkStudentRow, guessMapping, mappingProblems, type StudentRowValues } from './student-rows.ts';
+import type { ParsedTable } from './table-limits.ts';
 
 const KIND = 'students';
 const COMPARED = ['firstName', 'lastName', 'classLabel', 'grade', 'course', 'birthDate', 'gender'] as const;

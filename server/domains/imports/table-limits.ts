@@ -47,4 +47,3 @@ export const CLASS_LIST_LIMITS: TableLimits = {
   maxUnzippedBytes: 150 * 1024 * 1024,
   maxLineChars: 16 * 1024,
 };
-

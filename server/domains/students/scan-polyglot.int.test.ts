@@ -40,12 +40,23 @@ const put = (content: Buffer, type: string, name = 'iesniegums.pdf') =>
     headers: { 'content-type': type },
   });
 
-const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
+const png = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  Buffer.alloc(64, 1),
+]);
 
 describe('application and receipt scans', () => {
   it.each([
-    ['a PDF that is also an HTML page', '%PDF-1.4\n<html><body><script>alert(document.cookie)</script></body></html>\n%%EOF\n', 'application/pdf'],
-    ['a PDF with a script tag after its header', `%PDF-1.7\n${'1 0 obj <<>> endobj\n'.repeat(50)}<SCRIPT src=//x.example/a.js></SCRIPT>`, 'application/pdf'],
+    [
+      'a PDF that is also an HTML page',
+      '%PDF-1.4\n<html><body><script>alert(document.cookie)</script></body></html>\n%%EOF\n',
+      'application/pdf',
+    ],
+    [
+      'a PDF with a script tag after its header',
+      `%PDF-1.7\n${'1 0 obj <<>> endobj\n'.repeat(50)}<SCRIPT src=//x.example/a.js></SCRIPT>`,
+      'application/pdf',
+    ],
     ['a PNG carrying an HTML document', `${png.toString('latin1')}<!DOCTYPE html><html>`, 'image/png'],
     ['a PNG declared as a PDF', png.toString('latin1'), 'application/pdf'],
   ])('refuses %s with 415', async (_what, content, type) => {
