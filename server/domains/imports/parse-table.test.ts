@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { zipBombXlsx, zipOf } from '../../../test/hostile-files.ts';
 import { parseTable } from './parse-table.ts';
 import { CLASS_LIST_LIMITS, type TableLimits } from './table-limits.ts';
-import { widestColumnOfFirstRow } from './xlsx-inspect.ts';
+import { widestColumn } from './xlsx-inspect.ts';
 
 const small: TableLimits = {
   maxRows: 5,
@@ -56,11 +56,25 @@ describe('parseTable on hostile XLSX', () => {
     expect(await refusal(parseTable(liar, CLASS_LIST_LIMITS))).toBe('import_format');
   });
 
-  it('finds the rightmost cell of the first row', () => {
+  it('finds the rightmost cell referred to', () => {
     const xml =
       '<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="XFD1"><v>1</v></c></row><row r="2"><c r="ZZ2"/></row>';
-    expect(widestColumnOfFirstRow(xml)).toBe(16384);
-    expect(widestColumnOfFirstRow('<x:row r="1"><x:c r="AB1"/></x:row>')).toBe(28);
+    expect(widestColumn(xml)).toBe(16384);
+    expect(widestColumn('<x:row r="1"><x:c s="2" r="AB1"/></x:row>')).toBe(28);
+  });
+
+  it('refuses at once a sheet whose later rows reach the last column (XFD)', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Saraksts');
+    sheet.getCell('A1').value = 'Kods';
+    for (let r = 2; r <= 2001; r++) {
+      sheet.getCell(`A${r}`).value = `k${r}`;
+      sheet.getCell(`XFD${r}`).value = 'x';
+    }
+    const file = Buffer.from(await workbook.xlsx.writeBuffer());
+    const started = performance.now();
+    expect(await refusal(parseTable(file, CLASS_LIST_LIMITS))).toBe('import_too_many_columns');
+    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it('reads shared strings, numbers and dates of a normal sheet, header columns only', async () => {

@@ -4,7 +4,6 @@ import { type TableLimits, TableParseError } from './table-limits.ts';
 /** An XLSX has a dozen parts; thousands of entries is not a spreadsheet. */
 const MAX_ZIP_ENTRIES = 500;
 const ROW_TAG = /<(?:\w+:)?row[\s>/]/g;
-const FIRST_ROW = /<(?:\w+:)?row[\s>][\s\S]*?<\/(?:\w+:)?row>/;
 const CELL_REF = /<(?:\w+:)?c\s[^>]*?\br="([A-Z]{1,3})\d+"/g;
 
 /** 1 for A, 16,384 for XFD. */
@@ -14,11 +13,10 @@ function columnIndex(letters: string): number {
   return n;
 }
 
-/** The rightmost column referenced by a cell of the sheet's first row. */
-export function widestColumnOfFirstRow(xml: string): number {
-  const row = FIRST_ROW.exec(xml)?.[0] ?? '';
+/** The rightmost column a cell of this piece of sheet XML refers to. */
+export function widestColumn(xml: string): number {
   let widest = 0;
-  for (const m of row.matchAll(CELL_REF)) widest = Math.max(widest, columnIndex(m[1]));
+  for (const m of xml.matchAll(CELL_REF)) widest = Math.max(widest, columnIndex(m[1]));
   return widest;
 }
 
@@ -47,47 +45,37 @@ function readEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
 }
 
 /**
- * Inflates one part, counting `<row>` elements, and stops once past `max`. yauzl checks the bytes
- * against the size the zip declared, so a part that lies about its size is refused too.
+ * Inflates one part, counting `<row>` elements and finding the rightmost cell, and stops once past
+ * either limit. yauzl checks the bytes against the size the zip declared, so a part that lies
+ * about its size is refused too.
  */
-function countRows(
+function scanPart(
   zip: yauzl.ZipFile,
   entry: yauzl.Entry,
-  max: number,
-  onHead?: (head: string) => void,
-): Promise<number> {
+  limits: { rows: number; columns: number },
+): Promise<{ rows: number; widest: number }> {
   return new Promise((resolve, reject) => {
     zip.openReadStream(entry, (err, stream) => {
       if (err || !stream) return reject(new TableParseError('import_format'));
       let rows = 0;
+      let widest = 0;
       let tail = '';
-      let head: string | null = onHead ? '' : null;
       stream.on('data', (chunk: Buffer) => {
         const text = tail + chunk.toString('latin1');
-        if (head !== null && onHead) {
-          head += chunk.toString('latin1');
-          // The header row is checked once its end has arrived (or after 1 MB, whatever came).
-          if (/<\/(?:\w+:)?row>/.test(head) || head.length > 1024 * 1024) {
-            onHead(head);
-            head = null;
-          }
-        }
         let end = 0;
         for (const m of text.matchAll(ROW_TAG)) {
           rows++;
           end = (m.index ?? 0) + m[0].length;
         }
-        // A tag may be split between chunks: carry the last characters not already counted.
-        tail = text.slice(Math.max(end, text.length - 8));
-        if (rows > max) {
+        widest = Math.max(widest, widestColumn(text));
+        // A tag may be split between chunks: carry the last characters on (a row tag once only).
+        tail = text.slice(Math.max(end, text.length - 64));
+        if (rows > limits.rows || widest > limits.columns) {
           stream.destroy();
-          resolve(rows);
+          resolve({ rows, widest });
         }
       });
-      stream.on('end', () => {
-        if (head !== null && onHead) onHead(head);
-        resolve(rows);
-      });
+      stream.on('end', () => resolve({ rows, widest }));
       stream.on('error', () => reject(new TableParseError('import_format')));
     });
   });
@@ -95,8 +83,9 @@ function countRows(
 
 /**
  * Refuses a hostile XLSX before anything is inflated into memory: too many parts, parts that
- * declare more unpacked bytes than the limit (a zip bomb), or a worksheet with more rows than the
- * limit (counted while streaming, so a 200,000-row sheet is refused in a fraction of a second).
+ * declare more unpacked bytes than the limit (a zip bomb), a worksheet with a cell right of the
+ * column limit (XFD1) or more rows than the limit (counted while streaming, so a 200,000-row sheet
+ * is refused in a fraction of a second).
  */
 export async function inspectXlsx(content: Buffer, limits: TableLimits): Promise<void> {
   const zip = await openZip(content);
@@ -109,15 +98,10 @@ export async function inspectXlsx(content: Buffer, limits: TableLimits): Promise
     if (!entries.some(isSheet)) throw new TableParseError('import_format');
     for (const entry of entries) {
       if (entry.fileName.endsWith('/')) continue;
-      let wide = false;
-      const rows = await countRows(
-        zip,
-        entry,
-        limits.maxRows + 1,
-        isSheet(entry) ? (head) => (wide = widestColumnOfFirstRow(head) > limits.maxColumns) : undefined,
-      );
-      if (wide) throw new TableParseError('import_too_many_columns');
-      if (isSheet(entry) && rows > limits.maxRows + 1) throw new TableParseError('import_too_many_rows');
+      const scanned = await scanPart(zip, entry, { rows: limits.maxRows + 1, columns: limits.maxColumns });
+      if (!isSheet(entry)) continue;
+      if (scanned.widest > limits.maxColumns) throw new TableParseError('import_too_many_columns');
+      if (scanned.rows > limits.maxRows + 1) throw new TableParseError('import_too_many_rows');
     }
   } finally {
     zip.close();
