@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
-  commitStudentList,
-  previewStudentList,
-  uploadStudentList,
-} from './domains/imports/student-import.ts';
+  commitStudentListFile,
+  previewStudentListFile,
+  uploadStudentListFile,
+} from './domains/imports/run-import.ts';
 import { findOrganisationByCode, findOrganisationById, findRoot } from './domains/organisations/repo.ts';
 import type { Actor, RequestContext } from './platform/actor.ts';
 import type { Database } from './platform/db.ts';
@@ -58,25 +58,24 @@ export async function importStudentsCommand(database: Database, args: string[]):
   const content = readFileSync(file);
   const started = Date.now();
   try {
-    const upload = await database.withTx((tx) =>
-      uploadStudentList(ctx, school.id, path.basename(file), content, tx),
-    );
+    const upload = await uploadStudentListFile(ctx, database, school.id, path.basename(file), content);
     console.log(
       `Read ${upload.rowCount} rows (${upload.format}${upload.encoding ? `, ${upload.encoding}` : ''}).`,
     );
-    const preview = await database.withTx((tx) =>
-      previewStudentList(ctx, upload.importId, upload.mapping, [], tx),
-    );
+    const preview = await previewStudentListFile(ctx, database, upload.importId, upload.mapping, []);
     if (preview.counts.error > 0) {
       console.error(`${preview.counts.error} rows have errors; nothing was imported.`);
       for (const r of preview.rows.filter((x) => x.status === 'error').slice(0, 20))
         console.error(`  row ${r.rowNumber}: ${r.errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`);
       return 1;
     }
-    const result = await database.withTx((tx) =>
-      commitStudentList(ctx, upload.importId, upload.mapping, [], tx, (done, total) =>
-        console.log(`progress ${done}/${total}`),
-      ),
+    const result = await commitStudentListFile(
+      ctx,
+      database,
+      upload.importId,
+      upload.mapping,
+      [],
+      (done, total) => console.log(`progress ${done}/${total}`),
     );
     console.log(
       `Imported: ${result.created} new, ${result.updated} changed, ${result.unchanged} unchanged in ${Date.now() - started} ms.`,

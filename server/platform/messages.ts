@@ -166,6 +166,10 @@ export const MESSAGES = {
   date_in_future: { lv: 'Datums nevar būt nākotnē.', en: 'The date cannot be in the future.' },
   file_empty: { lv: 'Fails ir tukšs.', en: 'The file is empty.' },
   file_too_large: { lv: 'Fails ir par lielu.', en: 'The file is too large.' },
+  scan_content_mismatch: {
+    lv: 'Faila saturs nav PDF, JPEG vai PNG, kā norādīts; augšupielādējiet skenējumu vēlreiz.',
+    en: 'The file content is not the PDF, JPEG or PNG it claims to be; upload the scan again.',
+  },
   file_type: {
     lv: 'Atļauti tikai PDF, JPEG vai PNG faili, un faila saturam jāatbilst tipam.',
     en: 'Only PDF, JPEG or PNG files are allowed, and the content must match the type.',
@@ -190,8 +194,28 @@ export const MESSAGES = {
     en: 'The first row of the file must hold column names, each once.',
   },
   import_too_many_rows: {
-    lv: 'Failā ir par daudz rindu (skolēnu sarakstam līdz 50 000, e-žurnāla failam līdz 500 000); sadaliet to.',
-    en: 'The file has too many rows (up to 50,000 for a class list, 500,000 for an e-journal file); split it.',
+    lv: 'Failā ir par daudz rindu (skolēnu sarakstam līdz 50 000, e-žurnāla failam līdz 150 000); sadaliet to.',
+    en: 'The file has too many rows (up to 50,000 for a class list, 150,000 for an e-journal file); split it.',
+  },
+  import_too_many_columns: {
+    lv: 'Failā ir par daudz kolonnu (līdz 100); atstājiet tikai vajadzīgās.',
+    en: 'The file has too many columns (up to 100); keep only the ones needed.',
+  },
+  import_line_too_long: {
+    lv: 'Kāda faila rinda ir pārāk gara (līdz 16 000 rakstzīmēm).',
+    en: 'A line of the file is too long (up to 16,000 characters).',
+  },
+  import_too_large: {
+    lv: 'Fails atarhivēts būtu pārāk liels; tas netika atvērts.',
+    en: 'The file would be too large once unpacked; it was not opened.',
+  },
+  import_too_slow: {
+    lv: 'Faila nolasīšana prasīja pārāk ilgu laiku; sadaliet to mazākos failos.',
+    en: 'Reading the file took too long; split it into smaller files.',
+  },
+  import_running: {
+    lv: 'Šai skolai jau notiek imports. Pagaidiet, līdz tas beidzas, un mēģiniet vēlreiz.',
+    en: 'An import is already running for this school. Wait until it finishes and try again.',
   },
   import_mapping_missing: { lv: 'Norādiet kolonnu šim laukam.', en: 'Choose a column for this field.' },
   import_mapping_column: { lv: 'Failā nav šādas kolonnas.', en: 'The file has no such column.' },

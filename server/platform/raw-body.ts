@@ -25,7 +25,10 @@ export function uploadedBody(
   };
 }
 
-/** Sends a stored file as a download under its own (UTF-8) name. */
+/**
+ * Sends a stored file as a download under its own (UTF-8) name: never shown inline, never
+ * sniffed as another type, and sandboxed should a browser open it anyway.
+ */
 export function sendDownload(
   reply: FastifyReply,
   file: { contentType: string; fileName: string; content: Buffer },
@@ -33,5 +36,7 @@ export function sendDownload(
   return reply
     .header('content-type', file.contentType)
     .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+    .header('x-content-type-options', 'nosniff')
+    .header('content-security-policy', "default-src 'none'; sandbox")
     .send(file.content);
 }

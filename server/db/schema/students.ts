@@ -181,3 +181,17 @@ export const importMappings = pgTable(
   },
   (t) => [uniqueIndex('import_mappings_uq').on(t.schoolId, t.kind)],
 );
+
+/**
+ * The import running for a school (class list or e-journal), one at most: a row is taken before
+ * the file is parsed and removed when the import ends; an instance that died leaves a row that
+ * expires, so the school is not locked out for ever.
+ */
+export const importLocks = pgTable('import_locks', {
+  schoolId: uuid('school_id')
+    .primaryKey()
+    .references(() => organisations.id),
+  token: text('token').notNull(),
+  startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+});

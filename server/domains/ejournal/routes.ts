@@ -45,7 +45,7 @@ const ok = z.object({ ok: z.literal(true) });
 export const ejournalRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database;
   const tags = ['ejournal'];
-  acceptRawBodies(app, FILE_TYPES, 60 * 1024 * 1024);
+  acceptRawBodies(app, FILE_TYPES, service.MAX_EJOURNAL_BYTES);
 
   app.post(
     '/ejournal/import',
@@ -59,7 +59,7 @@ export const ejournalRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const { content: body } = uploadedBody(req);
-      return db.withTx((tx) => service.importEjournal(req.ctx, req.query.schoolId, req.query.kind, body, tx));
+      return service.importEjournalFile(req.ctx, db, req.query.schoolId, req.query.kind, body);
     },
   );
   app.get(

@@ -2,12 +2,14 @@ import type { EjournalKind, TEjournalImportResult, TIndicators } from '../../../
 import type { RequestContext } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { todayInLatvia } from '../../platform/dates.ts';
-import type { Db } from '../../platform/db.ts';
+import type { Database, Db } from '../../platform/db.ts';
 import { AppError, badRequest, ForbiddenError, NotFoundError } from '../../platform/errors.ts';
 import { can } from '../../platform/policy/gate.ts';
-import { parseUploadedTable } from '../imports/parse-table.ts';
+import { parseUploadedTable } from '../imports/parse-upload.ts';
+import { runSchoolImport } from '../imports/run-import.ts';
+import type { ParsedTable, TableLimits } from '../imports/table-limits.ts';
 import { loadOwnSchoolFor } from '../organisations/service.ts';
-import { findCurrentSemester, findPreviousSemester, findSemester, findSemesters } from '../risks/repo.ts';
+import { findCurrentSemester, findSemester, findSemesters } from '../risks/repo.ts';
 import { loadVisibleStudent } from '../students/access.ts';
 import { flagsOf, schoolDaysElapsed } from './flags.ts';
 import { EJOURNAL_ENTER, EJOURNAL_IMPORT, WATCH_LIST_VIEW } from './policy.ts';
@@ -15,20 +17,58 @@ import * as repo from './repo.ts';
 import { noteHash, parseEjournalRows } from './rows.ts';
 import { DEFAULT_THRESHOLDS, findChartSeries, findIndicatorRows } from './watch-list-repo.ts';
 
-/** Recomputes the indicators of every semester touched by `dates` for the students matched. */
+/**
+ * Recomputes the indicators of every semester touched by `dates` for the students matched, and of
+ * the semester after each (begun by today), whose "previous average" reads the touched one: last
+ * semester's marks imported after this semester's still reach this semester's flags.
+ */
 export async function refreshFor(
   tx: Db,
   dates: string[],
   filter: ReturnType<typeof repo.ofSchool>,
 ): Promise<number> {
-  const all = await findSemesters(tx);
+  const all = (await findSemesters(tx)).sort((a, b) => a.startsOn.localeCompare(b.startsOn));
+  const today = todayInLatvia();
+  const stale = new Set<number>();
+  all.forEach((semester, i) => {
+    if (!dates.some((d) => d >= semester.startsOn && d <= semester.endsOn)) return;
+    stale.add(i);
+    if (i + 1 < all.length && all[i + 1].startsOn <= today) stale.add(i + 1);
+  });
   let refreshed = 0;
-  for (const semester of all) {
-    if (!dates.some((d) => d >= semester.startsOn && d <= semester.endsOn)) continue;
-    const previous = await findPreviousSemester(tx, semester.startsOn);
-    refreshed = Math.max(refreshed, await repo.refreshIndicators(tx, semester, previous, filter));
+  for (const i of [...stale].sort((a, b) => a - b)) {
+    const previous = i > 0 ? all[i - 1] : null;
+    refreshed = Math.max(refreshed, await repo.refreshIndicators(tx, all[i], previous, filter));
   }
   return refreshed;
+}
+
+/**
+ * What one e-journal file may hold. A large school (about 1,500 students) has some 90,000 absence
+ * rows and 150,000 marks in a semester; bigger exports are split by month or by grade.
+ */
+export const EJOURNAL_LIMITS: TableLimits = {
+  maxRows: 150_000,
+  maxColumns: 100,
+  maxUnzippedBytes: 200 * 1024 * 1024,
+  maxLineChars: 16 * 1024,
+};
+/** Bytes of one uploaded e-journal file (150,000 CSV rows of a long behaviour note fit). */
+export const MAX_EJOURNAL_BYTES = 30 * 1024 * 1024;
+
+/** Checks the caller's right, parses the file in a worker and imports it as the school's one running import. */
+export async function importEjournalFile(
+  ctx: RequestContext,
+  database: Database,
+  schoolId: string,
+  kind: EjournalKind,
+  content: Buffer,
+): Promise<TEjournalImportResult> {
+  const school = await database.read((db) => loadOwnSchoolFor(ctx, schoolId, EJOURNAL_IMPORT, db));
+  return runSchoolImport(database, school.id, async () => {
+    const table = await parseUploadedTable(content, EJOURNAL_LIMITS);
+    return database.withTx((tx) => importEjournal(ctx, school.id, kind, table, tx));
+  });
 }
 
 /**
@@ -39,11 +79,10 @@ export async function importEjournal(
   ctx: RequestContext,
   schoolId: string,
   kind: EjournalKind,
-  content: Buffer,
+  table: ParsedTable,
   tx: Db,
 ): Promise<TEjournalImportResult> {
   const school = await loadOwnSchoolFor(ctx, schoolId, EJOURNAL_IMPORT, tx);
-  const table = await parseUploadedTable(content, 500_000);
   const students = await repo.findSchoolStudentsByCode(tx, school.id);
   const { parsed, errors } = parseEjournalRows(kind, table.headers, table.rows, students, todayInLatvia());
   if (errors.length)
@@ -65,8 +104,8 @@ export async function importEjournal(
     updated += counted.updated;
   }
   const dates = [...new Set(parsed.rows.map((r) => r.onDate))];
-  const studentsRefreshed =
-    inserted + updated > 0 ? await refreshFor(tx, dates, repo.ofSchool(school.id)) : 0;
+  // Recomputed even when nothing changed: re-importing a file repairs indicators left stale.
+  const studentsRefreshed = dates.length > 0 ? await refreshFor(tx, dates, repo.ofSchool(school.id)) : 0;
   await writeAudit(tx, ctx, {
     action: `ejournal.import_${kind}`,
     entityType: 'organisation',

@@ -1,5 +1,5 @@
-import { and, eq, sql } from 'drizzle-orm';
-import { importFiles, importMappings, students } from '../../db/schema.ts';
+import { and, eq, lt, sql } from 'drizzle-orm';
+import { importFiles, importLocks, importMappings, students } from '../../db/schema.ts';
 import type { Db } from '../../platform/db.ts';
 
 export async function insertImportFile(
@@ -103,4 +103,29 @@ export async function updateStudentsBulk(
       grade = v.grade, course = v.course, birth_date = v.birth_date, gender = v.gender, updated_at = now()
     from (values ${values}) as v(id, first_name, last_name, class_label, grade, course, birth_date, gender)
     where s.id = v.id`);
+}
+
+/**
+ * Takes the school's import lock unless another import holds it and has not expired; true when
+ * taken. One row per school, so it holds across app instances on PostgreSQL as well as on PGlite.
+ */
+export async function takeImportLock(
+  db: Db,
+  lock: { schoolId: string; token: string; startedAt: Date; expiresAt: Date },
+): Promise<boolean> {
+  const rows = await db
+    .insert(importLocks)
+    .values(lock)
+    .onConflictDoUpdate({
+      target: importLocks.schoolId,
+      set: { token: lock.token, startedAt: lock.startedAt, expiresAt: lock.expiresAt },
+      setWhere: lt(importLocks.expiresAt, lock.startedAt),
+    })
+    .returning({ schoolId: importLocks.schoolId });
+  return rows.length > 0;
+}
+
+/** Gives the school's import lock back (only the holder's own token removes it). */
+export async function releaseImportLock(db: Db, schoolId: string, token: string): Promise<void> {
+  await db.delete(importLocks).where(and(eq(importLocks.schoolId, schoolId), eq(importLocks.token, token)));
 }

@@ -9,7 +9,7 @@ import {
   ZImportUploadQuery,
 } from '../../../common/api/imports.ts';
 import { acceptRawBodies, uploadedBody } from '../../platform/raw-body.ts';
-import * as service from './student-import.ts';
+import * as service from './run-import.ts';
 
 const errors = {
   400: ZApiError,
@@ -49,8 +49,12 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const { content: body } = uploadedBody(req);
-      const result = await db.withTx((tx) =>
-        service.uploadStudentList(req.ctx, req.query.schoolId, req.query.fileName, body, tx),
+      const result = await service.uploadStudentListFile(
+        req.ctx,
+        db,
+        req.query.schoolId,
+        req.query.fileName,
+        body,
       );
       return reply.status(201).send(result);
     },
@@ -60,9 +64,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
     '/imports/:id/preview',
     { schema: { tags, params: ZId, body: ZImportPreviewBody, response: { 200: ZImportPreview, ...errors } } },
     (req) =>
-      db.withTx((tx) =>
-        service.previewStudentList(req.ctx, req.params.id, req.body.mapping, req.body.excludedRows, tx),
-      ),
+      service.previewStudentListFile(req.ctx, db, req.params.id, req.body.mapping, req.body.excludedRows),
   );
 
   app.post(
@@ -76,13 +78,11 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (req) =>
-      db.withTx((tx) =>
-        service.commitStudentList(req.ctx, req.params.id, req.body.mapping, req.body.excludedRows, tx),
-      ),
+      service.commitStudentListFile(req.ctx, db, req.params.id, req.body.mapping, req.body.excludedRows),
   );
 
   app.get('/imports/:id/errors.csv', { schema: { tags, params: ZId } }, async (req, reply) => {
-    const csv = await db.read((tx) => service.errorReportCsv(req.ctx, req.params.id, tx));
+    const csv = await service.errorReportCsvFile(req.ctx, db, req.params.id);
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', 'attachment; filename="import-errors.csv"')

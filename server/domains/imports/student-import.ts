@@ -17,9 +17,9 @@ import { loadOwnSchoolFor } from '../organisations/service.ts';
 import { STUDENT_IMPORT } from '../students/policy.ts';
 import { findStudentsByCodes, insertStudents } from '../students/repo.ts';
 import { refusedCodeAudit } from '../students/service.ts';
-import { type ParsedTable, parseUploadedTable } from './parse-table.ts';
 import * as repo from './repo.ts';
 import { checkStudentRow, guessMapping, mappingProblems, type StudentRowValues } from './student-rows.ts';
+import type { ParsedTable } from './table-limits.ts';
 
 const KIND = 'students';
 const COMPARED = ['firstName', 'lastName', 'classLabel', 'grade', 'course', 'birthDate', 'gender'] as const;
@@ -41,7 +41,8 @@ async function loadImportSchool(ctx: RequestContext, schoolId: string, tx: Db) {
   return loadOwnSchoolFor(ctx, schoolId, STUDENT_IMPORT, tx);
 }
 
-async function loadImport(ctx: RequestContext, importId: string, tx: Db) {
+/** A class-list import the caller may run: 404 when missing or outside scope. */
+export async function loadImport(ctx: RequestContext, importId: string, tx: Db) {
   const file = await repo.findImportFile(tx, importId);
   if (!file || file.kind !== KIND) throw new NotFoundError('import', importId);
   const school = await findOrganisationById(tx, file.schoolId);
@@ -50,16 +51,16 @@ async function loadImport(ctx: RequestContext, importId: string, tx: Db) {
   return file;
 }
 
-/** Stores an uploaded class list and answers with its columns and a mapping to start from. */
+/** Stores an uploaded class list (already parsed as `table`) and answers with its columns and a mapping to start from. */
 export async function uploadStudentList(
   ctx: RequestContext,
   schoolId: string,
   fileName: string,
   content: Buffer,
+  table: ParsedTable,
   tx: Db,
 ): Promise<TImportUpload> {
   const school = await loadImportSchool(ctx, schoolId, tx);
-  const table = await parseUploadedTable(content);
   const importId = await repo.insertImportFile(tx, {
     kind: KIND,
     schoolId: school.id,
@@ -220,10 +221,10 @@ export async function previewStudentList(
   importId: string,
   mapping: TStudentMapping,
   excludedRows: number[],
+  table: ParsedTable,
   tx: Db,
 ): Promise<TImportPreview> {
   const file = await loadImport(ctx, importId, tx);
-  const table = await parseUploadedTable(file.content);
   const rows = await classifyRows(tx, file.schoolId, table, mapping, new Set(excludedRows));
   await writeAuditMany(
     tx,
@@ -249,10 +250,14 @@ export async function previewStudentList(
 }
 
 /** The error rows of the last preview as CSV (row, field, message), for the school to fix the file. */
-export async function errorReportCsv(ctx: RequestContext, importId: string, tx: Db): Promise<string> {
+export async function errorReportCsv(
+  ctx: RequestContext,
+  importId: string,
+  table: ParsedTable,
+  tx: Db,
+): Promise<string> {
   const file = await loadImport(ctx, importId, tx);
   const saved = file.result as { mapping?: TStudentMapping; excludedRows?: number[] } | null;
-  const table = await parseUploadedTable(file.content);
   const mapping = saved?.mapping ?? guessMapping(table.headers);
   const rows = await classifyRows(tx, file.schoolId, table, mapping, new Set(saved?.excludedRows ?? []));
   await writeAudit(tx, ctx, {
@@ -283,12 +288,12 @@ export async function commitStudentList(
   importId: string,
   mapping: TStudentMapping,
   excludedRows: number[],
+  table: ParsedTable,
   tx: Db,
   onProgress?: (done: number, total: number) => void,
 ) {
   const file = await loadImport(ctx, importId, tx);
   if ((await repo.lockImportFile(tx, importId)) === 'committed') throw new AppError(409, 'import_committed');
-  const table = await parseUploadedTable(file.content);
   const rows = await classifyRows(tx, file.schoolId, table, mapping, new Set(excludedRows));
   const counts = countRows(rows);
   if (counts.error > 0)

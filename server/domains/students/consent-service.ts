@@ -165,6 +165,7 @@ export async function storeScan(
   if (file.content.length > MAX_SCAN_BYTES) throw new AppError(413, 'file_too_large');
   const sniffed = sniffScanType(file.content);
   if (!sniffed || sniffed !== file.contentType) throw new AppError(415, 'file_type');
+  if (looksLikeHtml(file.content)) throw new AppError(415, 'scan_content_mismatch');
   return consentRepo.insertStoredFile(tx, {
     fileName: file.fileName.replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 120),
     contentType: sniffed,
@@ -174,6 +175,19 @@ export async function storeScan(
     orgId,
     createdBy: ctx.actor?.userId ?? null,
   });
+}
+
+/** Markers a browser takes for a web page; no scan has them (case-insensitive, in bytes). */
+const HTML_MARKERS = /<(?:html|head|body|script|iframe|svg|!doctype)[\s>/]/i;
+/** How far a scan is searched for them: well past what browsers sniff. */
+const HTML_SEARCH_BYTES = 64 * 1024;
+
+/**
+ * True when the file's first 64 KB hold HTML (a PDF/HTML or image/HTML polyglot): such a file is
+ * refused whatever its first bytes say, so it can never be rendered as a page.
+ */
+export function looksLikeHtml(content: Buffer): boolean {
+  return HTML_MARKERS.test(content.subarray(0, HTML_SEARCH_BYTES).toString('latin1'));
 }
 
 /** The kind of a scan by its first bytes; the declared content type must agree. */

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeOldPersonalCode } from '../../../common/personal-code.ts';
+import { createTestServer, type TestClient, type TestServer } from '../../../test/server.ts';
+
+let server: TestServer;
+let koordS1: TestClient;
+let scanUrl: string;
+
+beforeAll(async () => {
+  server = await createTestServer();
+  const admin = await server.signIn('admin');
+  koordS1 = await server.signIn('koord.s1');
+  const orgs = (await admin.get('/api/organisations')).json().items as { id: string; code: string }[];
+  const student = await koordS1.post('/api/students', {
+    personalCode: makeOldPersonalCode('2013-04-02', 78),
+    firstName: 'Rūta',
+    lastName: 'Kalna',
+    schoolId: orgs.find((o) => o.code === 'ZIEM-S1')!.id,
+    classLabel: '7.b',
+    grade: 7,
+  });
+  const studentId = student.json().id;
+  const g = await koordS1.post(`/api/students/${studentId}/guardians`, {
+    firstName: 'Anna',
+    lastName: 'Kalna',
+    relation: 'mother',
+  });
+  const a = await koordS1.post(`/api/students/${studentId}/applications`, {
+    signedOn: '2026-09-05',
+    signerType: 'guardian',
+    guardianId: g.json().guardians[0].id,
+  });
+  expect(a.statusCode).toBe(201);
+  scanUrl = `/api/students/${studentId}/applications/${a.json().applications[0].id}/scan`;
+});
+afterAll(() => server.close());
+
+const put = (content: Buffer, type: string, name = 'iesniegums.pdf') =>
+  koordS1.request('PUT', `${scanUrl}?fileName=${encodeURIComponent(name)}`, content, {
+    headers: { 'content-type': type },
+  });
+
+const png = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  Buffer.alloc(64, 1),
+]);
+
+describe('application and receipt scans', () => {
+  it.each([
+    [
+      'a PDF that is also an HTML page',
+      '%PDF-1.4\n<html><body><script>alert(document.cookie)</script></body></html>\n%%EOF\n',
+      'application/pdf',
+    ],
+    [
+      'a PDF with a script tag after its header',
+      `%PDF-1.7\n${'1 0 obj <<>> endobj\n'.repeat(50)}<SCRIPT src=//x.example/a.js></SCRIPT>`,
+      'application/pdf',
+    ],
+    ['a PNG carrying an HTML document', `${png.toString('latin1')}<!DOCTYPE html><html>`, 'image/png'],
+    ['a PNG declared as a PDF', png.toString('latin1'), 'application/pdf'],
+  ])('refuses %s with 415', async (_what, content, type) => {
+    const res = await put(Buffer.from(content, 'latin1'), type);
+    expect(res.statusCode).toBe(415);
+    expect(res.json().error.message).toBeTruthy();
+  });
+
+  it('stores a clean PDF and serves it only as a download the browser must not sniff', async () => {
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+    expect((await put(pdf, 'application/pdf')).statusCode).toBe(200);
+    const get = await koordS1.get(scanUrl);
+    expect(get.statusCode).toBe(200);
+    expect(get.headers['content-type']).toBe('application/pdf');
+    expect(String(get.headers['content-disposition'])).toMatch(/^attachment;/);
+    expect(get.headers['x-content-type-options']).toBe('nosniff');
+    expect(String(get.headers['content-security-policy'])).toContain('sandbox');
+    expect(get.rawPayload.equals(pdf)).toBe(true);
+  });
+});
