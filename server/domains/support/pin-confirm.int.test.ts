@@ -40,13 +40,17 @@ async function runningPlan(serial: number): Promise<PlanFixture> {
   });
 }
 
+let sessionCount = 0;
+
 async function newSession(mode: 'in_person' | 'remote', who: PlanFixture[]) {
+  // Each session its own topic: identical sessions are refused as duplicates.
+  sessionCount += 1;
   const res = await c['skolotajs.s1'].post('/api/support/sessions', {
     onDate: todayInLatvia(),
     startTime: '08:00',
     minutes: 15,
     mode,
-    topic: 'PIN',
+    topic: `PIN ${sessionCount}`,
     participants: who,
   });
   expect(res.statusCode, res.body).toBe(201);
