@@ -56,7 +56,7 @@ export async function importStudentsCommand(database: Database, args: string[]):
     return 2;
   }
   const content = readFileSync(file);
-  const started = Date.now();
+  const started = performance.now();
   try {
     const upload = await database.withTx((tx) =>
       uploadStudentList(ctx, school.id, path.basename(file), content, tx),
@@ -79,7 +79,7 @@ export async function importStudentsCommand(database: Database, args: string[]):
       ),
     );
     console.log(
-      `Imported: ${result.created} new, ${result.updated} changed, ${result.unchanged} unchanged in ${Date.now() - started} ms.`,
+      `Imported: ${result.created} new, ${result.updated} changed, ${result.unchanged} unchanged in ${Math.round(performance.now() - started)} ms.`,
     );
     return 0;
   } catch (e) {

@@ -8,7 +8,7 @@ import { ensureWebBuilt } from './platform/web-build.ts';
 
 /** Start-up only: configuration, database (migrated), demo data on an empty database, listen. */
 async function main(): Promise<void> {
-  const started = Date.now();
+  const started = performance.now();
   const config = loadConfig();
   await ensureWebBuilt();
   const database = await openDatabase(config);
@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   void remind();
   setInterval(remind, 3_600_000).unref();
   app.log.info(
-    { database: database.kind, ms: Date.now() - started },
+    { database: database.kind, ms: Math.round(performance.now() - started) },
     `Pumpurs is ready on http://localhost:${config.port}`,
   );
 }
