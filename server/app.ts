@@ -10,6 +10,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { auditRoutes } from './domains/audit/routes.ts';
+import { calendarRoutes } from './domains/calendar/routes.ts';
 import { authRoutes } from './domains/auth/routes.ts';
 import { ejournalRoutes } from './domains/ejournal/routes.ts';
 import { importRoutes } from './domains/imports/routes.ts';
@@ -107,6 +108,7 @@ export async function buildApp({
       await api.register(studentRoutes);
       await api.register(importRoutes);
       await api.register(riskRoutes);
+      await api.register(calendarRoutes);
       await api.register(ejournalRoutes);
       await api.register(planRoutes);
       await api.register(supportRoutes);
