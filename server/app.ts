@@ -10,8 +10,8 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { auditRoutes } from './domains/audit/routes.ts';
-import { calendarRoutes } from './domains/calendar/routes.ts';
 import { authRoutes } from './domains/auth/routes.ts';
+import { calendarRoutes } from './domains/calendar/routes.ts';
 import { ejournalRoutes } from './domains/ejournal/routes.ts';
 import { importRoutes } from './domains/imports/routes.ts';
 import { organisationRoutes } from './domains/organisations/routes.ts';

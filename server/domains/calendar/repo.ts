@@ -68,7 +68,12 @@ export async function countRecordsLeftOutside(
 }
 
 /** Sets a semester's dates. */
-export async function updateSemesterDates(db: Db, id: string, startsOn: string, endsOn: string): Promise<void> {
+export async function updateSemesterDates(
+  db: Db,
+  id: string,
+  startsOn: string,
+  endsOn: string,
+): Promise<void> {
   await db.update(semesters).set({ startsOn, endsOn }).where(eq(semesters.id, id));
 }
 
@@ -77,6 +82,10 @@ export async function insertSemesterIfMissing(
   db: Db,
   values: { schoolYear: number; number: number; startsOn: string; endsOn: string },
 ): Promise<boolean> {
-  const rows = await db.insert(semesters).values(values).onConflictDoNothing().returning({ id: semesters.id });
+  const rows = await db
+    .insert(semesters)
+    .values(values)
+    .onConflictDoNothing()
+    .returning({ id: semesters.id });
   return rows.length > 0;
 }

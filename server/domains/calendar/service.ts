@@ -6,8 +6,8 @@ import { today } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, badRequest, NotFoundError } from '../../platform/errors.ts';
 import { canAnywhere } from '../../platform/policy/gate.ts';
-import { CALENDAR_MANAGE } from './policy.ts';
 import { findSemesters } from '../risks/repo.ts';
+import { CALENDAR_MANAGE } from './policy.ts';
 import * as repo from './repo.ts';
 
 /** The school year a date falls in, named by the calendar year it starts in (September). */
