@@ -19,14 +19,14 @@ export interface TestCalendar {
 }
 
 /** How far into the demo's current semester integration tests stand: late enough for weeks of data. */
-export const DAY_IN_SEMESTER = 63;
+export const DAY_IN_SEMESTER = 84;
 
 /**
  * Moves this test process's clock to day `DAY_IN_SEMESTER` of the demo's current semester, so a
  * test file writes its data at fixed places in a semester whatever the real date (or `PUMPURS_NOW`).
  * Call it before signing in (sessions are dated by the clock) and `resetClock` after the file.
  */
-export async function useSemesterClock(database: Database): Promise<TestCalendar> {
+export async function moveClockIntoSemester(database: Database): Promise<TestCalendar> {
   const list = await database.read((db) => findSemesters(db)); // newest first
   const i = list.findIndex((s) => s.current);
   const [current, previous] = [list[i], list[i + 1]];

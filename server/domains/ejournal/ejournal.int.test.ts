@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeOldPersonalCode } from '../../../common/personal-code.ts';
-import { resetClock, type TestCalendar, useSemesterClock } from '../../../test/calendar.ts';
+import { moveClockIntoSemester, resetClock, type TestCalendar } from '../../../test/calendar.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../test/server.ts';
 import { addDays } from '../../platform/dates.ts';
 
@@ -64,7 +64,7 @@ async function importFile(kind: string, body: string) {
 
 beforeAll(async () => {
   server = await createTestServer();
-  cal = await useSemesterClock(server.database);
+  cal = await moveClockIntoSemester(server.database);
   const admin = await server.signIn('admin');
   koordS1 = await server.signIn('koord.s1');
   const orgs = (await admin.get('/api/organisations')).json().items as { id: string; code: string }[];

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeOldPersonalCode } from '../../../common/personal-code.ts';
-import { resetClock, type TestCalendar, useSemesterClock } from '../../../test/calendar.ts';
+import { moveClockIntoSemester, resetClock, type TestCalendar } from '../../../test/calendar.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../test/server.ts';
 import { addDays } from '../../platform/dates.ts';
 
@@ -84,7 +84,7 @@ function content(riskId: string, hours = 10) {
 
 beforeAll(async () => {
   server = await createTestServer();
-  cal = await useSemesterClock(server.database);
+  cal = await moveClockIntoSemester(server.database);
   for (const who of [
     'admin',
     'koord.s1',

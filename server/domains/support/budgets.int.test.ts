@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeOldPersonalCode } from '../../../common/personal-code.ts';
-import { resetClock, type TestCalendar, useSemesterClock } from '../../../test/calendar.ts';
+import { moveClockIntoSemester, resetClock, type TestCalendar } from '../../../test/calendar.ts';
 import { createPlanFixture } from '../../../test/factories.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../test/server.ts';
 
@@ -36,7 +36,7 @@ function economicPlan(serial: number) {
 
 beforeAll(async () => {
   server = await createTestServer();
-  cal = await useSemesterClock(server.database);
+  cal = await moveClockIntoSemester(server.database);
   for (const who of ['admin', 'koord.s1', 'direktors.s1', 'koord.ziemelu', 'eksperts', 'skolotajs.s1'])
     c[who] = await server.signIn(who);
   schoolId = ((await c.admin.get('/api/organisations')).json().items as { id: string; code: string }[]).find(

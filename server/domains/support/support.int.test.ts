@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeOldPersonalCode } from '../../../common/personal-code.ts';
-import { resetClock, type TestCalendar, useSemesterClock } from '../../../test/calendar.ts';
+import { moveClockIntoSemester, resetClock, type TestCalendar } from '../../../test/calendar.ts';
 import { approveAndStart, createPlanFixture } from '../../../test/factories.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../test/server.ts';
 import { todayInLatvia } from '../../platform/dates.ts';
@@ -43,7 +43,7 @@ function runningPlan(serial: number) {
 
 beforeAll(async () => {
   server = await createTestServer();
-  cal = await useSemesterClock(server.database);
+  cal = await moveClockIntoSemester(server.database);
   sessionDay = cal.weekday(7, 4);
   for (const who of [
     'admin',

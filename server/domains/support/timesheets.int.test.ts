@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeOldPersonalCode } from '../../../common/personal-code.ts';
-import { resetClock, type TestCalendar, useSemesterClock } from '../../../test/calendar.ts';
+import { moveClockIntoSemester, resetClock, type TestCalendar } from '../../../test/calendar.ts';
 import { createPlanFixture } from '../../../test/factories.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../test/server.ts';
 import { addDays } from '../../platform/dates.ts';
@@ -17,7 +17,7 @@ let MONTH: string;
 
 beforeAll(async () => {
   server = await createTestServer();
-  cal = await useSemesterClock(server.database);
+  cal = await moveClockIntoSemester(server.database);
   MONTH = addDays(cal.current.startsOn, 31).slice(0, 7);
   for (const who of [
     'admin',
