@@ -28,7 +28,14 @@ type Rows = { att: AttendanceRow[]; mk: MarkRow[]; beh: BehaviourRow[] };
 type Profile = { truant: boolean; struggling: boolean; unruly: boolean; ability: number };
 
 /** One semester of a student's e-journal on `days`: illness, unjustified absences, marks, behaviour notes. */
-function recordSemester(studentId: string, p: Profile, days: string[], rand: () => number, out: Rows): void {
+function recordSemester(
+  studentId: string,
+  p: Profile,
+  days: string[],
+  rand: () => number,
+  out: Rows,
+  marksPerSubject = 4,
+): void {
   const illDays = Math.floor(rand() * 5);
   const used = new Set<string>();
   for (let i = 0; i < illDays; i++) {
@@ -63,7 +70,7 @@ function recordSemester(studentId: string, p: Profile, days: string[], rand: () 
   }
   for (const subject of SUBJECTS) {
     const markDays = new Set<string>();
-    for (let i = 0; i < 4; i++) markDays.add(pick(rand, days));
+    for (let i = 0; i < marksPerSubject; i++) markDays.add(pick(rand, days));
     for (const d of markDays) {
       const v = Math.round(p.ability + (rand() - 0.5) * 3);
       const nv = p.struggling && rand() < 0.15;
@@ -118,7 +125,8 @@ export async function seedEjournal(
     recordSemester(s.id, p, cal.currentDays, rand, now);
     // Last semester: the same student, a little better in marks when struggling now.
     const last = { ...p, ability: p.ability + (struggling ? 1.5 : 0), struggling: false };
-    recordSemester(s.id, last, cal.previousDays, rand, before);
+    // Fewer marks last semester keep the demo quick to load; the averages still compare.
+    recordSemester(s.id, last, cal.previousDays, rand, before, 2);
   }
   for (const rows of [before, now]) {
     for (let i = 0; i < rows.att.length; i += 2000) await upsertAttendance(tx, rows.att.slice(i, i + 2000));
