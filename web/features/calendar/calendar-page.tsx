@@ -23,9 +23,9 @@ export function CalendarPage() {
 
   return (
     <>
-      <PageHeading>{t('calendar.title')}</PageHeading>
+      <PageHeading>{t('schoolCalendar.title')}</PageHeading>
       <Text mb="md" maw={860}>
-        {t('calendar.intro')}
+        {t('schoolCalendar.intro')}
       </Text>
       <StatusMessage message={message} />
       {semesters.isPending && <LoadingState />}
@@ -34,7 +34,7 @@ export function CalendarPage() {
         {years.map((year) => (
           <Paper key={year} withBorder p="md" component="section" aria-labelledby={`school-year-${year}`}>
             <Title order={2} size="h3" id={`school-year-${year}`} mb="sm">
-              {t('calendar.schoolYear', { from: year, to: year + 1 })}
+              {t('schoolCalendar.schoolYear', { from: year, to: year + 1 })}
             </Title>
             <Stack gap="md">
               {(semesters.data ?? [])
@@ -74,7 +74,7 @@ function SemesterDates({ semester, onSaved }: { semester: TSemester; onSaved: (m
     if (!startsOn || !endsOn) return;
     update.mutate(
       { id: semester.id, startsOn, endsOn },
-      { onSuccess: () => onSaved(t('calendar.saved', { semester: label })) },
+      { onSuccess: () => onSaved(t('schoolCalendar.saved', { semester: label })) },
     );
   }
 
@@ -82,22 +82,22 @@ function SemesterDates({ semester, onSaved }: { semester: TSemester; onSaved: (m
     <form onSubmit={save} aria-label={label} noValidate>
       <Group align="flex-end" gap="md" wrap="wrap">
         <Text fw={700} w={220} pb={8}>
-          {t('calendar.semester', { number: semester.number })}{' '}
+          {t('schoolCalendar.semester', { number: semester.number })}{' '}
           {semester.current && (
             <Badge variant="light" ml={4}>
-              {t('calendar.current')}
+              {t('schoolCalendar.current')}
             </Badge>
           )}
         </Text>
         <DateField
-          label={t('calendar.startsOn')}
+          label={t('schoolCalendar.startsOn')}
           required
           value={startsOn}
           onChange={setStartsOn}
           error={errors.startsOn}
         />
         <DateField
-          label={t('calendar.endsOn')}
+          label={t('schoolCalendar.endsOn')}
           required
           value={endsOn}
           onChange={setEndsOn}
@@ -107,9 +107,9 @@ function SemesterDates({ semester, onSaved }: { semester: TSemester; onSaved: (m
           type="submit"
           variant="default"
           loading={update.isPending}
-          aria-label={t('calendar.saveOne', { semester: label })}
+          aria-label={t('schoolCalendar.saveOne', { semester: label })}
         >
-          {t('calendar.save')}
+          {t('schoolCalendar.save')}
         </Button>
       </Group>
       <ErrorAlert error={update.error} />

@@ -24,5 +24,5 @@ export const calendarRoutes: RouteObject[] = [
 
 /** The calendar's entry in the main navigation, for the national admin. */
 export function calendarNavItems(me: TMe, t: (key: string) => string): { to: string; label: string }[] {
-  return hasAnyRole(me, CALENDAR_ROLES) ? [{ to: '/calendar', label: t('calendar.nav') }] : [];
+  return hasAnyRole(me, CALENDAR_ROLES) ? [{ to: '/calendar', label: t('schoolCalendar.nav') }] : [];
 }
