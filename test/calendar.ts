@@ -27,12 +27,21 @@ export const DAY_IN_SEMESTER = 84;
  * Call it before signing in (sessions are dated by the clock) and `resetClock` after the file.
  */
 export async function moveClockIntoSemester(database: Database): Promise<TestCalendar> {
+  const cal = await readTestCalendar(database);
+  setClock(`${cal.today}T09:00:00Z`);
+  return cal;
+}
+
+/**
+ * The demo's current and previous semester and the day `DAY_IN_SEMESTER` of the current one
+ * (`today`), without moving the clock.
+ */
+export async function readTestCalendar(database: Database): Promise<TestCalendar> {
   const list = await database.read((db) => findSemesters(db)); // newest first
   const i = list.findIndex((s) => s.current);
   const [current, previous] = [list[i], list[i + 1]];
   if (!current || !previous) throw new Error('test calendar: no current and previous semester');
   const today = addDays(current.startsOn, DAY_IN_SEMESTER);
-  setClock(`${today}T09:00:00Z`);
   // The first Monday after the semester's first day.
   let monday = addDays(current.startsOn, 1);
   while (new Date(`${monday}T00:00:00Z`).getUTCDay() !== 1) monday = addDays(monday, 1);
