@@ -1,12 +1,18 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resetClock, standInSemester, type TestCalendar } from './clock.ts';
 import { axeViolations, type E2E, screenshot, signIn, startE2E } from './harness.ts';
 
 let e2e: E2E;
+let cal: TestCalendar;
 beforeAll(async () => {
   e2e = await startE2E();
+  cal = await standInSemester(e2e);
 });
-afterAll(() => e2e?.close());
+afterAll(async () => {
+  resetClock();
+  await e2e?.close();
+});
 
 const mainText = (page: Page) =>
   page
@@ -51,9 +57,9 @@ describe('hand entry of e-journal records on the student profile', () => {
     const before = await fact(page, UNJUSTIFIED);
     const lowBefore = await fact(page, LOW_MARKS);
 
-    // One unjustified absence in the 3rd lesson on 2 November 2026.
+    // One unjustified absence in the 3rd lesson on a Monday of the current semester.
     expect(await section.getByRole('radio', { name: 'Kavējums' }).isChecked()).toBe(true);
-    await fillDate(page, 'Datums', '02.11.2026');
+    await fillDate(page, 'Datums', cal.lv(cal.weekday(8)));
     const lessonNo = section.getByRole('textbox', { name: 'Stundas numurs' });
     expect(await section.getByText('0 — Visa diena').count()).toBe(1);
     expect(await section.getByRole('textbox', { name: 'Nokavēto stundu skaits' }).count()).toBe(1);
@@ -67,7 +73,7 @@ describe('hand entry of e-journal records on the student profile', () => {
     // A mark "nv" in mathematics on the same day.
     await section.getByText('Vērtējums', { exact: true }).click();
     await expect.poll(() => section.getByRole('status').textContent()).toBe('');
-    await fillDate(page, 'Datums', '02.11.2026');
+    await fillDate(page, 'Datums', cal.lv(cal.weekday(8)));
     await section.getByRole('textbox', { name: 'Mācību priekšmets' }).fill('Matemātika');
     await section.getByRole('combobox', { name: 'Vērtējums' }).click();
     await page.getByRole('option', { name: 'nv', exact: true }).click();

@@ -7,7 +7,7 @@ import { buildApp } from '../server/app.ts';
 import { DEMO_PASSWORD } from '../server/demo/accounts.ts';
 import { loadDemoIfEmpty } from '../server/demo/seed.ts';
 import { loadConfig } from '../server/platform/config.ts';
-import { openDatabase } from '../server/platform/db.ts';
+import { type Database, openDatabase } from '../server/platform/db.ts';
 import { ensureWebBuilt } from '../server/platform/web-build.ts';
 
 export const SCREENSHOT_DIR = path.resolve('e2e', 'screenshots');
@@ -15,6 +15,8 @@ export const SCREENSHOT_DIR = path.resolve('e2e', 'screenshots');
 /** A running app on a fresh demo database and a headless Chromium. */
 export interface E2E {
   baseUrl: string;
+  /** The app's database (to read the demo's semesters). */
+  database: Database;
   context: BrowserContext;
   page: Page;
   close(): Promise<void>;
@@ -57,6 +59,7 @@ export async function startE2E(): Promise<E2E> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   return {
     baseUrl: `http://127.0.0.1:${port}`,
+    database,
     context,
     page,
     async close() {

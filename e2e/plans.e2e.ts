@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, type E2E, SCREENSHOT_DIR, screenshot, signIn, startE2E } from './harness.ts';
 
 let e2e: E2E;
+/** The demo's current semester (found in the first test). */
+let current: { id: string; schoolYear: number; number: number; startsOn: string };
 const started = Date.now();
 beforeAll(async () => {
   e2e = await startE2E();
@@ -80,12 +82,12 @@ describe('individual support plan: draft, three-level approval with a return, di
   it('finds a flagged, assessed student of school 1 with an application in force and no plan yet', async () => {
     const { page } = e2e;
     await signIn(e2e, 'koord.s1');
-    const semesters = await apiGet<{ items: { id: string; schoolYear: number; number: number }[] }>(
-      page,
-      '/api/semesters',
-    );
-    const semester = semesters.items.find((s) => s.schoolYear === 2026 && s.number === 1);
+    const semesters = await apiGet<{
+      items: { id: string; schoolYear: number; number: number; startsOn: string; current: boolean }[];
+    }>(page, '/api/semesters');
+    const semester = semesters.items.find((s) => s.current);
     expect(semester).toBeDefined();
+    current = semester as typeof current;
     const watch = await apiGet<{ items: { studentId: string; assessed: boolean }[] }>(
       page,
       `/api/watch-list?semesterId=${semester?.id}&pageSize=200`,
@@ -124,7 +126,7 @@ describe('individual support plan: draft, three-level approval with a return, di
         },
       );
       await apiPost(page, `/api/students/${studentId}/applications`, {
-        signedOn: '2026-09-01',
+        signedOn: current.startsOn,
         signerType: 'guardian',
         guardianId: withGuardian.guardians[0].id,
         scope: 'participation_and_data',
@@ -133,19 +135,26 @@ describe('individual support plan: draft, three-level approval with a return, di
     }
   });
 
-  it('creates a plan for 2026/2027 semester 1 from the Plans tab of the profile', async () => {
+  it('creates a plan for the current semester from the Plans tab of the profile', async () => {
     const { page } = e2e;
     await page.goto(`${e2e.baseUrl}/students/${studentId}`);
     await page.getByRole('tab', { name: 'Plāni' }).click();
     await expect.poll(() => mainText(page)).toContain('Izglītojamajam vēl nav neviena plāna.');
-    await choose(page, page, 'Semestris', '2026./2027. m. g. 1. semestris');
+    await choose(
+      page,
+      page,
+      'Semestris',
+      `${current.schoolYear}./${current.schoolYear + 1}. m. g. ${current.number}. semestris`,
+    );
     await scan(page, 'profile-plans-tab');
     await page.getByRole('button', { name: 'Izveidot plānu' }).click();
     await page.waitForURL((url) => url.pathname.startsWith('/plans/'));
     planUrl = page.url();
     await expect
       .poll(() => page.locator('h1').textContent())
-      .toMatch(/^Individuālais atbalsta plāns IAP-2026-1-\d{6}$/);
+      .toMatch(
+        new RegExp(`^Individuālais atbalsta plāns IAP-${current.schoolYear}-${current.number}-\\d{6}$`),
+      );
     code = ((await page.locator('h1').textContent()) ?? '').replace('Individuālais atbalsta plāns ', '');
     expect(await mainText(page)).toContain('Plāns izveidots.');
     // The student's risks of the semester are ticked already.

@@ -1,13 +1,20 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeOldPersonalCode } from '../common/personal-code.ts';
+import { addDays } from '../server/platform/dates.ts';
+import { resetClock, standInSemester, type TestCalendar } from './clock.ts';
 import { axeViolations, type E2E, screenshot, signIn, startE2E } from './harness.ts';
 
 let e2e: E2E;
+let cal: TestCalendar;
 beforeAll(async () => {
   e2e = await startE2E();
+  cal = await standInSemester(e2e);
 });
-afterAll(() => e2e?.close());
+afterAll(async () => {
+  resetClock();
+  await e2e?.close();
+});
 
 const mainText = (page: Page) =>
   page
@@ -15,39 +22,52 @@ const mainText = (page: Page) =>
     .textContent()
     .then((text) => text ?? '');
 
-/** Weekdays of September 2026 as dd.mm.yyyy (there are 22). */
-function septemberWeekdays(): string[] {
+/** The first 22 school days (weekdays) of the current semester, yyyy-mm-dd. */
+function firstWeekdays(): string[] {
   const days: string[] = [];
-  for (let day = 1; day <= 30; day++) {
-    const date = new Date(Date.UTC(2026, 8, day));
-    if (date.getUTCDay() !== 0 && date.getUTCDay() !== 6)
-      days.push(`${String(day).padStart(2, '0')}.09.2026`);
+  for (let d = cal.current.startsOn; days.length < 22; d = addDays(d, 1)) {
+    const wd = new Date(`${d}T00:00:00Z`).getUTCDay();
+    if (wd !== 0 && wd !== 6) days.push(d);
   }
   return days;
 }
 
-/** An attendance export: one unjustified 3rd lesson on each weekday of September 2026. */
+/** The Monday of a date's week. */
+function mondayOf(date: string): string {
+  const wd = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return addDays(date, -((wd + 6) % 7));
+}
+
+/** An attendance export: one unjustified 3rd lesson on each of the semester's first 22 school days. */
 function attendanceCsv(code: string): string {
-  const rows = septemberWeekdays().map((day) => `${code};${day};3;n`);
+  const rows = firstWeekdays().map((day) => `${code};${cal.lv(day)};3;n`);
   return `${['Personas kods;Datums;Stunda;Kavējuma veids', ...rows].join('\r\n')}\r\n`;
 }
 
-/** Marks in three subjects from September to November 2026, three of them below 4. */
+/** Marks in three subjects over ten weeks of the semester, three of them below 4. */
 function marksCsv(code: string): string {
   const marks = [
-    ['07.09.2026', 'Matemātika', '5'],
-    ['21.09.2026', 'Matemātika', '3'],
-    ['12.10.2026', 'Matemātika', '2'],
-    ['09.11.2026', 'Matemātika', '4'],
-    ['10.09.2026', 'Latviešu valoda', '7'],
-    ['08.10.2026', 'Latviešu valoda', '6'],
-    ['05.11.2026', 'Latviešu valoda', 'nv'],
-    ['17.09.2026', 'Vēsture', '8'],
-    ['22.10.2026', 'Vēsture', '6'],
+    [cal.weekday(0), 'Matemātika', '5'],
+    [cal.weekday(2), 'Matemātika', '3'],
+    [cal.weekday(5), 'Matemātika', '2'],
+    [cal.weekday(9), 'Matemātika', '4'],
+    [cal.weekday(0, 3), 'Latviešu valoda', '7'],
+    [cal.weekday(4, 3), 'Latviešu valoda', '6'],
+    [cal.weekday(8, 3), 'Latviešu valoda', 'nv'],
+    [cal.weekday(1, 3), 'Vēsture', '8'],
+    [cal.weekday(6, 3), 'Vēsture', '6'],
   ];
-  const rows = marks.map(([day, subject, mark]) => `${code};${day};${subject};${mark}`);
+  const rows = marks.map(([day, subject, mark]) => `${code};${cal.lv(day)};${subject};${mark}`);
   return `${['Personas kods;Datums;Priekšmets;Vērtējums', ...rows].join('\r\n')}\r\n`;
 }
+
+/** The current semester as the select shows it. */
+const currentLabel = () =>
+  `${cal.current.schoolYear}./${cal.current.schoolYear + 1}. m. g. ${cal.current.number}. semestris`;
+/** The 21st unjustified lesson's day (the legal duty's threshold is crossed then). */
+const crossedOn = () => cal.lv(firstWeekdays()[20]);
+/** How many weeks the 22 school days span. */
+const absenceWeeks = () => new Set(firstWeekdays().map(mondayOf)).size;
 
 /** The number under a label of a definition list ("Jauni ieraksti"). */
 async function factValue(page: Page, label: string): Promise<string> {
@@ -114,7 +134,7 @@ describe('early warning: e-journal import, watch list, risks and indicators', ()
     ).toBe('/api/ejournal/templates/marks');
     expect(await page.locator('table').textContent()).toContain('Kavējuma veids');
     visited.push({ name: 'ejournal', violations: await axeViolations(page) });
-    const bad = `Personas kods;Datums;Stunda;Kavējuma veids\r\n${code};01.09.2026;3;n\r\n${code};02.09.2026;3;x\r\n`;
+    const bad = `Personas kods;Datums;Stunda;Kavējuma veids\r\n${code};${cal.lv(firstWeekdays()[0])};3;n\r\n${code};${cal.lv(firstWeekdays()[1])};3;x\r\n`;
     await page.locator('input[type=file]').setInputFiles({
       name: 'kavejumi-kludains.csv',
       mimeType: 'text/csv',
@@ -158,7 +178,7 @@ describe('early warning: e-journal import, watch list, risks and indicators', ()
     await expect.poll(() => page.locator('h1').textContent()).toBe('Brīdinājumu saraksts');
     await expect
       .poll(() => page.getByRole('combobox', { name: 'Semestris' }).inputValue())
-      .toBe('2026./2027. m. g. 1. semestris (pašreizējais)');
+      .toBe(`${currentLabel()} (pašreizējais)`);
     await choose(page, 'Klases līmenis', '8. klase');
     await page.waitForURL((url) => url.searchParams.get('grade') === '8');
     await expect
@@ -169,7 +189,7 @@ describe('early warning: e-journal import, watch list, risks and indicators', ()
     const text = (await row.textContent()) ?? '';
     expect(text).toContain(FLAG_TEXT);
     expect(text).toContain('Neattaisnoti kavējumi');
-    expect(text).toContain('> 20 neattaisnotas stundas kopš 29.09.2026; nav informēta');
+    expect(text).toContain(`> 20 neattaisnotas stundas kopš ${crossedOn()}; nav informēta`);
     expect(await row.locator('td').nth(2).textContent()).toBe('Nē');
     await page.getByRole('switch', { name: 'Tikai tie, kuriem riski nav izvērtēti' }).click();
     await page.waitForURL((url) => url.searchParams.get('onlyUnassessed') === 'true');
@@ -213,7 +233,7 @@ describe('early warning: e-journal import, watch list, risks and indicators', ()
     const list = page.locator('section', { has: page.getByRole('heading', { name: 'Reģistrētie riski' }) });
     await expect.poll(() => list.locator('tbody tr').count()).toBe(2);
     const listText = (await list.textContent()) ?? '';
-    expect(listText).toContain('2026./2027. m. g. 1. semestris — 2 aktīvi riski');
+    expect(listText).toContain(`${currentLabel()} — 2 aktīvi riski`);
     for (const risk of risks) {
       expect(listText).toContain(risk.name);
       expect(listText).toContain(risk.why);
@@ -239,11 +259,11 @@ describe('early warning: e-journal import, watch list, risks and indicators', ()
     await expect
       .poll(() => absences.locator('figcaption').textContent())
       .toContain(
-        'Neattaisnoti kavētās stundas kopā: 22 (nedēļas ar kavējumiem: 5). Slieksnis 20 pārsniegts nedēļā, kas sākas 28.09.2026.',
+        `Neattaisnoti kavētās stundas kopā: 22 (nedēļas ar kavējumiem: ${absenceWeeks()}). Slieksnis 20 pārsniegts nedēļā, kas sākas ${cal.lv(mondayOf(firstWeekdays()[20]))}.`,
       );
     await expect.poll(() => absences.locator('.recharts-reference-line').count()).toBe(1);
     await absences.getByText('Rādīt datus tabulā').click();
-    expect(await absences.locator('tbody tr').count()).toBe(5);
+    expect(await absences.locator('tbody tr').count()).toBe(absenceWeeks());
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'student-indicators');
     visited.push({ name: 'profile-indicators', violations: await axeViolations(page) });
@@ -262,7 +282,9 @@ describe('early warning: e-journal import, watch list, risks and indicators', ()
     const row = page.locator('tbody tr', { hasText: `${STUDENT.lastName} ${STUDENT.firstName}` });
     await expect.poll(() => row.locator('td').nth(2).textContent()).toBe('Jā');
     expect(await row.textContent()).toMatch(
-      /> 20 neattaisnotas stundas kopš 29\.09\.2026; pašvaldība informēta \d\d\.\d\d\.\d{4}/,
+      new RegExp(
+        `> 20 neattaisnotas stundas kopš ${crossedOn().replaceAll('.', '\\.')}; pašvaldība informēta \\d\\d\\.\\d\\d\\.\\d{4}`,
+      ),
     );
     visited.push({ name: 'watch-list-assessed', violations: await axeViolations(page) });
   });

@@ -12,6 +12,7 @@ import {
 import { setTodayProvider } from '../common/api/fields.ts';
 import { auditRoutes } from './domains/audit/routes.ts';
 import { authRoutes } from './domains/auth/routes.ts';
+import { calendarRoutes } from './domains/calendar/routes.ts';
 import { ejournalRoutes } from './domains/ejournal/routes.ts';
 import { importRoutes } from './domains/imports/routes.ts';
 import { organisationRoutes } from './domains/organisations/routes.ts';
@@ -126,6 +127,7 @@ export async function buildApp({
       await api.register(studentRoutes);
       await api.register(importRoutes);
       await api.register(riskRoutes);
+      await api.register(calendarRoutes);
       await api.register(ejournalRoutes);
       await api.register(planRoutes);
       await api.register(supportRoutes);

@@ -56,7 +56,7 @@ export async function importStudentsCommand(database: Database, args: string[]):
     return 2;
   }
   const content = readFileSync(file);
-  const started = Date.now();
+  const started = performance.now();
   try {
     const upload = await uploadStudentListFile(ctx, database, school.id, path.basename(file), content);
     console.log(
@@ -78,7 +78,7 @@ export async function importStudentsCommand(database: Database, args: string[]):
       (done, total) => console.log(`progress ${done}/${total}`),
     );
     console.log(
-      `Imported: ${result.created} new, ${result.updated} changed, ${result.unchanged} unchanged in ${Date.now() - started} ms.`,
+      `Imported: ${result.created} new, ${result.updated} changed, ${result.unchanged} unchanged in ${Math.round(performance.now() - started)} ms.`,
     );
     return 0;
   } catch (e) {

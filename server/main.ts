@@ -1,5 +1,6 @@
 import { buildApp } from './app.ts';
 import { loadDemoIfEmpty } from './demo/seed.ts';
+import { ensureSchoolYears } from './domains/calendar/service.ts';
 import { remindOverdueEvaluations } from './domains/plans/notify.ts';
 import { loadConfig } from './platform/config.ts';
 import { openDatabase } from './platform/db.ts';
@@ -8,10 +9,12 @@ import { ensureWebBuilt } from './platform/web-build.ts';
 
 /** Start-up only: configuration, database (migrated), demo data on an empty database, listen. */
 async function main(): Promise<void> {
-  const started = Date.now();
+  const started = performance.now();
   const config = loadConfig();
   await ensureWebBuilt();
   const database = await openDatabase(config);
+  // The calendar always holds the current and the next school year (created ahead with default dates).
+  await database.withTx((tx) => ensureSchoolYears(tx));
   if (config.loadDemo) await loadDemoIfEmpty(database);
   const app = await buildApp({ config, database });
   const shutdown = async () => {
@@ -22,15 +25,19 @@ async function main(): Promise<void> {
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
   await app.listen({ port: config.port, host: config.host });
-  // Hourly: remind preparers of plans not evaluated two weeks after the semester (idempotent across instances).
+  // Hourly: create the next school year when the clock has moved into a new one, and remind
+  // preparers of plans not evaluated two weeks after the semester (both idempotent across instances).
   const remind = () =>
     database
-      .withTx((tx) => remindOverdueEvaluations(tx))
-      .catch((err) => app.log.error({ err: safeErrorSummary(err) }, 'evaluation reminders failed'));
+      .withTx(async (tx) => {
+        await ensureSchoolYears(tx);
+        await remindOverdueEvaluations(tx);
+      })
+      .catch((err) => app.log.error({ err: safeErrorSummary(err) }, 'hourly calendar and reminders failed'));
   void remind();
   setInterval(remind, 3_600_000).unref();
   app.log.info(
-    { database: database.kind, ms: Date.now() - started },
+    { database: database.kind, ms: Math.round(performance.now() - started) },
     `Pumpurs is ready on http://localhost:${config.port}`,
   );
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { addDays } from '../server/platform/dates.ts';
 import type { TestClient } from './server.ts';
 
 /** A support measure as the plan editor sends it, without its id and risks (the factory adds them). */
@@ -50,8 +51,12 @@ export async function createPlanFixture(
       relation: 'mother',
     })
   ).json().guardians[0];
+  // Signed on the semester's first day and the risk found ten days in: both inside the plan's semester.
+  const semester = (await k.get('/api/semesters'))
+    .json()
+    .items.find((x: { id: string }) => x.id === o.semesterId) as { startsOn: string };
   await k.post(`/api/students/${s.id}/applications`, {
-    signedOn: '2026-09-01',
+    signedOn: semester.startsOn,
     signerType: 'guardian',
     guardianId: g.id,
   });
@@ -63,7 +68,7 @@ export async function createPlanFixture(
       semesterId: o.semesterId,
       riskItemId: item.id,
       justification: o.riskJustification,
-      foundOn: '2026-09-10',
+      foundOn: addDays(semester.startsOn, 9),
     })
   ).json().items[0];
   const plan = (await k.post('/api/plans', { studentId: s.id, semesterId: o.semesterId })).json();

@@ -4,6 +4,7 @@ import { createBrowserRouter } from 'react-router';
 import type { TMe } from '../common/api/auth.ts';
 import { LoadingState } from './components/feedback.tsx';
 import { budgetRoutes } from './features/budgets/budget-routes.tsx';
+import { calendarRoutes } from './features/calendar/calendar-routes.tsx';
 import { planRoutes } from './features/plans/plan-routes.tsx';
 import { NotFoundPage } from './features/shell/not-found-page.tsx';
 import { RequirePermission, SignedInArea, SignedOutArea } from './features/shell/session-guards.tsx';
@@ -89,6 +90,7 @@ export const router = createBrowserRouter([
       ...planRoutes,
       ...supportRoutes,
       ...budgetRoutes,
+      ...calendarRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -11,11 +11,13 @@ import {
   returnPlan,
   submitPlan,
 } from '../domains/plans/transitions.ts';
-import { findCatalogue, findSemesters, insertStudentRisk } from '../domains/risks/repo.ts';
+import { findCatalogue, insertStudentRisk } from '../domains/risks/repo.ts';
 import { insertApplications, insertGuardians } from '../domains/students/consent-repo.ts';
 import type { RequestContext } from '../platform/actor.ts';
+import { addDays } from '../platform/dates.ts';
 import type { Db } from '../platform/db.ts';
 import { queryRows } from '../platform/db.ts';
+import type { DemoCalendar } from './calendar.ts';
 
 const TARGETS = [
   'draft',
@@ -85,18 +87,21 @@ function contentFor(riskIds: string[], providerId: string | null): TPlanContent 
  * returned by the municipality, plans waiting at each level, approved, in progress, paused, under
  * revision, deleted — and, from last semester, evaluated and closed ones.
  */
-export async function seedPlans(tx: Db, schoolId: string, users: Map<string, string>): Promise<void> {
+export async function seedPlans(
+  tx: Db,
+  schoolId: string,
+  users: Map<string, string>,
+  cal: DemoCalendar,
+): Promise<void> {
   const koord = await contextOf(tx, users.get('koord.s1'));
   const director = await contextOf(tx, users.get('direktors.s1'));
   const municipality = await contextOf(tx, users.get('koord.ziemelu'));
   const expert = await contextOf(tx, users.get('eksperts'));
-  const semesters = await findSemesters(tx);
-  const current = semesters.find((s) => s.schoolYear === 2026 && s.number === 1);
-  const past = semesters.find((s) => s.schoolYear === 2025 && s.number === 2);
+  const { current, previous: past } = cal;
   const catalogue = await findCatalogue(tx);
   const learning = catalogue.find((c) => c.code === 'L03');
   const economic = catalogue.find((c) => c.code === 'E01');
-  if (!current || !past || !learning || !economic) return;
+  if (!learning || !economic) return;
   // Students of school 1 without data flags, so the watch list demo stays as it is.
   const students = await queryRows<{ id: string; last_name: string }>(
     tx,
@@ -124,7 +129,7 @@ export async function seedPlans(tx: Db, schoolId: string, users: Map<string, str
     await insertApplications(tx, [
       {
         studentId: s.id,
-        signedOn: '2025-09-05',
+        signedOn: addDays(past.startsOn, 4),
         signerType: 'guardian',
         guardianId,
         signerName: `Aija ${s.last_name}`,

@@ -1,19 +1,21 @@
+import { sql } from 'drizzle-orm';
 import type { Role } from '../../common/roles.ts';
 import { findRoot, insertOrganisation } from '../domains/organisations/repo.ts';
-import { findSemesters } from '../domains/risks/repo.ts';
 import { insertApplications, insertGuardians } from '../domains/students/consent-repo.ts';
 import { insertAssignment, insertStudents } from '../domains/students/repo.ts';
 import { upsertBudget } from '../domains/support/budget-repo.ts';
 import { insertGrant, insertUser } from '../domains/users/repo.ts';
+import { addDays } from '../platform/dates.ts';
 import type { Database, Db } from '../platform/db.ts';
 import { hashPassword } from '../platform/passwords.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './accounts.ts';
+import { type DemoCalendar, demoCalendar } from './calendar.ts';
 import { seedEjournal } from './ejournal.ts';
 import { demoId } from './ids.ts';
 import { DEMO_MUNICIPALITIES, DEMO_STATE_SCHOOL, NATION } from './organisations.ts';
 import { seedPlans } from './plans.ts';
 import { pick, seededRandom } from './random.ts';
-import { DEMO_SCHOOL_SIZES, DEMO_SCHOOL_YEAR, demoStudentsForSchool } from './students.ts';
+import { DEMO_SCHOOL_SIZES, demoStudentsForSchool } from './students.ts';
 
 /** Organisation ids and paths by demo key ('nation', 'ziemelu', 's1', 'ziemelu-soc', …). */
 type OrgIndex = Map<string, { id: string; path: string }>;
@@ -171,12 +173,17 @@ async function seedAccounts(tx: Db, orgs: OrgIndex): Promise<Map<string, string>
 }
 
 /** About 3,000 students with guardians; some with a signed application; a few assigned to staff. */
-async function seedStudents(tx: Db, orgs: OrgIndex, users: Map<string, string>): Promise<void> {
+async function seedStudents(
+  tx: Db,
+  orgs: OrgIndex,
+  users: Map<string, string>,
+  cal: DemoCalendar,
+): Promise<void> {
   const used = new Set<string>();
   for (const key of Object.keys(DEMO_SCHOOL_SIZES)) {
     const school = orgs.get(key);
     if (!school) throw new Error(`demo school ${key} missing`);
-    const list = demoStudentsForSchool(key, school.id, used);
+    const list = demoStudentsForSchool(key, school.id, used, cal.current.schoolYear);
     const rand = seededRandom(Number.parseInt(key.slice(1), 10) * 104729);
     for (let i = 0; i < list.length; i += 500) {
       const batch = list.slice(i, i + 500);
@@ -203,12 +210,13 @@ async function seedStudents(tx: Db, orgs: OrgIndex, users: Map<string, string>):
             ? [
                 {
                   studentId: ids[j],
-                  signedOn: `${DEMO_SCHOOL_YEAR}-09-${String(2 + Math.floor(rand() * 20)).padStart(2, '0')}`,
+                  // Signed early last semester: in force all through the current one.
+                  signedOn: addDays(cal.previous.startsOn, 1 + Math.floor(rand() * 20)),
                   signerType: 'guardian',
                   guardianId: guardianIds[j],
                   signerName: `${guardianValues[j].firstName} ${guardianValues[j].lastName}`,
                   scope: 'participation_and_data',
-                  documentRef: `IES-${DEMO_SCHOOL_YEAR}-${key.toUpperCase()}-${i + j + 1}`,
+                  documentRef: `IES-${cal.previous.schoolYear}-${key.toUpperCase()}-${i + j + 1}`,
                   createdBy: null,
                 },
               ]
@@ -230,10 +238,8 @@ async function seedStudents(tx: Db, orgs: OrgIndex, users: Map<string, string>):
 }
 
 /** Each school's allocation for last and this semester: consultation hours by size, euros per category. */
-async function seedBudgets(tx: Db, orgs: OrgIndex): Promise<void> {
-  const semesters = (await findSemesters(tx)).filter(
-    (s) => (s.schoolYear === 2026 && s.number === 1) || (s.schoolYear === 2025 && s.number === 2),
-  );
+async function seedBudgets(tx: Db, orgs: OrgIndex, cal: DemoCalendar): Promise<void> {
+  const semesters = [cal.previous, cal.current];
   for (const [key, size] of Object.entries(DEMO_SCHOOL_SIZES)) {
     const school = orgs.get(key);
     if (!school) continue;
@@ -266,22 +272,32 @@ async function seedBudgets(tx: Db, orgs: OrgIndex): Promise<void> {
   }
 }
 
-/** Loads the deterministic demo in one transaction when the database holds no organisations. */
+// Any fixed number shared by all instances; the migrations' lock is 727274.
+const DEMO_LOCK = 727275;
+
+/**
+ * Loads the demo in one transaction when the database holds no organisations. Deterministic for
+ * a given day: everything is dated relative to today (the clock) and the school-year calendar.
+ * On PostgreSQL an advisory lock makes instances starting together load it once: the second
+ * waits for the first to commit, then finds the database no longer empty.
+ */
 export async function loadDemoIfEmpty(database: Database): Promise<boolean> {
   return database.withTx(async (tx) => {
+    if (database.kind === 'postgres') await tx.execute(sql`select pg_advisory_xact_lock(${DEMO_LOCK})`);
     if (await findRoot(tx)) return false;
+    const cal = await demoCalendar(tx);
     const orgs = await seedOrganisations(tx);
     const users = await seedAccounts(tx, orgs);
-    await seedStudents(tx, orgs, users);
+    await seedStudents(tx, orgs, users, cal);
     const coordinators = new Map<string, string>();
     for (const [key, org] of orgs) {
       const id = users.get(`koord.${key}`);
       if (id) coordinators.set(org.id, id);
     }
-    await seedEjournal(tx, coordinators);
-    await seedBudgets(tx, orgs);
+    await seedEjournal(tx, coordinators, cal);
+    await seedBudgets(tx, orgs, cal);
     const s1 = orgs.get('s1');
-    if (s1) await seedPlans(tx, s1.id, users);
+    if (s1) await seedPlans(tx, s1.id, users, cal);
     return true;
   });
 }

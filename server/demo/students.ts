@@ -84,14 +84,16 @@ export const DEMO_SCHOOL_SIZES: Record<string, { students: number; levels: 'grad
     s9: { students: 250, levels: 'courses' },
   };
 
-/** The school year the demo is set in starts on 1 September of this year. */
-export const DEMO_SCHOOL_YEAR = 2026;
-
 /**
  * The demo students of one school: grades 5–12 (or 5–9 for a basic school) and courses 1–4, with
  * valid personal codes — mostly the old format with the birth date, about one in eight the new `32…`.
  */
-export function demoStudentsForSchool(schoolKey: string, schoolId: string, used: Set<string>): NewStudent[] {
+export function demoStudentsForSchool(
+  schoolKey: string,
+  schoolId: string,
+  used: Set<string>,
+  schoolYear: number,
+): NewStudent[] {
   const spec = DEMO_SCHOOL_SIZES[schoolKey];
   const rand = seededRandom(Number.parseInt(schoolKey.slice(1), 10) * 7919);
   const maxGrade =
@@ -103,7 +105,7 @@ export function demoStudentsForSchool(schoolKey: string, schoolId: string, used:
     const course = vocational ? 1 + Math.floor(rand() * 4) : null;
     // Age on 1 September: grade g ≈ 6 + g years old; course c ≈ 15 + c.
     const age = grade !== null ? 6 + grade : 15 + (course as number);
-    const birthYear = DEMO_SCHOOL_YEAR - age - (rand() < 0.67 ? 0 : 1);
+    const birthYear = schoolYear - age - (rand() < 0.67 ? 0 : 1);
     const month = 1 + Math.floor(rand() * 12);
     const day = 1 + Math.floor(rand() * 28);
     const birthDate = `${birthYear}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;

@@ -238,6 +238,14 @@ export const MESSAGES = {
     lv: 'Beigu datumam jābūt pēc sākuma datuma.',
     en: 'The end date must be after the start date.',
   },
+  semester_records_outside: {
+    lv: 'Ar šiem datumiem daļa jau ievadīto ierakstu (e-žurnāls, nodarbības, maksājumi, riski) paliktu ārpus semestra. Izvēlieties datumus, kas tos ietver.',
+    en: 'With these dates some records already entered (e-journal, sessions, payments, risks) would fall outside the semester. Choose dates that include them.',
+  },
+  semester_outside_school_year: {
+    lv: 'Semestra datumiem jābūt mācību gada robežās (no 1. augusta līdz nākamā gada 31. jūlijam).',
+    en: 'The semester’s dates must lie within its school year (1 August to 31 July of the next year).',
+  },
   ejournal_has_errors: {
     lv: 'Failā ir kļūdainas rindas — nekas netika saglabāts. Izlabojiet tās un importējiet vēlreiz.',
     en: 'The file has rows with errors — nothing was saved. Fix them and import again.',

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeOldPersonalCode } from '../../../common/personal-code.ts';
+import { moveClockIntoSemester, resetClock, type TestCalendar } from '../../../test/calendar.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../test/server.ts';
+import { addDays } from '../../platform/dates.ts';
 
 let server: TestServer;
 let koordS1: TestClient;
@@ -8,41 +10,48 @@ let schoolId: string;
 let municipalityId: string;
 let semesterId: string;
 let studentId: string;
+let cal: TestCalendar;
+/** A school day of the current semester as the e-journal writes it: the Monday of `week`, plus days. */
+const d = (week: number, plus = 0) => cal.lv(cal.weekday(week, plus));
 const code = makeOldPersonalCode('2012-04-04', 950);
 const pc = `${code.slice(0, 6)}-${code.slice(6)}`;
 
 function csv(lines: string[]): string {
   return `${lines.join('\r\n')}\r\n`;
 }
-// Hand-computed fixture (semester 2026/27 1st): unjustified 5 + 7 + 7 + 2 = 21 lessons, the 21st on 28.09;
+// Hand-computed fixture (the demo's current semester; d(week, day) counts from its first Monday): unjustified
+// 5 + 7 + 7 + 2 = 21 lessons, the 21st on the Monday of week 3;
 // justified 6 (a day ill); present 7 → attendance 7 / (7 + 21 + 6) = 0.206.
-const ATTENDANCE = csv([
-  'Personas kods;Datums;Stunda;Stundu skaits;Priekšmets;Kavējuma veids',
-  ...[1, 2, 3, 4, 5].map((l) => `${pc};07.09.2026;${l};;Matemātika;n`),
-  `${pc};08.09.2026;;6;;s`,
-  ...[1, 2, 3, 4, 5, 6, 7].map((l) => `${pc};14.09.2026;${l};;;n`),
-  ...[1, 2, 3, 4, 5, 6, 7].map((l) => `${pc};21.09.2026;${l};;;N`),
-  `${pc};28.09.2026;1;;;n`,
-  `${pc};28.09.2026;2;;;neattaisnots`,
-  ...[1, 2, 3, 4, 5, 6, 7].map((l) => `${pc};29.09.2026;${l};;;+`),
-]);
+const ATTENDANCE = () =>
+  csv([
+    'Personas kods;Datums;Stunda;Stundu skaits;Priekšmets;Kavējuma veids',
+    ...[1, 2, 3, 4, 5].map((l) => `${pc};${d(0)};${l};;Matemātika;n`),
+    `${pc};${d(0, 1)};;6;;s`,
+    ...[1, 2, 3, 4, 5, 6, 7].map((l) => `${pc};${d(1)};${l};;;n`),
+    ...[1, 2, 3, 4, 5, 6, 7].map((l) => `${pc};${d(2)};${l};;;N`),
+    `${pc};${d(3)};1;;;n`,
+    `${pc};${d(3)};2;;;neattaisnots`,
+    ...[1, 2, 3, 4, 5, 6, 7].map((l) => `${pc};${d(3, 1)};${l};;;+`),
+  ]);
 // Marks now: 3, nv, 6, 2 → 3 low marks; average (3 + 6 + 2) / 3 = 3.67. Last semester 6 and 7 → 6.50.
-const MARKS = csv([
-  'Personas kods;Datums;Priekšmets;Vērtējums',
-  `${pc};10.09.2026;Matemātika;3`,
-  `${pc};17.09.2026;Matemātika;nv`,
-  `${pc};11.09.2026;Latviešu valoda;6`,
-  `${pc};18.09.2026;Latviešu valoda;2`,
-  `${pc};29.05.2026;Matemātika;6`,
-  `${pc};29.05.2026;Latviešu valoda;7`,
-]);
-const BEHAVIOUR = csv([
-  'Personas kods;Datums;Veids;Piezīme',
-  `${pc};15.09.2026;negatīva;Traucēja stundu`,
-  `${pc};16.09.2026;negatīva;Neizpildīja uzdevumu`,
-  `${pc};22.09.2026;negatīva;Traucēja stundu`,
-  `${pc};23.09.2026;pozitīva;Palīdzēja klasesbiedram`,
-]);
+const MARKS = () =>
+  csv([
+    'Personas kods;Datums;Priekšmets;Vērtējums',
+    `${pc};${d(0, 3)};Matemātika;3`,
+    `${pc};${d(1, 3)};Matemātika;nv`,
+    `${pc};${d(0, 4)};Latviešu valoda;6`,
+    `${pc};${d(1, 4)};Latviešu valoda;2`,
+    `${pc};${cal.lv(addDays(cal.previous.startsOn, 30))};Matemātika;6`,
+    `${pc};${cal.lv(addDays(cal.previous.startsOn, 30))};Latviešu valoda;7`,
+  ]);
+const BEHAVIOUR = () =>
+  csv([
+    'Personas kods;Datums;Veids;Piezīme',
+    `${pc};${d(1, 1)};negatīva;Traucēja stundu`,
+    `${pc};${d(1, 2)};negatīva;Neizpildīja uzdevumu`,
+    `${pc};${d(2, 1)};negatīva;Traucēja stundu`,
+    `${pc};${d(2, 2)};pozitīva;Palīdzēja klasesbiedram`,
+  ]);
 
 async function importFile(kind: string, body: string) {
   return koordS1.request(
@@ -55,17 +64,13 @@ async function importFile(kind: string, body: string) {
 
 beforeAll(async () => {
   server = await createTestServer();
+  cal = await moveClockIntoSemester(server.database);
   const admin = await server.signIn('admin');
   koordS1 = await server.signIn('koord.s1');
   const orgs = (await admin.get('/api/organisations')).json().items as { id: string; code: string }[];
   schoolId = orgs.find((o) => o.code === 'ZIEM-S1')!.id;
   municipalityId = orgs.find((o) => o.code === 'ZIEM')!.id;
-  const semesters = (await koordS1.get('/api/semesters')).json().items as {
-    id: string;
-    schoolYear: number;
-    number: number;
-  }[];
-  semesterId = semesters.find((s) => s.schoolYear === 2026 && s.number === 1)!.id;
+  semesterId = cal.current.id;
   studentId = (
     await koordS1.post('/api/students', {
       personalCode: code,
@@ -77,15 +82,18 @@ beforeAll(async () => {
     })
   ).json().id;
 });
-afterAll(() => server.close());
+afterAll(async () => {
+  resetClock();
+  await server.close();
+});
 
 describe('e-journal import and indicators', () => {
   it('imports attendance, marks and behaviour files and computes the indicators as by hand', async () => {
-    const a = await importFile('attendance', ATTENDANCE);
+    const a = await importFile('attendance', ATTENDANCE());
     expect(a.statusCode, a.body).toBe(200);
     expect(a.json()).toMatchObject({ rows: 29, inserted: 29, updated: 0, unchanged: 0 });
-    expect((await importFile('marks', MARKS)).json()).toMatchObject({ inserted: 6 });
-    expect((await importFile('behaviour', BEHAVIOUR)).json()).toMatchObject({ inserted: 4 });
+    expect((await importFile('marks', MARKS())).json()).toMatchObject({ inserted: 6 });
+    expect((await importFile('behaviour', BEHAVIOUR())).json()).toMatchObject({ inserted: 4 });
     const ind = (await koordS1.get(`/api/students/${studentId}/indicators?semesterId=${semesterId}`)).json();
     expect(ind).toMatchObject({
       unjustifiedLessons: 21,
@@ -97,7 +105,7 @@ describe('e-journal import and indicators', () => {
       markAverage: 3.67,
       previousAverage: 6.5,
       behaviourNotes: 3,
-      legalDuty: { crossedOn: '2026-09-28', informedOn: null },
+      legalDuty: { crossedOn: cal.weekday(3), informedOn: null },
     });
     expect(ind.flags.map((f: { key: string }) => f.key)).toEqual([
       'unjustified',
@@ -111,17 +119,17 @@ describe('e-journal import and indicators', () => {
   });
 
   it('changes nothing when the same files are imported again', async () => {
-    expect((await importFile('attendance', ATTENDANCE)).json()).toMatchObject({
+    expect((await importFile('attendance', ATTENDANCE())).json()).toMatchObject({
       inserted: 0,
       updated: 0,
       unchanged: 29,
     });
-    expect((await importFile('marks', MARKS)).json()).toMatchObject({
+    expect((await importFile('marks', MARKS())).json()).toMatchObject({
       inserted: 0,
       updated: 0,
       unchanged: 6,
     });
-    expect((await importFile('behaviour', BEHAVIOUR)).json()).toMatchObject({
+    expect((await importFile('behaviour', BEHAVIOUR())).json()).toMatchObject({
       inserted: 0,
       updated: 0,
       unchanged: 4,
@@ -133,8 +141,8 @@ describe('e-journal import and indicators', () => {
   it('imports nothing from a file with a bad row and names the row', async () => {
     const bad = csv([
       'Personas kods;Datums;Stunda;Kavējuma veids',
-      `${pc};05.10.2026;1;n`,
-      `${pc};06.10.2026;2;x`,
+      `${pc};${d(4)};1;n`,
+      `${pc};${d(4, 1)};2;x`,
       `${pc};31.09.2026;1;n`,
     ]);
     const res = await importFile('attendance', bad);
@@ -154,7 +162,7 @@ describe('e-journal import and indicators', () => {
     const otherCode = (await s2.post(`/api/students/${other.id}/reveal-code`)).json().personalCode;
     const res = await importFile(
       'attendance',
-      csv(['Personas kods;Datums;Stunda;Kavējuma veids', `${otherCode};05.10.2026;1;n`]),
+      csv(['Personas kods;Datums;Stunda;Kavējuma veids', `${otherCode};${d(4)};1;n`]),
     );
     expect(res.json().error.details[0]).toMatchObject({ path: 'row.2.personalCode' });
   });
@@ -184,19 +192,23 @@ describe('e-journal import and indicators', () => {
   it('records the notice to the municipality once, not before the 21st lesson', async () => {
     const early = await koordS1.post(`/api/students/${studentId}/legal-duty`, {
       semesterId,
-      informedOn: '2026-09-20',
+      informedOn: cal.weekday(2, 6),
     });
     expect(early.statusCode).toBe(400);
     const ok = await koordS1.post(`/api/students/${studentId}/legal-duty`, {
       semesterId,
-      informedOn: '2026-09-30',
+      informedOn: cal.weekday(3, 2),
     });
     expect(ok.statusCode).toBe(201);
     const ind = (await koordS1.get(`/api/students/${studentId}/indicators?semesterId=${semesterId}`)).json();
-    expect(ind.legalDuty).toEqual({ crossedOn: '2026-09-28', informedOn: '2026-09-30' });
+    expect(ind.legalDuty).toEqual({ crossedOn: cal.weekday(3), informedOn: cal.weekday(3, 2) });
     expect(
-      (await koordS1.post(`/api/students/${studentId}/legal-duty`, { semesterId, informedOn: '2026-09-30' }))
-        .statusCode,
+      (
+        await koordS1.post(`/api/students/${studentId}/legal-duty`, {
+          semesterId,
+          informedOn: cal.weekday(3, 2),
+        })
+      ).statusCode,
     ).toBe(409);
   });
 
@@ -236,10 +248,10 @@ describe('e-journal import and indicators', () => {
         a.cumulativeUnjustified,
       ]),
     ).toEqual([
-      ['2026-09-07', 5],
-      ['2026-09-14', 12],
-      ['2026-09-21', 19],
-      ['2026-09-28', 21],
+      [cal.weekday(0), 5],
+      [cal.weekday(1), 12],
+      [cal.weekday(2), 19],
+      [cal.weekday(3), 21],
     ]);
     expect(charts.marks).toHaveLength(4);
     expect(charts.thresholds).toEqual({ unjustifiedLessons: 25, lowMark: 4 });
@@ -267,7 +279,7 @@ describe('risk records', () => {
         semesterId,
         riskItemId: item.id,
         justification: 'Pamatojums pārbaudei',
-        foundOn: '2026-10-01',
+        foundOn: cal.weekday(3, 3),
       });
       expect(res.statusCode).toBe(201);
     }
@@ -277,7 +289,7 @@ describe('risk records', () => {
           semesterId,
           riskItemId: l01.id,
           justification: 'Atkārtoti',
-          foundOn: '2026-10-01',
+          foundOn: cal.weekday(3, 3),
         })
       ).statusCode,
     ).toBe(409);
@@ -344,7 +356,7 @@ describe('risk records', () => {
       semesterId,
       riskItemId: f04.id,
       justification: 'x',
-      foundOn: '2026-10-01',
+      foundOn: cal.weekday(3, 3),
     });
     expect(res.json().error.code).toBe('risk_retired');
     const list = (await koordS1.get(`/api/students/${studentId}/risks`)).json();

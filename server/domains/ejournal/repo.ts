@@ -1,4 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
+import { now } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
 import { queryRows } from '../../platform/db.ts';
 
@@ -144,7 +145,7 @@ export async function refreshIndicators(
     insert into student_indicators as si (student_id, semester_id, school_id, unjustified_lessons, justified_lessons, other_lessons,
       present_lessons, low_marks, mark_average, previous_average, behaviour_notes, legal_duty_crossed_on, last_record_on, computed_at)
     select t.id, ${semester.id}::uuid, t.school_id, coalesce(a.unj, 0), coalesce(a.jus, 0), coalesce(a.oth, 0), coalesce(a.pre, 0),
-      coalesce(m.low, 0), m.avg, p.avg, coalesce(b.n, 0), legal.crossed, greatest(a.last, m.last, b.last), now()
+      coalesce(m.low, 0), m.avg, p.avg, coalesce(b.n, 0), legal.crossed, greatest(a.last, m.last, b.last), ${now()}
     from target t
       left join a on a.student_id = t.id left join m on m.student_id = t.id left join b on b.student_id = t.id
       left join legal on legal.student_id = t.id left join p on p.student_id = t.id

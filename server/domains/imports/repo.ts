@@ -1,5 +1,6 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
 import { importFiles, importLocks, importMappings, students } from '../../db/schema.ts';
+import { now } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
 
 export async function insertImportFile(
@@ -71,7 +72,7 @@ export async function saveMapping(
     .values({ schoolId, kind, mapping })
     .onConflictDoUpdate({
       target: [importMappings.schoolId, importMappings.kind],
-      set: { mapping, updatedAt: sql`now()` },
+      set: { mapping, updatedAt: now() },
     });
 }
 

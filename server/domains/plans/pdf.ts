@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { TPlan } from '../../../common/api/plans.ts';
 import { formatDate, formatEuro } from '../../../common/format.ts';
 import type { Language } from '../../../common/roles.ts';
+import { now } from '../../platform/clock.ts';
 
 const require = createRequire(import.meta.url);
 const FONT_DIR = path.join(path.dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
@@ -171,7 +172,7 @@ export async function planPdf(
       })),
     ],
     footer: (page: number, pages: number) => ({
-      text: `${plan.code} · ${formatDate(new Date())} · ${page}/${pages}`,
+      text: `${plan.code} · ${formatDate(now())} · ${page}/${pages}`,
       alignment: 'center',
       fontSize: 8,
       margin: [0, 20, 0, 0],

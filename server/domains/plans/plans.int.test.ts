@@ -1,19 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeOldPersonalCode } from '../../../common/personal-code.ts';
+import { moveClockIntoSemester, resetClock, type TestCalendar } from '../../../test/calendar.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../test/server.ts';
+import { addDays } from '../../platform/dates.ts';
 
 let server: TestServer;
 const c: Record<string, TestClient> = {};
 let orgs: Record<string, string>;
 let semesterId: string;
 let pastSemesterId: string;
+let cal: TestCalendar;
+/** A day early in the semester, when its risks are found. */
+const riskDay = (id: string) =>
+  addDays(id === cal.previous.id ? cal.previous.startsOn : cal.current.startsOn, 9);
+/** Students of grade 9: about 15 on the test clock's date. */
+const born = (monthDay: string) => `${Number(cal.today.slice(0, 4)) - 15}-${monthDay}`;
 
 /** A student of `schoolCode` with a guardian's application in force and one learning risk. */
 async function preparedStudent(who: TestClient, schoolCode: string, serial: number, semester = semesterId) {
   const s = (
     await who.post('/api/students', {
-      personalCode: makeOldPersonalCode(`2011-03-${String((serial % 28) + 1).padStart(2, '0')}`, serial),
+      personalCode: makeOldPersonalCode(born(`03-${String((serial % 28) + 1).padStart(2, '0')}`), serial),
       firstName: 'Plāna',
       lastName: `Skolēns${serial}`,
       schoolId: orgs[schoolCode],
@@ -29,7 +37,7 @@ async function preparedStudent(who: TestClient, schoolCode: string, serial: numb
     })
   ).json().guardians[0];
   await who.post(`/api/students/${s.id}/applications`, {
-    signedOn: '2026-09-01',
+    signedOn: addDays(cal.previous.startsOn, 1),
     signerType: 'guardian',
     guardianId: g.id,
   });
@@ -39,7 +47,7 @@ async function preparedStudent(who: TestClient, schoolCode: string, serial: numb
       semesterId: semester,
       riskItemId: catalogue.find((x) => x.code === 'L02')!.id,
       justification: 'Grūtības matemātikā',
-      foundOn: '2026-09-10',
+      foundOn: riskDay(semester),
     })
   ).json().items[0];
   return { studentId: s.id as string, riskId: risk.id as string };
@@ -76,6 +84,7 @@ function content(riskId: string, hours = 10) {
 
 beforeAll(async () => {
   server = await createTestServer();
+  cal = await moveClockIntoSemester(server.database);
   for (const who of [
     'admin',
     'koord.s1',
@@ -96,15 +105,13 @@ beforeAll(async () => {
       o.id,
     ]),
   );
-  const sems = (await c.admin.get('/api/semesters')).json().items as {
-    id: string;
-    schoolYear: number;
-    number: number;
-  }[];
-  semesterId = sems.find((s) => s.schoolYear === 2026 && s.number === 1)!.id;
-  pastSemesterId = sems.find((s) => s.schoolYear === 2025 && s.number === 2)!.id;
+  semesterId = cal.current.id;
+  pastSemesterId = cal.previous.id;
 });
-afterAll(() => server.close());
+afterAll(async () => {
+  resetClock();
+  await server.close();
+});
 
 describe('plan approval at three levels', () => {
   let planId: string;
@@ -115,7 +122,9 @@ describe('plan approval at three levels', () => {
     riskId = prepared.riskId;
     const created = await c['koord.s1'].post('/api/plans', { studentId: prepared.studentId, semesterId });
     expect(created.statusCode, created.body).toBe(201);
-    expect(created.json().code).toMatch(/^IAP-2026-1-\d{6}$/);
+    expect(created.json().code).toMatch(
+      new RegExp(`^IAP-${cal.current.schoolYear}-${cal.current.number}-\\d{6}$`),
+    );
     expect(created.json().content.riskIds).toEqual([riskId]);
     planId = created.json().id;
     expect((await c['koord.s1'].post(`/api/plans/${planId}/submit`)).json().error.code).toBe(
@@ -246,7 +255,7 @@ describe('plan rules', () => {
   it('refuses to submit without an application in force', async () => {
     const s = (
       await c['koord.s1'].post('/api/students', {
-        personalCode: makeOldPersonalCode('2011-02-04', 961),
+        personalCode: makeOldPersonalCode(born('02-04'), 961),
         firstName: 'Bez',
         lastName: 'Iesnieguma',
         schoolId: orgs['ZIEM-S1'],
@@ -263,7 +272,7 @@ describe('plan rules', () => {
         semesterId,
         riskItemId: catalogue[0].id,
         justification: 'x',
-        foundOn: '2026-09-10',
+        foundOn: riskDay(semesterId),
       })
     ).json().items[0];
     const plan = (await c['koord.s1'].post('/api/plans', { studentId: s.id, semesterId })).json();
@@ -340,7 +349,10 @@ describe('plan rules', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().plan.status).toBe('evaluated');
     const next = (await c['koord.s1'].get(`/api/plans/${res.json().nextPlanId}`)).json();
-    expect(next).toMatchObject({ status: 'draft', semesterLabel: '2026./2027. m. g. 1. semestris' });
+    expect(next).toMatchObject({
+      status: 'draft',
+      semesterLabel: `${cal.current.schoolYear}./${cal.current.schoolYear + 1}. m. g. ${cal.current.number}. semestris`,
+    });
     expect(next.content.measures).toHaveLength(2);
     expect(next.content.measures[0].id).not.toBe(body.measures[0].id);
     expect(next.content.riskIds).toHaveLength(1);

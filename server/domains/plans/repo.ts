@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { notifications, planCodeCounters, planEvents, plans, planVersions, users } from '../../db/schema.ts';
+import { now, today } from '../../platform/clock.ts';
 import { type Db, queryRows } from '../../platform/db.ts';
 import { pathInScope } from '../organisations/repo.ts';
 
@@ -60,7 +61,7 @@ export async function updatePlan(
 ): Promise<void> {
   await db
     .update(plans)
-    .set({ ...patch, updatedAt: sql`now()` })
+    .set({ ...patch, updatedAt: now() })
     .where(eq(plans.id, id));
 }
 
@@ -223,7 +224,7 @@ export async function findOverdueEvaluations(db: Db) {
   return queryRows<{ id: string; code: string; preparer_id: string | null }>(
     db,
     sql`select p.id, p.code, p.preparer_id from plans p join semesters s on s.id = p.semester_id
-        where p.status in ('approved', 'in_progress', 'paused') and s.ends_on + 14 < current_date`,
+        where p.status in ('approved', 'in_progress', 'paused') and s.ends_on + 14 < ${today()}::date`,
   );
 }
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type TPlan, type TPlanContent, ZPlanContent } from '../../../common/api/plans.ts';
 import type { RequestContext } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
-import { now } from '../../platform/clock.ts';
+import { now, nowMs } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, badRequest, conflict, ForbiddenError, NotFoundError } from '../../platform/errors.ts';
 import { can, scopePaths } from '../../platform/policy/gate.ts';
@@ -227,7 +227,7 @@ function presentListRow(r: repo.PlanListRow, lang: 'lv' | 'en') {
     status: r.status as TPlan['status'],
     approvalLevel: (r.approval_level as TPlan['approvalLevel']) ?? null,
     waitingSince: since ? since.toISOString() : null,
-    waitingHours: since ? Math.round(((Date.now() - since.getTime()) / 3_600_000) * 10) / 10 : null,
+    waitingHours: since ? Math.round(((nowMs() - since.getTime()) / 3_600_000) * 10) / 10 : null,
     resubmitted: r.resubmitted,
   };
 }

@@ -1,6 +1,7 @@
 import { type TEvaluation, ZPlanContent } from '../../../common/api/plans.ts';
 import type { RequestContext } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
+import { now } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, badRequest } from '../../platform/errors.ts';
 import {
@@ -69,7 +70,7 @@ export async function submitPlan(ctx: RequestContext, id: string, tx: Db): Promi
   await repo.updatePlan(tx, id, {
     status: 'in_approval',
     approvalLevel: 'director',
-    levelSince: new Date(),
+    levelSince: now(),
     version,
     revisionOf,
   });
@@ -82,7 +83,7 @@ async function approveLoaded(ctx: RequestContext, loaded: LoadedPlan, tx: Db): P
   const level = loaded.facts.level as 'director' | 'municipality' | 'expert';
   const next = nextLevel(level, loaded.schoolUnderNation);
   if (next) {
-    await repo.updatePlan(tx, loaded.plan.id, { approvalLevel: next, levelSince: new Date() });
+    await repo.updatePlan(tx, loaded.plan.id, { approvalLevel: next, levelSince: now() });
     await record(tx, ctx, loaded, 'approve', 'in_approval', { level, version: loaded.plan.version });
     await notifyApprovers(tx, loaded.plan, loaded.resource.orgPath, next);
     await notifyPreparer(tx, loaded.plan, 'plan_level_approved', level);

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, isNull, lte, sql } from 'drizzle-orm';
 import { riskItems, riskItemVersions, semesters, studentRisks, users } from '../../db/schema.ts';
+import { now } from '../../platform/clock.ts';
 import { todayInLatvia } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db.ts';
 
@@ -120,7 +121,7 @@ export async function insertRiskVersion(
 export async function setRiskRetired(db: Db, itemId: string, retired: boolean): Promise<void> {
   await db
     .update(riskItems)
-    .set({ retiredAt: retired ? sql`now()` : null })
+    .set({ retiredAt: retired ? now() : null })
     .where(eq(riskItems.id, itemId));
 }
 
@@ -224,7 +225,7 @@ export async function findStudentRisk(db: Db, studentId: string, id: string) {
 
 /** Marks a risk record removed; it stays in the history. */
 export async function removeStudentRisk(db: Db, id: string, removedBy: string | null): Promise<void> {
-  await db.update(studentRisks).set({ removedAt: sql`now()`, removedBy }).where(eq(studentRisks.id, id));
+  await db.update(studentRisks).set({ removedAt: now(), removedBy }).where(eq(studentRisks.id, id));
 }
 
 /** The catalogue version a student's risk record was made with. */

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { organisations, studentAssignments, students, users } from '../../db/schema.ts';
+import { now } from '../../platform/clock.ts';
 import { latvianSortKey } from '../../platform/collation.ts';
 import { todayInLatvia } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db.ts';
@@ -242,7 +243,7 @@ export async function updateStudent(
 ): Promise<void> {
   await db
     .update(students)
-    .set({ ...patch, updatedAt: sql`now()` })
+    .set({ ...patch, updatedAt: now() })
     .where(eq(students.id, id));
 }
 

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeOldPersonalCode } from '../../../common/personal-code.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../test/server.ts';
+import { today } from '../../platform/clock.ts';
+import { addDays } from '../../platform/dates.ts';
+
+/** A date `n` days before today (the clock's). */
+const daysAgo = (n: number) => addDays(today(), -n);
 
 let server: TestServer;
 let admin: TestClient;
@@ -204,10 +209,10 @@ describe('registering and editing a student', () => {
     expect((await koordS1.patch(`/api/students/${id}`, { status: 'left' })).statusCode).toBe(400);
     const res = await koordS1.patch(`/api/students/${id}`, {
       status: 'left',
-      statusDate: '2026-11-20',
+      statusDate: daysAgo(11),
       statusReason: 'Pārcēlās uz ārzemēm',
     });
-    expect(res.json()).toMatchObject({ status: 'left', statusDate: '2026-11-20' });
+    expect(res.json()).toMatchObject({ status: 'left', statusDate: daysAgo(11) });
   });
 });
 
@@ -315,7 +320,7 @@ describe('guardians and applications', () => {
     expect(
       (
         await koordS1.post(`/api/students/${studentId}/applications/${appId}/withdraw`, {
-          withdrawnOn: '2026-11-29',
+          withdrawnOn: daysAgo(2),
         })
       ).statusCode,
     ).toBe(409);
@@ -335,7 +340,7 @@ describe('school moves', () => {
     const assigned = (await teacher.get('/api/students')).json().items[0];
     const res = await koordS1.post(`/api/students/${assigned.id}/move`, {
       toSchoolId: schools['DIEN-S5'],
-      movedOn: '2026-11-25',
+      movedOn: daysAgo(6),
       classLabel: '8.c',
       grade: 8,
       reason: 'Ģimene pārcēlās',
@@ -348,7 +353,7 @@ describe('school moves', () => {
     expect(seen.statusCode).toBe(200);
     expect(seen.json()).toMatchObject({ schoolId: schools['DIEN-S5'], classLabel: '8.c', assignedStaff: [] });
     expect(seen.json().moves[0]).toMatchObject({
-      movedOn: '2026-11-25',
+      movedOn: daysAgo(6),
       fromSchoolName: 'Ziemeļu novada 1. vidusskola',
       toSchoolName: 'Dienvidu novada ģimnāzija',
     });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeOldPersonalCode } from '../../../common/personal-code.ts';
+import { moveClockIntoSemester, resetClock, type TestCalendar } from '../../../test/calendar.ts';
 import { createPlanFixture } from '../../../test/factories.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../test/server.ts';
 
@@ -7,6 +8,7 @@ let server: TestServer;
 const c: Record<string, TestClient> = {};
 let schoolId: string;
 let semesterId: string;
+let cal: TestCalendar;
 const plansRunning: { planId: string; measureId: string; studentId: string }[] = [];
 
 /** A plan in progress with one economic measure (study materials). */
@@ -34,14 +36,13 @@ function economicPlan(serial: number) {
 
 beforeAll(async () => {
   server = await createTestServer();
+  cal = await moveClockIntoSemester(server.database);
   for (const who of ['admin', 'koord.s1', 'direktors.s1', 'koord.ziemelu', 'eksperts', 'skolotajs.s1'])
     c[who] = await server.signIn(who);
   schoolId = ((await c.admin.get('/api/organisations')).json().items as { id: string; code: string }[]).find(
     (o) => o.code === 'ZIEM-S1',
   )!.id;
-  semesterId = (await c.admin.get('/api/semesters'))
-    .json()
-    .items.find((s: { schoolYear: number; number: number }) => s.schoolYear === 2026 && s.number === 1).id;
+  semesterId = cal.current.id;
   for (const serial of [950, 951]) plansRunning.push(await economicPlan(serial));
   // A small study-materials budget: 100 € for the school this semester.
   const set = await c['koord.ziemelu'].request('PUT', '/api/budgets', {
@@ -52,14 +53,17 @@ beforeAll(async () => {
   });
   expect(set.statusCode, set.body).toBe(200);
 });
-afterAll(() => server.close());
+afterAll(async () => {
+  resetClock();
+  await server.close();
+});
 
 // Each payment has its own receipt: the same receipt, amount and day twice is refused as a duplicate.
 let receipt = 0;
 const pay = (who: string, i: number, amountCents: number, extra: Record<string, unknown> = {}) =>
   c[who].post(`/api/plans/${plansRunning[i].planId}/payments`, {
     measureId: plansRunning[i].measureId,
-    onDate: '2026-11-10',
+    onDate: cal.weekday(6, 1),
     amountCents,
     recipient: 'Grāmatnīca „Zvaigzne”',
     documentRef: `Č-${i}-${amountCents}-${++receipt}`,
@@ -137,7 +141,7 @@ describe('budgets, caps and payments', () => {
     const mine = (await c['skolotajs.s1'].get('/api/support/my-measures')).json().items;
     expect(mine.length).toBeGreaterThan(0);
     const res = await c['skolotajs.s1'].post('/api/support/sessions', {
-      onDate: '2026-11-12',
+      onDate: cal.weekday(6, 3),
       startTime: '12:00',
       minutes: 45,
       mode: 'in_person',

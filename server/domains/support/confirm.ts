@@ -6,8 +6,8 @@ import { AppError, NotFoundError } from '../../platform/errors.ts';
 import { verifyPassword } from '../../platform/passwords.ts';
 import { hashToken } from '../../platform/tokens.ts';
 import * as confirmRepo from './confirm-repo.ts';
-import * as repo from './repo.ts';
 import { inPersonConfirmationOpen, remoteConfirmationOpen } from './confirmation.ts';
+import * as repo from './repo.ts';
 import { publicSession } from './service.ts';
 import { assertMonthOpen } from './timesheets.ts';
 

@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { sessionParticipants, studentPins, supportSessions } from '../../db/schema.ts';
+import { now } from '../../platform/clock.ts';
 import { type Db, queryRows } from '../../platform/db.ts';
 
 /**
@@ -92,7 +93,7 @@ export async function confirmParticipant(
 ): Promise<boolean> {
   const rows = await db
     .update(sessionParticipants)
-    .set({ confirmedAt: sql`now()`, confirmedVia: via })
+    .set({ confirmedAt: now(), confirmedVia: via })
     .where(
       and(
         eq(sessionParticipants.sessionId, sessionId),
@@ -120,7 +121,7 @@ export async function upsertPin(
     .values({ studentId, pinHash, setBy: by })
     .onConflictDoUpdate({
       target: studentPins.studentId,
-      set: { pinHash, setBy: by, setAt: sql`now()`, failedAttempts: 0 },
+      set: { pinHash, setBy: by, setAt: now(), failedAttempts: 0 },
     });
 }
 

@@ -19,7 +19,6 @@ import { STUDENT_PIN_SET, SUPPORT_RECORD } from './policy.ts';
 import * as repo from './repo.ts';
 import { assertMonthOpen } from './timesheets.ts';
 
-
 async function present(
   tx: Db,
   sessions: Awaited<ReturnType<typeof repo.findSessionsOfProvider>>,

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeOldPersonalCode } from '../../../common/personal-code.ts';
+import { moveClockIntoSemester, resetClock, type TestCalendar } from '../../../test/calendar.ts';
 import { approveAndStart, createPlanFixture } from '../../../test/factories.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../test/server.ts';
 import { todayInLatvia } from '../../platform/dates.ts';
@@ -11,7 +12,9 @@ let schoolId: string;
 let semesterId: string;
 let teacherId: string;
 const plansById: { planId: string; studentId: string; measureId: string }[] = [];
-const sessionDay = '2026-11-20';
+let cal: TestCalendar;
+/** A Friday of the current semester, a week or two before the test clock's today. */
+let sessionDay: string;
 
 /** A student of school 1 with a draft plan whose consultation measure the demo teacher gives. */
 function runningPlan(serial: number) {
@@ -40,6 +43,8 @@ function runningPlan(serial: number) {
 
 beforeAll(async () => {
   server = await createTestServer();
+  cal = await moveClockIntoSemester(server.database);
+  sessionDay = cal.weekday(7, 4);
   for (const who of [
     'admin',
     'koord.s1',
@@ -52,9 +57,7 @@ beforeAll(async () => {
     c[who] = await server.signIn(who);
   const orgs = (await c.admin.get('/api/organisations')).json().items as { id: string; code: string }[];
   schoolId = orgs.find((o) => o.code === 'ZIEM-S1')!.id;
-  semesterId = (await c.admin.get('/api/semesters'))
-    .json()
-    .items.find((s: { schoolYear: number; number: number }) => s.schoolYear === 2026 && s.number === 1).id;
+  semesterId = cal.current.id;
   teacherId = (await c['koord.s1'].get('/api/users?q=skolotajs.s1')).json().items[0].id;
   for (const serial of [940, 941]) {
     const p = await runningPlan(serial);
@@ -63,7 +66,10 @@ beforeAll(async () => {
     plansById.push(p);
   }
 });
-afterAll(() => server.close());
+afterAll(async () => {
+  resetClock();
+  await server.close();
+});
 
 describe('consultations and confirmations', () => {
   it('records a group consultation for two students; both confirm with their PIN; the plan shows the hours', async () => {
@@ -99,7 +105,8 @@ describe('consultations and confirmations', () => {
     }
     const progress = (await c['koord.s1'].get(`/api/plans/${plansById[0].planId}/progress`)).json();
     expect(progress.consultationHours).toEqual({ planned: 8, delivered: 1.5 });
-    const week = (await t.get(`/api/support/sessions?from=2026-11-16&to=2026-11-22`)).json().items;
+    const week = (await t.get(`/api/support/sessions?from=${cal.weekday(7)}&to=${cal.weekday(7, 6)}`)).json()
+      .items;
     expect(week[0].participants.every((p: { confirmation: string }) => p.confirmation === 'confirmed')).toBe(
       true,
     );
@@ -201,7 +208,7 @@ describe('consultations and confirmations', () => {
     ).toBe(200);
     const old = (
       await t.post('/api/support/sessions', {
-        onDate: '2026-11-02',
+        onDate: cal.weekday(5),
         startTime: '18:00',
         minutes: 60,
         mode: 'remote',
@@ -217,7 +224,8 @@ describe('consultations and confirmations', () => {
     ).toBe('session_confirmation_closed');
     const progress = (await c['koord.s1'].get(`/api/plans/${plansById[0].planId}/progress`)).json();
     expect(progress.measures[0]).toMatchObject({ deliveredHours: 2.5, unconfirmedHours: 1 });
-    const week = (await t.get('/api/support/sessions?from=2026-11-02&to=2026-11-02')).json().items;
+    const week = (await t.get(`/api/support/sessions?from=${cal.weekday(5)}&to=${cal.weekday(5)}`)).json()
+      .items;
     expect(week[0].participants[0].confirmation).toBe('expired');
   });
 

@@ -1,18 +1,24 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeOldPersonalCode } from '../../../common/personal-code.ts';
+import { moveClockIntoSemester, resetClock, type TestCalendar } from '../../../test/calendar.ts';
 import { createPlanFixture } from '../../../test/factories.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../test/server.ts';
+import { addDays } from '../../platform/dates.ts';
 
 let server: TestServer;
 const c: Record<string, TestClient> = {};
 let schoolId: string;
 let teacherId: string;
 let running: { planId: string; studentId: string; measureId: string };
-const MONTH = '2026-10';
+let cal: TestCalendar;
+/** The semester's second month, finished by the test clock's today. */
+let MONTH: string;
 
 beforeAll(async () => {
   server = await createTestServer();
+  cal = await moveClockIntoSemester(server.database);
+  MONTH = addDays(cal.current.startsOn, 31).slice(0, 7);
   for (const who of [
     'admin',
     'koord.s1',
@@ -25,9 +31,7 @@ beforeAll(async () => {
     c[who] = await server.signIn(who);
   const orgs = (await c.admin.get('/api/organisations')).json().items as { id: string; code: string }[];
   schoolId = orgs.find((o) => o.code === 'ZIEM-S1')!.id;
-  const semesterId = (await c.admin.get('/api/semesters'))
-    .json()
-    .items.find((s: { schoolYear: number; number: number }) => s.schoolYear === 2026 && s.number === 1).id;
+  const semesterId = cal.current.id;
   teacherId = (await c['koord.s1'].get('/api/users?q=skolotajs.s1')).json().items[0].id;
   running = await createPlanFixture(c, {
     schoolId,
@@ -52,13 +56,16 @@ beforeAll(async () => {
   });
   await c['koord.s1'].request('PUT', `/api/students/${running.studentId}/pin`, { pin: '2468' });
 });
-afterAll(() => server.close());
+afterAll(async () => {
+  resetClock();
+  await server.close();
+});
 
 describe('monthly timesheets', () => {
   it('counts a confirmed session and preparation hours for the provider', async () => {
     const session = (
       await c['skolotajs.s1'].post('/api/support/sessions', {
-        onDate: '2026-10-15',
+        onDate: `${MONTH}-15`,
         startTime: '15:00',
         minutes: 60,
         mode: 'in_person',
@@ -75,7 +82,7 @@ describe('monthly timesheets', () => {
       ).statusCode,
     ).toBe(200);
     await c['skolotajs.s1'].post('/api/support/sessions', {
-      onDate: '2026-10-16',
+      onDate: `${MONTH}-16`,
       startTime: '15:00',
       minutes: 45,
       mode: 'in_person',
@@ -115,7 +122,7 @@ describe('monthly timesheets', () => {
       (await c['koord.s1'].post('/api/timesheets/sign-off', { schoolId, month: MONTH })).statusCode,
     ).toBe(409);
     const late = await c['skolotajs.s1'].post('/api/support/sessions', {
-      onDate: '2026-10-20',
+      onDate: `${MONTH}-20`,
       startTime: '15:00',
       minutes: 45,
       mode: 'in_person',

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { organisations, roleGrants, users } from '../../db/schema.ts';
+import { now } from '../../platform/clock.ts';
 import { latvianSortKey } from '../../platform/collation.ts';
 import type { Db } from '../../platform/db.ts';
 import { escapeLike } from '../../platform/sql-text.ts';
@@ -136,7 +137,7 @@ export async function updateUser(
 ): Promise<void> {
   await db
     .update(users)
-    .set({ ...patch, updatedAt: sql`now()` })
+    .set({ ...patch, updatedAt: now() })
     .where(eq(users.id, id));
 }
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink as RouterNavLink, useLocation } from 'react-router';
 import type { TMe } from '../../../common/api/auth.ts';
 import { budgetNavItems } from '../budgets/budget-labels.ts';
+import { calendarNavItems } from '../calendar/calendar-routes.tsx';
 import { planNavItems } from '../plans/plan-routes.tsx';
 import { supportNavItems } from '../support/access.ts';
 import { riskNavItems } from '../watch-list/access.ts';
@@ -17,6 +18,7 @@ export function navItems(me: TMe, t: (key: string) => string): Item[] {
   items.push(...planNavItems(me, t));
   items.push(...supportNavItems(me, t));
   items.push(...budgetNavItems(me, t));
+  items.push(...calendarNavItems(me, t));
   if (me.permissions.manageOrganisations) items.push({ to: '/organisations', label: t('nav.organisations') });
   if (me.permissions.manageUsers) items.push({ to: '/users', label: t('nav.users') });
   if (me.permissions.viewAudit) items.push({ to: '/audit', label: t('nav.audit') });

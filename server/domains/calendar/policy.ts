@@ -1,0 +1,8 @@
+import { definePolicies, type OrgResource } from '../../platform/policy/gate.ts';
+
+/** Keeping the school-year calendar: semester dates are set nationally. */
+export const CALENDAR_MANAGE = 'calendar.manage';
+
+definePolicies<OrgResource>({
+  [CALENDAR_MANAGE]: { roles: ['national_admin'] },
+});
