@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -9,6 +9,7 @@ import { loadDemoIfEmpty } from '../server/demo/seed.ts';
 import { loadConfig } from '../server/platform/config.ts';
 import { type Database, openDatabase } from '../server/platform/db.ts';
 import { ensureWebBuilt } from '../server/platform/web-build.ts';
+import { E2E_TEMPLATE_DIR } from './global-setup.ts';
 
 export const SCREENSHOT_DIR = path.resolve('e2e', 'screenshots');
 
@@ -26,6 +27,9 @@ export interface E2E {
 export async function startE2E(): Promise<E2E> {
   await ensureWebBuilt();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'pumpurs-e2e-'));
+  // A copy of the demo database the global set-up loaded (when it did: PGlite only).
+  if (!process.env.E2E_DATABASE_URL && existsSync(E2E_TEMPLATE_DIR))
+    cpSync(path.join(E2E_TEMPLATE_DIR, 'pglite'), path.join(dataDir, 'pglite'), { recursive: true });
   const config = loadConfig({
     logLevel: 'warn',
     dataDir,
