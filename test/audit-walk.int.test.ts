@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeOldPersonalCode } from '../common/personal-code.ts';
-import { todayInLatvia } from '../server/platform/dates.ts';
+import { moveClockIntoSemester, resetClock, type TestCalendar } from './calendar.ts';
 import { createPlanFixture, type PlanFixture } from './factories.ts';
 import { classListCsv, classListRows } from './fixtures.ts';
 import { createTestServer, type TestClient, type TestServer } from './server.ts';
@@ -21,14 +21,15 @@ const ids: Record<string, string[]> = {};
 let token = '';
 let schoolId = '';
 let semesterId = '';
+let cal: TestCalendar;
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 
-/** Query strings some lists need to return anything at all. */
+/** Query strings some lists need to return anything at all (dates in the demo's current semester). */
 const QUERIES: Record<string, () => string> = {
-  '/api/support/sessions': () => 'from=2026-01-01&to=2027-12-31',
-  '/api/timesheets': () => `schoolId=${schoolId}&month=${todayInLatvia().slice(0, 7)}`,
-  '/api/timesheets.xlsx': () => `month=${todayInLatvia().slice(0, 7)}`,
+  '/api/support/sessions': () => `from=${cal.previous.startsOn}&to=${cal.current.endsOn}`,
+  '/api/timesheets': () => `schoolId=${schoolId}&month=${cal.today.slice(0, 7)}`,
+  '/api/timesheets.xlsx': () => `month=${cal.today.slice(0, 7)}`,
   '/api/budgets': () => `schoolId=${schoolId}&semesterId=${semesterId}`,
   '/api/students/:id/indicators': () => `semesterId=${semesterId}`,
   '/api/students/:id/charts': () => `semesterId=${semesterId}`,
@@ -82,12 +83,12 @@ function showsStudent(text: string): string | null {
 
 beforeAll(async () => {
   server = await createTestServer();
+  // The walk writes its records on a day inside the demo's current semester, whatever the date.
+  cal = await moveClockIntoSemester(server.database);
   for (const who of ROLES) c[who] = await server.signIn(who);
   const orgs = (await c.admin.get('/api/organisations')).json().items as { id: string; code: string }[];
   schoolId = orgs.find((o) => o.code === 'ZIEM-S1')!.id;
-  semesterId = (await c.admin.get('/api/semesters'))
-    .json()
-    .items.find((s: { schoolYear: number; number: number }) => s.schoolYear === 2026 && s.number === 1).id;
+  semesterId = cal.current.id;
   const teacherId = (await c['koord.s1'].get('/api/users?q=skolotajs.s1')).json().items[0].id;
   const base = {
     schoolId,
@@ -136,7 +137,7 @@ beforeAll(async () => {
   });
   const payment = await k.post(`/api/plans/${economic.planId}/payments`, {
     measureId: economic.measureId,
-    onDate: '2026-11-10',
+    onDate: cal.today,
     amountCents: 2000,
     recipient: 'Grāmatnīca',
     documentRef: 'Č-1',
@@ -154,7 +155,7 @@ beforeAll(async () => {
     { headers: { 'content-type': 'application/pdf' } },
   );
   const session = await c['skolotajs.s1'].post('/api/support/sessions', {
-    onDate: todayInLatvia(),
+    onDate: cal.today,
     startTime: '08:00',
     minutes: 45,
     mode: 'remote',
@@ -203,7 +204,10 @@ beforeAll(async () => {
     marks.codes.add(s.personal_code.replace('-', '').slice(0, 6));
   }
 }, 300_000);
-afterAll(() => server.close());
+afterAll(async () => {
+  resetClock();
+  await server.close();
+});
 
 async function auditRows(requestId: string): Promise<number> {
   const res = await server.database.read((tx) =>

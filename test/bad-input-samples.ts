@@ -42,6 +42,7 @@ export function fillUrl(url: string, ids: WalkIds): string {
     if (before.endsWith('/organisations/')) return ids.schoolId;
     if (before.endsWith('/users/')) return ids.userId;
     if (before.endsWith('/risk-catalogue/')) return ids.riskItemId;
+    if (before.endsWith('/semesters/')) return ids.semesterId;
     return ANY_ID;
   });
 }
@@ -175,6 +176,9 @@ export function routeSamples(ids: WalkIds): Record<string, RouteSample> {
         startsOn: addDays(today, 400),
         endsOn: addDays(today, 500),
       },
+    },
+    'PATCH /api/semesters/:id': {
+      body: { startsOn: addDays(today, 400), endsOn: addDays(today, 500) },
     },
     'GET /api/risk-catalogue': {},
     'POST /api/risk-catalogue': {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as lists from '../../common/roles.ts';
 import '../../server/domains/audit/policy.ts';
+import '../../server/domains/calendar/policy.ts';
 import '../../server/domains/ejournal/policy.ts';
 import '../../server/domains/plans/policy.ts';
 import '../../server/domains/risks/policy.ts';
@@ -32,6 +33,7 @@ describe('role lists: one copy in common/, used by the server policies and the w
     ['LEGAL_DUTY_ROLES', lists.LEGAL_DUTY_ROLES, 'legal_duty.record'],
     ['NATIONAL_ADMIN_ROLES', lists.NATIONAL_ADMIN_ROLES, 'risk_catalogue.manage'],
     ['NATIONAL_ADMIN_ROLES', lists.NATIONAL_ADMIN_ROLES, 'caps.manage'],
+    ['NATIONAL_ADMIN_ROLES', lists.NATIONAL_ADMIN_ROLES, 'calendar.manage'],
     ['PLAN_TEAM_ROLES', lists.PLAN_TEAM_ROLES, 'plan.team'],
     ['PLAN_APPROVER_ROLES.director', lists.PLAN_APPROVER_ROLES.director, 'plan.approve.director'],
     ['PLAN_APPROVER_ROLES.municipality', lists.PLAN_APPROVER_ROLES.municipality, 'plan.approve.municipality'],

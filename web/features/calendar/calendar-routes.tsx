@@ -1,14 +1,14 @@
 import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
 import type { TMe } from '../../../common/api/auth.ts';
-import type { Role } from '../../../common/roles.ts';
+import { NATIONAL_ADMIN_ROLES } from '../../../common/roles.ts';
 import { hasAnyRole } from '../watch-list/access.ts';
 import { RequireRole } from '../watch-list/require-role.tsx';
 
 const CalendarPage = lazy(() => import('./calendar-page.tsx').then((m) => ({ default: m.CalendarPage })));
 
 /** Who keeps the school-year calendar (the server's calendar.manage policy). */
-export const CALENDAR_ROLES: readonly Role[] = ['national_admin'];
+export const CALENDAR_ROLES = NATIONAL_ADMIN_ROLES;
 
 /** The school-year calendar page (its own chunk). */
 export const calendarRoutes: RouteObject[] = [
