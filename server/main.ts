@@ -2,6 +2,7 @@ import { buildApp } from './app.ts';
 import { loadDemoIfEmpty } from './demo/seed.ts';
 import { ensureSchoolYears } from './domains/calendar/service.ts';
 import { remindOverdueEvaluations } from './domains/plans/notify.ts';
+import { pruneExpiredRecords } from './housekeeping.ts';
 import { loadConfig } from './platform/config.ts';
 import { openDatabase } from './platform/db.ts';
 import { safeErrorSummary } from './platform/error-handler.ts';
@@ -25,15 +26,19 @@ async function main(): Promise<void> {
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
   await app.listen({ port: config.port, host: config.host });
-  // Hourly: create the next school year when the clock has moved into a new one, and remind
-  // preparers of plans not evaluated two weeks after the semester (both idempotent across instances).
+  // Hourly: create the next school year when the clock has moved into a new one, remind preparers
+  // of plans not evaluated two weeks after the semester, and forget expired rate-limit counters and
+  // sessions (all idempotent across instances).
   const remind = () =>
     database
       .withTx(async (tx) => {
         await ensureSchoolYears(tx);
         await remindOverdueEvaluations(tx);
+        await pruneExpiredRecords(tx);
       })
-      .catch((err) => app.log.error({ err: safeErrorSummary(err) }, 'hourly calendar and reminders failed'));
+      .catch((err) =>
+        app.log.error({ err: safeErrorSummary(err) }, 'hourly calendar, reminders and clean-up failed'),
+      );
   void remind();
   setInterval(remind, 3_600_000).unref();
   app.log.info(

@@ -1,4 +1,4 @@
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Language, OrgType, Role } from '../../../common/roles.ts';
 import { loginAttempts, organisations, roleGrants, sessions, users } from '../../db/schema.ts';
 import type { Actor } from '../../platform/actor.ts';
@@ -160,4 +160,19 @@ export async function recordLoginAttempt(
 
 export async function setUserLanguage(db: Db, userId: string, language: Language, at: Date): Promise<void> {
   await db.update(users).set({ language, updatedAt: at }).where(eq(users.id, userId));
+}
+
+/** Forgets sign-in attempts older than `before` (the limits look back 10 minutes; the audit log keeps every attempt). */
+export async function deleteLoginAttemptsBefore(db: Db, before: Date): Promise<number> {
+  const rows = await db
+    .delete(loginAttempts)
+    .where(lt(loginAttempts.at, before))
+    .returning({ id: loginAttempts.id });
+  return rows.length;
+}
+
+/** Removes sessions that expired before `before`. */
+export async function deleteSessionsExpiredBefore(db: Db, before: Date): Promise<number> {
+  const rows = await db.delete(sessions).where(lt(sessions.expiresAt, before)).returning({ id: sessions.id });
+  return rows.length;
 }

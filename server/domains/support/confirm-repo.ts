@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, lt, sql } from 'drizzle-orm';
 import { confirmationAttempts, studentPins } from '../../db/schema.ts';
 import { type Db, queryRows } from '../../platform/db.ts';
 
@@ -55,4 +55,13 @@ export async function recordConfirmationFailure(
   at: Date,
 ): Promise<void> {
   await db.insert(confirmationAttempts).values({ ip, tokenHash, at });
+}
+
+/** Forgets failed confirmation attempts older than `before` (the limit looks back 15 minutes). */
+export async function deleteConfirmationAttemptsBefore(db: Db, before: Date): Promise<number> {
+  const rows = await db
+    .delete(confirmationAttempts)
+    .where(lt(confirmationAttempts.at, before))
+    .returning({ id: confirmationAttempts.id });
+  return rows.length;
 }

@@ -1,0 +1,51 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestServer, type TestServer } from '../test/server.ts';
+import { pruneExpiredRecords } from './housekeeping.ts';
+import { now } from './platform/clock.ts';
+import { queryRows } from './platform/db.ts';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await createTestServer();
+});
+afterAll(() => server.close());
+
+const count = async (table: string) =>
+  Number(
+    (
+      await server.database.read((db) =>
+        queryRows<{ n: number }>(db, sql.raw(`select count(*)::int as n from ${table}`)),
+      )
+    )[0].n,
+  );
+
+describe('hourly housekeeping', () => {
+  it('forgets rate-limit counters older than a day and expired sessions, and keeps the recent ones', async () => {
+    const expired = await server.signIn('koord.s1');
+    const live = await server.signIn('direktors.s1');
+    const at = now();
+    const old = new Date(at.getTime() - 25 * 3_600_000).toISOString();
+    const recent = new Date(at.getTime() - 3_600_000).toISOString();
+    await server.database.withTx(async (tx) => {
+      await tx.execute(sql`delete from login_attempts`);
+      await tx.execute(sql`delete from confirmation_attempts`);
+      await tx.execute(sql`insert into login_attempts (email, ip, success, at) values
+        ('vecs@example.lv', '10.9.9.1', false, ${old}), ('jauns@example.lv', '10.9.9.1', false, ${recent})`);
+      await tx.execute(sql`insert into confirmation_attempts (ip, token_hash, at) values
+        ('10.9.9.1', 'h-old', ${old}), ('10.9.9.1', 'h-new', ${recent})`);
+      await tx.execute(sql`update sessions set expires_at = ${old}
+        where user_id = (select id from users where email = 'koord.s1@demo.pumpurs.lv')`);
+    });
+    const sessionsBefore = await count('sessions');
+
+    const pruned = await server.database.withTx((tx) => pruneExpiredRecords(tx, at));
+
+    expect(pruned).toEqual({ loginAttempts: 1, confirmationAttempts: 1, sessions: 1 });
+    expect(await count('login_attempts')).toBe(1);
+    expect(await count('confirmation_attempts')).toBe(1);
+    expect(await count('sessions')).toBe(sessionsBefore - 1);
+    expect((await expired.get('/api/me')).statusCode).toBe(401);
+    expect((await live.get('/api/me')).statusCode).toBe(200);
+  });
+});
