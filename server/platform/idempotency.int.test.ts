@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeOldPersonalCode } from '../../common/personal-code.ts';
+import { moveClockIntoSemester, type TestCalendar } from '../../test/calendar.ts';
 import { createPlanFixture, type PlanFixture } from '../../test/factories.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../test/server.ts';
 import { resetClock } from './clock.ts';
+import { addDays } from './dates.ts';
 import { queryRows } from './db.ts';
 
 let server: TestServer;
@@ -14,6 +16,9 @@ let semesterId: string;
 let teacherId: string;
 let consultation: PlanFixture;
 let economic: PlanFixture;
+let cal: TestCalendar;
+/** A month of the semester, before the test clock's (that of the semester's fifth week). */
+let month: string;
 
 async function count(table: string, where: ReturnType<typeof sql>): Promise<number> {
   const rows = await server.database.read((db) =>
@@ -37,14 +42,14 @@ function expectSameAnswer(r: Awaited<ReturnType<typeof twice>>, status = 201) {
 
 beforeAll(async () => {
   server = await createTestServer();
+  cal = await moveClockIntoSemester(server.database);
+  month = cal.weekday(4).slice(0, 7);
   for (const who of ['admin', 'koord.s1', 'direktors.s1', 'koord.ziemelu', 'eksperts', 'skolotajs.s1'])
     c[who] = await server.signIn(who);
   schoolId = ((await c.admin.get('/api/organisations')).json().items as { id: string; code: string }[]).find(
     (o) => o.code === 'ZIEM-S1',
   )!.id;
-  semesterId = (await c.admin.get('/api/semesters'))
-    .json()
-    .items.find((s: { schoolYear: number; number: number }) => s.schoolYear === 2026 && s.number === 1).id;
+  semesterId = cal.current.id;
   teacherId = (await c['koord.s1'].get('/api/users?q=skolotajs.s1')).json().items[0].id;
   const base = {
     schoolId,
@@ -91,15 +96,17 @@ beforeAll(async () => {
   });
   expect(budget.statusCode, budget.body).toBe(200);
 });
-afterEach(() => resetClock());
-afterAll(() => server.close());
+afterAll(() => {
+  resetClock();
+  return server.close();
+});
 
 describe('Idempotency-Key: two identical submissions at once create one record', () => {
   it('one payment, the budget counted once', async () => {
     const url = `/api/plans/${economic.planId}/payments`;
     const r = await twice('koord.s1', url, {
       measureId: economic.measureId,
-      onDate: '2026-11-10',
+      onDate: cal.weekday(9, 1),
       amountCents: 2500,
       recipient: 'Grāmatnīca',
       documentRef: 'Č-IDEM-1',
@@ -114,7 +121,7 @@ describe('Idempotency-Key: two identical submissions at once create one record',
 
   it('one session', async () => {
     const body = {
-      onDate: '2026-11-12',
+      onDate: cal.weekday(9, 3),
       startTime: '13:30',
       minutes: 45,
       mode: 'in_person',
@@ -128,9 +135,9 @@ describe('Idempotency-Key: two identical submissions at once create one record',
   });
 
   it('one timesheet entry', async () => {
-    const body = { schoolId, month: '2026-10', providerId: teacherId, kind: 'preparation', hours: 1.5 };
+    const body = { schoolId, month, providerId: teacherId, kind: 'preparation', hours: 1.5 };
     expectSameAnswer(await twice('koord.s1', '/api/timesheets/entries', body));
-    expect(await count('timesheet_entries', sql`provider_id = ${teacherId} and month = '2026-10'`)).toBe(1);
+    expect(await count('timesheet_entries', sql`provider_id = ${teacherId} and month = ${month}`)).toBe(1);
   });
 
   it('one guardian and one application', async () => {
@@ -145,7 +152,7 @@ describe('Idempotency-Key: two identical submissions at once create one record',
     expect(await count('guardians', sql`student_id = ${id}`)).toBe(before + 1);
     const apps = await count('applications', sql`student_id = ${id}`);
     const a = await twice('koord.s1', `/api/students/${id}/applications`, {
-      signedOn: '2026-09-20',
+      signedOn: addDays(cal.current.startsOn, 19),
       signerType: 'guardian',
       guardianId: g.a.json().guardians.find((x: { firstName: string }) => x.firstName === 'Tēvs').id,
       documentRef: 'IES-IDEM',
@@ -162,7 +169,7 @@ describe('Idempotency-Key: two identical submissions at once create one record',
       semesterId,
       riskItemId: item.id,
       justification: 'Divi klikšķi',
-      foundOn: '2026-10-01',
+      foundOn: addDays(cal.current.startsOn, 30),
     });
     expectSameAnswer(r);
     expect(await count('student_risks', sql`student_id = ${economic.studentId} and removed_at is null`)).toBe(
@@ -221,7 +228,7 @@ describe('Idempotency-Key: two identical submissions at once create one record',
     const bad = await c['koord.s1'].request(
       'POST',
       url,
-      { signedOn: '2026-09-05', signerType: 'student' },
+      { signedOn: addDays(cal.current.startsOn, 4), signerType: 'student' },
       { headers: { 'idempotency-key': key } },
     );
     expect(bad.statusCode).toBe(400);
@@ -245,7 +252,12 @@ describe('without a key the domain still refuses true duplicates', () => {
     const item = (await c['koord.s1'].get('/api/risk-catalogue'))
       .json()
       .items.find((x: { code: string }) => x.code === 'L03');
-    const body = { semesterId, riskItemId: item.id, justification: 'Vienlaikus', foundOn: '2026-10-02' };
+    const body = {
+      semesterId,
+      riskItemId: item.id,
+      justification: 'Vienlaikus',
+      foundOn: addDays(cal.current.startsOn, 31),
+    };
     const url = `/api/students/${consultation.studentId}/risks`;
     const [a, b] = await Promise.all([c['koord.s1'].post(url, body), c['direktors.s1'].post(url, body)]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([201, 409]);
@@ -259,7 +271,7 @@ describe('without a key the domain still refuses true duplicates', () => {
 
   it('two identical sessions at once: one recorded, one 409', async () => {
     const body = {
-      onDate: '2026-11-13',
+      onDate: cal.weekday(9, 4),
       startTime: '08:15',
       minutes: 30,
       mode: 'remote',
@@ -275,15 +287,15 @@ describe('without a key the domain still refuses true duplicates', () => {
     ]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([201, 409]);
     expect([a, b].find((x) => x.statusCode === 409)?.json().error.code).toBe('session_duplicate');
-    expect(await count('support_sessions', sql`provider_id = ${teacherId} and on_date = '2026-11-13'`)).toBe(
-      1,
-    );
+    expect(
+      await count('support_sessions', sql`provider_id = ${teacherId} and on_date = ${cal.weekday(9, 4)}`),
+    ).toBe(1);
   });
 
   it('the same receipt paid twice at once: one payment, one 409', async () => {
     const body = {
       measureId: economic.measureId,
-      onDate: '2026-11-11',
+      onDate: cal.weekday(9, 2),
       amountCents: 700,
       recipient: 'Grāmatnīca',
       documentRef: 'Č-DIVREIZ',
@@ -305,7 +317,7 @@ describe('without a key the domain still refuses true duplicates', () => {
     await expect(
       server.database.withTx((db) =>
         db.execute(sql`insert into student_risks (student_id, semester_id, risk_version_id, risk_item_id, justification, found_on)
-          select ${consultation.studentId}, ${semesterId}, v.id, v.item_id, 'x', '2026-10-03' from risk_item_versions v where v.id = ${existing.risk_version_id}`),
+          select ${consultation.studentId}, ${semesterId}, v.id, v.item_id, 'x', ${addDays(cal.current.startsOn, 32)}::date from risk_item_versions v where v.id = ${existing.risk_version_id}`),
       ),
     ).rejects.toThrow();
   });

@@ -1,14 +1,18 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { moveClockIntoSemester, resetClock, type TestCalendar } from '../../../test/calendar.ts';
 import { classListCsv, classListRows } from '../../../test/fixtures.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../test/server.ts';
+import { addDays } from '../../platform/dates.ts';
 
 let server: TestServer;
 const c: Record<string, TestClient> = {};
 let schools: Record<string, string>;
+let cal: TestCalendar;
 
 beforeAll(async () => {
   server = await createTestServer();
+  cal = await moveClockIntoSemester(server.database);
   for (const who of ['koord.s1', 'koord.ziemelu', 'koord.dienvidu']) c[who] = await server.signIn(who);
   const orgs = (await c['koord.s1'].get('/api/organisations')).json().items as { id: string; code: string }[];
   const all = (await c['koord.dienvidu'].get('/api/organisations')).json().items as {
@@ -17,7 +21,10 @@ beforeAll(async () => {
   }[];
   schools = Object.fromEntries([...orgs, ...all].map((o) => [o.code, o.id]));
 });
-afterAll(() => server.close());
+afterAll(() => {
+  resetClock();
+  return server.close();
+});
 
 async function actionsOf(requestId: string) {
   const res = (await server.database.read((tx) =>
@@ -52,7 +59,7 @@ describe('the audit viewer is no side door', () => {
     await c['koord.s1'].get(`/api/students/${student.id}`);
     const moved = await c['koord.s1'].post(`/api/students/${student.id}/move`, {
       toSchoolId: schools['DIEN-S5'],
-      movedOn: '2026-11-25',
+      movedOn: addDays(cal.today, -7),
       classLabel: '8.c',
       grade: 8,
       reason: 'Pārcēlās',

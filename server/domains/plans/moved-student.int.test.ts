@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readTestCalendar, type TestCalendar } from '../../../test/calendar.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../test/server.ts';
 import { resetClock, setClock } from '../../platform/clock.ts';
 import { queryRows } from '../../platform/db.ts';
@@ -15,10 +16,15 @@ let schools: Record<string, string>;
 let plan: { id: string; studentId: string; semesterId: string; classLabel: string; measureId: string };
 const NEW_CLASS = '9.pārc';
 const NEW_SCHOOL_NAME = 'Ozolu pamatskola';
+let cal: TestCalendar;
+/** The test's day: the Thursday of the current semester's twelfth week, the day after the move. */
+let today: string;
 
 beforeAll(async () => {
-  setClock('2026-11-26T10:00:00Z', { frozen: true });
   server = await createTestServer();
+  cal = await readTestCalendar(server.database);
+  today = cal.weekday(11, 3);
+  setClock(`${today}T10:00:00Z`, { frozen: true });
   for (const who of ['admin', 'koord.s1', 'direktors.s1', 'skolotajs.s1', 'koord.s2', 'koord.ziemelu'])
     c[who] = await server.signIn(who);
   const orgs = (await c.admin.get('/api/organisations')).json().items as { id: string; code: string }[];
@@ -36,7 +42,7 @@ beforeAll(async () => {
   // One consultation delivered and confirmed before the move.
   await c['koord.s1'].request('PUT', `/api/students/${plan.studentId}/pin`, { pin: '48151' });
   const session = await c['skolotajs.s1'].post('/api/support/sessions', {
-    onDate: '2026-11-20',
+    onDate: cal.weekday(10, 4),
     startTime: '10:00',
     minutes: 90,
     mode: 'in_person',
@@ -51,7 +57,7 @@ beforeAll(async () => {
   expect(confirmed.statusCode, confirmed.body).toBe(200);
   const moved = await c['koord.s1'].post(`/api/students/${plan.studentId}/move`, {
     toSchoolId: schools['ZIEM-S2'],
-    movedOn: '2026-11-25',
+    movedOn: cal.weekday(11, 2),
     classLabel: NEW_CLASS,
     grade: 9,
     reason: 'Ģimene pārcēlās uz Ozoliem',
@@ -106,7 +112,7 @@ describe('the old school after the move', () => {
     expect(content.statusCode).toBeGreaterThanOrEqual(400);
     expect(content.statusCode).toBeLessThan(500);
     const session = await c['skolotajs.s1'].post('/api/support/sessions', {
-      onDate: '2026-11-26',
+      onDate: today,
       startTime: '10:00',
       minutes: 45,
       mode: 'in_person',
@@ -211,7 +217,7 @@ describe('a family risk the plan addressed', () => {
       semesterId: detail.semesterId,
       riskItemId: catalogue.find((x) => x.code === 'F01')?.id,
       justification,
-      foundOn: '2026-11-02',
+      foundOn: cal.weekday(8),
     });
     expect(recorded.statusCode, recorded.body).toBe(201);
     const familyRisk = recorded
@@ -225,7 +231,7 @@ describe('a family risk the plan addressed', () => {
     expect(saved.body).toContain(justification);
     const moved = await c['koord.s1'].post(`/api/students/${detail.studentId}/move`, {
       toSchoolId: schools['ZIEM-S2'],
-      movedOn: '2026-11-25',
+      movedOn: cal.weekday(11, 2),
       classLabel: NEW_CLASS,
       grade: 9,
     });

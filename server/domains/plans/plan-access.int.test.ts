@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeOldPersonalCode } from '../../../common/personal-code.ts';
+import { moveClockIntoSemester, resetClock, type TestCalendar } from '../../../test/calendar.ts';
 import { createPlanFixture } from '../../../test/factories.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../test/server.ts';
 import { queryRows } from '../../platform/db.ts';
@@ -12,6 +13,7 @@ let schoolId: string;
 let semesterId: string;
 let teacherId: string;
 let school5Id: string;
+let cal: TestCalendar;
 
 /** A plan submitted for approval, waiting for its director: of school 1, or of school 5 (another municipality). */
 async function submittedPlan(serial: number, school: 's1' | 's5' = 's1'): Promise<string> {
@@ -57,17 +59,19 @@ async function deniedAudits(actorEmail: string) {
 
 beforeAll(async () => {
   server = await createTestServer();
+  cal = await moveClockIntoSemester(server.database);
   for (const who of ['admin', 'koord.s1', 'direktors.s1', 'koord.ziemelu', 'eksperts', 'koord.s5'])
     c[who] = await server.signIn(who);
   const orgs = (await c.admin.get('/api/organisations')).json().items as { id: string; code: string }[];
   schoolId = orgs.find((o) => o.code === 'ZIEM-S1')!.id;
   school5Id = orgs.find((o) => o.code === 'DIEN-S5')!.id;
-  semesterId = (await c.admin.get('/api/semesters'))
-    .json()
-    .items.find((s: { schoolYear: number; number: number }) => s.schoolYear === 2026 && s.number === 1).id;
+  semesterId = cal.current.id;
   teacherId = (await c['koord.s1'].get('/api/users?q=skolotajs.s1')).json().items[0].id;
 });
-afterAll(() => server.close());
+afterAll(() => {
+  resetClock();
+  return server.close();
+});
 
 describe('notifications', () => {
   it("answers 404 for marking another user's notification read, leaves it unread and audits the denial", async () => {

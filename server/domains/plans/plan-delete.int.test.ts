@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeOldPersonalCode } from '../../../common/personal-code.ts';
+import { moveClockIntoSemester, resetClock, type TestCalendar } from '../../../test/calendar.ts';
 import { createPlanFixture, type MeasureInput } from '../../../test/factories.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../test/server.ts';
 
@@ -8,6 +9,7 @@ const c: Record<string, TestClient> = {};
 let schoolId: string;
 let semesterId: string;
 let teacherId: string;
+let cal: TestCalendar;
 
 function fixture(serial: number, measure: MeasureInput, start: boolean) {
   return createPlanFixture(c, {
@@ -43,14 +45,13 @@ const reviseThenDelete = async (planId: string) => {
 
 beforeAll(async () => {
   server = await createTestServer();
+  cal = await moveClockIntoSemester(server.database);
   for (const who of ['admin', 'koord.s1', 'direktors.s1', 'koord.ziemelu', 'eksperts', 'skolotajs.s1'])
     c[who] = await server.signIn(who);
   schoolId = ((await c.admin.get('/api/organisations')).json().items as { id: string; code: string }[]).find(
     (o) => o.code === 'ZIEM-S1',
   )!.id;
-  semesterId = (await c.admin.get('/api/semesters'))
-    .json()
-    .items.find((s: { schoolYear: number; number: number }) => s.schoolYear === 2026 && s.number === 1).id;
+  semesterId = cal.current.id;
   teacherId = (await c['koord.s1'].get('/api/users?q=skolotajs.s1')).json().items[0].id;
   await c['koord.ziemelu'].request('PUT', '/api/budgets', {
     schoolId,
@@ -59,7 +60,10 @@ beforeAll(async () => {
     amount: 50000,
   });
 });
-afterAll(() => server.close());
+afterAll(() => {
+  resetClock();
+  return server.close();
+});
 
 describe('a plan can be deleted only while nothing was delivered or paid against it', () => {
   it('refuses (409) to delete a revised plan with a payment, and the plan and payment stay', async () => {
@@ -70,7 +74,7 @@ describe('a plan can be deleted only while nothing was delivered or paid against
     );
     const pay = await c['koord.s1'].post(`/api/plans/${p.planId}/payments`, {
       measureId: p.measureId,
-      onDate: '2026-11-10',
+      onDate: cal.weekday(9, 1),
       amountCents: 1200,
       recipient: 'Veikals',
       documentRef: 'Č-DEL-1',
@@ -86,7 +90,7 @@ describe('a plan can be deleted only while nothing was delivered or paid against
   it('refuses to delete a revised plan with a session nobody confirmed yet', async () => {
     const p = await fixture(972, consultation(), true);
     const s = await c['skolotajs.s1'].post('/api/support/sessions', {
-      onDate: '2026-11-11',
+      onDate: cal.weekday(9, 2),
       startTime: '09:00',
       minutes: 45,
       mode: 'remote',
@@ -103,7 +107,7 @@ describe('a plan can be deleted only while nothing was delivered or paid against
     const p = await fixture(973, consultation(), false);
     const entry = await c['koord.s1'].post('/api/timesheets/entries', {
       schoolId,
-      month: '2026-11',
+      month: cal.weekday(9).slice(0, 7),
       providerId: teacherId,
       kind: 'preparation',
       planId: p.planId,

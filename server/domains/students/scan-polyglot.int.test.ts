@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeOldPersonalCode } from '../../../common/personal-code.ts';
+import { moveClockIntoSemester, resetClock } from '../../../test/calendar.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../test/server.ts';
+import { addDays } from '../../platform/dates.ts';
 
 let server: TestServer;
 let koordS1: TestClient;
@@ -8,6 +10,7 @@ let scanUrl: string;
 
 beforeAll(async () => {
   server = await createTestServer();
+  const cal = await moveClockIntoSemester(server.database);
   const admin = await server.signIn('admin');
   koordS1 = await server.signIn('koord.s1');
   const orgs = (await admin.get('/api/organisations')).json().items as { id: string; code: string }[];
@@ -26,14 +29,17 @@ beforeAll(async () => {
     relation: 'mother',
   });
   const a = await koordS1.post(`/api/students/${studentId}/applications`, {
-    signedOn: '2026-09-05',
+    signedOn: addDays(cal.current.startsOn, 4),
     signerType: 'guardian',
     guardianId: g.json().guardians[0].id,
   });
   expect(a.statusCode).toBe(201);
   scanUrl = `/api/students/${studentId}/applications/${a.json().applications[0].id}/scan`;
 });
-afterAll(() => server.close());
+afterAll(() => {
+  resetClock();
+  return server.close();
+});
 
 const put = (content: Buffer, type: string, name = 'iesniegums.pdf') =>
   koordS1.request('PUT', `${scanUrl}?fileName=${encodeURIComponent(name)}`, content, {

@@ -1,15 +1,29 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeOldPersonalCode } from '../../../common/personal-code.ts';
+import { moveClockIntoSemester, type TestCalendar } from '../../../test/calendar.ts';
 import { createPlanFixture, type PlanFixture } from '../../../test/factories.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../test/server.ts';
 import { resetClock, setClock } from '../../platform/clock.ts';
+import { addDays } from '../../platform/dates.ts';
 
 let server: TestServer;
 const c: Record<string, TestClient> = {};
 let schoolId: string;
 let semesterId: string;
 let plan: PlanFixture;
+let cal: TestCalendar;
+/** The Thursday of the semester's tenth week: the day of the first session. */
+let thu: string;
+
+/**
+ * Moves the frozen clock to `days` after `thu` at `time` (UTC) and signs the clients the tests use
+ * after a move in again: a jump of days would end the sessions signed in before it (idle time).
+ */
+async function moveClock(days: number, time = '09:00:00Z') {
+  setClock(`${addDays(thu, days)}T${time}`, { frozen: true });
+  for (const who of ['koord.s1', 'skolotajs.s1']) c[who] = await server.signIn(who);
+}
 
 const used = async () =>
   (await c['koord.s1'].get(`/api/budgets?schoolId=${schoolId}&semesterId=${semesterId}`))
@@ -28,14 +42,14 @@ const session = (onDate: string, startTime: string, mode: 'remote' | 'in_person'
 
 beforeAll(async () => {
   server = await createTestServer();
+  cal = await moveClockIntoSemester(server.database);
+  thu = cal.weekday(9, 3);
   for (const who of ['admin', 'koord.s1', 'direktors.s1', 'koord.ziemelu', 'eksperts', 'skolotajs.s1'])
     c[who] = await server.signIn(who);
   schoolId = ((await c.admin.get('/api/organisations')).json().items as { id: string; code: string }[]).find(
     (o) => o.code === 'ZIEM-S1',
   )!.id;
-  semesterId = (await c.admin.get('/api/semesters'))
-    .json()
-    .items.find((s: { schoolYear: number; number: number }) => s.schoolYear === 2026 && s.number === 1).id;
+  semesterId = cal.current.id;
   const teacherId = (await c['koord.s1'].get('/api/users?q=skolotajs.s1')).json().items[0].id;
   plan = await createPlanFixture(c, {
     schoolId,
@@ -79,27 +93,28 @@ afterAll(() => {
 
 describe('expired, never-confirmed sessions release the consultation budget', () => {
   it('a remote session holds the budget on its day and the day after, then releases it', async () => {
-    setClock('2026-11-12T09:00:00Z', { frozen: true });
-    expect((await session('2026-11-12', '10:00', 'remote')).statusCode).toBe(201);
+    await moveClock(0);
+    expect((await session(thu, '10:00', 'remote')).statusCode).toBe(201);
     expect(await used()).toBe(0.75);
-    const full = await session('2026-11-12', '11:00', 'in_person');
+    const full = await session(thu, '11:00', 'in_person');
     expect(full.statusCode).toBe(409);
     expect(full.json().error.code).toBe('over_budget');
-    setClock('2026-11-13T20:00:00Z', { frozen: true }); // 22:00 in Riga: still the day after
+    await moveClock(1, '20:00:00Z'); // 22:00 in Riga: still the day after
     expect(await used()).toBe(0.75);
-    setClock('2026-11-14T09:00:00Z', { frozen: true });
+    await moveClock(2);
     expect(await used()).toBe(0);
-    const week = (await c['skolotajs.s1'].get('/api/support/sessions?from=2026-11-09&to=2026-11-15')).json()
-      .items;
+    const week = (
+      await c['skolotajs.s1'].get(`/api/support/sessions?from=${addDays(thu, -3)}&to=${addDays(thu, 3)}`)
+    ).json().items;
     expect(week[0].participants[0].confirmation).toBe('expired');
   });
 
   it('an in-person session not confirmed on the day it was recorded releases the budget; confirming later is refused', async () => {
-    setClock('2026-11-14T09:00:00Z', { frozen: true });
-    const res = await session('2026-11-14', '12:00', 'in_person');
+    await moveClock(2);
+    const res = await session(addDays(thu, 2), '12:00', 'in_person');
     expect(res.statusCode, res.body).toBe(201);
     expect(await used()).toBe(0.75);
-    setClock('2026-11-15T09:00:00Z', { frozen: true });
+    await moveClock(3);
     expect(await used()).toBe(0);
     const late = await c['skolotajs.s1'].post(`/api/support/sessions/${res.json().id}/confirm`, {
       studentId: plan.studentId,
@@ -111,17 +126,17 @@ describe('expired, never-confirmed sessions release the consultation budget', ()
   });
 
   it('a confirmed session keeps its hours after the confirmation window', async () => {
-    setClock('2026-11-16T09:00:00Z', { frozen: true });
-    const res = await session('2026-11-16', '12:00', 'in_person');
+    await moveClock(4);
+    const res = await session(addDays(thu, 4), '12:00', 'in_person');
     expect(res.statusCode, res.body).toBe(201);
     const ok = await c['skolotajs.s1'].post(`/api/support/sessions/${res.json().id}/confirm`, {
       studentId: plan.studentId,
       pin: '7531',
     });
     expect(ok.statusCode, ok.body).toBe(200);
-    setClock('2026-12-20T09:00:00Z', { frozen: true });
+    await moveClock(38);
     expect(await used()).toBe(0.75);
-    const over = await session('2026-12-18', '12:00', 'remote');
+    const over = await session(addDays(thu, 36), '12:00', 'remote');
     expect(over.json().error?.code).toBe('over_budget');
   });
 });

@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { makeOldPersonalCode } from '../../../common/personal-code.ts';
+import { moveClockIntoSemester, type TestCalendar } from '../../../test/calendar.ts';
 import { createPlanFixture, type PlanFixture } from '../../../test/factories.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../test/server.ts';
-import { advanceClock, resetClock } from '../../platform/clock.ts';
+import { advanceClock, resetClock, setClock } from '../../platform/clock.ts';
 import { todayInLatvia } from '../../platform/dates.ts';
 import { queryRows } from '../../platform/db.ts';
 
@@ -12,6 +13,9 @@ const c: Record<string, TestClient> = {};
 let schoolId: string;
 let semesterId: string;
 let teacherId: string;
+let cal: TestCalendar;
+/** When (real time) the clock was moved into the semester. */
+let movedAt: number;
 /** 0 and 1 take part in the sessions below; 2 never does (the victim); 3 has no PIN at all. */
 const kids: PlanFixture[] = [];
 const PIN = (i: number) => `${950 + i}7`;
@@ -68,13 +72,13 @@ async function auditRows(action: string) {
 
 beforeAll(async () => {
   server = await createTestServer();
+  cal = await moveClockIntoSemester(server.database);
+  movedAt = Date.now();
   for (const who of ['admin', 'koord.s1', 'direktors.s1', 'koord.ziemelu', 'eksperts', 'skolotajs.s1'])
     c[who] = await server.signIn(who);
   const orgs = (await c.admin.get('/api/organisations')).json().items as { id: string; code: string }[];
   schoolId = orgs.find((o) => o.code === 'ZIEM-S1')!.id;
-  semesterId = (await c.admin.get('/api/semesters'))
-    .json()
-    .items.find((s: { schoolYear: number; number: number }) => s.schoolYear === 2026 && s.number === 1).id;
+  semesterId = cal.current.id;
   teacherId = (await c['koord.s1'].get('/api/users?q=skolotajs.s1')).json().items[0].id;
   for (const serial of [950, 951, 952, 953]) {
     const p = await runningPlan(serial);
@@ -83,8 +87,12 @@ beforeAll(async () => {
     kids.push(p);
   }
 });
-afterAll(() => server.close());
-afterEach(() => resetClock());
+afterAll(() => {
+  resetClock();
+  return server.close();
+});
+// Undoes a test's `advanceClock`: the clock runs on in the semester as if it had never been moved.
+afterEach(() => setClock(new Date(Date.parse(`${cal.today}T09:00:00Z`) + Date.now() - movedAt)));
 
 describe('the PIN is checked only for participants of the session', () => {
   it("answers a provider's session exactly like a wrong PIN for a student who is not in it, and never counts it against that student's PIN", async () => {
