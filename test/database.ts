@@ -46,6 +46,15 @@ async function freshPostgres(baseUrl: string): Promise<TestDatabase> {
       await database.close();
       const c = new pg.Client({ connectionString: baseUrl });
       await c.connect();
+      // The pool's last connections may still be saying goodbye: forcing them off mid-way raises an
+      // error in this process, so wait (briefly) until they are gone before dropping the database.
+      for (let i = 0; i < 50; i++) {
+        const { rows } = await c.query('select count(*)::int as n from pg_stat_activity where datname = $1', [
+          name,
+        ]);
+        if (rows[0].n === 0) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();
     },

@@ -56,6 +56,9 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
   const { drizzle } = await import('drizzle-orm/node-postgres');
   const { migrate } = await import('drizzle-orm/node-postgres/migrator');
   const pool = new pg.default.Pool({ connectionString: url, max: poolSize });
+  // An idle connection that the server drops (a restart, a terminated backend) is discarded by the
+  // pool and the next query opens a new one; without a listener the event would end the process.
+  pool.on('error', () => undefined);
   const lockClient = await pool.connect();
   try {
     // Several app instances may start at once: one migrates, the others wait.

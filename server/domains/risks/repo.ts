@@ -157,15 +157,15 @@ export async function activeRiskExists(
   semesterId: string,
   itemId: string,
 ): Promise<boolean> {
+  // The record carries its item (one active record per student, item and semester).
   const rows = await db
     .select({ id: studentRisks.id })
     .from(studentRisks)
-    .innerJoin(riskItemVersions, eq(riskItemVersions.id, studentRisks.riskVersionId))
     .where(
       and(
         eq(studentRisks.studentId, studentId),
         eq(studentRisks.semesterId, semesterId),
-        eq(riskItemVersions.itemId, itemId),
+        eq(studentRisks.riskItemId, itemId),
         isNull(studentRisks.removedAt),
       ),
     );
