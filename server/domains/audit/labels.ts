@@ -3,6 +3,7 @@ import type { RequestContext } from '../../platform/actor.ts';
 import type { Db } from '../../platform/db.ts';
 import { can } from '../../platform/policy/gate.ts';
 import { STUDENT_VIEW } from '../students/policy.ts';
+import { USER_VIEW } from '../users/policy.ts';
 import * as repo from './repo.ts';
 
 /** Entity types whose ids lead to a student: shown only to those who may see the student. */
@@ -50,6 +51,7 @@ export async function labelEntities(
   ];
   const studentsById = new Map((await repo.findStudentLabels(tx, idsOf('student'))).map((s) => [s.id, s]));
   const plansById = new Map((await repo.findPlanLabels(tx, idsOf('plan'))).map((p) => [p.id, p]));
+  const usersById = new Map((await repo.findUserLabels(tx, idsOf('user'))).map((u) => [u.id, u]));
   const mayView = (orgPath: string | null | undefined) =>
     Boolean(orgPath) && can(ctx.actor, STUDENT_VIEW, { orgPath: orgPath as string, assignedUserIds: [] });
   return rows.map((r) => {
@@ -61,6 +63,11 @@ export async function labelEntities(
     } else if (r.entityType === 'plan') {
       const p = plansById.get(r.entityId);
       if (p && mayView(p.schoolPath)) return { entityId: r.entityId, entityLabel: p.code };
+    } else if (r.entityType === 'user') {
+      // A staff account by its email, for those who manage users where it belongs; else its id.
+      const u = usersById.get(r.entityId);
+      const label = u && can(ctx.actor, USER_VIEW, { orgPath: u.homePath }) ? u.email : null;
+      return { entityId: r.entityId, entityLabel: label };
     } else if (!STUDENT_LINKED_TYPES.has(r.entityType) || mayView(r.organisationPath)) {
       return { entityId: r.entityId, entityLabel: null };
     }

@@ -86,3 +86,13 @@ export async function findPlanLabels(db: Db, ids: string[]) {
     .innerJoin(organisations, eq(organisations.id, plans.schoolId))
     .where(inArray(plans.id, ids));
 }
+
+/** Staff accounts named by audit rows: the email and the home organisation's path. */
+export async function findUserLabels(db: Db, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: users.id, email: users.email, homePath: organisations.path })
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.homeOrgId))
+    .where(inArray(users.id, ids));
+}
