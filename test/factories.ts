@@ -90,3 +90,17 @@ export async function approveAndStart(c: Record<string, TestClient>, planId: str
     await c[who].post(`/api/plans/${planId}/approve`);
   await c['koord.s1'].post(`/api/plans/${planId}/start`);
 }
+
+/** Organisation ids by code (`ZIEM-S1`, `DIEN-S5`…), as the given client's organisation list shows them. */
+export async function organisationIdsByCode(client: TestClient): Promise<Record<string, string>> {
+  const items = (await client.get('/api/organisations')).json().items as { id: string; code: string }[];
+  return Object.fromEntries(items.map((o) => [o.code, o.id]));
+}
+
+/** Sets one budget line of a school for a semester (as the municipal coordinator) and returns the answer. */
+export function setBudgetLine(
+  coordinator: TestClient,
+  line: { schoolId: string; semesterId: string; category: string; amount: number },
+) {
+  return coordinator.request('PUT', '/api/budgets', line);
+}

@@ -3,7 +3,12 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeOldPersonalCode } from '../../common/personal-code.ts';
 import { moveClockIntoSemester, type TestCalendar } from '../../test/calendar.ts';
-import { createPlanFixture, type PlanFixture } from '../../test/factories.ts';
+import {
+  createPlanFixture,
+  organisationIdsByCode,
+  type PlanFixture,
+  setBudgetLine,
+} from '../../test/factories.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../test/server.ts';
 import { resetClock } from './clock.ts';
 import { addDays } from './dates.ts';
@@ -46,9 +51,7 @@ beforeAll(async () => {
   month = cal.weekday(4).slice(0, 7);
   for (const who of ['admin', 'koord.s1', 'direktors.s1', 'koord.ziemelu', 'eksperts', 'skolotajs.s1'])
     c[who] = await server.signIn(who);
-  schoolId = ((await c.admin.get('/api/organisations')).json().items as { id: string; code: string }[]).find(
-    (o) => o.code === 'ZIEM-S1',
-  )!.id;
+  schoolId = (await organisationIdsByCode(c.admin))['ZIEM-S1'];
   semesterId = cal.current.id;
   teacherId = (await c['koord.s1'].get('/api/users?q=skolotajs.s1')).json().items[0].id;
   const base = {
@@ -88,7 +91,7 @@ beforeAll(async () => {
       justification: 'x',
     },
   });
-  const budget = await c['koord.ziemelu'].request('PUT', '/api/budgets', {
+  const budget = await setBudgetLine(c['koord.ziemelu'], {
     schoolId,
     semesterId,
     category: 'study_materials',

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeOldPersonalCode } from '../../../common/personal-code.ts';
 import { moveClockIntoSemester, resetClock, type TestCalendar } from '../../../test/calendar.ts';
-import { createPlanFixture } from '../../../test/factories.ts';
+import { createPlanFixture, organisationIdsByCode } from '../../../test/factories.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../test/server.ts';
 import { queryRows } from '../../platform/db.ts';
 
@@ -62,9 +62,9 @@ beforeAll(async () => {
   cal = await moveClockIntoSemester(server.database);
   for (const who of ['admin', 'koord.s1', 'direktors.s1', 'koord.ziemelu', 'eksperts', 'koord.s5'])
     c[who] = await server.signIn(who);
-  const orgs = (await c.admin.get('/api/organisations')).json().items as { id: string; code: string }[];
-  schoolId = orgs.find((o) => o.code === 'ZIEM-S1')!.id;
-  school5Id = orgs.find((o) => o.code === 'DIEN-S5')!.id;
+  const orgs = await organisationIdsByCode(c.admin);
+  schoolId = orgs['ZIEM-S1'];
+  school5Id = orgs['DIEN-S5'];
   semesterId = cal.current.id;
   teacherId = (await c['koord.s1'].get('/api/users?q=skolotajs.s1')).json().items[0].id;
 });

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeOldPersonalCode } from '../../../common/personal-code.ts';
 import { moveClockIntoSemester, resetClock, type TestCalendar } from '../../../test/calendar.ts';
-import { createPlanFixture, type MeasureInput } from '../../../test/factories.ts';
+import {
+  createPlanFixture,
+  type MeasureInput,
+  organisationIdsByCode,
+  setBudgetLine,
+} from '../../../test/factories.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../test/server.ts';
 
 let server: TestServer;
@@ -48,12 +53,10 @@ beforeAll(async () => {
   cal = await moveClockIntoSemester(server.database);
   for (const who of ['admin', 'koord.s1', 'direktors.s1', 'koord.ziemelu', 'eksperts', 'skolotajs.s1'])
     c[who] = await server.signIn(who);
-  schoolId = ((await c.admin.get('/api/organisations')).json().items as { id: string; code: string }[]).find(
-    (o) => o.code === 'ZIEM-S1',
-  )!.id;
+  schoolId = (await organisationIdsByCode(c.admin))['ZIEM-S1'];
   semesterId = cal.current.id;
   teacherId = (await c['koord.s1'].get('/api/users?q=skolotajs.s1')).json().items[0].id;
-  await c['koord.ziemelu'].request('PUT', '/api/budgets', {
+  await setBudgetLine(c['koord.ziemelu'], {
     schoolId,
     semesterId,
     category: 'study_materials',

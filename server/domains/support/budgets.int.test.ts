@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeOldPersonalCode } from '../../../common/personal-code.ts';
 import { moveClockIntoSemester, resetClock, type TestCalendar } from '../../../test/calendar.ts';
-import { createPlanFixture } from '../../../test/factories.ts';
+import { createPlanFixture, organisationIdsByCode, setBudgetLine } from '../../../test/factories.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../test/server.ts';
 
 let server: TestServer;
@@ -39,13 +39,11 @@ beforeAll(async () => {
   cal = await moveClockIntoSemester(server.database);
   for (const who of ['admin', 'koord.s1', 'direktors.s1', 'koord.ziemelu', 'eksperts', 'skolotajs.s1'])
     c[who] = await server.signIn(who);
-  schoolId = ((await c.admin.get('/api/organisations')).json().items as { id: string; code: string }[]).find(
-    (o) => o.code === 'ZIEM-S1',
-  )!.id;
+  schoolId = (await organisationIdsByCode(c.admin))['ZIEM-S1'];
   semesterId = cal.current.id;
   for (const serial of [950, 951]) plansRunning.push(await economicPlan(serial));
   // A small study-materials budget: 100 € for the school this semester.
-  const set = await c['koord.ziemelu'].request('PUT', '/api/budgets', {
+  const set = await setBudgetLine(c['koord.ziemelu'], {
     schoolId,
     semesterId,
     category: 'study_materials',
@@ -132,7 +130,7 @@ describe('budgets, caps and payments', () => {
   });
 
   it('refuses a consultation beyond the school’s hours budget', async () => {
-    await c['koord.ziemelu'].request('PUT', '/api/budgets', {
+    await setBudgetLine(c['koord.ziemelu'], {
       schoolId,
       semesterId,
       category: 'consultation',

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { makeOldPersonalCode } from '../../../common/personal-code.ts';
 import { moveClockIntoSemester, type TestCalendar } from '../../../test/calendar.ts';
-import { createPlanFixture, type PlanFixture } from '../../../test/factories.ts';
+import { createPlanFixture, organisationIdsByCode, type PlanFixture } from '../../../test/factories.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../test/server.ts';
 import { advanceClock, resetClock, setClock } from '../../platform/clock.ts';
 import { todayInLatvia } from '../../platform/dates.ts';
@@ -76,8 +76,8 @@ beforeAll(async () => {
   movedAt = Date.now();
   for (const who of ['admin', 'koord.s1', 'direktors.s1', 'koord.ziemelu', 'eksperts', 'skolotajs.s1'])
     c[who] = await server.signIn(who);
-  const orgs = (await c.admin.get('/api/organisations')).json().items as { id: string; code: string }[];
-  schoolId = orgs.find((o) => o.code === 'ZIEM-S1')!.id;
+  const orgs = await organisationIdsByCode(c.admin);
+  schoolId = orgs['ZIEM-S1'];
   semesterId = cal.current.id;
   teacherId = (await c['koord.s1'].get('/api/users?q=skolotajs.s1')).json().items[0].id;
   for (const serial of [950, 951, 952, 953]) {
