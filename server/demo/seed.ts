@@ -3,7 +3,7 @@ import type { Role } from '../../common/roles.ts';
 import { findRoot, insertOrganisation } from '../domains/organisations/repo.ts';
 import { insertApplications, insertGuardians } from '../domains/students/consent-repo.ts';
 import { insertAssignment, insertStudents } from '../domains/students/repo.ts';
-import { upsertBudget } from '../domains/support/budget-repo.ts';
+import { upsertBudget } from '../domains/budgets/budget-repo.ts';
 import { insertGrant, insertUser } from '../domains/users/repo.ts';
 import { addDays } from '../platform/dates.ts';
 import type { Database, Db } from '../platform/db.ts';

@@ -11,7 +11,7 @@ import {
   findStudentRisks,
   insertStudentRisk,
 } from '../risks/repo.ts';
-import { findPayments } from '../support/budget-repo.ts';
+import { findPayments } from '../budgets/budget-repo.ts';
 import { findDeliveredHours } from '../support/repo.ts';
 import { missingForSubmit } from './content.ts';
 import { checkPlanSet, type LoadedPlan, loadPlan, requireAction, today } from './load.ts';

@@ -28,7 +28,7 @@ import {
 import { AppError } from '../../platform/errors.ts';
 import { acceptRawBodies, SCAN_TYPES, sendDownload, uploadedBody } from '../../platform/raw-body.ts';
 import { MAX_SCAN_BYTES } from '../students/consent-service.ts';
-import * as budgets from './budgets.ts';
+import * as budgets from '../budgets/budgets.ts';
 import * as confirm from './confirm.ts';
 import { planProgress } from './progress.ts';
 import * as service from './service.ts';

@@ -13,7 +13,7 @@ import { findOrganisationById } from '../organisations/repo.ts';
 import { lockPlan } from '../plans/repo.ts';
 import { findSemester } from '../risks/repo.ts';
 import { loadVisibleStudent } from '../students/access.ts';
-import { checkConsultationLimits } from './budgets.ts';
+import { checkConsultationLimits } from '../budgets/budgets.ts';
 import { confirmationState, inPersonConfirmationOpen, remoteConfirmationOpen } from './confirmation.ts';
 import { STUDENT_PIN_SET, SUPPORT_RECORD } from './policy.ts';
 import * as repo from './repo.ts';
