@@ -12,6 +12,7 @@ import {
 import { setTodayProvider } from '../common/api/fields.ts';
 import { auditRoutes } from './domains/audit/routes.ts';
 import { authRoutes } from './domains/auth/routes.ts';
+import { budgetRoutes } from './domains/budgets/routes.ts';
 import { calendarRoutes } from './domains/calendar/routes.ts';
 import { ejournalRoutes } from './domains/ejournal/routes.ts';
 import { importRoutes } from './domains/imports/routes.ts';
@@ -131,6 +132,7 @@ export async function buildApp({
       await api.register(ejournalRoutes);
       await api.register(planRoutes);
       await api.register(supportRoutes);
+      await api.register(budgetRoutes);
     },
     { prefix: '/api' },
   );

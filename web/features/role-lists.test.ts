@@ -8,6 +8,7 @@ import '../../server/domains/ejournal/policy.ts';
 import '../../server/domains/plans/policy.ts';
 import '../../server/domains/risks/policy.ts';
 import '../../server/domains/students/policy.ts';
+import '../../server/domains/budgets/policy.ts';
 import '../../server/domains/support/policy.ts';
 import { policyRule } from '../../server/platform/policy/gate.ts';
 

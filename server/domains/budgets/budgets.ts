@@ -12,7 +12,7 @@ import { findSemester } from '../risks/repo.ts';
 import { findStoredFile } from '../students/consent-repo.ts';
 import { storeScan, type UploadedScan } from '../students/consent-service.ts';
 import * as repo from './budget-repo.ts';
-import { BUDGET_ALLOCATE, BUDGET_VIEW, CAPS_MANAGE, OVER_CAP_DECIDE, PAYMENT_RECORD } from '../support/policy.ts';
+import { BUDGET_ALLOCATE, BUDGET_VIEW, CAPS_MANAGE, OVER_CAP_DECIDE, PAYMENT_RECORD } from './policy.ts';
 
 async function loadSchool(ctx: RequestContext, schoolId: string, tx: Db) {
   const school = await findOrganisationById(tx, schoolId);

@@ -3,15 +3,8 @@ import { z } from 'zod';
 import { ZApiError } from '../../../common/api/errors.ts';
 import { zExact, zLine } from '../../../common/api/fields.ts';
 import {
-  ZBudget,
-  ZBudgetBody,
-  ZBudgetQuery,
-  ZCapBody,
-  ZCaps,
   ZConfirmBody,
   ZMyMeasures,
-  ZPaymentBody,
-  ZPaymentList,
   ZPinBody,
   ZPlanProgress,
   ZPublicSession,
@@ -26,9 +19,7 @@ import {
   ZTimesheetQuery,
 } from '../../../common/api/support.ts';
 import { AppError } from '../../platform/errors.ts';
-import { acceptRawBodies, SCAN_TYPES, sendDownload, uploadedBody } from '../../platform/raw-body.ts';
-import { MAX_SCAN_BYTES } from '../students/consent-service.ts';
-import * as budgets from '../budgets/budgets.ts';
+import { sendDownload } from '../../platform/raw-body.ts';
 import * as confirm from './confirm.ts';
 import { planProgress } from './progress.ts';
 import * as service from './service.ts';
@@ -124,73 +115,6 @@ export const supportRoutes: FastifyPluginAsyncZod = async (app) => {
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="darba-laiks-${req.query.month}.xlsx"`)
         .send(buf);
-    },
-  );
-
-  app.get(
-    '/budgets',
-    { schema: { tags, querystring: ZBudgetQuery, response: { 200: ZBudget, ...errors } } },
-    (req) => db.read((tx) => budgets.getBudget(req.ctx, req.query.schoolId, req.query.semesterId, tx)),
-  );
-  app.put('/budgets', { schema: { tags, body: ZBudgetBody, response: { 200: ZBudget, ...errors } } }, (req) =>
-    db.withTx((tx) => budgets.setBudget(req.ctx, req.body, tx)),
-  );
-  app.get('/support-caps', { schema: { tags, response: { 200: ZCaps, ...errors } } }, (_req) =>
-    db.read((tx) => budgets.getCaps(tx)),
-  );
-  app.put('/support-caps', { schema: { tags, body: ZCapBody, response: { 200: ZCaps, ...errors } } }, (req) =>
-    db.withTx((tx) => budgets.setCap(req.ctx, req.body.category, req.body.amount, tx)),
-  );
-  app.get(
-    '/plans/:id/payments',
-    { schema: { tags, params: ZId, response: { 200: ZPaymentList, ...errors } } },
-    (req) => db.read((tx) => budgets.listPayments(req.ctx, req.params.id, tx)),
-  );
-  app.post(
-    '/plans/:id/payments',
-    { schema: { tags, params: ZId, body: ZPaymentBody, response: { 201: ZPaymentList, ...errors } } },
-    async (req, reply) => {
-      await db.withTx((tx) => budgets.recordPayment(req.ctx, req.params.id, req.body, tx));
-      return reply.status(201).send(await db.read((tx) => budgets.listPayments(req.ctx, req.params.id, tx)));
-    },
-  );
-
-  acceptRawBodies(app, SCAN_TYPES, MAX_SCAN_BYTES + 1024);
-  const ZPaymentParams = z.object({ id: z.uuid(), paymentId: z.uuid() });
-  app.put(
-    '/plans/:id/payments/:paymentId/scan',
-    {
-      schema: {
-        tags,
-        description:
-          'The receipt or invoice scan as the raw body (application/pdf, image/jpeg or image/png, at most 5 MB).',
-        params: ZPaymentParams,
-        querystring: z.object({ fileName: zLine(200, 1) }),
-        response: { 200: ZPaymentList, ...errors },
-      },
-    },
-    async (req) => {
-      const { content, contentType } = uploadedBody(req, 'file_type');
-      await db.withTx((tx) =>
-        budgets.attachPaymentScan(
-          req.ctx,
-          req.params.id,
-          req.params.paymentId,
-          { fileName: req.query.fileName, contentType, content },
-          tx,
-        ),
-      );
-      return db.read((tx) => budgets.listPayments(req.ctx, req.params.id, tx));
-    },
-  );
-  app.get(
-    '/plans/:id/payments/:paymentId/scan',
-    { schema: { tags, params: ZPaymentParams } },
-    async (req, reply) => {
-      const file = await db.withTx((tx) =>
-        budgets.readPaymentScan(req.ctx, req.params.id, req.params.paymentId, tx),
-      );
-      return sendDownload(reply, file);
     },
   );
 

@@ -6,6 +6,7 @@ import '../../domains/organisations/policy.ts';
 import '../../domains/plans/policy.ts';
 import '../../domains/risks/policy.ts';
 import '../../domains/students/policy.ts';
+import '../../domains/budgets/policy.ts';
 import '../../domains/support/policy.ts';
 import '../../domains/users/policy.ts';
 import { ROLES } from '../../../common/roles.ts';
