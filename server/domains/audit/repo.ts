@@ -1,8 +1,8 @@
 import { and, desc, eq, gte, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import { auditEvents, organisations, plans, students, users } from '../../db/schema.ts';
 import type { Db } from '../../platform/db.ts';
+import { pathInScope } from '../../platform/scope-sql.ts';
 import { escapeLike } from '../../platform/sql-text.ts';
-import { pathInScope } from '../organisations/repo.ts';
 
 export interface AuditFilter {
   action?: string;

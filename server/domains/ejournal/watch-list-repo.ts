@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { FlagKey } from '../../../common/api/ejournal.ts';
 import { type Db, queryRows } from '../../platform/db.ts';
-import { pathInScope } from '../organisations/repo.ts';
+import { pathInScope } from '../../platform/scope-sql.ts';
 
 /** Thresholds used when neither the municipality nor the nation has set its own (documented in the README). */
 export const DEFAULT_THRESHOLDS = {

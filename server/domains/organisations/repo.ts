@@ -1,6 +1,7 @@
-import { and, asc, eq, or, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { organisations } from '../../db/schema.ts';
 import type { Db } from '../../platform/db.ts';
+import { pathInScope } from '../../platform/scope-sql.ts';
 
 const columns = {
   id: organisations.id,
@@ -23,12 +24,6 @@ export type OrgRow = {
   path: string;
   active: boolean;
 };
-
-/** SQL condition: the row's path lies under one of the scope paths. No paths, no rows. */
-export function pathInScope(pathColumn: SQLWrapper, scope: string[]): SQL {
-  if (scope.length === 0) return sql`false`;
-  return or(...scope.map((p) => sql`${pathColumn} LIKE ${`${p}%`}`)) as SQL;
-}
 
 /** Every organisation under the given scope paths, in tree order. */
 export async function findOrganisationsInScope(db: Db, scope: string[]): Promise<OrgRow[]> {

@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../platform/db.ts';
-import { pathInScope } from '../organisations/repo.ts';
+import { pathInScope } from '../../platform/scope-sql.ts';
 import { type StudentScope, studentVisible } from '../students/repo.ts';
 import { insertEvent } from './repo.ts';
 

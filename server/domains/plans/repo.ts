@@ -2,7 +2,7 @@ import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { notifications, planCodeCounters, planEvents, plans, planVersions, users } from '../../db/schema.ts';
 import { now, today } from '../../platform/clock.ts';
 import { type Db, queryRows } from '../../platform/db.ts';
-import { pathInScope } from '../organisations/repo.ts';
+import { pathInScope } from '../../platform/scope-sql.ts';
 
 export type PlanRow = typeof plans.$inferSelect;
 

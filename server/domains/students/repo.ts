@@ -4,8 +4,8 @@ import { now } from '../../platform/clock.ts';
 import { latvianSortKey } from '../../platform/collation.ts';
 import { todayInLatvia } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db.ts';
+import { pathInScope } from '../../platform/scope-sql.ts';
 import { escapeLike } from '../../platform/sql-text.ts';
-import { pathInScope } from '../organisations/repo.ts';
 
 /** Who is asking, in SQL terms: whole-school scope paths, assigned-only scope paths and the user. */
 export interface StudentScope {

@@ -4,8 +4,8 @@ import { organisations, roleGrants, users } from '../../db/schema.ts';
 import { now } from '../../platform/clock.ts';
 import { latvianSortKey } from '../../platform/collation.ts';
 import type { Db } from '../../platform/db.ts';
+import { pathInScope } from '../../platform/scope-sql.ts';
 import { escapeLike } from '../../platform/sql-text.ts';
-import { pathInScope } from '../organisations/repo.ts';
 
 const homeOrg = alias(organisations, 'home_org');
 const grantOrg = alias(organisations, 'grant_org');
