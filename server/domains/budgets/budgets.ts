@@ -5,12 +5,11 @@ import { writeAudit } from '../../platform/audit.ts';
 import { minutesToHours, todayInLatvia } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, badRequest, ForbiddenError, NotFoundError } from '../../platform/errors.ts';
+import { findStoredFile, storeScan, type UploadedScan } from '../../platform/files/index.ts';
 import { can, canAnywhere } from '../../platform/policy/gate.ts';
 import { findOrganisationById } from '../organisations/repo.ts';
 import { loadPlan } from '../plans/load.ts';
 import { findSemester } from '../risks/repo.ts';
-import { findStoredFile } from '../students/consent-repo.ts';
-import { storeScan, type UploadedScan } from '../students/consent-service.ts';
 import * as repo from './budget-repo.ts';
 import { BUDGET_ALLOCATE, BUDGET_VIEW, CAPS_MANAGE, OVER_CAP_DECIDE, PAYMENT_RECORD } from './policy.ts';
 

@@ -11,8 +11,8 @@ import {
   ZPaymentBody,
   ZPaymentList,
 } from '../../../common/api/support.ts';
+import { MAX_SCAN_BYTES } from '../../platform/files/index.ts';
 import { acceptRawBodies, SCAN_TYPES, sendDownload, uploadedBody } from '../../platform/raw-body.ts';
-import { MAX_SCAN_BYTES } from '../students/consent-service.ts';
 import * as budgets from './budgets.ts';
 
 const errors = {

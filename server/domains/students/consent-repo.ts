@@ -143,35 +143,6 @@ export async function attachApplicationFile(db: Db, applicationId: string, fileI
   await db.update(applications).set({ fileId }).where(eq(applications.id, applicationId));
 }
 
-export async function insertStoredFile(
-  db: Db,
-  values: {
-    fileName: string;
-    contentType: string;
-    size: number;
-    sha256: string;
-    content: Buffer;
-    orgId: string;
-    createdBy: string | null;
-  },
-): Promise<string> {
-  const [row] = await db.insert(storedFiles).values(values).returning({ id: storedFiles.id });
-  return row.id;
-}
-
-export async function findStoredFile(db: Db, id: string) {
-  const rows = await db
-    .select({
-      id: storedFiles.id,
-      fileName: storedFiles.fileName,
-      contentType: storedFiles.contentType,
-      content: storedFiles.content,
-    })
-    .from(storedFiles)
-    .where(eq(storedFiles.id, id));
-  return rows[0] ?? null;
-}
-
 const fromSchool = alias(organisations, 'from_school');
 const toSchool = alias(organisations, 'to_school');
 

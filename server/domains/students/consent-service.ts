@@ -1,16 +1,14 @@
-import { createHash } from 'node:crypto';
 import type { TApplicationBody, TGuardianBody } from '../../../common/api/students.ts';
 import type { RequestContext } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { todayInLatvia } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, badRequest, NotFoundError } from '../../platform/errors.ts';
+import { findStoredFile, storeScan, type UploadedScan } from '../../platform/files/index.ts';
 import { loadStudentFor, loadVisibleStudent } from './access.ts';
 import * as consentRepo from './consent-repo.ts';
 import { STUDENT_CONSENT } from './policy.ts';
 import { ageOn } from './present.ts';
-
-export const MAX_SCAN_BYTES = 5 * 1024 * 1024;
 
 /** Adds a guardian to a student. */
 export async function addGuardian(
@@ -144,61 +142,6 @@ export async function withdrawApplication(
   });
 }
 
-/** An uploaded scan as the API receives it: the raw body and its declared type. */
-export interface UploadedScan {
-  fileName: string;
-  contentType: string;
-  content: Buffer;
-}
-
-/**
- * Checks a scan (not empty, at most 5 MB, PDF/JPEG/PNG by its first bytes and matching the declared
- * type) and stores it for the organisation; used for application and payment scans alike.
- */
-export async function storeScan(
-  ctx: RequestContext,
-  file: UploadedScan,
-  orgId: string,
-  tx: Db,
-): Promise<string> {
-  if (file.content.length === 0) throw badRequest('file_empty', 'file');
-  if (file.content.length > MAX_SCAN_BYTES) throw new AppError(413, 'file_too_large');
-  const sniffed = sniffScanType(file.content);
-  if (!sniffed || sniffed !== file.contentType) throw new AppError(415, 'file_type');
-  if (looksLikeHtml(file.content)) throw new AppError(415, 'scan_content_mismatch');
-  return consentRepo.insertStoredFile(tx, {
-    fileName: file.fileName.replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 120),
-    contentType: sniffed,
-    size: file.content.length,
-    sha256: createHash('sha256').update(file.content).digest('hex'),
-    content: file.content,
-    orgId,
-    createdBy: ctx.actor?.userId ?? null,
-  });
-}
-
-/** Markers a browser takes for a web page; no scan has them (case-insensitive, in bytes). */
-const HTML_MARKERS = /<(?:html|head|body|script|iframe|svg|!doctype)[\s>/]/i;
-/** How far a scan is searched for them: well past what browsers sniff. */
-const HTML_SEARCH_BYTES = 64 * 1024;
-
-/**
- * True when the file's first 64 KB hold HTML (a PDF/HTML or image/HTML polyglot): such a file is
- * refused whatever its first bytes say, so it can never be rendered as a page.
- */
-export function looksLikeHtml(content: Buffer): boolean {
-  return HTML_MARKERS.test(content.subarray(0, HTML_SEARCH_BYTES).toString('latin1'));
-}
-
-/** The kind of a scan by its first bytes; the declared content type must agree. */
-export function sniffScanType(content: Buffer): 'application/pdf' | 'image/jpeg' | 'image/png' | null {
-  if (content.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
-  if (content[0] === 0xff && content[1] === 0xd8 && content[2] === 0xff) return 'image/jpeg';
-  if (content.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
-    return 'image/png';
-  return null;
-}
-
 /** Stores the scan of a signed application (PDF, JPEG or PNG, at most 5 MB). */
 export async function attachScan(
   ctx: RequestContext,
@@ -225,7 +168,7 @@ export async function readScan(ctx: RequestContext, studentId: string, applicati
   const { row } = await loadVisibleStudent(ctx, studentId, tx);
   const app = await consentRepo.findApplication(tx, studentId, applicationId);
   if (!app?.fileId) throw new NotFoundError('application', applicationId, row.schoolId);
-  const file = await consentRepo.findStoredFile(tx, app.fileId);
+  const file = await findStoredFile(tx, app.fileId);
   if (!file) throw new NotFoundError('application', applicationId, row.schoolId);
   await writeAudit(tx, ctx, {
     action: 'application.read_scan',

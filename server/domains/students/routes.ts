@@ -14,9 +14,9 @@ import {
   ZUpdateStudentBody,
   ZWithdrawApplicationBody,
 } from '../../../common/api/students.ts';
+import { MAX_SCAN_BYTES } from '../../platform/files/index.ts';
 import { acceptRawBodies, SCAN_TYPES, sendDownload, uploadedBody } from '../../platform/raw-body.ts';
 import * as consent from './consent-service.ts';
-import { MAX_SCAN_BYTES } from './consent-service.ts';
 import { assignStaff, moveStudent, unassignStaff } from './move-service.ts';
 import * as service from './service.ts';
 
