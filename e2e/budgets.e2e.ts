@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findSemesters } from '../server/domains/risks/repo.ts';
+import { findSemesters } from '../server/domains/calendar/index.ts';
 import { axeViolations, type E2E, SCREENSHOT_DIR, screenshot, signIn, startE2E } from './harness.ts';
 
 let e2e: E2E;

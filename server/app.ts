@@ -32,6 +32,7 @@ import { registerInputGuard } from './platform/input-guard.ts';
 import { loggerOptions } from './platform/logger.ts';
 import { registerRequestHooks } from './platform/request-hooks.ts';
 import { registerStatic } from './platform/static.ts';
+import { wireDomains } from './wiring.ts';
 
 /**
  * Fastify's `trustProxy` for the configured proxies. A number of hops becomes the same test
@@ -55,6 +56,8 @@ export async function buildApp({
   database,
   serveClient = true,
 }: AppOptions): Promise<FastifyInstance> {
+  // Plug the domains' implementations into each other's ports (server/wiring.ts; idempotent).
+  wireDomains();
   const app = Fastify({
     logger: loggerOptions(config.logLevel),
     genReqId: () => randomUUID(),

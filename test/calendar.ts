@@ -1,5 +1,5 @@
 import type { TSemester } from '../common/api/risks.ts';
-import { findSemesters } from '../server/domains/risks/repo.ts';
+import { findSemesters } from '../server/domains/calendar/index.ts';
 import { resetClock, setClock } from '../server/platform/clock.ts';
 import { addDays } from '../server/platform/dates.ts';
 import type { Database } from '../server/platform/db.ts';

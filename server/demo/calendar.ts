@@ -1,5 +1,5 @@
+import { findSemesters } from '../domains/calendar/index.ts';
 import { ensureSchoolYears } from '../domains/calendar/service.ts';
-import { findSemesters } from '../domains/risks/repo.ts';
 import { today as clockToday } from '../platform/clock.ts';
 import { addDays } from '../platform/dates.ts';
 import type { Db } from '../platform/db.ts';

@@ -1,13 +1,15 @@
 import { sql } from 'drizzle-orm';
 import type { Role } from '../../common/roles.ts';
+import { upsertBudget } from '../domains/budgets/budget-repo.ts';
 import { findRoot, insertOrganisation } from '../domains/organisations/repo.ts';
 import { insertApplications, insertGuardians } from '../domains/students/consent-repo.ts';
 import { insertAssignment, insertStudents } from '../domains/students/repo.ts';
-import { upsertBudget } from '../domains/budgets/budget-repo.ts';
 import { insertGrant, insertUser } from '../domains/users/repo.ts';
 import { addDays } from '../platform/dates.ts';
 import type { Database, Db } from '../platform/db.ts';
 import { hashPassword } from '../platform/passwords.ts';
+// The demo runs plans' and students' services outside the app: their ports must be wired.
+import '../wiring.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './accounts.ts';
 import { type DemoCalendar, demoCalendar } from './calendar.ts';
 import { seedEjournal } from './ejournal.ts';

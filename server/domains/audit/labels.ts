@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import type { RequestContext } from '../../platform/actor.ts';
 import type { Db } from '../../platform/db.ts';
 import { can } from '../../platform/policy/gate.ts';
-import { STUDENT_VIEW } from '../students/policy.ts';
-import { USER_VIEW } from '../users/policy.ts';
+import { STUDENT_VIEW } from '../students/index.ts';
+import { USER_VIEW } from '../users/index.ts';
 import * as repo from './repo.ts';
 
 /** Entity types whose ids lead to a student: shown only to those who may see the student. */

@@ -1,10 +1,10 @@
 import type { TMe } from '../../../common/api/auth.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { canAnywhere } from '../../platform/policy/gate.ts';
-import { AUDIT_VIEW } from '../audit/policy.ts';
-import { ORG_CREATE, ORG_UPDATE } from '../organisations/policy.ts';
-import { STUDENT_MANAGE, STUDENT_VIEW, STUDENT_VIEW_ASSIGNED } from '../students/policy.ts';
-import { USER_MANAGE } from '../users/policy.ts';
+import { AUDIT_VIEW } from '../audit/index.ts';
+import { ORG_CREATE, ORG_UPDATE } from '../organisations/index.ts';
+import { STUDENT_MANAGE, STUDENT_VIEW, STUDENT_VIEW_ASSIGNED } from '../students/index.ts';
+import { USER_MANAGE } from '../users/index.ts';
 
 /** The signed-in user as the client sees it, with what the navigation should offer. */
 export function presentMe(actor: Actor): TMe {

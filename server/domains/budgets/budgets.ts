@@ -7,9 +7,9 @@ import type { Db } from '../../platform/db.ts';
 import { AppError, badRequest, ForbiddenError, NotFoundError } from '../../platform/errors.ts';
 import { findStoredFile, storeScan, type UploadedScan } from '../../platform/files/index.ts';
 import { can, canAnywhere } from '../../platform/policy/gate.ts';
-import { findOrganisationById } from '../organisations/repo.ts';
-import { loadPlan } from '../plans/load.ts';
-import { findSemester } from '../risks/repo.ts';
+import { findSemester } from '../calendar/index.ts';
+import { findOrganisationById } from '../organisations/index.ts';
+import { loadPlan } from '../plans/index.ts';
 import * as repo from './budget-repo.ts';
 import { BUDGET_ALLOCATE, BUDGET_VIEW, CAPS_MANAGE, OVER_CAP_DECIDE, PAYMENT_RECORD } from './policy.ts';
 

@@ -3,7 +3,7 @@ import type { TSemester } from '../../../common/api/risks.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../test/server.ts';
 import { resetClock, setClock, today } from '../../platform/clock.ts';
 import { addDays } from '../../platform/dates.ts';
-import { findSemesters } from '../risks/repo.ts';
+import { findSemesters } from './repo.ts';
 import { ensureSchoolYears } from './service.ts';
 
 let server: TestServer;

@@ -1,7 +1,67 @@
-import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lte, ne, sql } from 'drizzle-orm';
 import { semesters } from '../../db/schema.ts';
+import { todayInLatvia } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db.ts';
 import { queryRows } from '../../platform/db.ts';
+
+// Semesters, read by every domain that dates its records (through calendar/index.ts).
+
+/** Every semester, newest first, with whether it is the current one (the latest begun). */
+export async function findSemesters(db: Db) {
+  const rows = await db.select().from(semesters).orderBy(desc(semesters.startsOn));
+  const today = todayInLatvia();
+  const current = rows.find((s) => s.startsOn <= today)?.id ?? null;
+  return rows.map((s) => ({ ...s, current: s.id === current }));
+}
+
+/** The semester in progress (or the latest begun, in summer). */
+export async function findCurrentSemester(db: Db) {
+  const today = todayInLatvia();
+  const rows = await db
+    .select()
+    .from(semesters)
+    .where(lte(semesters.startsOn, today))
+    .orderBy(desc(semesters.startsOn))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export async function findSemester(db: Db, id: string) {
+  const rows = await db.select().from(semesters).where(eq(semesters.id, id));
+  return rows[0] ?? null;
+}
+
+/** The semester before the given one. */
+export async function findPreviousSemester(db: Db, startsOn: string) {
+  const rows = await db
+    .select()
+    .from(semesters)
+    .where(sql`${semesters.startsOn} < ${startsOn}`)
+    .orderBy(desc(semesters.startsOn))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export async function insertSemester(
+  db: Db,
+  values: { schoolYear: number; number: number; startsOn: string; endsOn: string },
+) {
+  const [row] = await db
+    .insert(semesters)
+    .values(values)
+    .onConflictDoNothing()
+    .returning({ id: semesters.id });
+  return row?.id ?? null;
+}
+
+/** Overlapping semesters (they must not overlap). */
+export async function countOverlapping(db: Db, startsOn: string, endsOn: string): Promise<number> {
+  const [{ n }] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(semesters)
+    .where(and(lte(semesters.startsOn, endsOn), sql`${semesters.endsOn} >= ${startsOn}`));
+  return Number(n);
+}
 
 /** The school years (the calendar year they start in) that have at least one semester. */
 export async function findSchoolYearsPresent(db: Db, years: number[]): Promise<Set<number>> {

@@ -4,9 +4,8 @@ import type { RequestContext } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { today } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
-import { AppError, badRequest, NotFoundError } from '../../platform/errors.ts';
+import { AppError, badRequest, conflict, NotFoundError } from '../../platform/errors.ts';
 import { canAnywhere } from '../../platform/policy/gate.ts';
-import { findSemesters } from '../risks/repo.ts';
 import { CALENDAR_MANAGE } from './policy.ts';
 import * as repo from './repo.ts';
 
@@ -72,5 +71,20 @@ export async function updateSemesterDates(
     throw badRequest('semester_records_outside', 'startsOn');
   await repo.updateSemesterDates(tx, id, input.startsOn, input.endsOn);
   await writeAudit(tx, ctx, { action: 'semester.update', entityType: 'semester', entityId: id });
-  return findSemesters(tx);
+  return repo.findSemesters(tx);
+}
+
+/**
+ * Adds a semester; semesters may not overlap, and a school year's number is taken once. The caller
+ * decides who may (risks' semester route) and writes the audit row.
+ */
+export async function addSemester(
+  tx: Db,
+  input: { schoolYear: number; number: number; startsOn: string; endsOn: string },
+): Promise<string> {
+  if ((await repo.countOverlapping(tx, input.startsOn, input.endsOn)) > 0)
+    throw badRequest('semester_overlap', 'startsOn');
+  const id = await repo.insertSemester(tx, input);
+  if (!id) throw conflict('conflict', 'number');
+  return id;
 }

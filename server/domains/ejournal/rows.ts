@@ -3,7 +3,7 @@ import type { EjournalKind } from '../../../common/api/ejournal.ts';
 import { shiftYears } from '../../../common/api/fields.ts';
 import { parsePersonalCode } from '../../../common/personal-code.ts';
 import { parseCalendarDate } from '../../platform/dates.ts';
-import { normalizeHeader } from '../imports/student-rows.ts';
+import { normalizeHeader } from '../imports/index.ts';
 import type { AttendanceRow, BehaviourRow, MarkRow } from './repo.ts';
 
 /**

@@ -7,9 +7,9 @@ import { todayInLatvia } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, badRequest, conflict, ForbiddenError, NotFoundError } from '../../platform/errors.ts';
 import { can, scopePaths } from '../../platform/policy/gate.ts';
-import { findOrganisationById, findRoot } from '../organisations/repo.ts';
-import { findCurrentSemester, findSemester } from '../risks/repo.ts';
-import { loadVisibleStudent } from '../students/access.ts';
+import { findCurrentSemester, findSemester } from '../calendar/index.ts';
+import { findOrganisationById, findRoot } from '../organisations/index.ts';
+import { loadVisibleStudent } from '../students/index.ts';
 import { flagsOf, schoolDaysElapsed } from './flags.ts';
 import { LEGAL_DUTY_RECORD, THRESHOLDS_MANAGE, WATCH_LIST_VIEW } from './policy.ts';
 import {

@@ -4,8 +4,8 @@ import { now } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { newToken } from '../../platform/tokens.ts';
-import { loadOwnSchoolFor } from '../organisations/service.ts';
-import { STUDENT_IMPORT } from '../students/policy.ts';
+import { loadOwnSchoolFor } from '../organisations/index.ts';
+import { STUDENT_IMPORT } from '../students/index.ts';
 import { parseUploadedTable } from './parse-upload.ts';
 import * as repo from './repo.ts';
 import {

@@ -1,4 +1,4 @@
-import type { OrgType } from '../../../common/roles.ts';
+import { MANAGER_ROLES, type OrgType } from '../../../common/roles.ts';
 import { definePolicies, type OrgResource } from '../../platform/policy/gate.ts';
 
 /** A new organisation: the parent's path and the type to be created under it. */
@@ -14,6 +14,8 @@ export interface OrgTarget extends OrgResource {
 export const ORG_VIEW = 'organisation.view';
 export const ORG_CREATE = 'organisation.create';
 export const ORG_UPDATE = 'organisation.update';
+/** The national school directory (names only): for those who register or move students. */
+export const ORG_DIRECTORY = 'organisation.directory';
 
 definePolicies<OrgResource>({
   [ORG_VIEW]: {
@@ -26,6 +28,11 @@ definePolicies<OrgResource>({
       'auditor',
     ],
   },
+});
+
+definePolicies<OrgResource>({
+  // The same roles as student.manage: those who register students and move them between schools.
+  [ORG_DIRECTORY]: { roles: MANAGER_ROLES },
 });
 
 definePolicies<NewOrgResource>({

@@ -9,8 +9,7 @@ import { writeAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, badRequest, conflict, ForbiddenError, NotFoundError } from '../../platform/errors.ts';
 import { can, canAnywhere, scopePaths } from '../../platform/policy/gate.ts';
-import { STUDENT_MANAGE } from '../students/policy.ts';
-import { ORG_CREATE, ORG_UPDATE, ORG_VIEW } from './policy.ts';
+import { ORG_CREATE, ORG_DIRECTORY, ORG_UPDATE, ORG_VIEW } from './policy.ts';
 import * as repo from './repo.ts';
 
 /** The API shape of an organisation row. */
@@ -49,7 +48,7 @@ export async function listOrganisations(ctx: RequestContext, tx: Db): Promise<TO
 
 /** The national school directory (names only), for those who register or move students. */
 export async function listSchoolDirectory(ctx: RequestContext, tx: Db) {
-  if (!canAnywhere(ctx.actor, STUDENT_MANAGE)) throw new AppError(403, 'forbidden');
+  if (!canAnywhere(ctx.actor, ORG_DIRECTORY)) throw new AppError(403, 'forbidden');
   const rows = await repo.findSchoolDirectory(tx);
   return rows.map((r) => ({ ...r, schoolType: (r.schoolType as SchoolType | null) ?? null }));
 }

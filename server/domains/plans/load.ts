@@ -6,11 +6,16 @@ import { todayInLatvia } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, ForbiddenError, NotFoundError } from '../../platform/errors.ts';
 import { can } from '../../platform/policy/gate.ts';
-import { findOrganisationById } from '../organisations/repo.ts';
-import { findSemester } from '../risks/repo.ts';
-import { STUDENT_VIEW, STUDENT_VIEW_ASSIGNED, type StudentResource } from '../students/policy.ts';
-import { findAssignedUserIds, findStudentById } from '../students/repo.ts';
-import { planHasDeliveries } from '../support/repo.ts';
+import { findSemester } from '../calendar/index.ts';
+import { findOrganisationById } from '../organisations/index.ts';
+import {
+  findAssignedUserIds,
+  findStudentById,
+  STUDENT_VIEW,
+  STUDENT_VIEW_ASSIGNED,
+  type StudentResource,
+} from '../students/index.ts';
+import { planHasDeliveries } from './delivery-facts.ts';
 import * as repo from './repo.ts';
 import { ALL_ACTIONS, mayDo, type PlanAction, type WorkflowFacts } from './workflow.ts';
 

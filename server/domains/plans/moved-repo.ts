@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../platform/db.ts';
 import { pathInScope } from '../../platform/scope-sql.ts';
-import { type StudentScope, studentVisible } from '../students/repo.ts';
+import { type StudentScope, studentVisible } from '../students/index.ts';
 import { insertEvent } from './repo.ts';
 
 /** The statuses of a plan still running (or on its way); a move ends them. */

@@ -1,6 +1,6 @@
 import { PLAN_APPROVER_ROLES, PLAN_TEAM_ROLES } from '../../../common/roles.ts';
 import { definePolicies } from '../../platform/policy/gate.ts';
-import { NOT_A_PREPARER, type StudentResource } from '../students/policy.ts';
+import { NOT_A_PREPARER, type StudentResource } from '../students/index.ts';
 
 export const PLAN_TEAM = 'plan.team';
 export const PLAN_APPROVE_DIRECTOR = 'plan.approve.director';

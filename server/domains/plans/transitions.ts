@@ -4,16 +4,15 @@ import { writeAudit } from '../../platform/audit.ts';
 import { now } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, badRequest } from '../../platform/errors.ts';
+import { findSemesters } from '../calendar/index.ts';
 import {
   findActiveRiskOfItem,
   findRiskVersionIdOfRecord,
-  findSemesters,
   findStudentRisks,
   insertStudentRisk,
-} from '../risks/repo.ts';
-import { findPayments } from '../budgets/budget-repo.ts';
-import { findDeliveredHours } from '../support/repo.ts';
+} from '../risks/index.ts';
 import { missingForSubmit } from './content.ts';
+import { findDeliveredHours, findPayments } from './delivery-facts.ts';
 import { checkPlanSet, type LoadedPlan, loadPlan, requireAction, today } from './load.ts';
 import { notifyApprovers, notifyPreparer } from './notify.ts';
 import * as repo from './repo.ts';

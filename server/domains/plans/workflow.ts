@@ -2,7 +2,7 @@ import type { ApprovalLevel, PlanStatus } from '../../../common/api/plans.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { addDays } from '../../platform/dates.ts';
 import { can } from '../../platform/policy/gate.ts';
-import type { StudentResource } from '../students/policy.ts';
+import type { StudentResource } from '../students/index.ts';
 import { APPROVE_ACTION, PLAN_TEAM } from './policy.ts';
 
 export type PlanAction =

@@ -1,6 +1,6 @@
 import { NATIONAL_ADMIN_ROLES, ROLES } from '../../../common/roles.ts';
 import { definePolicies, type OrgResource } from '../../platform/policy/gate.ts';
-import type { StudentResource } from '../students/policy.ts';
+import type { StudentResource } from '../students/index.ts';
 
 export const CATALOGUE_VIEW = 'risk_catalogue.view';
 export const CATALOGUE_MANAGE = 'risk_catalogue.manage';

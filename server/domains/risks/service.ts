@@ -11,7 +11,8 @@ import { todayInLatvia } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, badRequest, conflict, ForbiddenError, NotFoundError } from '../../platform/errors.ts';
 import { can, canAnywhere } from '../../platform/policy/gate.ts';
-import { loadVisibleStudent } from '../students/access.ts';
+import { addSemester, findSemester, findSemesters } from '../calendar/index.ts';
+import { loadVisibleStudent } from '../students/index.ts';
 import {
   CATALOGUE_MANAGE,
   CATALOGUE_VIEW,
@@ -34,7 +35,7 @@ function requireAnywhere(ctx: RequestContext, action: string): void {
 /** The semesters, newest first. */
 export async function listSemesters(ctx: RequestContext, tx: Db) {
   requireAnywhere(ctx, CATALOGUE_VIEW);
-  return repo.findSemesters(tx);
+  return findSemesters(tx);
 }
 
 /** Adds a semester (national admin); semesters may not overlap. */
@@ -44,10 +45,7 @@ export async function createSemester(
   tx: Db,
 ) {
   requireAnywhere(ctx, SEMESTER_MANAGE);
-  if ((await repo.countOverlapping(tx, input.startsOn, input.endsOn)) > 0)
-    throw badRequest('semester_overlap', 'startsOn');
-  const id = await repo.insertSemester(tx, input);
-  if (!id) throw conflict('conflict', 'number');
+  const id = await addSemester(tx, input);
   await writeAudit(tx, ctx, { action: 'semester.create', entityType: 'semester', entityId: id });
   return id;
 }
@@ -149,7 +147,7 @@ export async function recordStudentRisk(
   const { row, resource } = await loadVisibleStudent(ctx, studentId, tx);
   if (!can(ctx.actor, STUDENT_RISKS_RECORD, resource))
     throw new ForbiddenError('student', studentId, row.schoolId);
-  const semester = await repo.findSemester(tx, input.semesterId);
+  const semester = await findSemester(tx, input.semesterId);
   if (!semester) throw badRequest('validation', 'semesterId');
   if (input.foundOn > todayInLatvia()) throw badRequest('date_in_future', 'foundOn');
   const item = await repo.findRiskItem(tx, input.riskItemId);

@@ -4,12 +4,11 @@ import { writeAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, badRequest, NotFoundError } from '../../platform/errors.ts';
 import { can } from '../../platform/policy/gate.ts';
-import { findOrganisationById } from '../organisations/repo.ts';
-import { endPlansOnMove } from '../plans/moved.ts';
-import { USER_VIEW } from '../users/policy.ts';
-import { findGrantsOfUsers, findUserById } from '../users/repo.ts';
+import { findOrganisationById } from '../organisations/index.ts';
+import { findGrantsOfUsers, findUserById, USER_VIEW } from '../users/index.ts';
 import { loadStudentFor } from './access.ts';
 import * as consentRepo from './consent-repo.ts';
+import { beforeStudentMoves } from './move-handlers.ts';
 import { STUDENT_ASSIGNED_ROLES, STUDENT_MANAGE } from './policy.ts';
 import * as repo from './repo.ts';
 import { checkLevel } from './service.ts';
@@ -31,7 +30,7 @@ export async function moveStudent(
   if (!target || target.type !== 'school' || !target.active) throw badRequest('not_a_school', 'toSchoolId');
   if (target.id === row.schoolId) throw badRequest('same_school', 'toSchoolId');
   checkLevel(input.grade, input.course);
-  await endPlansOnMove(ctx, { studentId, fromSchoolId: row.schoolId, classLabel: row.classLabel }, tx);
+  await beforeStudentMoves(ctx, { studentId, fromSchoolId: row.schoolId, classLabel: row.classLabel }, tx);
   await repo.updateStudent(tx, studentId, {
     schoolId: target.id,
     classLabel: input.classLabel,

@@ -11,8 +11,8 @@ import { type AuditEntry, writeAudit, writeAuditMany } from '../../platform/audi
 import type { Database, Db } from '../../platform/db.ts';
 import { AppError, badRequest, conflict, ForbiddenError, NotFoundError } from '../../platform/errors.ts';
 import { can } from '../../platform/policy/gate.ts';
-import { findOrganisationById } from '../organisations/repo.ts';
-import { findGrantsOfUsers } from '../users/repo.ts';
+import { findOrganisationById } from '../organisations/index.ts';
+import { findGrantsOfUsers } from '../users/index.ts';
 import {
   loadStudentFor,
   loadVisibleStudent,

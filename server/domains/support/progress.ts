@@ -1,8 +1,8 @@
 import type { RequestContext } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
-import { findPayments } from '../budgets/budget-repo.ts';
-import { loadPlan } from '../plans/load.ts';
+import { findPayments } from '../budgets/index.ts';
+import { loadPlan } from '../plans/index.ts';
 import * as repo from './repo.ts';
 
 /** Planned against delivered per measure of a plan: confirmed hours count, unconfirmed are shown apart. */

@@ -9,11 +9,11 @@ import { AppError, badRequest, conflict, ForbiddenError, NotFoundError } from '.
 import { hashPassword } from '../../platform/passwords.ts';
 import { can } from '../../platform/policy/gate.ts';
 import { hashToken, newToken } from '../../platform/tokens.ts';
-import { checkConsultationLimits } from '../budgets/budgets.ts';
-import { findOrganisationById } from '../organisations/repo.ts';
-import { lockPlan } from '../plans/repo.ts';
-import { findSemester } from '../risks/repo.ts';
-import { loadVisibleStudent } from '../students/access.ts';
+import { checkConsultationLimits } from '../budgets/index.ts';
+import { findSemester } from '../calendar/index.ts';
+import { findOrganisationById } from '../organisations/index.ts';
+import { lockPlan } from '../plans/index.ts';
+import { loadVisibleStudent } from '../students/index.ts';
 import { confirmationState, inPersonConfirmationOpen, remoteConfirmationOpen } from './confirmation.ts';
 import { STUDENT_PIN_SET, SUPPORT_RECORD } from './policy.ts';
 import * as repo from './repo.ts';

@@ -6,8 +6,8 @@ import { minutesToHours } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, badRequest, conflict, ForbiddenError, NotFoundError } from '../../platform/errors.ts';
 import { can, scopePaths } from '../../platform/policy/gate.ts';
-import { findOrganisationById, findOrganisationsInScope } from '../organisations/repo.ts';
-import { findSchoolStaffIds, lockPlan } from '../plans/repo.ts';
+import { findOrganisationById, findOrganisationsInScope } from '../organisations/index.ts';
+import { findSchoolStaffIds, lockPlan } from '../plans/index.ts';
 import { TIMESHEET_ENTER, TIMESHEET_SIGN_OFF, TIMESHEET_VIEW } from './policy.ts';
 import * as repo from './timesheet-repo.ts';
 

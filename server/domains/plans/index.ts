@@ -1,0 +1,9 @@
+/**
+ * The plans' public module: loading a plan with the caller's rights, the plan locks support and
+ * budgets take, the move handler, and the delivery-facts port that support and budgets fill.
+ * Plans import neither support nor budgets. Other domains import plans only from here.
+ */
+export { type DeliveryFacts, registerDeliveryFacts } from './delivery-facts.ts';
+export { type LoadedPlan, loadPlan } from './load.ts';
+export { endPlansOnMove } from './moved.ts';
+export { findSchoolStaffIds, lockPlan } from './repo.ts';

@@ -1,0 +1,11 @@
+/**
+ * The risks' public module: students' risk records as plans read and carry them over, and the
+ * sensitive-risk action. Other domains import risks only from here.
+ */
+export { STUDENT_RISKS_SENSITIVE } from './policy.ts';
+export {
+  findActiveRiskOfItem,
+  findRiskVersionIdOfRecord,
+  findStudentRisks,
+  insertStudentRisk,
+} from './repo.ts';
