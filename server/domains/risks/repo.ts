@@ -1,7 +1,6 @@
-import { and, asc, desc, eq, isNull, lte, sql } from 'drizzle-orm';
-import { riskItems, riskItemVersions, semesters, studentRisks, users } from '../../db/schema.ts';
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { riskItems, riskItemVersions, studentRisks, users } from '../../db/schema.ts';
 import { now } from '../../platform/clock.ts';
-import { todayInLatvia } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db.ts';
 
 /** The catalogue with each item's latest wording. */

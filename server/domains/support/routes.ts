@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZApiError } from '../../../common/api/errors.ts';
-import { zExact, zLine } from '../../../common/api/fields.ts';
+import { zExact } from '../../../common/api/fields.ts';
 import {
   ZConfirmBody,
   ZMyMeasures,
@@ -19,7 +19,6 @@ import {
   ZTimesheetQuery,
 } from '../../../common/api/support.ts';
 import { AppError } from '../../platform/errors.ts';
-import { sendDownload } from '../../platform/raw-body.ts';
 import * as confirm from './confirm.ts';
 import { planProgress } from './progress.ts';
 import * as service from './service.ts';
