@@ -1,5 +1,4 @@
 import type { ApprovalLevel, PlanStatus, TPlanContent } from '../../../common/api/plans.ts';
-import { ZPlanContent } from '../../../common/api/plans.ts';
 import type { RequestContext } from '../../platform/actor.ts';
 import { writeAuditMany } from '../../platform/audit.ts';
 import { todayInLatvia } from '../../platform/dates.ts';
@@ -11,6 +10,7 @@ import { findSemester } from '../risks/repo.ts';
 import { STUDENT_VIEW, STUDENT_VIEW_ASSIGNED, type StudentResource } from '../students/policy.ts';
 import { findAssignedUserIds, findStudentById } from '../students/repo.ts';
 import { planHasDeliveries } from '../support/repo.ts';
+import { findContent } from './content-repo.ts';
 import * as repo from './repo.ts';
 import { ALL_ACTIONS, mayDo, type PlanAction, type WorkflowFacts } from './workflow.ts';
 
@@ -51,7 +51,8 @@ export async function loadPlan(ctx: RequestContext, id: string, tx: Db, lock = f
   if (!student) throw new NotFoundError('plan', id);
   // Staff assigned to the student, and the people the plan names (preparer, supervisor, providers),
   // work with the student through this plan and may read it.
-  const content = ZPlanContent.parse(plan.content);
+  const content = await findContent(tx, plan.id);
+  if (!content) throw new NotFoundError('plan', id);
   const named = [plan.preparerId, content.supervisorId, ...content.measures.map((m) => m.providerId)].filter(
     (x): x is string => Boolean(x),
   );
