@@ -157,7 +157,8 @@ export async function seedPlans(
       }),
     ];
     const planId = await createPlan(koord, { studentId: s.id, semesterId: semester.id }, tx);
-    await updatePlanContent(koord, planId, contentFor(riskIds, teacher), tx);
+    const content = contentFor(riskIds, teacher);
+    await updatePlanContent(koord, planId, content, tx);
     const target = i >= TARGETS.length ? (i % 2 === 0 ? 'evaluated' : 'closed') : TARGETS[i];
     if (target === 'draft') continue;
     if (target === 'deleted') {
@@ -190,15 +191,11 @@ export async function seedPlans(
     if (target === 'paused') await pausePlan(koord, planId, 'Skolēns ilgstoši slimo', tx);
     if (target === 'under_revision') await movePlan(koord, planId, 'revise', tx);
     if (target === 'evaluated' || target === 'closed') {
-      const plan = await queryRows<{ content: TPlanContent }>(
-        tx,
-        sql`select content from plans where id = ${planId}`,
-      );
       await evaluatePlan(
         koord,
         planId,
         {
-          measures: plan[0].content.measures.map((m) => ({
+          measures: content.measures.map((m) => ({
             measureId: m.id,
             carriedOut: 'yes',
             deliveredHours: null,

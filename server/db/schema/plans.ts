@@ -1,22 +1,27 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  check,
+  foreignKey,
   index,
   integer,
   jsonb,
+  numeric,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { organisations, users } from './foundation.ts';
-import { semesters } from './risks.ts';
+import { semesters, studentRisks } from './risks.ts';
 import { students } from './students.ts';
 
 /**
- * An individual support plan: one per student per semester. `content` is the editable draft;
- * every submitted version is frozen in plan_versions.
+ * An individual support plan: one per student per semester. Its editable content lives in
+ * plan_risks, plan_goals, plan_measures (with their providers and risks); every submitted version
+ * is frozen as JSON in plan_versions.
  */
 export const plans = pgTable(
   'plans',
@@ -38,7 +43,8 @@ export const plans = pgTable(
     /** The status the plan returns to after a revision is approved (approved or in_progress). */
     revisionOf: text('revision_of'),
     version: integer('version').notNull().default(0),
-    content: jsonb('content').notNull(),
+    /** The staff member supervising the plan (part of the content: `supervisorId`). */
+    supervisorId: uuid('supervisor_id').references(() => users.id),
     preparerId: uuid('preparer_id').references(() => users.id),
     pausedReason: text('paused_reason'),
     evaluation: jsonb('evaluation'),
@@ -57,6 +63,133 @@ export const plans = pgTable(
       .where(sql`status <> 'deleted' AND moved_out_at IS NULL`),
     index('plans_queue_idx').on(t.status, t.approvalLevel, t.levelSince),
     index('plans_school_idx').on(t.schoolId, t.semesterId),
+  ],
+);
+
+/** The student's risks the plan addresses, in the order the plan lists them. */
+export const planRisks = pgTable(
+  'plan_risks',
+  {
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    studentRiskId: uuid('student_risk_id')
+      .notNull()
+      .references(() => studentRisks.id),
+    position: integer('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.planId, t.studentRiskId] })],
+);
+
+/** The plan's goals, in order. Ids come from the editor and are unique within the plan. */
+export const planGoals = pgTable(
+  'plan_goals',
+  {
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    id: uuid('id').notNull(),
+    position: integer('position').notNull(),
+    text: text('text').notNull(),
+    criterion: text('criterion').notNull().default(''),
+  },
+  (t) => [primaryKey({ columns: [t.planId, t.id] })],
+);
+
+/**
+ * The plan's support measures, in order, keyed by (plan, id): ids come from the editor, so only the
+ * pair is unique. A measure a later edit removed while sessions, payments or return comments point
+ * at it stays as a row with `removed_at` set (and no position); it is no longer part of the content.
+ */
+export const planMeasures = pgTable(
+  'plan_measures',
+  {
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    id: uuid('id').notNull(),
+    position: integer('position'),
+    kind: text('kind').notNull(),
+    consultationType: text('consultation_type'),
+    subject: text('subject'),
+    plannedHours: numeric('planned_hours', { precision: 6, scale: 1 }),
+    economicCategory: text('economic_category'),
+    plannedCents: integer('planned_cents'),
+    otherType: text('other_type'),
+    description: text('description').notNull().default(''),
+    justification: text('justification').notNull(),
+    removedAt: timestamp('removed_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.planId, t.id] }),
+    check('plan_measures_kind_ck', sql`${t.kind} in ('consultation', 'economic', 'other')`),
+    check(
+      'plan_measures_consultation_ck',
+      sql`${t.kind} <> 'consultation' or (${t.consultationType} is not null and ${t.plannedHours} is not null and (${t.consultationType} <> 'subject' or ${t.subject} is not null))`,
+    ),
+    check(
+      'plan_measures_economic_ck',
+      sql`${t.kind} <> 'economic' or (${t.economicCategory} is not null and ${t.plannedCents} is not null)`,
+    ),
+    check('plan_measures_other_ck', sql`${t.kind} <> 'other' or ${t.otherType} is not null`),
+    check(
+      'plan_measures_consultation_type_ck',
+      sql`${t.consultationType} is null or ${t.consultationType} in ('subject', 'psychologist', 'social_pedagogue', 'speech_therapist', 'special_educator', 'teacher_assistant')`,
+    ),
+    check(
+      'plan_measures_economic_category_ck',
+      sql`${t.economicCategory} is null or ${t.economicCategory} in ('transport', 'accommodation', 'meals', 'study_materials', 'personal_items')`,
+    ),
+    check(
+      'plan_measures_other_type_ck',
+      sql`${t.otherType} is null or ${t.otherType} in ('mentoring', 'youth_initiative')`,
+    ),
+    check('plan_measures_hours_ck', sql`${t.plannedHours} is null or ${t.plannedHours} > 0`),
+    check('plan_measures_cents_ck', sql`${t.plannedCents} is null or ${t.plannedCents} > 0`),
+    check('plan_measures_position_ck', sql`(${t.removedAt} is null) = (${t.position} is not null)`),
+    index('plan_measures_plan_idx').on(t.planId, t.position),
+  ],
+);
+
+/** Who provides a measure (today one provider per measure; the table allows several). */
+export const planMeasureProviders = pgTable(
+  'plan_measure_providers',
+  {
+    planId: uuid('plan_id').notNull(),
+    measureId: uuid('measure_id').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.planId, t.measureId, t.userId] }),
+    foreignKey({
+      columns: [t.planId, t.measureId],
+      foreignColumns: [planMeasures.planId, planMeasures.id],
+    }).onDelete('cascade'),
+    index('plan_measure_providers_user_idx').on(t.userId),
+  ],
+);
+
+/** The plan's risks a measure addresses, in order (a risk leaving the plan leaves its measures too). */
+export const planMeasureRisks = pgTable(
+  'plan_measure_risks',
+  {
+    planId: uuid('plan_id').notNull(),
+    measureId: uuid('measure_id').notNull(),
+    studentRiskId: uuid('student_risk_id').notNull(),
+    position: integer('position').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.planId, t.measureId, t.studentRiskId] }),
+    foreignKey({
+      columns: [t.planId, t.measureId],
+      foreignColumns: [planMeasures.planId, planMeasures.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      columns: [t.planId, t.studentRiskId],
+      foreignColumns: [planRisks.planId, planRisks.studentRiskId],
+    }).onDelete('cascade'),
   ],
 );
 
@@ -90,9 +223,26 @@ export const planEvents = pgTable(
     level: text('level'),
     version: integer('version'),
     comment: text('comment'),
-    measureComments: jsonb('measure_comments'),
   },
   (t) => [index('plan_events_plan_idx').on(t.planId, t.at)],
+);
+
+/** A returning approver's comments on single measures, in the order given. */
+export const planEventMeasureComments = pgTable(
+  'plan_event_measure_comments',
+  {
+    eventId: bigint('event_id', { mode: 'number' })
+      .notNull()
+      .references(() => planEvents.id),
+    position: integer('position').notNull(),
+    planId: uuid('plan_id').notNull(),
+    measureId: uuid('measure_id').notNull(),
+    comment: text('comment').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.eventId, t.position] }),
+    foreignKey({ columns: [t.planId, t.measureId], foreignColumns: [planMeasures.planId, planMeasures.id] }),
+  ],
 );
 
 /** The sequence behind readable plan codes (IAP-2026-1-000123). */

@@ -1,6 +1,7 @@
 import {
   bigint,
   date,
+  foreignKey,
   index,
   integer,
   pgTable,
@@ -10,7 +11,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { organisations, users } from './foundation.ts';
-import { plans } from './plans.ts';
+import { planMeasures, plans } from './plans.ts';
 import { students } from './students.ts';
 
 /** A consultation or session a provider (teacher or specialist) held; one or more students took part. */
@@ -60,6 +61,7 @@ export const sessionParticipants = pgTable(
   (t) => [
     uniqueIndex('session_participants_uq').on(t.sessionId, t.studentId),
     index('session_participants_plan_idx').on(t.planId, t.measureId),
+    foreignKey({ columns: [t.planId, t.measureId], foreignColumns: [planMeasures.planId, planMeasures.id] }),
   ],
 );
 
@@ -191,6 +193,7 @@ export const economicPayments = pgTable(
   },
   (t) => [
     index('economic_payments_plan_idx').on(t.planId),
+    foreignKey({ columns: [t.planId, t.measureId], foreignColumns: [planMeasures.planId, planMeasures.id] }),
     index('economic_payments_budget_idx').on(t.schoolId, t.semesterId, t.category),
   ],
 );

@@ -1,4 +1,3 @@
-import { ZPlanContent } from '../../../common/api/plans.ts';
 import { BUDGET_CATEGORIES, type BudgetCategory } from '../../../common/api/support.ts';
 import type { RequestContext } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
@@ -139,7 +138,7 @@ export async function recordPayment(
   if (!can(ctx.actor, PAYMENT_RECORD, loaded.resource))
     throw new ForbiddenError('plan', planId, loaded.plan.schoolId);
   if (loaded.plan.status !== 'in_progress') throw new AppError(409, 'session_plan_not_running');
-  const measure = ZPlanContent.parse(loaded.plan.content).measures.find((m) => m.id === input.measureId);
+  const measure = loaded.content.measures.find((m) => m.id === input.measureId);
   if (!measure || measure.kind !== 'economic' || !measure.economicCategory)
     throw badRequest('payment_measure', 'measureId');
   if (input.onDate > todayInLatvia()) throw badRequest('date_in_future', 'onDate');

@@ -25,6 +25,7 @@ export function checkContent(
 ): void {
   for (const id of content.riskIds)
     if (!studentRiskIds.has(id)) throw badRequest('plan_risk_unknown', 'riskIds');
+  if (new Set(content.riskIds).size !== content.riskIds.length) throw badRequest('duplicate_row', 'riskIds');
   const planRisks = new Set(content.riskIds);
   const ids = new Set<string>();
   content.goals.forEach((g, i) => {
@@ -34,6 +35,8 @@ export function checkContent(
   content.measures.forEach((m, i) => {
     if (ids.has(m.id)) throw badRequest('duplicate_row', `measures.${i}.id`);
     ids.add(m.id);
+    if (new Set(m.riskIds).size !== m.riskIds.length)
+      throw badRequest('duplicate_row', `measures.${i}.riskIds`);
     for (const r of m.riskIds)
       if (!planRisks.has(r)) throw badRequest('measure_risk_not_in_plan', `measures.${i}.riskIds`);
     if (m.providerId && !staffIds.has(m.providerId))

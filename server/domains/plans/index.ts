@@ -6,4 +6,5 @@
 export { type DeliveryFacts, registerDeliveryFacts } from './delivery-facts.ts';
 export { type LoadedPlan, loadPlan } from './load.ts';
 export { endPlansOnMove } from './moved.ts';
+export { findMeasure } from './content-repo.ts';
 export { findSchoolStaffIds, lockPlan } from './repo.ts';

@@ -1,5 +1,4 @@
 import type { ApprovalLevel, PlanStatus, TPlanContent } from '../../../common/api/plans.ts';
-import { ZPlanContent } from '../../../common/api/plans.ts';
 import type { RequestContext } from '../../platform/actor.ts';
 import { writeAuditMany } from '../../platform/audit.ts';
 import { todayInLatvia } from '../../platform/dates.ts';
@@ -16,6 +15,7 @@ import {
   type StudentResource,
 } from '../students/index.ts';
 import { planHasDeliveries } from './delivery-facts.ts';
+import { findContent } from './content-repo.ts';
 import * as repo from './repo.ts';
 import { ALL_ACTIONS, mayDo, type PlanAction, type WorkflowFacts } from './workflow.ts';
 
@@ -56,7 +56,8 @@ export async function loadPlan(ctx: RequestContext, id: string, tx: Db, lock = f
   if (!student) throw new NotFoundError('plan', id);
   // Staff assigned to the student, and the people the plan names (preparer, supervisor, providers),
   // work with the student through this plan and may read it.
-  const content = ZPlanContent.parse(plan.content);
+  const content = await findContent(tx, plan.id);
+  if (!content) throw new NotFoundError('plan', id);
   const named = [plan.preparerId, content.supervisorId, ...content.measures.map((m) => m.providerId)].filter(
     (x): x is string => Boolean(x),
   );

@@ -83,8 +83,10 @@ export async function findVersion(db: Db, planId: string, version: number) {
   return rows[0] ?? null;
 }
 
-export async function insertEvent(db: Db, values: typeof planEvents.$inferInsert): Promise<void> {
-  await db.insert(planEvents).values(values);
+/** Records a transition; returns the event's id. */
+export async function insertEvent(db: Db, values: typeof planEvents.$inferInsert): Promise<number> {
+  const [row] = await db.insert(planEvents).values(values).returning({ id: planEvents.id });
+  return row.id;
 }
 
 export async function findEvents(db: Db, planId: string) {
@@ -97,7 +99,10 @@ export async function findEvents(db: Db, planId: string) {
       level: planEvents.level,
       version: planEvents.version,
       comment: planEvents.comment,
-      measureComments: planEvents.measureComments,
+      measureComments: sql<
+        { measureId: string; comment: string }[]
+      >`coalesce((select json_agg(json_build_object('measureId', c.measure_id, 'comment', c.comment) order by c.position)
+        from plan_event_measure_comments c where c.event_id = ${planEvents.id}), '[]')`,
       firstName: users.firstName,
       lastName: users.lastName,
     })
@@ -266,8 +271,9 @@ export async function findPlansWithScope(db: Db, ids: string[]) {
   return queryRows<{ id: string; school_id: string; school_path: string; people: (string | null)[] }>(
     db,
     sql`select p.id, p.school_id, o.path as school_path,
-          array[p.preparer_id::text, p.content->>'supervisorId']
-            || coalesce((select array_agg(m->>'providerId') from jsonb_array_elements(p.content->'measures') m), '{}')
+          array[p.preparer_id::text, p.supervisor_id::text]
+            || coalesce((select array_agg(pr.user_id::text) from plan_measure_providers pr join plan_measures m on m.plan_id = pr.plan_id and m.id = pr.measure_id
+                 where pr.plan_id = p.id and m.removed_at is null), '{}')
             || coalesce((select array_agg(a.user_id::text) from student_assignments a where a.student_id = p.student_id), '{}')
             as people
         from plans p join organisations o on o.id = p.school_id join students s on s.id = p.student_id

@@ -10,6 +10,7 @@ import { findSemester } from '../calendar/index.ts';
 import { findStudentRisks, STUDENT_RISKS_SENSITIVE } from '../risks/index.ts';
 import { loadVisibleStudent, studentScope } from '../students/index.ts';
 import { checkContent, diffContent, planTotals } from './content.ts';
+import { saveContent } from './content-repo.ts';
 import { allowedActions, type LoadedPlan, loadPlan, requireAction } from './load.ts';
 import { planVisible } from './moved-repo.ts';
 import { notificationText } from './notify.ts';
@@ -53,9 +54,9 @@ export async function createPlan(
     classLabel: row.classLabel,
     semesterId: semester.id,
     status: 'draft',
-    content,
     preparerId: ctx.actor?.userId ?? null,
   });
+  await saveContent(tx, id, content, now());
   await repo.insertEvent(tx, {
     planId: id,
     actorId: ctx.actor?.userId ?? null,
@@ -166,7 +167,8 @@ export async function updatePlanContent(
       .map((r) => r.id),
   );
   checkContent(content, riskIds, await repo.findSchoolStaffIds(tx, loaded.plan.schoolId));
-  await repo.updatePlan(tx, id, { content });
+  await saveContent(tx, id, content, now());
+  await repo.updatePlan(tx, id, {});
   await writeAudit(tx, ctx, {
     action: 'plan.update',
     entityType: 'plan',

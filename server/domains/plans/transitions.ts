@@ -12,6 +12,7 @@ import {
   insertStudentRisk,
 } from '../risks/index.ts';
 import { missingForSubmit } from './content.ts';
+import { insertMeasureComments, saveContent } from './content-repo.ts';
 import { findDeliveredHours, findPayments } from './delivery-facts.ts';
 import { checkPlanSet, type LoadedPlan, loadPlan, requireAction, today } from './load.ts';
 import { notifyApprovers, notifyPreparer } from './notify.ts';
@@ -29,10 +30,10 @@ async function record(
     level?: string | null;
     version?: number | null;
     comment?: string | null;
-    measureComments?: unknown;
+    measureComments?: { measureId: string; comment: string }[];
   } = {},
 ) {
-  await repo.insertEvent(tx, {
+  const eventId = await repo.insertEvent(tx, {
     planId: loaded.plan.id,
     actorId: ctx.actor?.userId ?? null,
     action,
@@ -41,8 +42,8 @@ async function record(
     level: extra.level ?? null,
     version: extra.version ?? null,
     comment: extra.comment ?? null,
-    measureComments: extra.measureComments ?? null,
   });
+  await insertMeasureComments(tx, eventId, loaded.plan.id, extra.measureComments ?? []);
   await writeAudit(tx, ctx, {
     action: `plan.${action}`,
     entityType: 'plan',
@@ -254,10 +255,10 @@ export async function evaluatePlan(
     schoolId: loaded.student.schoolId,
     semesterId: next.id,
     status: 'draft',
-    content,
     preparerId: loaded.plan.preparerId,
     copiedFromPlanId: loaded.plan.id,
   });
+  await saveContent(tx, nextId, content, now());
   await repo.insertEvent(tx, {
     planId: nextId,
     actorId: ctx.actor?.userId ?? null,

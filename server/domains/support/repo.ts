@@ -160,21 +160,21 @@ export async function planHasDeliveries(db: Db, planId: string): Promise<boolean
   return rows[0]?.found === true;
 }
 
-/** Plans in progress whose measures name the provider, with the students. */
+/**
+ * Plans in progress with the live measures that name the provider (joins on the measure tables,
+ * found through the providers' user index), with the students.
+ */
 export async function findProviderPlans(db: Db, providerId: string) {
   return queryRows<{
     plan_id: string;
     code: string;
-    content: {
-      measures: {
-        id: string;
-        providerId: string | null;
-        kind: string;
-        plannedHours: number | null;
-        consultationType: string | null;
-        subject: string | null;
-      }[];
-    };
+    measures: {
+      id: string;
+      kind: string;
+      plannedHours: number | string | null;
+      consultationType: string | null;
+      subject: string | null;
+    }[];
     student_id: string;
     first_name: string;
     last_name: string;
@@ -184,10 +184,16 @@ export async function findProviderPlans(db: Db, providerId: string) {
     assigned: string[];
   }>(
     db,
-    sql`select p.id as plan_id, p.code, p.content, s.id as student_id, s.first_name, s.last_name, s.class_label, o.path as school_path, p.school_id,
+    sql`select p.id as plan_id, p.code, s.id as student_id, s.first_name, s.last_name, s.class_label, o.path as school_path, p.school_id,
+          json_agg(json_build_object('id', m.id, 'kind', m.kind, 'plannedHours', m.planned_hours,
+            'consultationType', m.consultation_type, 'subject', m.subject) order by m.position) as measures,
           coalesce((select array_agg(a.user_id::text) from student_assignments a where a.student_id = s.id), '{}') as assigned
-        from plans p join students s on s.id = p.student_id join organisations o on o.id = p.school_id
-        where p.status = 'in_progress' and exists (select 1 from jsonb_array_elements(p.content->'measures') m where m->>'providerId' = ${providerId})
+        from plan_measure_providers pr
+          join plan_measures m on m.plan_id = pr.plan_id and m.id = pr.measure_id and m.removed_at is null
+          join plans p on p.id = pr.plan_id
+          join students s on s.id = p.student_id join organisations o on o.id = p.school_id
+        where pr.user_id = ${providerId} and p.status = 'in_progress'
+        group by p.id, s.id, o.id
         order by s.last_name, s.first_name`,
   );
 }

@@ -1,4 +1,3 @@
-import { ZPlanContent } from '../../../common/api/plans.ts';
 import type { TSession, TSessionBody } from '../../../common/api/support.ts';
 import type { RequestContext } from '../../platform/actor.ts';
 import { writeAudit, writeAuditMany } from '../../platform/audit.ts';
@@ -12,7 +11,7 @@ import { hashToken, newToken } from '../../platform/tokens.ts';
 import { checkConsultationLimits } from '../budgets/index.ts';
 import { findSemester } from '../calendar/index.ts';
 import { findOrganisationById } from '../organisations/index.ts';
-import { lockPlan } from '../plans/index.ts';
+import { findMeasure, lockPlan } from '../plans/index.ts';
 import { loadVisibleStudent } from '../students/index.ts';
 import { confirmationState, inPersonConfirmationOpen, remoteConfirmationOpen } from './confirmation.ts';
 import { STUDENT_PIN_SET, SUPPORT_RECORD } from './policy.ts';
@@ -73,8 +72,8 @@ export async function createSession(ctx: RequestContext, input: TSessionBody, tx
   for (const [i, p] of input.participants.entries()) {
     const plan = locked.get(p.planId);
     if (!plan || plan.studentId !== p.studentId) throw new NotFoundError('plan', p.planId, plan?.schoolId);
-    const measure = ZPlanContent.parse(plan.content).measures.find((m) => m.id === p.measureId);
-    if (!measure || measure.kind !== 'consultation' || measure.providerId !== actorId)
+    const measure = await findMeasure(tx, plan.id, p.measureId);
+    if (!measure || measure.kind !== 'consultation' || !measure.providerIds.includes(actorId))
       throw new ForbiddenError('plan', plan.id, plan.schoolId, 'session_not_your_measure', [
         { path: `participants.${i}.measureId`, message: 'session_not_your_measure' },
       ]);
@@ -214,8 +213,8 @@ export async function myMeasures(ctx: RequestContext, tx: Db) {
   await writeAudit(tx, ctx, { action: 'support.my_measures', entityType: 'plan' });
   const items = [];
   for (const r of rows) {
-    for (const m of r.content.measures) {
-      if (m.providerId !== actorId || m.kind !== 'consultation') continue;
+    for (const m of r.measures) {
+      if (m.kind !== 'consultation') continue;
       const d = delivered.find((x) => x.plan_id === r.plan_id && x.measure_id === m.id);
       items.push({
         studentId: r.student_id,
@@ -225,7 +224,7 @@ export async function myMeasures(ctx: RequestContext, tx: Db) {
         planCode: r.code,
         measureId: m.id,
         label: m.consultationType === 'subject' ? (m.subject ?? '') : (m.consultationType ?? ''),
-        plannedHours: m.plannedHours ?? 0,
+        plannedHours: m.plannedHours === null ? 0 : Number(m.plannedHours),
         deliveredHours: Number(Number(d?.delivered ?? 0).toFixed(2)),
       });
     }
