@@ -9,7 +9,7 @@ import { createTestServer, type TestClient, type TestServer } from './server.ts'
  * How many SQL statements one request may run (BEGIN/COMMIT not counted; the transactions are
  * counted apart). One table, so a change in how plans are stored adjusts one line.
  */
-export const QUERY_BUDGETS = {
+const QUERY_BUDGETS = {
   me: 99,
   studentPage: 99,
   planPage: 99,

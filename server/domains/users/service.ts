@@ -14,7 +14,7 @@ import { AppError, badRequest, conflict, NotFoundError } from '../../platform/er
 import { assertPasswordNotGuessable } from '../../platform/password-strength.ts';
 import { hashPassword } from '../../platform/passwords.ts';
 import { can, scopePaths } from '../../platform/policy/gate.ts';
-import { deleteSessionsOfUser } from '../auth/repo.ts';
+import { deleteSessionsOfUser } from '../../platform/sessions/index.ts';
 import { findOrganisationById } from '../organisations/repo.ts';
 import { USER_GRANT, USER_MANAGE, USER_VIEW } from './policy.ts';
 import * as repo from './repo.ts';
