@@ -47,6 +47,7 @@ async function counted(fn: () => ReturnType<TestClient['get']>) {
 }
 
 function report(name: string, count: QueryCount) {
+  if (process.env.QUERY_COUNT_SQL) console.log(`SQL ${name}\n${count.sql.join("\n---\n")}`);
   if (process.env.QUERY_COUNT_REPORT)
     console.log(
       `QUERYCOUNT ${process.env.PUMPURS_TEST_DB} ${name}: ${count.statements} statements, ${count.transactions} tx`,
