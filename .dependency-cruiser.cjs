@@ -35,25 +35,9 @@ module.exports = {
       severity: 'error',
       from: {
         path: '^server/platform/',
-        pathNot: [
-          TEST_FILE,
-          // TEMPORARY EXCEPTION — the one known edge: server/platform/request-hooks.ts imports
-          // resumeSession from server/domains/auth/service.ts. The "request" change moves session
-          // loading into the platform; once it is merged, delete this line and the
-          // 'platform-request-hooks-known-edge' rule below.
-          '^server/platform/request-hooks\\.ts$',
-        ],
+        pathNot: [TEST_FILE],
       },
       to: { path: '^server/domains/' },
-    },
-    {
-      name: 'platform-request-hooks-known-edge',
-      comment:
-        'TEMPORARY (see platform-not-domains): request-hooks.ts may import server/domains/auth/service.ts and ' +
-        'no other domain file. Delete this rule with the exception above.',
-      severity: 'error',
-      from: { path: '^server/platform/request-hooks\\.ts$' },
-      to: { path: '^server/domains/', pathNot: '^server/domains/auth/service\\.ts$' },
     },
     {
       name: 'platform-files-via-index',

@@ -1,7 +1,8 @@
-import { deleteLoginAttemptsBefore, deleteSessionsExpiredBefore } from './domains/auth/repo.ts';
+import { deleteLoginAttemptsBefore } from './domains/auth/repo.ts';
 import { deleteConfirmationAttemptsBefore } from './domains/support/confirm-repo.ts';
 import { now } from './platform/clock.ts';
 import type { Db } from './platform/db.ts';
+import { deleteSessionsExpiredBefore } from './platform/sessions/index.ts';
 
 /** How long rate-limit counters are kept: far longer than any window that reads them (10–15 minutes). */
 export const COUNTER_RETENTION_MS = 24 * 3_600_000;

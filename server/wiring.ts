@@ -1,9 +1,7 @@
-import { deleteSessionsOfUser } from './domains/auth/index.ts';
 import { findPayments } from './domains/budgets/index.ts';
 import { endPlansOnMove, registerDeliveryFacts } from './domains/plans/index.ts';
 import { registerStudentMoveHandler } from './domains/students/index.ts';
 import { findDeliveredHours, planHasDeliveries } from './domains/support/index.ts';
-import { registerSessionRevoker } from './domains/users/index.ts';
 
 /**
  * The composition root's wiring: where a lower domain declares a port for something a higher
@@ -12,14 +10,12 @@ import { registerSessionRevoker } from './domains/users/index.ts';
  *
  * - plans ← support, budgets: whether a plan has deliveries, delivered hours, payments;
  * - students ← plans: a moving student's plans at the old school end, in the move's transaction;
- * - users ← auth: a deactivated user's or a changed password's sessions end.
  *
  * Runs when this module is first imported (by server/app.ts and server/demo/seed.ts); idempotent.
  */
 export function wireDomains(): void {
   registerDeliveryFacts({ planHasDeliveries, findDeliveredHours, findPayments });
   registerStudentMoveHandler(endPlansOnMove);
-  registerSessionRevoker(deleteSessionsOfUser);
 }
 
 wireDomains();

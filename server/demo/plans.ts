@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { TPlanContent } from '../../common/api/plans.ts';
-import { loadActor } from '../domains/auth/repo.ts';
 import { createPlan, updatePlanContent } from '../domains/plans/service.ts';
 import {
   approvePlan,
@@ -17,6 +16,7 @@ import type { RequestContext } from '../platform/actor.ts';
 import { addDays } from '../platform/dates.ts';
 import type { Db } from '../platform/db.ts';
 import { queryRows } from '../platform/db.ts';
+import { loadActor } from '../platform/sessions/index.ts';
 import type { DemoCalendar } from './calendar.ts';
 
 const TARGETS = [

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +18,43 @@ export interface Database {
   /** Runs read-only work outside an explicit transaction. */
   read<T>(fn: (db: Db) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+}
+
+/** SQL statements and transactions run inside one `countQueries` call (tests and benchmarks). */
+export interface QueryCount {
+  /** Statements sent to the database, not counting BEGIN/COMMIT/ROLLBACK. */
+  statements: number;
+  /** Transactions opened (each costs a BEGIN and a COMMIT round trip on PostgreSQL). */
+  transactions: number;
+  /** The statements' SQL text, for a failing budget's message. Parameters are never kept. */
+  sql: string[];
+}
+
+const counting = new AsyncLocalStorage<QueryCount>();
+
+/**
+ * Counts the SQL statements that `fn` (e.g. one `app.inject`) causes. Outside a `countQueries`
+ * call nothing is counted; the logger hook costs one lookup per statement.
+ */
+export async function countQueries<T>(fn: () => Promise<T>): Promise<{ result: T; count: QueryCount }> {
+  const count: QueryCount = { statements: 0, transactions: 0, sql: [] };
+  const result = await counting.run(count, fn);
+  return { result, count };
+}
+
+const TX_CONTROL = /^\s*(begin|commit|rollback|savepoint|release)\b/i;
+const countingLogger = {
+  logQuery(query: string): void {
+    const count = counting.getStore();
+    if (!count || TX_CONTROL.test(query)) return;
+    count.statements += 1;
+    count.sql.push(query);
+  },
+};
+
+function countTransaction(): void {
+  const count = counting.getStore();
+  if (count) count.transactions += 1;
 }
 
 const MIGRATIONS = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'db', 'migrations');
@@ -39,12 +77,15 @@ export async function openPglite(dataDir: string): Promise<Database> {
   const dir = path.join(dataDir, 'pglite');
   mkdirSync(dataDir, { recursive: true });
   const client = await PGlite.create(dir);
-  const db = drizzle(client, { schema }) as unknown as Db;
+  const db = drizzle(client, { schema, logger: countingLogger }) as unknown as Db;
   await migrate(db as never, { migrationsFolder: MIGRATIONS });
   const queue = new Queue();
   return {
     kind: 'pglite',
-    withTx: (fn) => queue.run(() => db.transaction((tx) => fn(tx as unknown as Db))),
+    withTx: (fn) => {
+      countTransaction();
+      return queue.run(() => db.transaction((tx) => fn(tx as unknown as Db)));
+    },
     read: (fn) => queue.run(() => fn(db)),
     close: () => queue.run(() => client.close()),
   };
@@ -69,10 +110,13 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
     await lockClient.query('SELECT pg_advisory_unlock(727274)').catch(() => undefined);
     lockClient.release();
   }
-  const db = drizzle(pool, { schema }) as unknown as Db;
+  const db = drizzle(pool, { schema, logger: countingLogger }) as unknown as Db;
   return {
     kind: 'postgres',
-    withTx: (fn) => db.transaction((tx) => fn(tx as unknown as Db)),
+    withTx: (fn) => {
+      countTransaction();
+      return db.transaction((tx) => fn(tx as unknown as Db));
+    },
     read: (fn) => fn(db),
     close: () => pool.end(),
   };

@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Language } from '../../common/roles.ts';
-import { resumeSession } from '../domains/auth/service.ts';
 import { CSRF_COOKIE, LANG_COOKIE, SESSION_COOKIE } from './cookies.ts';
 import { AppError } from './errors.ts';
+import { resumeSession } from './sessions/index.ts';
 import { safeEqual } from './tokens.ts';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

@@ -2,4 +2,3 @@
  * Sign-in's public module: what the composition root and other domains may use of auth.
  * Other domains import auth only from here.
  */
-export { deleteSessionsOfUser } from './repo.ts';

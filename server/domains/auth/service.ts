@@ -4,14 +4,11 @@ import { now } from '../../platform/clock.ts';
 import type { Database, Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { verifyPassword } from '../../platform/passwords.ts';
-import { hashToken, newToken } from '../../platform/tokens.ts';
+import { endSession, loadActor, type SessionSettings, startSession } from '../../platform/sessions/index.ts';
 import { LOGIN_WINDOW_MS, type Refusal, refuseSignIn } from './limits.ts';
 import * as repo from './repo.ts';
 
-export interface SessionSettings {
-  idleMinutes: number;
-  absoluteHours: number;
-}
+export type { SessionSettings };
 
 type LoginOutcome = { ok: true; token: string; actor: Actor } | { ok: false; error: AppError };
 
@@ -51,7 +48,7 @@ export async function login(
     }
     const user = await repo.findUserForLogin(tx, email);
     const passwordOk = await verifyPassword(user?.passwordHash ?? null, input.password);
-    const actor = user && passwordOk && user.active ? await repo.loadActor(tx, user.id) : null;
+    const actor = user && passwordOk && user.active ? await loadActor(tx, user.id) : null;
     await repo.recordLoginAttempt(tx, { email, ip, success: actor !== null, at });
     if (!actor) {
       await writeAudit(tx, ctx, {
@@ -64,9 +61,7 @@ export async function login(
       });
       return { ok: false, error: new AppError(401, 'invalid_credentials') };
     }
-    const token = newToken();
-    const expiresAt = new Date(at.getTime() + settings.absoluteHours * 3_600_000);
-    await repo.insertSession(tx, hashToken(token), actor.userId, at, expiresAt);
+    const token = await startSession(tx, actor.userId, at, settings);
     await writeAudit(
       tx,
       { ...ctx, actor },
@@ -83,40 +78,10 @@ export async function login(
   return { token: outcome.token, actor: outcome.actor };
 }
 
-/**
- * The actor behind a session token, or null when the session is unknown, past its absolute
- * expiry, idle for too long, or its user is deactivated. A live session's idle clock restarts.
- */
-export async function resumeSession(
-  database: Database,
-  token: string,
-  settings: SessionSettings,
-): Promise<Actor | null> {
-  const id = hashToken(token);
-  return database.withTx(async (tx) => {
-    const at = now();
-    const session = await repo.findLiveSession(tx, id, at);
-    if (!session) return null;
-    const idleMs = at.getTime() - new Date(session.lastSeenAt).getTime();
-    if (idleMs > settings.idleMinutes * 60_000) {
-      await repo.deleteSession(tx, id);
-      return null;
-    }
-    const actor = await repo.loadActor(tx, session.userId);
-    if (!actor) {
-      await repo.deleteSession(tx, id);
-      return null;
-    }
-    // Writing on every request is wasted work; a few seconds of idle-clock slack is harmless.
-    if (idleMs > 5_000) await repo.touchSession(tx, id, at);
-    return actor;
-  });
-}
-
 /** Ends the session on the server. */
 export async function logout(database: Database, ctx: RequestContext, token: string): Promise<void> {
   await database.withTx(async (tx: Db) => {
-    await repo.deleteSession(tx, hashToken(token));
+    await endSession(tx, token);
     await writeAudit(tx, ctx, {
       action: 'auth.logout',
       entityType: 'user',

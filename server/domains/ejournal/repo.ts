@@ -106,6 +106,8 @@ export async function findSchoolStudentsByCode(db: Db, schoolId: string): Promis
  * Recomputes the indicators of the students matched by `studentFilter` (a condition on `s`) for one
  * semester, in SQL: lessons missed by reason, lessons present, marks below 4 or `nv`, mark average now
  * and in the previous semester, negative behaviour notes, and the day unjustified lessons passed 20.
+ * Every part reads only the matched students' rows (a hand-entered mark reads one student's marks,
+ * not every student's previous semester nationally).
  */
 export async function refreshIndicators(
   db: Db,
@@ -115,7 +117,7 @@ export async function refreshIndicators(
 ): Promise<number> {
   const { startsOn: from, endsOn: to } = semester;
   const prevAvg = previous
-    ? sql`(select student_id, round(avg(value), 2) as avg from marks where on_date between ${previous.startsOn}::date and ${previous.endsOn}::date and value is not null group by student_id)`
+    ? sql`(select student_id, round(avg(value), 2) as avg from marks where student_id in (select id from target) and on_date between ${previous.startsOn}::date and ${previous.endsOn}::date and value is not null group by student_id)`
     : sql`(select null::uuid as student_id, null::numeric as avg where false)`;
   const rows = await queryRows<{ student_id: string }>(
     db,

@@ -5,17 +5,10 @@ import { todayInLatvia } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, ForbiddenError, NotFoundError } from '../../platform/errors.ts';
 import { can } from '../../platform/policy/gate.ts';
-import { findSemester } from '../calendar/index.ts';
-import { findOrganisationById } from '../organisations/index.ts';
-import {
-  findAssignedUserIds,
-  findStudentById,
-  STUDENT_VIEW,
-  STUDENT_VIEW_ASSIGNED,
-  type StudentResource,
-} from '../students/index.ts';
-import { planHasDeliveries } from './delivery-facts.ts';
+import type { findSemester } from '../calendar/index.ts';
+import { type findStudentById, STUDENT_VIEW, STUDENT_VIEW_ASSIGNED, type StudentResource } from '../students/index.ts';
 import { findContent } from './content-repo.ts';
+import { findPlanContext } from './context-repo.ts';
 import * as repo from './repo.ts';
 import { ALL_ACTIONS, mayDo, type PlanAction, type WorkflowFacts } from './workflow.ts';
 
@@ -52,8 +45,10 @@ export interface LoadedPlan {
 export async function loadPlan(ctx: RequestContext, id: string, tx: Db, lock = false): Promise<LoadedPlan> {
   const plan = lock ? await repo.lockPlan(tx, id) : await repo.findPlan(tx, id);
   if (!plan || plan.status === 'deleted') throw new NotFoundError('plan', id);
-  const student = await findStudentById(tx, plan.studentId);
-  if (!student) throw new NotFoundError('plan', id);
+  // The student, assigned staff, school (and its parent's type), semester and deliveries: one statement.
+  const context = await findPlanContext(tx, plan);
+  if (!context) throw new NotFoundError('plan', id);
+  const { student, school, semester } = context;
   // Staff assigned to the student, and the people the plan names (preparer, supervisor, providers),
   // work with the student through this plan and may read it.
   const content = await findContent(tx, plan.id);
@@ -61,8 +56,7 @@ export async function loadPlan(ctx: RequestContext, id: string, tx: Db, lock = f
   const named = [plan.preparerId, content.supervisorId, ...content.measures.map((m) => m.providerId)].filter(
     (x): x is string => Boolean(x),
   );
-  const assignedNow = (await findAssignedUserIds(tx, [student.id])).get(student.id) ?? [];
-  const school = await findOrganisationById(tx, plan.schoolId);
+  const assignedNow = context.assignedUserIds;
   if (!school) throw new NotFoundError('plan', id);
   const movedOut = plan.movedOutAt !== null;
   // A running plan is the student's school's; a plan left behind by a move is seen from the student's
@@ -79,16 +73,14 @@ export async function loadPlan(ctx: RequestContext, id: string, tx: Db, lock = f
   // Nothing changes a plan left behind by a move (its sessions and payments stay as they were).
   if (lock && movedOut) throw new AppError(409, 'plan_moved_away');
   const resource = view === 'current' ? current : former;
-  const semester = await findSemester(tx, plan.semesterId);
   if (!semester) throw new NotFoundError('plan', id);
-  const parent = school.parentId ? await findOrganisationById(tx, school.parentId) : null;
   return {
     plan,
     content,
     student,
     resource,
     semester,
-    schoolUnderNation: parent?.type === 'nation',
+    schoolUnderNation: school.parentType === 'nation',
     schoolName: school.name,
     view,
     auditOrgId: view === 'current' ? student.schoolId : plan.schoolId,
@@ -97,7 +89,7 @@ export async function loadPlan(ctx: RequestContext, id: string, tx: Db, lock = f
       level: plan.approvalLevel as ApprovalLevel | null,
       semesterEndsOn: semester.endsOn,
       today: today(),
-      hasDeliveries: await planHasDeliveries(tx, plan.id),
+      hasDeliveries: context.hasDeliveries,
       movedOut,
     },
   };

@@ -49,10 +49,11 @@ export async function loadVisibleStudent(
   id: string,
   tx: Db,
 ): Promise<{ row: repo.StudentRow; resource: StudentResource }> {
-  const row = await repo.findStudentById(tx, id);
-  if (!row) throw new NotFoundError('student', id);
-  const assigned = (await repo.findAssignedUserIds(tx, [id])).get(id) ?? [];
-  const resource: StudentResource = { orgPath: row.schoolPath, assignedUserIds: assigned };
+  // The record, its school's path and the assigned staff in one statement.
+  const found = await repo.findStudentWithAssigned(tx, id);
+  if (!found) throw new NotFoundError('student', id);
+  const { row } = found;
+  const resource: StudentResource = { orgPath: row.schoolPath, assignedUserIds: found.assignedUserIds };
   if (!can(ctx.actor, STUDENT_VIEW, resource) && !can(ctx.actor, STUDENT_VIEW_ASSIGNED, resource))
     throw new NotFoundError('student', id, row.schoolId);
   return { row, resource };

@@ -18,6 +18,8 @@ export {
   STUDENT_VIEW_ASSIGNED,
   type StudentResource,
 } from './policy.ts';
+/** SQL pieces for another domain's one-statement loaders (the plan loader joins the student in). */
+export { assignedUserIdsSql, jsonValue, type StudentRow, summaryColumns } from './repo.ts';
 export {
   findAssignedUserIds,
   findStudentById,

@@ -3,7 +3,7 @@ import { organisations, studentAssignments, students, users } from '../../db/sch
 import { now } from '../../platform/clock.ts';
 import { latvianSortKey } from '../../platform/collation.ts';
 import { todayInLatvia } from '../../platform/dates.ts';
-import type { Db } from '../../platform/db.ts';
+import { type Db, queryRows } from '../../platform/db.ts';
 import { pathInScope } from '../../platform/scope-sql.ts';
 import { escapeLike } from '../../platform/sql-text.ts';
 
@@ -33,7 +33,8 @@ export const applicationInForceSql = () => {
 };
 
 /** The columns of a student row; a function because "in force" depends on today's date. */
-const summaryColumns = () => ({
+/** The columns of a StudentRow (students joined with their school as `organisations`). */
+export const summaryColumns = () => ({
   id: students.id,
   personalCode: students.personalCode,
   personalCodeWarning: students.personalCodeWarning,
@@ -174,6 +175,80 @@ export async function findStudentById(db: Db, id: string): Promise<StudentRow | 
     .innerJoin(organisations, eq(organisations.id, students.schoolId))
     .where(eq(students.id, id));
   return (rows[0] as StudentRow | undefined) ?? null;
+}
+
+/** Ids of the staff assigned to the student of the outer query's row, as a JSON array. */
+export const assignedUserIdsSql = () =>
+  sql<
+    string[] | string
+  >`coalesce((select json_agg(sa.user_id) from student_assignments sa where sa.student_id = ${students.id}), '[]'::json)`;
+
+/** A JSON column as a value: PGlite and node-postgres parse json, a driver that answers text is parsed here. */
+export function jsonValue<T>(value: T | string): T {
+  return typeof value === 'string' ? (JSON.parse(value) as T) : value;
+}
+
+/** A student with the ids of the staff assigned to them, in one statement (the gate needs both). */
+export async function findStudentWithAssigned(
+  db: Db,
+  id: string,
+): Promise<{ row: StudentRow; assignedUserIds: string[] } | null> {
+  const rows = await db
+    .select({ ...summaryColumns(), assignedUserIds: assignedUserIdsSql() })
+    .from(students)
+    .innerJoin(organisations, eq(organisations.id, students.schoolId))
+    .where(eq(students.id, id));
+  const found = rows[0];
+  if (!found) return null;
+  const { assignedUserIds, ...row } = found;
+  return { row: row as StudentRow, assignedUserIds: jsonValue(assignedUserIds) };
+}
+
+/**
+ * The student page's relations in one statement: guardians (oldest first), moves (newest first) and
+ * the assigned staff (by surname) with the role each holds at `schoolPath` (their first grant, by
+ * organisation path and role, whose organisation contains the school; null when none does).
+ */
+export async function findStudentRelations(db: Db, studentId: string, schoolPath: string) {
+  const [row] = await queryRows<{ guardians: unknown; moves: unknown; staff: unknown }>(
+    db,
+    sql`select
+      coalesce((select json_agg(json_build_object('id', g.id, 'firstName', g.first_name, 'lastName', g.last_name,
+        'relation', g.relation, 'phone', g.phone, 'email', g.email, 'language', g.language) order by g.created_at)
+        from guardians g where g.student_id = ${studentId}), '[]'::json) as guardians,
+      coalesce((select json_agg(json_build_object('id', m.id, 'movedOn', m.moved_on, 'fromSchoolName', f.name,
+        'toSchoolName', t.name) order by m.moved_on desc)
+        from student_moves m join organisations f on f.id = m.from_school_id join organisations t on t.id = m.to_school_id
+        where m.student_id = ${studentId}), '[]'::json) as moves,
+      coalesce((select json_agg(json_build_object('userId', u.id, 'firstName', u.first_name, 'lastName', u.last_name,
+        'role', (select rg.role from role_grants rg join organisations o on o.id = rg.org_id
+                 where rg.user_id = u.id and starts_with(${schoolPath}::text, o.path)
+                 order by o.path, rg.role limit 1)) order by u.last_name)
+        from student_assignments sa join users u on u.id = sa.user_id where sa.student_id = ${studentId}), '[]'::json) as staff`,
+  );
+  return {
+    guardians: jsonValue(row.guardians as string) as unknown as {
+      id: string;
+      firstName: string;
+      lastName: string;
+      relation: string;
+      phone: string | null;
+      email: string | null;
+      language: string;
+    }[],
+    moves: jsonValue(row.moves as string) as unknown as {
+      id: string;
+      movedOn: string;
+      fromSchoolName: string;
+      toSchoolName: string;
+    }[],
+    staff: jsonValue(row.staff as string) as unknown as {
+      userId: string;
+      firstName: string;
+      lastName: string;
+      role: string | null;
+    }[],
+  };
 }
 
 export async function findStudentIdByCode(

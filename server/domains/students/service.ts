@@ -103,21 +103,9 @@ export async function getStudent(
   audit = true,
 ): Promise<TStudentDetail> {
   const { row, resource } = await loadVisibleStudent(ctx, id, tx);
-  const [guardianRows, applicationRows, moves, staff] = [
-    await consentRepo.findGuardians(tx, id),
-    await consentRepo.findApplications(tx, id),
-    await consentRepo.findMoves(tx, id),
-    await repo.findAssignedStaff(tx, id),
-  ];
-  // The role each assigned person holds at the student's school (teacher, specialist, plan preparer).
-  const staffGrants = await findGrantsOfUsers(
-    tx,
-    staff.map((s) => s.userId),
-  );
-  const staffRoles = new Map<string, string>();
-  for (const g of staffGrants)
-    if (row.schoolPath.startsWith(g.organisationPath) && !staffRoles.has(g.userId))
-      staffRoles.set(g.userId, g.role);
+  const applicationRows = await consentRepo.findApplications(tx, id);
+  // Guardians, moves and the assigned staff with the role each holds at the student's school, at once.
+  const { guardians: guardianRows, moves, staff } = await repo.findStudentRelations(tx, id, row.schoolPath);
   if (audit)
     await writeAudit(tx, ctx, {
       action: 'student.read',
@@ -144,7 +132,7 @@ export async function getStudent(
     assignedStaff: staff.map((s) => ({
       userId: s.userId,
       name: `${s.firstName} ${s.lastName}`,
-      role: staffRoles.get(s.userId) ?? 'teacher',
+      role: s.role ?? 'teacher',
     })),
     canEdit: can(ctx.actor, STUDENT_MANAGE, resource),
     canManageConsent: can(ctx.actor, STUDENT_CONSENT, resource),

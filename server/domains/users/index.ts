@@ -1,7 +1,6 @@
 /**
- * The users' public module: the actions on accounts, the grant reads other domains make, and the
- * session-revocation port. Other domains import users only from here.
+ * The users' public module: the actions on accounts and the grant reads other domains make.
+ * Other domains import users only from here.
  */
 export { USER_GRANT, USER_MANAGE, USER_VIEW } from './policy.ts';
 export { findGrantsOfUsers, findUserById } from './repo.ts';
-export { registerSessionRevoker, type SessionRevoker } from './session-revocation.ts';

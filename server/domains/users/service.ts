@@ -14,10 +14,10 @@ import { AppError, badRequest, conflict, NotFoundError } from '../../platform/er
 import { assertPasswordNotGuessable } from '../../platform/password-strength.ts';
 import { hashPassword } from '../../platform/passwords.ts';
 import { can, scopePaths } from '../../platform/policy/gate.ts';
+import { deleteSessionsOfUser } from '../../platform/sessions/index.ts';
 import { findOrganisationById } from '../organisations/index.ts';
 import { USER_GRANT, USER_MANAGE, USER_VIEW } from './policy.ts';
 import * as repo from './repo.ts';
-import { deleteSessionsOfUser } from './session-revocation.ts';
 
 type UserRow = NonNullable<Awaited<ReturnType<typeof repo.findUserById>>>;
 type GrantRow = Awaited<ReturnType<typeof repo.findGrantsOfUsers>>[number];
