@@ -63,6 +63,35 @@ export function can<R extends OrgResource>(actor: Actor | null, action: string, 
   );
 }
 
+/**
+ * The caller's abilities on one record: for each name, whether the gate allows its action. Responses
+ * carry this as `can`, computed by the very rows that guard the routes, so a client never keeps its
+ * own copy of the rules.
+ */
+export function abilities<R extends OrgResource, K extends string>(
+  actor: Actor | null,
+  actions: Readonly<Record<K, string>>,
+  resource: R,
+): Record<K, boolean> {
+  const out = {} as Record<K, boolean>;
+  for (const key of Object.keys(actions) as K[]) out[key] = can(actor, actions[key], resource);
+  return out;
+}
+
+/** For each name, whether the action may be allowed somewhere at all (page-level navigation of /api/me). */
+export function abilitiesAnywhere<K extends string>(
+  actor: Actor | null,
+  actions: Readonly<Record<K, string | readonly string[]>>,
+): Record<K, boolean> {
+  const out = {} as Record<K, boolean>;
+  for (const key of Object.keys(actions) as K[]) {
+    const a: string | readonly string[] = actions[key];
+    const list: readonly string[] = typeof a === 'string' ? [a] : a;
+    out[key] = list.some((x) => canAnywhere(actor, x));
+  }
+  return out;
+}
+
 /** Drops paths already covered by a shorter one. */
 function widest(paths: string[]): string[] {
   const unique = [...new Set(paths)];
