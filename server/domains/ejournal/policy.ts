@@ -1,5 +1,5 @@
 import { LEGAL_DUTY_ROLES, MANAGER_ROLES, THRESHOLD_ROLES, WATCH_LIST_ROLES } from '../../../common/roles.ts';
-import { definePolicies, type OrgResource } from '../../platform/policy/gate.ts';
+import { defineAbilities, definePolicies, type OrgResource } from '../../platform/policy/gate.ts';
 
 export const EJOURNAL_IMPORT = 'ejournal.import';
 export const EJOURNAL_ENTER = 'ejournal.enter';
@@ -17,3 +17,5 @@ definePolicies<OrgResource>({
   // The school records that it informed the municipality (Cabinet Regulation No. 89).
   [LEGAL_DUTY_RECORD]: { roles: LEGAL_DUTY_ROLES },
 });
+
+defineAbilities('student', { enterEjournal: EJOURNAL_ENTER, recordLegalDuty: LEGAL_DUTY_RECORD });

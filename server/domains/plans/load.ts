@@ -1,10 +1,9 @@
 import type { ApprovalLevel, PlanStatus, TPlanContent } from '../../../common/api/plans.ts';
 import { ZPlanContent } from '../../../common/api/plans.ts';
-import type { RequestContext } from '../../platform/actor.ts';
+import type { Actor, RequestContext } from '../../platform/actor.ts';
 import { writeAuditMany } from '../../platform/audit.ts';
 import { todayInLatvia } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db.ts';
-import type { Actor } from '../../platform/actor.ts';
 import { AppError, ForbiddenError, NotFoundError } from '../../platform/errors.ts';
 import { can } from '../../platform/policy/gate.ts';
 import { findOrganisationById } from '../organisations/repo.ts';
@@ -13,13 +12,7 @@ import { STUDENT_VIEW, STUDENT_VIEW_ASSIGNED, type StudentResource } from '../st
 import { findAssignedUserIds, findStudentById } from '../students/repo.ts';
 import { planHasDeliveries } from '../support/repo.ts';
 import * as repo from './repo.ts';
-import {
-  allowedList,
-  mayDo,
-  type PlanAction,
-  planAbilities,
-  type WorkflowFacts,
-} from './workflow.ts';
+import { allowedList, mayDo, type PlanAction, planAbilities, type WorkflowFacts } from './workflow.ts';
 
 export const today = () => todayInLatvia();
 

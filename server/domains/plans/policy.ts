@@ -1,6 +1,6 @@
 import { PLAN_APPROVER_ROLES, PLAN_TEAM_ROLES, type Role } from '../../../common/roles.ts';
 import type { Actor, ActorGrant } from '../../platform/actor.ts';
-import { definePolicies } from '../../platform/policy/gate.ts';
+import { defineAbilities, definePolicies } from '../../platform/policy/gate.ts';
 import { NOT_A_PREPARER, type StudentResource } from '../students/policy.ts';
 import { stateAllows, type WorkflowFacts } from './plan-state.ts';
 import type { PlanAction } from './workflow.ts';
@@ -80,3 +80,6 @@ definePolicies<PlanResource>(
     ]),
   ),
 );
+
+// A student record says whether the caller may start a plan for the student.
+defineAbilities('student', { createPlan: PLAN_TEAM });

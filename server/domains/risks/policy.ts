@@ -1,5 +1,5 @@
 import { NATIONAL_ADMIN_ROLES, ROLES } from '../../../common/roles.ts';
-import { definePolicies, type OrgResource } from '../../platform/policy/gate.ts';
+import { defineAbilities, definePolicies, type OrgResource } from '../../platform/policy/gate.ts';
 import type { StudentResource } from '../students/policy.ts';
 
 export const CATALOGUE_VIEW = 'risk_catalogue.view';
@@ -31,4 +31,9 @@ definePolicies<StudentResource>({
     when: assignedOrWhole,
     listScope: { grant: (g) => g.role !== 'plan_preparer' && g.role !== 'specialist' },
   },
+});
+
+defineAbilities('student', {
+  recordRisks: STUDENT_RISKS_RECORD,
+  viewSensitiveRisks: STUDENT_RISKS_SENSITIVE,
 });

@@ -10,7 +10,7 @@ import {
   TIMESHEET_ROLES,
   TIMESHEET_SIGN_OFF_ROLES,
 } from '../../../common/roles.ts';
-import { definePolicies, type OrgResource } from '../../platform/policy/gate.ts';
+import { defineAbilities, definePolicies, type OrgResource } from '../../platform/policy/gate.ts';
 
 export const SUPPORT_RECORD = 'support.record';
 export const STUDENT_PIN_SET = 'student.pin_set';
@@ -48,3 +48,5 @@ definePolicies<OrgResource>({
   // The school's director or coordinator records the decision together with the payment.
   [OVER_CAP_DECIDE]: { roles: OVER_CAP_ROLES },
 });
+
+defineAbilities('student', { setPin: STUDENT_PIN_SET });

@@ -78,6 +78,36 @@ export function abilities<R extends OrgResource, K extends string>(
   return out;
 }
 
+const recordAbilities = new Map<string, Map<string, string>>();
+
+/**
+ * Names an ability a kind of record carries in its responses' `can`, and the gate action behind it.
+ * Each domain registers the abilities of its own actions in its policy.ts (plans registers
+ * `createPlan` on a student), so the record's presenter needs no import of the other domains.
+ */
+export function defineAbilities(kind: string, named: Record<string, string>): void {
+  const known = recordAbilities.get(kind) ?? new Map<string, string>();
+  for (const [name, action] of Object.entries(named)) {
+    if (known.has(name)) throw new Error(`ability ${kind}.${name} defined twice`);
+    known.set(name, action);
+  }
+  recordAbilities.set(kind, known);
+}
+
+/** Every registered ability of a kind of record, with its gate action (for tests and presenters). */
+export function abilityActions(kind: string): Record<string, string> {
+  return Object.fromEntries(recordAbilities.get(kind) ?? []);
+}
+
+/** The caller's registered abilities on one record of `kind` (see defineAbilities). */
+export function abilitiesOn<R extends OrgResource>(
+  actor: Actor | null,
+  kind: string,
+  resource: R,
+): Record<string, boolean> {
+  return abilities(actor, abilityActions(kind), resource);
+}
+
 /** For each name, whether the action may be allowed somewhere at all (page-level navigation of /api/me). */
 export function abilitiesAnywhere<K extends string>(
   actor: Actor | null,
