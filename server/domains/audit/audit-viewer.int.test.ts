@@ -111,7 +111,8 @@ describe('the audit viewer', () => {
     const mine = (await c['koord.s1'].get('/api/audit?entityType=user&pageSize=200')).json().items as Event[];
     const signIns = mine.filter((e) => e.action === 'auth.login');
     expect(signIns.map((e) => e.entityLabel)).toContain('koord.s1@demo.pumpurs.lv');
-    const national = (await c.auditors.get('/api/audit?entityType=user&pageSize=200')).json().items as Event[];
+    const national = (await c.auditors.get('/api/audit?entityType=user&pageSize=200')).json()
+      .items as Event[];
     expect(national.length).toBeGreaterThan(0);
     expect(national.every((e) => e.entityLabel === null)).toBe(true);
   });

@@ -1,4 +1,4 @@
-import { definePolicies, type OrgResource } from '../../platform/policy/gate.ts';
+import { defineAbilities, definePolicies, type OrgResource } from '../../platform/policy/gate.ts';
 
 export const AUDIT_VIEW = 'audit.view';
 
@@ -8,3 +8,5 @@ definePolicies<OrgResource>({
     roles: ['national_admin', 'municipal_coordinator', 'school_director', 'school_coordinator', 'auditor'],
   },
 });
+
+defineAbilities('navigation', { viewAudit: AUDIT_VIEW });

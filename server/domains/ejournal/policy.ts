@@ -19,3 +19,11 @@ definePolicies<OrgResource>({
 });
 
 defineAbilities('student', { enterEjournal: EJOURNAL_ENTER, recordLegalDuty: LEGAL_DUTY_RECORD });
+
+defineAbilities('organisation', { manageThresholds: THRESHOLDS_MANAGE });
+
+defineAbilities('navigation', {
+  viewWatchList: WATCH_LIST_VIEW,
+  manageThresholds: THRESHOLDS_MANAGE,
+  importEjournal: EJOURNAL_IMPORT,
+});

@@ -1,5 +1,5 @@
 import type { OrgType } from '../../../common/roles.ts';
-import { definePolicies, type OrgResource } from '../../platform/policy/gate.ts';
+import { defineAbilities, definePolicies, type OrgResource } from '../../platform/policy/gate.ts';
 
 /** A new organisation: the parent's path and the type to be created under it. */
 export interface NewOrgResource extends OrgResource {
@@ -44,3 +44,7 @@ definePolicies<OrgTarget>({
     when: (grant, resource) => grant.role === 'national_admin' || resource.id !== grant.orgId,
   },
 });
+
+defineAbilities('organisation', { edit: ORG_UPDATE });
+
+defineAbilities('navigation', { manageOrganisations: [ORG_CREATE, ORG_UPDATE] });

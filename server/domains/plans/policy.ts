@@ -83,3 +83,7 @@ definePolicies<PlanResource>(
 
 // A student record says whether the caller may start a plan for the student.
 defineAbilities('student', { createPlan: PLAN_TEAM });
+
+defineAbilities('navigation', {
+  approvePlans: [PLAN_APPROVE_DIRECTOR, PLAN_APPROVE_MUNICIPALITY, PLAN_APPROVE_EXPERT],
+});

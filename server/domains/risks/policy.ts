@@ -37,3 +37,5 @@ defineAbilities('student', {
   recordRisks: STUDENT_RISKS_RECORD,
   viewSensitiveRisks: STUDENT_RISKS_SENSITIVE,
 });
+
+defineAbilities('navigation', { manageRiskCatalogue: CATALOGUE_MANAGE });

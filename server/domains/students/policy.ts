@@ -72,3 +72,10 @@ defineAbilities('student', {
   withdrawApplication: STUDENT_CONSENT,
   revealCode: STUDENT_REVEAL_CODE,
 });
+
+defineAbilities('organisation', { manageStudents: STUDENT_MANAGE });
+
+defineAbilities('navigation', {
+  viewStudents: [STUDENT_VIEW, STUDENT_VIEW_ASSIGNED],
+  manageStudents: STUDENT_MANAGE,
+});

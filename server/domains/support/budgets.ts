@@ -7,7 +7,7 @@ import type { Db } from '../../platform/db.ts';
 import { AppError, badRequest, ForbiddenError, NotFoundError } from '../../platform/errors.ts';
 import { can, canAnywhere } from '../../platform/policy/gate.ts';
 import { findOrganisationById } from '../organisations/repo.ts';
-import { loadPlan } from '../plans/load.ts';
+import { type LoadedPlan, loadPlan } from '../plans/load.ts';
 import { findSemester } from '../risks/repo.ts';
 import { findStoredFile } from '../students/consent-repo.ts';
 import { storeScan, type UploadedScan } from '../students/consent-service.ts';
@@ -139,7 +139,7 @@ export async function recordPayment(
   const loaded = await loadPlan(ctx, planId, tx, true);
   if (!can(ctx.actor, PAYMENT_RECORD, loaded.resource))
     throw new ForbiddenError('plan', planId, loaded.plan.schoolId);
-  if (loaded.plan.status !== 'in_progress') throw new AppError(409, 'session_plan_not_running');
+  if (!paymentsOpen(loaded)) throw new AppError(409, 'session_plan_not_running');
   const measure = ZPlanContent.parse(loaded.plan.content).measures.find((m) => m.id === input.measureId);
   if (!measure || measure.kind !== 'economic' || !measure.economicCategory)
     throw badRequest('payment_measure', 'measureId');
@@ -204,6 +204,22 @@ export async function recordPayment(
   return id;
 }
 
+/** The state rule of payments, once: only a plan in progress (and not left behind by a move) takes them. */
+function paymentsOpen(loaded: LoadedPlan): boolean {
+  return loaded.plan.status === 'in_progress' && !loaded.facts.movedOut;
+}
+
+/** The caller's abilities on a plan's payments (the same rules that guard the payment routes). */
+function paymentAbilities(ctx: RequestContext, loaded: LoadedPlan) {
+  const mayRecord = !loaded.facts.movedOut && can(ctx.actor, PAYMENT_RECORD, loaded.resource);
+  return {
+    record: mayRecord && paymentsOpen(loaded),
+    attachScan: mayRecord,
+    decideOverCap: paymentsOpen(loaded) && can(ctx.actor, OVER_CAP_DECIDE, loaded.resource),
+    viewBudget: can(ctx.actor, BUDGET_VIEW, { orgPath: loaded.resource.orgPath }),
+  };
+}
+
 /** A plan's payments (anyone who sees the plan). */
 export async function listPayments(ctx: RequestContext, planId: string, tx: Db) {
   const loaded = await loadPlan(ctx, planId, tx);
@@ -226,6 +242,7 @@ export async function listPayments(ctx: RequestContext, planId: string, tx: Db) 
       overCapReason: r.reason,
       hasScan: r.file_id !== null,
     })),
+    can: paymentAbilities(ctx, loaded),
   };
 }
 

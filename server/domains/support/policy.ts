@@ -50,3 +50,18 @@ definePolicies<OrgResource>({
 });
 
 defineAbilities('student', { setPin: STUDENT_PIN_SET });
+
+defineAbilities('organisation', {
+  viewBudget: BUDGET_VIEW,
+  allocateBudget: BUDGET_ALLOCATE,
+  viewTimesheets: TIMESHEET_VIEW,
+});
+
+defineAbilities('navigation', {
+  recordSupport: SUPPORT_RECORD,
+  viewTimesheets: TIMESHEET_VIEW,
+  enterTimesheets: TIMESHEET_ENTER,
+  signOffTimesheets: TIMESHEET_SIGN_OFF,
+  viewBudgets: BUDGET_VIEW,
+  manageCaps: CAPS_MANAGE,
+});

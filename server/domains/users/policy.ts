@@ -1,5 +1,5 @@
 import { ROLES, type Role } from '../../../common/roles.ts';
-import { can, definePolicies, type OrgResource } from '../../platform/policy/gate.ts';
+import { can, defineAbilities, definePolicies, type OrgResource } from '../../platform/policy/gate.ts';
 
 export const USER_VIEW = 'user.view';
 export const USER_MANAGE = 'user.manage';
@@ -60,3 +60,5 @@ definePolicies<UserResource>({
     when: (_grant, resource, actor) => resource.grants.every((g) => can(actor, USER_GRANT, g)),
   },
 });
+
+defineAbilities('navigation', { manageUsers: USER_MANAGE });

@@ -78,24 +78,24 @@ export function abilities<R extends OrgResource, K extends string>(
   return out;
 }
 
-const recordAbilities = new Map<string, Map<string, string>>();
+const recordAbilities = new Map<string, Map<string, readonly string[]>>();
 
 /**
- * Names an ability a kind of record carries in its responses' `can`, and the gate action behind it.
- * Each domain registers the abilities of its own actions in its policy.ts (plans registers
- * `createPlan` on a student), so the record's presenter needs no import of the other domains.
+ * Names an ability a kind of record carries in its responses' `can`, and the gate action behind it
+ * (several: any of them). Each domain registers the abilities of its own actions in its policy.ts
+ * (plans registers `createPlan` on a student), so the record's presenter imports no other domain.
  */
-export function defineAbilities(kind: string, named: Record<string, string>): void {
-  const known = recordAbilities.get(kind) ?? new Map<string, string>();
+export function defineAbilities(kind: string, named: Record<string, string | readonly string[]>): void {
+  const known = recordAbilities.get(kind) ?? new Map<string, readonly string[]>();
   for (const [name, action] of Object.entries(named)) {
     if (known.has(name)) throw new Error(`ability ${kind}.${name} defined twice`);
-    known.set(name, action);
+    known.set(name, typeof action === 'string' ? [action] : action);
   }
   recordAbilities.set(kind, known);
 }
 
-/** Every registered ability of a kind of record, with its gate action (for tests and presenters). */
-export function abilityActions(kind: string): Record<string, string> {
+/** Every registered ability of a kind of record, with its gate actions (for tests and presenters). */
+export function abilityActions(kind: string): Record<string, readonly string[]> {
   return Object.fromEntries(recordAbilities.get(kind) ?? []);
 }
 
@@ -105,7 +105,18 @@ export function abilitiesOn<R extends OrgResource>(
   kind: string,
   resource: R,
 ): Record<string, boolean> {
-  return abilities(actor, abilityActions(kind), resource);
+  const out: Record<string, boolean> = {};
+  for (const [name, actions] of recordAbilities.get(kind) ?? [])
+    out[name] = actions.some((a) => can(actor, a, resource));
+  return out;
+}
+
+/**
+ * The caller's registered abilities of `kind` anywhere (page-level navigation: /api/me registers
+ * its abilities as kind 'navigation'); true when some grant holds one of the action's roles.
+ */
+export function abilitiesAnywhereOn(actor: Actor | null, kind: string): Record<string, boolean> {
+  return abilitiesAnywhere(actor, abilityActions(kind));
 }
 
 /** For each name, whether the action may be allowed somewhere at all (page-level navigation of /api/me). */
