@@ -14,6 +14,9 @@ export const ZOrganisationAbilities = z.object({
   viewBudget: z.boolean(),
   allocateBudget: z.boolean(),
   viewTimesheets: z.boolean(),
+  /** Add preparation, supervision and adjustment hours to the school's timesheets. */
+  enterTimesheets: z.boolean(),
+  signOffTimesheets: z.boolean(),
 });
 export type TOrganisationAbilities = z.infer<typeof ZOrganisationAbilities>;
 

@@ -9,7 +9,7 @@ import { formatPersonalCode, parsePersonalCode } from '../../../common/personal-
 import type { RequestContext } from '../../platform/actor.ts';
 import { type AuditEntry, writeAudit, writeAuditMany } from '../../platform/audit.ts';
 import type { Database, Db } from '../../platform/db.ts';
-import { AppError, badRequest, conflict, ForbiddenError, NotFoundError } from '../../platform/errors.ts';
+import { AppError, badRequest, ForbiddenError, NotFoundError } from '../../platform/errors.ts';
 import { abilitiesOn, can } from '../../platform/policy/gate.ts';
 import { findOrganisationById } from '../organisations/repo.ts';
 import { findGrantsOfUsers } from '../users/repo.ts';

@@ -1,6 +1,7 @@
 import {
   BUDGET_ALLOCATE_ROLES,
   BUDGET_VIEW_ROLES,
+  MANAGER_ROLES,
   NATIONAL_ADMIN_ROLES,
   OVER_CAP_ROLES,
   PAYMENT_ROLES,
@@ -34,6 +35,8 @@ definePolicies<OrgResource>({
 });
 
 export const BUDGET_VIEW = 'budget.view';
+/** Open the budget pages (choose a school); a plan preparer sees the own plan's line on the plan instead. */
+export const BUDGET_OVERVIEW = 'budget.overview';
 export const BUDGET_ALLOCATE = 'budget.allocate';
 export const CAPS_MANAGE = 'caps.manage';
 export const PAYMENT_RECORD = 'payment.record';
@@ -41,6 +44,7 @@ export const OVER_CAP_DECIDE = 'over_cap.decide';
 
 definePolicies<OrgResource>({
   [BUDGET_VIEW]: { roles: BUDGET_VIEW_ROLES },
+  [BUDGET_OVERVIEW]: { roles: MANAGER_ROLES },
   // The municipality allocates to its schools; the national admin to state vocational schools (and any).
   [BUDGET_ALLOCATE]: { roles: BUDGET_ALLOCATE_ROLES },
   [CAPS_MANAGE]: { roles: NATIONAL_ADMIN_ROLES },
@@ -55,6 +59,8 @@ defineAbilities('organisation', {
   viewBudget: BUDGET_VIEW,
   allocateBudget: BUDGET_ALLOCATE,
   viewTimesheets: TIMESHEET_VIEW,
+  enterTimesheets: TIMESHEET_ENTER,
+  signOffTimesheets: TIMESHEET_SIGN_OFF,
 });
 
 defineAbilities('navigation', {
@@ -62,6 +68,6 @@ defineAbilities('navigation', {
   viewTimesheets: TIMESHEET_VIEW,
   enterTimesheets: TIMESHEET_ENTER,
   signOffTimesheets: TIMESHEET_SIGN_OFF,
-  viewBudgets: BUDGET_VIEW,
+  viewBudgets: BUDGET_OVERVIEW,
   manageCaps: CAPS_MANAGE,
 });

@@ -19,7 +19,6 @@ import { DateField } from '../../components/date-field.tsx';
 import { ErrorAlert, StatusMessage } from '../../components/feedback.tsx';
 import { api } from '../../lib/api.ts';
 import { type FieldErrors, fieldErrorsFrom } from '../../lib/form-errors.ts';
-import { useCurrentUser } from '../auth/use-session.ts';
 import { todayIso } from '../students/student-labels.ts';
 
 type Kind = 'attendance' | 'marks' | 'behaviour';
