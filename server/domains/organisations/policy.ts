@@ -1,4 +1,4 @@
-import type { OrgType } from '../../../common/roles.ts';
+import { type OrgType, ROLES } from '../../../common/roles.ts';
 import { defineAbilities, definePolicies, type OrgResource } from '../../platform/policy/gate.ts';
 
 /** A new organisation: the parent's path and the type to be created under it. */
@@ -14,6 +14,8 @@ export interface OrgTarget extends OrgResource {
 export const ORG_VIEW = 'organisation.view';
 export const ORG_CREATE = 'organisation.create';
 export const ORG_UPDATE = 'organisation.update';
+/** Works in the organisation (any role on it or above): decides 404 against 403 for per-school uploads. */
+export const ORG_MEMBER = 'organisation.member';
 
 definePolicies<OrgResource>({
   [ORG_VIEW]: {
@@ -26,6 +28,10 @@ definePolicies<OrgResource>({
       'auditor',
     ],
   },
+});
+
+definePolicies<OrgResource>({
+  [ORG_MEMBER]: { roles: ROLES },
 });
 
 definePolicies<NewOrgResource>({

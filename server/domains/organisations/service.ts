@@ -11,7 +11,7 @@ import type { Db } from '../../platform/db.ts';
 import { AppError, badRequest, conflict, ForbiddenError, NotFoundError } from '../../platform/errors.ts';
 import { abilitiesOn, can, canAnywhere, scopePaths } from '../../platform/policy/gate.ts';
 import { STUDENT_MANAGE } from '../students/policy.ts';
-import { ORG_CREATE, ORG_UPDATE, ORG_VIEW } from './policy.ts';
+import { ORG_CREATE, ORG_MEMBER, ORG_UPDATE, ORG_VIEW } from './policy.ts';
 import * as repo from './repo.ts';
 
 /** Which kinds of organisation may sit directly under each kind (the placement rule of checkPlacement). */
@@ -150,7 +150,7 @@ export async function updateOrganisation(
  */
 export async function loadOwnSchoolFor(ctx: RequestContext, schoolId: string, action: string, tx: Db) {
   const school = await repo.findOrganisationById(tx, schoolId);
-  const ownSchool = ctx.actor?.grants.some((g) => school?.path.startsWith(g.orgPath)) ?? false;
+  const ownSchool = school !== null && can(ctx.actor, ORG_MEMBER, { orgPath: school.path });
   if (school?.type !== 'school' || !ownSchool) throw new NotFoundError('organisation', schoolId, school?.id);
   if (!can(ctx.actor, action, { orgPath: school.path }))
     throw new ForbiddenError('organisation', school.id, school.id);

@@ -14,10 +14,25 @@ import {
 import { defineAbilities, definePolicies, type OrgResource } from '../../platform/policy/gate.ts';
 
 export const SUPPORT_RECORD = 'support.record';
+/** Record a session against one measure: only its named provider. */
+export const SUPPORT_RECORD_MEASURE = 'support.record_measure';
+
+/** A measure of a plan as the gate sees it: the plan's school and the provider the measure names. */
+export interface MeasureResource extends OrgResource {
+  providerId: string | null;
+}
 export const STUDENT_PIN_SET = 'student.pin_set';
 
+definePolicies<MeasureResource>({
+  // A provider records sessions only against the measures that name them.
+  [SUPPORT_RECORD_MEASURE]: {
+    roles: SUPPORT_ROLES,
+    when: (_grant, measure, actor) => measure.providerId === actor.userId,
+  },
+});
+
 definePolicies<OrgResource>({
-  // Providers record their own sessions; the measure must name them (checked in the service).
+  // Providers record their own sessions (each measure: SUPPORT_RECORD_MEASURE).
   [SUPPORT_RECORD]: { roles: SUPPORT_ROLES },
   // The school gives each student a confirmation PIN.
   [STUDENT_PIN_SET]: { roles: PIN_ROLES },
