@@ -49,7 +49,7 @@ type Probe = (
   client: TestClient,
   id: string,
   record: Record<string, unknown>,
-) => Promise<{ statusCode: number }>;
+) => Promise<{ statusCode: number; body: string }>;
 
 /** For each ability of a student record: a request to the route it stands for. */
 const STUDENT_PROBES: Record<string, Probe> = {
