@@ -79,8 +79,10 @@ describe('can on a record is exactly what its routes allow', () => {
         const read = await c[who].get(`/api/students/${id}`);
         if (read.statusCode === 404) {
           // Nothing to show, nothing allowed: every route answers 404 as well.
-          for (const probe of Object.values(STUDENT_PROBES))
-            expect((await probe(c[who], id, {})).statusCode, `${who}`).toBe(404);
+          for (const [ability, probe] of Object.entries(STUDENT_PROBES))
+            expect((await probe(c[who], id, { classLabel: '5.a' })).statusCode, `${who} ${ability}`).toBe(
+              404,
+            );
           continue;
         }
         expect(read.statusCode).toBe(200);
