@@ -44,7 +44,7 @@ const AuditPage = lazy(() =>
   import('./features/audit/audit-page.tsx').then((m) => ({ default: m.AuditPage })),
 );
 
-type Permission = keyof TMe['permissions'];
+type Permission = keyof TMe['can'];
 
 function guarded(permission: Permission, Page: ComponentType) {
   return (

@@ -30,6 +30,33 @@ export const ZPermissions = z.object({
   manageStudents: z.boolean(),
 });
 
+/**
+ * What the signed-in user may open (page-level navigation), from the server's gate: true when some
+ * grant may do it somewhere. Each record then carries its own `can`. The web keeps no role lists.
+ */
+export const ZNavigationAbilities = z.object({
+  viewStudents: z.boolean(),
+  manageStudents: z.boolean(),
+  manageOrganisations: z.boolean(),
+  manageUsers: z.boolean(),
+  viewAudit: z.boolean(),
+  /** Approve plans at some level (the approval queue). */
+  approvePlans: z.boolean(),
+  viewWatchList: z.boolean(),
+  manageThresholds: z.boolean(),
+  importEjournal: z.boolean(),
+  manageRiskCatalogue: z.boolean(),
+  /** Record consultations (my students, my week). */
+  recordSupport: z.boolean(),
+  viewTimesheets: z.boolean(),
+  enterTimesheets: z.boolean(),
+  signOffTimesheets: z.boolean(),
+  viewBudgets: z.boolean(),
+  manageCaps: z.boolean(),
+  manageCalendar: z.boolean(),
+});
+export type TNavigationAbilities = z.infer<typeof ZNavigationAbilities>;
+
 export const ZMe = z.object({
   id: z.string(),
   email: z.string(),
@@ -37,7 +64,9 @@ export const ZMe = z.object({
   lastName: z.string(),
   language: z.enum(LANGUAGES),
   grants: z.array(ZGrant),
+  /** The first five navigation abilities, as before `can` (kept for API clients). */
   permissions: ZPermissions,
+  can: ZNavigationAbilities,
 });
 export type TMe = z.infer<typeof ZMe>;
 

@@ -2,6 +2,24 @@ import { z } from 'zod';
 import { ORG_TYPES, SCHOOL_TYPES } from '../roles.ts';
 import { zLine } from './fields.ts';
 
+/** The caller's abilities on one organisation, from the server's gate (the web shows buttons by these). */
+export const ZOrganisationAbilities = z.object({
+  edit: z.boolean(),
+  /** The kinds of organisation the caller may add directly under this one. */
+  create: z.array(z.enum(['municipality', 'school', 'partner'])),
+  /** Register, import and move students, enter e-journal data (a school's managers). */
+  manageStudents: z.boolean(),
+  /** Set the early-warning thresholds (the nation's or a municipality's). */
+  manageThresholds: z.boolean(),
+  viewBudget: z.boolean(),
+  allocateBudget: z.boolean(),
+  viewTimesheets: z.boolean(),
+  /** Add preparation, supervision and adjustment hours to the school's timesheets. */
+  enterTimesheets: z.boolean(),
+  signOffTimesheets: z.boolean(),
+});
+export type TOrganisationAbilities = z.infer<typeof ZOrganisationAbilities>;
+
 export const ZOrganisation = z.object({
   id: z.string(),
   parentId: z.string().nullable(),
@@ -10,6 +28,7 @@ export const ZOrganisation = z.object({
   name: z.string(),
   code: z.string().nullable(),
   active: z.boolean(),
+  can: ZOrganisationAbilities,
 });
 export type TOrganisation = z.infer<typeof ZOrganisation>;
 

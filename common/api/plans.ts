@@ -131,6 +131,26 @@ export const ZEvaluation = z.object({
 });
 export type TEvaluation = z.infer<typeof ZEvaluation>;
 
+/**
+ * The caller's abilities on one plan, computed by the server's gate from the rules that guard the
+ * routes (the web shows buttons by these, never by roles): each transition. Payments carry their
+ * own (ZPaymentList.can).
+ */
+export const ZPlanAbilities = z.object({
+  edit: z.boolean(),
+  submit: z.boolean(),
+  approve: z.boolean(),
+  return: z.boolean(),
+  start: z.boolean(),
+  pause: z.boolean(),
+  resume: z.boolean(),
+  revise: z.boolean(),
+  evaluate: z.boolean(),
+  close: z.boolean(),
+  delete: z.boolean(),
+});
+export type TPlanAbilities = z.infer<typeof ZPlanAbilities>;
+
 export const ZPlan = z.object({
   id: z.string(),
   code: z.string(),
@@ -153,7 +173,9 @@ export const ZPlan = z.object({
   pausedReason: z.string().nullable(),
   evaluation: ZEvaluation.nullable(),
   history: z.array(ZPlanEvent),
+  /** The transitions the caller may take now, as a list (the same as the true ones of `can`). */
   allowed: z.array(z.string()),
+  can: ZPlanAbilities,
   returnComment: z.string().nullable(),
   /** Names of the people the plan names (preparer, providers, supervisor), for every reader of the plan. */
   peopleNames: z.record(z.string(), z.string()),

@@ -177,6 +177,33 @@ export const ZStudentMove = z.object({
   toSchoolName: z.string(),
 });
 
+/**
+ * The caller's abilities on one student, computed by the server's gate from the rules that guard
+ * the routes (each domain adds its own: plans, risks, support, e-journal). The web shows buttons by
+ * these, never by roles.
+ */
+export const ZStudentAbilities = z.object({
+  /** Edit the record and its status. */
+  edit: z.boolean(),
+  move: z.boolean(),
+  assignStaff: z.boolean(),
+  manageGuardians: z.boolean(),
+  manageApplications: z.boolean(),
+  withdrawApplication: z.boolean(),
+  revealCode: z.boolean(),
+  recordRisks: z.boolean(),
+  /** See the detail of family and health risks. */
+  viewSensitiveRisks: z.boolean(),
+  createPlan: z.boolean(),
+  /** Give the student a confirmation PIN. */
+  setPin: z.boolean(),
+  /** Enter attendance, marks and behaviour by hand. */
+  enterEjournal: z.boolean(),
+  /** Record that the municipality was informed (legal duty). */
+  recordLegalDuty: z.boolean(),
+});
+export type TStudentAbilities = z.infer<typeof ZStudentAbilities>;
+
 export const ZStudentDetail = ZStudentSummary.extend({
   gender: z.enum(GENDERS).nullable(),
   age: z.number().nullable(),
@@ -193,6 +220,7 @@ export const ZStudentDetail = ZStudentSummary.extend({
   /** May add guardians and applications. */
   canManageConsent: z.boolean(),
   canRevealCode: z.boolean(),
+  can: ZStudentAbilities,
 });
 export type TStudentDetail = z.infer<typeof ZStudentDetail>;
 

@@ -215,4 +215,14 @@ export const ZPayment = z.object({
   overCapReason: z.string().nullable(),
   hasScan: z.boolean(),
 });
-export const ZPaymentList = z.object({ items: z.array(ZPayment) });
+/** The caller's abilities on a plan's payments, from the server's gate (the web shows buttons by these). */
+export const ZPaymentAbilities = z.object({
+  /** Record a payment now (the plan is in progress). */
+  record: z.boolean(),
+  attachScan: z.boolean(),
+  /** Decide, with a reason, to go beyond a cap or the budget. */
+  decideOverCap: z.boolean(),
+  /** See the school's budget lines for the plan's semester. */
+  viewBudget: z.boolean(),
+});
+export const ZPaymentList = z.object({ items: z.array(ZPayment), can: ZPaymentAbilities });

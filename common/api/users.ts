@@ -17,10 +17,24 @@ export type TUserSummary = z.infer<typeof ZUserSummary>;
 
 export const ZUserList = z.object({ items: z.array(ZUserSummary), total: z.number().int() });
 
+/** The caller's abilities on one account, from the server's gate (the web shows buttons by these). */
+export const ZUserAbilities = z.object({
+  /** Change the profile, the active flag and the password. */
+  edit: z.boolean(),
+  /** Add a grant (some role on some organisation in the caller's scope). */
+  addGrant: z.boolean(),
+  /** The roles the caller may grant somewhere (the add-grant form offers these). */
+  grantRoles: z.array(z.enum(ROLES)),
+  /** For each grant shown: whether the caller may remove it. */
+  removeGrant: z.record(z.string(), z.boolean()),
+});
+export type TUserAbilities = z.infer<typeof ZUserAbilities>;
+
 export const ZUserDetail = ZUserSummary.extend({
   language: z.enum(LANGUAGES),
   grants: z.array(ZGrant),
   createdAt: z.string(),
+  can: ZUserAbilities,
 });
 export type TUserDetail = z.infer<typeof ZUserDetail>;
 

@@ -62,4 +62,20 @@ describe('role lists: one copy in common/, used by the server policies and the w
       .map((file) => path.relative(process.cwd(), file));
     expect(offenders).toEqual([]);
   });
+
+  it('decides no button or page by a role list: the web follows the can the server sends', () => {
+    // Role lists of common/roles.ts may appear only as display (role names, option lists); the one
+    // left is about the assignee, not the caller: who can be assigned to a student at all.
+    const allowed = new Map([
+      ['web/features/students/student-staff.tsx', ['STUDENT_ASSIGNED_ROLES', 'ASSIGNABLE_ROLES']],
+    ]);
+    const offenders = webSources().flatMap((file) => {
+      const rel = path.relative(process.cwd(), file);
+      const used = [...readFileSync(file, 'utf8').matchAll(/\b([A-Z_]+_ROLES)\b/g)].map((m) => m[1]);
+      return [...new Set(used)]
+        .filter((name) => !(allowed.get(rel) ?? []).includes(name))
+        .map((n) => `${rel}: ${n}`);
+    });
+    expect(offenders).toEqual([]);
+  });
 });

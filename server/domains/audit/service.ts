@@ -5,7 +5,7 @@ import type { Db } from '../../platform/db.ts';
 import { ForbiddenError } from '../../platform/errors.ts';
 import { scopePaths } from '../../platform/policy/gate.ts';
 import { labelEntities } from './labels.ts';
-import { AUDIT_VIEW } from './policy.ts';
+import { AUDIT_VIEW, AUDIT_VIEW_NATIONAL } from './policy.ts';
 import * as repo from './repo.ts';
 
 /**
@@ -16,8 +16,7 @@ import * as repo from './repo.ts';
 export async function listAuditEvents(ctx: RequestContext, query: TAuditQuery, tx: Db) {
   const scope = scopePaths(ctx.actor, AUDIT_VIEW);
   if (scope.length === 0) throw new ForbiddenError('audit');
-  const national =
-    ctx.actor?.grants.some((g) => g.orgType === 'nation' && scope.includes(g.orgPath)) ?? false;
+  const national = scopePaths(ctx.actor, AUDIT_VIEW_NATIONAL).length > 0;
   const { rows, total } = await repo.findAuditEvents(tx, scope, national, {
     ...query,
     limit: query.pageSize,

@@ -1,6 +1,6 @@
-import type { TMe } from '../../../common/api/auth.ts';
+import type { TMe, TNavigationAbilities } from '../../../common/api/auth.ts';
 import type { Actor } from '../../platform/actor.ts';
-import { canAnywhere } from '../../platform/policy/gate.ts';
+import { abilitiesAnywhereOn, canAnywhere } from '../../platform/policy/gate.ts';
 import { AUDIT_VIEW } from '../audit/index.ts';
 import { ORG_CREATE, ORG_UPDATE } from '../organisations/index.ts';
 import { STUDENT_MANAGE, STUDENT_VIEW, STUDENT_VIEW_ASSIGNED } from '../students/index.ts';
@@ -28,5 +28,7 @@ export function presentMe(actor: Actor): TMe {
       viewStudents: canAnywhere(actor, STUDENT_VIEW) || canAnywhere(actor, STUDENT_VIEW_ASSIGNED),
       manageStudents: canAnywhere(actor, STUDENT_MANAGE),
     },
+    // Each domain registers its navigation abilities in its policy.ts (kind 'navigation').
+    can: abilitiesAnywhereOn(actor, 'navigation') as TNavigationAbilities,
   };
 }

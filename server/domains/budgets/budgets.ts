@@ -8,7 +8,7 @@ import { findStoredFile, storeScan, type UploadedScan } from '../../platform/fil
 import { can, canAnywhere } from '../../platform/policy/gate.ts';
 import { findSemester } from '../calendar/index.ts';
 import { findOrganisationById } from '../organisations/index.ts';
-import { loadPlan } from '../plans/index.ts';
+import { type LoadedPlan, loadPlan } from '../plans/index.ts';
 import * as repo from './budget-repo.ts';
 import { BUDGET_ALLOCATE, BUDGET_VIEW, CAPS_MANAGE, OVER_CAP_DECIDE, PAYMENT_RECORD } from './policy.ts';
 
@@ -137,7 +137,7 @@ export async function recordPayment(
   const loaded = await loadPlan(ctx, planId, tx, true);
   if (!can(ctx.actor, PAYMENT_RECORD, loaded.resource))
     throw new ForbiddenError('plan', planId, loaded.plan.schoolId);
-  if (loaded.plan.status !== 'in_progress') throw new AppError(409, 'session_plan_not_running');
+  if (!paymentsOpen(loaded)) throw new AppError(409, 'session_plan_not_running');
   const measure = loaded.content.measures.find((m) => m.id === input.measureId);
   if (!measure || measure.kind !== 'economic' || !measure.economicCategory)
     throw badRequest('payment_measure', 'measureId');
@@ -202,6 +202,22 @@ export async function recordPayment(
   return id;
 }
 
+/** The state rule of payments, once: only a plan in progress (and not left behind by a move) takes them. */
+function paymentsOpen(loaded: LoadedPlan): boolean {
+  return loaded.plan.status === 'in_progress' && !loaded.facts.movedOut;
+}
+
+/** The caller's abilities on a plan's payments (the same rules that guard the payment routes). */
+function paymentAbilities(ctx: RequestContext, loaded: LoadedPlan) {
+  const mayRecord = !loaded.facts.movedOut && can(ctx.actor, PAYMENT_RECORD, loaded.resource);
+  return {
+    record: mayRecord && paymentsOpen(loaded),
+    attachScan: mayRecord,
+    decideOverCap: paymentsOpen(loaded) && can(ctx.actor, OVER_CAP_DECIDE, loaded.resource),
+    viewBudget: can(ctx.actor, BUDGET_VIEW, { orgPath: loaded.resource.orgPath }),
+  };
+}
+
 /** A plan's payments (anyone who sees the plan). */
 export async function listPayments(ctx: RequestContext, planId: string, tx: Db) {
   const loaded = await loadPlan(ctx, planId, tx);
@@ -224,6 +240,7 @@ export async function listPayments(ctx: RequestContext, planId: string, tx: Db) 
       overCapReason: r.reason,
       hasScan: r.file_id !== null,
     })),
+    can: paymentAbilities(ctx, loaded),
   };
 }
 

@@ -1,5 +1,5 @@
 import { LEGAL_DUTY_ROLES, MANAGER_ROLES, THRESHOLD_ROLES, WATCH_LIST_ROLES } from '../../../common/roles.ts';
-import { definePolicies, type OrgResource } from '../../platform/policy/gate.ts';
+import { defineAbilities, definePolicies, type OrgResource } from '../../platform/policy/gate.ts';
 
 export const EJOURNAL_IMPORT = 'ejournal.import';
 export const EJOURNAL_ENTER = 'ejournal.enter';
@@ -16,4 +16,14 @@ definePolicies<OrgResource>({
   [THRESHOLDS_MANAGE]: { roles: THRESHOLD_ROLES },
   // The school records that it informed the municipality (Cabinet Regulation No. 89).
   [LEGAL_DUTY_RECORD]: { roles: LEGAL_DUTY_ROLES },
+});
+
+defineAbilities('student', { enterEjournal: EJOURNAL_ENTER, recordLegalDuty: LEGAL_DUTY_RECORD });
+
+defineAbilities('organisation', { manageThresholds: THRESHOLDS_MANAGE });
+
+defineAbilities('navigation', {
+  viewWatchList: WATCH_LIST_VIEW,
+  manageThresholds: THRESHOLDS_MANAGE,
+  importEjournal: EJOURNAL_IMPORT,
 });

@@ -1,5 +1,5 @@
-import { MANAGER_ROLES, type OrgType } from '../../../common/roles.ts';
-import { definePolicies, type OrgResource } from '../../platform/policy/gate.ts';
+import { MANAGER_ROLES, type OrgType, ROLES } from '../../../common/roles.ts';
+import { defineAbilities, definePolicies, type OrgResource } from '../../platform/policy/gate.ts';
 
 /** A new organisation: the parent's path and the type to be created under it. */
 export interface NewOrgResource extends OrgResource {
@@ -16,6 +16,8 @@ export const ORG_CREATE = 'organisation.create';
 export const ORG_UPDATE = 'organisation.update';
 /** The national school directory (names only): for those who register or move students. */
 export const ORG_DIRECTORY = 'organisation.directory';
+/** Works in the organisation (any role on it or above): decides 404 against 403 for per-school uploads. */
+export const ORG_MEMBER = 'organisation.member';
 
 definePolicies<OrgResource>({
   [ORG_VIEW]: {
@@ -33,6 +35,7 @@ definePolicies<OrgResource>({
 definePolicies<OrgResource>({
   // The same roles as student.manage: those who register students and move them between schools.
   [ORG_DIRECTORY]: { roles: MANAGER_ROLES },
+  [ORG_MEMBER]: { roles: ROLES },
 });
 
 definePolicies<NewOrgResource>({
@@ -51,3 +54,7 @@ definePolicies<OrgTarget>({
     when: (grant, resource) => grant.role === 'national_admin' || resource.id !== grant.orgId,
   },
 });
+
+defineAbilities('organisation', { edit: ORG_UPDATE });
+
+defineAbilities('navigation', { manageOrganisations: [ORG_CREATE, ORG_UPDATE] });

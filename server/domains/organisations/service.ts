@@ -1,6 +1,7 @@
 import type {
   TCreateOrganisationBody,
   TOrganisation,
+  TOrganisationAbilities,
   TUpdateOrganisationBody,
 } from '../../../common/api/organisations.ts';
 import type { OrgType, SchoolType } from '../../../common/roles.ts';
@@ -8,12 +9,29 @@ import type { RequestContext } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, badRequest, conflict, ForbiddenError, NotFoundError } from '../../platform/errors.ts';
-import { can, canAnywhere, scopePaths } from '../../platform/policy/gate.ts';
-import { ORG_CREATE, ORG_DIRECTORY, ORG_UPDATE, ORG_VIEW } from './policy.ts';
+import { abilitiesOn, can, canAnywhere, scopePaths } from '../../platform/policy/gate.ts';
+import { ORG_CREATE, ORG_DIRECTORY, ORG_MEMBER, ORG_UPDATE, ORG_VIEW } from './policy.ts';
 import * as repo from './repo.ts';
 
-/** The API shape of an organisation row. */
-export function presentOrganisation(row: repo.OrgRow): TOrganisation {
+/** Which kinds of organisation may sit directly under each kind (the placement rule of checkPlacement). */
+const CHILD_TYPES: Record<string, TOrganisationAbilities['create']> = {
+  nation: ['municipality', 'school', 'partner'],
+  municipality: ['school', 'partner'],
+};
+
+/** The caller's abilities on an organisation: the registered ones, and what may be created under it. */
+function organisationAbilities(ctx: RequestContext, row: repo.OrgRow): TOrganisationAbilities {
+  const resource = { orgPath: row.path, id: row.id };
+  return {
+    ...(abilitiesOn(ctx.actor, 'organisation', resource) as Omit<TOrganisationAbilities, 'create'>),
+    create: (CHILD_TYPES[row.type] ?? []).filter((type) =>
+      can(ctx.actor, ORG_CREATE, { orgPath: row.path, type }),
+    ),
+  };
+}
+
+/** The API shape of an organisation row, with the caller's abilities on it. */
+export function presentOrganisation(ctx: RequestContext, row: repo.OrgRow): TOrganisation {
   return {
     id: row.id,
     parentId: row.parentId,
@@ -22,6 +40,7 @@ export function presentOrganisation(row: repo.OrgRow): TOrganisation {
     name: row.name,
     code: row.code,
     active: row.active,
+    can: organisationAbilities(ctx, row),
   };
 }
 
@@ -43,7 +62,7 @@ function checkPlacement(parentType: string, type: string, schoolType: SchoolType
 /** Organisations the caller may see, flat, in tree order. */
 export async function listOrganisations(ctx: RequestContext, tx: Db): Promise<TOrganisation[]> {
   const rows = await repo.findOrganisationsInScope(tx, scopePaths(ctx.actor, ORG_VIEW));
-  return rows.map(presentOrganisation);
+  return rows.map((row) => presentOrganisation(ctx, row));
 }
 
 /** The national school directory (names only), for those who register or move students. */
@@ -57,7 +76,7 @@ export async function listSchoolDirectory(ctx: RequestContext, tx: Db) {
 export async function getOrganisation(ctx: RequestContext, id: string, tx: Db): Promise<TOrganisation> {
   const row = await repo.findOrganisationById(tx, id);
   if (!row || !can(ctx.actor, ORG_VIEW, { orgPath: row.path })) throw new NotFoundError('organisation', id);
-  return presentOrganisation(row);
+  return presentOrganisation(ctx, row);
 }
 
 /** Creates a municipality, school or partner institution under a parent in scope. */
@@ -87,7 +106,7 @@ export async function createOrganisation(
     entityId: row.id,
     orgId: row.id,
   });
-  return presentOrganisation(row);
+  return presentOrganisation(ctx, row);
 }
 
 /** Renames, recodes, retypes (within the same placement) or (de)activates an organisation. */
@@ -121,7 +140,7 @@ export async function updateOrganisation(
     entityId: id,
     orgId: id,
   });
-  return presentOrganisation(updated);
+  return presentOrganisation(ctx, updated);
 }
 
 /**
@@ -130,7 +149,7 @@ export async function updateOrganisation(
  */
 export async function loadOwnSchoolFor(ctx: RequestContext, schoolId: string, action: string, tx: Db) {
   const school = await repo.findOrganisationById(tx, schoolId);
-  const ownSchool = ctx.actor?.grants.some((g) => school?.path.startsWith(g.orgPath)) ?? false;
+  const ownSchool = school !== null && can(ctx.actor, ORG_MEMBER, { orgPath: school.path });
   if (school?.type !== 'school' || !ownSchool) throw new NotFoundError('organisation', schoolId, school?.id);
   if (!can(ctx.actor, action, { orgPath: school.path }))
     throw new ForbiddenError('organisation', school.id, school.id);

@@ -1,5 +1,5 @@
 import type { ApprovalLevel, PlanStatus, TPlanContent } from '../../../common/api/plans.ts';
-import type { RequestContext } from '../../platform/actor.ts';
+import type { Actor, RequestContext } from '../../platform/actor.ts';
 import { writeAuditMany } from '../../platform/audit.ts';
 import { todayInLatvia } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db.ts';
@@ -10,7 +10,7 @@ import { type findStudentById, STUDENT_VIEW, STUDENT_VIEW_ASSIGNED, type Student
 import { findContent } from './content-repo.ts';
 import { findPlanContext } from './context-repo.ts';
 import * as repo from './repo.ts';
-import { ALL_ACTIONS, mayDo, type PlanAction, type WorkflowFacts } from './workflow.ts';
+import { allowedList, mayDo, type PlanAction, planAbilities, type WorkflowFacts } from './workflow.ts';
 
 export const today = () => todayInLatvia();
 
@@ -37,6 +37,40 @@ export interface LoadedPlan {
   auditOrgId: string;
 }
 
+/** Where a plan lives and who works with the student through it: what decides who sees it. */
+export interface PlanSight {
+  studentSchoolPath: string;
+  planSchoolPath: string;
+  movedOut: boolean;
+  /** The people the plan names (preparer, supervisor, providers). */
+  named: readonly (string | null)[];
+  /** The staff assigned to the student now. */
+  assigned: readonly string[];
+}
+
+/**
+ * Whether and how the caller sees a plan — anyone who sees the student, and for a plan left behind
+ * by a move also the school that made it — decided by the gate from facts already loaded (one plan
+ * or a whole set). Null: the caller does not see it.
+ */
+export function planView(
+  actor: Actor | null,
+  sight: PlanSight,
+): { view: 'current' | 'former'; resource: StudentResource } | null {
+  const named = sight.named.filter((x): x is string => Boolean(x));
+  // A running plan is the student's school's; a plan left behind by a move is seen from the student's
+  // school now (the whole history), or by the school that made it, as it was before the move.
+  const current: StudentResource = {
+    orgPath: sight.studentSchoolPath,
+    assignedUserIds: sight.movedOut ? [...sight.assigned] : [...new Set([...sight.assigned, ...named])],
+  };
+  const former: StudentResource = { orgPath: sight.planSchoolPath, assignedUserIds: [] };
+  const sees = (r: StudentResource) => can(actor, STUDENT_VIEW, r) || can(actor, STUDENT_VIEW_ASSIGNED, r);
+  if (sees(current)) return { view: 'current', resource: current };
+  if (sight.movedOut && sees(former)) return { view: 'former', resource: former };
+  return null;
+}
+
 /**
  * Loads a plan the caller may see — anyone who sees the student, and for a plan left behind by a
  * move also the school that made it — or answers 404 (audited).
@@ -59,20 +93,17 @@ export async function loadPlan(ctx: RequestContext, id: string, tx: Db, lock = f
   const assignedNow = context.assignedUserIds;
   if (!school) throw new NotFoundError('plan', id);
   const movedOut = plan.movedOutAt !== null;
-  // A running plan is the student's school's; a plan left behind by a move is seen from the student's
-  // school now (the whole history), or by the school that made it, as it was before the move.
-  const current: StudentResource = {
-    orgPath: student.schoolPath,
-    assignedUserIds: movedOut ? assignedNow : [...new Set([...assignedNow, ...named])],
-  };
-  const former: StudentResource = { orgPath: school.path, assignedUserIds: [] };
-  const sees = (r: StudentResource) =>
-    can(ctx.actor, STUDENT_VIEW, r) || can(ctx.actor, STUDENT_VIEW_ASSIGNED, r);
-  const view = sees(current) ? 'current' : movedOut && sees(former) ? 'former' : null;
-  if (!view) throw new NotFoundError('plan', id, plan.schoolId);
+  const seen = planView(ctx.actor, {
+    studentSchoolPath: student.schoolPath,
+    planSchoolPath: school.path,
+    movedOut,
+    named,
+    assigned: assignedNow,
+  });
+  if (!seen) throw new NotFoundError('plan', id, plan.schoolId);
+  const { view, resource } = seen;
   // Nothing changes a plan left behind by a move (its sessions and payments stay as they were).
   if (lock && movedOut) throw new AppError(409, 'plan_moved_away');
-  const resource = view === 'current' ? current : former;
   if (!semester) throw new NotFoundError('plan', id);
   return {
     plan,
@@ -101,42 +132,75 @@ export function requireAction(ctx: RequestContext, loaded: LoadedPlan, action: P
   throw new ForbiddenError('plan', loaded.plan.id, loaded.plan.schoolId, 'plan_action_not_allowed');
 }
 
+/** The caller's abilities on the plan now (the plan response's `can`). */
+export function planCan(ctx: RequestContext, loaded: LoadedPlan): Record<PlanAction, boolean> {
+  return planAbilities(ctx.actor, loaded.facts, loaded.resource);
+}
+
 /** Every action the caller may take on the plan now. */
 export function allowedActions(ctx: RequestContext, loaded: LoadedPlan): PlanAction[] {
-  return ALL_ACTIONS.filter((a) => mayDo(ctx.actor, a, loaded.facts, loaded.resource));
+  return allowedList(planCan(ctx, loaded));
+}
+
+/** The state facts of a plan of a set, as loadPlan would find them. */
+function factsOf(row: repo.PlanScopeRow): WorkflowFacts {
+  return {
+    status: row.status as PlanStatus,
+    level: row.approval_level as ApprovalLevel | null,
+    semesterEndsOn: row.semester_ends_on,
+    today: today(),
+    hasDeliveries: row.has_deliveries,
+    movedOut: row.moved_out,
+  };
 }
 
 /**
- * Checks a whole set of plan ids before anything is locked or changed (bulk operations): one query
- * loads every id with its scope, and any id that does not exist or that the caller may not see
- * refuses the whole set with one 404. Each refused id is audited as a denial, with the plan's
- * school when the plan exists. Returned, not thrown, so the audit rows commit.
+ * Checks a whole set of plan ids for `action` before anything is locked or changed (bulk
+ * operations): one query loads every id with its scope and state, and the gate decides each id in
+ * memory. Any id that does not exist or that the caller may not see refuses the whole set with one
+ * 404; each refused id is audited as a denial, with the plan's school when the plan exists (returned,
+ * not thrown, so the audit rows commit). A visible plan the caller may not take `action` on refuses
+ * the set as a single plan would (thrown: 409 when it was left behind by a move, else 403).
  */
-export async function checkPlanSet(ctx: RequestContext, ids: string[], tx: Db): Promise<AppError | null> {
+export async function checkPlanSet(
+  ctx: RequestContext,
+  ids: string[],
+  action: PlanAction,
+  tx: Db,
+): Promise<AppError | null> {
   const rows = await repo.findPlansWithScope(tx, ids);
-  const visible = new Set(
-    rows
-      .filter((r) => {
-        const resource: StudentResource = {
-          orgPath: r.school_path,
-          assignedUserIds: r.people.filter((p): p is string => Boolean(p)),
-        };
-        return can(ctx.actor, STUDENT_VIEW, resource) || can(ctx.actor, STUDENT_VIEW_ASSIGNED, resource);
-      })
-      .map((r) => r.id),
+  const seen = new Map(
+    rows.flatMap((r) => {
+      const sight = planView(ctx.actor, {
+        studentSchoolPath: r.student_school_path,
+        planSchoolPath: r.school_path,
+        movedOut: r.moved_out,
+        named: r.named,
+        assigned: r.assigned,
+      });
+      return sight ? [[r.id, { row: r, resource: sight.resource }] as const] : [];
+    }),
   );
-  const refused = ids.filter((id) => !visible.has(id));
-  if (refused.length === 0) return null;
-  await writeAuditMany(
-    tx,
-    ctx,
-    refused.map((id) => ({
-      action: 'plan.access',
-      outcome: 'denied' as const,
-      entityType: 'plan',
-      entityId: id,
-      orgId: rows.find((r) => r.id === id)?.school_id ?? null,
-    })),
-  );
-  return new NotFoundError();
+  const refused = ids.filter((id) => !seen.has(id));
+  if (refused.length > 0) {
+    await writeAuditMany(
+      tx,
+      ctx,
+      refused.map((id) => ({
+        action: 'plan.access',
+        outcome: 'denied' as const,
+        entityType: 'plan',
+        entityId: id,
+        orgId: rows.find((r) => r.id === id)?.school_id ?? null,
+      })),
+    );
+    return new NotFoundError();
+  }
+  for (const id of ids) {
+    const { row, resource } = seen.get(id) as { row: repo.PlanScopeRow; resource: StudentResource };
+    if (row.moved_out) throw new AppError(409, 'plan_moved_away');
+    if (!mayDo(ctx.actor, action, factsOf(row), resource))
+      throw new ForbiddenError('plan', id, row.school_id, 'plan_action_not_allowed');
+  }
+  return null;
 }

@@ -261,22 +261,50 @@ export async function countUnreadNotifications(db: Db, userId: string): Promise<
   return Number(row?.n ?? 0);
 }
 
+/** One plan of a set, with every fact the gate and the state machine need (see findPlansWithScope). */
+export interface PlanScopeRow {
+  id: string;
+  school_id: string;
+  /** The plan's own school. */
+  school_path: string;
+  /** The student's school now (differs after a move). */
+  student_school_id: string;
+  student_school_path: string;
+  status: string;
+  approval_level: string | null;
+  moved_out: boolean;
+  semester_ends_on: string;
+  has_deliveries: boolean;
+  /** The preparer, the supervisor and the providers the plan names. */
+  named: (string | null)[];
+  /** The staff assigned to the student now. */
+  assigned: string[];
+}
+
 /**
- * Every plan of `ids` (not deleted) with what the gate needs to decide whether the caller sees it,
- * in one query: the school's path and everyone working with the student through the plan
- * (assigned staff, the preparer, the supervisor and the measures' providers). Locks nothing.
+ * Every plan of `ids` (not deleted) in one statement, with what the gate and the state machine need
+ * to decide each id in memory (bulk operations): both schools' paths, the people working with the
+ * student through the plan (assigned staff, preparer, supervisor, providers) and the plan's state.
+ * Locks nothing.
  */
-export async function findPlansWithScope(db: Db, ids: string[]) {
+export async function findPlansWithScope(db: Db, ids: string[]): Promise<PlanScopeRow[]> {
   if (ids.length === 0) return [];
-  return queryRows<{ id: string; school_id: string; school_path: string; people: (string | null)[] }>(
+  return queryRows<PlanScopeRow>(
     db,
-    sql`select p.id, p.school_id, o.path as school_path,
+    sql`select p.id, p.school_id, o.path as school_path, s.school_id as student_school_id,
+          so.path as student_school_path, p.status, p.approval_level,
+          p.moved_out_at is not null as moved_out, sem.ends_on::text as semester_ends_on,
+          (exists (select 1 from session_participants sp where sp.plan_id = p.id)
+            or exists (select 1 from economic_payments ep where ep.plan_id = p.id)
+            or exists (select 1 from timesheet_entries te where te.plan_id = p.id)) as has_deliveries,
           array[p.preparer_id::text, p.supervisor_id::text]
             || coalesce((select array_agg(pr.user_id::text) from plan_measure_providers pr join plan_measures m on m.plan_id = pr.plan_id and m.id = pr.measure_id
                  where pr.plan_id = p.id and m.removed_at is null), '{}')
-            || coalesce((select array_agg(a.user_id::text) from student_assignments a where a.student_id = p.student_id), '{}')
-            as people
+            as named,
+          coalesce((select array_agg(a.user_id::text) from student_assignments a where a.student_id = p.student_id), '{}')
+            as assigned
         from plans p join organisations o on o.id = p.school_id join students s on s.id = p.student_id
+          join organisations so on so.id = s.school_id join semesters sem on sem.id = p.semester_id
         where p.id in ${ids} and p.status <> 'deleted'`,
   );
 }

@@ -11,7 +11,7 @@ import { findStudentRisks, STUDENT_RISKS_SENSITIVE } from '../risks/index.ts';
 import { loadVisibleStudent, studentScope } from '../students/index.ts';
 import { checkContent, diffContent, planTotals } from './content.ts';
 import { saveContent } from './content-repo.ts';
-import { allowedActions, type LoadedPlan, loadPlan, requireAction } from './load.ts';
+import { allowedActions, type LoadedPlan, loadPlan, planCan, requireAction } from './load.ts';
 import { planVisible } from './moved-repo.ts';
 import { notificationText } from './notify.ts';
 import {
@@ -130,6 +130,7 @@ export async function presentPlan(ctx: RequestContext, loaded: LoadedPlan, tx: D
       measureComments: (e.measureComments as { measureId: string; comment: string }[] | null) ?? [],
     })),
     allowed: allowedActions(ctx, loaded),
+    can: planCan(ctx, loaded),
     returnComment:
       loaded.facts.status === 'draft' || loaded.facts.status === 'under_revision'
         ? (lastReturn?.comment ?? null)

@@ -107,14 +107,16 @@ export async function approvePlan(ctx: RequestContext, id: string, tx: Db): Prom
 }
 
 /**
- * Approves several plans at once: all of them or none. The whole set is checked first (one query,
- * before any plan is locked); an unknown or unseen id refuses everything with a 404, returned so
- * its denial audit commits.
+ * Approves several plans at once: all of them or none. The whole set is decided first (one query,
+ * the gate per id in memory, before any plan is locked); an unknown or unseen id refuses everything
+ * with a 404, returned so its denial audit commits; a plan not at the caller's level refuses with 403.
  */
 export async function approvePlans(ctx: RequestContext, ids: string[], tx: Db): Promise<number | AppError> {
   const unique = [...new Set(ids)];
-  const refused = await checkPlanSet(ctx, unique, tx);
+  const refused = await checkPlanSet(ctx, unique, 'approve', tx);
   if (refused) return refused;
+  // Every id is decided; each plan is then locked and checked again under its lock (another approver
+  // may have moved it meanwhile), and the transition runs.
   const loaded: LoadedPlan[] = [];
   for (const id of unique) loaded.push(await loadPlan(ctx, id, tx, true));
   for (const l of loaded) requireAction(ctx, l, 'approve');

@@ -1,10 +1,13 @@
-import type { ApprovalLevel, PlanStatus } from '../../../common/api/plans.ts';
+import type { ApprovalLevel } from '../../../common/api/plans.ts';
 import type { Actor } from '../../platform/actor.ts';
-import { addDays } from '../../platform/dates.ts';
-import { can } from '../../platform/policy/gate.ts';
+import { abilities, can } from '../../platform/policy/gate.ts';
 import type { StudentResource } from '../students/index.ts';
-import { APPROVE_ACTION, PLAN_TEAM } from './policy.ts';
+import { ALL_ACTIONS, type WorkflowFacts } from './plan-state.ts';
+import { PLAN_ACTIONS, type PlanResource } from './policy.ts';
 
+export { ALL_ACTIONS, type WorkflowFacts } from './plan-state.ts';
+
+/** What can be done to a plan; who may is decided in the gate (plans/policy.ts), when in plan-state.ts. */
 export type PlanAction =
   | 'edit'
   | 'submit'
@@ -18,22 +21,14 @@ export type PlanAction =
   | 'close'
   | 'delete';
 
-export interface WorkflowFacts {
-  status: PlanStatus;
-  level: ApprovalLevel | null;
-  semesterEndsOn: string;
-  today: string;
-  /** Anything delivered or paid on the plan (the support log); deletion is refused then. */
-  hasDeliveries: boolean;
-  /** The student moved away from the plan's school: the plan is history, nobody may act on it. */
-  movedOut: boolean;
+/** The gate's view of a plan: the student (scope, people) and the state of the plan. */
+export function planResource(facts: WorkflowFacts, resource: StudentResource): PlanResource {
+  return { ...resource, ...facts };
 }
 
-const EVALUATION_OPENS_DAYS_BEFORE_END = 21;
-
 /**
- * The state machine of a plan: which action the actor may take now. Every transition goes through
- * here, on the server; the client only shows what this allows.
+ * Whether the actor may take `action` on the plan now: one row of the gate each (plans/policy.ts),
+ * whose condition holds the state rule (plan-state.ts). Every transition goes through here.
  */
 export function mayDo(
   actor: Actor | null,
@@ -41,55 +36,22 @@ export function mayDo(
   facts: WorkflowFacts,
   resource: StudentResource,
 ): boolean {
-  if (facts.movedOut) return false;
-  const team = can(actor, PLAN_TEAM, resource);
-  const { status } = facts;
-  switch (action) {
-    case 'edit':
-    case 'submit':
-      return team && (status === 'draft' || status === 'under_revision');
-    case 'approve':
-    case 'return':
-      return (
-        status === 'in_approval' && facts.level !== null && can(actor, APPROVE_ACTION[facts.level], resource)
-      );
-    case 'start':
-      return team && status === 'approved';
-    case 'pause':
-      return team && status === 'in_progress';
-    case 'resume':
-      // Only within the same semester (the programme's rule).
-      return team && status === 'paused' && facts.today <= facts.semesterEndsOn;
-    case 'revise':
-      return team && (status === 'approved' || status === 'in_progress');
-    case 'evaluate':
-      return (
-        team &&
-        (status === 'in_progress' || status === 'paused') &&
-        facts.today >= addDays(facts.semesterEndsOn, -EVALUATION_OPENS_DAYS_BEFORE_END)
-      );
-    case 'close':
-      return team && status === 'evaluated';
-    case 'delete':
-      return team && (status === 'draft' || status === 'under_revision') && !facts.hasDeliveries;
-    default:
-      return false;
-  }
+  return can(actor, PLAN_ACTIONS[action], planResource(facts, resource));
 }
 
-export const ALL_ACTIONS: PlanAction[] = [
-  'edit',
-  'submit',
-  'approve',
-  'return',
-  'start',
-  'pause',
-  'resume',
-  'revise',
-  'evaluate',
-  'close',
-  'delete',
-];
+/** The caller's abilities on a plan, for the `can` of the plan response. */
+export function planAbilities(
+  actor: Actor | null,
+  facts: WorkflowFacts,
+  resource: StudentResource,
+): Record<PlanAction, boolean> {
+  return abilities(actor, PLAN_ACTIONS, planResource(facts, resource));
+}
+
+/** The actions allowed, as a list (the older `allowed` field of the plan response). */
+export function allowedList(can: Record<PlanAction, boolean>): PlanAction[] {
+  return ALL_ACTIONS.filter((a) => can[a]);
+}
 
 /** The level after `level`; a state vocational school (directly under the nation) skips the municipality. */
 export function nextLevel(level: ApprovalLevel, schoolUnderNation: boolean): ApprovalLevel | null {

@@ -1,5 +1,5 @@
 import { NATIONAL_ADMIN_ROLES, ROLES } from '../../../common/roles.ts';
-import { definePolicies, type OrgResource } from '../../platform/policy/gate.ts';
+import { defineAbilities, definePolicies, type OrgResource } from '../../platform/policy/gate.ts';
 import type { StudentResource } from '../students/index.ts';
 
 export const CATALOGUE_VIEW = 'risk_catalogue.view';
@@ -32,3 +32,10 @@ definePolicies<StudentResource>({
     listScope: { grant: (g) => g.role !== 'plan_preparer' && g.role !== 'specialist' },
   },
 });
+
+defineAbilities('student', {
+  recordRisks: STUDENT_RISKS_RECORD,
+  viewSensitiveRisks: STUDENT_RISKS_SENSITIVE,
+});
+
+defineAbilities('navigation', { manageRiskCatalogue: CATALOGUE_MANAGE });

@@ -1,5 +1,5 @@
 import { MANAGER_ROLES, STUDENT_ASSIGNED_ROLES, STUDENT_WHOLE_SCOPE_ROLES } from '../../../common/roles.ts';
-import { definePolicies, type OrgResource } from '../../platform/policy/gate.ts';
+import { defineAbilities, definePolicies, type OrgResource } from '../../platform/policy/gate.ts';
 
 /** A student as the gate sees it: the current school's path and the staff assigned to the student. */
 export interface StudentResource extends OrgResource {
@@ -60,4 +60,22 @@ definePolicies<StudentResource>({
 definePolicies<OrgResource>({
   // Imports are per school: the resource is the school.
   [STUDENT_IMPORT]: { roles: MANAGERS },
+});
+
+// What a student record's `can` says (the other domains add theirs: plans, risks, support, ejournal).
+defineAbilities('student', {
+  edit: STUDENT_MANAGE,
+  move: STUDENT_MANAGE,
+  assignStaff: STUDENT_MANAGE,
+  manageGuardians: STUDENT_CONSENT,
+  manageApplications: STUDENT_CONSENT,
+  withdrawApplication: STUDENT_CONSENT,
+  revealCode: STUDENT_REVEAL_CODE,
+});
+
+defineAbilities('organisation', { manageStudents: STUDENT_MANAGE });
+
+defineAbilities('navigation', {
+  viewStudents: [STUDENT_VIEW, STUDENT_VIEW_ASSIGNED],
+  manageStudents: STUDENT_MANAGE,
 });

@@ -10,7 +10,7 @@ import type { RequestContext } from '../../platform/actor.ts';
 import { type AuditEntry, writeAudit, writeAuditMany } from '../../platform/audit.ts';
 import type { Database, Db } from '../../platform/db.ts';
 import { AppError, badRequest, conflict, ForbiddenError, NotFoundError } from '../../platform/errors.ts';
-import { can } from '../../platform/policy/gate.ts';
+import { abilitiesOn, can } from '../../platform/policy/gate.ts';
 import { findOrganisationById } from '../organisations/index.ts';
 import { findGrantsOfUsers } from '../users/index.ts';
 import {
@@ -137,6 +137,7 @@ export async function getStudent(
     canEdit: can(ctx.actor, STUDENT_MANAGE, resource),
     canManageConsent: can(ctx.actor, STUDENT_CONSENT, resource),
     canRevealCode: can(ctx.actor, STUDENT_REVEAL_CODE, resource),
+    can: abilitiesOn(ctx.actor, 'student', resource) as TStudentDetail['can'],
   };
 }
 

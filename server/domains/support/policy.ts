@@ -5,13 +5,28 @@ import {
   TIMESHEET_ROLES,
   TIMESHEET_SIGN_OFF_ROLES,
 } from '../../../common/roles.ts';
-import { definePolicies, type OrgResource } from '../../platform/policy/gate.ts';
+import { defineAbilities, definePolicies, type OrgResource } from '../../platform/policy/gate.ts';
 
 export const SUPPORT_RECORD = 'support.record';
+/** Record a session against one measure: only its named provider. */
+export const SUPPORT_RECORD_MEASURE = 'support.record_measure';
+
+/** A measure of a plan as the gate sees it: the plan's school and the provider the measure names. */
+export interface MeasureResource extends OrgResource {
+  providerIds: string[];
+}
 export const STUDENT_PIN_SET = 'student.pin_set';
 
+definePolicies<MeasureResource>({
+  // A provider records sessions only against the measures that name them.
+  [SUPPORT_RECORD_MEASURE]: {
+    roles: SUPPORT_ROLES,
+    when: (_grant, measure, actor) => measure.providerIds.includes(actor.userId),
+  },
+});
+
 definePolicies<OrgResource>({
-  // Providers record their own sessions; the measure must name them (checked in the service).
+  // Providers record their own sessions (each measure: SUPPORT_RECORD_MEASURE).
   [SUPPORT_RECORD]: { roles: SUPPORT_ROLES },
   // The school gives each student a confirmation PIN.
   [STUDENT_PIN_SET]: { roles: PIN_ROLES },
@@ -26,4 +41,19 @@ definePolicies<OrgResource>({
   [TIMESHEET_ENTER]: { roles: TIMESHEET_ENTER_ROLES },
   // The school coordinator signs a month off (DESIGN.md, timesheets).
   [TIMESHEET_SIGN_OFF]: { roles: TIMESHEET_SIGN_OFF_ROLES },
+});
+
+defineAbilities('student', { setPin: STUDENT_PIN_SET });
+
+defineAbilities('organisation', {
+  viewTimesheets: TIMESHEET_VIEW,
+  enterTimesheets: TIMESHEET_ENTER,
+  signOffTimesheets: TIMESHEET_SIGN_OFF,
+});
+
+defineAbilities('navigation', {
+  recordSupport: SUPPORT_RECORD,
+  viewTimesheets: TIMESHEET_VIEW,
+  enterTimesheets: TIMESHEET_ENTER,
+  signOffTimesheets: TIMESHEET_SIGN_OFF,
 });

@@ -14,7 +14,7 @@ import { findOrganisationById } from '../organisations/index.ts';
 import { findMeasure, lockPlan } from '../plans/index.ts';
 import { loadVisibleStudent } from '../students/index.ts';
 import { confirmationState, inPersonConfirmationOpen, remoteConfirmationOpen } from './confirmation.ts';
-import { STUDENT_PIN_SET, SUPPORT_RECORD } from './policy.ts';
+import { STUDENT_PIN_SET, SUPPORT_RECORD, SUPPORT_RECORD_MEASURE } from './policy.ts';
 import * as repo from './repo.ts';
 import { assertMonthOpen } from './timesheets.ts';
 
@@ -69,11 +69,22 @@ export async function createSession(ctx: RequestContext, input: TSessionBody, tx
   const locked = new Map<string, Awaited<ReturnType<typeof lockPlan>>>();
   for (const planId of [...new Set(input.participants.map((p) => p.planId))].sort())
     locked.set(planId, await lockPlan(tx, planId));
+  const schoolPaths = new Map<string, string | null>();
+  const schoolPathOf = async (id: string) => {
+    if (!schoolPaths.has(id)) schoolPaths.set(id, (await findOrganisationById(tx, id))?.path ?? null);
+    return schoolPaths.get(id) ?? null;
+  };
   for (const [i, p] of input.participants.entries()) {
     const plan = locked.get(p.planId);
     if (!plan || plan.studentId !== p.studentId) throw new NotFoundError('plan', p.planId, plan?.schoolId);
     const measure = await findMeasure(tx, plan.id, p.measureId);
-    if (!measure || measure.kind !== 'consultation' || !measure.providerIds.includes(actorId))
+    const orgPath = await schoolPathOf(plan.schoolId);
+    if (
+      !measure ||
+      measure.kind !== 'consultation' ||
+      !orgPath ||
+      !can(ctx.actor, SUPPORT_RECORD_MEASURE, { orgPath, providerIds: measure.providerIds })
+    )
       throw new ForbiddenError('plan', plan.id, plan.schoolId, 'session_not_your_measure', [
         { path: `participants.${i}.measureId`, message: 'session_not_your_measure' },
       ]);

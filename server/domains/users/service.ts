@@ -2,11 +2,12 @@ import type {
   TCreateGrantBody,
   TCreateUserBody,
   TUpdateUserBody,
+  TUserAbilities,
   TUserDetail,
   TUserListQuery,
   TUserSummary,
 } from '../../../common/api/users.ts';
-import { type Language, type OrgType, ROLE_ORG_TYPES, type Role } from '../../../common/roles.ts';
+import { type Language, type OrgType, ROLE_ORG_TYPES, ROLES, type Role } from '../../../common/roles.ts';
 import type { RequestContext } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
@@ -16,7 +17,7 @@ import { hashPassword } from '../../platform/passwords.ts';
 import { can, scopePaths } from '../../platform/policy/gate.ts';
 import { deleteSessionsOfUser } from '../../platform/sessions/index.ts';
 import { findOrganisationById } from '../organisations/index.ts';
-import { USER_GRANT, USER_MANAGE, USER_VIEW } from './policy.ts';
+import { USER_EDIT, USER_GRANT, USER_MANAGE, USER_VIEW, type UserResource } from './policy.ts';
 import * as repo from './repo.ts';
 
 type UserRow = NonNullable<Awaited<ReturnType<typeof repo.findUserById>>>;
@@ -35,7 +36,45 @@ function summary(row: UserRow, grants: GrantRow[]): TUserSummary {
   };
 }
 
-function detail(row: UserRow, grants: GrantRow[]): TUserDetail {
+/** The account as the gate sees it when deciding a change: home and every grant it holds. */
+function userResource(row: UserRow, grants: GrantRow[]): UserResource {
+  return {
+    orgPath: row.homeOrganisationPath,
+    grants: grants.map((g) => ({ orgPath: g.organisationPath, role: g.role as Role })),
+  };
+}
+
+/** The roles the caller may grant on some organisation in the caller's scope. */
+function grantableRoles(ctx: RequestContext): Role[] {
+  const paths = ctx.actor?.grants.map((g) => g.orgPath) ?? [];
+  return ROLES.filter((role) => paths.some((orgPath) => can(ctx.actor, USER_GRANT, { orgPath, role })));
+}
+
+function abilitiesOnUser(
+  ctx: RequestContext,
+  row: UserRow,
+  all: GrantRow[],
+  shown: GrantRow[],
+): TUserAbilities {
+  const grantRoles = grantableRoles(ctx);
+  return {
+    edit: can(ctx.actor, USER_EDIT, userResource(row, all)),
+    addGrant: grantRoles.length > 0,
+    grantRoles,
+    removeGrant: Object.fromEntries(
+      shown.map((g) => [
+        g.id,
+        can(ctx.actor, USER_GRANT, { orgPath: g.organisationPath, role: g.role as Role }),
+      ]),
+    ),
+  };
+}
+
+function detail(
+  ctx: RequestContext,
+  user: { row: UserRow; grants: GrantRow[]; shown: GrantRow[] },
+): TUserDetail {
+  const { row, shown: grants } = user;
   return {
     ...summary(row, grants),
     language: row.language as Language,
@@ -47,6 +86,7 @@ function detail(row: UserRow, grants: GrantRow[]): TUserDetail {
       organisationName: g.organisationName,
       organisationType: g.organisationType as OrgType,
     })),
+    can: abilitiesOnUser(ctx, row, user.grants, grants),
   };
 }
 
@@ -69,15 +109,9 @@ async function loadVisibleUser(ctx: RequestContext, id: string, tx: Db) {
   return { row, grants, shown };
 }
 
-/**
- * A manager changes a user only when the user's home is in scope and the manager could have
- * granted every role the user holds — a school coordinator cannot reset a director's password.
- */
+/** 403 unless the caller may change the account (the gate's user.edit: home in scope, every role grantable). */
 function assertCanManage(ctx: RequestContext, row: UserRow, grants: GrantRow[]): void {
-  const ok =
-    can(ctx.actor, USER_MANAGE, { orgPath: row.homeOrganisationPath }) &&
-    grants.every((g) => can(ctx.actor, USER_GRANT, { orgPath: g.organisationPath, role: g.role as Role }));
-  if (!ok) throw new AppError(403, 'forbidden');
+  if (!can(ctx.actor, USER_EDIT, userResource(row, grants))) throw new AppError(403, 'forbidden');
 }
 
 /** Users in the caller's scope, a page at a time. */
@@ -109,14 +143,15 @@ export async function listUsers(ctx: RequestContext, query: TUserListQuery, tx: 
 
 /** One user's record; the read is audited. */
 export async function getUser(ctx: RequestContext, id: string, tx: Db): Promise<TUserDetail> {
-  const { row, shown } = await loadVisibleUser(ctx, id, tx);
+  const user = await loadVisibleUser(ctx, id, tx);
+  const { row } = user;
   await writeAudit(tx, ctx, {
     action: 'user.read',
     entityType: 'user',
     entityId: id,
     orgId: row.homeOrganisationId,
   });
-  return detail(row, shown);
+  return detail(ctx, user);
 }
 
 /** Creates a staff account in an organisation in the caller's scope. */
@@ -136,8 +171,7 @@ export async function createUser(ctx: RequestContext, input: TCreateUserBody, tx
     homeOrgId: home.id,
   });
   await writeAudit(tx, ctx, { action: 'user.create', entityType: 'user', entityId: id, orgId: home.id });
-  const { row, shown } = await loadVisibleUser(ctx, id, tx);
-  return detail(row, shown);
+  return detail(ctx, await loadVisibleUser(ctx, id, tx));
 }
 
 /** Edits names, language, active flag or password. Deactivation and a new password end the user's sessions. */
@@ -170,7 +204,7 @@ export async function updateUser(
     orgId: row.homeOrganisationId,
   });
   const after = await loadVisibleUser(ctx, id, tx);
-  return detail(after.row, after.shown);
+  return detail(ctx, after);
 }
 
 /** Gives a user a role on an organisation; both must be in the caller's scope. */
@@ -202,7 +236,7 @@ export async function addGrant(
     orgId: org.id,
   });
   const after = await loadVisibleUser(ctx, row.id, tx);
-  return detail(after.row, after.shown);
+  return detail(ctx, after);
 }
 
 /** Removes one grant; the caller must be able to grant that role there. */
@@ -225,5 +259,5 @@ export async function removeGrant(
     orgId: grant.organisationId,
   });
   const after = await loadVisibleUser(ctx, userId, tx);
-  return detail(after.row, after.shown);
+  return detail(ctx, after);
 }

@@ -63,6 +63,76 @@ export function can<R extends OrgResource>(actor: Actor | null, action: string, 
   );
 }
 
+/**
+ * The caller's abilities on one record: for each name, whether the gate allows its action. Responses
+ * carry this as `can`, computed by the very rows that guard the routes, so a client never keeps its
+ * own copy of the rules.
+ */
+export function abilities<R extends OrgResource, K extends string>(
+  actor: Actor | null,
+  actions: Readonly<Record<K, string>>,
+  resource: R,
+): Record<K, boolean> {
+  const out = {} as Record<K, boolean>;
+  for (const key of Object.keys(actions) as K[]) out[key] = can(actor, actions[key], resource);
+  return out;
+}
+
+const recordAbilities = new Map<string, Map<string, readonly string[]>>();
+
+/**
+ * Names an ability a kind of record carries in its responses' `can`, and the gate action behind it
+ * (several: any of them). Each domain registers the abilities of its own actions in its policy.ts
+ * (plans registers `createPlan` on a student), so the record's presenter imports no other domain.
+ */
+export function defineAbilities(kind: string, named: Record<string, string | readonly string[]>): void {
+  const known = recordAbilities.get(kind) ?? new Map<string, readonly string[]>();
+  for (const [name, action] of Object.entries(named)) {
+    if (known.has(name)) throw new Error(`ability ${kind}.${name} defined twice`);
+    known.set(name, typeof action === 'string' ? [action] : action);
+  }
+  recordAbilities.set(kind, known);
+}
+
+/** Every registered ability of a kind of record, with its gate actions (for tests and presenters). */
+export function abilityActions(kind: string): Record<string, readonly string[]> {
+  return Object.fromEntries(recordAbilities.get(kind) ?? []);
+}
+
+/** The caller's registered abilities on one record of `kind` (see defineAbilities). */
+export function abilitiesOn<R extends OrgResource>(
+  actor: Actor | null,
+  kind: string,
+  resource: R,
+): Record<string, boolean> {
+  const out: Record<string, boolean> = {};
+  for (const [name, actions] of recordAbilities.get(kind) ?? [])
+    out[name] = actions.some((a) => can(actor, a, resource));
+  return out;
+}
+
+/**
+ * The caller's registered abilities of `kind` anywhere (page-level navigation: /api/me registers
+ * its abilities as kind 'navigation'); true when some grant holds one of the action's roles.
+ */
+export function abilitiesAnywhereOn(actor: Actor | null, kind: string): Record<string, boolean> {
+  return abilitiesAnywhere(actor, abilityActions(kind));
+}
+
+/** For each name, whether the action may be allowed somewhere at all (page-level navigation of /api/me). */
+export function abilitiesAnywhere<K extends string>(
+  actor: Actor | null,
+  actions: Readonly<Record<K, string | readonly string[]>>,
+): Record<K, boolean> {
+  const out = {} as Record<K, boolean>;
+  for (const key of Object.keys(actions) as K[]) {
+    const a: string | readonly string[] = actions[key];
+    const list: readonly string[] = typeof a === 'string' ? [a] : a;
+    out[key] = list.some((x) => canAnywhere(actor, x));
+  }
+  return out;
+}
+
 /** Drops paths already covered by a shorter one. */
 function widest(paths: string[]): string[] {
   const unique = [...new Set(paths)];

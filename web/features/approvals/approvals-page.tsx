@@ -6,7 +6,7 @@ import { ErrorAlert, LoadError, LoadingState, StatusMessage } from '../../compon
 import { PageHeading } from '../../components/page-heading.tsx';
 import { TablePagination } from '../../components/table-pagination.tsx';
 import { useCurrentUser } from '../auth/use-session.ts';
-import { isApprover, waitedLabel } from '../plans/plan-labels.ts';
+import { waitedLabel } from '../plans/plan-labels.ts';
 import { NotFoundPage } from '../shell/not-found-page.tsx';
 import { useApprovalQueue, useBulkApprove } from './use-approvals.ts';
 
@@ -21,7 +21,7 @@ export function ApprovalsPage() {
   const me = useCurrentUser();
   const [params, setParams] = useSearchParams();
   const page = Math.max(1, Number(params.get('page')) || 1);
-  const approver = isApprover(me.grants);
+  const approver = me.can.approvePlans;
   const queue = useApprovalQueue(page, PAGE_SIZE, approver);
   const approve = useBulkApprove();
   const [selected, setSelected] = useState<string[]>([]);

@@ -2,14 +2,13 @@ import { Anchor, Paper, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCurrentUser } from '../auth/use-session.ts';
-import { isApprover } from '../plans/plan-labels.ts';
 import { useApprovalQueue } from './use-approvals.ts';
 
 /** On the start page of an approver: how many plans wait for them, with a link to the queue. */
 export function ApprovalsWaiting() {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  const approver = isApprover(me.grants);
+  const approver = me.can.approvePlans;
   const queue = useApprovalQueue(1, 1, approver);
   if (!approver) return null;
   const total = queue.data?.total ?? 0;

@@ -1,27 +1,14 @@
 import type { TMe } from '../../../common/api/auth.ts';
 import type { BudgetCategory } from '../../../common/api/support.ts';
 import { formatEuro } from '../../../common/format.ts';
-import { MANAGER_ROLES, NATIONAL_ADMIN_ROLES, type Role } from '../../../common/roles.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { hoursLabel } from '../plans/plan-labels.ts';
-import { hasAnyRole } from '../watch-list/access.ts';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
-/** Roles that open the budget pages: budget.view without plan preparers (they see their plan's line on the plan). */
-export const BUDGET_ROLES: readonly Role[] = MANAGER_ROLES;
-
-// payment.record and over_cap.decide, as the server has them (common/roles.ts).
-export { BUDGET_VIEW_ROLES, OVER_CAP_ROLES, PAYMENT_ROLES } from '../../../common/roles.ts';
-
-/** The budget entry of the main navigation ("Budžets"). */
+/** The budget entry of the main navigation ("Budžets"), for those the server lets open the budget pages. */
 export function budgetNavItems(me: TMe, t: (key: string) => string): { to: string; label: string }[] {
-  return hasAnyRole(me, BUDGET_ROLES) ? [{ to: '/budgets', label: t('budgets.nav') }] : [];
-}
-
-/** Whether the user is a national admin (who alone changes the per-student caps). */
-export function isNationalAdmin(me: TMe): boolean {
-  return hasAnyRole(me, NATIONAL_ADMIN_ROLES);
+  return me.can.viewBudgets ? [{ to: '/budgets', label: t('budgets.nav') }] : [];
 }
 
 /** Consultation lines count hours; every other line integer cents. */

@@ -1,7 +1,6 @@
 import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
-import { RequireRole } from '../watch-list/require-role.tsx';
-import { BUDGET_ROLES } from './budget-labels.ts';
+import { RequirePermission } from '../shell/session-guards.tsx';
 
 const BudgetsPage = lazy(() => import('./budgets-page.tsx').then((m) => ({ default: m.BudgetsPage })));
 const CapsPage = lazy(() => import('./caps-page.tsx').then((m) => ({ default: m.CapsPage })));
@@ -11,17 +10,17 @@ export const budgetRoutes: RouteObject[] = [
   {
     path: 'budgets',
     element: (
-      <RequireRole roles={BUDGET_ROLES}>
+      <RequirePermission permission="viewBudgets">
         <BudgetsPage />
-      </RequireRole>
+      </RequirePermission>
     ),
   },
   {
     path: 'budgets/caps',
     element: (
-      <RequireRole roles={BUDGET_ROLES}>
+      <RequirePermission permission="viewBudgets">
         <CapsPage />
-      </RequireRole>
+      </RequirePermission>
     ),
   },
 ];

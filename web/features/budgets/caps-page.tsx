@@ -6,7 +6,7 @@ import type { BudgetCategory } from '../../../common/api/support.ts';
 import { LoadError, LoadingState, StatusMessage } from '../../components/feedback.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { useCurrentUser } from '../auth/use-session.ts';
-import { amountLabel, categoryLabel, isNationalAdmin } from './budget-labels.ts';
+import { amountLabel, categoryLabel } from './budget-labels.ts';
 import { CapEditModal } from './cap-edit-modal.tsx';
 import { useCaps } from './use-budgets.ts';
 
@@ -18,7 +18,7 @@ type Cap = { category: BudgetCategory; amount: number | null };
  */
 export function CapsPage() {
   const { t } = useTranslation();
-  const canEdit = isNationalAdmin(useCurrentUser());
+  const canEdit = useCurrentUser().can.manageCaps;
   const caps = useCaps();
   const [editing, setEditing] = useState<Cap | null>(null);
   const [message, setMessage] = useState<string | null>(null);

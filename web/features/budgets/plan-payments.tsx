@@ -3,9 +3,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanStatus, TPlan } from '../../../common/api/plans.ts';
 import { LoadError, LoadingState, StatusMessage } from '../../components/feedback.tsx';
-import { useCurrentUser } from '../auth/use-session.ts';
-import { hasAnyRole } from '../watch-list/access.ts';
-import { BUDGET_VIEW_ROLES, OVER_CAP_ROLES, PAYMENT_ROLES } from './budget-labels.ts';
 import { MeasurePayments } from './measure-payments.tsx';
 import { PaymentForm } from './payment-form.tsx';
 import { useBudget, usePayments } from './use-budgets.ts';
@@ -31,12 +28,12 @@ export function PlanPayments({ plan }: { plan: TPlan }) {
 
 function PaymentsSection({ plan }: { plan: TPlan }) {
   const { t } = useTranslation();
-  const me = useCurrentUser();
   const payments = usePayments(plan.id);
-  const budget = useBudget(plan.schoolId, plan.semesterId, hasAnyRole(me, BUDGET_VIEW_ROLES));
+  // What the caller may do with the payments comes with them (`can`, from the server's gate).
+  const can = payments.data?.can;
+  const budget = useBudget(plan.schoolId, plan.semesterId, can?.viewBudget ?? false);
   const [message, setMessage] = useState<string | null>(null);
   const measures = plan.content.measures.filter((m) => m.kind === 'economic');
-  const canRecord = plan.status === 'in_progress' && hasAnyRole(me, PAYMENT_ROLES);
 
   return (
     <Paper withBorder p="lg" component="section" aria-labelledby="plan-payments-title">
@@ -57,17 +54,17 @@ function PaymentsSection({ plan }: { plan: TPlan }) {
             <MeasurePayments
               key={measure.id}
               planId={plan.id}
-              canUploadScans={hasAnyRole(me, PAYMENT_ROLES)}
+              canUploadScans={payments.data.can.attachScan}
               measure={measure}
               payments={payments.data.items.filter((p) => p.measureId === measure.id)}
               budgetLine={budget.data?.lines.find((line) => line.category === measure.economicCategory)}
             />
           ))}
-          {canRecord && (
+          {payments.data.can.record && (
             <PaymentForm
               planId={plan.id}
               measures={measures}
-              mayDecide={hasAnyRole(me, OVER_CAP_ROLES)}
+              mayDecide={payments.data.can.decideOverCap}
               onRecorded={setMessage}
             />
           )}

@@ -5,7 +5,7 @@ import type { TOrganisation } from '../../../common/api/organisations.ts';
 import type { SchoolType } from '../../../common/roles.ts';
 import { ErrorAlert } from '../../components/feedback.tsx';
 import { type FieldErrors, fieldErrorsFrom } from '../../lib/form-errors.ts';
-import { childTypesFor, organisationSelectData, schoolTypesFor } from './organisation-tree.ts';
+import { organisationSelectData, schoolTypesFor } from './organisation-tree.ts';
 import { useCreateOrganisation } from './use-organisations.ts';
 
 type Props = { opened: boolean; organisations: TOrganisation[]; onClose: () => void; onCreated: () => void };
@@ -29,7 +29,8 @@ export function OrganisationCreateModal({ opened, organisations, onClose, onCrea
 function CreateForm({ organisations, onClose, onCreated }: Omit<Props, 'opened'>) {
   const { t } = useTranslation();
   const create = useCreateOrganisation();
-  const parents = organisations.filter((o) => childTypesFor(o.type).length > 0 && o.active);
+  // Parents and kinds as the server allows them to the caller (each organisation's `can.create`).
+  const parents = organisations.filter((o) => o.can.create.length > 0 && o.active);
   const [parentId, setParentId] = useState<string | null>(parents.length === 1 ? parents[0].id : null);
   const [type, setType] = useState<'municipality' | 'school' | 'partner' | null>(null);
   const [schoolType, setSchoolType] = useState<SchoolType | null>(null);
@@ -37,15 +38,16 @@ function CreateForm({ organisations, onClose, onCreated }: Omit<Props, 'opened'>
   const [code, setCode] = useState('');
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
 
-  const parentType = organisations.find((o) => o.id === parentId)?.type;
-  const types = childTypesFor(parentType);
+  const parent = organisations.find((o) => o.id === parentId);
+  const parentType = parent?.type;
+  const types = parent?.can.create ?? [];
   const schoolTypes = schoolTypesFor(parentType);
   const errors = { ...fieldErrorsFrom(create.error), ...clientErrors };
 
   function changeParent(value: string | null) {
     setParentId(value);
-    const nextParentType = organisations.find((o) => o.id === value)?.type;
-    if (type && !childTypesFor(nextParentType).includes(type)) setType(null);
+    const next = organisations.find((o) => o.id === value);
+    if (type && !(next?.can.create ?? []).includes(type)) setType(null);
     setSchoolType(null);
   }
 

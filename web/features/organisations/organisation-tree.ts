@@ -53,13 +53,6 @@ export function organisationSelectData(
     .filter((group) => group.items.length > 0);
 }
 
-/** Which kinds of organisation may be added under a parent of the given type. */
-export function childTypesFor(parentType: OrgType | undefined): ('municipality' | 'school' | 'partner')[] {
-  if (parentType === 'nation') return ['municipality', 'school', 'partner'];
-  if (parentType === 'municipality') return ['school', 'partner'];
-  return [];
-}
-
 /** A state vocational school sits directly under the nation; the other school types under a municipality. */
 export function schoolTypesFor(parentType: OrgType | undefined) {
   return parentType === 'nation'

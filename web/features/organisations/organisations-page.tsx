@@ -40,9 +40,9 @@ export function OrganisationsPage() {
           onChange={(event) => setFilter(event.currentTarget.value)}
           w={{ base: '100%', sm: 360 }}
         />
-        <Button onClick={() => setCreating(true)} disabled={!organisations.data}>
-          {t('organisations.create')}
-        </Button>
+        {items.some((o) => o.can.create.length > 0) && (
+          <Button onClick={() => setCreating(true)}>{t('organisations.create')}</Button>
+        )}
       </Group>
       <StatusMessage message={status} />
       {organisations.isPending && <LoadingState />}
@@ -86,17 +86,19 @@ export function OrganisationsPage() {
                     <ActiveStatus active={o.active} />
                   </Table.Td>
                   <Table.Td>
-                    <Button
-                      size="xs"
-                      variant="default"
-                      aria-label={t('common.editItem', { name: o.name })}
-                      onClick={() => {
-                        setStatus(null);
-                        setEditing(o);
-                      }}
-                    >
-                      {t('common.edit')}
-                    </Button>
+                    {o.can.edit && (
+                      <Button
+                        size="xs"
+                        variant="default"
+                        aria-label={t('common.editItem', { name: o.name })}
+                        onClick={() => {
+                          setStatus(null);
+                          setEditing(o);
+                        }}
+                      >
+                        {t('common.edit')}
+                      </Button>
+                    )}
                   </Table.Td>
                 </Table.Tr>
               ))}

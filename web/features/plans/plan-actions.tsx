@@ -14,7 +14,7 @@ const CONFIRMED: Confirmable[] = ['start', 'resume', 'revise', 'close', 'delete'
 type Props = { plan: TPlan; onDone: (message: string, nextPlanId?: string | null) => void };
 
 /**
- * The buttons for what the user may do with the plan now (exactly the server's `allowed`), each with
+ * The buttons for what the user may do with the plan now (exactly the server's `can`), each with
  * its dialog: return with comments, pause with a reason, the evaluation, or a confirmation. Also the
  * PDF in Latvian and English.
  */
@@ -23,7 +23,7 @@ export function PlanActions({ plan, onDone }: Props) {
   const navigate = useNavigate();
   const action = useSimplePlanAction(plan.id);
   const [dialog, setDialog] = useState<'return' | 'pause' | 'evaluate' | Confirmable | null>(null);
-  const allowed = new Set(plan.allowed);
+  const can = plan.can;
   const confirmable = CONFIRMED.find((a) => a === dialog) ?? null;
 
   function run(name: SimplePlanAction) {
@@ -50,7 +50,7 @@ export function PlanActions({ plan, onDone }: Props) {
       </Text>
       {!dialog && <ErrorAlert error={action.error} />}
       <Group gap="sm" wrap="wrap">
-        {allowed.has('approve') && (
+        {can.approve && (
           <Button
             color="teal.9"
             onClick={() => run('approve')}
@@ -59,28 +59,26 @@ export function PlanActions({ plan, onDone }: Props) {
             {t('plans.actions.approve')}
           </Button>
         )}
-        {allowed.has('return') && (
+        {can.return && (
           <Button color="red.9" variant="outline" onClick={() => open('return')}>
             {t('plans.actions.return')}
           </Button>
         )}
-        {allowed.has('start') && <Button onClick={() => open('start')}>{t('plans.actions.start')}</Button>}
-        {allowed.has('resume') && <Button onClick={() => open('resume')}>{t('plans.actions.resume')}</Button>}
-        {allowed.has('evaluate') && (
-          <Button onClick={() => open('evaluate')}>{t('plans.actions.evaluate')}</Button>
-        )}
-        {allowed.has('close') && <Button onClick={() => open('close')}>{t('plans.actions.close')}</Button>}
-        {allowed.has('revise') && (
+        {can.start && <Button onClick={() => open('start')}>{t('plans.actions.start')}</Button>}
+        {can.resume && <Button onClick={() => open('resume')}>{t('plans.actions.resume')}</Button>}
+        {can.evaluate && <Button onClick={() => open('evaluate')}>{t('plans.actions.evaluate')}</Button>}
+        {can.close && <Button onClick={() => open('close')}>{t('plans.actions.close')}</Button>}
+        {can.revise && (
           <Button variant="default" onClick={() => open('revise')}>
             {t('plans.actions.revise')}
           </Button>
         )}
-        {allowed.has('pause') && (
+        {can.pause && (
           <Button variant="default" onClick={() => open('pause')}>
             {t('plans.actions.pause')}
           </Button>
         )}
-        {allowed.has('delete') && (
+        {can.delete && (
           <Button variant="outline" color="red.9" onClick={() => open('delete')}>
             {t('plans.actions.delete')}
           </Button>
@@ -108,7 +106,7 @@ export function PlanActions({ plan, onDone }: Props) {
           if (done) onDone(t('plans.done.pause'));
         }}
       />
-      {allowed.has('evaluate') && (
+      {can.evaluate && (
         <PlanEvaluateModal
           plan={plan}
           opened={dialog === 'evaluate'}

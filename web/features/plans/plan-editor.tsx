@@ -193,7 +193,7 @@ export function PlanEditor({ plan, onMessage }: Props) {
               >
                 {t('common.save')}
               </Button>
-              {plan.allowed.includes('submit') && (
+              {plan.can.submit && (
                 <Button
                   onClick={() => void onSubmit()}
                   loading={action.isPending}

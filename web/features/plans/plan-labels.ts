@@ -1,7 +1,6 @@
 import type { ApprovalLevel, PlanStatus, TMeasure, TPlan } from '../../../common/api/plans.ts';
 import type { TSemester } from '../../../common/api/risks.ts';
 import { formatEuro } from '../../../common/format.ts';
-import { PLAN_APPROVER_ROLES, PLAN_TEAM_ROLES } from '../../../common/roles.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
@@ -89,15 +88,4 @@ export function returnMeasureComments(plan: TPlan): Map<string, string> {
   if (plan.returnComment === null) return new Map();
   const lastReturn = [...plan.history].reverse().find((event) => event.action === 'return');
   return new Map((lastReturn?.measureComments ?? []).map((c) => [c.measureId, c.comment]));
-}
-
-/** Whether the user holds a role that approves plans (director, municipal coordinator, expert). */
-export function isApprover(grants: { role: string }[]): boolean {
-  const approvers: readonly string[] = Object.values(PLAN_APPROVER_ROLES).flat();
-  return grants.some((g) => approvers.includes(g.role));
-}
-
-/** Whether the user holds a role of a school's plan team (who may start a plan). */
-export function isPlanTeam(grants: { role: string }[]): boolean {
-  return grants.some((g) => (PLAN_TEAM_ROLES as readonly string[]).includes(g.role));
 }

@@ -36,9 +36,9 @@ export function PlanPage() {
     return <LoadError error={plan.error} onRetry={() => void plan.refetch()} />;
   }
   const data = plan.data;
-  const editable = data.allowed.includes('edit');
+  const editable = data.can.edit;
   const resubmitted = data.status === 'in_approval' && data.history.some((e) => e.action === 'return');
-  const approver = data.allowed.includes('approve') || data.allowed.includes('return');
+  const approver = data.can.approve || data.can.return;
 
   return (
     <>

@@ -2,7 +2,6 @@ import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
 import type { TMe } from '../../../common/api/auth.ts';
 import { RequirePermission } from '../shell/session-guards.tsx';
-import { isApprover } from './plan-labels.ts';
 
 const PlansPage = lazy(() => import('./plans-page.tsx').then((m) => ({ default: m.PlansPage })));
 const PlanPage = lazy(() => import('./plan-page.tsx').then((m) => ({ default: m.PlanPage })));
@@ -34,7 +33,7 @@ export const planRoutes: RouteObject[] = [
 /** The plan entries of the main navigation: "Plāni" for whoever sees students, "Saskaņošana" for approvers. */
 export function planNavItems(me: TMe, t: (key: string) => string): { to: string; label: string }[] {
   const items: { to: string; label: string }[] = [];
-  if (me.permissions.viewStudents) items.push({ to: '/plans', label: t('plans.nav') });
-  if (isApprover(me.grants)) items.push({ to: '/approvals', label: t('approvals.nav') });
+  if (me.can.viewStudents) items.push({ to: '/plans', label: t('plans.nav') });
+  if (me.can.approvePlans) items.push({ to: '/approvals', label: t('approvals.nav') });
   return items;
 }

@@ -4,15 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { TStudentDetail } from '../../../common/api/students.ts';
 import { ErrorAlert, LoadError, LoadingState } from '../../components/feedback.tsx';
-import { useCurrentUser } from '../auth/use-session.ts';
-import { isPlanTeam, semesterLabel } from './plan-labels.ts';
+import { semesterLabel } from './plan-labels.ts';
 import { PlanTable } from './plan-table.tsx';
 import { useCreatePlan, usePlanList, useSemesters } from './use-plans.ts';
 
-/** The "Plans" tab of a student's profile: the student's plans and, for the school team, a new one. */
+/** The "Plans" tab of a student's profile: the student's plans and, when the student's `can.createPlan` allows, a new one. */
 export function StudentPlansTab({ student }: { student: TStudentDetail }) {
   const { t } = useTranslation();
-  const me = useCurrentUser();
   const plans = usePlanList({ studentId: student.id, page: 1, pageSize: 50 });
 
   return (
@@ -32,7 +30,7 @@ export function StudentPlansTab({ student }: { student: TStudentDetail }) {
           />
         )}
       </Paper>
-      {isPlanTeam(me.grants) && (
+      {student.can.createPlan && (
         <Paper withBorder p="lg" component="section" aria-labelledby="plan-create-title">
           <Title order={2} size="h3" id="plan-create-title" mb="sm">
             {t('plans.createTitle')}

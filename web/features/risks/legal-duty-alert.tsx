@@ -4,15 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../common/format.ts';
 import { DateField } from '../../components/date-field.tsx';
 import { ErrorAlert, StatusMessage } from '../../components/feedback.tsx';
-import { useCurrentUser } from '../auth/use-session.ts';
 import { todayIso } from '../students/student-labels.ts';
-import { hasAnyRole, LEGAL_DUTY_ROLES } from '../watch-list/access.ts';
 import { useRecordLegalDuty } from './use-indicators.ts';
 
 type Props = {
   studentId: string;
   semesterId: string;
   duty: { crossedOn: string; informedOn: string | null };
+  /** The student's `can.recordLegalDuty`, from the server's gate. */
+  mayRecord: boolean;
 };
 
 /**
@@ -20,9 +20,8 @@ type Props = {
  * (Cabinet Regulation No. 89). Shows whether that was done and lets the school record the date;
  * the server decides whether this user may.
  */
-export function LegalDutyAlert({ studentId, semesterId, duty }: Props) {
+export function LegalDutyAlert({ studentId, semesterId, duty, mayRecord }: Props) {
   const { t } = useTranslation();
-  const me = useCurrentUser();
   const record = useRecordLegalDuty(studentId);
   const [informedOn, setInformedOn] = useState<string | null>(todayIso());
   const [missing, setMissing] = useState(false);
@@ -46,7 +45,7 @@ export function LegalDutyAlert({ studentId, semesterId, duty }: Props) {
   return (
     <Alert color="red.9" variant="outline" title={t('indicators.legalDutyTitle')} mb="lg">
       <Text mb="sm">{t('indicators.legalDutyText', { since })}</Text>
-      {hasAnyRole(me, LEGAL_DUTY_ROLES) && (
+      {mayRecord && (
         <form onSubmit={submit} noValidate>
           <ErrorAlert error={record.error} />
           <Group align="flex-end">

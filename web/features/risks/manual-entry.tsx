@@ -19,7 +19,6 @@ import { DateField } from '../../components/date-field.tsx';
 import { ErrorAlert, StatusMessage } from '../../components/feedback.tsx';
 import { api } from '../../lib/api.ts';
 import { type FieldErrors, fieldErrorsFrom } from '../../lib/form-errors.ts';
-import { useCurrentUser } from '../auth/use-session.ts';
 import { todayIso } from '../students/student-labels.ts';
 
 type Kind = 'attendance' | 'marks' | 'behaviour';
@@ -241,15 +240,13 @@ function BehaviourForm({ entry, onSaved }: { entry: Entry; onSaved: () => void }
 
 /**
  * Hand entry of absences, marks and behaviour notes for schools without an e-journal export,
- * shown on the student's "Attendance and marks" tab to users who may manage students.
+ * shown on the student's "Attendance and marks" tab when the student's `can.enterEjournal` allows.
  */
 export function ManualEntry({ studentId }: { studentId: string }) {
   const { t } = useTranslation();
-  const me = useCurrentUser();
   const [kind, setKind] = useState<Kind>('attendance');
   const [saved, setSaved] = useState<string | null>(null);
   const entry = useEnterRecord(studentId, kind);
-  if (!me.permissions.manageStudents) return null;
 
   const onSaved = () => setSaved(t('manualEntry.saved'));
   function choose(value: string) {

@@ -2,12 +2,10 @@ import { Button, Group, Paper, Table, Text, Title, VisuallyHidden } from '@manti
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RISK_TYPES, type RiskType, type TRiskItem } from '../../../common/api/risks.ts';
-import { NATIONAL_ADMIN_ROLES } from '../../../common/roles.ts';
 import { ErrorAlert, LoadError, LoadingState, StatusMessage } from '../../components/feedback.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useCurrentUser } from '../auth/use-session.ts';
-import { hasAnyRole } from '../watch-list/access.ts';
 import { RiskItemModal } from './risk-item-modal.tsx';
 import { riskItemDescription } from './risk-labels.ts';
 import { useRiskCatalogue, useSetRiskRetired } from './use-risks.ts';
@@ -21,7 +19,7 @@ type Editing = { item: TRiskItem | null } | null;
 export function RiskCataloguePage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  const canManage = hasAnyRole(me, NATIONAL_ADMIN_ROLES);
+  const canManage = me.can.manageRiskCatalogue;
   const catalogue = useRiskCatalogue();
   const retire = useSetRiskRetired();
   const [editing, setEditing] = useState<Editing>(null);

@@ -2,6 +2,7 @@ import { Group, Paper, Text, Title } from '@mantine/core';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TIndicators } from '../../../common/api/ejournal.ts';
+import type { TStudentAbilities } from '../../../common/api/students.ts';
 import { LoadError, LoadingState } from '../../components/feedback.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { Fact } from '../students/student-header.tsx';
@@ -42,7 +43,7 @@ function IndicatorFacts({ indicators }: { indicators: TIndicators }) {
  * The profile's "Attendance and marks" tab for a semester: the indicators, the flags with their
  * reasons, the municipality notice when more than 20 lessons were missed, and two charts.
  */
-export function StudentIndicatorsTab({ studentId }: { studentId: string }) {
+export function StudentIndicatorsTab({ studentId, can }: { studentId: string; can: TStudentAbilities }) {
   const { t } = useTranslation();
   const { semesterId, setSemesterId } = useSemesterChoice();
   const indicators = useIndicators(studentId, semesterId);
@@ -71,6 +72,7 @@ export function StudentIndicatorsTab({ studentId }: { studentId: string }) {
                 <LegalDutyAlert
                   studentId={studentId}
                   semesterId={semesterId}
+                  mayRecord={can.recordLegalDuty}
                   duty={indicators.data.legalDuty}
                 />
               </div>
@@ -78,7 +80,7 @@ export function StudentIndicatorsTab({ studentId }: { studentId: string }) {
           </>
         )}
       </Paper>
-      <ManualEntry studentId={studentId} />
+      {can.enterEjournal && <ManualEntry studentId={studentId} />}
       <Suspense fallback={<LoadingState />}>
         <IndicatorCharts studentId={studentId} semesterId={semesterId} />
       </Suspense>

@@ -13,15 +13,15 @@ type Item = { to: string; label: string; end?: boolean };
 /** The sections the user may open, from the permissions the server sent with the user. */
 export function navItems(me: TMe, t: (key: string) => string): Item[] {
   const items: Item[] = [{ to: '/', label: t('nav.home'), end: true }];
-  if (me.permissions.viewStudents) items.push({ to: '/students', label: t('nav.students') });
+  if (me.can.viewStudents) items.push({ to: '/students', label: t('nav.students') });
   items.push(...riskNavItems(me, t));
   items.push(...planNavItems(me, t));
   items.push(...supportNavItems(me, t));
   items.push(...budgetNavItems(me, t));
   items.push(...calendarNavItems(me, t));
-  if (me.permissions.manageOrganisations) items.push({ to: '/organisations', label: t('nav.organisations') });
-  if (me.permissions.manageUsers) items.push({ to: '/users', label: t('nav.users') });
-  if (me.permissions.viewAudit) items.push({ to: '/audit', label: t('nav.audit') });
+  if (me.can.manageOrganisations) items.push({ to: '/organisations', label: t('nav.organisations') });
+  if (me.can.manageUsers) items.push({ to: '/users', label: t('nav.users') });
+  if (me.can.viewAudit) items.push({ to: '/audit', label: t('nav.audit') });
   return items;
 }
 

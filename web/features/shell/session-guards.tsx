@@ -51,14 +51,14 @@ export function SignedOutArea({ children }: { children: ReactNode }) {
   return children;
 }
 
-/** Shows the page only with the given permission; otherwise the same "not found" as a wrong address. */
-export function RequirePermission({
-  permission,
-  children,
-}: {
-  permission: keyof TMe['permissions'];
-  children: ReactNode;
-}) {
+/** What the signed-in user may open: the navigation abilities the server sent with the user. */
+export type Ability = keyof TMe['can'];
+
+/**
+ * Shows the page only with the given ability (from /api/me's `can`, computed by the server's gate);
+ * otherwise the same "not found" as a wrong address.
+ */
+export function RequirePermission({ permission, children }: { permission: Ability; children: ReactNode }) {
   const me = useCurrentUser();
-  return me.permissions[permission] ? children : <NotFoundPage />;
+  return me.can[permission] ? children : <NotFoundPage />;
 }

@@ -15,7 +15,7 @@ export function ApplicationsTab({ student }: { student: TStudentDetail }) {
   const { t } = useTranslation();
   const [withdrawing, setWithdrawing] = useState<TApplication | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const canManage = student.canManageConsent;
+  const canManage = student.can.manageApplications;
 
   return (
     <Stack gap="xl">

@@ -18,7 +18,7 @@ export function GuardiansTab({ student }: { student: TStudentDetail }) {
   const [editing, setEditing] = useState<TGuardian | null>(null);
   const [removing, setRemoving] = useState<TGuardian | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const canManage = student.canManageConsent;
+  const canManage = student.can.manageGuardians;
 
   return (
     <Stack gap="xl">

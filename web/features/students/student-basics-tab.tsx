@@ -26,13 +26,13 @@ function PersonalCode({ student }: { student: TStudentDetail }) {
           <Text span ff="monospace" fz="inherit" aria-live="polite">
             {full ?? student.personalCodeMasked}
           </Text>
-          {student.canRevealCode && !full && (
+          {student.can.revealCode && !full && (
             <Button size="xs" variant="outline" onClick={() => reveal.mutate()} loading={reveal.isPending}>
               {t('students.revealCode')}
             </Button>
           )}
         </Group>
-        {student.canRevealCode && !full && (
+        {student.can.revealCode && !full && (
           <Text size="sm" c="dimmed" mt={4}>
             {t('students.revealCodeHint')}
           </Text>
@@ -66,11 +66,11 @@ export function StudentBasicsTab({ student }: { student: TStudentDetail }) {
           {student.statusReason && <Fact label={t('students.statusReason')}>{student.statusReason}</Fact>}
         </SimpleGrid>
       </Paper>
-      {student.canEdit && <StudentEditForm student={student} />}
-      {student.canEdit && <StudentStatusForm student={student} />}
+      {student.can.edit && <StudentEditForm student={student} />}
+      {student.can.edit && <StudentStatusForm student={student} />}
       <StudentStaff student={student} />
-      {student.canEdit && <StudentMoveForm student={student} />}
-      {student.canEdit && <StudentPinForm studentId={student.id} />}
+      {student.can.move && <StudentMoveForm student={student} />}
+      <StudentPinForm studentId={student.id} maySet={student.can.setPin} />
     </Stack>
   );
 }

@@ -81,7 +81,7 @@ export function StudentDetailPage() {
           <StudentRisksTab studentId={data.id} />
         </Tabs.Panel>
         <Tabs.Panel value="indicators">
-          <StudentIndicatorsTab studentId={data.id} />
+          <StudentIndicatorsTab studentId={data.id} can={data.can} />
         </Tabs.Panel>
         <Tabs.Panel value="plans">
           <StudentPlansTab student={data} />

@@ -16,7 +16,8 @@ const ASSIGNABLE_ROLES: readonly Role[] = STUDENT_ASSIGNED_ROLES;
 export function StudentStaff({ student }: { student: TStudentDetail }) {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  const canAssign = student.canEdit && me.permissions.manageUsers;
+  // Choosing someone needs the school's staff list (/api/users), hence the user-management ability too.
+  const canAssign = student.can.assignStaff && me.can.manageUsers;
   const users = useSchoolUsers(student.schoolId, canAssign);
   const assign = useAssignStaff(student.id);
   const unassign = useUnassignStaff(student.id);

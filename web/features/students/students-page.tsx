@@ -60,7 +60,7 @@ export function StudentsPage() {
     <>
       <Group justify="space-between" align="flex-start">
         <PageHeading>{t('students.title')}</PageHeading>
-        {me.permissions.manageStudents && (
+        {me.can.manageStudents && (
           <Group>
             <Button variant="default" component={Link} to="/students/import">
               {t('students.import')}

@@ -2,17 +2,15 @@ import { Button, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert, StatusMessage } from '../../components/feedback.tsx';
-import { useCurrentUser } from '../auth/use-session.ts';
-import { holdsRole, PIN_ROLES } from './access.ts';
 import { useSetStudentPin } from './use-support.ts';
 
 /**
  * "Apstiprināšanas PIN": the school coordinator or director gives the student a new 4–6 digit PIN to
- * confirm sessions with (also after 5 wrong tries lock it). The PIN is never shown again.
+ * confirm sessions with (also after 5 wrong tries lock it). The PIN is never shown again. Shown when
+ * the student's `can.setPin` allows.
  */
-export function StudentPinForm({ studentId }: { studentId: string }) {
-  const me = useCurrentUser();
-  return holdsRole(me, PIN_ROLES) ? <PinForm studentId={studentId} /> : null;
+export function StudentPinForm({ studentId, maySet }: { studentId: string; maySet: boolean }) {
+  return maySet ? <PinForm studentId={studentId} /> : null;
 }
 
 function PinForm({ studentId }: { studentId: string }) {

@@ -1,11 +1,8 @@
 import { Box } from '@mantine/core';
-import { lazy, type ReactNode, Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import type { RouteObject } from 'react-router';
-import type { Role } from '../../../common/roles.ts';
 import { LoadingState } from '../../components/feedback.tsx';
-import { useCurrentUser } from '../auth/use-session.ts';
-import { NotFoundPage } from '../shell/not-found-page.tsx';
-import { holdsRole, SUPPORT_ROLES, TIMESHEET_ROLES } from './access.ts';
+import { RequirePermission } from '../shell/session-guards.tsx';
 
 const SupportPage = lazy(() => import('./support-page.tsx').then((m) => ({ default: m.SupportPage })));
 const WeekPage = lazy(() => import('./week-page.tsx').then((m) => ({ default: m.WeekPage })));
@@ -14,36 +11,30 @@ const TimesheetsPage = lazy(() =>
   import('../timesheets/timesheets-page.tsx').then((m) => ({ default: m.TimesheetsPage })),
 );
 
-/** Shows the page only to holders of one of the roles; others get the same "not found" as a wrong address. */
-function ForRoles({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
-  const me = useCurrentUser();
-  return holdsRole(me, roles) ? children : <NotFoundPage />;
-}
-
 /** The signed-in support pages: "Mani skolēni", the week of sessions, and the monthly timesheets. */
 export const supportRoutes: RouteObject[] = [
   {
     path: 'support',
     element: (
-      <ForRoles roles={SUPPORT_ROLES}>
+      <RequirePermission permission="recordSupport">
         <SupportPage />
-      </ForRoles>
+      </RequirePermission>
     ),
   },
   {
     path: 'support/week',
     element: (
-      <ForRoles roles={SUPPORT_ROLES}>
+      <RequirePermission permission="recordSupport">
         <WeekPage />
-      </ForRoles>
+      </RequirePermission>
     ),
   },
   {
     path: 'timesheets',
     element: (
-      <ForRoles roles={TIMESHEET_ROLES}>
+      <RequirePermission permission="viewTimesheets">
         <TimesheetsPage />
-      </ForRoles>
+      </RequirePermission>
     ),
   },
 ];

@@ -5,21 +5,25 @@ import type { TTimesheet } from '../../../common/api/support.ts';
 import { formatDateTime } from '../../../common/format.ts';
 import { ConfirmModal } from '../../components/confirm-modal.tsx';
 import { ErrorAlert } from '../../components/feedback.tsx';
-import { useCurrentUser } from '../auth/use-session.ts';
-import { holdsRole, TIMESHEET_SIGN_OFF_ROLES } from '../support/access.ts';
 import { NOTE_STYLES } from '../support/support-labels.ts';
 import { monthLabel } from './month-options.ts';
 import { timesheetXlsxUrl, useSignOffMonth } from './use-timesheets.ts';
 
-type Props = { schoolId: string; month: string; timesheet: TTimesheet; manySchools: boolean };
+type Props = {
+  schoolId: string;
+  month: string;
+  timesheet: TTimesheet;
+  manySchools: boolean;
+  /** The school's `can.signOffTimesheets`, from the server's gate. */
+  maySignOff: boolean;
+};
 
 /** Whether the month is signed off (who, when) in words, the sign-off with a confirmation, and the XLSX. */
-export function TimesheetSignOff({ schoolId, month, timesheet, manySchools }: Props) {
+export function TimesheetSignOff({ schoolId, month, timesheet, manySchools, maySignOff }: Props) {
   const { t } = useTranslation();
   const signOff = useSignOffMonth();
   const [asking, setAsking] = useState(false);
   const signed = timesheet.signedOff;
-  const maySignOff = holdsRole(useCurrentUser(), TIMESHEET_SIGN_OFF_ROLES);
 
   return (
     <Stack gap="sm">

@@ -3,9 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { LoadError, LoadingState } from '../../components/feedback.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
-import { useCurrentUser } from '../auth/use-session.ts';
 import { useOrganisations } from '../organisations/use-organisations.ts';
-import { holdsRole, TIMESHEET_ENTER_ROLES } from '../support/access.ts';
 import { currentMonth, monthLabel, monthOptions } from './month-options.ts';
 import { TimesheetEntryForm } from './timesheet-entry-form.tsx';
 import { TimesheetSignOff } from './timesheet-sign-off.tsx';
@@ -20,11 +18,12 @@ export function TimesheetsPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const organisations = useOrganisations();
-  const mayEnter = holdsRole(useCurrentUser(), TIMESHEET_ENTER_ROLES);
   const schools = (organisations.data ?? [])
     .filter((o) => o.type === 'school')
     .sort((a, b) => a.name.localeCompare(b.name, 'lv'));
   const schoolId = params.get('schoolId') ?? (schools.length === 1 ? schools[0].id : null);
+  // What the caller may do in the chosen school comes with the organisation (`can`, from the server).
+  const mayEnter = schools.find((s) => s.id === schoolId)?.can.enterTimesheets ?? false;
   const month = params.get('month') ?? currentMonth();
   const timesheet = useTimesheet(schoolId, month);
   const months = monthOptions(t);
@@ -91,6 +90,7 @@ export function TimesheetsPage() {
             </Title>
             <TimesheetSignOff
               schoolId={schoolId}
+              maySignOff={schools.find((s) => s.id === schoolId)?.can.signOffTimesheets ?? false}
               month={month}
               timesheet={timesheet.data}
               manySchools={schools.length > 1}

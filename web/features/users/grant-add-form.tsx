@@ -2,7 +2,7 @@ import { Button, Group, Select, Stack, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TOrganisation } from '../../../common/api/organisations.ts';
-import { ROLE_ORG_TYPES, ROLES, type Role } from '../../../common/roles.ts';
+import { ROLE_ORG_TYPES, type Role } from '../../../common/roles.ts';
 import { ErrorAlert } from '../../components/feedback.tsx';
 import { type FieldErrors, fieldErrorsFrom } from '../../lib/form-errors.ts';
 import { organisationSelectData } from '../organisations/organisation-tree.ts';
@@ -14,7 +14,16 @@ function organisationsForRole(items: readonly TOrganisation[], role: Role): TOrg
 }
 
 /** Grants a role on one organisation; only organisations of a fitting type are offered. */
-export function GrantAddForm({ userId, onAdded }: { userId: string; onAdded: () => void }) {
+export function GrantAddForm({
+  userId,
+  grantRoles,
+  onAdded,
+}: {
+  userId: string;
+  /** The roles the server says the caller may grant (the user's `can.grantRoles`). */
+  grantRoles: readonly Role[];
+  onAdded: () => void;
+}) {
   const { t } = useTranslation();
   const organisations = useOrganisations();
   const add = useAddGrant(userId);
@@ -23,8 +32,8 @@ export function GrantAddForm({ userId, onAdded }: { userId: string; onAdded: () 
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
   const errors = { ...fieldErrorsFrom(add.error), ...clientErrors };
   const items = organisations.data ?? [];
-  // Offer only roles the caller has somewhere to grant; the server still decides.
-  const roles = ROLES.filter((candidate) => organisationsForRole(items, candidate).length > 0);
+  // Offer only the roles the server lets the caller grant, and only where a fitting organisation is in sight.
+  const roles = grantRoles.filter((candidate) => organisationsForRole(items, candidate).length > 0);
   const choices = role ? organisationsForRole(items, role) : [];
 
   function submit(event: FormEvent) {

@@ -49,8 +49,9 @@ export function UserDetailPage() {
         </div>
       </SimpleGrid>
       <Stack gap="xl">
-        <UserProfileForm user={data} />
-        <UserAccessSection user={data} />
+        {/* The forms only where the server's gate lets the caller change the account (`can.edit`). */}
+        {data.can.edit && <UserProfileForm user={data} />}
+        {data.can.edit && <UserAccessSection user={data} />}
         <UserGrants user={data} />
       </Stack>
     </>

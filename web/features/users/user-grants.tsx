@@ -57,17 +57,19 @@ export function UserGrants({ user }: { user: TUserDetail }) {
                       <Table.Td>{grant.organisationName}</Table.Td>
                       <Table.Td>{t(`orgTypes.${grant.organisationType}`)}</Table.Td>
                       <Table.Td>
-                        <Button
-                          size="xs"
-                          variant="outline"
-                          color="red.9"
-                          aria-label={t('common.removeItem', {
-                            name: `${roleName} — ${grant.organisationName}`,
-                          })}
-                          onClick={() => setRemoving(grant)}
-                        >
-                          {t('common.remove')}
-                        </Button>
+                        {user.can.removeGrant[grant.id] && (
+                          <Button
+                            size="xs"
+                            variant="outline"
+                            color="red.9"
+                            aria-label={t('common.removeItem', {
+                              name: `${roleName} — ${grant.organisationName}`,
+                            })}
+                            onClick={() => setRemoving(grant)}
+                          >
+                            {t('common.remove')}
+                          </Button>
+                        )}
                       </Table.Td>
                     </Table.Tr>
                   );
@@ -76,7 +78,13 @@ export function UserGrants({ user }: { user: TUserDetail }) {
             </Table>
           </Table.ScrollContainer>
         )}
-        <GrantAddForm userId={user.id} onAdded={() => setMessage(t('users.grantAdded'))} />
+        {user.can.addGrant && (
+          <GrantAddForm
+            userId={user.id}
+            grantRoles={user.can.grantRoles}
+            onAdded={() => setMessage(t('users.grantAdded'))}
+          />
+        )}
       </Stack>
       <ConfirmModal
         opened={removing !== null}

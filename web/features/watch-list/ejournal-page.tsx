@@ -6,7 +6,6 @@ import { LoadingState } from '../../components/feedback.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { useCurrentUser } from '../auth/use-session.ts';
 import { useStudentSchools } from '../students/student-schools.ts';
-import { hasAnyRole, WATCH_LIST_ROLES } from './access.ts';
 import { EjournalColumns } from './ejournal-columns.tsx';
 import { EjournalUploadForm } from './ejournal-upload-form.tsx';
 
@@ -39,7 +38,7 @@ export function EjournalPage() {
               schools={managedSchools}
               kind={kind}
               onKindChange={setKind}
-              showWatchList={hasAnyRole(me, WATCH_LIST_ROLES)}
+              showWatchList={me.can.viewWatchList}
             />
           )}
         </Paper>

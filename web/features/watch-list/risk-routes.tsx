@@ -1,8 +1,6 @@
 import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
 import { RequirePermission } from '../shell/session-guards.tsx';
-import { THRESHOLD_ROLES, WATCH_LIST_ROLES } from './access.ts';
-import { RequireRole } from './require-role.tsx';
 
 const WatchListPage = lazy(() => import('./watch-list-page.tsx').then((m) => ({ default: m.WatchListPage })));
 const ThresholdsPage = lazy(() =>
@@ -18,17 +16,17 @@ export const riskRoutes: RouteObject[] = [
   {
     path: 'watch-list',
     element: (
-      <RequireRole roles={WATCH_LIST_ROLES}>
+      <RequirePermission permission="viewWatchList">
         <WatchListPage />
-      </RequireRole>
+      </RequirePermission>
     ),
   },
   {
     path: 'watch-list/thresholds',
     element: (
-      <RequireRole roles={THRESHOLD_ROLES}>
+      <RequirePermission permission="manageThresholds">
         <ThresholdsPage />
-      </RequireRole>
+      </RequirePermission>
     ),
   },
   {

@@ -2,12 +2,9 @@ import { Anchor, Select, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { NATIONAL_ADMIN_ROLES, THRESHOLD_ROLES } from '../../../common/roles.ts';
 import { LoadError, LoadingState } from '../../components/feedback.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
-import { useCurrentUser } from '../auth/use-session.ts';
 import { useOrganisations } from '../organisations/use-organisations.ts';
-import { hasAnyRole } from './access.ts';
 import { ThresholdsForm } from './thresholds-form.tsx';
 import { useThresholds } from './use-watch-list.ts';
 
@@ -17,19 +14,13 @@ import { useThresholds } from './use-watch-list.ts';
  */
 export function ThresholdsPage() {
   const { t } = useTranslation();
-  const me = useCurrentUser();
   const organisations = useOrganisations();
-  const isNationalAdmin = hasAnyRole(me, NATIONAL_ADMIN_ROLES);
-  const own = me.grants
-    .filter((grant) => (THRESHOLD_ROLES as readonly string[]).includes(grant.role))
-    .map((grant) => ({ value: grant.organisationId, label: grant.organisationName }));
-  const municipalities = isNationalAdmin
-    ? (organisations.data ?? [])
-        .filter((org) => org.type === 'municipality' && !own.some((o) => o.value === org.id))
-        .sort((a, b) => a.name.localeCompare(b.name, 'lv'))
-        .map((org) => ({ value: org.id, label: org.name }))
-    : [];
-  const choices = [...own, ...municipalities];
+  // The nation and the municipalities whose thresholds the server says the caller may set: the
+  // nation first, then the municipalities in alphabetical order.
+  const choices = (organisations.data ?? [])
+    .filter((org) => (org.type === 'nation' || org.type === 'municipality') && org.can.manageThresholds)
+    .sort((a, b) => (a.type === b.type ? a.name.localeCompare(b.name, 'lv') : a.type === 'nation' ? -1 : 1))
+    .map((org) => ({ value: org.id, label: org.name }));
   const [chosen, setChosen] = useState<string | null>(null);
   const orgId = chosen ?? choices[0]?.value ?? null;
   const thresholds = useThresholds(orgId);

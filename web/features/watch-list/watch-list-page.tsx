@@ -8,7 +8,6 @@ import { useCurrentUser } from '../auth/use-session.ts';
 import { defaultSemesterId } from '../risks/risk-labels.ts';
 import { useSemesters } from '../risks/use-risks.ts';
 import { useStudentSchools } from '../students/student-schools.ts';
-import { hasAnyRole, THRESHOLD_ROLES } from './access.ts';
 import { useWatchList, type WatchListParams, watchListXlsxUrl } from './use-watch-list.ts';
 import { WatchListFilters } from './watch-list-filters.tsx';
 import { WatchListTable } from './watch-list-table.tsx';
@@ -58,7 +57,7 @@ export function WatchListPage() {
       <Group justify="space-between" align="flex-start">
         <PageHeading>{t('watchList.title')}</PageHeading>
         <Group>
-          {hasAnyRole(me, THRESHOLD_ROLES) && (
+          {me.can.manageThresholds && (
             <Button variant="default" component={Link} to="/watch-list/thresholds">
               {t('thresholds.title')}
             </Button>
@@ -95,7 +94,7 @@ export function WatchListPage() {
       )}
       <Text mt="lg" fz="sm">
         {t('watchList.importHint')}{' '}
-        {me.permissions.manageStudents && (
+        {me.can.manageStudents && (
           <Anchor component={Link} to="/ejournal">
             {t('ejournal.title')}
           </Anchor>

@@ -2,7 +2,6 @@ import { Anchor, Group, Paper, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCurrentUser } from '../auth/use-session.ts';
-import { hasAnyRole, WATCH_LIST_ROLES } from './access.ts';
 import { useWatchListSummary } from './use-watch-list.ts';
 
 function Count({ label, value }: { label: string; value: number }) {
@@ -22,7 +21,7 @@ function Count({ label, value }: { label: string; value: number }) {
 export function WatchListSummaryCard() {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  const allowed = hasAnyRole(me, WATCH_LIST_ROLES);
+  const allowed = me.can.viewWatchList;
   const summary = useWatchListSummary(allowed);
   if (!allowed) return null;
   return (
