@@ -1,6 +1,6 @@
 import type { TFlag } from '../../../common/api/ejournal.ts';
 import type { Language } from '../../../common/roles.ts';
-import { t } from '../../platform/i18n/index.ts';
+import { formatDecimal, t } from '../../platform/i18n/index.ts';
 import type { IndicatorRow } from './watch-list-repo.ts';
 
 /** Weekdays from `from` to the earlier of `to` and `today`, inclusive (school days elapsed). */
@@ -38,7 +38,10 @@ export function flagsOf(r: IndicatorRow, lang: Language): TFlag[] {
       key: 'attendance',
       value: rate,
       threshold: tRate,
-      message: t(lang, 'flags.attendance', { rate: rate * 100, threshold: tRate * 100 }),
+      message: t(lang, 'flags.attendance', {
+        rate: formatDecimal(lang, rate * 100, 1),
+        threshold: formatDecimal(lang, tRate * 100, 0),
+      }),
     });
   }
   const tLow = Number(r.t_low_marks);
@@ -58,7 +61,11 @@ export function flagsOf(r: IndicatorRow, lang: Language): TFlag[] {
       key: 'average_drop',
       value: Number((prev - now).toFixed(2)),
       threshold: tDrop,
-      message: t(lang, 'flags.average_drop', { previous: prev, current: now, threshold: tDrop }),
+      message: t(lang, 'flags.average_drop', {
+        previous: formatDecimal(lang, prev, 2),
+        current: formatDecimal(lang, now, 2),
+        threshold: formatDecimal(lang, tDrop, 1),
+      }),
     });
   }
   const tBeh = Number(r.t_behaviour);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasMessage, RESOURCES, t, tOr } from './index.ts';
+import { createTranslator, formatDecimal, hasMessage, i18n, RESOURCES, t, tOr } from './index.ts';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -77,16 +77,67 @@ describe('server translations', () => {
   });
 
   it('formats decimals with the language’s mark, rounding as the exports always did', () => {
-    const drop = { previous: 6.5, current: 3.666666, threshold: 1 };
-    expect(t('lv', 'flags.average_drop', drop)).toBe(
+    const drop = (lang: 'lv' | 'en') => ({
+      previous: formatDecimal(lang, 6.5, 2),
+      current: formatDecimal(lang, 3.666666, 2),
+      threshold: formatDecimal(lang, 1, 1),
+    });
+    expect(t('lv', 'flags.average_drop', drop('lv'))).toBe(
       'Vidējais vērtējums krities no 6,50 uz 3,67; par 1,0 vai vairāk',
     );
-    expect(t('en', 'flags.average_drop', drop)).toBe('Average mark fell from 6.50 to 3.67; by 1.0 or more');
-    // Number#toFixed rounding (1.005 is 1.00499… in binary), not decimal rounding.
-    expect(t('lv', 'flags.attendance', { rate: 87.25, threshold: 90 })).toBe('Apmeklējums 87,3 %; zem 90 %');
-    expect(t('en', 'flags.average_drop', { previous: 1.005, current: 0, threshold: 0.05 })).toBe(
-      'Average mark fell from 1.00 to 0.00; by 0.1 or more',
+    expect(t('en', 'flags.average_drop', drop('en'))).toBe(
+      'Average mark fell from 6.50 to 3.67; by 1.0 or more',
     );
+    // Number#toFixed rounding (1.005 is 1.00499… in binary), not decimal rounding.
+    expect(formatDecimal('lv', 1.005, 2)).toBe('1,00');
+    expect(formatDecimal('en', -87.25, 1)).toBe('-87.3');
+  });
+
+  it('gives what i18next’s own translator gives, for every key in both languages', () => {
+    for (const [lang, texts] of [
+      ['lv', lv],
+      ['en', en],
+    ] as const)
+      for (const [key, text] of texts) {
+        const params = Object.fromEntries(
+          variables(text).map((v, i) => [v, i % 2 ? `<${v} & $& {{x}}>` : i + 21]),
+        ) as Record<string, string | number>;
+        expect(t(lang, key as never, params), `${lang} ${key}`).toBe(i18n.t(key, { ...params, lng: lang }));
+        expect(t(lang, key as never), `${lang} ${key}`).toBe(i18n.t(key, { lng: lang }));
+      }
+  });
+
+  it('picks plural forms as i18next does (Latvian 0, 10–20 → zero; 1, 21, 31 → one)', () => {
+    const texts = {
+      lv: {
+        n_zero: '{{count}} stundu',
+        n_one: '{{count}} stunda',
+        n_other: '{{count}} stundas',
+        only: '{{count}} reizes',
+      },
+      en: { n_one: '{{count}} lesson', n_other: '{{count}} lessons', n_zero: 'no lessons' },
+    };
+    const own = createTranslator(texts);
+    for (const lang of ['lv', 'en'] as const)
+      for (let count = 0; count <= 112; count++)
+        for (const key of ['n', 'only', 'missing']) {
+          expect(own.t(lang, key, { count }), `${lang} ${key} ${count}`).toBe(
+            own.i18n.t(key, { count, lng: lang }),
+          );
+        }
+    expect([0, 1, 2, 11, 21].map((count) => own.t('lv', 'n', { count }))).toEqual([
+      '0 stundu',
+      '1 stunda',
+      '2 stundas',
+      '11 stundu',
+      '21 stunda',
+    ]);
+    expect([0, 1, 2].map((count) => own.t('en', 'n', { count }))).toEqual([
+      'no lessons',
+      '1 lesson',
+      '2 lessons',
+    ]);
+    expect(own.t('en', 'only', { count: 3 })).toBe('3 reizes');
   });
 
   it('keeps a count-carrying text whole for every count while it has no plural forms', () => {
