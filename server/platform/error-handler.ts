@@ -3,37 +3,19 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { Language } from '../../common/roles.ts';
 import { type AuditEntry, writeDeniedAudit } from './audit.ts';
 import { AppError, NotFoundError } from './errors.ts';
-import { MESSAGES, type MessageCode, message } from './messages.ts';
-
-const VALIDATION_TEXT: Record<Language, Record<string, string>> = {
-  lv: {
-    too_small: 'Vērtība ir par īsu vai par mazu.',
-    too_big: 'Vērtība ir par garu vai par lielu.',
-    invalid_type: 'Nepieciešama vērtība.',
-    invalid_format: 'Nederīgs formāts.',
-    invalid_value: 'Nederīga vērtība.',
-    unrecognized_keys: 'Neatļauts lauks.',
-    custom: 'Nederīga vērtība.',
-  },
-  en: {
-    too_small: 'The value is too short or too small.',
-    too_big: 'The value is too long or too large.',
-    invalid_type: 'A value is required.',
-    invalid_format: 'Invalid format.',
-    invalid_value: 'Invalid value.',
-    unrecognized_keys: 'Field not allowed.',
-    custom: 'Invalid value.',
-  },
-};
+import { hasMessage, t } from './i18n/index.ts';
+import { isMessageCode, type MessageCode, message } from './messages.ts';
 
 /** A unique index the domain relies on, and what its violation (two requests at once) tells the user. */
 const UNIQUE_MESSAGES: Record<string, MessageCode> = {
   student_risks_active_uq: 'risk_recorded',
 };
 
+/** A field's message: one of our codes, else the zod issue code in words (unknown codes as `custom`). */
 function detailText(code: string, lang: Language): string {
-  if (code in MESSAGES) return message(code as MessageCode, lang);
-  return VALIDATION_TEXT[lang][code] ?? VALIDATION_TEXT[lang].custom;
+  if (isMessageCode(code)) return message(code, lang);
+  const key = `validation.${code}`;
+  return hasMessage(key) ? t(lang, key) : t(lang, 'validation.custom');
 }
 
 function send(
@@ -114,7 +96,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
       const details = error.validation.map((v) => ({
         path: (v.instancePath || '/').replace(/^\//, '').replace(/\//g, '.'),
         // A schema may name one of our message codes (e.g. personal_code_checksum); else the zod issue code.
-        message: v.message && v.message in MESSAGES ? v.message : String(v.keyword ?? 'custom'),
+        message: v.message && isMessageCode(v.message) ? v.message : String(v.keyword ?? 'custom'),
       }));
       return send(reply, 400, 'validation', lang, details);
     }

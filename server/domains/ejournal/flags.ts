@@ -1,5 +1,6 @@
 import type { TFlag } from '../../../common/api/ejournal.ts';
 import type { Language } from '../../../common/roles.ts';
+import { formatDecimal, t } from '../../platform/i18n/index.ts';
 import type { IndicatorRow } from './watch-list-repo.ts';
 
 /** Weekdays from `from` to the earlier of `to` and `today`, inclusive (school days elapsed). */
@@ -17,12 +18,8 @@ export function schoolDaysElapsed(from: string, to: string, today: string): numb
   return n;
 }
 
-const num = (v: number, lang: Language, digits = 2) =>
-  lang === 'lv' ? v.toFixed(digits).replace('.', ',') : v.toFixed(digits);
-
 /** The flags a student's indicators raise, each saying why, in the user's language. */
 export function flagsOf(r: IndicatorRow, lang: Language): TFlag[] {
-  const lv = lang === 'lv';
   const flags: TFlag[] = [];
   const tUnj = Number(r.t_unjustified);
   if (r.unjustified_lessons > tUnj) {
@@ -31,21 +28,20 @@ export function flagsOf(r: IndicatorRow, lang: Language): TFlag[] {
       key: 'unjustified',
       value: v,
       threshold: tUnj,
-      message: lv
-        ? `${v} neattaisnoti kavētas stundas šajā semestrī; vairāk nekā ${tUnj}`
-        : `${v} unjustified lessons missed this semester; more than ${tUnj}`,
+      message: t(lang, 'flags.unjustified', { count: v, threshold: tUnj }),
     });
   }
   const rate = r.attendance_rate === null ? null : Number(r.attendance_rate);
   const tRate = Number(r.t_attendance);
   if (rate !== null && rate < tRate) {
-    const pct = num(rate * 100, lang, 1);
-    const tp = num(tRate * 100, lang, 0);
     flags.push({
       key: 'attendance',
       value: rate,
       threshold: tRate,
-      message: lv ? `Apmeklējums ${pct} %; zem ${tp} %` : `Attendance ${pct}%; below ${tp}%`,
+      message: t(lang, 'flags.attendance', {
+        rate: formatDecimal(lang, rate * 100, 1),
+        threshold: formatDecimal(lang, tRate * 100, 0),
+      }),
     });
   }
   const tLow = Number(r.t_low_marks);
@@ -54,9 +50,7 @@ export function flagsOf(r: IndicatorRow, lang: Language): TFlag[] {
       key: 'low_marks',
       value: r.low_marks,
       threshold: tLow,
-      message: lv
-        ? `${r.low_marks} vērtējumi zem 4 vai „nv”; ${tLow} vai vairāk`
-        : `${r.low_marks} marks below 4 or "nv"; ${tLow} or more`,
+      message: t(lang, 'flags.low_marks', { count: r.low_marks, threshold: tLow }),
     });
   }
   const now = r.mark_average === null ? null : Number(r.mark_average);
@@ -67,9 +61,11 @@ export function flagsOf(r: IndicatorRow, lang: Language): TFlag[] {
       key: 'average_drop',
       value: Number((prev - now).toFixed(2)),
       threshold: tDrop,
-      message: lv
-        ? `Vidējais vērtējums krities no ${num(prev, lang)} uz ${num(now, lang)}; par ${num(tDrop, lang, 1)} vai vairāk`
-        : `Average mark fell from ${num(prev, lang)} to ${num(now, lang)}; by ${num(tDrop, lang, 1)} or more`,
+      message: t(lang, 'flags.average_drop', {
+        previous: formatDecimal(lang, prev, 2),
+        current: formatDecimal(lang, now, 2),
+        threshold: formatDecimal(lang, tDrop, 1),
+      }),
     });
   }
   const tBeh = Number(r.t_behaviour);
@@ -78,9 +74,7 @@ export function flagsOf(r: IndicatorRow, lang: Language): TFlag[] {
       key: 'behaviour',
       value: r.behaviour_notes,
       threshold: tBeh,
-      message: lv
-        ? `${r.behaviour_notes} negatīvi uzvedības ieraksti; ${tBeh} vai vairāk`
-        : `${r.behaviour_notes} negative behaviour notes; ${tBeh} or more`,
+      message: t(lang, 'flags.behaviour', { count: r.behaviour_notes, threshold: tBeh }),
     });
   }
   return flags;

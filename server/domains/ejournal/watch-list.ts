@@ -6,6 +6,7 @@ import { writeAudit } from '../../platform/audit.ts';
 import { todayInLatvia } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, badRequest, conflict, ForbiddenError, NotFoundError } from '../../platform/errors.ts';
+import { t as text } from '../../platform/i18n/index.ts';
 import { can, scopePaths } from '../../platform/policy/gate.ts';
 import { findCurrentSemester, findSemester } from '../calendar/index.ts';
 import { findOrganisationById, findRoot } from '../organisations/index.ts';
@@ -110,29 +111,30 @@ export async function exportWatchList(ctx: RequestContext, q: TWatchListQuery, t
     tx,
     false,
   );
-  const lv = ctx.language === 'lv';
+  const lang = ctx.language;
   const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(lv ? 'Brīdinājumu saraksts' : 'Watch list');
-  ws.columns = [
-    { header: lv ? 'Uzvārds' : 'Last name', key: 'lastName', width: 20 },
-    { header: lv ? 'Vārds' : 'First name', key: 'firstName', width: 16 },
-    { header: lv ? 'Klase' : 'Class', key: 'classLabel', width: 12 },
-    { header: lv ? 'Izglītības iestāde' : 'School', key: 'schoolName', width: 34 },
-    { header: lv ? 'Brīdinājumi' : 'Flags', key: 'flags', width: 70 },
-    { header: lv ? 'Riski izvērtēti' : 'Risks assessed', key: 'assessed', width: 14 },
-    {
-      header: lv ? '>20 neattaisnotas stundas kopš' : '>20 unjustified lessons since',
-      key: 'crossed',
-      width: 18,
-    },
-    { header: lv ? 'Pašvaldība informēta' : 'Municipality informed', key: 'informed', width: 18 },
-  ];
+  const ws = wb.addWorksheet(text(lang, 'watchList.sheet'));
+  const widths = {
+    lastName: 20,
+    firstName: 16,
+    classLabel: 12,
+    schoolName: 34,
+    flags: 70,
+    assessed: 14,
+    crossed: 18,
+    informed: 18,
+  } as const;
+  ws.columns = (Object.keys(widths) as (keyof typeof widths)[]).map((key) => ({
+    header: text(lang, `watchList.columns.${key}`),
+    key,
+    width: widths[key],
+  }));
   ws.getRow(1).font = { bold: true };
   for (const i of items) {
     ws.addRow({
       ...i,
       flags: i.flags.map((f) => f.message).join('; '),
-      assessed: i.assessed ? (lv ? 'jā' : 'yes') : lv ? 'nē' : 'no',
+      assessed: text(lang, i.assessed ? 'watchList.yes' : 'watchList.no'),
       crossed: i.legalDuty ? formatDate(i.legalDuty.crossedOn) : '',
       informed: i.legalDuty?.informedOn ? formatDate(i.legalDuty.informedOn) : '',
     });

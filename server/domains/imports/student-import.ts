@@ -10,7 +10,8 @@ import type { RequestContext } from '../../platform/actor.ts';
 import { writeAudit, writeAuditMany } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, NotFoundError } from '../../platform/errors.ts';
-import { MESSAGES, type MessageCode, message } from '../../platform/messages.ts';
+import { t, tOr } from '../../platform/i18n/index.ts';
+import { isMessageCode, type MessageCode, message } from '../../platform/messages.ts';
 import { can } from '../../platform/policy/gate.ts';
 import { findOrganisationById, loadOwnSchoolFor } from '../organisations/index.ts';
 import { findStudentsByCodes, insertStudents, refusedCodeAudit, STUDENT_IMPORT } from '../students/index.ts';
@@ -163,7 +164,7 @@ export async function classifyRows(
 }
 
 function text(code: string, lang: Language): string {
-  return code in MESSAGES ? message(code as MessageCode, lang) : code;
+  return isMessageCode(code) ? message(code, lang) : code;
 }
 
 /** The API shape of a classified row; the personal code is masked. */
@@ -187,30 +188,6 @@ function countRows(rows: ClassifiedRow[]) {
 }
 
 const PREVIEW_LIMIT = 1000;
-
-/** Field names for people reading the error report. */
-const FIELD_LABELS: Record<Language, Record<string, string>> = {
-  lv: {
-    personalCode: 'Personas kods',
-    firstName: 'Vārds',
-    lastName: 'Uzvārds',
-    classLabel: 'Klase',
-    grade: 'Klases līmenis',
-    course: 'Kurss',
-    birthDate: 'Dzimšanas datums',
-    gender: 'Dzimums',
-  },
-  en: {
-    personalCode: 'Personal code',
-    firstName: 'First name',
-    lastName: 'Last name',
-    classLabel: 'Class',
-    grade: 'Grade',
-    course: 'Course',
-    birthDate: 'Birth date',
-    gender: 'Gender',
-  },
-};
 
 /** Every row as new / changed / unchanged / error / excluded, errors first. Nothing is written but the mapping tried. */
 export async function previewStudentList(
@@ -263,14 +240,23 @@ export async function errorReportCsv(
     entityId: importId,
     orgId: file.schoolId,
   });
-  const lv = ctx.language === 'lv';
+  const lang = ctx.language;
   const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
-  const lines = [[lv ? 'Rinda' : 'Row', lv ? 'Lauks' : 'Field', lv ? 'Kļūda' : 'Error'].join(';')];
-  const label = FIELD_LABELS[ctx.language];
+  const lines = [
+    [
+      t(lang, 'imports.errorReport.row'),
+      t(lang, 'imports.errorReport.field'),
+      t(lang, 'imports.errorReport.error'),
+    ].join(';'),
+  ];
   for (const r of rows)
     for (const e of r.errors)
       lines.push(
-        [String(r.rowNumber), quote(label[e.field] ?? e.field), quote(text(e.code, ctx.language))].join(';'),
+        [
+          String(r.rowNumber),
+          quote(tOr(lang, `imports.fields.${e.field}`, e.field)),
+          quote(text(e.code, lang)),
+        ].join(';'),
       );
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

@@ -10,7 +10,7 @@ export interface ParsedTable {
   rows: string[][];
 }
 
-/** Why a file was refused; each code is a message in `server/platform/messages.ts`. */
+/** Why a file was refused; each code is a message in `server/platform/i18n/*.json` (`errors`). */
 export type TableParseCode =
   | 'import_empty'
   | 'import_format'

@@ -1,6 +1,7 @@
 import type { ApprovalLevel } from '../../../common/api/plans.ts';
 import type { Language } from '../../../common/roles.ts';
 import type { Db } from '../../platform/db.ts';
+import { tOr } from '../../platform/i18n/index.ts';
 import * as repo from './repo.ts';
 
 const ROLE_OF_LEVEL: Record<ApprovalLevel, string> = {
@@ -59,11 +60,6 @@ export async function remindOverdueEvaluations(tx: Db): Promise<number> {
   return overdue.length;
 }
 
-const LEVEL_NAME: Record<Language, Record<string, string>> = {
-  lv: { director: 'izglītības iestādes vadītāja', municipality: 'pašvaldības', expert: 'eksperta' },
-  en: { director: "the school director's", municipality: "the municipality's", expert: "the expert's" },
-};
-
 /** A notification as a sentence in the user's language. */
 export function notificationText(
   kind: string,
@@ -71,22 +67,6 @@ export function notificationText(
   lang: Language,
 ): string {
   const code = params.code ?? '';
-  const level = params.level ? LEVEL_NAME[lang][params.level] : '';
-  const lv = lang === 'lv';
-  switch (kind) {
-    case 'plan_waiting':
-      return lv ? `Plāns ${code} gaida jūsu saskaņojumu.` : `Plan ${code} is waiting for your approval.`;
-    case 'plan_returned':
-      return lv ? `Plāns ${code} atgriezts labošanai.` : `Plan ${code} was returned for changes.`;
-    case 'plan_level_approved':
-      return lv ? `Plāns ${code} saskaņots ${level} līmenī.` : `Plan ${code} was approved at ${level} level.`;
-    case 'plan_approved':
-      return lv ? `Plāns ${code} apstiprināts.` : `Plan ${code} is approved.`;
-    case 'plan_evaluation_due':
-      return lv
-        ? `Plānam ${code} jāveic semestra izvērtējums.`
-        : `Plan ${code} needs its semester evaluation.`;
-    default:
-      return code;
-  }
+  const level = params.level ? tOr(lang, `notifications.levels.${params.level}`, '') : '';
+  return tOr(lang, `notifications.${kind}`, code, { code, level });
 }

@@ -4,6 +4,7 @@ import type { TPlan } from '../../../common/api/plans.ts';
 import { formatDate, formatEuro } from '../../../common/format.ts';
 import type { Language } from '../../../common/roles.ts';
 import { now } from '../../platform/clock.ts';
+import { type KeysUnder, type MessageParams, t as tr } from '../../platform/i18n/index.ts';
 
 const require = createRequire(import.meta.url);
 const FONT_DIR = path.join(path.dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
@@ -34,119 +35,55 @@ function engine(): PdfMake {
   return pm;
 }
 
-const T = {
-  lv: {
-    title: 'Individuālais atbalsta plāns',
-    school: 'Izglītības iestāde',
-    student: 'Izglītojamais',
-    cls: 'Klase',
-    semester: 'Periods',
-    code: 'Plāna ID',
-    status: 'Statuss',
-    preparer: 'Sagatavoja',
-    risks: 'Riski, ko plāns mazina',
-    goals: 'Mērķi',
-    criterion: 'Kā pārbaudīs',
-    measures: 'Atbalsta pasākumi',
-    kind: 'Pasākums',
-    planned: 'Plānots',
-    justification: 'Pamatojums',
-    totals: 'Kopā plānots',
-    hours: 'konsultāciju stundas',
-    euros: 'ekonomiskais atbalsts',
-    sign: 'Paraksti',
-    guardian: 'Likumiskais pārstāvis',
-    studentSign: 'Izglītojamais',
-    coordinator: 'Izglītības iestādes koordinators',
-    date: 'Datums',
-    restricted: 'Sensitīvs risks (detaļas ierobežotas)',
-    kinds: {
-      consultation: 'Konsultācijas',
-      economic: 'Ekonomiskais atbalsts',
-      other: 'Cits atbalsts',
-    } as Record<string, string>,
-  },
-  en: {
-    title: 'Individual support plan',
-    school: 'School',
-    student: 'Student',
-    cls: 'Class',
-    semester: 'Period',
-    code: 'Plan ID',
-    status: 'Status',
-    preparer: 'Prepared by',
-    risks: 'Risks the plan addresses',
-    goals: 'Goals',
-    criterion: 'How it will be checked',
-    measures: 'Support measures',
-    kind: 'Measure',
-    planned: 'Planned',
-    justification: 'Justification',
-    totals: 'Planned in total',
-    hours: 'consultation hours',
-    euros: 'economic support',
-    sign: 'Signatures',
-    guardian: 'Guardian',
-    studentSign: 'Student',
-    coordinator: 'School coordinator',
-    date: 'Date',
-    restricted: 'Sensitive risk (details restricted)',
-    kinds: { consultation: 'Consultations', economic: 'Economic support', other: 'Other support' } as Record<
-      string,
-      string
-    >,
-  },
-};
-
 /** The plan as a PDF for the guardian, the student and the coordinator to sign. */
 export async function planPdf(
   plan: TPlan,
   lang: Language,
   labels: { status: string; measure: (m: TPlan['content']['measures'][number]) => string },
 ): Promise<Buffer> {
-  const t = T[lang];
+  const t = (key: KeysUnder<'pdf'>, params?: MessageParams) => tr(lang, `pdf.${key}`, params);
   const riskName = (r: TPlan['risks'][number]) =>
-    r.nameLv === null ? t.restricted : `${r.riskCode} ${lang === 'lv' ? r.nameLv : r.nameEn}`;
+    r.nameLv === null ? t('restricted') : `${r.riskCode} ${lang === 'lv' ? r.nameLv : r.nameEn}`;
   const riskById = new Map(plan.risks.map((r) => [r.id, r]));
   const doc = {
-    info: { title: `${t.title} ${plan.code}` },
+    info: { title: t('documentTitle', { code: plan.code }) },
     defaultStyle: { font: 'Roboto', fontSize: 10 },
     pageMargins: [40, 40, 40, 50],
     content: [
-      { text: t.title, fontSize: 18, bold: true, margin: [0, 0, 0, 8] },
+      { text: t('title'), fontSize: 18, bold: true, margin: [0, 0, 0, 8] },
       {
         table: {
           widths: [120, '*'],
           body: [
-            [t.code, plan.code],
-            [t.school, plan.schoolName],
-            [t.student, plan.studentName],
-            [t.cls, plan.classLabel],
-            [t.semester, plan.semesterLabel],
-            [t.status, labels.status],
-            [t.preparer, plan.preparerName ?? ''],
+            [t('code'), plan.code],
+            [t('school'), plan.schoolName],
+            [t('student'), plan.studentName],
+            [t('cls'), plan.classLabel],
+            [t('semester'), plan.semesterLabel],
+            [t('status'), labels.status],
+            [t('preparer'), plan.preparerName ?? ''],
           ].map(([k, v]) => [{ text: k, bold: true }, v]),
         },
         layout: 'lightHorizontalLines',
         margin: [0, 0, 0, 12],
       },
-      { text: t.risks, fontSize: 13, bold: true, margin: [0, 6, 0, 4] },
+      { text: t('risks'), fontSize: 13, bold: true, margin: [0, 6, 0, 4] },
       { ul: plan.risks.map((r) => (r.justification ? `${riskName(r)} — ${r.justification}` : riskName(r))) },
-      { text: t.goals, fontSize: 13, bold: true, margin: [0, 10, 0, 4] },
+      { text: t('goals'), fontSize: 13, bold: true, margin: [0, 10, 0, 4] },
       {
         ol: plan.content.goals.map((g) =>
-          g.criterion ? `${g.text} (${t.criterion}: ${g.criterion})` : g.text,
+          g.criterion ? t('goalWithCriterion', { goal: g.text, criterion: g.criterion }) : g.text,
         ),
       },
-      { text: t.measures, fontSize: 13, bold: true, margin: [0, 10, 0, 4] },
+      { text: t('measures'), fontSize: 13, bold: true, margin: [0, 10, 0, 4] },
       {
         table: {
           headerRows: 1,
           widths: ['*', 80, '*'],
           body: [
-            [t.kind, t.planned, t.justification].map((h) => ({ text: h, bold: true })),
+            [t('kind'), t('planned'), t('justification')].map((h) => ({ text: h, bold: true })),
             ...plan.content.measures.map((m) => [
-              `${t.kinds[m.kind]}: ${labels.measure(m)}`,
+              `${t(`kinds.${m.kind}`)}: ${labels.measure(m)}`,
               m.kind === 'consultation'
                 ? `${m.plannedHours} h`
                 : m.kind === 'economic'
@@ -159,14 +96,17 @@ export async function planPdf(
         layout: 'lightHorizontalLines',
       },
       {
-        text: `${t.totals}: ${plan.totals.consultationHours} ${t.hours}; ${formatEuro(plan.totals.economicCents, lang)} ${t.euros}`,
+        text: t('totals', {
+          hours: plan.totals.consultationHours,
+          euros: formatEuro(plan.totals.economicCents, lang),
+        }),
         margin: [0, 8, 0, 16],
       },
-      { text: t.sign, fontSize: 13, bold: true, margin: [0, 10, 0, 12] },
-      ...[t.guardian, t.studentSign, t.coordinator].map((who) => ({
+      { text: t('sign'), fontSize: 13, bold: true, margin: [0, 10, 0, 12] },
+      ...[t('guardian'), t('studentSign'), t('coordinator')].map((who) => ({
         columns: [
-          { text: `${who}: ______________________________`, width: '*' },
-          { text: `${t.date}: ____.____.________`, width: 160 },
+          { text: t('signatureLine', { who }), width: '*' },
+          { text: t('dateLine'), width: 160 },
         ],
         margin: [0, 0, 0, 18],
       })),

@@ -5,6 +5,7 @@ import { writeAudit } from '../../platform/audit.ts';
 import { now, nowMs } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, badRequest, conflict, ForbiddenError, NotFoundError } from '../../platform/errors.ts';
+import { t } from '../../platform/i18n/index.ts';
 import { can, scopePaths } from '../../platform/policy/gate.ts';
 import { findSemester } from '../calendar/index.ts';
 import { findStudentRisks, STUDENT_RISKS_SENSITIVE } from '../risks/index.ts';
@@ -23,9 +24,7 @@ import {
 import * as repo from './repo.ts';
 
 const semesterLabel = (s: { schoolYear: number; number: number }, lang: 'lv' | 'en') =>
-  lang === 'lv'
-    ? `${s.schoolYear}./${s.schoolYear + 1}. m. g. ${s.number}. semestris`
-    : `${s.schoolYear}/${s.schoolYear + 1}, semester ${s.number}`;
+  t(lang, 'semester.label', { year: s.schoolYear, nextYear: s.schoolYear + 1, number: s.number });
 
 /** Starts a draft plan for a student and semester; the student's risks of that semester are taken in. */
 export async function createPlan(

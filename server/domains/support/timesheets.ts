@@ -5,6 +5,7 @@ import { writeAudit } from '../../platform/audit.ts';
 import { minutesToHours } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, badRequest, conflict, ForbiddenError, NotFoundError } from '../../platform/errors.ts';
+import { t } from '../../platform/i18n/index.ts';
 import { can, scopePaths } from '../../platform/policy/gate.ts';
 import { findOrganisationById, findOrganisationsInScope } from '../organisations/index.ts';
 import { findSchoolStaffIds, lockPlan } from '../plans/index.ts';
@@ -143,6 +144,18 @@ export async function assertMonthOpen(tx: Db, schoolId: string, onDate: string):
   if (await repo.isMonthSignedOff(tx, schoolId, month)) throw new AppError(409, 'month_signed_off');
 }
 
+/** The payroll workbook's columns, in order (the texts are `timesheets.columns.*`). */
+const COLUMNS = [
+  'provider',
+  'sessions',
+  'confirmedHours',
+  'unconfirmedHours',
+  'preparationHours',
+  'supervisionHours',
+  'adjustmentHours',
+  'totalHours',
+] as const;
+
 /** The payroll workbook: one sheet per school (the given one, or every school the caller may see). */
 export async function exportTimesheets(
   ctx: RequestContext,
@@ -156,7 +169,7 @@ export async function exportTimesheets(
         (o) => o.type === 'school' && o.active,
       );
   if (schools.length === 0) throw new AppError(403, 'forbidden');
-  const lv = ctx.language === 'lv';
+  const lang = ctx.language;
   const wb = new ExcelJS.Workbook();
   const used = new Set<string>();
   for (const school of schools) {
@@ -167,37 +180,16 @@ export async function exportTimesheets(
     for (let i = 2; used.has(name); i++) name = `${school.name.slice(0, 27)} (${i})`;
     used.add(name);
     const ws = wb.addWorksheet(name);
-    ws.addRow([lv ? `${school.name} — ${month}` : `${school.name} — ${month}`]).font = { bold: true };
+    ws.addRow([`${school.name} — ${month}`]).font = { bold: true };
     ws.addRow([
       sheet.signedOff
-        ? lv
-          ? `Apstiprināts ${sheet.signedOff.at.slice(0, 10)}, ${sheet.signedOff.byName ?? ''}`
-          : `Signed off ${sheet.signedOff.at.slice(0, 10)}, ${sheet.signedOff.byName ?? ''}`
-        : lv
-          ? 'Nav apstiprināts'
-          : 'Not signed off',
+        ? t(lang, 'timesheets.signedOff', {
+            date: sheet.signedOff.at.slice(0, 10),
+            name: sheet.signedOff.byName ?? '',
+          })
+        : t(lang, 'timesheets.notSignedOff'),
     ]);
-    const header = lv
-      ? [
-          'Sniedzējs',
-          'Nodarbības',
-          'Apstiprinātās stundas',
-          'Neapstiprinātās stundas',
-          'IAP sagatavošana, h',
-          'IAP uzraudzība, h',
-          'Korekcijas, h',
-          'Apmaksājamās stundas kopā',
-        ]
-      : [
-          'Provider',
-          'Sessions',
-          'Confirmed hours',
-          'Unconfirmed hours',
-          'Plan preparation, h',
-          'Plan supervision, h',
-          'Adjustments, h',
-          'Paid hours in total',
-        ];
+    const header = COLUMNS.map((c) => t(lang, `timesheets.columns.${c}`));
     ws.addRow(header).font = { bold: true };
     for (const r of sheet.rows)
       ws.addRow([
