@@ -9,6 +9,7 @@ import { loadDemoIfEmpty } from '../server/demo/seed.ts';
 import { loadConfig } from '../server/platform/config.ts';
 import { type Database, openDatabase } from '../server/platform/db.ts';
 import { ensureWebBuilt } from '../server/platform/web-build.ts';
+import { resolveChromium } from './chromium.ts';
 import { E2E_TEMPLATE_DIR } from './global-setup.ts';
 
 export const SCREENSHOT_DIR = path.resolve('e2e', 'screenshots');
@@ -23,7 +24,10 @@ export interface E2E {
   close(): Promise<void>;
 }
 
-/** Starts the app (PGlite, or PostgreSQL when E2E_DATABASE_URL is set) and Debian's Chromium. */
+/**
+ * Starts the app (PGlite, or PostgreSQL when E2E_DATABASE_URL is set) and a headless Chromium: the
+ * one in the npm package @sparticuz/chromium, or the one CHROMIUM_PATH names (see chromium.ts).
+ */
 export async function startE2E(): Promise<E2E> {
   await ensureWebBuilt();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'pumpurs-e2e-'));
@@ -43,8 +47,10 @@ export async function startE2E(): Promise<E2E> {
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const profile = mkdtempSync(path.join(os.tmpdir(), 'pumpurs-chromium-'));
+  const browser = await resolveChromium();
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: browser.executablePath,
+    env: { ...process.env, ...browser.env },
     headless: true,
     args: [
       '--headless',

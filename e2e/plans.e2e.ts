@@ -1,9 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfPageToPng, pdfText } from '../test/pdf.ts';
 import { axeViolations, type E2E, SCREENSHOT_DIR, screenshot, signIn, startE2E } from './harness.ts';
 
 let e2e: E2E;
@@ -68,8 +66,6 @@ async function choose(page: Page, scope: Page | ReturnType<Page['locator']>, lab
   await scope.getByRole('combobox', { name: label, exact: true }).click();
   await page.getByRole('option', { name: option, exact: true }).click();
 }
-
-const pdfTools = ['/usr/bin/pdftotext', '/usr/bin/pdftoppm'];
 
 describe('individual support plan: draft, three-level approval with a return, diff, PDF', () => {
   const visited: { name: string; violations: string[] }[] = [];
@@ -338,31 +334,11 @@ describe('individual support plan: draft, three-level approval with a return, di
     expect(response.status()).toBe(200);
     const bytes = await response.body();
     expect(bytes.subarray(0, 4).toString('latin1')).toBe('%PDF');
-    const missing = pdfTools.filter((tool) => !existsSync(tool));
-    expect(missing, 'poppler-utils is needed (apt-get install -y poppler-utils)').toEqual([]);
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'pumpurs-pdf-'));
-    try {
-      const file = path.join(dir, 'plan.pdf');
-      writeFileSync(file, bytes);
-      const text = execFileSync('/usr/bin/pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-      expect(text).toContain('Individuālais atbalsta plāns');
-      expect(text).toContain(code);
-      expect(text).toContain('Apstiprināts');
-      execFileSync('/usr/bin/pdftoppm', [
-        '-png',
-        '-r',
-        '60',
-        '-f',
-        '1',
-        '-l',
-        '1',
-        '-singlefile',
-        file,
-        path.join(SCREENSHOT_DIR, 'plan-pdf'),
-      ]);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const text = await pdfText(bytes);
+    expect(text).toContain('Individuālais atbalsta plāns');
+    expect(text).toContain(code);
+    expect(text).toContain('Apstiprināts');
+    await pdfPageToPng(bytes, path.join(SCREENSHOT_DIR, 'plan-pdf.png'));
   });
 
   it('lists the plan among all plans with its status', async () => {

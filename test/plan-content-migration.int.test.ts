@@ -57,7 +57,7 @@ describe('migration 0015: relational plan content', () => {
   it('shows every plan, its progress, PDF, the timesheets and "my students" exactly as before', {
     timeout: 1_200_000,
   }, async () => {
-    // The code at 0014, with this checkout's packages and the two migration helpers.
+    // The code at 0014, with this checkout's packages and the two migration helpers and the PDF reader.
     const old = path.join(work, 'at-0014');
     execFileSync('mkdir', ['-p', old]);
     execFileSync('sh', [
@@ -68,6 +68,7 @@ describe('migration 0015: relational plan content', () => {
     execFileSync('mkdir', ['-p', path.join(old, 'test', 'migration')]);
     for (const f of ['plan-content.ts', 'at-0014.ts'])
       execFileSync('cp', [path.resolve('test/migration', f), path.join(old, 'test', 'migration', f)]);
+    execFileSync('cp', [path.resolve('test/pdf.ts'), path.join(old, 'test', 'pdf.ts')]);
     const postgres = testTarget() === 'postgres';
     const env: Record<string, string> = postgres
       ? { PUMPURS_MIGRATION_URL: await postgresDatabase() }

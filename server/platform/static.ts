@@ -2,15 +2,11 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { PROJECT_ROOT } from './app-root.ts';
 import { AppError } from './errors.ts';
 
-export const WEB_DIST = path.resolve(
-  path.dirname(new URL(import.meta.url).pathname),
-  '..',
-  '..',
-  'dist',
-  'web',
-);
+/** The client built by Vite (`npm run build` or, from the sources, ensureWebBuilt()). */
+export const WEB_DIST = path.join(PROJECT_ROOT, 'dist', 'web');
 
 /** Serves the built client and answers unknown non-API paths with index.html (client-side routes). */
 export async function registerStatic(

@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { makeOldPersonalCode } from '../../common/personal-code.ts';
 import { DEMO_PASSWORD } from '../../server/demo/accounts.ts';
 import { approveAndStart, createPlanFixture } from '../factories.ts';
+import { pdfText } from '../pdf.ts';
 import { TestClient } from '../server.ts';
 
 /**
@@ -191,9 +191,7 @@ export async function snapshot(app: FastifyInstance, months: string[]): Promise<
       plan: (await k.get(`/api/plans/${id}`)).json(),
       progress: (await k.get(`/api/plans/${id}/progress`)).json(),
       diff: (await k.get(`/api/plans/${id}/diff`)).json(),
-      pdfText: execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf.rawPayload }).toString(
-        'utf8',
-      ),
+      pdfText: await pdfText(pdf.rawPayload),
     };
   }
   const timesheets: Record<string, unknown> = {};

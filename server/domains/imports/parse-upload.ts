@@ -43,7 +43,8 @@ function releaseSlot(): void {
 
 function startWorker(memoryMb: number): Worker {
   return new Worker(WORKER_FILE, {
-    // The worker loads TypeScript itself (tsx's scoped import), whatever flags started this process.
+    // The worker loads the parser itself (compiled, or TypeScript through tsx's scoped import),
+    // whatever flags started this process.
     execArgv: [],
     resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: 32 },
   });
