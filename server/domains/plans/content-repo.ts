@@ -8,7 +8,7 @@ import { type Db, queryRows } from '../../platform/db.ts';
  * Submitted versions stay frozen as JSON in plan_versions.
  */
 
-interface ContentRow {
+export interface ContentRow {
   id: string;
   supervisor_id: string | null;
   risk_ids: string[];
@@ -17,7 +17,7 @@ interface ContentRow {
 }
 
 /** One query: each plan's risks, goals and measures (with providers and risks) as JSON, in order. */
-const contentSelect = (where: SQL) => sql`
+export const contentSelect = (where: SQL) => sql`
   select p.id, p.supervisor_id,
     coalesce((select json_agg(r.student_risk_id order by r.position) from plan_risks r where r.plan_id = p.id), '[]') as risk_ids,
     coalesce((select json_agg(json_build_object('id', g.id, 'text', g.text, 'criterion', g.criterion) order by g.position)
@@ -33,7 +33,7 @@ const contentSelect = (where: SQL) => sql`
       from plan_measures m where m.plan_id = p.id and m.removed_at is null), '[]') as measures
   from plans p where ${where}`;
 
-function toContent(r: ContentRow): TPlanContent {
+export function toContent(r: ContentRow): TPlanContent {
   return {
     riskIds: r.risk_ids,
     goals: r.goals.map((g) => ({ id: g.id, text: g.text, criterion: g.criterion })),

@@ -1,7 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
+import type { TPlanContent } from '../../../common/api/plans.ts';
 import { organisations, students } from '../../db/schema.ts';
 import type { Db } from '../../platform/db.ts';
 import { assignedUserIdsSql, jsonValue, type StudentRow, summaryColumns } from '../students/index.ts';
+import { type ContentRow, contentSelect, toContent } from './content-repo.ts';
 
 export interface PlanContext {
   student: StudentRow;
@@ -16,6 +18,8 @@ export interface PlanContext {
   } | null;
   semester: { id: string; schoolYear: number; number: number; startsOn: string; endsOn: string } | null;
   hasDeliveries: boolean;
+  /** The plan's live content (goals, measures, links), assembled in the same statement. */
+  content: TPlanContent | null;
 }
 
 /**
@@ -40,6 +44,9 @@ export async function findPlanContext(
         PlanContext['semester'] | string
       >`(select json_build_object('id', m.id, 'schoolYear', m.school_year,
         'number', m.number, 'startsOn', m.starts_on, 'endsOn', m.ends_on) from semesters m where m.id = ${plan.semesterId})`,
+      content: sql<
+        ContentRow | string | null
+      >`(select row_to_json(c) from (${contentSelect(sql`p.id = ${plan.id}`)}) c)`,
       hasDeliveries: sql<boolean>`(exists (select 1 from session_participants where plan_id = ${plan.id})
           or exists (select 1 from economic_payments where plan_id = ${plan.id})
           or exists (select 1 from timesheet_entries where plan_id = ${plan.id}))`,
@@ -49,12 +56,13 @@ export async function findPlanContext(
     .where(eq(students.id, plan.studentId));
   const found = rows[0];
   if (!found) return null;
-  const { assignedUserIds, school, semester, hasDeliveries, ...student } = found;
+  const { assignedUserIds, school, semester, hasDeliveries, content, ...student } = found;
   return {
     student: student as StudentRow,
     assignedUserIds: jsonValue(assignedUserIds),
     school: school === null ? null : jsonValue(school),
     semester: semester === null ? null : jsonValue(semester),
     hasDeliveries: hasDeliveries === true,
+    content: content === null ? null : toContent(jsonValue(content)),
   };
 }

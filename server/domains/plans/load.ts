@@ -6,8 +6,12 @@ import type { Db } from '../../platform/db.ts';
 import { AppError, ForbiddenError, NotFoundError } from '../../platform/errors.ts';
 import { can } from '../../platform/policy/gate.ts';
 import type { findSemester } from '../calendar/index.ts';
-import { type findStudentById, STUDENT_VIEW, STUDENT_VIEW_ASSIGNED, type StudentResource } from '../students/index.ts';
-import { findContent } from './content-repo.ts';
+import {
+  type findStudentById,
+  STUDENT_VIEW,
+  STUDENT_VIEW_ASSIGNED,
+  type StudentResource,
+} from '../students/index.ts';
 import { findPlanContext } from './context-repo.ts';
 import * as repo from './repo.ts';
 import { allowedList, mayDo, type PlanAction, planAbilities, type WorkflowFacts } from './workflow.ts';
@@ -85,7 +89,7 @@ export async function loadPlan(ctx: RequestContext, id: string, tx: Db, lock = f
   const { student, school, semester } = context;
   // Staff assigned to the student, and the people the plan names (preparer, supervisor, providers),
   // work with the student through this plan and may read it.
-  const content = await findContent(tx, plan.id);
+  const content = context.content;
   if (!content) throw new NotFoundError('plan', id);
   const named = [plan.preparerId, content.supervisorId, ...content.measures.map((m) => m.providerId)].filter(
     (x): x is string => Boolean(x),
