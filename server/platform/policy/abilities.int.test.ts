@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, type TestClient, type TestServer } from '../../../test/server.ts';
+import { today } from '../clock.ts';
 
 /**
  * The `can` a response carries is the gate's own decision: for a table of roles × records, each
@@ -42,7 +43,6 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const today = () => new Date().toISOString().slice(0, 10);
 const passedGate = (status: number) => status !== 403 && status !== 404;
 
 type Probe = (
