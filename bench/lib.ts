@@ -7,13 +7,18 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-/** Starts `npm start`-equivalent (server/main.ts) with extra env; resolves once /api/health is 200. */
+/**
+ * Starts `npm start`-equivalent (server/main.ts) with extra env, in `cwd` (another checkout) when
+ * given; resolves once /api/health is 200.
+ */
 export async function startServer(
   env: Record<string, string>,
   port: number,
+  cwd?: string,
 ): Promise<{ child: ChildProcess; ms: number }> {
   const started = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd,
     env: { ...process.env, LOG_LEVEL: 'warn', PORT: String(port), HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -88,7 +93,13 @@ export async function loadGet(url: string, cookie: string, total: number, concur
   );
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  return { rps: total / seconds, p50: percentile(latencies, 50), p95: percentile(latencies, 95), failures };
+  return {
+    rps: total / seconds,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    failures,
+    latencies,
+  };
 }
 
 /** A TCP port that is free on 127.0.0.1 right now. */
