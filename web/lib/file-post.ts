@@ -1,6 +1,6 @@
+import i18n from '../i18n/index.ts';
 import { ApiError, apiErrorFrom, baseHeaders, getCsrfToken, refreshCsrfToken } from './api.ts';
 import { keyForSubmission, settleSubmission } from './submission-key.ts';
-import i18n from '../i18n/index.ts';
 
 /** A file answer: its bytes and headers. */
 export type FileAnswer = { blob: Blob; headers: Headers };
@@ -46,7 +46,8 @@ export async function postForFile(path: string, body: unknown): Promise<FileAnsw
     settleSubmission(submission, 'answered');
     return answer;
   } catch (error) {
-    const lost = !(error instanceof ApiError) || error.status === 0 || error.code === 'idempotency_in_progress';
+    const lost =
+      !(error instanceof ApiError) || error.status === 0 || error.code === 'idempotency_in_progress';
     settleSubmission(submission, lost ? 'network' : 'refused');
     throw error;
   }

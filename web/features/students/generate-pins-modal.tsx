@@ -119,11 +119,7 @@ export function GeneratePinsModal({ opened, schools, defaultSchoolId, defaultCla
             error={missing && !label ? t('errors.required') : undefined}
             data-autofocus
           />
-          <Radio.Group
-            label={t('pins.mode')}
-            value={mode}
-            onChange={(value) => setMode(value as Mode)}
-          >
+          <Radio.Group label={t('pins.mode')} value={mode} onChange={(value) => setMode(value as Mode)}>
             <Stack gap="xs" mt="xs">
               <Radio value="missing" label={t('pins.modes.missing')} disabled={confirming} />
               <Radio value="replace" label={t('pins.modes.replace')} disabled={confirming} />
@@ -142,11 +138,8 @@ export function GeneratePinsModal({ opened, schools, defaultSchoolId, defaultCla
             </Text>
           )}
           <Group justify="flex-end">
-            <Button
-              variant="default"
-              onClick={() => (confirming ? setConfirming(false) : close(null))}
-            >
-              {confirming ? t('common.back') : t('common.cancel')}
+            <Button variant="default" onClick={() => (confirming ? setConfirming(false) : close(null))}>
+              {confirming ? t('pins.back') : t('common.cancel')}
             </Button>
             <Button type="submit" loading={generate.isPending} disabled={confirming && !count}>
               {confirming ? t('pins.generate', { count: count ?? 0 }) : t('pins.next')}
