@@ -8,6 +8,7 @@ import { createTestServer, type TestClient, type TestServer } from '../../../tes
 import { resetClock } from '../../platform/clock.ts';
 import { todayInLatvia } from '../../platform/dates.ts';
 import { queryRows } from '../../platform/db.ts';
+import { verifyPassword } from '../../platform/passwords.ts';
 
 let server: TestServer;
 const c: Record<string, TestClient> = {};
@@ -305,5 +306,23 @@ describe('a double submit', () => {
     const sheet = both.find((r) => r.statusCode === 200);
     const { pins } = await slips(sheet?.rawPayload as Buffer);
     expect((await confirmWith(pins.get('Ēriks Čakste') as string)).statusCode).toBe(200);
+  });
+
+  it('two "only missing" submissions at once (different keys): one sheet, one 409, the stored PINs are the sheet\'s', async () => {
+    const late = [
+      await addStudent(c['koord.s1'], s1, 6, ['Vēlā', 'Ābele'], CLASS),
+      await addStudent(c['koord.s1'], s1, 8, ['Otrā', 'Ērce'], CLASS),
+    ];
+    const body = { schoolId: s1, classLabel: CLASS };
+    const both = await Promise.all([generate(c['koord.s1'], body), generate(c['koord.s1'], body)]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const refused = both.find((r) => r.statusCode === 409);
+    expect(['pins_changed', 'pins_none_missing']).toContain(refused?.json().error.code);
+    const { pins } = await slips(both.find((r) => r.statusCode === 200)?.rawPayload as Buffer);
+    expect([...pins.keys()].sort()).toEqual(['Otrā Ērce', 'Vēlā Ābele']);
+    const rows = await pinRows(late);
+    const byId = new Map(rows.map((r) => [r.student_id, r.pin_hash]));
+    expect(await verifyPassword(byId.get(late[0]) ?? null, pins.get('Vēlā Ābele') as string)).toBe(true);
+    expect(await verifyPassword(byId.get(late[1]) ?? null, pins.get('Otrā Ērce') as string)).toBe(true);
   });
 });

@@ -96,7 +96,7 @@ export const supportRoutes: FastifyPluginAsyncZod = async (app) => {
       // Replacing every PIN twice by a double click would leave the first sheet worthless.
       if (req.body.mode === 'replace' && req.headers[IDEMPOTENCY_HEADER] === undefined)
         throw new AppError(400, 'idempotency_key_required');
-      const { pdf, count } = await db.withTx((tx) => generatePins(req.ctx, req.body, tx));
+      const { pdf, count } = await generatePins(req.ctx, req.body, db);
       return reply
         .header('content-type', 'application/pdf')
         .header('cache-control', 'no-store')
