@@ -20,7 +20,10 @@ async function apiGet<T>(page: Page, url: string): Promise<T> {
 
 async function apiPost(page: Page, url: string, body: unknown): Promise<void> {
   const { token } = await apiGet<{ token: string }>(page, '/api/auth/csrf');
-  const response = await page.request.post(`${e2e.baseUrl}${url}`, { data: body, headers: { 'x-csrf-token': token } });
+  const response = await page.request.post(`${e2e.baseUrl}${url}`, {
+    data: body,
+    headers: { 'x-csrf-token': token },
+  });
   expect(response.ok(), `${url} answered ${response.status()}: ${await response.text()}`).toBe(true);
 }
 
@@ -31,7 +34,8 @@ async function signOut(page: Page): Promise<void> {
 
 describe('PINs for a class: the teacher is warned, the coordinator prints the slips, the PIN confirms', () => {
   const visited: { name: string; violations: string[] }[] = [];
-  const scan = async (page: Page, name: string) => visited.push({ name, violations: await axeViolations(page) });
+  const scan = async (page: Page, name: string) =>
+    visited.push({ name, violations: await axeViolations(page) });
   let plan: { id: string; studentId: string; studentName: string; classLabel: string };
   let pin = '';
 
@@ -65,7 +69,9 @@ describe('PINs for a class: the teacher is warned, the coordinator prints the sl
   it('the coordinator generates the class PINs from the student list and downloads the slips', async () => {
     const { page } = e2e;
     await signIn(e2e, 'koord.s1');
-    await page.goto(`${e2e.baseUrl}/students?status=enrolled&classLabel=${encodeURIComponent(plan.classLabel)}`);
+    await page.goto(
+      `${e2e.baseUrl}/students?status=enrolled&classLabel=${encodeURIComponent(plan.classLabel)}`,
+    );
     const row = page.getByRole('row', { name: new RegExp(plan.studentName.split(' ').reverse().join(' ')) });
     await expect.poll(() => row.getByTestId('pin-status').textContent()).toBe('Nav');
     const classSize = await page.getByTestId('pin-status').count();
@@ -77,7 +83,9 @@ describe('PINs for a class: the teacher is warned, the coordinator prints the sl
     await dialog.getByLabel('Klase').press('Enter');
     await expect
       .poll(() => dialog.getByRole('status').textContent())
-      .toMatch(new RegExp(`Tiks izveidot[si] ${classSize} PIN klases ${plan.classLabel.replace('.', '\\.')}`));
+      .toMatch(
+        new RegExp(`Tiks izveidot[si] ${classSize} PIN klases ${plan.classLabel.replace('.', '\\.')}`),
+      );
     await screenshot(page, 'pins-modal-confirm');
     await scan(page, 'pins-modal');
     const [download] = await Promise.all([
