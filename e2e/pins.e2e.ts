@@ -56,6 +56,10 @@ describe('PINs for a class: the teacher is warned, the coordinator prints the sl
     const { page } = e2e;
     await signIn(e2e, 'skolotajs.s1');
     await page.goto(`${e2e.baseUrl}/support`);
+    const card = page.getByRole('listitem').filter({ hasText: plan.studentName });
+    await expect
+      .poll(() => card.getByTestId('measure-no-pin').textContent())
+      .toContain(`Nav PIN — PIN piešķir: ${COORDINATOR}`);
     await page.getByRole('button', { name: `Reģistrēt nodarbību: ${plan.studentName}` }).click();
     await page.getByRole('heading', { name: 'Jauna nodarbība' }).waitFor();
     const warning = page.getByTestId('pin-warning');
@@ -112,6 +116,9 @@ describe('PINs for a class: the teacher is warned, the coordinator prints the sl
     const { page } = e2e;
     await signIn(e2e, 'skolotajs.s1');
     await page.goto(`${e2e.baseUrl}/support`);
+    const card = page.getByRole('listitem').filter({ hasText: plan.studentName });
+    await card.getByRole('button', { name: `Reģistrēt nodarbību: ${plan.studentName}` }).waitFor();
+    expect(await card.getByTestId('measure-no-pin').count()).toBe(0);
     await page.getByRole('button', { name: `Reģistrēt nodarbību: ${plan.studentName}` }).click();
     await page.getByRole('heading', { name: 'Jauna nodarbība' }).waitFor();
     expect(await page.getByTestId('pin-warning').count()).toBe(0);
