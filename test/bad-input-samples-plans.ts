@@ -86,6 +86,7 @@ export function planAndSupportSamples(ids: WalkIds): Record<string, RouteSample>
     'POST /api/support/sessions/:id/confirm': { body: pin },
     'GET /api/support/my-measures': {},
     'PUT /api/students/:id/pin': { body: { pin: '1234' } },
+    'POST /api/students/pins/generate': { body: { schoolId, studentIds: [studentId], mode: 'missing' } },
     'GET /api/timesheets': { query: { schoolId, month } },
     'POST /api/timesheets/entries': {
       body: {

@@ -51,6 +51,8 @@ export const ZNavigationAbilities = z.object({
   viewTimesheets: z.boolean(),
   enterTimesheets: z.boolean(),
   signOffTimesheets: z.boolean(),
+  /** Set students' confirmation PINs (one at a time or a whole class). */
+  setPins: z.boolean(),
   viewBudgets: z.boolean(),
   manageCaps: z.boolean(),
   manageCalendar: z.boolean(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { zLine, zText } from './fields.ts';
+import { ZPinStatus } from './support.ts';
 
 export const PLAN_STATUSES = [
   'draft',
@@ -179,6 +180,8 @@ export const ZPlan = z.object({
   returnComment: z.string().nullable(),
   /** Names of the people the plan names (preparer, providers, supervisor), for every reader of the plan. */
   peopleNames: z.record(z.string(), z.string()),
+  /** Whether the student has a confirmation PIN, and who sets it (the school's coordinators). */
+  pin: ZPinStatus,
 });
 export type TPlan = z.infer<typeof ZPlan>;
 

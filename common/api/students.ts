@@ -80,6 +80,8 @@ export const ZStudentSummary = z.object({
   classLabel: z.string(),
   status: z.enum(STUDENT_STATUSES),
   applicationInForce: z.boolean(),
+  /** Whether the student has a confirmation PIN for support sessions. */
+  hasPin: z.boolean(),
 });
 export type TStudentSummary = z.infer<typeof ZStudentSummary>;
 

@@ -54,6 +54,30 @@ export const ZConfirmBody = z.object({
 });
 export const ZPinBody = z.object({ pin: z.string().regex(/^\d{4,6}$/, 'pin_format') });
 
+/** At most this many PINs in one request: one class. */
+export const MAX_PINS_PER_REQUEST = 60;
+export const PIN_GENERATE_MODES = ['missing', 'replace'] as const;
+/**
+ * PINs for a class (or a list of students of one school) at once: `missing` (the default) gives
+ * PINs only to students without one, `replace` gives every listed student a new one.
+ */
+export const ZGeneratePinsBody = z
+  .object({
+    schoolId: z.uuid(),
+    classLabel: zLine(20, 1).optional(),
+    studentIds: z.array(z.uuid()).min(1).max(MAX_PINS_PER_REQUEST).optional(),
+    mode: z.enum(PIN_GENERATE_MODES).default('missing'),
+  })
+  .refine((b) => (b.classLabel === undefined) !== (b.studentIds === undefined), {
+    message: 'pins_class_or_students',
+    path: ['classLabel'],
+  });
+export type TGeneratePinsBody = z.infer<typeof ZGeneratePinsBody>;
+
+/** A student's PIN status and who can set it (the school's coordinators). */
+export const ZPinStatus = z.object({ hasPin: z.boolean(), setters: z.array(z.string()) });
+export type TPinStatus = z.infer<typeof ZPinStatus>;
+
 /** A measure a provider can record a session against: the student, the plan and what is left. */
 export const ZMyMeasure = z.object({
   studentId: z.string(),
@@ -65,6 +89,10 @@ export const ZMyMeasure = z.object({
   label: z.string(),
   plannedHours: z.number(),
   deliveredHours: z.number(),
+  /** Whether the student has a confirmation PIN (else the session cannot be confirmed in person). */
+  hasPin: z.boolean(),
+  /** Who sets PINs at the student's school: its coordinators' names. */
+  pinSetters: z.array(z.string()),
 });
 export const ZMyMeasures = z.object({ items: z.array(ZMyMeasure) });
 

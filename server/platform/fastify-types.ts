@@ -1,6 +1,7 @@
 import type { RequestContext } from './actor.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db.ts';
+import type { MessageCode } from './messages.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -16,6 +17,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Reachable without a session (health, csrf, login, openapi). */
     public?: boolean;
+    /**
+     * A route whose successful answer is a file that must not be kept (it holds secrets, e.g. PINs)
+     * and that must not run twice for one `Idempotency-Key`: a replay answers 409 with this code.
+     */
+    fileAnswerReplay?: MessageCode;
   }
 }
 

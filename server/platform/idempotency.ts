@@ -4,6 +4,7 @@ import { writeAudit } from './audit.ts';
 import { now, nowMs } from './clock.ts';
 import { AppError } from './errors.ts';
 import { claimKey, completeKey, findKey, releaseKey } from './idempotency-repo.ts';
+import { message } from './messages.ts';
 
 /** The header a client sends with a creating request: one value per form submission, reused on retry. */
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
@@ -53,7 +54,8 @@ async function replay(
  * Runs a POST once per `Idempotency-Key`: the first request claims the key (a unique row), a
  * duplicate that arrives while it runs waits for its answer, a later retry gets the stored answer,
  * and the same key with another body or path is refused (422). Failed requests (4xx/5xx) and file
- * answers release the key. Keys belong to the signed-in user and are kept for 24 hours.
+ * answers release the key, except on a route with `config.fileAnswerReplay`: there a replay answers
+ * 409 with that code (the file is not kept and the request does not run again). Keys belong to the signed-in user and are kept for 24 hours.
  */
 export function registerIdempotency(app: FastifyInstance): void {
   app.decorateRequest('idempotencyClaim', null);
@@ -103,7 +105,23 @@ export function registerIdempotency(app: FastifyInstance): void {
     const contentType = reply.getHeader('content-type');
     const storable =
       ok && typeof payload === 'string' && String(contentType ?? '').startsWith('application/json');
+    const replayCode = request.routeOptions.config?.fileAnswerReplay;
     try {
+      if (ok && !storable && replayCode) {
+        // The file is not kept (it may hold secrets); a replay of the key learns it was already made.
+        const lang = request.ctx?.language ?? 'lv';
+        const body = JSON.stringify({ error: { code: replayCode, message: message(replayCode, lang) } });
+        await app.database.withTx((tx) =>
+          completeKey(tx, {
+            ...claim,
+            statusCode: 409,
+            contentType: 'application/json; charset=utf-8',
+            body,
+            at: now(),
+          }),
+        );
+        return payload;
+      }
       await app.database.withTx((tx) =>
         storable
           ? completeKey(tx, {

@@ -201,11 +201,17 @@ export async function snapshot(app: FastifyInstance, months: string[]): Promise<
   return {
     plans,
     timesheets,
-    myMeasures: (await c['skolotajs.s1'].get('/api/support/my-measures')).json(),
+    // PIN status (hasPin, pinSetters) arrived with class PINs after 0015: not content.
+    myMeasures: {
+      items: (
+        (await c['skolotajs.s1'].get('/api/support/my-measures')).json().items as Record<string, unknown>[]
+      ).map(({ hasPin: _h, pinSetters: _p, ...rest }) => rest),
+    },
   };
 }
 
 function withoutAbilities(plan: Record<string, unknown>): Record<string, unknown> {
-  const { can: _can, ...rest } = plan;
+  // `pin` (PIN status) arrived with class PINs after 0015, like `can`: not content.
+  const { can: _can, pin: _pin, ...rest } = plan;
   return rest;
 }

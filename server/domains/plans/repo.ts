@@ -242,14 +242,31 @@ export async function findSchoolStaffIds(db: Db, schoolId: string): Promise<Set<
   return new Set(rows.map((r) => r.user_id));
 }
 
-/** Names of users by id (providers, supervisor, preparer). */
-export async function findUserNames(db: Db, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await queryRows<{ id: string; name: string }>(
+/**
+ * Names of users by id and the names of the coordinators of a school (who set the student's PIN),
+ * in one statement (the plan page's query budget).
+ */
+export async function findUserNamesAndPinSetters(
+  db: Db,
+  ids: string[],
+  schoolId: string,
+): Promise<{ names: Map<string, string>; pinSetters: string[] }> {
+  const rows = await queryRows<{
+    names: { id: string; name: string }[] | string;
+    setters: string[] | string;
+  }>(
     db,
-    sql`select id, first_name || ' ' || last_name as name from users where id in ${ids}`,
+    sql`select
+          (select coalesce(json_agg(json_build_object('id', u.id, 'name', u.first_name || ' ' || u.last_name)), '[]'::json)
+             from users u where ${ids.length === 0 ? sql`false` : sql`u.id in ${ids}`}) as names,
+          (select coalesce(json_agg(u.first_name || ' ' || u.last_name order by u.last_name, u.first_name), '[]'::json)
+             from users u where u.active and exists (select 1 from role_grants g
+               where g.user_id = u.id and g.org_id = ${schoolId} and g.role = 'school_coordinator')) as setters`,
   );
-  return new Map(rows.map((r) => [r.id, r.name]));
+  const row = rows[0];
+  const parse = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
+  const names = parse(row?.names ?? []);
+  return { names: new Map(names.map((r) => [r.id, r.name])), pinSetters: parse(row?.setters ?? []) };
 }
 
 /** Unread notifications of a user (all of them, not only the newest page). */

@@ -93,7 +93,11 @@ export async function presentPlan(ctx: RequestContext, loaded: LoadedPlan, tx: D
   const people = [plan.preparerId, content.supervisorId, ...content.measures.map((m) => m.providerId)].filter(
     (x): x is string => Boolean(x),
   );
-  const names = await repo.findUserNames(tx, [...new Set(people)]);
+  const { names, pinSetters } = await repo.findUserNamesAndPinSetters(
+    tx,
+    [...new Set(people)],
+    student.schoolId,
+  );
   const lastReturn = [...events].reverse().find((e) => e.action === 'return');
   return {
     id: plan.id,
@@ -135,6 +139,7 @@ export async function presentPlan(ctx: RequestContext, loaded: LoadedPlan, tx: D
         ? (lastReturn?.comment ?? null)
         : null,
     peopleNames: Object.fromEntries(names),
+    pin: { hasPin: Boolean(student.hasPin), setters: pinSetters },
   };
 }
 

@@ -26,5 +26,6 @@ export function presentStudentSummary(row: StudentRow): TStudentSummary {
     classLabel: row.classLabel,
     status: row.status as TStudentSummary['status'],
     applicationInForce: Boolean(row.applicationInForce),
+    hasPin: Boolean(row.hasPin),
   };
 }

@@ -52,6 +52,7 @@ export const summaryColumns = () => ({
   statusDate: students.statusDate,
   statusReason: students.statusReason,
   applicationInForce: applicationInForceSql(),
+  hasPin: sql<boolean>`exists (select 1 from student_pins sp where sp.student_id = ${students.id})`,
 });
 export type StudentRow = {
   id: string;
@@ -71,6 +72,7 @@ export type StudentRow = {
   statusDate: string | null;
   statusReason: string | null;
   applicationInForce: boolean;
+  hasPin: boolean;
 };
 
 export interface StudentFilter {

@@ -56,4 +56,5 @@ defineAbilities('navigation', {
   viewTimesheets: TIMESHEET_VIEW,
   enterTimesheets: TIMESHEET_ENTER,
   signOffTimesheets: TIMESHEET_SIGN_OFF,
+  setPins: STUDENT_PIN_SET,
 });

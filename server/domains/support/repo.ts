@@ -182,12 +182,18 @@ export async function findProviderPlans(db: Db, providerId: string) {
     school_path: string;
     school_id: string;
     assigned: string[];
+    has_pin: boolean;
+    pin_setters: string[] | string;
   }>(
     db,
     sql`select p.id as plan_id, p.code, s.id as student_id, s.first_name, s.last_name, s.class_label, o.path as school_path, p.school_id,
           json_agg(json_build_object('id', m.id, 'kind', m.kind, 'plannedHours', m.planned_hours,
             'consultationType', m.consultation_type, 'subject', m.subject) order by m.position) as measures,
-          coalesce((select array_agg(a.user_id::text) from student_assignments a where a.student_id = s.id), '{}') as assigned
+          coalesce((select array_agg(a.user_id::text) from student_assignments a where a.student_id = s.id), '{}') as assigned,
+          exists (select 1 from student_pins sp where sp.student_id = s.id) as has_pin,
+          (select coalesce(json_agg(u.first_name || ' ' || u.last_name order by u.last_name, u.first_name), '[]'::json)
+             from users u where u.active and exists (select 1 from role_grants g
+               where g.user_id = u.id and g.org_id = s.school_id and g.role = 'school_coordinator')) as pin_setters
         from plan_measure_providers pr
           join plan_measures m on m.plan_id = pr.plan_id and m.id = pr.measure_id and m.removed_at is null
           join plans p on p.id = pr.plan_id

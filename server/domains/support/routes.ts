@@ -4,6 +4,7 @@ import { ZApiError } from '../../../common/api/errors.ts';
 import { zExact } from '../../../common/api/fields.ts';
 import {
   ZConfirmBody,
+  ZGeneratePinsBody,
   ZMyMeasures,
   ZPinBody,
   ZPlanProgress,
@@ -19,7 +20,9 @@ import {
   ZTimesheetQuery,
 } from '../../../common/api/support.ts';
 import { AppError } from '../../platform/errors.ts';
+import { IDEMPOTENCY_HEADER } from '../../platform/idempotency.ts';
 import * as confirm from './confirm.ts';
+import { generatePins } from './pins.ts';
 import { planProgress } from './progress.ts';
 import * as service from './service.ts';
 import * as timesheets from './timesheets.ts';
@@ -79,6 +82,27 @@ export const supportRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       await db.withTx((tx) => service.setStudentPin(req.ctx, req.params.id, req.body.pin, tx));
       return { ok: true as const };
+    },
+  );
+  // A class's PINs as a sheet of slips. The PDF is the only copy of the PINs: never cached, never
+  // kept under the Idempotency-Key; replaying the key answers 409 instead of making a second set.
+  app.post(
+    '/students/pins/generate',
+    {
+      config: { fileAnswerReplay: 'pins_already_issued' },
+      schema: { tags, body: ZGeneratePinsBody },
+    },
+    async (req, reply) => {
+      // Replacing every PIN twice by a double click would leave the first sheet worthless.
+      if (req.body.mode === 'replace' && req.headers[IDEMPOTENCY_HEADER] === undefined)
+        throw new AppError(400, 'idempotency_key_required');
+      const { pdf, count } = await generatePins(req.ctx, req.body, db);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('cache-control', 'no-store')
+        .header('content-disposition', 'attachment; filename="pin.pdf"')
+        .header('x-pin-count', String(count))
+        .send(pdf);
     },
   );
 

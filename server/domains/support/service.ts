@@ -237,6 +237,9 @@ export async function myMeasures(ctx: RequestContext, tx: Db) {
         label: m.consultationType === 'subject' ? (m.subject ?? '') : (m.consultationType ?? ''),
         plannedHours: m.plannedHours === null ? 0 : Number(m.plannedHours),
         deliveredHours: Number(Number(d?.delivered ?? 0).toFixed(2)),
+        hasPin: r.has_pin === true,
+        pinSetters:
+          typeof r.pin_setters === 'string' ? (JSON.parse(r.pin_setters) as string[]) : r.pin_setters,
       });
     }
   }

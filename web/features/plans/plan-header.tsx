@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TPlan } from '../../../common/api/plans.ts';
 import { formatDateTime } from '../../../common/format.ts';
+import { PinStatus } from '../../components/pin-status.tsx';
 import { NoteAlert } from './note-alert.tsx';
 import { hoursSince, waitedLabel } from './plan-labels.ts';
 import { PlanStatusBadge } from './plan-status.tsx';
@@ -44,6 +45,9 @@ export function PlanHeader({ plan }: { plan: TPlan }) {
         )}
       </Fact>
       <Fact label={t('plans.preparer')}>{plan.preparerName ?? t('common.none')}</Fact>
+      <Fact label={t('pins.column')}>
+        <PinStatus hasPin={plan.pin.hasPin} setters={plan.pin.setters} />
+      </Fact>
     </Group>
   );
 }

@@ -45,6 +45,7 @@ export function StudentTable({ items, sort, dir, showSchool, codeSortable, busy,
             {showSchool && <Table.Th scope="col">{t('students.school')}</Table.Th>}
             <Table.Th scope="col">{t('students.status')}</Table.Th>
             <Table.Th scope="col">{t('students.application')}</Table.Th>
+            <Table.Th scope="col">{t('pins.column')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -72,6 +73,11 @@ export function StudentTable({ items, sort, dir, showSchool, codeSortable, busy,
               <Table.Td>
                 <Text span fz="inherit" fw={student.applicationInForce ? 400 : 700}>
                   {student.applicationInForce ? t('students.applicationYes') : t('students.applicationNo')}
+                </Text>
+              </Table.Td>
+              <Table.Td data-testid="pin-status">
+                <Text span fz="inherit" fw={student.hasPin ? 400 : 700}>
+                  {student.hasPin ? t('pins.has') : t('pins.none')}
                 </Text>
               </Table.Td>
             </Table.Tr>

@@ -1,4 +1,5 @@
 import { Button, Group, Text } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { STUDENT_SORTS } from '../../../common/api/students.ts';
@@ -6,6 +7,7 @@ import { LoadError, LoadingState, StatusMessage } from '../../components/feedbac
 import { PageHeading } from '../../components/page-heading.tsx';
 import { TablePagination } from '../../components/table-pagination.tsx';
 import { useCurrentUser } from '../auth/use-session.ts';
+import { GeneratePinsModal } from './generate-pins-modal.tsx';
 import { StudentFilters } from './student-filters.tsx';
 import { useStudentSchools } from './student-schools.ts';
 import { StudentTable } from './student-table.tsx';
@@ -40,7 +42,9 @@ export function StudentsPage() {
   const me = useCurrentUser();
   const location = useLocation();
   const [params, setParams] = useSearchParams();
-  const message = (location.state as { message?: string } | null)?.message ?? null;
+  const [pinsOpen, setPinsOpen] = useState(false);
+  const [pinsMessage, setPinsMessage] = useState<string | null>(null);
+  const message = pinsMessage ?? (location.state as { message?: string } | null)?.message ?? null;
   const list = readParams(params);
   const { schools } = useStudentSchools();
   const students = useStudentList(list);
@@ -60,18 +64,37 @@ export function StudentsPage() {
     <>
       <Group justify="space-between" align="flex-start">
         <PageHeading>{t('students.title')}</PageHeading>
-        {me.can.manageStudents && (
-          <Group>
-            <Button variant="default" component={Link} to="/students/import">
-              {t('students.import')}
+        <Group>
+          {me.can.setPins && (
+            <Button variant="default" onClick={() => setPinsOpen(true)}>
+              {t('pins.action')}
             </Button>
-            <Button component={Link} to="/students/new">
-              {t('students.new')}
-            </Button>
-          </Group>
-        )}
+          )}
+          {me.can.manageStudents && (
+            <>
+              <Button variant="default" component={Link} to="/students/import">
+                {t('students.import')}
+              </Button>
+              <Button component={Link} to="/students/new">
+                {t('students.new')}
+              </Button>
+            </>
+          )}
+        </Group>
       </Group>
       <StatusMessage message={message} />
+      {pinsOpen && (
+        <GeneratePinsModal
+          opened
+          schools={schools.filter((s) => s.active)}
+          defaultSchoolId={list.schoolId ?? (schools.length === 1 ? schools[0].id : null)}
+          defaultClass={list.classLabel}
+          onClose={(done) => {
+            setPinsOpen(false);
+            if (done) setPinsMessage(done);
+          }}
+        />
+      )}
       <StudentFilters value={list} schools={schools} onChange={(changes) => update(changes)} />
       {students.isPending && <LoadingState />}
       {students.isError && <LoadError error={students.error} onRetry={() => void students.refetch()} />}

@@ -1,5 +1,6 @@
 import { Button, Checkbox, Group, Paper, Progress, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { pinSettersText } from '../../components/pin-status.tsx';
 import { hoursOfLabel, measureLabel, percentOf } from './support-labels.ts';
 import type { TMyMeasure } from './use-support.ts';
 
@@ -79,6 +80,11 @@ export function MeasureList({ items, selected, onSelectedChange, onRecord }: Pro
                 <Text size="sm">
                   {t('support.measureLine', { measure: measureLabel(t, item.label), code: item.planCode })}
                 </Text>
+                {!item.hasPin && (
+                  <Text size="sm" fw={700} data-testid="measure-no-pin">
+                    {t('pins.statusNone')} — {pinSettersText(t, item.pinSetters)}
+                  </Text>
+                )}
                 <HoursProgress delivered={item.deliveredHours} planned={item.plannedHours} />
                 <Group>
                   <Button

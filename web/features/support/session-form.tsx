@@ -1,4 +1,5 @@
 import {
+  Alert,
   Button,
   Group,
   List,
@@ -15,8 +16,9 @@ import { useTranslation } from 'react-i18next';
 import type { TSession, TSessionBody } from '../../../common/api/support.ts';
 import { DateField } from '../../components/date-field.tsx';
 import { ErrorAlert } from '../../components/feedback.tsx';
+import { pinSettersText } from '../../components/pin-status.tsx';
 import { fieldErrorsFrom } from '../../lib/form-errors.ts';
-import { defaultStartTime, measureLabel, todayIso } from './support-labels.ts';
+import { defaultStartTime, measureLabel, NOTE_STYLES, todayIso } from './support-labels.ts';
 import { type TMyMeasure, useCreateSession } from './use-support.ts';
 
 type Props = {
@@ -67,6 +69,9 @@ export function SessionForm({ measures, onCancel, onSaved }: Props) {
   }
 
   const fieldError = (name: string, message: string) => (missing[name] ? message : server[name]);
+  // Known before saving: who cannot confirm in person for lack of a PIN, and who sets PINs.
+  const withoutPin = [...new Map(measures.filter((m) => !m.hasPin).map((m) => [m.studentId, m])).values()];
+  const setters = [...new Set(withoutPin.flatMap((m) => m.pinSetters))];
 
   return (
     <form onSubmit={submit} noValidate>
@@ -82,6 +87,21 @@ export function SessionForm({ measures, onCancel, onSaved }: Props) {
             ))}
           </List>
         </div>
+        {withoutPin.length > 0 && (
+          <Alert
+            color="orange"
+            title={t('pins.sessionWarningTitle')}
+            styles={NOTE_STYLES}
+            data-testid="pin-warning"
+          >
+            <Text size="sm">
+              {t('pins.sessionWarning', { names: withoutPin.map((m) => m.studentName).join(', ') })}
+            </Text>
+            <Text size="sm" fw={700}>
+              {pinSettersText(t, setters)}
+            </Text>
+          </Alert>
+        )}
         <ErrorAlert error={create.error} />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <DateField
