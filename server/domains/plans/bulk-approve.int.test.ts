@@ -64,6 +64,39 @@ async function trail(planId: string) {
   }));
 }
 
+/** On PostgreSQL, locks a plan row in a transaction of its own until `release` is called. */
+async function holdPlanRow(planId: string) {
+  let release = () => {};
+  if (server.database.kind !== 'postgres') return { release, holding: Promise.resolve() };
+  const released = new Promise<void>((r) => {
+    release = r;
+  });
+  let taken = () => {};
+  const locked = new Promise<void>((r) => {
+    taken = r;
+  });
+  const holding = server.database.withTx(async (tx) => {
+    await queryRows(tx, sql`select id from plans where id = ${planId} for update`);
+    taken();
+    await released;
+  });
+  await locked;
+  return { release, holding };
+}
+
+/** On PostgreSQL, waits (up to 10 s) until `n` transactions wait for a row lock. */
+async function waitForLockWaiters(n: number) {
+  if (server.database.kind !== 'postgres') return;
+  for (let i = 0; i < 200; i++) {
+    const [row] = await server.database.read((tx) =>
+      queryRows<{ n: number }>(tx, sql`select count(*)::int as n from pg_locks where not granted`),
+    );
+    if (row.n >= n) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`fewer than ${n} transactions waited for a lock`);
+}
+
 beforeAll(async () => {
   server = await createTestServer();
   const cal = await moveClockIntoSemester(server.database);
@@ -128,11 +161,19 @@ describe('bulk approval', () => {
       await submittedPlan(813),
       await submittedPlan(814),
     ];
-    // Overlapping sets in opposite orders: rows locked in request order would deadlock.
-    const [first, second] = await Promise.all([
+    // On PostgreSQL another transaction holds b's row until both requests have passed their checks
+    // and wait for row locks, so they really overlap. Overlapping sets in opposite orders: rows
+    // locked in request order would deadlock; locked in id order, the second waits and then sees
+    // the plans moved on. (PGlite runs one transaction at a time: there the requests just queue.)
+    const { release, holding } = await holdPlanRow(b);
+    const both = Promise.all([
       c['direktors.s1'].post('/api/approvals/approve', { planIds: [a, b, d] }),
       c['direktors.s1'].post('/api/approvals/approve', { planIds: [e, d, b] }),
     ]);
+    await waitForLockWaiters(2);
+    release();
+    await holding;
+    const [first, second] = await both;
     expect([first.statusCode, second.statusCode].sort()).toEqual([200, 403]);
     const [won, lost] = first.statusCode === 200 ? [[a, b, d], [e]] : [[e, d, b], [a]];
     expect((first.statusCode === 200 ? first : second).json()).toEqual({ approved: 3 });
