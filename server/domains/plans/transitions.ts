@@ -1,6 +1,6 @@
 import { type TEvaluation, ZPlanContent } from '../../../common/api/plans.ts';
 import type { RequestContext } from '../../platform/actor.ts';
-import { writeAudit, writeAuditMany } from '../../platform/audit.ts';
+import { type AuditEntry, writeAuditMany } from '../../platform/audit.ts';
 import { now } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, badRequest } from '../../platform/errors.ts';
@@ -37,8 +37,16 @@ interface Transition {
   measureComments?: { measureId: string; comment: string }[];
 }
 
-/** Records transitions of distinct plans: their events in one insert and their audit rows in another. */
-async function recordMany(tx: Db, ctx: RequestContext, moves: Transition[]): Promise<void> {
+/**
+ * Records transitions of distinct plans: their events in one insert and their audit rows (with any
+ * other audit rows of the request, `alsoAudit`) in another.
+ */
+async function recordMany(
+  tx: Db,
+  ctx: RequestContext,
+  moves: Transition[],
+  alsoAudit: AuditEntry[] = [],
+): Promise<void> {
   const eventIds = await repo.insertEvents(
     tx,
     moves.map((m) => ({
@@ -59,16 +67,15 @@ async function recordMany(tx: Db, ctx: RequestContext, moves: Transition[]): Pro
       m.loaded.plan.id,
       m.measureComments ?? [],
     );
-  await writeAuditMany(
-    tx,
-    ctx,
-    moves.map((m) => ({
+  await writeAuditMany(tx, ctx, [
+    ...moves.map((m) => ({
       action: `plan.${m.action}`,
       entityType: 'plan',
       entityId: m.loaded.plan.id,
       orgId: m.loaded.plan.schoolId,
     })),
-  );
+    ...alsoAudit,
+  ]);
 }
 
 async function record(
@@ -268,13 +275,20 @@ export async function evaluatePlan(
     }),
   };
   await repo.updatePlan(tx, id, { status: 'evaluated', evaluation });
-  await record(tx, ctx, loaded, 'evaluate', 'evaluated');
-  if (!input.continueNextSemester) return { nextPlanId: null };
+  // Recorded last, with the continuation's audit row in the same insert (a refusal rolls it all back).
+  const evaluateMove: Transition = { loaded, action: 'evaluate', toStatus: 'evaluated' };
+  if (!input.continueNextSemester) {
+    await recordMany(tx, ctx, [evaluateMove]);
+    return { nextPlanId: null };
+  }
   const next = (await findSemesters(tx))
     .filter((s) => s.startsOn > loaded.semester.startsOn)
     .sort((a, b) => a.startsOn.localeCompare(b.startsOn))[0];
   if (!next) throw badRequest('no_next_semester', 'continueNextSemester');
-  if (await repo.findLivePlanOfStudent(tx, loaded.student.id, next.id)) return { nextPlanId: null };
+  if (await repo.findLivePlanOfStudent(tx, loaded.student.id, next.id)) {
+    await recordMany(tx, ctx, [evaluateMove]);
+    return { nextPlanId: null };
+  }
   const oldRisks = (await findStudentRisks(tx, loaded.student.id)).filter((r) =>
     loaded.content.riskIds.includes(r.id),
   );
@@ -314,11 +328,11 @@ export async function evaluatePlan(
     fromStatus: null,
     toStatus: 'draft',
   });
-  await writeAudit(tx, ctx, {
-    action: 'plan.create',
-    entityType: 'plan',
-    entityId: nextId,
-    orgId: loaded.student.schoolId,
-  });
+  await recordMany(
+    tx,
+    ctx,
+    [evaluateMove],
+    [{ action: 'plan.create', entityType: 'plan', entityId: nextId, orgId: loaded.student.schoolId }],
+  );
   return { nextPlanId: nextId };
 }
