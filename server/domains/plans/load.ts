@@ -12,7 +12,7 @@ import {
   STUDENT_VIEW_ASSIGNED,
   type StudentResource,
 } from '../students/index.ts';
-import { findPlanContext } from './context-repo.ts';
+import { findPlanContexts, type PlanContext } from './context-repo.ts';
 import * as repo from './repo.ts';
 import { allowedList, mayDo, type PlanAction, planAbilities, type WorkflowFacts } from './workflow.ts';
 
@@ -39,6 +39,10 @@ export interface LoadedPlan {
    * from (the new school's reads of an old plan must not show up in the old school's trail).
    */
   auditOrgId: string;
+  /** "First Last" of the people the plan names, as loaded (the plan page shows them). */
+  names: Map<string, string>;
+  /** Who sets the student's PIN (the coordinators of the student's school), as loaded. */
+  pinSetters: string[];
 }
 
 /** Where a plan lives and who works with the student through it: what decides who sees it. */
@@ -81,12 +85,36 @@ export function planView(
  * `lock` takes a row lock for a transition.
  */
 export async function loadPlan(ctx: RequestContext, id: string, tx: Db, lock = false): Promise<LoadedPlan> {
-  const plan = lock ? await repo.lockPlan(tx, id) : await repo.findPlan(tx, id);
-  if (!plan || plan.status === 'deleted') throw new NotFoundError('plan', id);
-  // The student, assigned staff, school (and its parent's type), semester and deliveries: one statement.
-  const context = await findPlanContext(tx, plan);
-  if (!context) throw new NotFoundError('plan', id);
-  const { student, school, semester } = context;
+  return (await loadPlans(ctx, [id], tx, lock))[0];
+}
+
+/**
+ * Loads a set of distinct plans as `loadPlan` loads one, in two statements with `lock` (the rows
+ * locked in id order, then their context) and one without, whatever the number of plans. The
+ * first id (in the order given) that `loadPlan` would refuse refuses the set with the same error.
+ */
+export async function loadPlans(
+  ctx: RequestContext,
+  ids: string[],
+  tx: Db,
+  lock = false,
+): Promise<LoadedPlan[]> {
+  if (lock) await repo.lockPlans(tx, ids);
+  // The plan, student, assigned staff, school (and its parent's type), semester, deliveries,
+  // content and the names of the people it names: one statement for the whole set.
+  const contexts = await findPlanContexts(tx, ids);
+  return ids.map((id) => assemblePlan(ctx, id, contexts.get(id), lock));
+}
+
+/** A loaded plan from its context, after the gate's checks (see `loadPlan`). */
+function assemblePlan(
+  ctx: RequestContext,
+  id: string,
+  context: PlanContext | undefined,
+  lock: boolean,
+): LoadedPlan {
+  if (!context || context.plan.status === 'deleted') throw new NotFoundError('plan', id);
+  const { plan, student, school, semester } = context;
   // Staff assigned to the student, and the people the plan names (preparer, supervisor, providers),
   // work with the student through this plan and may read it.
   const content = context.content;
@@ -119,6 +147,8 @@ export async function loadPlan(ctx: RequestContext, id: string, tx: Db, lock = f
     schoolName: school.name,
     view,
     auditOrgId: view === 'current' ? student.schoolId : plan.schoolId,
+    names: context.names,
+    pinSetters: context.pinSetters,
     facts: {
       status: plan.status as PlanStatus,
       level: plan.approvalLevel as ApprovalLevel | null,

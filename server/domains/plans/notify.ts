@@ -10,36 +10,67 @@ const ROLE_OF_LEVEL: Record<ApprovalLevel, string> = {
   expert: 'expert',
 };
 
+/** The approvers of `level` over `schoolPath` are told that the plan waits for them. */
+export interface ApproversNotice {
+  plan: { id: string; code: string };
+  schoolPath: string;
+  level: ApprovalLevel;
+}
+
+/** The preparer is told what happened to the plan (returned, approved at a level, approved). */
+export interface PreparerNotice {
+  plan: { id: string; code: string; preparerId: string | null };
+  kind: 'plan_returned' | 'plan_level_approved' | 'plan_approved';
+  level: ApprovalLevel | null;
+}
+
+/** Sends the notices of any number of transitions in one statement (none when there is nothing to send). */
+export async function notifyMany(
+  tx: Db,
+  approvers: ApproversNotice[],
+  preparers: PreparerNotice[],
+): Promise<void> {
+  await repo.insertPlanNotifications(
+    tx,
+    approvers.map((n) => ({
+      planId: n.plan.id,
+      role: ROLE_OF_LEVEL[n.level],
+      schoolPath: n.schoolPath,
+      params: { code: n.plan.code, level: n.level },
+    })),
+    preparers.flatMap((n) =>
+      n.plan.preparerId
+        ? [
+            {
+              userId: n.plan.preparerId,
+              kind: n.kind,
+              planId: n.plan.id,
+              params: { code: n.plan.code, level: n.level },
+            },
+          ]
+        : [],
+    ),
+  );
+}
+
 /** Tells the approvers of `level` that a plan waits for them. */
-export async function notifyApprovers(
+export function notifyApprovers(
   tx: Db,
   plan: { id: string; code: string },
   schoolPath: string,
   level: ApprovalLevel,
 ): Promise<void> {
-  const userIds = await repo.findUsersWithRoleOver(tx, ROLE_OF_LEVEL[level], schoolPath);
-  await repo.insertNotifications(
-    tx,
-    userIds.map((userId) => ({
-      userId,
-      kind: 'plan_waiting',
-      planId: plan.id,
-      params: { code: plan.code, level },
-    })),
-  );
+  return notifyMany(tx, [{ plan, schoolPath, level }], []);
 }
 
 /** Tells the preparer what happened to the plan (returned, approved at a level, approved). */
-export async function notifyPreparer(
+export function notifyPreparer(
   tx: Db,
   plan: { id: string; code: string; preparerId: string | null },
-  kind: 'plan_returned' | 'plan_level_approved' | 'plan_approved',
+  kind: PreparerNotice['kind'],
   level: ApprovalLevel | null,
 ): Promise<void> {
-  if (!plan.preparerId) return;
-  await repo.insertNotifications(tx, [
-    { userId: plan.preparerId, kind, planId: plan.id, params: { code: plan.code, level } },
-  ]);
+  return notifyMany(tx, [], [{ plan, kind, level }]);
 }
 
 /** Reminds preparers of plans not evaluated two weeks after the semester ended; once per plan. */

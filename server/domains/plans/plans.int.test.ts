@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeOldPersonalCode } from '../../../common/personal-code.ts';
 import { moveClockIntoSemester, resetClock, type TestCalendar } from '../../../test/calendar.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../test/server.ts';
 import { addDays } from '../../platform/dates.ts';
+import { queryRows } from '../../platform/db.ts';
 
 let server: TestServer;
 const c: Record<string, TestClient> = {};
@@ -348,6 +350,18 @@ describe('plan rules', () => {
     const res = await c['koord.s1'].post(`/api/plans/${plan.id}/evaluate`, evaluation);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().plan.status).toBe('evaluated');
+    // Both audit rows of the evaluation commit with it (one insert): the evaluation and the new draft.
+    const audit = await server.database.read((tx) =>
+      queryRows<{ action: string; entity_id: string }>(
+        tx,
+        sql`select action, entity_id from audit_events where request_id = ${String(res.headers['x-request-id'])}
+            and action <> 'plan.read' order by id`,
+      ),
+    );
+    expect(audit).toEqual([
+      { action: 'plan.evaluate', entity_id: plan.id },
+      { action: 'plan.create', entity_id: res.json().nextPlanId },
+    ]);
     const next = (await c['koord.s1'].get(`/api/plans/${res.json().nextPlanId}`)).json();
     expect(next).toMatchObject({
       status: 'draft',

@@ -35,6 +35,15 @@ export async function lockPlan(db: Db, id: string): Promise<PlanRow | null> {
   return rows[0] ?? null;
 }
 
+/**
+ * Locks a set of plan rows for a transition, in id order (two requests over overlapping sets wait
+ * for each other instead of deadlocking). One statement whatever the number of plans.
+ */
+export async function lockPlans(db: Db, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await queryRows(db, sql`select id from plans where id in ${ids} order by id for update`);
+}
+
 export async function findLivePlanOfStudent(
   db: Db,
   studentId: string,
@@ -65,6 +74,25 @@ export async function updatePlan(
     .where(eq(plans.id, id));
 }
 
+/** The approval state of a plan after a transition (every field written, as the caller computed it). */
+export interface PlanStateRow {
+  id: string;
+  status: string;
+  approvalLevel: string | null;
+  levelSince: Date | null;
+  revisionOf: string | null;
+}
+
+/** Writes the approval state of several (locked) plans in one statement. */
+export async function updatePlanStates(db: Db, rows: PlanStateRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.execute(sql`update plans p set status = v.status, approval_level = v."approvalLevel",
+      level_since = v."levelSince", revision_of = v."revisionOf", updated_at = ${now().toISOString()}::timestamptz
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      as v(id uuid, status text, "approvalLevel" text, "levelSince" timestamptz, "revisionOf" text)
+    where p.id = v.id`);
+}
+
 export async function insertVersion(
   db: Db,
   planId: string,
@@ -87,6 +115,19 @@ export async function findVersion(db: Db, planId: string, version: number) {
 export async function insertEvent(db: Db, values: typeof planEvents.$inferInsert): Promise<number> {
   const [row] = await db.insert(planEvents).values(values).returning({ id: planEvents.id });
   return row.id;
+}
+
+/** Records several transitions in one statement; returns each event's id by plan. */
+export async function insertEvents(
+  db: Db,
+  values: (typeof planEvents.$inferInsert)[],
+): Promise<Map<string, number>> {
+  if (values.length === 0) return new Map();
+  const rows = await db
+    .insert(planEvents)
+    .values(values)
+    .returning({ id: planEvents.id, planId: planEvents.planId });
+  return new Map(rows.map((r) => [r.planId, r.id]));
 }
 
 export async function findEvents(db: Db, planId: string) {
@@ -188,21 +229,47 @@ export async function findQueue(
   );
 }
 
-/** Users holding `role` on the school or on an organisation above it (the next approvers). */
-export async function findUsersWithRoleOver(db: Db, role: string, schoolPath: string): Promise<string[]> {
-  const rows = await queryRows<{ user_id: string }>(
-    db,
-    sql`select distinct g.user_id from role_grants g join organisations o on o.id = g.org_id join users u on u.id = g.user_id
-        where g.role = ${role} and u.active and ${schoolPath} like o.path || '%'`,
-  );
-  return rows.map((r) => r.user_id);
-}
-
 export async function insertNotifications(
   db: Db,
   rows: (typeof notifications.$inferInsert)[],
 ): Promise<void> {
   if (rows.length) await db.insert(notifications).values(rows).onConflictDoNothing();
+}
+
+/** A "plan waits for you" notice for everyone holding `role` on the school or above it. */
+export interface WaitingNotice {
+  planId: string;
+  role: string;
+  schoolPath: string;
+  params: Record<string, unknown>;
+}
+
+/**
+ * Inserts, in ONE statement, the notices to the approvers of each `waiting` plan (active users
+ * holding the role on the plan's school or an organisation above it, each once a plan) and the
+ * `direct` notifications (to a known user).
+ */
+export async function insertPlanNotifications(
+  db: Db,
+  waiting: WaitingNotice[],
+  direct: { userId: string; kind: string; planId: string; params: Record<string, unknown> }[],
+): Promise<void> {
+  if (waiting.length === 0 && direct.length === 0) return;
+  await db.execute(sql`insert into notifications (user_id, kind, plan_id, params)
+    select * from (
+      select distinct g.user_id, 'plan_waiting', w."planId", w.params
+        from jsonb_to_recordset(${JSON.stringify(waiting)}::jsonb)
+          as w("planId" uuid, role text, "schoolPath" text, params jsonb)
+        join role_grants g on g.role = w.role
+        join organisations o on o.id = g.org_id
+        join users u on u.id = g.user_id
+        where u.active and w."schoolPath" like o.path || '%'
+      union all
+      select d."userId", d.kind, d."planId", d.params
+        from jsonb_to_recordset(${JSON.stringify(direct)}::jsonb)
+          as d("userId" uuid, kind text, "planId" uuid, params jsonb)
+    ) n
+    on conflict do nothing`);
 }
 
 export async function findNotifications(db: Db, userId: string) {
@@ -242,31 +309,14 @@ export async function findSchoolStaffIds(db: Db, schoolId: string): Promise<Set<
   return new Set(rows.map((r) => r.user_id));
 }
 
-/**
- * Names of users by id and the names of the coordinators of a school (who set the student's PIN),
- * in one statement (the plan page's query budget).
- */
-export async function findUserNamesAndPinSetters(
-  db: Db,
-  ids: string[],
-  schoolId: string,
-): Promise<{ names: Map<string, string>; pinSetters: string[] }> {
-  const rows = await queryRows<{
-    names: { id: string; name: string }[] | string;
-    setters: string[] | string;
-  }>(
+/** Names of users by id (providers, supervisor, preparer). */
+export async function findUserNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await queryRows<{ id: string; name: string }>(
     db,
-    sql`select
-          (select coalesce(json_agg(json_build_object('id', u.id, 'name', u.first_name || ' ' || u.last_name)), '[]'::json)
-             from users u where ${ids.length === 0 ? sql`false` : sql`u.id in ${ids}`}) as names,
-          (select coalesce(json_agg(u.first_name || ' ' || u.last_name order by u.last_name, u.first_name), '[]'::json)
-             from users u where u.active and exists (select 1 from role_grants g
-               where g.user_id = u.id and g.org_id = ${schoolId} and g.role = 'school_coordinator')) as setters`,
+    sql`select id, first_name || ' ' || last_name as name from users where id in ${ids}`,
   );
-  const row = rows[0];
-  const parse = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
-  const names = parse(row?.names ?? []);
-  return { names: new Map(names.map((r) => [r.id, r.name])), pinSetters: parse(row?.setters ?? []) };
+  return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 /** Unread notifications of a user (all of them, not only the newest page). */

@@ -93,11 +93,10 @@ export async function presentPlan(ctx: RequestContext, loaded: LoadedPlan, tx: D
   const people = [plan.preparerId, content.supervisorId, ...content.measures.map((m) => m.providerId)].filter(
     (x): x is string => Boolean(x),
   );
-  const { names, pinSetters } = await repo.findUserNamesAndPinSetters(
-    tx,
-    [...new Set(people)],
-    student.schoolId,
-  );
+  // Loaded with the plan, unless the content changed since (new providers) and a name is missing.
+  const names = people.every((p) => loaded.names.has(p))
+    ? new Map([...new Set(people)].map((p) => [p, loaded.names.get(p) as string]))
+    : await repo.findUserNames(tx, [...new Set(people)]);
   const lastReturn = [...events].reverse().find((e) => e.action === 'return');
   return {
     id: plan.id,
@@ -139,7 +138,7 @@ export async function presentPlan(ctx: RequestContext, loaded: LoadedPlan, tx: D
         ? (lastReturn?.comment ?? null)
         : null,
     peopleNames: Object.fromEntries(names),
-    pin: { hasPin: Boolean(student.hasPin), setters: pinSetters },
+    pin: { hasPin: Boolean(student.hasPin), setters: loaded.pinSetters },
   };
 }
 

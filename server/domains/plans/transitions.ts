@@ -1,6 +1,6 @@
 import { type TEvaluation, ZPlanContent } from '../../../common/api/plans.ts';
 import type { RequestContext } from '../../platform/actor.ts';
-import { writeAudit } from '../../platform/audit.ts';
+import { type AuditEntry, writeAuditMany } from '../../platform/audit.ts';
 import { now } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, badRequest } from '../../platform/errors.ts';
@@ -14,11 +14,69 @@ import {
 import { missingForSubmit } from './content.ts';
 import { insertMeasureComments, saveContent } from './content-repo.ts';
 import { findDeliveredHours, findPayments } from './delivery-facts.ts';
-import { checkPlanSet, type LoadedPlan, loadPlan, requireAction, today } from './load.ts';
-import { notifyApprovers, notifyPreparer } from './notify.ts';
+import { checkPlanSet, type LoadedPlan, loadPlan, loadPlans, requireAction, today } from './load.ts';
+import {
+  type ApproversNotice,
+  notifyApprovers,
+  notifyMany,
+  notifyPreparer,
+  type PreparerNotice,
+} from './notify.ts';
 import * as repo from './repo.ts';
 import { withNewIds } from './service.ts';
 import { mayDo, nextLevel } from './workflow.ts';
+
+/** One transition to record: the plan event (with any measure comments) and its audit row. */
+interface Transition {
+  loaded: LoadedPlan;
+  action: string;
+  toStatus: string;
+  level?: string | null;
+  version?: number | null;
+  comment?: string | null;
+  measureComments?: { measureId: string; comment: string }[];
+}
+
+/**
+ * Records transitions of distinct plans: their events in one insert and their audit rows (with any
+ * other audit rows of the request, `alsoAudit`) in another.
+ */
+async function recordMany(
+  tx: Db,
+  ctx: RequestContext,
+  moves: Transition[],
+  alsoAudit: AuditEntry[] = [],
+): Promise<void> {
+  const eventIds = await repo.insertEvents(
+    tx,
+    moves.map((m) => ({
+      planId: m.loaded.plan.id,
+      actorId: ctx.actor?.userId ?? null,
+      action: m.action,
+      fromStatus: m.loaded.plan.status,
+      toStatus: m.toStatus,
+      level: m.level ?? null,
+      version: m.version ?? null,
+      comment: m.comment ?? null,
+    })),
+  );
+  for (const m of moves)
+    await insertMeasureComments(
+      tx,
+      eventIds.get(m.loaded.plan.id) as number,
+      m.loaded.plan.id,
+      m.measureComments ?? [],
+    );
+  await writeAuditMany(tx, ctx, [
+    ...moves.map((m) => ({
+      action: `plan.${m.action}`,
+      entityType: 'plan',
+      entityId: m.loaded.plan.id,
+      orgId: m.loaded.plan.schoolId,
+    })),
+    ...alsoAudit,
+  ]);
+}
 
 async function record(
   tx: Db,
@@ -26,30 +84,9 @@ async function record(
   loaded: LoadedPlan,
   action: string,
   toStatus: string,
-  extra: {
-    level?: string | null;
-    version?: number | null;
-    comment?: string | null;
-    measureComments?: { measureId: string; comment: string }[];
-  } = {},
+  extra: Omit<Transition, 'loaded' | 'action' | 'toStatus'> = {},
 ) {
-  const eventId = await repo.insertEvent(tx, {
-    planId: loaded.plan.id,
-    actorId: ctx.actor?.userId ?? null,
-    action,
-    fromStatus: loaded.plan.status,
-    toStatus,
-    level: extra.level ?? null,
-    version: extra.version ?? null,
-    comment: extra.comment ?? null,
-  });
-  await insertMeasureComments(tx, eventId, loaded.plan.id, extra.measureComments ?? []);
-  await writeAudit(tx, ctx, {
-    action: `plan.${action}`,
-    entityType: 'plan',
-    entityId: loaded.plan.id,
-    orgId: loaded.plan.schoolId,
-  });
+  await recordMany(tx, ctx, [{ loaded, action, toStatus, ...extra }]);
 }
 
 /** Sends the plan for approval: needs an application in force and at least one risk, goal and measure. Freezes a new version. */
@@ -78,49 +115,65 @@ export async function submitPlan(ctx: RequestContext, id: string, tx: Db): Promi
   await notifyApprovers(tx, loaded.plan, loaded.resource.orgPath, 'director');
 }
 
-async function approveLoaded(ctx: RequestContext, loaded: LoadedPlan, tx: Db): Promise<void> {
-  requireAction(ctx, loaded, 'approve');
-  const level = loaded.facts.level as 'director' | 'municipality' | 'expert';
-  const next = nextLevel(level, loaded.schoolUnderNation);
-  if (next) {
-    await repo.updatePlan(tx, loaded.plan.id, { approvalLevel: next, levelSince: now() });
-    await record(tx, ctx, loaded, 'approve', 'in_approval', { level, version: loaded.plan.version });
-    await notifyApprovers(tx, loaded.plan, loaded.resource.orgPath, next);
-    await notifyPreparer(tx, loaded.plan, 'plan_level_approved', level);
-  } else {
-    // A revision returns the plan to where it was (in progress); a first approval makes it approved.
-    const status = loaded.plan.revisionOf === 'in_progress' ? 'in_progress' : 'approved';
-    await repo.updatePlan(tx, loaded.plan.id, {
-      status,
-      approvalLevel: null,
-      levelSince: null,
-      revisionOf: null,
-    });
-    await record(tx, ctx, loaded, 'approve', status, { level, version: loaded.plan.version });
-    await notifyPreparer(tx, loaded.plan, 'plan_approved', level);
+/**
+ * Approves distinct locked plans at their current levels and passes each on (director → municipality
+ * → expert), in four statements whatever their number: the new states, the events, the audit rows
+ * and the notifications.
+ */
+async function approveLoaded(ctx: RequestContext, loaded: LoadedPlan[], tx: Db): Promise<void> {
+  for (const l of loaded) requireAction(ctx, l, 'approve');
+  const at = now();
+  const states: repo.PlanStateRow[] = [];
+  const moves: Transition[] = [];
+  const approvers: ApproversNotice[] = [];
+  const preparers: PreparerNotice[] = [];
+  for (const l of loaded) {
+    const level = l.facts.level as 'director' | 'municipality' | 'expert';
+    const next = nextLevel(level, l.schoolUnderNation);
+    const version = l.plan.version;
+    if (next) {
+      states.push({
+        id: l.plan.id,
+        status: l.plan.status,
+        approvalLevel: next,
+        levelSince: at,
+        revisionOf: l.plan.revisionOf,
+      });
+      moves.push({ loaded: l, action: 'approve', toStatus: 'in_approval', level, version });
+      approvers.push({ plan: l.plan, schoolPath: l.resource.orgPath, level: next });
+      preparers.push({ plan: l.plan, kind: 'plan_level_approved', level });
+    } else {
+      // A revision returns the plan to where it was (in progress); a first approval makes it approved.
+      const status = l.plan.revisionOf === 'in_progress' ? 'in_progress' : 'approved';
+      states.push({ id: l.plan.id, status, approvalLevel: null, levelSince: null, revisionOf: null });
+      moves.push({ loaded: l, action: 'approve', toStatus: status, level, version });
+      preparers.push({ plan: l.plan, kind: 'plan_approved', level });
+    }
   }
+  await repo.updatePlanStates(tx, states);
+  await recordMany(tx, ctx, moves);
+  await notifyMany(tx, approvers, preparers);
 }
 
 /** Approves at the plan's current level and passes it on (director → municipality → expert). */
 export async function approvePlan(ctx: RequestContext, id: string, tx: Db): Promise<void> {
-  await approveLoaded(ctx, await loadPlan(ctx, id, tx, true), tx);
+  await approveLoaded(ctx, [await loadPlan(ctx, id, tx, true)], tx);
 }
 
 /**
- * Approves several plans at once: all of them or none. The whole set is decided first (one query,
- * the gate per id in memory, before any plan is locked); an unknown or unseen id refuses everything
- * with a 404, returned so its denial audit commits; a plan not at the caller's level refuses with 403.
+ * Approves several plans at once: all of them or none, in a number of statements that does not
+ * depend on how many. The whole set is decided first (one query, the gate per id in memory, before
+ * any plan is locked); an unknown or unseen id refuses everything with a 404, returned so its denial
+ * audit commits; a plan not at the caller's level refuses with 403.
  */
 export async function approvePlans(ctx: RequestContext, ids: string[], tx: Db): Promise<number | AppError> {
   const unique = [...new Set(ids)];
   const refused = await checkPlanSet(ctx, unique, 'approve', tx);
   if (refused) return refused;
-  // Every id is decided; each plan is then locked and checked again under its lock (another approver
-  // may have moved it meanwhile), and the transition runs.
-  const loaded: LoadedPlan[] = [];
-  for (const id of unique) loaded.push(await loadPlan(ctx, id, tx, true));
-  for (const l of loaded) requireAction(ctx, l, 'approve');
-  for (const l of loaded) await approveLoaded(ctx, l, tx);
+  // Every id is decided; the plans are then locked (in id order, one statement) and checked again
+  // under their locks (another approver may have moved one meanwhile), and the transitions run.
+  const loaded = await loadPlans(ctx, unique, tx, true);
+  await approveLoaded(ctx, loaded, tx);
   return loaded.length;
 }
 
@@ -222,13 +275,20 @@ export async function evaluatePlan(
     }),
   };
   await repo.updatePlan(tx, id, { status: 'evaluated', evaluation });
-  await record(tx, ctx, loaded, 'evaluate', 'evaluated');
-  if (!input.continueNextSemester) return { nextPlanId: null };
+  // Recorded last, with the continuation's audit row in the same insert (a refusal rolls it all back).
+  const evaluateMove: Transition = { loaded, action: 'evaluate', toStatus: 'evaluated' };
+  if (!input.continueNextSemester) {
+    await recordMany(tx, ctx, [evaluateMove]);
+    return { nextPlanId: null };
+  }
   const next = (await findSemesters(tx))
     .filter((s) => s.startsOn > loaded.semester.startsOn)
     .sort((a, b) => a.startsOn.localeCompare(b.startsOn))[0];
   if (!next) throw badRequest('no_next_semester', 'continueNextSemester');
-  if (await repo.findLivePlanOfStudent(tx, loaded.student.id, next.id)) return { nextPlanId: null };
+  if (await repo.findLivePlanOfStudent(tx, loaded.student.id, next.id)) {
+    await recordMany(tx, ctx, [evaluateMove]);
+    return { nextPlanId: null };
+  }
   const oldRisks = (await findStudentRisks(tx, loaded.student.id)).filter((r) =>
     loaded.content.riskIds.includes(r.id),
   );
@@ -268,11 +328,11 @@ export async function evaluatePlan(
     fromStatus: null,
     toStatus: 'draft',
   });
-  await writeAudit(tx, ctx, {
-    action: 'plan.create',
-    entityType: 'plan',
-    entityId: nextId,
-    orgId: loaded.student.schoolId,
-  });
+  await recordMany(
+    tx,
+    ctx,
+    [evaluateMove],
+    [{ action: 'plan.create', entityType: 'plan', entityId: nextId, orgId: loaded.student.schoolId }],
+  );
   return { nextPlanId: nextId };
 }
