@@ -14,7 +14,12 @@ import { findOrganisationById } from '../organisations/index.ts';
 import { findMeasure, lockPlan } from '../plans/index.ts';
 import { loadVisibleStudent } from '../students/index.ts';
 import { confirmationState, inPersonConfirmationOpen, remoteConfirmationOpen } from './confirmation.ts';
-import { STUDENT_PIN_SET, SUPPORT_RECORD, SUPPORT_RECORD_MEASURE, SUPPORT_SESSION_CONFIRM } from './policy.ts';
+import {
+  STUDENT_PIN_SET,
+  SUPPORT_RECORD,
+  SUPPORT_RECORD_MEASURE,
+  SUPPORT_SESSION_CONFIRM,
+} from './policy.ts';
 import * as repo from './repo.ts';
 import { assertMonthOpen } from './timesheets.ts';
 

@@ -111,7 +111,10 @@ describe('can on support sessions', () => {
   it("another provider (same school or another school) and every other role neither list nor confirm the teacher's session", async () => {
     for (const who of WHO) {
       if (who === 'skolotajs.s1') continue;
-      expect((await mySessions(who)).some((s) => s.id === inPerson.id), who).toBe(false);
+      expect(
+        (await mySessions(who)).some((s) => s.id === inPerson.id),
+        who,
+      ).toBe(false);
       expect((await probeConfirm(who, inPerson.id)).statusCode, who).toBe(404);
     }
   });
