@@ -30,6 +30,15 @@ module.exports = {
       },
     },
     {
+      name: 'repo-only-inside-domain',
+      comment:
+        "A domain's repo (repo.ts, *-repo.ts) is imported only inside its own domain: the composition roots " +
+        '(app, CLI, demo seed, housekeeping), bench/, test/ and e2e/ reach a domain through its index.ts too.',
+      severity: 'error',
+      from: { pathNot: '^server/domains/' },
+      to: { path: '^server/domains/[^/]+/[^/]*repo\\.ts$' },
+    },
+    {
       name: 'platform-not-domains',
       comment: 'The platform never knows a domain: domains build on the platform, not the other way round.',
       severity: 'error',

@@ -5,8 +5,8 @@ import {
   commitStudentListFile,
   previewStudentListFile,
   uploadStudentListFile,
-} from './domains/imports/run-import.ts';
-import { findOrganisationByCode, findOrganisationById, findRoot } from './domains/organisations/repo.ts';
+} from './domains/imports/index.ts';
+import { findOrganisationByCode, findOrganisationById, findRoot } from './domains/organisations/index.ts';
 import type { Actor, RequestContext } from './platform/actor.ts';
 import type { Database } from './platform/db.ts';
 import { AppError } from './platform/errors.ts';

@@ -1,8 +1,8 @@
 import { ZCreateUserBody } from '../common/api/users.ts';
 import { importStudentsCommand } from './cli-import.ts';
 import { loadDemoIfEmpty } from './demo/seed.ts';
-import { findRoot, insertOrganisation } from './domains/organisations/repo.ts';
-import { emailExists, insertGrant, insertUser } from './domains/users/repo.ts';
+import { findRoot, insertOrganisation } from './domains/organisations/index.ts';
+import { emailExists, insertGrant, insertUser } from './domains/users/index.ts';
 import { loadConfig } from './platform/config.ts';
 import { openDatabase } from './platform/db.ts';
 import { message } from './platform/messages.ts';

@@ -30,11 +30,12 @@ describe('dependency rules (.dependency-cruiser.cjs, .dependency-cruiser-domains
   const fixture = path.join(root, 'test/fixtures/deps');
 
   it('report each kind of violation in a tiny tree that breaks them', async () => {
-    const found = names(await violations(moduleRules, fixture, ['server', 'common', 'web']));
+    const found = names(await violations(moduleRules, fixture, ['server', 'common', 'web', 'bench']));
     expect(found).toEqual([
       'common-not-server-or-web: common/contract.ts → server/platform/clock.ts',
       'domain-via-index-only: server/domains/alpha/service.ts → server/domains/beta/repo.ts',
       'platform-not-domains: server/platform/clock.ts → server/domains/alpha/index.ts',
+      'repo-only-inside-domain: bench/seed.ts → server/domains/alpha/repo.ts',
       'web-not-server: web/page.ts → server/domains/beta/index.ts',
     ]);
   }, 120_000);

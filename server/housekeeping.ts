@@ -1,5 +1,5 @@
-import { deleteLoginAttemptsBefore } from './domains/auth/repo.ts';
-import { deleteConfirmationAttemptsBefore } from './domains/support/confirm-repo.ts';
+import { deleteLoginAttemptsBefore } from './domains/auth/index.ts';
+import { deleteConfirmationAttemptsBefore } from './domains/support/index.ts';
 import { now } from './platform/clock.ts';
 import type { Db } from './platform/db.ts';
 import { deleteSessionsExpiredBefore } from './platform/sessions/index.ts';

@@ -1,7 +1,7 @@
 import { buildApp } from './app.ts';
 import { loadDemoIfEmpty } from './demo/seed.ts';
-import { ensureSchoolYears } from './domains/calendar/service.ts';
-import { remindOverdueEvaluations } from './domains/plans/notify.ts';
+import { ensureSchoolYears } from './domains/calendar/index.ts';
+import { remindOverdueEvaluations } from './domains/plans/index.ts';
 import { pruneExpiredRecords } from './housekeeping.ts';
 import { loadConfig } from './platform/config.ts';
 import { openDatabase } from './platform/db.ts';

@@ -27,6 +27,11 @@ export const ZParticipant = z.object({
   confirmedAt: z.string().nullable(),
 });
 
+/** The caller's abilities on a session (the gate's row and the session's state). */
+export const ZSessionAbilities = z.object({
+  /** Take a student's PIN on this device: the session's own provider, in person, on the day, month open. */
+  confirm: z.boolean(),
+});
 export const ZSession = z.object({
   id: z.string(),
   onDate: z.string(),
@@ -39,6 +44,7 @@ export const ZSession = z.object({
   participants: z.array(ZParticipant),
   /** Only in the answer that creates a remote session: the link students confirm with (shown once). */
   confirmationPath: z.string().nullable(),
+  can: ZSessionAbilities,
 });
 export type TSession = z.infer<typeof ZSession>;
 export const ZSessionList = z.object({ items: z.array(ZSession) });
@@ -137,6 +143,15 @@ export const ZTimesheetRow = z.object({
   adjustmentHours: z.number(),
   totalHours: z.number(),
 });
+/** The caller's abilities on a school's month (the gate's rows and whether it is signed off). */
+export const ZTimesheetAbilities = z.object({
+  /** Add preparation or supervision hours (the month is open). */
+  enter: z.boolean(),
+  /** Add an adjustment with a reason (the month is signed off). */
+  adjust: z.boolean(),
+  /** Sign the month off (not yet signed off). */
+  signOff: z.boolean(),
+});
 export const ZTimesheet = z.object({
   schoolId: z.string(),
   schoolName: z.string(),
@@ -155,6 +170,7 @@ export const ZTimesheet = z.object({
       createdAt: z.string(),
     }),
   ),
+  can: ZTimesheetAbilities,
 });
 export type TTimesheet = z.infer<typeof ZTimesheet>;
 

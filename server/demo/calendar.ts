@@ -1,5 +1,4 @@
-import { findSemesters } from '../domains/calendar/index.ts';
-import { ensureSchoolYears } from '../domains/calendar/service.ts';
+import { ensureSchoolYears, findSemesters } from '../domains/calendar/index.ts';
 import { today as clockToday } from '../platform/clock.ts';
 import { addDays } from '../platform/dates.ts';
 import type { Db } from '../platform/db.ts';

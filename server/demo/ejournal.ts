@@ -8,8 +8,8 @@ import {
   upsertAttendance,
   upsertBehaviour,
   upsertMarks,
-} from '../domains/ejournal/repo.ts';
-import { findCatalogue, insertStudentRisk } from '../domains/risks/repo.ts';
+} from '../domains/ejournal/index.ts';
+import { findCatalogue, insertStudentRisk } from '../domains/risks/index.ts';
 import type { Db } from '../platform/db.ts';
 import { queryRows } from '../platform/db.ts';
 import type { DemoCalendar } from './calendar.ts';

@@ -1,17 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { TPlanContent } from '../../common/api/plans.ts';
-import { createPlan, updatePlanContent } from '../domains/plans/service.ts';
 import {
   approvePlan,
+  createPlan,
   evaluatePlan,
   movePlan,
   pausePlan,
   returnPlan,
   submitPlan,
-} from '../domains/plans/transitions.ts';
-import { findCatalogue, insertStudentRisk } from '../domains/risks/repo.ts';
-import { insertApplications, insertGuardians } from '../domains/students/consent-repo.ts';
+  updatePlanContent,
+} from '../domains/plans/index.ts';
+import { findCatalogue, insertStudentRisk } from '../domains/risks/index.ts';
+import { insertApplications, insertGuardians } from '../domains/students/index.ts';
 import type { RequestContext } from '../platform/actor.ts';
 import { addDays } from '../platform/dates.ts';
 import type { Db } from '../platform/db.ts';

@@ -1,10 +1,14 @@
 import { sql } from 'drizzle-orm';
 import type { Role } from '../../common/roles.ts';
-import { upsertBudget } from '../domains/budgets/budget-repo.ts';
-import { findRoot, insertOrganisation } from '../domains/organisations/repo.ts';
-import { insertApplications, insertGuardians } from '../domains/students/consent-repo.ts';
-import { insertAssignment, insertStudents } from '../domains/students/repo.ts';
-import { insertGrant, insertUser } from '../domains/users/repo.ts';
+import { upsertBudget } from '../domains/budgets/index.ts';
+import { findRoot, insertOrganisation } from '../domains/organisations/index.ts';
+import {
+  insertApplications,
+  insertAssignment,
+  insertGuardians,
+  insertStudents,
+} from '../domains/students/index.ts';
+import { insertGrant, insertUser } from '../domains/users/index.ts';
 import { addDays } from '../platform/dates.ts';
 import type { Database, Db } from '../platform/db.ts';
 import { hashPassword } from '../platform/passwords.ts';

@@ -1,5 +1,5 @@
 import { makeNewPersonalCode, makeOldPersonalCode } from '../../common/personal-code.ts';
-import type { NewStudent } from '../domains/students/repo.ts';
+import type { NewStudent } from '../domains/students/index.ts';
 import { pick, seededRandom } from './random.ts';
 
 const GIRLS = [

@@ -50,6 +50,12 @@ export async function findBudgetUse(db: Db, schoolId: string, semesterId: string
   return { allocated, used };
 }
 
+/** The one number of a `select … as n` sum (minutes of sessions or cents of payments). */
+async function sumOf(db: Db, query: SQL): Promise<number> {
+  const rows = await queryRows<{ n: number }>(db, query);
+  return Number(rows[0]?.n ?? 0);
+}
+
 /** What one student already received in a semester in a category (minutes of sessions, or cents). */
 export async function studentUse(
   db: Db,
@@ -58,20 +64,15 @@ export async function studentUse(
   category: string,
   today = todayInLatvia(),
 ): Promise<number> {
-  const rows =
+  return sumOf(
+    db,
     category === 'consultation'
-      ? await queryRows<{ n: number }>(
-          db,
-          sql`select coalesce(sum(ss.minutes), 0)::int as n from session_participants sp join support_sessions ss on ss.id = sp.session_id
+      ? sql`select coalesce(sum(ss.minutes), 0)::int as n from session_participants sp join support_sessions ss on ss.id = sp.session_id
               join semesters sem on sem.id = ${semesterId}
               where sp.student_id = ${studentId} and ss.on_date between sem.starts_on and sem.ends_on
-                and ${holdsBudget(today, sql`sp.confirmed_at is not null`)}`,
-        )
-      : await queryRows<{ n: number }>(
-          db,
-          sql`select coalesce(sum(amount_cents), 0)::int as n from economic_payments where student_id = ${studentId} and semester_id = ${semesterId} and category = ${category}`,
-        );
-  return Number(rows[0]?.n ?? 0);
+                and ${holdsBudget(today, sql`sp.confirmed_at is not null`)}`
+      : sql`select coalesce(sum(amount_cents), 0)::int as n from economic_payments where student_id = ${studentId} and semester_id = ${semesterId} and category = ${category}`,
+  );
 }
 
 /** School-wide use of a budget line in a semester. */
@@ -83,20 +84,15 @@ export async function schoolUse(
   today = todayInLatvia(),
 ): Promise<number> {
   // One line only: the check runs under the line's lock on every recording.
-  const rows =
+  return sumOf(
+    db,
     category === 'consultation'
-      ? await queryRows<{ n: number }>(
-          db,
-          sql`select coalesce(sum(ss.minutes), 0)::int as n from support_sessions ss join semesters sem on sem.id = ${semesterId}
+      ? sql`select coalesce(sum(ss.minutes), 0)::int as n from support_sessions ss join semesters sem on sem.id = ${semesterId}
               where ss.school_id = ${schoolId} and ss.on_date between sem.starts_on and sem.ends_on
-                and ${holdsBudget(today, anyConfirmed)}`,
-        )
-      : await queryRows<{ n: number }>(
-          db,
-          sql`select coalesce(sum(amount_cents), 0)::int as n from economic_payments
+                and ${holdsBudget(today, anyConfirmed)}`
+      : sql`select coalesce(sum(amount_cents), 0)::int as n from economic_payments
               where school_id = ${schoolId} and semester_id = ${semesterId} and category = ${category}`,
-        );
-  return Number(rows[0]?.n ?? 0);
+  );
 }
 
 export async function upsertBudget(

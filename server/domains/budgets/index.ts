@@ -3,5 +3,5 @@
  * and a plan's payments (progress, and plans' delivery-facts port). Other domains import budgets
  * only from here.
  */
-export { findPayments } from './budget-repo.ts';
+export { findPayments, upsertBudget } from './budget-repo.ts';
 export { checkConsultationLimits } from './budgets.ts';

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZApiError } from '../../../common/api/errors.ts';
-import { zLine } from '../../../common/api/fields.ts';
 import {
   ZBudget,
   ZBudgetBody,
@@ -11,8 +10,7 @@ import {
   ZPaymentBody,
   ZPaymentList,
 } from '../../../common/api/support.ts';
-import { MAX_SCAN_BYTES } from '../../platform/files/index.ts';
-import { acceptRawBodies, SCAN_TYPES, sendDownload, uploadedBody } from '../../platform/raw-body.ts';
+import { addScanRoutes } from '../../platform/files/index.ts';
 import * as budgets from './budgets.ts';
 
 const errors = {
@@ -60,42 +58,16 @@ export const budgetRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  acceptRawBodies(app, SCAN_TYPES, MAX_SCAN_BYTES + 1024);
-  const ZPaymentParams = z.object({ id: z.uuid(), paymentId: z.uuid() });
-  app.put(
-    '/plans/:id/payments/:paymentId/scan',
-    {
-      schema: {
-        tags,
-        description:
-          'The receipt or invoice scan as the raw body (application/pdf, image/jpeg or image/png, at most 5 MB).',
-        params: ZPaymentParams,
-        querystring: z.object({ fileName: zLine(200, 1) }),
-        response: { 200: ZPaymentList, ...errors },
-      },
-    },
-    async (req) => {
-      const { content, contentType } = uploadedBody(req, 'file_type');
-      await db.withTx((tx) =>
-        budgets.attachPaymentScan(
-          req.ctx,
-          req.params.id,
-          req.params.paymentId,
-          { fileName: req.query.fileName, contentType, content },
-          tx,
-        ),
-      );
-      return db.read((tx) => budgets.listPayments(req.ctx, req.params.id, tx));
-    },
-  );
-  app.get(
-    '/plans/:id/payments/:paymentId/scan',
-    { schema: { tags, params: ZPaymentParams } },
-    async (req, reply) => {
-      const file = await db.withTx((tx) =>
-        budgets.readPaymentScan(req.ctx, req.params.id, req.params.paymentId, tx),
-      );
-      return sendDownload(reply, file);
-    },
-  );
+  addScanRoutes(app, {
+    path: '/plans/:id/payments/:paymentId/scan',
+    tags,
+    description:
+      'The receipt or invoice scan as the raw body (application/pdf, image/jpeg or image/png, at most 5 MB).',
+    params: z.object({ id: z.uuid(), paymentId: z.uuid() }),
+    response: ZPaymentList,
+    errors,
+    attach: (ctx, p, scan, tx) => budgets.attachPaymentScan(ctx, p.id, p.paymentId, scan, tx),
+    present: (ctx, p, tx) => budgets.listPayments(ctx, p.id, tx),
+    read: (ctx, p, tx) => budgets.readPaymentScan(ctx, p.id, p.paymentId, tx),
+  });
 };

@@ -114,7 +114,8 @@ describe('e-journal import and indicators', () => {
       'average_drop',
       'behaviour',
     ]);
-    expect(ind.flags[0].message).toBe('21 neattaisnoti kavētas stundas šajā semestrī; vairāk nekā 20');
+    // 21 takes the singular in Latvian (1, 21, 31 … but not 11).
+    expect(ind.flags[0].message).toBe('21 neattaisnoti kavēta stunda šajā semestrī; vairāk nekā 20');
     expect(ind.flags[3].message).toBe('Vidējais vērtējums krities no 6,50 uz 3,67; par 1,0 vai vairāk');
   });
 

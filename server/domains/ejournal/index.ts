@@ -6,3 +6,16 @@ export {
   THRESHOLDS_MANAGE,
   WATCH_LIST_VIEW,
 } from './policy.ts';
+/** For the demo seed and the watch-list benchmark, which write e-journal data without a request. */
+export {
+  type AttendanceRow,
+  type BehaviourRow,
+  type MarkRow,
+  ofSchool,
+  refreshIndicators,
+  upsertAttendance,
+  upsertBehaviour,
+  upsertMarks,
+} from './repo.ts';
+export { refreshFor } from './service.ts';
+export { getWatchList } from './watch-list.ts';

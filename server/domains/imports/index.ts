@@ -3,6 +3,11 @@
  * under its lock (the e-journal import uses both). Other domains import imports only from here.
  */
 export { parseUploadedTable } from './parse-upload.ts';
-export { runSchoolImport } from './run-import.ts';
+export {
+  commitStudentListFile,
+  previewStudentListFile,
+  runSchoolImport,
+  uploadStudentListFile,
+} from './run-import.ts';
 export { normalizeHeader } from './student-rows.ts';
 export type { ParsedTable, TableLimits } from './table-limits.ts';

@@ -4,5 +4,12 @@
  */
 
 export { ORG_CREATE, ORG_DIRECTORY, ORG_UPDATE, ORG_VIEW } from './policy.ts';
-export { findOrganisationById, findOrganisationsInScope, findRoot, type OrgRow } from './repo.ts';
+export {
+  findOrganisationByCode,
+  findOrganisationById,
+  findOrganisationsInScope,
+  findRoot,
+  insertOrganisation,
+  type OrgRow,
+} from './repo.ts';
 export { loadOwnSchoolFor } from './service.ts';

@@ -8,4 +8,8 @@ export { findMeasure } from './content-repo.ts';
 export { type DeliveryFacts, registerDeliveryFacts } from './delivery-facts.ts';
 export { type LoadedPlan, loadPlan } from './load.ts';
 export { endPlansOnMove } from './moved.ts';
+export { remindOverdueEvaluations } from './notify.ts';
 export { findSchoolStaffIds, lockPlan } from './repo.ts';
+/** For the demo seed (plans through every state) and the daily job. */
+export { createPlan, updatePlanContent } from './service.ts';
+export { approvePlan, evaluatePlan, movePlan, pausePlan, returnPlan, submitPlan } from './transitions.ts';

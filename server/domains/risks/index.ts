@@ -5,6 +5,7 @@
 export { STUDENT_RISKS_SENSITIVE } from './policy.ts';
 export {
   findActiveRiskOfItem,
+  findCatalogue,
   findRiskVersionIdOfRecord,
   findStudentRisks,
   insertStudentRisk,

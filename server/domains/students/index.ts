@@ -4,6 +4,8 @@
  * Other domains import students only from here.
  */
 export { loadVisibleStudent, studentScope } from './access.ts';
+/** For the demo seed, which writes guardians and applications without a request. */
+export { insertApplications, insertGuardians } from './consent-repo.ts';
 export {
   beforeStudentMoves,
   registerStudentMoveHandler,
@@ -18,14 +20,22 @@ export {
   STUDENT_VIEW_ASSIGNED,
   type StudentResource,
 } from './policy.ts';
-/** SQL pieces for another domain's one-statement loaders (the plan loader joins the student in). */
-export { assignedUserIdsSql, jsonValue, type StudentRow, summaryColumns } from './repo.ts';
+/**
+ * Reads other domains make in their transaction, SQL pieces for their one-statement loaders (the plan
+ * loader joins the student in), and the inserts the demo seed and the benchmark use.
+ */
 export {
+  assignedUserIdsSql,
   findAssignedUserIds,
   findStudentById,
   findStudentsByCodes,
+  insertAssignment,
   insertStudents,
+  jsonValue,
+  type NewStudent,
+  type StudentRow,
   type StudentScope,
   studentVisible,
+  summaryColumns,
 } from './repo.ts';
 export { refusedCodeAudit } from './service.ts';

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZApiError } from '../../../common/api/errors.ts';
-import { zLine } from '../../../common/api/fields.ts';
 import {
   ZApplicationBody,
   ZAssignmentBody,
@@ -14,8 +13,7 @@ import {
   ZUpdateStudentBody,
   ZWithdrawApplicationBody,
 } from '../../../common/api/students.ts';
-import { MAX_SCAN_BYTES } from '../../platform/files/index.ts';
-import { acceptRawBodies, SCAN_TYPES, sendDownload, uploadedBody } from '../../platform/raw-body.ts';
+import { addScanRoutes } from '../../platform/files/index.ts';
 import * as consent from './consent-service.ts';
 import { assignStaff, moveStudent, unassignStaff } from './move-service.ts';
 import * as service from './service.ts';
@@ -40,9 +38,6 @@ export const studentRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['students'];
   const detail = (ctx: Parameters<typeof service.getStudent>[0], id: string) =>
     db.read((tx) => service.getStudent(ctx, id, tx, false));
-
-  // Scans arrive as the raw request body with their own content type.
-  acceptRawBodies(app, SCAN_TYPES, MAX_SCAN_BYTES + 1024);
 
   app.get(
     '/students',
@@ -169,40 +164,16 @@ export const studentRoutes: FastifyPluginAsyncZod = async (app) => {
       return detail(req.ctx, req.params.id);
     },
   );
-  app.put(
-    '/students/:id/applications/:applicationId/scan',
-    {
-      schema: {
-        tags,
-        description:
-          'The scan of the signed application as the raw body (application/pdf, image/jpeg or image/png, at most 5 MB).',
-        params: ZApplicationParams,
-        querystring: z.object({ fileName: zLine(200, 1) }),
-        response: { 200: ZStudentDetail, ...errors },
-      },
-    },
-    async (req) => {
-      const { content, contentType } = uploadedBody(req, 'file_type');
-      await db.withTx((tx) =>
-        consent.attachScan(
-          req.ctx,
-          req.params.id,
-          req.params.applicationId,
-          { fileName: req.query.fileName, contentType, content },
-          tx,
-        ),
-      );
-      return detail(req.ctx, req.params.id);
-    },
-  );
-  app.get(
-    '/students/:id/applications/:applicationId/scan',
-    { schema: { tags, params: ZApplicationParams } },
-    async (req, reply) => {
-      const file = await db.withTx((tx) =>
-        consent.readScan(req.ctx, req.params.id, req.params.applicationId, tx),
-      );
-      return sendDownload(reply, file);
-    },
-  );
+  addScanRoutes(app, {
+    path: '/students/:id/applications/:applicationId/scan',
+    tags,
+    description:
+      'The scan of the signed application as the raw body (application/pdf, image/jpeg or image/png, at most 5 MB).',
+    params: ZApplicationParams,
+    response: ZStudentDetail,
+    errors,
+    attach: (ctx, p, scan, tx) => consent.attachScan(ctx, p.id, p.applicationId, scan, tx),
+    present: (ctx, p, tx) => service.getStudent(ctx, p.id, tx, false),
+    read: (ctx, p, tx) => consent.readScan(ctx, p.id, p.applicationId, tx),
+  });
 };

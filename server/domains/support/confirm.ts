@@ -4,9 +4,11 @@ import { now, nowMs } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, NotFoundError } from '../../platform/errors.ts';
 import { verifyPassword } from '../../platform/passwords.ts';
+import { can } from '../../platform/policy/gate.ts';
 import { hashToken } from '../../platform/tokens.ts';
 import * as confirmRepo from './confirm-repo.ts';
 import { inPersonConfirmationOpen, remoteConfirmationOpen } from './confirmation.ts';
+import { SUPPORT_SESSION_CONFIRM } from './policy.ts';
 import * as repo from './repo.ts';
 import { publicSession } from './service.ts';
 import { assertMonthOpen } from './timesheets.ts';
@@ -18,7 +20,7 @@ export const CONFIRM_WINDOW_MINUTES = 15;
 export const CONFIRM_MAX_FAILURES_PER_IP = 10;
 export const CONFIRM_MAX_FAILURES_PER_LINK = 20;
 
-type Session = NonNullable<Awaited<ReturnType<typeof repo.findSession>>>;
+type Session = NonNullable<Awaited<ReturnType<typeof repo.findSessionByTokenHash>>>;
 
 /**
  * The one answer for "wrong PIN" and "this student is not in the session": telling them apart
@@ -105,7 +107,10 @@ export async function confirmInPerson(
   tx: Db,
 ): Promise<AppError | null> {
   const session = await repo.findSession(tx, sessionId);
-  if (!session || session.providerId !== ctx.actor?.userId)
+  if (
+    !session ||
+    !can(ctx.actor, SUPPORT_SESSION_CONFIRM, { orgPath: session.schoolPath, providerId: session.providerId })
+  )
     throw new NotFoundError('support_session', sessionId);
   if (session.mode !== 'in_person') throw new AppError(409, 'session_remote');
   if (!inPersonConfirmationOpen(session.createdAt)) throw new AppError(409, 'session_in_person_closed');

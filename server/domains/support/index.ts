@@ -2,4 +2,7 @@
  * Support's public module: the delivery facts plans need (filled into plans' port by the
  * composition root). Other domains import support only from here.
  */
+
+/** Housekeeping: forgets old failed remote confirmations. */
+export { deleteConfirmationAttemptsBefore } from './confirm-repo.ts';
 export { findDeliveredHours, planHasDeliveries } from './repo.ts';

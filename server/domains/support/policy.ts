@@ -25,6 +25,21 @@ definePolicies<MeasureResource>({
   },
 });
 
+/** A recorded session as the gate sees it: its school and who gave it. */
+export interface SessionResource extends OrgResource {
+  providerId: string;
+}
+/** Let a student confirm a session in person, on the provider's device. */
+export const SUPPORT_SESSION_CONFIRM = 'support.session_confirm';
+
+definePolicies<SessionResource>({
+  // Only the provider who gave the session takes the students' PINs for it (another one: 404).
+  [SUPPORT_SESSION_CONFIRM]: {
+    roles: SUPPORT_ROLES,
+    when: (_grant, session, actor) => session.providerId === actor.userId,
+  },
+});
+
 definePolicies<OrgResource>({
   // Providers record their own sessions (each measure: SUPPORT_RECORD_MEASURE).
   [SUPPORT_RECORD]: { roles: SUPPORT_ROLES },

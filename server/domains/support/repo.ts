@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { sessionParticipants, studentPins, supportSessions } from '../../db/schema.ts';
+import { organisations, sessionParticipants, studentPins, supportSessions } from '../../db/schema.ts';
 import { now } from '../../platform/clock.ts';
 import { type Db, queryRows } from '../../platform/db.ts';
 
@@ -31,9 +31,14 @@ export async function insertParticipants(
   await db.insert(sessionParticipants).values(rows);
 }
 
+/** One session with its school's path (the gate's resource). */
 export async function findSession(db: Db, id: string) {
-  const rows = await db.select().from(supportSessions).where(eq(supportSessions.id, id));
-  return rows[0] ?? null;
+  const rows = await db
+    .select({ session: supportSessions, schoolPath: organisations.path })
+    .from(supportSessions)
+    .innerJoin(organisations, eq(organisations.id, supportSessions.schoolId))
+    .where(eq(supportSessions.id, id));
+  return rows[0] ? { ...rows[0].session, schoolPath: rows[0].schoolPath } : null;
 }
 
 export async function findSessionByTokenHash(db: Db, hash: string) {
@@ -75,11 +80,14 @@ export async function findSessionsOfProvider(db: Db, providerId: string, from: s
     mode: string;
     topic: string;
     created_at: string;
+    school_path: string;
+    month_signed_off: boolean;
   }>(
     db,
     sql`select ss.id, ss.school_id, ss.provider_id, u.first_name || ' ' || u.last_name as provider_name, to_char(ss.on_date, 'YYYY-MM-DD') as on_date,
-          ss.start_time, ss.minutes, ss.mode, ss.topic, ss.created_at
-        from support_sessions ss join users u on u.id = ss.provider_id
+          ss.start_time, ss.minutes, ss.mode, ss.topic, ss.created_at, o.path as school_path,
+          exists (select 1 from timesheet_signoffs t where t.school_id = ss.school_id and t.month = to_char(ss.on_date, 'YYYY-MM')) as month_signed_off
+        from support_sessions ss join users u on u.id = ss.provider_id join organisations o on o.id = ss.school_id
         where ss.provider_id = ${providerId} and ss.on_date between ${from}::date and ${to}::date order by ss.on_date, ss.start_time`,
   );
 }

@@ -1,5 +1,5 @@
 import type { TSession, TSessionBody } from '../../../common/api/support.ts';
-import type { RequestContext } from '../../platform/actor.ts';
+import type { Actor, RequestContext } from '../../platform/actor.ts';
 import { writeAudit, writeAuditMany } from '../../platform/audit.ts';
 import { now } from '../../platform/clock.ts';
 import { todayInLatvia } from '../../platform/dates.ts';
@@ -14,11 +14,31 @@ import { findOrganisationById } from '../organisations/index.ts';
 import { findMeasure, lockPlan } from '../plans/index.ts';
 import { loadVisibleStudent } from '../students/index.ts';
 import { confirmationState, inPersonConfirmationOpen, remoteConfirmationOpen } from './confirmation.ts';
-import { STUDENT_PIN_SET, SUPPORT_RECORD, SUPPORT_RECORD_MEASURE } from './policy.ts';
+import {
+  STUDENT_PIN_SET,
+  SUPPORT_RECORD,
+  SUPPORT_RECORD_MEASURE,
+  SUPPORT_SESSION_CONFIRM,
+} from './policy.ts';
 import * as repo from './repo.ts';
 import { assertMonthOpen } from './timesheets.ts';
 
+/** The caller's abilities on a session: the gate's row, then the session's own state. */
+function sessionAbilities(
+  actor: Actor | null,
+  s: Awaited<ReturnType<typeof repo.findSessionsOfProvider>>[number],
+): TSession['can'] {
+  return {
+    confirm:
+      can(actor, SUPPORT_SESSION_CONFIRM, { orgPath: s.school_path, providerId: s.provider_id }) &&
+      s.mode === 'in_person' &&
+      inPersonConfirmationOpen(s.created_at) &&
+      !s.month_signed_off,
+  };
+}
+
 async function present(
+  actor: Actor | null,
   tx: Db,
   sessions: Awaited<ReturnType<typeof repo.findSessionsOfProvider>>,
   confirmationPath: string | null = null,
@@ -28,6 +48,7 @@ async function present(
     sessions.map((s) => s.id),
   );
   return sessions.map((s) => ({
+    can: sessionAbilities(actor, s),
     id: s.id,
     onDate: s.on_date,
     startTime: s.start_time,
@@ -143,7 +164,7 @@ export async function createSession(ctx: RequestContext, input: TSessionBody, tx
   const [row] = (await repo.findSessionsOfProvider(tx, actorId, input.onDate, input.onDate)).filter(
     (s) => s.id === id,
   );
-  const [session] = await present(tx, [row], token ? `/confirm/${token}` : null);
+  const [session] = await present(ctx.actor, tx, [row], token ? `/confirm/${token}` : null);
   return session;
 }
 
@@ -156,6 +177,7 @@ export async function listMySessions(
 ): Promise<TSession[]> {
   if (from > to) throw badRequest('validation', 'to');
   const sessions = await present(
+    ctx.actor,
     tx,
     await repo.findSessionsOfProvider(tx, ctx.actor?.userId as string, from, to),
   );

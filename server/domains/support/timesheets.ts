@@ -40,7 +40,13 @@ export async function getTimesheet(
       entityId: `${school.id}:${month}`,
       orgId: school.id,
     });
+  const mayEnter = can(ctx.actor, TIMESHEET_ENTER, { orgPath: school.path });
   return {
+    can: {
+      enter: mayEnter && !signoff,
+      adjust: mayEnter && Boolean(signoff),
+      signOff: can(ctx.actor, TIMESHEET_SIGN_OFF, { orgPath: school.path }) && !signoff,
+    },
     schoolId: school.id,
     schoolName: school.name,
     month,

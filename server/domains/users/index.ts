@@ -3,4 +3,8 @@
  * Other domains import users only from here.
  */
 export { USER_GRANT, USER_MANAGE, USER_VIEW } from './policy.ts';
-export { findGrantsOfUsers, findUserById } from './repo.ts';
+/**
+ * The grant reads other domains make; emailExists, insertUser and insertGrant are for the composition
+ * roots (CLI, demo seed) that create accounts without a request.
+ */
+export { emailExists, findGrantsOfUsers, findUserById, insertGrant, insertUser } from './repo.ts';

@@ -140,11 +140,37 @@ describe('server translations', () => {
     expect(own.t('en', 'only', { count: 3 })).toBe('3 reizes');
   });
 
-  it('keeps a count-carrying text whole for every count while it has no plural forms', () => {
-    for (const count of [0, 1, 11, 21, 22])
-      expect(t('lv', 'flags.unjustified', { count, threshold: 20 })).toBe(
-        `${count} neattaisnoti kavētas stundas šajā semestrī; vairāk nekā 20`,
-      );
+  it('writes the watch-list flags with the plural form of their count (Latvian 1, 21 one; 11 zero; 2 other)', () => {
+    const lvUnjustified = [1, 2, 11, 21].map((count) =>
+      t('lv', 'flags.unjustified', { count, threshold: 20 }),
+    );
+    expect(lvUnjustified).toEqual([
+      '1 neattaisnoti kavēta stunda šajā semestrī; vairāk nekā 20',
+      '2 neattaisnoti kavētas stundas šajā semestrī; vairāk nekā 20',
+      '11 neattaisnoti kavētu stundu šajā semestrī; vairāk nekā 20',
+      '21 neattaisnoti kavēta stunda šajā semestrī; vairāk nekā 20',
+    ]);
+    expect([1, 2, 11, 21].map((count) => t('lv', 'flags.low_marks', { count, threshold: 3 }))).toEqual([
+      '1 vērtējums zem 4 vai „nv”; 3 vai vairāk',
+      '2 vērtējumi zem 4 vai „nv”; 3 vai vairāk',
+      '11 vērtējumu zem 4 vai „nv”; 3 vai vairāk',
+      '21 vērtējums zem 4 vai „nv”; 3 vai vairāk',
+    ]);
+    expect([1, 2, 11, 21].map((count) => t('lv', 'flags.behaviour', { count, threshold: 3 }))).toEqual([
+      '1 negatīvs uzvedības ieraksts; 3 vai vairāk',
+      '2 negatīvi uzvedības ieraksti; 3 vai vairāk',
+      '11 negatīvu uzvedības ierakstu; 3 vai vairāk',
+      '21 negatīvs uzvedības ieraksts; 3 vai vairāk',
+    ]);
+    expect([1, 2, 11, 21].map((count) => t('en', 'flags.behaviour', { count, threshold: 3 }))).toEqual([
+      '1 negative behaviour note; 3 or more',
+      '2 negative behaviour notes; 3 or more',
+      '11 negative behaviour notes; 3 or more',
+      '21 negative behaviour notes; 3 or more',
+    ]);
+    expect(t('en', 'flags.unjustified', { count: 1, threshold: 20 })).toBe(
+      '1 unjustified lesson missed this semester; more than 20',
+    );
   });
 
   it('answers keys built at run time only when they name a text', () => {

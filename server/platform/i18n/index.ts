@@ -9,11 +9,20 @@ import lv from './lv.json' with { type: 'json' };
  * Initialised synchronously at import (the resources are bundled JSON; no backend, no await).
  */
 
+/** The family name of a plural form (`unjustified_one` → `unjustified`); never for other keys. */
+type PluralFamily<K extends string> =
+  K extends `${infer Base}_${'zero' | 'one' | 'two' | 'few' | 'many' | 'other'}` ? Base : never;
+
 type Leaves<T, P extends string = ''> = {
-  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
+  [K in keyof T & string]: T[K] extends string
+    ? `${P}${K}` | `${P}${PluralFamily<K>}`
+    : Leaves<T[K], `${P}${K}.`>;
 }[keyof T & string];
 
-/** Every translation key, as a dotted path (`errors.not_found`, `pdf.title`, …). */
+/**
+ * Every translation key, as a dotted path (`errors.not_found`, `pdf.title`, …); a text with plural
+ * forms is called by its family name (`flags.unjustified`) with a `count`.
+ */
 export type MessageKey = Leaves<typeof lv>;
 
 /** The keys of one section without its prefix: `KeysUnder<'pdf'>` is `'title' | 'school' | …`. */

@@ -19,7 +19,8 @@ const STATE_COLOURS: Record<Participant['confirmation'], string> = {
 function ParticipantRow({ session, participant }: { session: TSession; participant: Participant }) {
   const { t } = useTranslation();
   const [entering, setEntering] = useState(false);
-  const canConfirm = session.mode === 'in_person' && participant.confirmation === 'unconfirmed';
+  // The session's `can.confirm` comes from the server (own session, in person, on the day, month open).
+  const canConfirm = session.can.confirm && participant.confirmation === 'unconfirmed';
   if (entering && canConfirm) {
     return (
       <Paper withBorder p="sm" component="li">

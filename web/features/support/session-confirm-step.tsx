@@ -28,37 +28,38 @@ export function SessionConfirmStep({ session, onDone }: { session: TSession; onD
           mode: t(`support.modesInSentence.${session.mode}`),
         })}
       </Text>
-      {session.mode === 'remote' ? (
-        session.confirmationPath && <RemoteLink path={session.confirmationPath} />
-      ) : (
-        <>
-          <Text>{t('support.pinIntro')}</Text>
-          <Stack gap="sm">
-            {session.participants.map((p) => (
-              <Paper withBorder p="md" key={p.studentId}>
-                <ParticipantPin
-                  sessionId={session.id}
-                  studentId={p.studentId}
-                  studentName={p.studentName}
-                  confirmed={confirmed.includes(p.studentId)}
-                  onConfirmed={() => setConfirmed((list) => [...list, p.studentId])}
-                />
-              </Paper>
-            ))}
-          </Stack>
-          <Text role="status" fw={500}>
-            {waiting === 0
-              ? t('support.allConfirmed')
-              : t('support.waitingCount', { count: waiting, total: session.participants.length })}
-          </Text>
-        </>
-      )}
+      {session.mode === 'remote'
+        ? session.confirmationPath && <RemoteLink path={session.confirmationPath} />
+        : // The PIN entries follow the session's `can.confirm` (the server's gate and the session's state).
+          session.can.confirm && (
+            <>
+              <Text>{t('support.pinIntro')}</Text>
+              <Stack gap="sm">
+                {session.participants.map((p) => (
+                  <Paper withBorder p="md" key={p.studentId}>
+                    <ParticipantPin
+                      sessionId={session.id}
+                      studentId={p.studentId}
+                      studentName={p.studentName}
+                      confirmed={confirmed.includes(p.studentId)}
+                      onConfirmed={() => setConfirmed((list) => [...list, p.studentId])}
+                    />
+                  </Paper>
+                ))}
+              </Stack>
+              <Text role="status" fw={500}>
+                {waiting === 0
+                  ? t('support.allConfirmed')
+                  : t('support.waitingCount', { count: waiting, total: session.participants.length })}
+              </Text>
+            </>
+          )}
       <Group>
         <Button variant={waiting === 0 || session.mode === 'remote' ? 'filled' : 'default'} onClick={onDone}>
           {t('support.done')}
         </Button>
       </Group>
-      {session.mode === 'in_person' && waiting > 0 && <Text size="sm">{t('support.confirmLaterHint')}</Text>}
+      {session.can.confirm && waiting > 0 && <Text size="sm">{t('support.confirmLaterHint')}</Text>}
     </Stack>
   );
 }

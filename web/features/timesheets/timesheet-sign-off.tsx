@@ -14,7 +14,7 @@ type Props = {
   month: string;
   timesheet: TTimesheet;
   manySchools: boolean;
-  /** The school's `can.signOffTimesheets`, from the server's gate. */
+  /** The timesheet's `can.signOff`, from the server's gate (false once signed off). */
   maySignOff: boolean;
 };
 

@@ -22,8 +22,6 @@ export function TimesheetsPage() {
     .filter((o) => o.type === 'school')
     .sort((a, b) => a.name.localeCompare(b.name, 'lv'));
   const schoolId = params.get('schoolId') ?? (schools.length === 1 ? schools[0].id : null);
-  // What the caller may do in the chosen school comes with the organisation (`can`, from the server).
-  const mayEnter = schools.find((s) => s.id === schoolId)?.can.enterTimesheets ?? false;
   const month = params.get('month') ?? currentMonth();
   const timesheet = useTimesheet(schoolId, month);
   const months = monthOptions(t);
@@ -90,13 +88,14 @@ export function TimesheetsPage() {
             </Title>
             <TimesheetSignOff
               schoolId={schoolId}
-              maySignOff={schools.find((s) => s.id === schoolId)?.can.signOffTimesheets ?? false}
+              maySignOff={timesheet.data.can.signOff}
               month={month}
               timesheet={timesheet.data}
               manySchools={schools.length > 1}
             />
           </Paper>
-          {mayEnter && (
+          {/* What the caller may do in this month comes with the timesheet (`can`, from the server's gate). */}
+          {(timesheet.data.can.enter || timesheet.data.can.adjust) && (
             <Paper withBorder p="lg" component="section" aria-labelledby="timesheet-entry-title">
               <Title order={2} size="h3" id="timesheet-entry-title" mb="sm">
                 {timesheet.data.signedOff ? t('timesheets.adjustmentTitle') : t('timesheets.entryTitle')}
