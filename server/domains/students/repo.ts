@@ -132,12 +132,7 @@ function searchCondition(q: string, revealScope: StudentScope): SQL {
   ) as SQL;
 }
 
-/** A page of the students visible to the scope, filtered and sorted. */
-export async function findStudents(
-  db: Db,
-  scope: StudentScope,
-  f: StudentFilter,
-): Promise<{ rows: StudentRow[]; total: number; nextCursor: string | null }> {
+function studentConditions(scope: StudentScope, f: StudentFilter): SQL {
   const conditions: SQL[] = [studentVisible(scope)];
   if (f.schoolId) conditions.push(eq(students.schoolId, f.schoolId));
   if (f.q) conditions.push(searchCondition(f.q, f.revealScope));
@@ -145,9 +140,17 @@ export async function findStudents(
   if (f.course) conditions.push(eq(students.course, f.course));
   if (f.classLabel) conditions.push(eq(students.classLabel, f.classLabel));
   if (f.status) conditions.push(eq(students.status, f.status));
-  const where = and(...conditions);
+  return and(...conditions) as SQL;
+}
+
+/**
+ * The statement that reads one page (LIMIT pageSize + 1, after the cursor when given), not yet run:
+ * `findStudents` runs it, and a test EXPLAINs it to see the planner use the 0016 index.
+ */
+export function studentPageQuery(db: Db, scope: StudentScope, f: StudentFilter) {
+  const where = studentConditions(scope, f);
   const ks = studentKeyset(f.sort, f.dir);
-  const rows = await db
+  return db
     .select({ ...summaryColumns(), ...keysetColumns(ks) })
     .from(students)
     .innerJoin(organisations, eq(organisations.id, students.schoolId))
@@ -155,12 +158,21 @@ export async function findStudents(
     .orderBy(...keysetOrder(ks))
     .limit(f.limit + 1)
     .offset(f.offset);
-  const page = keysetPage(ks, rows as unknown as StudentRow[], f.limit);
+}
+
+/** A page of the students visible to the scope, filtered and sorted, with the total and the next cursor. */
+export async function findStudents(
+  db: Db,
+  scope: StudentScope,
+  f: StudentFilter,
+): Promise<{ rows: StudentRow[]; total: number; nextCursor: string | null }> {
+  const rows = await studentPageQuery(db, scope, f);
+  const page = keysetPage(studentKeyset(f.sort, f.dir), rows as unknown as StudentRow[], f.limit);
   const [{ total }] = await db
     .select({ total: sql<number>`count(*)::int` })
     .from(students)
     .innerJoin(organisations, eq(organisations.id, students.schoolId))
-    .where(where);
+    .where(studentConditions(scope, f));
   return { rows: page.rows, total: Number(total), nextCursor: page.nextCursor };
 }
 
