@@ -21,6 +21,8 @@ const c: Record<string, TestClient> = {};
 let schools: Record<string, string>;
 
 type Item = { id: string };
+/** A row's id (the watch list names it `studentId`). */
+const idOf = (i: Item | { studentId: string }) => ('id' in i ? i.id : i.studentId);
 const join = (url: string, q: string) => `${url}${url.includes('?') ? '&' : '?'}${q}`;
 
 /** Every id of a list by offset pages of 200 (the order the offset path has always given). */
@@ -30,7 +32,7 @@ async function byOffset(client: TestClient, url: string): Promise<string[]> {
     const res = await client.get(join(url, `page=${page}&pageSize=200`));
     expect(res.statusCode, res.body).toBe(200);
     const items = res.json().items as Item[];
-    ids.push(...items.map((i) => i.id));
+    ids.push(...items.map(idOf));
     if (items.length < 200) return ids;
   }
 }
@@ -44,7 +46,7 @@ async function byCursor(client: TestClient, url: string, pageSize: number): Prom
       join(url, `pageSize=${pageSize}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`),
     );
     expect(res.statusCode, res.body).toBe(200);
-    ids.push(...(res.json().items as Item[]).map((i) => i.id));
+    ids.push(...(res.json().items as Item[]).map(idOf));
     cursor = res.json().nextCursor;
     if (!cursor) return ids;
   }
@@ -198,6 +200,13 @@ describe('other lists by cursor', () => {
     expect(second.total).toBe(first.total);
   });
 
+  it('walks the watch list (computed order) like the offset pages', async () => {
+    for (const who of ['koord.s1', 'koord.ziemelu']) {
+      const total = (await c[who].get('/api/watch-list?pageSize=1')).json().total as number;
+      await expectSameWalk(c[who], '/api/watch-list', Math.max(1, Math.floor(total / 4)), 1);
+    }
+  });
+
   it('walks the audit log newest first, unaffected by the audit rows the walk itself writes', async () => {
     await expectSameWalk(c.admin, '/api/audit?action=student.', 50, 10);
     await expectSameWalk(c['koord.s1'], '/api/audit?action=student.', 40, 10);
@@ -205,7 +214,14 @@ describe('other lists by cursor', () => {
 });
 
 describe('bad cursors', () => {
-  const lists = ['/api/students', '/api/users', '/api/plans', '/api/approvals', '/api/audit'];
+  const lists = [
+    '/api/students',
+    '/api/users',
+    '/api/plans',
+    '/api/approvals',
+    '/api/audit',
+    '/api/watch-list',
+  ];
   const forged = [
     'garbage!',
     'x'.repeat(5000),
