@@ -49,6 +49,19 @@ describe('student register: class-list import, profile, guardian and application
     await expect.poll(() => page.locator('h1').textContent()).toBe('Skolēni');
     await expect.poll(() => page.locator('tbody tr').count()).toBe(50);
     visited.push({ name: 'student-list', violations: await axeViolations(page) });
+    // Pages by cursor: next, then back with the keyboard.
+    const pages = page.getByRole('navigation', { name: 'Lappuses' });
+    const firstName = await page.locator('tbody tr').first().textContent();
+    await pages.getByRole('button', { name: 'Nākamā lappuse' }).click();
+    await expect.poll(() => mainText(page)).toMatch(/51–100/);
+    await expect.poll(() => page.locator('tbody tr').first().textContent()).not.toBe(firstName);
+    visited.push({ name: 'student-list-page-2', violations: await axeViolations(page) });
+    await screenshot(page, 'students-page-2');
+    await pages.getByRole('button', { name: 'Iepriekšējā lappuse' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => mainText(page)).toMatch(/1–50/);
+    await expect.poll(() => page.locator('tbody tr').first().textContent()).toBe(firstName);
+    expect(await pages.getByRole('button', { name: 'Iepriekšējā lappuse' }).isDisabled()).toBe(true);
     await page.getByRole('link', { name: 'Importēt sarakstu' }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Klašu saraksta imports');
     visited.push({ name: 'import-upload', violations: await axeViolations(page) });
@@ -178,7 +191,7 @@ describe('student register: class-list import, profile, guardian and application
   });
 
   it('has no axe violations on any page visited', () => {
-    expect(visited.map((v) => v.name)).toHaveLength(9);
+    expect(visited.map((v) => v.name)).toHaveLength(10);
     for (const v of visited) expect(v.violations, v.name).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkCursor, pageFields } from './cursor.ts';
 import { ZCalendarDate, zLine } from './fields.ts';
 
 export const ZAuditEvent = z.object({
@@ -20,17 +21,22 @@ export const ZAuditEvent = z.object({
 });
 export type TAuditEvent = z.infer<typeof ZAuditEvent>;
 
-export const ZAuditList = z.object({ items: z.array(ZAuditEvent), total: z.number().int() });
-
-export const ZAuditQuery = z.object({
-  action: zLine(80).optional(),
-  entityType: zLine(40).optional(),
-  entityId: zLine(80).optional(),
-  actorId: z.uuid().optional(),
-  outcome: z.enum(['ok', 'denied', 'failed']).optional(),
-  from: ZCalendarDate.optional(),
-  to: ZCalendarDate.optional(),
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+export const ZAuditList = z.object({
+  items: z.array(ZAuditEvent),
+  total: z.number().int(),
+  nextCursor: z.string().nullable(),
 });
+
+export const ZAuditQuery = z
+  .object({
+    action: zLine(80).optional(),
+    entityType: zLine(40).optional(),
+    entityId: zLine(80).optional(),
+    actorId: z.uuid().optional(),
+    outcome: z.enum(['ok', 'denied', 'failed']).optional(),
+    from: ZCalendarDate.optional(),
+    to: ZCalendarDate.optional(),
+    ...pageFields(),
+  })
+  .superRefine((q, ctx) => checkCursor(q, { list: 'audit', sort: 'newest', dir: 'desc' }, ctx));
 export type TAuditQuery = z.infer<typeof ZAuditQuery>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkCursor, pageFields } from './cursor.ts';
 import { ZEventDate, zLine, zText } from './fields.ts';
 
 export const EJOURNAL_KINDS = ['attendance', 'marks', 'behaviour'] as const;
@@ -86,15 +87,16 @@ export const ZStudentCharts = z.object({
   ),
 });
 
-export const ZWatchListQuery = z.object({
-  schoolId: z.uuid().optional(),
-  semesterId: z.uuid().optional(),
-  grade: z.coerce.number().int().min(1).max(12).optional(),
-  flag: z.enum(FLAG_KEYS).optional(),
-  onlyUnassessed: z.enum(['true', 'false']).optional(),
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).default(50),
-});
+export const ZWatchListQuery = z
+  .object({
+    schoolId: z.uuid().optional(),
+    semesterId: z.uuid().optional(),
+    grade: z.coerce.number().int().min(1).max(12).optional(),
+    flag: z.enum(FLAG_KEYS).optional(),
+    onlyUnassessed: z.enum(['true', 'false']).optional(),
+    ...pageFields(500),
+  })
+  .superRefine((q, ctx) => checkCursor(q, { list: 'watch', sort: 'flags', dir: 'desc' }, ctx));
 export type TWatchListQuery = z.infer<typeof ZWatchListQuery>;
 
 export const ZWatchListItem = z.object({
@@ -117,6 +119,7 @@ export const ZWatchList = z.object({
   semesterId: z.string(),
   items: z.array(ZWatchListItem),
   total: z.number().int(),
+  nextCursor: z.string().nullable(),
 });
 
 export const ZWatchListSummary = z.object({

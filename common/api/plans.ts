@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkCursor, pageFields } from './cursor.ts';
 import { zLine, zText } from './fields.ts';
 import { ZPinStatus } from './support.ts';
 
@@ -199,15 +200,25 @@ export const ZPlanSummary = z.object({
   waitingHours: z.number().nullable(),
   resubmitted: z.boolean(),
 });
-export const ZPlanList = z.object({ items: z.array(ZPlanSummary), total: z.number().int() });
-export const ZPlanListQuery = z.object({
-  studentId: z.uuid().optional(),
-  schoolId: z.uuid().optional(),
-  semesterId: z.uuid().optional(),
-  status: z.enum(PLAN_STATUSES).optional(),
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+export const ZPlanList = z.object({
+  items: z.array(ZPlanSummary),
+  total: z.number().int(),
+  nextCursor: z.string().nullable(),
 });
+export const ZPlanListQuery = z
+  .object({
+    studentId: z.uuid().optional(),
+    schoolId: z.uuid().optional(),
+    semesterId: z.uuid().optional(),
+    status: z.enum(PLAN_STATUSES).optional(),
+    ...pageFields(),
+  })
+  .superRefine((q, ctx) => checkCursor(q, { list: 'plans', sort: 'created', dir: 'desc' }, ctx));
+
+/** The approval queue's page (oldest waiting first). */
+export const ZApprovalQueueQuery = z
+  .object(pageFields())
+  .superRefine((q, ctx) => checkCursor(q, { list: 'approvals', sort: 'waiting', dir: 'asc' }, ctx));
 
 export const ZReturnBody = z.object({
   comment: text(4000),

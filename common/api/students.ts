@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parsePersonalCode } from '../personal-code.ts';
+import { checkCursor, pageFields } from './cursor.ts';
 import { ZBirthDate, ZEventDate, zLine, zText } from './fields.ts';
 
 export const STUDENT_STATUSES = ['enrolled', 'moved', 'graduated', 'left'] as const;
@@ -90,21 +91,24 @@ export const ZStudentList = z.object({
   total: z.number().int(),
   /** Whether the caller may sort this list by personal code (only where every code could be revealed). */
   codeSortable: z.boolean(),
+  /** The `cursor` of the next page, null on the last page. */
+  nextCursor: z.string().nullable(),
 });
 
 export const STUDENT_SORTS = ['name', 'class', 'grade', 'code'] as const;
-export const ZStudentListQuery = z.object({
-  schoolId: z.uuid().optional(),
-  q: zLine(100).optional(),
-  grade: z.coerce.number().int().min(1).max(12).optional(),
-  course: z.coerce.number().int().min(1).max(4).optional(),
-  classLabel: zLine(20).optional(),
-  status: z.enum(STUDENT_STATUSES).optional(),
-  sort: z.enum(STUDENT_SORTS).default('name'),
-  dir: z.enum(['asc', 'desc']).default('asc'),
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
-});
+export const ZStudentListQuery = z
+  .object({
+    schoolId: z.uuid().optional(),
+    q: zLine(100).optional(),
+    grade: z.coerce.number().int().min(1).max(12).optional(),
+    course: z.coerce.number().int().min(1).max(4).optional(),
+    classLabel: zLine(20).optional(),
+    status: z.enum(STUDENT_STATUSES).optional(),
+    sort: z.enum(STUDENT_SORTS).default('name'),
+    dir: z.enum(['asc', 'desc']).default('asc'),
+    ...pageFields(),
+  })
+  .superRefine((q, ctx) => checkCursor(q, { list: 'students', sort: q.sort, dir: q.dir }, ctx));
 export type TStudentListQuery = z.infer<typeof ZStudentListQuery>;
 
 export const ZGuardian = z.object({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LANGUAGES, MIN_PASSWORD_LENGTH, ROLES } from '../roles.ts';
 import { ZGrant } from './auth.ts';
+import { checkCursor, pageFields } from './cursor.ts';
 import { zExact, zLine } from './fields.ts';
 
 export const ZUserSummary = z.object({
@@ -15,7 +16,11 @@ export const ZUserSummary = z.object({
 });
 export type TUserSummary = z.infer<typeof ZUserSummary>;
 
-export const ZUserList = z.object({ items: z.array(ZUserSummary), total: z.number().int() });
+export const ZUserList = z.object({
+  items: z.array(ZUserSummary),
+  total: z.number().int(),
+  nextCursor: z.string().nullable(),
+});
 
 /** The caller's abilities on one account, from the server's gate (the web shows buttons by these). */
 export const ZUserAbilities = z.object({
@@ -38,12 +43,13 @@ export const ZUserDetail = ZUserSummary.extend({
 });
 export type TUserDetail = z.infer<typeof ZUserDetail>;
 
-export const ZUserListQuery = z.object({
-  q: zLine(100).optional(),
-  organisationId: z.uuid().optional(),
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
-});
+export const ZUserListQuery = z
+  .object({
+    q: zLine(100).optional(),
+    organisationId: z.uuid().optional(),
+    ...pageFields(),
+  })
+  .superRefine((q, ctx) => checkCursor(q, { list: 'users', sort: 'name', dir: 'asc' }, ctx));
 export type TUserListQuery = z.infer<typeof ZUserListQuery>;
 
 const password = zExact(1024, MIN_PASSWORD_LENGTH);

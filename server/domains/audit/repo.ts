@@ -1,5 +1,7 @@
-import { and, desc, eq, gte, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import type { TCursorPayload } from '../../../common/api/cursor.ts';
 import { auditEvents, organisations, plans, students, users } from '../../db/schema.ts';
+import { type Keyset, keysetAfter, keysetColumns, keysetOrder, keysetPage } from '../../platform/cursor.ts';
 import type { Db } from '../../platform/db.ts';
 import { pathInScope } from '../../platform/scope-sql.ts';
 import { escapeLike } from '../../platform/sql-text.ts';
@@ -14,7 +16,17 @@ export interface AuditFilter {
   to?: string;
   limit: number;
   offset: number;
+  cursor?: TCursorPayload;
 }
+
+/** Newest first by id (the primary key's index serves it; ids only grow, so ties cannot occur). */
+const AUDIT_KEYSET: Keyset = {
+  list: 'audit',
+  sort: 'newest',
+  dir: 'desc',
+  keys: [],
+  id: { expr: auditEvents.id, dir: 'desc', kind: 'bigint' },
+};
 
 /** Audit rows of organisations in scope (and rows with no organisation when `includeUnscoped`), newest first. */
 export async function findAuditEvents(db: Db, scope: string[], includeUnscoped: boolean, f: AuditFilter) {
@@ -46,20 +58,22 @@ export async function findAuditEvents(db: Db, scope: string[], includeUnscoped: 
       organisationPath: organisations.path,
       ip: sql<string | null>`host(${auditEvents.ip})`,
       requestId: auditEvents.requestId,
+      ...keysetColumns(AUDIT_KEYSET),
     })
     .from(auditEvents)
     .leftJoin(organisations, eq(organisations.id, auditEvents.orgId))
     .leftJoin(users, eq(users.id, auditEvents.actorId))
-    .where(where)
-    .orderBy(desc(auditEvents.id))
-    .limit(f.limit)
+    .where(f.cursor ? and(where, keysetAfter(AUDIT_KEYSET, f.cursor)) : where)
+    .orderBy(...keysetOrder(AUDIT_KEYSET))
+    .limit(f.limit + 1)
     .offset(f.offset);
+  const page = keysetPage(AUDIT_KEYSET, rows, f.limit);
   const [{ total }] = await db
     .select({ total: sql<number>`count(*)::int` })
     .from(auditEvents)
     .leftJoin(organisations, eq(organisations.id, auditEvents.orgId))
     .where(where);
-  return { rows, total: Number(total) };
+  return { rows: page.rows, total: Number(total), nextCursor: page.nextCursor };
 }
 
 /** Names and current school paths of the students an audit page names (for labels the caller may see). */

@@ -1,6 +1,7 @@
 import type { TAuditEvent, TAuditQuery } from '../../../common/api/audit.ts';
 import type { RequestContext } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
+import { pageOffset } from '../../platform/cursor.ts';
 import type { Db } from '../../platform/db.ts';
 import { ForbiddenError } from '../../platform/errors.ts';
 import { scopePaths } from '../../platform/policy/gate.ts';
@@ -17,10 +18,10 @@ export async function listAuditEvents(ctx: RequestContext, query: TAuditQuery, t
   const scope = scopePaths(ctx.actor, AUDIT_VIEW);
   if (scope.length === 0) throw new ForbiddenError('audit');
   const national = scopePaths(ctx.actor, AUDIT_VIEW_NATIONAL).length > 0;
-  const { rows, total } = await repo.findAuditEvents(tx, scope, national, {
+  const { rows, total, nextCursor } = await repo.findAuditEvents(tx, scope, national, {
     ...query,
     limit: query.pageSize,
-    offset: (query.page - 1) * query.pageSize,
+    offset: pageOffset(query),
   });
   const labels = await labelEntities(ctx, rows, tx);
   await writeAudit(tx, ctx, { action: 'audit.list', entityType: 'audit' });
@@ -31,5 +32,5 @@ export async function listAuditEvents(ctx: RequestContext, query: TAuditQuery, t
     at: new Date(r.at).toISOString(),
     outcome: r.outcome as TAuditEvent['outcome'],
   }));
-  return { items, total };
+  return { items, total, nextCursor };
 }

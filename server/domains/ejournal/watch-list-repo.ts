@@ -1,5 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
+import type { TCursorPayload } from '../../../common/api/cursor.ts';
 import type { FlagKey } from '../../../common/api/ejournal.ts';
+import { type Keyset, keysetAfter, keysetOrder, keysetPage, keysetSelect } from '../../platform/cursor.ts';
 import { type Db, queryRows } from '../../platform/db.ts';
 import { pathInScope } from '../../platform/scope-sql.ts';
 
@@ -130,6 +132,57 @@ export async function findIndicatorRows(db: Db, f: WatchListFilter): Promise<Ind
     order by (${flagCount}) desc, last_record_on desc nulls last, last_name, first_name, student_id
     limit ${f.limit} offset ${f.offset}`,
   );
+}
+
+/**
+ * The watch list's order as keyset keys: computed per request (flags against thresholds), so no index
+ * can serve it; the cursor holds the computed values. `last_record_on` is `YYYY-MM-DD` text, and ''
+ * for none sorts last descending as NULLS LAST did.
+ */
+const WATCH_KEYSET: Keyset = {
+  list: 'watch',
+  sort: 'flags',
+  dir: 'desc',
+  keys: [
+    { expr: sql`(${flagCount})`, dir: 'desc', kind: 'int' },
+    { expr: sql`coalesce(last_record_on, '')`, dir: 'desc', kind: 'text' },
+    { expr: sql`last_name`, dir: 'asc', kind: 'text' },
+    { expr: sql`first_name`, dir: 'asc', kind: 'text' },
+  ],
+  id: { expr: sql`student_id`, dir: 'asc', kind: 'uuid' },
+};
+
+/**
+ * A page of the watch list in its order, after `cursor` when given, with the total of the whole list
+ * (the window count without a cursor, a separate count after one) and the next page's cursor.
+ */
+export async function findWatchListPage(
+  db: Db,
+  f: WatchListFilter & { cursor?: TCursorPayload },
+): Promise<{ rows: IndicatorRow[]; total: number; nextCursor: string | null }> {
+  const outer: SQL[] = [sql`true`];
+  if (f.onlyFlagged) outer.push(sql`(${flagCount}) > 0`);
+  if (f.flag) outer.push(sql`coalesce((${FLAG_SQL[f.flag]}), false)`);
+  if (f.onlyUnassessed) outer.push(sql`not assessed`);
+  const where = sql.join(outer, sql` and `);
+  const after = f.cursor ? sql` and ${keysetAfter(WATCH_KEYSET, f.cursor)}` : sql``;
+  const rows = await queryRows<IndicatorRow>(
+    db,
+    sql`select *, count(*) over ()::int as total, ${keysetSelect(WATCH_KEYSET)} from (${indicatorSelect(f)}) w
+    where ${where}${after}
+    order by ${sql.join(keysetOrder(WATCH_KEYSET), sql`, `)}
+    limit ${f.limit + 1} offset ${f.offset}`,
+  );
+  let total = rows[0]?.total ?? 0;
+  if (f.cursor || (rows.length === 0 && f.offset > 0)) {
+    const [count] = await queryRows<{ total: number }>(
+      db,
+      sql`select count(*)::int as total from (${indicatorSelect(f)}) w where ${where}`,
+    );
+    total = Number(count.total);
+  }
+  const page = keysetPage(WATCH_KEYSET, rows, f.limit);
+  return { rows: page.rows, total, nextCursor: page.nextCursor };
 }
 
 /** Counts for a start page: flagged students, flagged and not assessed, legal duty not yet met, students with data. */

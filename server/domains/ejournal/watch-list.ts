@@ -3,6 +3,7 @@ import type { TThresholds, TWatchListItem, TWatchListQuery } from '../../../comm
 import { formatDate } from '../../../common/format.ts';
 import type { RequestContext } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
+import { pageOffset } from '../../platform/cursor.ts';
 import { todayInLatvia } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, badRequest, conflict, ForbiddenError, NotFoundError } from '../../platform/errors.ts';
@@ -18,6 +19,7 @@ import {
   DEFAULT_THRESHOLDS,
   findIndicatorRows,
   findThresholdRow,
+  findWatchListPage,
   type IndicatorRow,
   insertLegalDutyNotice,
   upsertThresholds,
@@ -58,7 +60,7 @@ function present(r: IndicatorRow, ctx: RequestContext): TWatchListItem {
 export async function getWatchList(ctx: RequestContext, q: TWatchListQuery, tx: Db, audit = true) {
   const scope = watchScope(ctx);
   const semester = await semesterFor(tx, q.semesterId);
-  const rows = await findIndicatorRows(tx, {
+  const { rows, total, nextCursor } = await findWatchListPage(tx, {
     semesterId: semester.id,
     schoolDays: schoolDaysElapsed(semester.startsOn, semester.endsOn, todayInLatvia()),
     scope,
@@ -68,7 +70,8 @@ export async function getWatchList(ctx: RequestContext, q: TWatchListQuery, tx: 
     onlyFlagged: true,
     onlyUnassessed: q.onlyUnassessed === 'true',
     limit: q.pageSize,
-    offset: (q.page - 1) * q.pageSize,
+    offset: pageOffset(q),
+    cursor: q.cursor,
   });
   if (audit)
     await writeAudit(tx, ctx, {
@@ -76,7 +79,7 @@ export async function getWatchList(ctx: RequestContext, q: TWatchListQuery, tx: 
       entityType: 'student',
       orgId: q.schoolId ?? null,
     });
-  return { semesterId: semester.id, items: rows.map((r) => present(r, ctx)), total: rows[0]?.total ?? 0 };
+  return { semesterId: semester.id, items: rows.map((r) => present(r, ctx)), total, nextCursor };
 }
 
 /** The counts for the start page. */
@@ -107,7 +110,7 @@ export async function exportWatchList(ctx: RequestContext, q: TWatchListQuery, t
   // One audit row for the export, not a read and an export.
   const { items } = await getWatchList(
     ctx,
-    { ...q, page: 1, pageSize: 100_000 } as TWatchListQuery,
+    { ...q, page: 1, cursor: undefined, pageSize: 100_000 } as TWatchListQuery,
     tx,
     false,
   );

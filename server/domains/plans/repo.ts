@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
+import type { TCursorPayload } from '../../../common/api/cursor.ts';
 import { notifications, planCodeCounters, planEvents, plans, planVersions, users } from '../../db/schema.ts';
 import { now, today } from '../../platform/clock.ts';
+import { type Keyset, keysetAfter, keysetOrder, keysetPage, keysetSelect } from '../../platform/cursor.ts';
 import { type Db, queryRows } from '../../platform/db.ts';
 import { pathInScope } from '../../platform/scope-sql.ts';
 
@@ -175,6 +177,7 @@ export async function findPlans(
     status?: string;
     limit: number;
     offset: number;
+    cursor?: TCursorPayload;
   },
 ) {
   const conditions: SQL[] = [visible, sql`p.status <> 'deleted'`];
@@ -182,10 +185,55 @@ export async function findPlans(
   if (f.schoolId) conditions.push(sql`p.school_id = ${f.schoolId}`);
   if (f.semesterId) conditions.push(sql`p.semester_id = ${f.semesterId}`);
   if (f.status) conditions.push(sql`p.status = ${f.status}`);
-  return queryRows<PlanListRow>(
+  return pagePlans(db, PLAN_KEYSET, conditions, f);
+}
+
+/** Plans, newest first (index `plans_created_idx`, 0016). */
+const PLAN_KEYSET: Keyset = {
+  list: 'plans',
+  sort: 'created',
+  dir: 'desc',
+  keys: [{ expr: sql`p.created_at`, dir: 'desc', kind: 'timestamptz' }],
+  id: { expr: sql`p.id`, dir: 'desc', kind: 'uuid' },
+};
+
+/** The approval queue, longest waiting first (partial index `plans_in_approval_since_idx`, 0016). */
+const QUEUE_KEYSET: Keyset = {
+  list: 'approvals',
+  sort: 'waiting',
+  dir: 'asc',
+  keys: [{ expr: sql`p.level_since`, dir: 'asc', kind: 'timestamptz' }],
+  id: { expr: sql`p.id`, dir: 'asc', kind: 'uuid' },
+};
+
+/**
+ * A page of plan list rows in the keyset's order. `total` counts every row the conditions match: the
+ * window count in the same statement without a cursor, a separate count after one (the cursor's
+ * condition would shrink the window).
+ */
+async function pagePlans(
+  db: Db,
+  ks: Keyset,
+  conditions: SQL[],
+  f: { limit: number; offset: number; cursor?: TCursorPayload },
+): Promise<{ rows: PlanListRow[]; total: number; nextCursor: string | null }> {
+  const where = sql.join(conditions, sql` and `);
+  const after = f.cursor ? sql` and ${keysetAfter(ks, f.cursor)}` : sql``;
+  const rows = await queryRows<PlanListRow>(
     db,
-    sql`${planListSelect} where ${sql.join(conditions, sql` and `)} order by p.created_at desc, p.id limit ${f.limit} offset ${f.offset}`,
+    sql`${planListSelect}, ${keysetSelect(ks)} ${planListFrom} where ${where}${after}
+        order by ${sql.join(keysetOrder(ks), sql`, `)} limit ${f.limit + 1} offset ${f.offset}`,
   );
+  let total = rows[0]?.total ?? 0;
+  if (f.cursor || (rows.length === 0 && f.offset > 0)) {
+    const [count] = await queryRows<{ total: number }>(
+      db,
+      sql`select count(*)::int as total ${planListFrom} where ${where}`,
+    );
+    total = Number(count.total);
+  }
+  const page = keysetPage(ks, rows, f.limit);
+  return { rows: page.rows, total, nextCursor: page.nextCursor };
 }
 
 export interface PlanListRow {
@@ -209,23 +257,25 @@ const planListSelect = sql`
   select p.id, p.code, p.student_id, s.first_name, s.last_name,
     case when p.moved_out_at is null then s.class_label else coalesce(p.class_label, '') end as class_label, o.name as school_name, sem.school_year, sem.number,
     p.status, p.approval_level, p.level_since, exists (select 1 from plan_events e where e.plan_id = p.id and e.action = 'return') as resubmitted,
-    count(*) over ()::int as total
+    count(*) over ()::int as total`;
+const planListFrom = sql`
   from plans p join students s on s.id = p.student_id join organisations o on o.id = p.school_id join semesters sem on sem.id = p.semester_id`;
 
 /** Plans waiting at a level the caller approves, oldest first. `scopes` maps each level to the caller's subtrees. */
 export async function findQueue(
   db: Db,
   scopes: Record<'director' | 'municipality' | 'expert', string[]>,
-  limit: number,
-  offset: number,
+  f: { limit: number; offset: number; cursor?: TCursorPayload },
 ) {
   const levelConditions = (Object.keys(scopes) as (keyof typeof scopes)[])
     .filter((level) => scopes[level].length > 0)
     .map((level) => sql`(p.approval_level = ${level} and ${pathInScope(sql`o.path`, scopes[level])})`);
-  if (levelConditions.length === 0) return [];
-  return queryRows<PlanListRow>(
+  if (levelConditions.length === 0) return { rows: [], total: 0, nextCursor: null };
+  return pagePlans(
     db,
-    sql`${planListSelect} where p.status = 'in_approval' and (${sql.join(levelConditions, sql` or `)}) order by p.level_since asc, p.id limit ${limit} offset ${offset}`,
+    QUEUE_KEYSET,
+    [sql`p.status = 'in_approval'`, sql`(${sql.join(levelConditions, sql` or `)})`],
+    f,
   );
 }
 

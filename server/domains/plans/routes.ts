@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZApiError } from '../../../common/api/errors.ts';
 import {
+  ZApprovalQueueQuery,
   ZBulkApproveBody,
   ZCreatePlanBody,
   ZEvaluation,
@@ -23,10 +24,6 @@ import * as transitions from './transitions.ts';
 
 const errors = { 400: ZApiError, 401: ZApiError, 403: ZApiError, 404: ZApiError, 409: ZApiError };
 const ZId = z.object({ id: z.uuid() });
-const ZPage = z.object({
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
-});
 
 /** Individual support plans: drafting, three-level approval, revision, evaluation, the PDF; approval queues; notifications. */
 export const planRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -141,7 +138,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/approvals',
-    { schema: { tags, querystring: ZPage, response: { 200: ZPlanList, ...errors } } },
+    { schema: { tags, querystring: ZApprovalQueueQuery, response: { 200: ZPlanList, ...errors } } },
     (req) => db.withTx((tx) => service.approvalQueue(req.ctx, req.query, tx)),
   );
   app.post(

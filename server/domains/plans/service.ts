@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import type { TCursorPayload } from '../../../common/api/cursor.ts';
 import { type TPlan, type TPlanContent, ZPlanContent } from '../../../common/api/plans.ts';
 import type { RequestContext } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { now, nowMs } from '../../platform/clock.ts';
+import { pageOffset } from '../../platform/cursor.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, badRequest, conflict, ForbiddenError, NotFoundError } from '../../platform/errors.ts';
 import { t } from '../../platform/i18n/index.ts';
@@ -204,20 +206,21 @@ export async function listPlans(
     schoolId?: string;
     semesterId?: string;
     status?: string;
-    page: number;
+    page?: number;
     pageSize: number;
+    cursor?: TCursorPayload;
   },
   tx: Db,
 ) {
   const scope = studentScope(ctx);
   if (scope.wholePaths.length === 0 && scope.assignedPaths.length === 0) throw new AppError(403, 'forbidden');
-  const rows = await repo.findPlans(tx, planVisible(scope), {
+  const { rows, total, nextCursor } = await repo.findPlans(tx, planVisible(scope), {
     ...q,
     limit: q.pageSize,
-    offset: (q.page - 1) * q.pageSize,
+    offset: pageOffset(q),
   });
   await writeAudit(tx, ctx, { action: 'plan.list', entityType: 'plan', orgId: q.schoolId ?? null });
-  return { items: rows.map((r) => presentListRow(r, ctx.language)), total: rows[0]?.total ?? 0 };
+  return { items: rows.map((r) => presentListRow(r, ctx.language)), total, nextCursor };
 }
 
 function presentListRow(r: repo.PlanListRow, lang: 'lv' | 'en') {
@@ -239,15 +242,23 @@ function presentListRow(r: repo.PlanListRow, lang: 'lv' | 'en') {
 }
 
 /** The caller's approval queue: plans waiting at the levels the caller approves, oldest first. */
-export async function approvalQueue(ctx: RequestContext, q: { page: number; pageSize: number }, tx: Db) {
+export async function approvalQueue(
+  ctx: RequestContext,
+  q: { page?: number; pageSize: number; cursor?: TCursorPayload },
+  tx: Db,
+) {
   const scopes = {
     director: scopePaths(ctx.actor, PLAN_APPROVE_DIRECTOR),
     municipality: scopePaths(ctx.actor, PLAN_APPROVE_MUNICIPALITY),
     expert: scopePaths(ctx.actor, PLAN_APPROVE_EXPERT),
   };
-  const rows = await repo.findQueue(tx, scopes, q.pageSize, (q.page - 1) * q.pageSize);
+  const { rows, total, nextCursor } = await repo.findQueue(tx, scopes, {
+    limit: q.pageSize,
+    offset: pageOffset(q),
+    cursor: q.cursor,
+  });
   await writeAudit(tx, ctx, { action: 'plan.queue', entityType: 'plan' });
-  return { items: rows.map((r) => presentListRow(r, ctx.language)), total: rows[0]?.total ?? 0 };
+  return { items: rows.map((r) => presentListRow(r, ctx.language)), total, nextCursor };
 }
 
 /** What changed since the version the approvers last returned (empty base when never returned). */

@@ -1,7 +1,16 @@
-import { and, asc, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import type { TCursorPayload } from '../../../common/api/cursor.ts';
 import { organisations, studentAssignments, students, users } from '../../db/schema.ts';
 import { now } from '../../platform/clock.ts';
 import { latvianSortKey } from '../../platform/collation.ts';
+import {
+  type KeyKind,
+  type Keyset,
+  keysetAfter,
+  keysetColumns,
+  keysetOrder,
+  keysetPage,
+} from '../../platform/cursor.ts';
 import { todayInLatvia } from '../../platform/dates.ts';
 import { type Db, queryRows } from '../../platform/db.ts';
 import { pathInScope } from '../../platform/scope-sql.ts';
@@ -86,6 +95,8 @@ export interface StudentFilter {
   dir: 'asc' | 'desc';
   limit: number;
   offset: number;
+  /** Continue after this cursor's row (keyset) instead of skipping `offset` rows. */
+  cursor?: TCursorPayload;
   /** Where the caller may reveal personal codes: only there does a code prefix match. */
   revealScope: StudentScope;
 }
@@ -123,12 +134,7 @@ function searchCondition(q: string, revealScope: StudentScope): SQL {
   ) as SQL;
 }
 
-/** A page of the students visible to the scope, filtered and sorted. */
-export async function findStudents(
-  db: Db,
-  scope: StudentScope,
-  f: StudentFilter,
-): Promise<{ rows: StudentRow[]; total: number }> {
+function studentConditions(scope: StudentScope, f: StudentFilter): SQL {
   const conditions: SQL[] = [studentVisible(scope)];
   if (f.schoolId) conditions.push(eq(students.schoolId, f.schoolId));
   if (f.q) conditions.push(searchCondition(f.q, f.revealScope));
@@ -136,37 +142,66 @@ export async function findStudents(
   if (f.course) conditions.push(eq(students.course, f.course));
   if (f.classLabel) conditions.push(eq(students.classLabel, f.classLabel));
   if (f.status) conditions.push(eq(students.status, f.status));
-  const where = and(...conditions);
-  const d = f.dir === 'desc' ? desc : asc;
-  const order = {
-    name: [d(latvianSortKey(students.lastName)), d(latvianSortKey(students.firstName))],
-    class: [
-      d(students.classLabel),
-      asc(latvianSortKey(students.lastName)),
-      asc(latvianSortKey(students.firstName)),
-    ],
-    grade: [
-      d(students.grade),
-      d(students.course),
-      asc(students.classLabel),
-      asc(latvianSortKey(students.lastName)),
-    ],
-    code: [d(students.personalCode)],
-  }[f.sort];
-  const rows = await db
-    .select(summaryColumns())
+  return and(...conditions) as SQL;
+}
+
+/**
+ * The statement that reads one page (LIMIT pageSize + 1, after the cursor when given), not yet run:
+ * `findStudents` runs it, and a test EXPLAINs it to see the planner use the 0016 index.
+ */
+export function studentPageQuery(db: Db, scope: StudentScope, f: StudentFilter) {
+  const where = studentConditions(scope, f);
+  const ks = studentKeyset(f.sort, f.dir);
+  return db
+    .select({ ...summaryColumns(), ...keysetColumns(ks) })
     .from(students)
     .innerJoin(organisations, eq(organisations.id, students.schoolId))
-    .where(where)
-    .orderBy(...order, asc(students.id))
-    .limit(f.limit)
+    .where(f.cursor ? and(where, keysetAfter(ks, f.cursor)) : where)
+    .orderBy(...keysetOrder(ks))
+    .limit(f.limit + 1)
     .offset(f.offset);
+}
+
+/** A page of the students visible to the scope, filtered and sorted, with the total and the next cursor. */
+export async function findStudents(
+  db: Db,
+  scope: StudentScope,
+  f: StudentFilter,
+): Promise<{ rows: StudentRow[]; total: number; nextCursor: string | null }> {
+  const rows = await studentPageQuery(db, scope, f);
+  const page = keysetPage(studentKeyset(f.sort, f.dir), rows as unknown as StudentRow[], f.limit);
   const [{ total }] = await db
     .select({ total: sql<number>`count(*)::int` })
     .from(students)
     .innerJoin(organisations, eq(organisations.id, students.schoolId))
-    .where(where);
-  return { rows: rows as StudentRow[], total: Number(total) };
+    .where(studentConditions(scope, f));
+  return { rows: page.rows, total: Number(total), nextCursor: page.nextCursor };
+}
+
+/**
+ * The list's order for a sort and direction, as keyset keys. Grade and course may be NULL: `coalesce`
+ * to 100 sorts them as NULL sorts (last ascending, first descending) and keeps the keys comparable.
+ * The name sort is what index `students_school_lv_name_idx` (migration 0016) is built for.
+ */
+export function studentKeyset(sort: StudentFilter['sort'], dir: 'asc' | 'desc'): Keyset {
+  const lastKey = latvianSortKey(students.lastName);
+  const firstKey = latvianSortKey(students.firstName);
+  const key = (expr: SQLWrapper, kind: KeyKind, d: 'asc' | 'desc' = dir) => ({ expr, kind, dir: d });
+  const keys = {
+    name: [key(lastKey, 'text'), key(firstKey, 'text')],
+    class: [key(students.classLabel, 'text'), key(lastKey, 'text', 'asc'), key(firstKey, 'text', 'asc')],
+    grade: [
+      key(sql`coalesce(${students.grade}, 100)`, 'int'),
+      key(sql`coalesce(${students.course}, 100)`, 'int'),
+      key(students.classLabel, 'text', 'asc'),
+      key(lastKey, 'text', 'asc'),
+    ],
+    code: [key(students.personalCode, 'text')],
+  }[sort];
+  // Ties are broken by id in the direction of the sort where every key follows it (an index scans it
+  // either way), else ascending as before.
+  const idDir = sort === 'name' || sort === 'code' ? dir : 'asc';
+  return { list: 'students', sort, dir, keys, id: key(students.id, 'uuid', idDir) };
 }
 
 /** One student with the school's path, regardless of scope (the service checks it). */

@@ -8,6 +8,7 @@ import type {
 import { formatPersonalCode, parsePersonalCode } from '../../../common/personal-code.ts';
 import type { RequestContext } from '../../platform/actor.ts';
 import { type AuditEntry, writeAudit, writeAuditMany } from '../../platform/audit.ts';
+import { pageOffset } from '../../platform/cursor.ts';
 import type { Database, Db } from '../../platform/db.ts';
 import { AppError, badRequest, conflict, ForbiddenError, NotFoundError } from '../../platform/errors.ts';
 import { abilitiesOn, can } from '../../platform/policy/gate.ts';
@@ -52,10 +53,10 @@ export async function listStudents(ctx: RequestContext, q: TStudentListQuery, tx
   if (scope.wholePaths.length === 0 && scope.assignedPaths.length === 0) throw new AppError(403, 'forbidden');
   const codeSortable = mayRevealWholeList(ctx);
   if (q.sort === 'code' && !codeSortable) throw badRequest('sort_by_code_not_allowed', 'sort');
-  const { rows, total } = await repo.findStudents(tx, scope, {
+  const { rows, total, nextCursor } = await repo.findStudents(tx, scope, {
     ...q,
     limit: q.pageSize,
-    offset: (q.page - 1) * q.pageSize,
+    offset: pageOffset(q),
     revealScope: revealScope(ctx),
   });
   await writeAudit(tx, ctx, { action: 'student.list', entityType: 'student', orgId: q.schoolId ?? null });
@@ -71,7 +72,7 @@ export async function listStudents(ctx: RequestContext, q: TStudentListQuery, tx
       })),
     );
   }
-  return { items: rows.map(presentStudentSummary), total, codeSortable };
+  return { items: rows.map(presentStudentSummary), total, codeSortable, nextCursor };
 }
 
 function presentApplication(

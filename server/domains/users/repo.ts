@@ -1,8 +1,10 @@
 import { and, asc, count, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import type { TCursorPayload } from '../../../common/api/cursor.ts';
 import { organisations, roleGrants, users } from '../../db/schema.ts';
 import { now } from '../../platform/clock.ts';
 import { latvianSortKey } from '../../platform/collation.ts';
+import { type Keyset, keysetAfter, keysetColumns, keysetOrder, keysetPage } from '../../platform/cursor.ts';
 import type { Db } from '../../platform/db.ts';
 import { pathInScope } from '../../platform/scope-sql.ts';
 import { escapeLike } from '../../platform/sql-text.ts';
@@ -32,11 +34,23 @@ const summaryColumns = {
   homeOrganisationPath: homeOrg.path,
 };
 
+/** Users sort by last and first name in Latvian order, then id: index `users_lv_name_idx` (0016). */
+const USER_KEYSET: Keyset = {
+  list: 'users',
+  sort: 'name',
+  dir: 'asc',
+  keys: [
+    { expr: latvianSortKey(users.lastName), dir: 'asc', kind: 'text' },
+    { expr: latvianSortKey(users.firstName), dir: 'asc', kind: 'text' },
+  ],
+  id: { expr: users.id, dir: 'asc', kind: 'uuid' },
+};
+
 /** A page of users in scope, with optional text search and organisation filter. */
 export async function findUsers(
   db: Db,
   scope: string[],
-  filter: { q?: string; organisationId?: string; limit: number; offset: number },
+  filter: { q?: string; organisationId?: string; limit: number; offset: number; cursor?: TCursorPayload },
 ) {
   const conditions: SQL[] = [userInScope(scope)];
   if (filter.q) {
@@ -58,18 +72,21 @@ export async function findUsers(
     );
   }
   const where = and(...conditions);
-  const base = db.select(summaryColumns).from(users).innerJoin(homeOrg, eq(homeOrg.id, users.homeOrgId));
-  const rows = await base
-    .where(where)
-    .orderBy(asc(latvianSortKey(users.lastName)), asc(latvianSortKey(users.firstName)), asc(users.id))
-    .limit(filter.limit)
+  const rows = await db
+    .select({ ...summaryColumns, ...keysetColumns(USER_KEYSET) })
+    .from(users)
+    .innerJoin(homeOrg, eq(homeOrg.id, users.homeOrgId))
+    .where(filter.cursor ? and(where, keysetAfter(USER_KEYSET, filter.cursor)) : where)
+    .orderBy(...keysetOrder(USER_KEYSET))
+    .limit(filter.limit + 1)
     .offset(filter.offset);
+  const page = keysetPage(USER_KEYSET, rows, filter.limit);
   const [{ total }] = await db
     .select({ total: count() })
     .from(users)
     .innerJoin(homeOrg, eq(homeOrg.id, users.homeOrgId))
     .where(where);
-  return { rows, total: Number(total) };
+  return { rows: page.rows, total: Number(total), nextCursor: page.nextCursor };
 }
 
 /** One user with the home organisation's path, regardless of scope (the service checks it). */

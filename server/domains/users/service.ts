@@ -10,6 +10,7 @@ import type {
 import { type Language, type OrgType, ROLE_ORG_TYPES, ROLES, type Role } from '../../../common/roles.ts';
 import type { RequestContext } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
+import { pageOffset } from '../../platform/cursor.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, badRequest, conflict, NotFoundError } from '../../platform/errors.ts';
 import { assertPasswordNotGuessable } from '../../platform/password-strength.ts';
@@ -116,11 +117,12 @@ function assertCanManage(ctx: RequestContext, row: UserRow, grants: GrantRow[]):
 
 /** Users in the caller's scope, a page at a time. */
 export async function listUsers(ctx: RequestContext, query: TUserListQuery, tx: Db) {
-  const { rows, total } = await repo.findUsers(tx, scopePaths(ctx.actor, USER_VIEW), {
+  const { rows, total, nextCursor } = await repo.findUsers(tx, scopePaths(ctx.actor, USER_VIEW), {
     q: query.q,
     organisationId: query.organisationId,
     limit: query.pageSize,
-    offset: (query.page - 1) * query.pageSize,
+    offset: pageOffset(query),
+    cursor: query.cursor,
   });
   const grants = grantsInScope(
     ctx,
@@ -138,6 +140,7 @@ export async function listUsers(ctx: RequestContext, query: TUserListQuery, tx: 
       ),
     ),
     total,
+    nextCursor,
   };
 }
 

@@ -1,10 +1,10 @@
 import { Anchor, Badge, Button, Checkbox, Group, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
+import { CursorPagination, useCursorPages } from '../../components/cursor-pagination.tsx';
 import { ErrorAlert, LoadError, LoadingState, StatusMessage } from '../../components/feedback.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
-import { TablePagination } from '../../components/table-pagination.tsx';
 import { useCurrentUser } from '../auth/use-session.ts';
 import { waitedLabel } from '../plans/plan-labels.ts';
 import { NotFoundPage } from '../shell/not-found-page.tsx';
@@ -19,10 +19,9 @@ const PAGE_SIZE = 50;
 export function ApprovalsPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  const pages = useCursorPages('');
   const approver = me.can.approvePlans;
-  const queue = useApprovalQueue(page, PAGE_SIZE, approver);
+  const queue = useApprovalQueue(pages.cursor, PAGE_SIZE, approver);
   const approve = useBulkApprove();
   const [selected, setSelected] = useState<string[]>([]);
   const [message, setMessage] = useState<string | null>(null);
@@ -127,11 +126,12 @@ export function ApprovalsPage() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-          <TablePagination
-            page={page}
+          <CursorPagination
+            pages={pages}
             pageSize={PAGE_SIZE}
+            shown={queue.data?.items.length ?? 0}
             total={queue.data?.total ?? 0}
-            onChange={(next) => setParams(next > 1 ? { page: String(next) } : {}, { replace: true })}
+            nextCursor={queue.data?.nextCursor ?? null}
           />
         </>
       )}

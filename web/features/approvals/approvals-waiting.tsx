@@ -9,7 +9,7 @@ export function ApprovalsWaiting() {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const approver = me.can.approvePlans;
-  const queue = useApprovalQueue(1, 1, approver);
+  const queue = useApprovalQueue(null, 1, approver);
   if (!approver) return null;
   const total = queue.data?.total ?? 0;
   return (

@@ -3,10 +3,10 @@ import { api, toQueryString } from '../../lib/api.ts';
 import { APPROVALS_KEY, PLANS_KEY, type TPlanList } from '../plans/use-plans.ts';
 
 /** One page of the caller's approval queue: plans waiting at the levels the caller approves, oldest first. */
-export function useApprovalQueue(page: number, pageSize: number, enabled = true) {
+export function useApprovalQueue(cursor: string | null, pageSize: number, enabled = true) {
   return useQuery({
-    queryKey: [...APPROVALS_KEY, { page, pageSize }],
-    queryFn: () => api.get<TPlanList>(`/api/approvals${toQueryString({ page, pageSize })}`),
+    queryKey: [...APPROVALS_KEY, { cursor, pageSize }],
+    queryFn: () => api.get<TPlanList>(`/api/approvals${toQueryString({ cursor, pageSize })}`),
     placeholderData: keepPreviousData,
     enabled,
   });

@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { TAuditEvent } from '../../../common/api/audit.ts';
 import { formatDateTime } from '../../../common/format.ts';
+import { CursorPagination, useCursorPages } from '../../components/cursor-pagination.tsx';
 import { LoadError, LoadingState } from '../../components/feedback.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
-import { TablePagination } from '../../components/table-pagination.tsx';
 import { translateCode } from '../../i18n/index.ts';
 import { AuditFilterForm } from './audit-filters.tsx';
 import { type AuditFilters, useAuditEvents } from './use-audit.ts';
@@ -29,13 +29,12 @@ export function AuditPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const filters = filtersFrom(params);
-  const page = Math.max(1, Number(params.get('page')) || 1);
-  const events = useAuditEvents(filters, page, PAGE_SIZE);
+  const pages = useCursorPages(JSON.stringify(filters));
+  const events = useAuditEvents(filters, pages.cursor, PAGE_SIZE);
 
-  function show(next: AuditFilters, nextPage = 1) {
+  function show(next: AuditFilters) {
     const search = new URLSearchParams();
     for (const [key, value] of Object.entries(next)) if (value) search.set(key, value);
-    if (nextPage > 1) search.set('page', String(nextPage));
     setParams(search, { replace: true });
   }
 
@@ -75,11 +74,12 @@ export function AuditPage() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-          <TablePagination
-            page={page}
+          <CursorPagination
+            pages={pages}
             pageSize={PAGE_SIZE}
+            shown={events.data.items.length}
             total={events.data.total}
-            onChange={(next) => show(filters, next)}
+            nextCursor={events.data.nextCursor}
           />
         </>
       )}

@@ -12,12 +12,12 @@ export type AuditFilters = {
 };
 
 /** One page of audit events matching the filters. */
-export function useAuditEvents(filters: AuditFilters, page: number, pageSize: number) {
+export function useAuditEvents(filters: AuditFilters, cursor: string | null, pageSize: number) {
   return useQuery({
-    queryKey: ['audit', filters, page, pageSize],
+    queryKey: ['audit', filters, cursor, pageSize],
     queryFn: () =>
-      api.get<{ items: TAuditEvent[]; total: number }>(
-        `/api/audit${toQueryString({ ...filters, page, pageSize })}`,
+      api.get<{ items: TAuditEvent[]; total: number; nextCursor: string | null }>(
+        `/api/audit${toQueryString({ ...filters, cursor, pageSize })}`,
       ),
     placeholderData: keepPreviousData,
   });

@@ -2,9 +2,9 @@ import { Group, Select, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { PLAN_STATUSES, type PlanStatus } from '../../../common/api/plans.ts';
+import { CursorPagination, useCursorPages } from '../../components/cursor-pagination.tsx';
 import { LoadError, LoadingState } from '../../components/feedback.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
-import { TablePagination } from '../../components/table-pagination.tsx';
 import { PlanTable } from './plan-table.tsx';
 import { usePlanList } from './use-plans.ts';
 
@@ -17,8 +17,8 @@ export function PlansPage() {
   const [params, setParams] = useSearchParams();
   const requested = params.get('status');
   const status = (LISTED as readonly string[]).includes(requested ?? '') ? (requested as PlanStatus) : null;
-  const page = Math.max(1, Number(params.get('page')) || 1);
-  const plans = usePlanList({ status, page, pageSize: PAGE_SIZE });
+  const pages = useCursorPages(status ?? '');
+  const plans = usePlanList({ status, cursor: pages.cursor, pageSize: PAGE_SIZE });
 
   function update(changes: Record<string, string | null>) {
     const next = new URLSearchParams(params);
@@ -51,11 +51,12 @@ export function PlansPage() {
       {plans.data && plans.data.items.length > 0 && (
         <>
           <PlanTable plans={plans.data.items} caption={t('plans.tableCaption')} showStudent />
-          <TablePagination
-            page={page}
+          <CursorPagination
+            pages={pages}
             pageSize={PAGE_SIZE}
+            shown={plans.data.items.length}
             total={plans.data.total}
-            onChange={(next) => update({ page: next > 1 ? String(next) : null })}
+            nextCursor={plans.data.nextCursor}
           />
         </>
       )}

@@ -11,7 +11,7 @@ import { useCreatePlan, usePlanList, useSemesters } from './use-plans.ts';
 /** The "Plans" tab of a student's profile: the student's plans and, when the student's `can.createPlan` allows, a new one. */
 export function StudentPlansTab({ student }: { student: TStudentDetail }) {
   const { t } = useTranslation();
-  const plans = usePlanList({ studentId: student.id, page: 1, pageSize: 50 });
+  const plans = usePlanList({ studentId: student.id, cursor: null, pageSize: 50 });
 
   return (
     <Stack gap="xl">

@@ -28,7 +28,8 @@ export const APPROVALS_KEY = ['approvals'] as const;
 export type PlanListParams = {
   studentId?: string;
   status?: PlanStatus | null;
-  page: number;
+  /** null for the first page, else the `nextCursor` of the page before. */
+  cursor: string | null;
   pageSize: number;
 };
 

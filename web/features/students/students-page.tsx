@@ -3,9 +3,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { STUDENT_SORTS } from '../../../common/api/students.ts';
+import { CursorPagination, useCursorPages } from '../../components/cursor-pagination.tsx';
 import { LoadError, LoadingState, StatusMessage } from '../../components/feedback.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
-import { TablePagination } from '../../components/table-pagination.tsx';
 import { useCurrentUser } from '../auth/use-session.ts';
 import { GeneratePinsModal } from './generate-pins-modal.tsx';
 import { StudentFilters } from './student-filters.tsx';
@@ -15,7 +15,7 @@ import { type StudentListParams, useStudentList } from './use-students.ts';
 
 const PAGE_SIZE = 50;
 
-function readParams(params: URLSearchParams): StudentListParams {
+function readParams(params: URLSearchParams): Omit<StudentListParams, 'cursor'> {
   const sort = params.get('sort');
   return {
     schoolId: params.get('schoolId'),
@@ -28,14 +28,13 @@ function readParams(params: URLSearchParams): StudentListParams {
       ? (sort as StudentListParams['sort'])
       : 'name',
     dir: params.get('dir') === 'desc' ? 'desc' : 'asc',
-    page: Math.max(1, Number(params.get('page')) || 1),
     pageSize: PAGE_SIZE,
   };
 }
 
 /**
  * The student register: search, filters and sort in the address bar, 50 students a page from the
- * server. A teacher sees only the students assigned to them, with no school filter.
+ * server, paged by cursor (a change of filter or sort goes back to the first page). A teacher sees only the students assigned to them, with no school filter.
  */
 export function StudentsPage() {
   const { t } = useTranslation();
@@ -45,18 +44,20 @@ export function StudentsPage() {
   const [pinsOpen, setPinsOpen] = useState(false);
   const [pinsMessage, setPinsMessage] = useState<string | null>(null);
   const message = pinsMessage ?? (location.state as { message?: string } | null)?.message ?? null;
-  const list = readParams(params);
+  const filters = readParams(params);
+  const pages = useCursorPages(JSON.stringify(filters));
+  const list = { ...filters, cursor: pages.cursor };
   const { schools } = useStudentSchools();
   const students = useStudentList(list);
 
-  function update(changes: Record<string, string | null>, resetPage = true) {
+  function update(changes: Record<string, string | null>) {
     // From the address itself: a filter changed just before may not have re-rendered the page yet.
     const next = new URLSearchParams(window.location.search);
     for (const [key, value] of Object.entries(changes)) {
       if (value) next.set(key, value);
       else next.delete(key);
     }
-    if (resetPage) next.delete('page');
+    next.delete('page');
     setParams(next, { replace: true });
   }
 
@@ -112,11 +113,12 @@ export function StudentsPage() {
               update({ sort: sort === 'name' ? null : sort, dir: dir === 'asc' ? null : dir })
             }
           />
-          <TablePagination
-            page={list.page}
+          <CursorPagination
+            pages={pages}
             pageSize={PAGE_SIZE}
+            shown={students.data.items.length}
             total={students.data.total}
-            onChange={(next) => update({ page: next > 1 ? String(next) : null }, false)}
+            nextCursor={students.data.nextCursor}
           />
         </>
       )}

@@ -22,7 +22,8 @@ export type StudentListParams = {
   status: string | null;
   sort: 'name' | 'class' | 'grade' | 'code';
   dir: 'asc' | 'desc';
-  page: number;
+  /** The page: null for the first, else the `nextCursor` of the page before. */
+  cursor: string | null;
   pageSize: number;
 };
 
@@ -31,7 +32,7 @@ export function useStudentList(params: StudentListParams) {
   return useQuery({
     queryKey: [...STUDENTS_KEY, 'list', params],
     queryFn: () =>
-      api.get<{ items: TStudentSummary[]; total: number; codeSortable: boolean }>(
+      api.get<{ items: TStudentSummary[]; total: number; codeSortable: boolean; nextCursor: string | null }>(
         `/api/students${toQueryString(params)}`,
       ),
     placeholderData: keepPreviousData,

@@ -11,15 +11,20 @@ import { api, toQueryString } from '../../lib/api.ts';
 const USERS_KEY = ['users'] as const;
 
 /** Filters of the user list, as kept in the address bar. */
-export type UserListParams = { q: string; organisationId: string | null; page: number; pageSize: number };
+export type UserListParams = {
+  q: string;
+  organisationId: string | null;
+  cursor: string | null;
+  pageSize: number;
+};
 
 /** One page of the users the caller may manage. */
 export function useUserList(params: UserListParams) {
   return useQuery({
     queryKey: [...USERS_KEY, 'list', params],
     queryFn: () =>
-      api.get<{ items: TUserSummary[]; total: number }>(
-        `/api/users${toQueryString({ q: params.q, organisationId: params.organisationId, page: params.page, pageSize: params.pageSize })}`,
+      api.get<{ items: TUserSummary[]; total: number; nextCursor: string | null }>(
+        `/api/users${toQueryString({ q: params.q, organisationId: params.organisationId, cursor: params.cursor, pageSize: params.pageSize })}`,
       ),
     placeholderData: keepPreviousData,
   });

@@ -4,9 +4,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ActiveStatus } from '../../components/active-status.tsx';
+import { CursorPagination, useCursorPages } from '../../components/cursor-pagination.tsx';
 import { LoadError, LoadingState } from '../../components/feedback.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
-import { TablePagination } from '../../components/table-pagination.tsx';
 import { organisationSelectData } from '../organisations/organisation-tree.ts';
 import { useOrganisations } from '../organisations/use-organisations.ts';
 import { useUserList } from './use-users.ts';
@@ -19,11 +19,11 @@ export function UsersPage() {
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const organisationId = params.get('organisationId');
-  const page = Math.max(1, Number(params.get('page')) || 1);
   const [search, setSearch] = useState(q);
   const [debouncedSearch] = useDebouncedValue(search, 300);
   const organisations = useOrganisations();
-  const users = useUserList({ q, organisationId, page, pageSize: PAGE_SIZE });
+  const pages = useCursorPages(JSON.stringify([q, organisationId]));
+  const users = useUserList({ q, organisationId, cursor: pages.cursor, pageSize: PAGE_SIZE });
 
   function update(changes: Record<string, string | null>) {
     const next = new URLSearchParams(params);
@@ -111,11 +111,12 @@ export function UsersPage() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-          <TablePagination
-            page={page}
+          <CursorPagination
+            pages={pages}
             pageSize={PAGE_SIZE}
+            shown={users.data.items.length}
             total={users.data.total}
-            onChange={(next) => update({ page: next > 1 ? String(next) : null })}
+            nextCursor={users.data.nextCursor}
           />
         </>
       )}

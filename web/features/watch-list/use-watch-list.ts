@@ -15,7 +15,8 @@ export type WatchListParams = {
   grade: string | null;
   flag: string | null;
   onlyUnassessed: boolean;
-  page: number;
+  /** null for the first page, else the `nextCursor` of the page before. */
+  cursor: string | null;
   pageSize: number;
 };
 
@@ -27,7 +28,7 @@ function watchListQuery(params: WatchListParams, withPage: boolean): string {
     grade: params.grade,
     flag: params.flag,
     onlyUnassessed: params.onlyUnassessed ? 'true' : null,
-    page: withPage ? params.page : null,
+    cursor: withPage ? params.cursor : null,
     pageSize: withPage ? params.pageSize : null,
   });
 }
@@ -37,7 +38,7 @@ export function useWatchList(params: WatchListParams) {
   return useQuery({
     queryKey: ['watch-list', 'list', params],
     queryFn: () =>
-      api.get<{ semesterId: string; items: TWatchListItem[]; total: number }>(
+      api.get<{ semesterId: string; items: TWatchListItem[]; total: number; nextCursor: string | null }>(
         `/api/watch-list${watchListQuery(params, true)}`,
       ),
     placeholderData: keepPreviousData,

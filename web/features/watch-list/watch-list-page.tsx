@@ -1,9 +1,9 @@
 import { Anchor, Button, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { CursorPagination, useCursorPages } from '../../components/cursor-pagination.tsx';
 import { LoadError, LoadingState } from '../../components/feedback.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
-import { TablePagination } from '../../components/table-pagination.tsx';
 import { useCurrentUser } from '../auth/use-session.ts';
 import { defaultSemesterId } from '../risks/risk-labels.ts';
 import { useSemesters } from '../risks/use-risks.ts';
@@ -14,14 +14,16 @@ import { WatchListTable } from './watch-list-table.tsx';
 
 const PAGE_SIZE = 50;
 
-function readParams(params: URLSearchParams, fallbackSemester: string | null): WatchListParams {
+function readParams(
+  params: URLSearchParams,
+  fallbackSemester: string | null,
+): Omit<WatchListParams, 'cursor'> {
   return {
     semesterId: params.get('semesterId') ?? fallbackSemester,
     schoolId: params.get('schoolId'),
     grade: params.get('grade'),
     flag: params.get('flag'),
     onlyUnassessed: params.get('onlyUnassessed') === 'true',
-    page: Math.max(1, Number(params.get('page')) || 1),
     pageSize: PAGE_SIZE,
   };
 }
@@ -37,17 +39,19 @@ export function WatchListPage() {
   const [params, setParams] = useSearchParams();
   const semesters = useSemesters();
   const { schools } = useStudentSchools();
-  const list = readParams(params, defaultSemesterId(semesters.data));
+  const filters = readParams(params, defaultSemesterId(semesters.data));
+  const pages = useCursorPages(JSON.stringify(filters));
+  const list = { ...filters, cursor: pages.cursor };
   const watchList = useWatchList(list);
 
-  function update(changes: Record<string, string | null>, resetPage = true) {
+  function update(changes: Record<string, string | null>) {
     // From the address itself: a filter changed just before may not have re-rendered the page yet.
     const next = new URLSearchParams(window.location.search);
     for (const [key, value] of Object.entries(changes)) {
       if (value) next.set(key, value);
       else next.delete(key);
     }
-    if (resetPage) next.delete('page');
+    next.delete('page');
     setParams(next, { replace: true });
   }
 
@@ -84,11 +88,12 @@ export function WatchListPage() {
             showSchool={schools.length > 1 && !list.schoolId}
             busy={watchList.isFetching}
           />
-          <TablePagination
-            page={list.page}
+          <CursorPagination
+            pages={pages}
             pageSize={PAGE_SIZE}
+            shown={data.items.length}
             total={data.total}
-            onChange={(next) => update({ page: next > 1 ? String(next) : null }, false)}
+            nextCursor={data.nextCursor}
           />
         </>
       )}

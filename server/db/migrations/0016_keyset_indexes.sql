@@ -1,0 +1,8 @@
+-- Keyset pagination (issue 10): indexes in the order each list sorts, so a page after a cursor is an
+-- index range scan. The name keys are exactly the expression `latvianSortKey` renders
+-- (server/platform/collation.ts; a test compares them), so the planner matches them.
+CREATE INDEX IF NOT EXISTS "students_school_lv_name_idx" ON "students" USING btree ("school_id", (translate(lower("last_name"), 'aābcčdeēfgģhiījkķlļmnņopqrsštuūvwxyzž', 'AABCDEFFGHIJKKLMNOPQRSTUVWXYZ[[\]^_`a') collate "C"), (translate(lower("first_name"), 'aābcčdeēfgģhiījkķlļmnņopqrsštuūvwxyzž', 'AABCDEFFGHIJKKLMNOPQRSTUVWXYZ[[\]^_`a') collate "C"), "id");--> statement-breakpoint
+CREATE INDEX IF NOT EXISTS "students_school_class_lv_name_idx" ON "students" USING btree ("school_id", "class_label", (translate(lower("last_name"), 'aābcčdeēfgģhiījkķlļmnņopqrsštuūvwxyzž', 'AABCDEFFGHIJKKLMNOPQRSTUVWXYZ[[\]^_`a') collate "C"), (translate(lower("first_name"), 'aābcčdeēfgģhiījkķlļmnņopqrsštuūvwxyzž', 'AABCDEFFGHIJKKLMNOPQRSTUVWXYZ[[\]^_`a') collate "C"), "id");--> statement-breakpoint
+CREATE INDEX IF NOT EXISTS "users_lv_name_idx" ON "users" USING btree ((translate(lower("last_name"), 'aābcčdeēfgģhiījkķlļmnņopqrsštuūvwxyzž', 'AABCDEFFGHIJKKLMNOPQRSTUVWXYZ[[\]^_`a') collate "C"), (translate(lower("first_name"), 'aābcčdeēfgģhiījkķlļmnņopqrsštuūvwxyzž', 'AABCDEFFGHIJKKLMNOPQRSTUVWXYZ[[\]^_`a') collate "C"), "id");--> statement-breakpoint
+CREATE INDEX IF NOT EXISTS "plans_created_idx" ON "plans" USING btree ("created_at" DESC, "id" DESC);--> statement-breakpoint
+CREATE INDEX IF NOT EXISTS "plans_in_approval_since_idx" ON "plans" USING btree ("level_since", "id") WHERE "status" = 'in_approval';
