@@ -2,8 +2,6 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeCursor, encodeCursor } from '../common/api/cursor.ts';
 import { makeOldPersonalCode } from '../common/personal-code.ts';
-import { studentPageQuery } from '../server/domains/students/repo.ts';
-import { LATVIAN_KEY_ALPHABETS } from '../server/platform/collation.ts';
 import { queryRows } from '../server/platform/db.ts';
 import { moveClockIntoSemester } from './calendar.ts';
 import { organisationIdsByCode } from './factories.ts';
@@ -12,8 +10,8 @@ import { createTestServer, type TestClient, type TestServer } from './server.ts'
 /**
  * Keyset pagination on every list that has it: walking the pages by `nextCursor` gives each row in
  * the caller's scope once, in the order of one big offset page; rows inserted meanwhile neither
- * repeat nor hide others; bad cursors are 400s; a cursor never widens the scope; and the planner
- * can use the 0016 index for one school's student list.
+ * repeat nor hide others; bad cursors are 400s; a cursor never widens the scope. (That the planner
+ * can use the 0016 index: `server/domains/students/list-index.int.test.ts`.)
  */
 
 let server: TestServer;
@@ -300,56 +298,5 @@ describe('a cursor never widens the scope', () => {
     );
     const own = await byOffset(c['skolotajs.s1'], '/api/students');
     for (const s of teacher.json().items) expect(own).toContain(s.id);
-  });
-});
-
-describe('the 0016 indexes', () => {
-  it('are built on the same expression latvianSortKey renders', async () => {
-    const rows = await server.database.read((db) =>
-      queryRows<{ indexdef: string }>(
-        db,
-        sql`select indexdef from pg_indexes where indexname = 'students_school_lv_name_idx'`,
-      ),
-    );
-    expect(rows[0].indexdef).toContain(LATVIAN_KEY_ALPHABETS.from);
-    expect(rows[0].indexdef).toContain(LATVIAN_KEY_ALPHABETS.to);
-  });
-
-  it('serve one school’s student list by name, first page and after a cursor', async () => {
-    const [school] = await server.database.read((db) =>
-      queryRows<{ path: string }>(db, sql`select path from organisations where id = ${schools['ZIEM-S1']}`),
-    );
-    const scope = {
-      wholePaths: [school.path],
-      assignedPaths: [],
-      userId: '00000000-0000-4000-8000-000000000000',
-    };
-    const filter = {
-      schoolId: schools['ZIEM-S1'],
-      sort: 'name' as const,
-      dir: 'asc' as const,
-      limit: 50,
-      offset: 0,
-      revealScope: scope,
-    };
-    // The demo is loaded without ANALYZE: fresh statistics let the planner see ~700 students a school.
-    await server.database.withTx((tx) => tx.execute(sql`analyze students`));
-    const cursor = decodeCursor(
-      (await c['koord.s1'].get(`/api/students?schoolId=${schools['ZIEM-S1']}`)).json().nextCursor,
-    );
-    for (const f of [
-      filter,
-      { ...filter, cursor: cursor ?? undefined },
-      { ...filter, dir: 'desc' as const },
-    ]) {
-      const plan = await server.database.withTx(async (tx) => {
-        await tx.execute(sql`set local enable_seqscan = off`);
-        return queryRows<{ 'QUERY PLAN': string }>(tx, sql`explain ${studentPageQuery(tx, scope, f)}`);
-      });
-      const text = plan.map((r) => r['QUERY PLAN']).join('\n');
-      console.info(`EXPLAIN students by name ${f.dir}${'cursor' in f ? ' after a cursor' : ''}:\n${text}`);
-      expect(text).toContain('students_school_lv_name_idx');
-      expect(text).not.toMatch(/Sort Key/);
-    }
   });
 });
