@@ -41,6 +41,7 @@ function deniedEntityTypes(): string[] {
 
 const TEMPLATES: Record<string, () => string[]> = {
   'plan.${action}': () => planActions().map((a) => `plan.${a}`),
+  'plan.${m.action}': () => planActions().map((a) => `plan.${a}`),
   'ejournal.import_${kind}': () => EJOURNAL_KINDS.map((k) => `ejournal.import_${k}`),
   'ejournal.enter_${kind}': () => EJOURNAL_KINDS.map((k) => `ejournal.enter_${k}`),
   'timesheet.${input.kind}': () => [...TIMESHEET_ENTRY_KINDS, 'adjustment'].map((k) => `timesheet.${k}`),

@@ -34,7 +34,7 @@ async function selectTargets(ctx: RequestContext, body: TGeneratePinsBody, tx: D
   if (!can(ctx.actor, STUDENT_PIN_SET, { orgPath: found[0].schoolPath }))
     throw new ForbiddenError('organisation', body.schoolId, body.schoolId);
   if (found.length > MAX_PINS_PER_REQUEST)
-    throw new AppError(400, 'pins_too_many', [{ path: 'classLabel', message: 'pins_too_many' }]);
+    throw new AppError(400, 'pins_over_limit', [{ path: 'classLabel', message: 'pins_over_limit' }]);
   const targets = body.mode === 'replace' ? found : found.filter((s) => !s.hasPin);
   if (targets.length === 0) throw conflict('pins_none_missing');
   return targets;
