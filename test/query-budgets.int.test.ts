@@ -24,6 +24,8 @@ const QUERY_BUDGETS = {
   studentsList: 4,
   usersList: 5,
   plansList: 3,
+  /** A teacher's plans list: the plans they provide a live measure of. */
+  teacherPlans: 4,
 } as const;
 
 let server: TestServer;
@@ -90,6 +92,9 @@ describe('queries per request', () => {
     const mine = await counted(() => c['skolotajs.s1'].get('/api/students'));
     expect(mine.res.statusCode).toBe(200);
     within('myStudents', mine.count);
+    const plans = await counted(() => c['skolotajs.s1'].get('/api/plans'));
+    expect(plans.res.statusCode).toBe(200);
+    within('teacherPlans', plans.count);
     const watch = await counted(() => c['koord.s1'].get('/api/watch-list'));
     expect(watch.res.statusCode).toBe(200);
     within('watchList', watch.count);

@@ -54,5 +54,20 @@ export async function endPlansOfMovedStudent(
  */
 export function planVisible(scope: StudentScope): SQL {
   return sql`(p.student_id in (select students.id from students join organisations on organisations.id = students.school_id where ${studentVisible(scope)})
-    or (p.moved_out_at is not null and p.school_id in (select fo.id from organisations fo where ${pathInScope(sql`fo.path`, scope.wholePaths)})))`;
+    or (p.moved_out_at is not null and p.school_id in (select fo.id from organisations fo where ${pathInScope(sql`fo.path`, scope.wholePaths)}))
+    or ${providesOnPlan(scope)})`;
+}
+
+/**
+ * SQL condition on plans `p`: the caller provides a live measure of the plan (removed measures do not
+ * count), the plan is not left behind by a move, and the student's school is under one of the caller's
+ * assigned-only grants — the plan page's rule (planView: the people a running plan names see it).
+ */
+export function providesOnPlan(scope: StudentScope): SQL {
+  if (scope.assignedPaths.length === 0) return sql`false`;
+  return sql`(p.moved_out_at is null
+    and exists (select 1 from plan_measure_providers pr join plan_measures pm on pm.plan_id = pr.plan_id and pm.id = pr.measure_id
+      where pr.plan_id = p.id and pr.user_id = ${scope.userId} and pm.removed_at is null)
+    and exists (select 1 from students ps join organisations po on po.id = ps.school_id
+      where ps.id = p.student_id and ${pathInScope(sql`po.path`, scope.assignedPaths)}))`;
 }

@@ -73,6 +73,11 @@ export function notifyPreparer(
   return notifyMany(tx, [], [{ plan, kind, level }]);
 }
 
+/** Tells the providers newly named on a live measure of the plan that it is theirs to deliver (once each). */
+export function notifyNewProviders(tx: Db, planId: string, savedBy: string | null): Promise<void> {
+  return repo.insertProviderNotifications(tx, planId, savedBy);
+}
+
 /** Reminds preparers of plans not evaluated two weeks after the semester ended; once per plan. */
 export async function remindOverdueEvaluations(tx: Db): Promise<number> {
   const overdue = await repo.findOverdueEvaluations(tx);

@@ -322,6 +322,22 @@ export async function insertPlanNotifications(
     on conflict do nothing`);
 }
 
+/**
+ * Tells, in ONE statement, every active provider of a live measure of the plan that they are named on
+ * it, once a plan and person (the dedupe key), except the caller who saved it.
+ */
+export async function insertProviderNotifications(db: Db, planId: string, exceptUserId: string | null) {
+  await db.execute(sql`insert into notifications (user_id, kind, plan_id, params, dedupe_key)
+    select distinct pr.user_id, 'plan_provider', p.id, jsonb_build_object('code', p.code),
+        'provider:' || p.id::text || ':' || pr.user_id::text
+      from plans p join plan_measure_providers pr on pr.plan_id = p.id
+        join plan_measures pm on pm.plan_id = pr.plan_id and pm.id = pr.measure_id
+        join users u on u.id = pr.user_id
+      where p.id = ${planId} and pm.removed_at is null and u.active
+        and pr.user_id is distinct from ${exceptUserId}::uuid
+    on conflict do nothing`);
+}
+
 export async function findNotifications(db: Db, userId: string) {
   return db
     .select()

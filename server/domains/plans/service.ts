@@ -16,7 +16,7 @@ import { checkContent, diffContent, planTotals } from './content.ts';
 import { saveContent } from './content-repo.ts';
 import { allowedActions, type LoadedPlan, loadPlan, planCan, requireAction } from './load.ts';
 import { planVisible } from './moved-repo.ts';
-import { notificationText } from './notify.ts';
+import { notificationText, notifyNewProviders } from './notify.ts';
 import {
   PLAN_APPROVE_DIRECTOR,
   PLAN_APPROVE_EXPERT,
@@ -58,6 +58,7 @@ export async function createPlan(
     preparerId: ctx.actor?.userId ?? null,
   });
   await saveContent(tx, id, content, now());
+  await notifyNewProviders(tx, id, ctx.actor?.userId ?? null);
   await repo.insertEvent(tx, {
     planId: id,
     actorId: ctx.actor?.userId ?? null,
@@ -174,6 +175,7 @@ export async function updatePlanContent(
   );
   checkContent(content, riskIds, await repo.findSchoolStaffIds(tx, loaded.plan.schoolId));
   await saveContent(tx, id, content, now());
+  await notifyNewProviders(tx, id, ctx.actor?.userId ?? null);
   await repo.updatePlan(tx, id, {});
   await writeAudit(tx, ctx, {
     action: 'plan.update',

@@ -19,6 +19,7 @@ import {
   type ApproversNotice,
   notifyApprovers,
   notifyMany,
+  notifyNewProviders,
   notifyPreparer,
   type PreparerNotice,
 } from './notify.ts';
@@ -321,6 +322,7 @@ export async function evaluatePlan(
     copiedFromPlanId: loaded.plan.id,
   });
   await saveContent(tx, nextId, content, now());
+  await notifyNewProviders(tx, nextId, ctx.actor?.userId ?? null);
   await repo.insertEvent(tx, {
     planId: nextId,
     actorId: ctx.actor?.userId ?? null,

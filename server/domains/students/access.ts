@@ -54,7 +54,13 @@ export async function loadVisibleStudent(
   if (!found) throw new NotFoundError('student', id);
   const { row } = found;
   const resource: StudentResource = { orgPath: row.schoolPath, assignedUserIds: found.assignedUserIds };
-  if (!can(ctx.actor, STUDENT_VIEW, resource) && !can(ctx.actor, STUDENT_VIEW_ASSIGNED, resource))
+  // The providers of a running plan's live measures see the student too (the plan page's rule), for
+  // viewing only: every other action is decided on the assigned staff.
+  const viewer: StudentResource = {
+    orgPath: row.schoolPath,
+    assignedUserIds: [...found.assignedUserIds, ...found.providerUserIds],
+  };
+  if (!can(ctx.actor, STUDENT_VIEW, resource) && !can(ctx.actor, STUDENT_VIEW_ASSIGNED, viewer))
     throw new NotFoundError('student', id, row.schoolId);
   return { row, resource };
 }

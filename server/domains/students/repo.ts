@@ -34,6 +34,22 @@ export function studentVisible(scope: StudentScope): SQL {
   ) as SQL;
 }
 
+/**
+ * SQL condition: the caller provides a live measure (not removed) of a running plan of the student (not
+ * deleted, not left behind by a move) at a school under an assigned-only grant — the plan page's rule,
+ * so a teacher named on a plan finds its student without being assigned to them.
+ */
+export function providerOfStudent(scope: StudentScope): SQL {
+  if (scope.assignedPaths.length === 0) return sql`false`;
+  return and(
+    pathInScope(organisations.path, scope.assignedPaths),
+    sql`exists (select 1 from plans pp join plan_measure_providers pr on pr.plan_id = pp.id
+      join plan_measures pm on pm.plan_id = pr.plan_id and pm.id = pr.measure_id
+      where pp.student_id = ${students.id} and pp.status <> 'deleted' and pp.moved_out_at is null
+        and pm.removed_at is null and pr.user_id = ${scope.userId})`,
+  ) as SQL;
+}
+
 /** True when an application is signed and not withdrawn as of today (the Latvian date). */
 export const applicationInForceSql = () => {
   const today = todayInLatvia();
@@ -135,7 +151,7 @@ function searchCondition(q: string, revealScope: StudentScope): SQL {
 }
 
 function studentConditions(scope: StudentScope, f: StudentFilter): SQL {
-  const conditions: SQL[] = [studentVisible(scope)];
+  const conditions: SQL[] = [or(studentVisible(scope), providerOfStudent(scope)) as SQL];
   if (f.schoolId) conditions.push(eq(students.schoolId, f.schoolId));
   if (f.q) conditions.push(searchCondition(f.q, f.revealScope));
   if (f.grade) conditions.push(eq(students.grade, f.grade));
@@ -220,6 +236,14 @@ export const assignedUserIdsSql = () =>
     string[] | string
   >`coalesce((select json_agg(sa.user_id) from student_assignments sa where sa.student_id = ${students.id}), '[]'::json)`;
 
+/** Ids of the providers of live measures of the outer row's running plans (see providerOfStudent), as a JSON array. */
+const providerUserIdsSql = () =>
+  sql<string[] | string>`coalesce((select json_agg(distinct pr.user_id) from plans pp
+    join plan_measure_providers pr on pr.plan_id = pp.id
+    join plan_measures pm on pm.plan_id = pr.plan_id and pm.id = pr.measure_id
+    where pp.student_id = ${students.id} and pp.status <> 'deleted' and pp.moved_out_at is null
+      and pm.removed_at is null), '[]'::json)`;
+
 /** A JSON column as a value: PGlite and node-postgres parse json, a driver that answers text is parsed here. */
 export function jsonValue<T>(value: T | string): T {
   return typeof value === 'string' ? (JSON.parse(value) as T) : value;
@@ -229,16 +253,24 @@ export function jsonValue<T>(value: T | string): T {
 export async function findStudentWithAssigned(
   db: Db,
   id: string,
-): Promise<{ row: StudentRow; assignedUserIds: string[] } | null> {
+): Promise<{ row: StudentRow; assignedUserIds: string[]; providerUserIds: string[] } | null> {
   const rows = await db
-    .select({ ...summaryColumns(), assignedUserIds: assignedUserIdsSql() })
+    .select({
+      ...summaryColumns(),
+      assignedUserIds: assignedUserIdsSql(),
+      providerUserIds: providerUserIdsSql(),
+    })
     .from(students)
     .innerJoin(organisations, eq(organisations.id, students.schoolId))
     .where(eq(students.id, id));
   const found = rows[0];
   if (!found) return null;
-  const { assignedUserIds, ...row } = found;
-  return { row: row as StudentRow, assignedUserIds: jsonValue(assignedUserIds) };
+  const { assignedUserIds, providerUserIds, ...row } = found;
+  return {
+    row: row as StudentRow,
+    assignedUserIds: jsonValue(assignedUserIds),
+    providerUserIds: jsonValue(providerUserIds),
+  };
 }
 
 /**
