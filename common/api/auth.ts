@@ -49,6 +49,7 @@ export const ZNavigationAbilities = z.object({
   /** Record consultations (my students, my week). */
   recordSupport: z.boolean(),
   viewTimesheets: z.boolean(),
+  viewOwnTimesheet: z.boolean(),
   enterTimesheets: z.boolean(),
   signOffTimesheets: z.boolean(),
   /** Set students' confirmation PINs (one at a time or a whole class). */

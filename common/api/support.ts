@@ -174,6 +174,53 @@ export const ZTimesheet = z.object({
 });
 export type TTimesheet = z.infer<typeof ZTimesheet>;
 
+/** The provider's own month (`GET /api/timesheets/mine`); no user id: it is always the caller's. */
+export const ZMyTimesheetQuery = z.object({ month });
+export const ZMyTimesheet = z.object({
+  month: z.string(),
+  confirmedHours: z.number(),
+  unconfirmedHours: z.number(),
+  entryHours: z.number(),
+  totalHours: z.number(),
+  /** Hours per plan measure in the month (a student's share of each session, on its measure). */
+  measures: z.array(
+    z.object({
+      planId: z.string(),
+      planCode: z.string(),
+      measureId: z.string(),
+      consultationType: z.string().nullable(),
+      subject: z.string().nullable(),
+      studentName: z.string(),
+      sessions: z.number().int(),
+      confirmedHours: z.number(),
+      unconfirmedHours: z.number(),
+    }),
+  ),
+  /** Sessions some student has still to confirm, with the last day they may (confirmation.ts). */
+  awaiting: z.array(
+    z.object({
+      sessionId: z.string(),
+      onDate: z.string(),
+      startTime: z.string(),
+      hours: z.number(),
+      mode: z.string(),
+      students: z.array(z.string()),
+      expiresOn: z.string(),
+    }),
+  ),
+  entries: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.string(),
+      planCode: z.string().nullable(),
+      hours: z.number(),
+      reason: z.string().nullable(),
+      createdAt: z.string(),
+    }),
+  ),
+});
+export type TMyTimesheet = z.infer<typeof ZMyTimesheet>;
+
 /** Paid plan preparation or supervision hours; after sign-off only adjustments (with a reason) are accepted. */
 export const ZTimesheetEntryBody = z.object({
   schoolId: z.uuid(),

@@ -15,6 +15,15 @@ export function inPersonConfirmationOpen(recordedAt: Date | string, today = toda
   return today <= latvianDate(new Date(recordedAt));
 }
 
+/** The last day a session's students may confirm it (the rules above). */
+export function confirmationExpiresOn(session: {
+  mode: string;
+  on_date: string;
+  created_at: string | Date;
+}): string {
+  return session.mode === 'remote' ? addDays(session.on_date, 1) : latvianDate(new Date(session.created_at));
+}
+
 /** What a participant's confirmation looks like now. */
 export function confirmationState(
   session: { mode: string; on_date: string; created_at: string | Date },

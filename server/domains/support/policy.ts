@@ -68,6 +68,7 @@ defineAbilities('organisation', {
 
 defineAbilities('navigation', {
   recordSupport: SUPPORT_RECORD,
+  viewOwnTimesheet: SUPPORT_RECORD,
   viewTimesheets: TIMESHEET_VIEW,
   enterTimesheets: TIMESHEET_ENTER,
   signOffTimesheets: TIMESHEET_SIGN_OFF,

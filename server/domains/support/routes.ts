@@ -6,6 +6,8 @@ import {
   ZConfirmBody,
   ZGeneratePinsBody,
   ZMyMeasures,
+  ZMyTimesheet,
+  ZMyTimesheetQuery,
   ZPinBody,
   ZPlanProgress,
   ZPublicSession,
@@ -22,6 +24,7 @@ import {
 import { AppError } from '../../platform/errors.ts';
 import { IDEMPOTENCY_HEADER } from '../../platform/idempotency.ts';
 import * as confirm from './confirm.ts';
+import { getMyTimesheet } from './my-timesheet.ts';
 import { generatePins } from './pins.ts';
 import { planProgress } from './progress.ts';
 import * as service from './service.ts';
@@ -110,6 +113,11 @@ export const supportRoutes: FastifyPluginAsyncZod = async (app) => {
     '/timesheets',
     { schema: { tags, querystring: ZTimesheetQuery, response: { 200: ZTimesheet, ...errors } } },
     (req) => db.withTx((tx) => timesheets.getTimesheet(req.ctx, req.query.schoolId, req.query.month, tx)),
+  );
+  app.get(
+    '/timesheets/mine',
+    { schema: { tags, querystring: ZMyTimesheetQuery, response: { 200: ZMyTimesheet, ...errors } } },
+    (req) => db.withTx((tx) => getMyTimesheet(req.ctx, req.query.month, tx)),
   );
   app.post(
     '/timesheets/entries',
