@@ -62,3 +62,20 @@ export function RequirePermission({ permission, children }: { permission: Abilit
   const me = useCurrentUser();
   return me.can[permission] ? children : <NotFoundPage />;
 }
+
+/** `children` with the first ability, `fallback` with only the second, the not-found page with neither. */
+export function RequireEither({
+  first,
+  second,
+  fallback,
+  children,
+}: {
+  first: Ability;
+  second: Ability;
+  fallback: ReactNode;
+  children: ReactNode;
+}) {
+  const me = useCurrentUser();
+  if (me.can[first]) return children;
+  return me.can[second] ? fallback : <NotFoundPage />;
+}

@@ -5,5 +5,6 @@ export function supportNavItems(me: TMe, t: (key: string) => string): { to: stri
   const items: { to: string; label: string }[] = [];
   if (me.can.recordSupport) items.push({ to: '/support', label: t('support.nav') });
   if (me.can.viewTimesheets) items.push({ to: '/timesheets', label: t('timesheets.nav') });
+  else if (me.can.viewOwnTimesheet) items.push({ to: '/timesheets', label: t('timesheets.mine.nav') });
   return items;
 }

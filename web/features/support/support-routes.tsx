@@ -2,11 +2,14 @@ import { Box } from '@mantine/core';
 import { lazy, Suspense } from 'react';
 import type { RouteObject } from 'react-router';
 import { LoadingState } from '../../components/feedback.tsx';
-import { RequirePermission } from '../shell/session-guards.tsx';
+import { RequireEither, RequirePermission } from '../shell/session-guards.tsx';
 
 const SupportPage = lazy(() => import('./support-page.tsx').then((m) => ({ default: m.SupportPage })));
 const WeekPage = lazy(() => import('./week-page.tsx').then((m) => ({ default: m.WeekPage })));
 const ConfirmPage = lazy(() => import('./confirm-page.tsx').then((m) => ({ default: m.ConfirmPage })));
+const MyTimesheetPage = lazy(() =>
+  import('../timesheets/my-timesheet-page.tsx').then((m) => ({ default: m.MyTimesheetPage })),
+);
 const TimesheetsPage = lazy(() =>
   import('../timesheets/timesheets-page.tsx').then((m) => ({ default: m.TimesheetsPage })),
 );
@@ -31,10 +34,11 @@ export const supportRoutes: RouteObject[] = [
   },
   {
     path: 'timesheets',
+    // The coordinator's school view for those who have it; a provider's own month otherwise.
     element: (
-      <RequirePermission permission="viewTimesheets">
+      <RequireEither first="viewTimesheets" second="viewOwnTimesheet" fallback={<MyTimesheetPage />}>
         <TimesheetsPage />
-      </RequirePermission>
+      </RequireEither>
     ),
   },
 ];
