@@ -79,7 +79,8 @@ describe('a teacher named on a plan', () => {
     expect(colleague).toContain(other.planId);
     expect(colleague).not.toContain(named.planId);
     // Every listed plan opens (the list never shows what the plan page would 404).
-    for (const p of before.items) expect((await c['skolotajs.s1'].get(`/api/plans/${p.id}`)).statusCode).toBe(200);
+    for (const p of before.items)
+      expect((await c['skolotajs.s1'].get(`/api/plans/${p.id}`)).statusCode).toBe(200);
     expect((await c['skolotajs.s1'].get(`/api/plans/${other.planId}`)).statusCode).toBe(404);
   });
 
@@ -89,7 +90,10 @@ describe('a teacher named on a plan', () => {
     expect(first.items).toHaveLength(1);
     expect(first.total).toBeGreaterThanOrEqual(2);
     expect(first.nextCursor).toBeTruthy();
-    const second = await planIds('skolotajs.s1', `?pageSize=1&cursor=${encodeURIComponent(first.nextCursor ?? '')}`);
+    const second = await planIds(
+      'skolotajs.s1',
+      `?pageSize=1&cursor=${encodeURIComponent(first.nextCursor ?? '')}`,
+    );
     expect(second.items).toHaveLength(1);
     expect(second.items[0].id).not.toBe(first.items[0].id);
     expect(second.total).toBe(first.total);
@@ -118,8 +122,13 @@ describe('a teacher named on a plan', () => {
     expect(koord.filter((n) => n.kind === 'plan_provider')).toHaveLength(0);
     // Saving the plan again does not tell them twice.
     const content = (await c['koord.s1'].get(`/api/plans/${named.planId}`)).json().content;
-    expect((await c['koord.s1'].request('PUT', `/api/plans/${named.planId}/content`, content)).statusCode).toBe(200);
-    const again = (await c['skolotajs.s1'].get('/api/notifications')).json().items as { kind: string; planId: string }[];
+    expect(
+      (await c['koord.s1'].request('PUT', `/api/plans/${named.planId}/content`, content)).statusCode,
+    ).toBe(200);
+    const again = (await c['skolotajs.s1'].get('/api/notifications')).json().items as {
+      kind: string;
+      planId: string;
+    }[];
     expect(again.filter((n) => n.kind === 'plan_provider' && n.planId === named.planId)).toHaveLength(1);
   });
 
@@ -144,7 +153,9 @@ describe('a teacher named on a plan', () => {
       measures: [{ ...content.measures[0], providerId: colleague }],
     };
     expect((await k.request('PUT', `/api/plans/${named.planId}/content`, moved)).statusCode).toBe(200);
-    expect((await planIds('skolotajs.s1', '?pageSize=100')).items.map((p) => p.id)).not.toContain(named.planId);
+    expect((await planIds('skolotajs.s1', '?pageSize=100')).items.map((p) => p.id)).not.toContain(
+      named.planId,
+    );
     expect(await studentIds('skolotajs.s1')).not.toContain(named.studentId);
     expect((await c['skolotajs.s1'].get(`/api/students/${named.studentId}`)).statusCode).toBe(404);
     // Given back on a new measure while the old one is dropped: visible again; the removed row does not count.
@@ -156,6 +167,8 @@ describe('a teacher named on a plan', () => {
     expect((await planIds('skolotajs.s1', '?pageSize=100')).items.map((p) => p.id)).toContain(named.planId);
     const dropped = { ...content, measures: [{ ...back.measures[0], providerId: colleague }] };
     expect((await k.request('PUT', `/api/plans/${named.planId}/content`, dropped)).statusCode).toBe(200);
-    expect((await planIds('skolotajs.s1', '?pageSize=100')).items.map((p) => p.id)).not.toContain(named.planId);
+    expect((await planIds('skolotajs.s1', '?pageSize=100')).items.map((p) => p.id)).not.toContain(
+      named.planId,
+    );
   });
 });
