@@ -204,6 +204,10 @@ describe('early warning: e-journal import, watch list, risks and indicators', ()
     expect(await row.locator('td').nth(3).textContent()).toBe('Nav plāna');
     await page.getByRole('switch', { name: 'Tikai tie, kuriem nav plāna' }).click();
     await page.waitForURL((url) => url.searchParams.get('withoutPlan') === 'true');
+    await expect
+      .poll(() => page.getByRole('switch', { name: 'Tikai tie, kuriem nav plāna' }).isChecked())
+      .toBe(true);
+    await expect.poll(() => xlsx.getAttribute('href')).toContain('withoutPlan=true');
     await expect.poll(() => row.count()).toBe(1);
     const planCells = await page.locator('tbody tr td:nth-of-type(4)').allTextContents();
     expect(planCells.every((cell) => cell === 'Nav plāna')).toBe(true);
