@@ -44,6 +44,19 @@ async function shot(page: Page, name: string): Promise<void> {
   await screenshot(page, name);
 }
 
+/**
+ * Approves on the plan page: the confirmation names the plan code and the student, starts on
+ * "Atcelt" (keyboard), and approving closes it.
+ */
+async function confirmApproval(page: Page, code: string, studentName: string): Promise<void> {
+  await page.getByRole('button', { name: 'Apstiprināt', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: `Apstiprināt plānu ${code}?` });
+  await settled(dialog);
+  expect(await dialog.textContent()).toContain(`Skolēns: ${studentName}`);
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Atcelt');
+  await dialog.getByRole('button', { name: 'Apstiprināt', exact: true }).click();
+}
+
 /** Waits until a dialog has faded in completely (axe measures contrast mid-transition otherwise). */
 async function settled(dialog: ReturnType<Page['locator']>): Promise<void> {
   const opacity = () =>
@@ -74,6 +87,7 @@ describe('individual support plan: draft, three-level approval with a return, di
   let studentId = '';
   let planUrl = '';
   let code = '';
+  let studentName = '';
 
   it('finds a flagged, assessed student of school 1 with an application in force and no plan yet', async () => {
     const { page } = e2e;
@@ -152,6 +166,8 @@ describe('individual support plan: draft, three-level approval with a return, di
         new RegExp(`^Individuālais atbalsta plāns IAP-${current.schoolYear}-${current.number}-\\d{6}$`),
       );
     code = ((await page.locator('h1').textContent()) ?? '').replace('Individuālais atbalsta plāns ', '');
+    studentName = (await apiGet<{ studentName: string }>(page, `/api/plans/${planUrl.split('/plans/')[1]}`))
+      .studentName;
     expect(await mainText(page)).toContain('Plāns izveidots.');
     // The student's risks of the semester are ticked already.
     const risks = page.getByRole('group', { name: /^Riski/ }).getByRole('checkbox');
@@ -230,6 +246,13 @@ describe('individual support plan: draft, three-level approval with a return, di
     await row.getByRole('checkbox').check();
     await scan(page, 'approvals-director');
     await page.getByRole('button', { name: 'Apstiprināt atzīmētos (1)' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Apstiprināt atzīmētos plānus?' });
+    await settled(confirm);
+    const asked = (await confirm.textContent()) ?? '';
+    expect(asked).toContain('Tiks apstiprināts 1 plāns');
+    expect(asked).toContain(`${code} (${studentName})`);
+    await scan(page, 'approvals-confirm');
+    await confirm.getByRole('button', { name: 'Apstiprināt 1 plānu' }).click();
     await expect.poll(() => mainText(page)).toContain('Apstiprināts 1 plāns.');
     expect(await page.locator('tbody tr', { hasText: code }).count()).toBe(0);
     await signOut(page);
@@ -285,7 +308,7 @@ describe('individual support plan: draft, three-level approval with a return, di
     await signIn(e2e, 'direktors.s1');
     await page.goto(planUrl);
     await expect.poll(() => mainText(page)).toContain('Kas mainījies kopš atgriešanas');
-    await page.getByRole('button', { name: 'Apstiprināt', exact: true }).click();
+    await confirmApproval(page, code, studentName);
     await expect.poll(() => mainText(page)).toContain('Plāns apstiprināts.');
     await signOut(page);
   });
@@ -314,7 +337,7 @@ describe('individual support plan: draft, three-level approval with a return, di
     ]);
     await scan(page, 'plan-diff');
     await shot(page, 'plan-diff');
-    await page.getByRole('button', { name: 'Apstiprināt', exact: true }).click();
+    await confirmApproval(page, code, studentName);
     await expect.poll(() => mainText(page)).toContain('Plāns apstiprināts.');
     await signOut(page);
   });
@@ -324,7 +347,7 @@ describe('individual support plan: draft, three-level approval with a return, di
     await signIn(e2e, 'eksperts');
     await page.goto(planUrl);
     await expect.poll(() => mainText(page)).toContain('Saskaņošanā (eksperts)');
-    await page.getByRole('button', { name: 'Apstiprināt', exact: true }).click();
+    await confirmApproval(page, code, studentName);
     await expect.poll(() => mainText(page)).toContain('Plāns apstiprināts.');
     expect(await page.getByText('Apstiprināts', { exact: true }).count()).toBeGreaterThan(0);
     await scan(page, 'plan-approved');

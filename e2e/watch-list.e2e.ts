@@ -200,6 +200,19 @@ describe('early warning: e-journal import, watch list, risks and indicators', ()
       .toMatch(/^\/api\/watch-list\.xlsx\?.*grade=8&onlyUnassessed=true/);
     await screenshot(page, 'watch-list');
     visited.push({ name: 'watch-list', violations: await axeViolations(page) });
+    // The student has no plan: the plan column says so and links to the profile's plans tab.
+    expect(await row.locator('td').nth(3).textContent()).toBe('Nav plāna');
+    await page.getByRole('switch', { name: 'Tikai tie, kuriem nav plāna' }).click();
+    await page.waitForURL((url) => url.searchParams.get('withoutPlan') === 'true');
+    await expect
+      .poll(() => page.getByRole('switch', { name: 'Tikai tie, kuriem nav plāna' }).isChecked())
+      .toBe(true);
+    await expect.poll(() => xlsx.getAttribute('href')).toContain('withoutPlan=true');
+    await expect.poll(() => row.count()).toBe(1);
+    const planCells = await page.locator('tbody tr td:nth-of-type(4)').allTextContents();
+    expect(planCells.every((cell) => cell === 'Nav plāna')).toBe(true);
+    await screenshot(page, 'watch-list-without-plan');
+    visited.push({ name: 'watch-list-without-plan', violations: await axeViolations(page) });
   });
 
   it('records two risks with justifications on the Risks tab', async () => {
@@ -360,7 +373,7 @@ describe('early warning: e-journal import, watch list, risks and indicators', ()
   });
 
   it('has no axe violations on any page visited', () => {
-    expect(visited.map((v) => v.name)).toHaveLength(14);
+    expect(visited.map((v) => v.name)).toHaveLength(15);
     expect(visited.filter((v) => v.violations.length > 0)).toEqual([]);
   });
 });

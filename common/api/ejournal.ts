@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { checkCursor, pageFields } from './cursor.ts';
 import { ZEventDate, zLine, zText } from './fields.ts';
+import { PLAN_STATUSES } from './plans.ts';
 
 export const EJOURNAL_KINDS = ['attendance', 'marks', 'behaviour'] as const;
 export type EjournalKind = (typeof EJOURNAL_KINDS)[number];
@@ -94,6 +95,8 @@ export const ZWatchListQuery = z
     grade: z.coerce.number().int().min(1).max(12).optional(),
     flag: z.enum(FLAG_KEYS).optional(),
     onlyUnassessed: z.enum(['true', 'false']).optional(),
+    /** Flagged students without a plan of the semester at their school. */
+    withoutPlan: z.enum(['true', 'false']).optional(),
     ...pageFields(500),
   })
   .superRefine((q, ctx) => checkCursor(q, { list: 'watch', sort: 'flags', dir: 'desc' }, ctx));
@@ -112,6 +115,8 @@ export const ZWatchListItem = z.object({
   assessed: z.boolean(),
   legalDuty: ZLegalDuty.nullable(),
   lastRecordOn: z.string().nullable(),
+  /** The student's plan of the semester at the student's school (null: none). */
+  planStatus: z.enum(PLAN_STATUSES).nullable(),
 });
 export type TWatchListItem = z.infer<typeof ZWatchListItem>;
 

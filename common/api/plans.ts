@@ -255,5 +255,7 @@ export const ZNotification = z.object({
   message: z.string(),
   createdAt: z.string(),
   read: z.boolean(),
+  /** A later move of the plan answered what it asked; it no longer needs the person. */
+  done: z.boolean(),
 });
 export const ZNotificationList = z.object({ items: z.array(ZNotification), unread: z.number().int() });

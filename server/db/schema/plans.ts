@@ -268,6 +268,8 @@ export const notifications = pgTable(
     dedupeKey: text('dedupe_key'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp('read_at', { withTimezone: true }),
+    /** When a later move of the plan answered what the notification asked (approved by someone else, returned, ended). */
+    doneAt: timestamp('done_at', { withTimezone: true }),
   },
   (t) => [
     index('notifications_user_idx').on(t.userId, t.createdAt),

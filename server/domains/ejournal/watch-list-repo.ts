@@ -43,6 +43,8 @@ export interface IndicatorRow {
   t_attendance: string;
   assessed: boolean;
   informed_on: string | null;
+  /** The status of the student's plan of the semester at the student's own school; null when none. */
+  plan_status: string | null;
   total: number;
 }
 
@@ -68,6 +70,8 @@ export interface WatchListFilter {
   flag?: FlagKey;
   onlyFlagged: boolean;
   onlyUnassessed: boolean;
+  /** Only students without a (not deleted) plan of the semester at their school. */
+  withoutPlan?: boolean;
   limit: number;
   offset: number;
 }
@@ -108,7 +112,11 @@ function indicatorSelect(f: InnerFilter): SQL {
         coalesce(tm.behaviour_notes, tn.behaviour_notes, ${d.behaviourNotes}::int) as t_behaviour,
         coalesce(tm.attendance_rate, tn.attendance_rate, ${d.attendanceRate}::numeric) as t_attendance,
         exists (select 1 from student_risks r where r.student_id = s.id and r.semester_id = i.semester_id and r.removed_at is null) as assessed,
-        to_char(n.informed_on, 'YYYY-MM-DD') as informed_on
+        to_char(n.informed_on, 'YYYY-MM-DD') as informed_on,
+        (select p.status from plans p
+          where p.student_id = s.id and p.semester_id = i.semester_id and p.school_id = s.school_id
+            and p.status <> 'deleted' and p.moved_out_at is null
+          order by p.created_at desc limit 1) as plan_status
       from student_indicators i
         join students s on s.id = i.student_id
         join organisations o on o.id = s.school_id
@@ -164,6 +172,7 @@ export async function findWatchListPage(
   if (f.onlyFlagged) outer.push(sql`(${flagCount}) > 0`);
   if (f.flag) outer.push(sql`coalesce((${FLAG_SQL[f.flag]}), false)`);
   if (f.onlyUnassessed) outer.push(sql`not assessed`);
+  if (f.withoutPlan) outer.push(sql`plan_status is null`);
   const where = sql.join(outer, sql` and `);
   const after = f.cursor ? sql` and ${keysetAfter(WATCH_KEYSET, f.cursor)}` : sql``;
   const rows = await queryRows<IndicatorRow>(

@@ -53,6 +53,7 @@ function present(r: IndicatorRow, ctx: RequestContext): TWatchListItem {
       ? { crossedOn: r.legal_duty_crossed_on, informedOn: r.informed_on }
       : null,
     lastRecordOn: r.last_record_on,
+    planStatus: (r.plan_status ?? null) as TWatchListItem['planStatus'],
   };
 }
 
@@ -69,6 +70,7 @@ export async function getWatchList(ctx: RequestContext, q: TWatchListQuery, tx: 
     flag: q.flag,
     onlyFlagged: true,
     onlyUnassessed: q.onlyUnassessed === 'true',
+    withoutPlan: q.withoutPlan === 'true',
     limit: q.pageSize,
     offset: pageOffset(q),
     cursor: q.cursor,

@@ -115,21 +115,55 @@ export async function findVersion(db: Db, planId: string, version: number) {
 
 /** Records a transition; returns the event's id. */
 export async function insertEvent(db: Db, values: typeof planEvents.$inferInsert): Promise<number> {
-  const [row] = await db.insert(planEvents).values(values).returning({ id: planEvents.id });
-  return row.id;
+  return (await insertEvents(db, [values])).get(values.planId) as number;
 }
 
-/** Records several transitions in one statement; returns each event's id by plan. */
+/**
+ * Notification kinds that ask the person to act on a plan. Any later move of the plan answers a
+ * waiting or returned notice (someone approved, returned, withdrew, ended it); an evaluation
+ * reminder is answered only when the plan is evaluated or ends.
+ */
+const ASKING_KINDS_DONE_BY_ANY_MOVE = ['plan_waiting', 'plan_returned'];
+const STATUSES_ANSWERING_EVALUATION = ['evaluated', 'closed', 'deleted'];
+
+/**
+ * Records several transitions in one statement; returns each event's id by plan. The same
+ * statement marks done every open notification that asked someone to act on these plans, so the
+ * bell of everyone else holding the level stops counting it (set-based: no extra statement).
+ */
 export async function insertEvents(
   db: Db,
   values: (typeof planEvents.$inferInsert)[],
 ): Promise<Map<string, number>> {
   if (values.length === 0) return new Map();
-  const rows = await db
-    .insert(planEvents)
-    .values(values)
-    .returning({ id: planEvents.id, planId: planEvents.planId });
-  return new Map(rows.map((r) => [r.planId, r.id]));
+  const events = values.map((v) => ({
+    planId: v.planId,
+    actorId: v.actorId ?? null,
+    action: v.action,
+    fromStatus: v.fromStatus ?? null,
+    toStatus: v.toStatus,
+    level: v.level ?? null,
+    version: v.version ?? null,
+    comment: v.comment ?? null,
+  }));
+  const rows = await queryRows<{ id: number | string; plan_id: string }>(
+    db,
+    sql`with e as (
+          select * from jsonb_to_recordset(${JSON.stringify(events)}::jsonb)
+            as e("planId" uuid, "actorId" uuid, action text, "fromStatus" text, "toStatus" text,
+                 level text, version int, comment text)
+        ), done as (
+          update notifications n set done_at = ${now().toISOString()}::timestamptz
+            from e
+            where n.plan_id = e."planId" and n.done_at is null
+              and (n.kind in ${ASKING_KINDS_DONE_BY_ANY_MOVE}
+                or (n.kind = 'plan_evaluation_due' and e."toStatus" in ${STATUSES_ANSWERING_EVALUATION}))
+        )
+        insert into plan_events (plan_id, actor_id, action, from_status, to_status, level, version, comment)
+        select "planId", "actorId", action, "fromStatus", "toStatus", level, version, comment from e
+        returning id, plan_id`,
+  );
+  return new Map(rows.map((r) => [r.plan_id, Number(r.id)]));
 }
 
 export async function findEvents(db: Db, planId: string) {
@@ -385,12 +419,17 @@ export async function findUserNames(db: Db, ids: string[]): Promise<Map<string, 
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-/** Unread notifications of a user (all of them, not only the newest page). */
+/** Notifications that still need the user: unread and not answered by a later move of the plan (all of them, not only the newest page). */
 export async function countUnreadNotifications(db: Db, userId: string): Promise<number> {
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(notifications)
-    .where(and(eq(notifications.userId, userId), sql`${notifications.readAt} is null`));
+    .where(
+      and(
+        eq(notifications.userId, userId),
+        sql`${notifications.readAt} is null and ${notifications.doneAt} is null`,
+      ),
+    );
   return Number(row?.n ?? 0);
 }
 

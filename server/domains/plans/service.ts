@@ -296,6 +296,7 @@ export async function listNotifications(ctx: RequestContext, tx: Db) {
       message: notificationText(n.kind, n.params as { code?: string; level?: string }, ctx.language),
       createdAt: new Date(n.createdAt).toISOString(),
       read: n.readAt !== null,
+      done: n.doneAt !== null,
     })),
     unread: await repo.countUnreadNotifications(tx, userId),
   };

@@ -1,4 +1,15 @@
-import { Anchor, Badge, Button, Checkbox, Group, Table, Text, VisuallyHidden } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  List,
+  Modal,
+  Table,
+  Text,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -25,6 +36,7 @@ export function ApprovalsPage() {
   const approve = useBulkApprove();
   const [selected, setSelected] = useState<string[]>([]);
   const [message, setMessage] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
 
   if (!approver) return <NotFoundPage />;
   const items = queue.data?.items ?? [];
@@ -35,10 +47,16 @@ export function ApprovalsPage() {
     setSelected((s) => (on ? [...s, id] : s.filter((x) => x !== id)));
   }
 
-  function approveTicked() {
+  function askToApprove() {
     setMessage(null);
+    approve.reset();
+    setConfirming(true);
+  }
+
+  function approveTicked() {
     approve.mutate(ticked, {
       onSuccess: ({ approved }) => {
+        setConfirming(false);
         setSelected([]);
         setMessage(t('approvals.approved', { count: approved }));
       },
@@ -50,14 +68,14 @@ export function ApprovalsPage() {
       <PageHeading>{t('approvals.title')}</PageHeading>
       <Text mb="md">{t('approvals.intro')}</Text>
       <StatusMessage message={message} />
-      <ErrorAlert error={approve.error} />
+      {!confirming && <ErrorAlert error={approve.error} />}
       {queue.isPending && <LoadingState />}
       {queue.isError && <LoadError error={queue.error} onRetry={() => void queue.refetch()} />}
       {queue.data && items.length === 0 && <Text>{t('approvals.empty')}</Text>}
       {items.length > 0 && (
         <>
           <Group mb="sm">
-            <Button onClick={approveTicked} disabled={ticked.length === 0} loading={approve.isPending}>
+            <Button onClick={askToApprove} disabled={ticked.length === 0}>
               {t('approvals.approveTicked', { n: ticked.length })}
             </Button>
           </Group>
@@ -133,6 +151,30 @@ export function ApprovalsPage() {
             total={queue.data?.total ?? 0}
             nextCursor={queue.data?.nextCursor ?? null}
           />
+          <Modal
+            opened={confirming}
+            onClose={() => setConfirming(false)}
+            title={t('approvals.confirmTitle')}
+            closeButtonProps={{ 'aria-label': t('common.close') }}
+          >
+            <Text>{t('approvals.confirmText', { count: ticked.length })}</Text>
+            <List mb="lg" mt="xs">
+              {items
+                .filter((p) => ticked.includes(p.id))
+                .map((p) => (
+                  <List.Item key={p.id}>{`${p.code} (${p.studentName})`}</List.Item>
+                ))}
+            </List>
+            <ErrorAlert error={approve.error} />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setConfirming(false)} data-autofocus>
+                {t('common.cancel')}
+              </Button>
+              <Button loading={approve.isPending} onClick={approveTicked}>
+                {t('approvals.confirmButton', { count: ticked.length })}
+              </Button>
+            </Group>
+          </Modal>
         </>
       )}
     </>

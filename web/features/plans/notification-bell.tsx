@@ -61,7 +61,7 @@ export function NotificationBell() {
 
   function choose(item: TNotification) {
     close();
-    if (!item.read) markRead.mutate(item.id);
+    if (!item.read && !item.done) markRead.mutate(item.id);
   }
 
   return (
@@ -110,30 +110,35 @@ export function NotificationBell() {
             p={0}
             style={{ listStyle: 'none', maxHeight: 420, overflowY: 'auto' }}
           >
-            {items.map((item) => (
-              <li key={item.id}>
-                <UnstyledButton
-                  component={Link}
-                  to={item.planId ? `/plans/${item.planId}` : '/'}
-                  onClick={() => choose(item)}
-                  p="xs"
-                  w="100%"
-                  display="block"
-                  style={{
-                    borderRadius: 4,
-                    borderLeft: item.read ? '4px solid transparent' : '4px solid currentColor',
-                  }}
-                >
-                  <Text fw={item.read ? 400 : 700} fz="sm">
-                    {!item.read && <Text span fz="sm" fw={700}>{`${t('notifications.new')}: `}</Text>}
-                    {item.message}
-                  </Text>
-                  <Text fz="xs" c="dimmed">
-                    {formatDateTime(item.createdAt)}
-                  </Text>
-                </UnstyledButton>
-              </li>
-            ))}
+            {items.map((item) => {
+              // A done notification (the plan moved on) no longer needs the person: shown as read.
+              const open = !item.read && !item.done;
+              return (
+                <li key={item.id}>
+                  <UnstyledButton
+                    component={Link}
+                    to={item.planId ? `/plans/${item.planId}` : '/'}
+                    onClick={() => choose(item)}
+                    p="xs"
+                    w="100%"
+                    display="block"
+                    style={{
+                      borderRadius: 4,
+                      borderLeft: open ? '4px solid currentColor' : '4px solid transparent',
+                    }}
+                  >
+                    <Text fw={open ? 700 : 400} fz="sm">
+                      {open && <Text span fz="sm" fw={700}>{`${t('notifications.new')}: `}</Text>}
+                      {item.message}
+                    </Text>
+                    <Text fz="xs" c="dimmed">
+                      {formatDateTime(item.createdAt)}
+                      {item.done && ` · ${t('notifications.done')}`}
+                    </Text>
+                  </UnstyledButton>
+                </li>
+              );
+            })}
           </Stack>
         )}
       </Popover.Dropdown>

@@ -9,8 +9,8 @@ import { PlanPauseModal } from './plan-pause-modal.tsx';
 import { PlanReturnModal } from './plan-return-modal.tsx';
 import { type SimplePlanAction, useSimplePlanAction } from './use-plans.ts';
 
-type Confirmable = Exclude<SimplePlanAction, 'submit' | 'approve'>;
-const CONFIRMED: Confirmable[] = ['start', 'resume', 'revise', 'close', 'delete'];
+type Confirmable = Exclude<SimplePlanAction, 'submit'>;
+const CONFIRMED: Confirmable[] = ['approve', 'start', 'resume', 'revise', 'close', 'delete'];
 type Props = { plan: TPlan; onDone: (message: string, nextPlanId?: string | null) => void };
 
 /**
@@ -51,11 +51,7 @@ export function PlanActions({ plan, onDone }: Props) {
       {!dialog && <ErrorAlert error={action.error} />}
       <Group gap="sm" wrap="wrap">
         {can.approve && (
-          <Button
-            color="teal.9"
-            onClick={() => run('approve')}
-            loading={action.isPending && action.variables === 'approve'}
-          >
+          <Button color="teal.9" onClick={() => open('approve')}>
             {t('plans.actions.approve')}
           </Button>
         )}
@@ -122,7 +118,16 @@ export function PlanActions({ plan, onDone }: Props) {
         title={confirmable ? t(`plans.confirm.${confirmable}.title`, { code: plan.code }) : ''}
         closeButtonProps={{ 'aria-label': t('common.close') }}
       >
-        <Text mb="lg">{confirmable ? t(`plans.confirm.${confirmable}.text`) : ''}</Text>
+        <Text mb="lg">
+          {confirmable
+            ? t(`plans.confirm.${confirmable}.text`, {
+                // Approving names whom it is for, so a wrong plan is caught before it moves on.
+                name: plan.studentName,
+                class: plan.classLabel,
+                level: plan.approvalLevel ? t(`plans.levels.${plan.approvalLevel}`) : '',
+              })
+            : ''}
+        </Text>
         <ErrorAlert error={action.error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={() => setDialog(null)} data-autofocus>

@@ -15,6 +15,8 @@ export type WatchListParams = {
   grade: string | null;
   flag: string | null;
   onlyUnassessed: boolean;
+  /** Only flagged students without a plan of the semester. */
+  withoutPlan: boolean;
   /** null for the first page, else the `nextCursor` of the page before. */
   cursor: string | null;
   pageSize: number;
@@ -28,6 +30,7 @@ function watchListQuery(params: WatchListParams, withPage: boolean): string {
     grade: params.grade,
     flag: params.flag,
     onlyUnassessed: params.onlyUnassessed ? 'true' : null,
+    withoutPlan: params.withoutPlan ? 'true' : null,
     cursor: withPage ? params.cursor : null,
     pageSize: withPage ? params.pageSize : null,
   });

@@ -5,7 +5,10 @@ import type { TOrganisation } from '../../../common/api/organisations.ts';
 import { SemesterSelect } from '../risks/semester-select.tsx';
 import type { WatchListParams } from './use-watch-list.ts';
 
-type Filters = Pick<WatchListParams, 'semesterId' | 'schoolId' | 'grade' | 'flag' | 'onlyUnassessed'>;
+type Filters = Pick<
+  WatchListParams,
+  'semesterId' | 'schoolId' | 'grade' | 'flag' | 'onlyUnassessed' | 'withoutPlan'
+>;
 
 type Props = {
   value: Filters;
@@ -58,6 +61,12 @@ export function WatchListFilters({ value, schools, onChange }: Props) {
         label={t('watchList.onlyUnassessed')}
         checked={value.onlyUnassessed}
         onChange={(event) => onChange({ onlyUnassessed: event.currentTarget.checked ? 'true' : null })}
+        mb={8}
+      />
+      <Switch
+        label={t('watchList.withoutPlan')}
+        checked={value.withoutPlan}
+        onChange={(event) => onChange({ withoutPlan: event.currentTarget.checked ? 'true' : null })}
         mb={8}
       />
     </Group>

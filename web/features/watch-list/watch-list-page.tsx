@@ -24,6 +24,7 @@ function readParams(
     grade: params.get('grade'),
     flag: params.get('flag'),
     onlyUnassessed: params.get('onlyUnassessed') === 'true',
+    withoutPlan: params.get('withoutPlan') === 'true',
     pageSize: PAGE_SIZE,
   };
 }

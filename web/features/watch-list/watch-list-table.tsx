@@ -24,6 +24,7 @@ export function WatchListTable({ items, showSchool, busy }: Props) {
             {showSchool && <Table.Th scope="col">{t('students.school')}</Table.Th>}
             <Table.Th scope="col">{t('watchList.flagsColumn')}</Table.Th>
             <Table.Th scope="col">{t('watchList.assessed')}</Table.Th>
+            <Table.Th scope="col">{t('watchList.planColumn')}</Table.Th>
             <Table.Th scope="col">{t('watchList.legalDuty')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -49,6 +50,16 @@ export function WatchListTable({ items, showSchool, busy }: Props) {
                 <Text span fz="inherit" fw={item.assessed ? 400 : 700}>
                   {item.assessed ? t('watchList.assessedYes') : t('watchList.assessedNo')}
                 </Text>
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                {/* The profile's plans tab (its row gives the link's context): the plan, or "Izveidot plānu" for whoever may create one. */}
+                <Anchor
+                  component={Link}
+                  to={`/students/${item.studentId}?tab=plans`}
+                  fw={item.planStatus ? 400 : 700}
+                >
+                  {item.planStatus ? t(`plans.statuses.${item.planStatus}`) : t('watchList.noPlan')}
+                </Anchor>
               </Table.Td>
               <Table.Td maw={260}>
                 <LegalDutyText duty={item.legalDuty} />
