@@ -88,6 +88,7 @@ export function planAndSupportSamples(ids: WalkIds): Record<string, RouteSample>
     'PUT /api/students/:id/pin': { body: { pin: '1234' } },
     'POST /api/students/pins/generate': { body: { schoolId, studentIds: [studentId], mode: 'missing' } },
     'GET /api/timesheets': { query: { schoolId, month } },
+    'GET /api/timesheets/mine': { query: { month } },
     'POST /api/timesheets/entries': {
       body: {
         schoolId,

@@ -136,11 +136,13 @@ describe('bulk approval', () => {
     const strip = (events: Record<string, unknown>[]) => events.map(({ at: _at, ...e }) => e);
     const expectedTrail = await trail(single);
     expect(expectedTrail.audit).toHaveLength(3);
-    // Submit: the directors; each approval: the next level's approvers and the preparer.
+    // Creation: the teacher named on the measure; submit: the directors; each approval: the next
+    // level's approvers and the preparer.
     expect(expectedTrail.notifications.map((n) => n.kind).sort()).toEqual([
       'plan_approved',
       'plan_level_approved',
       'plan_level_approved',
+      'plan_provider',
       'plan_waiting',
       'plan_waiting',
       'plan_waiting',
