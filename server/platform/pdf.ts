@@ -32,7 +32,7 @@ function engine(): PdfMake {
 
 /**
  * A pdfmake document definition rendered to PDF bytes, in Roboto (Latvian letters), with no access to
- * URLs and to no local file but the fonts. (The plan PDF has its own copy of this set-up.)
+ * URLs and to no local file but the fonts. The plan PDF and the PIN slips use it.
  */
 export function renderPdf(doc: Record<string, unknown>): Promise<Buffer> {
   return engine()

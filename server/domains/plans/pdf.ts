@@ -1,39 +1,9 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import type { TPlan } from '../../../common/api/plans.ts';
 import { formatDate, formatEuro } from '../../../common/format.ts';
 import type { Language } from '../../../common/roles.ts';
 import { now } from '../../platform/clock.ts';
 import { type KeysUnder, type MessageParams, t as tr } from '../../platform/i18n/index.ts';
-
-const require = createRequire(import.meta.url);
-const FONT_DIR = path.join(path.dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
-
-type PdfMake = {
-  setFonts(f: unknown): void;
-  setUrlAccessPolicy(cb: (url: string) => boolean): void;
-  setLocalAccessPolicy(cb: (p: string) => boolean): void;
-  createPdf(doc: unknown): { getBuffer(): Promise<Buffer> };
-};
-let pdfmake: PdfMake | null = null;
-
-function engine(): PdfMake {
-  if (pdfmake) return pdfmake;
-  const pm = require('pdfmake') as PdfMake;
-  // Roboto ships with pdfmake and has every Latvian letter (ā č ē ģ ī ķ ļ ņ š ū ž).
-  pm.setFonts({
-    Roboto: {
-      normal: path.join(FONT_DIR, 'Roboto-Regular.ttf'),
-      bold: path.join(FONT_DIR, 'Roboto-Medium.ttf'),
-      italics: path.join(FONT_DIR, 'Roboto-Italic.ttf'),
-      bolditalics: path.join(FONT_DIR, 'Roboto-MediumItalic.ttf'),
-    },
-  });
-  pm.setUrlAccessPolicy(() => false);
-  pm.setLocalAccessPolicy((p) => path.resolve(p).startsWith(FONT_DIR));
-  pdfmake = pm;
-  return pm;
-}
+import { renderPdf } from '../../platform/pdf.ts';
 
 /** The plan as a PDF for the guardian, the student and the coordinator to sign. */
 export async function planPdf(
@@ -118,5 +88,5 @@ export async function planPdf(
       margin: [0, 20, 0, 0],
     }),
   };
-  return engine().createPdf(doc).getBuffer();
+  return renderPdf(doc);
 }
