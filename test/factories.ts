@@ -104,3 +104,42 @@ export function setBudgetLine(
 ) {
   return coordinator.request('PUT', '/api/budgets', line);
 }
+
+/**
+ * A plan with one subject consultation of 4 hours given by `providerId` (risk L02), submitted by the
+ * coordinator of school 1 and waiting for its director: what the approval and notification tests start
+ * from. Returns the plan's id.
+ */
+export async function submittedPlanFixture(
+  c: Record<string, TestClient>,
+  o: {
+    schoolId: string;
+    semesterId: string;
+    personalCode: string;
+    firstName: string;
+    lastName: string;
+    classLabel: string;
+    grade: number;
+    providerId: string;
+  },
+): Promise<string> {
+  const { providerId, ...student } = o;
+  const p = await createPlanFixture(c, {
+    ...student,
+    riskCode: 'L02',
+    riskJustification: 'Grūtības',
+    goal: 'Mērķis',
+    measure: {
+      kind: 'consultation',
+      consultationType: 'subject',
+      subject: 'Matemātika',
+      providerId,
+      plannedHours: 4,
+      justification: 'Konsultācijas',
+    },
+    start: false,
+  });
+  const res = await c['koord.s1'].post(`/api/plans/${p.planId}/submit`);
+  if (res.statusCode !== 200) throw new Error(`submit: ${res.statusCode} ${res.body}`);
+  return p.planId;
+}

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeOldPersonalCode } from '../../../common/personal-code.ts';
 import { moveClockIntoSemester, resetClock } from '../../../test/calendar.ts';
-import { createPlanFixture, organisationIdsByCode } from '../../../test/factories.ts';
+import { organisationIdsByCode, submittedPlanFixture } from '../../../test/factories.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../test/server.ts';
 import { queryRows } from '../../platform/db.ts';
 
@@ -14,30 +14,16 @@ let teacherId: string;
 
 /** A plan of school 1 submitted for approval, waiting for its director. */
 async function submittedPlan(serial: number): Promise<string> {
-  const p = await createPlanFixture(c, {
-    schoolId,
+  return submittedPlanFixture(c, {
+    schoolId: schoolId,
     semesterId,
     personalCode: makeOldPersonalCode(`2011-05-${String((serial % 28) + 1).padStart(2, '0')}`, serial),
     firstName: 'Kopā',
     lastName: `Apstiprināms${serial}`,
     classLabel: '8.b',
     grade: 8,
-    riskCode: 'L02',
-    riskJustification: 'Grūtības',
-    goal: 'Mērķis',
-    measure: {
-      kind: 'consultation',
-      consultationType: 'subject',
-      subject: 'Matemātika',
-      providerId: teacherId,
-      plannedHours: 4,
-      justification: 'Konsultācijas',
-    },
-    start: false,
+    providerId: teacherId,
   });
-  const res = await c['koord.s1'].post(`/api/plans/${p.planId}/submit`);
-  expect(res.statusCode, res.body).toBe(200);
-  return p.planId;
 }
 
 /** The plan's approval events as the plan page shows them. */

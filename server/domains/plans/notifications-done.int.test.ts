@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeOldPersonalCode } from '../../../common/personal-code.ts';
 import { moveClockIntoSemester, resetClock } from '../../../test/calendar.ts';
-import { createPlanFixture, organisationIdsByCode } from '../../../test/factories.ts';
+import { organisationIdsByCode, submittedPlanFixture } from '../../../test/factories.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../test/server.ts';
 
 let server: TestServer;
@@ -52,7 +52,7 @@ async function staff(email: string, school: string, role: string): Promise<void>
 
 /** A plan of school 1 submitted for approval, waiting for its directors. */
 async function submittedPlan(serial: number): Promise<string> {
-  const p = await createPlanFixture(c, {
+  return submittedPlanFixture(c, {
     schoolId: org['ZIEM-S1'],
     semesterId,
     personalCode: makeOldPersonalCode(`2011-06-${String((serial % 28) + 1).padStart(2, '0')}`, serial),
@@ -60,22 +60,8 @@ async function submittedPlan(serial: number): Promise<string> {
     lastName: `Gaidošs${serial}`,
     classLabel: '7.a',
     grade: 7,
-    riskCode: 'L02',
-    riskJustification: 'Grūtības',
-    goal: 'Mērķis',
-    measure: {
-      kind: 'consultation',
-      consultationType: 'subject',
-      subject: 'Matemātika',
-      providerId: teacherId,
-      plannedHours: 4,
-      justification: 'Konsultācijas',
-    },
-    start: false,
+    providerId: teacherId,
   });
-  const res = await c['koord.s1'].post(`/api/plans/${p.planId}/submit`);
-  expect(res.statusCode, res.body).toBe(200);
-  return p.planId;
 }
 
 beforeAll(async () => {
