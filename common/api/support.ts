@@ -13,6 +13,8 @@ export const ZSessionBody = z.object({
     .array(z.object({ studentId: z.uuid(), planId: z.uuid(), measureId: z.uuid() }))
     .min(1)
     .max(30),
+  /** The planned session this record turns into (marked recorded in the same transaction). */
+  plannedId: z.uuid().optional(),
 });
 export type TSessionBody = z.infer<typeof ZSessionBody>;
 
@@ -120,6 +122,11 @@ export const ZPlanProgress = z.object({
       plannedHours: z.number().nullable(),
       deliveredHours: z.number(),
       unconfirmedHours: z.number(),
+      /** Sessions with a confirmed participation on this measure. */
+      deliveredSessions: z.number().int(),
+      /** Planned sessions (not cancelled, recorded ones included) and their hours. */
+      scheduledHours: z.number(),
+      scheduledSessions: z.number().int(),
       plannedCents: z.number().nullable(),
       spentCents: z.number().int(),
     }),

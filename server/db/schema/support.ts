@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   date,
@@ -196,4 +197,65 @@ export const economicPayments = pgTable(
     foreignKey({ columns: [t.planId, t.measureId], foreignColumns: [planMeasures.planId, planMeasures.id] }),
     index('economic_payments_budget_idx').on(t.schoolId, t.semesterId, t.category),
   ],
+);
+
+/**
+ * A consultation planned ahead on a measure (migration 0018): one-off or one of a weekly series.
+ * It ends cancelled (with the reason) or recorded (pointing at the support session it became).
+ */
+export const plannedSessions = pgTable(
+  'planned_sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    schoolId: uuid('school_id')
+      .notNull()
+      .references(() => organisations.id),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    measureId: uuid('measure_id').notNull(),
+    providerId: uuid('provider_id')
+      .notNull()
+      .references(() => users.id),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    minutes: integer('minutes').notNull(),
+    mode: text('mode').notNull(),
+    /** The room of an in-person session; null when remote. */
+    room: text('room'),
+    seriesId: uuid('series_id'),
+    status: text('status').notNull().default('planned'),
+    cancelReason: text('cancel_reason'),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    cancelledBy: uuid('cancelled_by').references(() => users.id),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    sessionId: uuid('session_id').references(() => supportSessions.id),
+  },
+  (t) => [
+    uniqueIndex('planned_sessions_slot_uq').on(t.providerId, t.startsAt).where(sql`status <> 'cancelled'`),
+    uniqueIndex('planned_sessions_session_uq').on(t.sessionId),
+    index('planned_sessions_school_idx').on(t.schoolId, t.startsAt),
+    index('planned_sessions_plan_idx').on(t.planId, t.measureId),
+    index('planned_sessions_series_idx').on(t.seriesId),
+    foreignKey({
+      name: 'planned_sessions_measure_fk',
+      columns: [t.planId, t.measureId],
+      foreignColumns: [planMeasures.planId, planMeasures.id],
+    }),
+  ],
+);
+
+/** A provider's iCalendar feed: only the SHA-256 of the secret token in its address. */
+export const calendarFeeds = pgTable(
+  'calendar_feeds',
+  {
+    userId: uuid('user_id')
+      .primaryKey()
+      .references(() => users.id),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('calendar_feeds_token_uq').on(t.tokenHash)],
 );

@@ -74,3 +74,28 @@ defineAbilities('navigation', {
   signOffTimesheets: TIMESHEET_SIGN_OFF,
   setPins: STUDENT_PIN_SET,
 });
+
+/** Schedule (or cancel) a planned consultation on a measure for one of its providers. */
+export const PLAN_SCHEDULE = 'plan.schedule';
+
+/** A measure and the provider a planned session is for. */
+export interface ScheduleResource extends MeasureResource {
+  providerId: string;
+}
+
+definePolicies<ScheduleResource>({
+  // A provider schedules their own sessions on measures that name them; the school's coordinator
+  // schedules for any provider the measure names.
+  [PLAN_SCHEDULE]: {
+    roles: SUPPORT_ROLES,
+    when: (grant, r, actor) =>
+      r.providerIds.includes(r.providerId) &&
+      (r.providerId === actor.userId || grant.role === 'school_coordinator'),
+  },
+});
+
+/** See the planned sessions of the whole school (the coordinator's week view). */
+export const PLAN_SCHEDULE_SCHOOL = 'plan.schedule_school';
+definePolicies<OrgResource>({
+  [PLAN_SCHEDULE_SCHOOL]: { roles: ['school_coordinator'] },
+});

@@ -4,8 +4,9 @@ import type { Db } from '../../platform/db.ts';
 import { findPayments } from '../budgets/index.ts';
 import { loadPlan } from '../plans/index.ts';
 import * as repo from './repo.ts';
+import { findScheduledOfPlan } from './schedule-repo.ts';
 
-/** Planned against delivered per measure of a plan: confirmed hours count, unconfirmed are shown apart. */
+/** Planned (in the plan) against scheduled and delivered per measure of a plan: confirmed hours count, unconfirmed are shown apart. */
 export async function planProgress(ctx: RequestContext, planId: string, tx: Db) {
   const loaded = await loadPlan(ctx, planId, tx);
   await writeAudit(tx, ctx, {
@@ -16,14 +17,19 @@ export async function planProgress(ctx: RequestContext, planId: string, tx: Db) 
   });
   const delivered = await repo.findDeliveredHours(tx, [planId]);
   const payments = await findPayments(tx, planId);
+  const scheduled = await findScheduledOfPlan(tx, planId);
   const measures = loaded.content.measures.map((m) => {
     const d = delivered.find((x) => x.measure_id === m.id);
+    const sch = scheduled.find((x) => x.measure_id === m.id);
     return {
       measureId: m.id,
       kind: m.kind,
       plannedHours: m.plannedHours,
       deliveredHours: Number(Number(d?.delivered ?? 0).toFixed(2)),
       unconfirmedHours: Number(Number(d?.unconfirmed ?? 0).toFixed(2)),
+      deliveredSessions: Number(d?.sessions ?? 0),
+      scheduledHours: Number((Number(sch?.minutes ?? 0) / 60).toFixed(2)),
+      scheduledSessions: Number(sch?.sessions ?? 0),
       plannedCents: m.plannedCents,
       spentCents: payments
         .filter((p) => p.measure_id === m.id)

@@ -143,9 +143,15 @@ export async function setPinFailures(db: Db, studentId: string, failures: number
  */
 export async function findDeliveredHours(db: Db, planIds: string[]) {
   if (planIds.length === 0) return [];
-  return queryRows<{ plan_id: string; measure_id: string; delivered: string; unconfirmed: string }>(
+  return queryRows<{
+    plan_id: string;
+    measure_id: string;
+    delivered: string;
+    unconfirmed: string;
+    sessions: number;
+  }>(
     db,
-    sql`select sp.plan_id, sp.measure_id,
+    sql`select sp.plan_id, sp.measure_id, (count(*) filter (where sp.confirmed_at is not null))::int as sessions,
           coalesce(sum(ss.minutes) filter (where sp.confirmed_at is not null), 0) / 60.0 as delivered,
           coalesce(sum(ss.minutes) filter (where sp.confirmed_at is null), 0) / 60.0 as unconfirmed
         from session_participants sp join support_sessions ss on ss.id = sp.session_id

@@ -27,6 +27,7 @@ import * as confirm from './confirm.ts';
 import { getMyTimesheet } from './my-timesheet.ts';
 import { generatePins } from './pins.ts';
 import { planProgress } from './progress.ts';
+import { scheduleRoutes } from './schedule-routes.ts';
 import * as service from './service.ts';
 import * as timesheets from './timesheets.ts';
 
@@ -46,6 +47,7 @@ const ok = z.object({ ok: z.literal(true) });
 export const supportRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database;
   const tags = ['support'];
+  await scheduleRoutes(app);
 
   app.post(
     '/support/sessions',

@@ -21,6 +21,7 @@ import {
   SUPPORT_SESSION_CONFIRM,
 } from './policy.ts';
 import * as repo from './repo.ts';
+import { claimPlanned, markRecorded } from './schedule.ts';
 import { assertMonthOpen } from './timesheets.ts';
 
 /** The caller's abilities on a session: the gate's row, then the session's own state. */
@@ -124,6 +125,8 @@ export async function createSession(ctx: RequestContext, input: TSessionBody, tx
   if (!school || !can(ctx.actor, SUPPORT_RECORD, { orgPath: school.path }))
     throw new ForbiddenError('organisation', schoolId ?? undefined, schoolId);
   await assertMonthOpen(tx, school.id, input.onDate);
+  // A planned session becomes this record: locked here, marked recorded below (a second try: 409).
+  const plannedId = input.plannedId ? await claimPlanned(ctx, input.plannedId, input.participants, tx) : null;
   await checkConsultationLimits(
     tx,
     school.id,
@@ -149,8 +152,14 @@ export async function createSession(ctx: RequestContext, input: TSessionBody, tx
   });
   await repo.insertParticipants(
     tx,
-    input.participants.map((p) => ({ sessionId: id, ...p })),
+    input.participants.map((p) => ({
+      sessionId: id,
+      studentId: p.studentId,
+      planId: p.planId,
+      measureId: p.measureId,
+    })),
   );
+  if (plannedId) await markRecorded(plannedId, id, tx);
   await writeAuditMany(
     tx,
     ctx,
