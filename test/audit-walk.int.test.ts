@@ -19,6 +19,8 @@ const c: Record<string, TestClient> = {};
 const ROLES = ['koord.s1', 'koord.ziemelu', 'admin', 'skolotajs.s1', 'eksperts', 'direktors.s1', 'auditors'];
 const ids: Record<string, string[]> = {};
 let token = '';
+/** The teacher's calendar feed file (`<token>.ics`). */
+let feedFile = '';
 let schoolId = '';
 let semesterId = '';
 let cal: TestCalendar;
@@ -28,6 +30,7 @@ const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000
 /** Query strings some lists need to return anything at all (dates in the demo's current semester). */
 const QUERIES: Record<string, () => string> = {
   '/api/support/sessions': () => `from=${cal.previous.startsOn}&to=${cal.current.endsOn}`,
+  '/api/support/planned': () => `from=${cal.today}&to=${cal.today}`,
   '/api/timesheets': () => `schoolId=${schoolId}&month=${cal.today.slice(0, 7)}`,
   '/api/timesheets.xlsx': () => `month=${cal.today.slice(0, 7)}`,
   '/api/budgets': () => `schoolId=${schoolId}&semesterId=${semesterId}`,
@@ -36,7 +39,8 @@ const QUERIES: Record<string, () => string> = {
 };
 
 /** Routes that answer with a student's record even when no name is in it (plan text, payments, sessions). */
-const STUDENT_RECORD_ROUTES = /^\/api\/(students\/|plans\/|imports\/|support\/|confirm\/|audit$)/;
+const STUDENT_RECORD_ROUTES =
+  /^\/api\/(students\/|plans\/|imports\/|support\/|confirm\/|calendar-feed\/|audit$)/;
 
 /** How to fill each path parameter: the list of ids to try, by the path segment before it. */
 function fillings(url: string): string[] {
@@ -164,6 +168,20 @@ beforeAll(async () => {
   });
   expect(session.statusCode, session.body).toBe(201);
   token = session.json().confirmationPath.split('/').pop();
+  const planned = await c['skolotajs.s1'].post('/api/support/planned', {
+    planId: consult.planId,
+    measureId: consult.measureId,
+    onDate: cal.today,
+    startTime: '22:00',
+    minutes: 45,
+    mode: 'in_person',
+    room: '101',
+  });
+  expect(planned.statusCode, planned.body).toBe(201);
+  feedFile =
+    String((await c['skolotajs.s1'].post('/api/support/calendar-feed')).json().path)
+      .split('/')
+      .pop() ?? '';
   const rows = classListRows(6, 7);
   rows[0].personalCode = '123';
   const up = await k.request(
@@ -191,6 +209,7 @@ beforeAll(async () => {
     organisations: [schoolId],
     users: [teacherId],
     kind: ['attendance'],
+    file: [feedFile],
   });
   ids.users.push(...(await one(`SELECT id FROM users WHERE email LIKE 'koord.s1@%'`)));
   const students = await q<{ first_name: string; last_name: string; personal_code: string }>(

@@ -16,6 +16,8 @@ const QUERY_BUDGETS = {
   me: 1,
   studentPage: 5,
   planPage: 5,
+  /** The plan page's delivery summary (planned, scheduled, delivered): one query more for the schedule. */
+  planProgress: 6,
   approveOne: 11,
   /** Bulk approval of one plan; 5 and 20 plans must run exactly as many statements. */
   bulkApproval: 8,
@@ -105,6 +107,9 @@ describe('queries per request', () => {
     const plan = await counted(() => c['koord.s1'].get(`/api/plans/${first.id}`));
     expect(plan.res.statusCode).toBe(200);
     within('planPage', plan.count);
+    const progress = await counted(() => c['koord.s1'].get(`/api/plans/${first.id}/progress`));
+    expect(progress.res.statusCode).toBe(200);
+    within('planProgress', progress.count);
   });
 
   it('one approval, and bulk approval runs as many statements for 5 and for 20 plans as for 1', async () => {

@@ -14,12 +14,13 @@ const PUBLIC = new Set([
   'GET /api/openapi.json',
   'GET /api/confirm/:token',
   'POST /api/confirm/:token',
+  'GET /api/calendar-feed/:file',
 ]);
 const apiRoutes = () => server.app.routeTable.filter((r) => r.url.startsWith('/api/'));
 const sampleUrl = (url: string) => url.replace(/:[a-zA-Z]+/g, '00000000-0000-4000-8000-000000000000');
 
 describe('route table', () => {
-  it('answers 401 on every /api route without a session except health, csrf, login, openapi and the remote-confirmation link', async () => {
+  it('answers 401 on every /api route without a session except health, csrf, login, openapi, the remote-confirmation link and the calendar feed', async () => {
     const routes = apiRoutes();
     expect(routes.length).toBeGreaterThanOrEqual(12);
     const client = server.client('10.9.0.1');
