@@ -8,6 +8,7 @@ import { usePlanProgress } from './use-support.ts';
 
 /** Statuses in which support can have been delivered on a plan. */
 const DELIVERY_STATUSES: readonly PlanStatus[] = [
+  'approved',
   'in_progress',
   'paused',
   'under_revision',
@@ -42,7 +43,7 @@ function PlanProgressTable({ plan }: { plan: TPlan }) {
       ) : progress.isError ? (
         <ErrorAlert error={progress.error} />
       ) : (
-        <Table.ScrollContainer minWidth={560}>
+        <Table.ScrollContainer minWidth={680}>
           <Table verticalSpacing="sm">
             <caption>
               <VisuallyHidden>{t('support.progressCaption')}</VisuallyHidden>
@@ -50,6 +51,7 @@ function PlanProgressTable({ plan }: { plan: TPlan }) {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t('support.progressMeasure')}</Table.Th>
+                <Table.Th scope="col">{t('schedule.progressScheduled')}</Table.Th>
                 <Table.Th scope="col">{t('support.progressDelivered')}</Table.Th>
                 <Table.Th scope="col">{t('support.progressUnconfirmed')}</Table.Th>
               </Table.Tr>
@@ -64,9 +66,18 @@ function PlanProgressTable({ plan }: { plan: TPlan }) {
                     <Table.Th scope="row" fw={600}>
                       {measureTitle(t, m)}
                     </Table.Th>
+                    <Table.Td>
+                      {t('schedule.progressSessions', {
+                        count: row?.scheduledSessions ?? 0,
+                        hours: formatHours(row?.scheduledHours ?? 0),
+                      })}
+                    </Table.Td>
                     <Table.Td miw={180}>
                       <Progress value={percentOf(delivered, planned)} size="md" aria-hidden="true" mb={4} />
                       <Text fz="sm">{hoursOfLabel(t, delivered, planned)}</Text>
+                      <Text fz="sm">
+                        {t('schedule.deliveredSessions', { count: row?.deliveredSessions ?? 0 })}
+                      </Text>
                     </Table.Td>
                     <Table.Td>{`${formatHours(row?.unconfirmedHours ?? 0)} h`}</Table.Td>
                   </Table.Tr>
@@ -77,6 +88,7 @@ function PlanProgressTable({ plan }: { plan: TPlan }) {
               <Table.Tfoot>
                 <Table.Tr>
                   <Table.Th scope="row">{t('support.progressTotal')}</Table.Th>
+                  <Table.Td />
                   <Table.Td fw={700}>{hoursOfLabel(t, total.delivered, total.planned)}</Table.Td>
                   <Table.Td />
                 </Table.Tr>

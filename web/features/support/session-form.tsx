@@ -13,6 +13,7 @@ import {
 } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TPlanned } from '../../../common/api/schedule.ts';
 import type { TSession, TSessionBody } from '../../../common/api/support.ts';
 import { DateField } from '../../components/date-field.tsx';
 import { ErrorAlert } from '../../components/feedback.tsx';
@@ -25,18 +26,20 @@ type Props = {
   measures: TMyMeasure[];
   onCancel: () => void;
   onSaved: (session: TSession) => void;
+  /** A planned consultation this record turns into: prefills date, time, length and mode. */
+  planned?: TPlanned;
 };
 
 const DEFAULT_MINUTES = 45;
 
 /** The session form: date (today), start time, length (45 min), in person or remote, topic. */
-export function SessionForm({ measures, onCancel, onSaved }: Props) {
+export function SessionForm({ measures, onCancel, onSaved, planned }: Props) {
   const { t } = useTranslation();
   const create = useCreateSession();
-  const [onDate, setOnDate] = useState<string | null>(todayIso());
-  const [startTime, setStartTime] = useState(() => defaultStartTime(DEFAULT_MINUTES));
-  const [minutes, setMinutes] = useState<number | string>(DEFAULT_MINUTES);
-  const [mode, setMode] = useState<TSessionBody['mode']>('in_person');
+  const [onDate, setOnDate] = useState<string | null>(planned?.onDate ?? todayIso());
+  const [startTime, setStartTime] = useState(() => planned?.startTime ?? defaultStartTime(DEFAULT_MINUTES));
+  const [minutes, setMinutes] = useState<number | string>(planned?.minutes ?? DEFAULT_MINUTES);
+  const [mode, setMode] = useState<TSessionBody['mode']>(planned?.mode ?? 'in_person');
   const [topic, setTopic] = useState('');
   const [missing, setMissing] = useState<Record<string, boolean>>({});
   const server = fieldErrorsFrom(create.error);
@@ -63,6 +66,7 @@ export function SessionForm({ measures, onCancel, onSaved }: Props) {
           planId: m.planId,
           measureId: m.measureId,
         })),
+        ...(planned ? { plannedId: planned.id } : {}),
       },
       { onSuccess: onSaved },
     );
