@@ -44,6 +44,8 @@ describe('scheduling: a teacher plans weekly consultations and turns one into a 
   const scanBoth = async (page: Page, name: string) => {
     for (const width of [1366, 360]) {
       await page.setViewportSize({ width, height: width === 360 ? 800 : 900 });
+      // Let the navigation finish sliding in or out after the resize before the picture and the scan.
+      await page.waitForTimeout(500);
       await screenshot(page, `${name}-${width}`);
       visited.push({ name: `${name} @${width}`, violations: await axeViolations(page) });
     }
