@@ -345,14 +345,9 @@ describe('templates', () => {
     expect(unbalanced.statusCode).toBe(400);
     expect(unbalanced.json().error.details[0]).toMatchObject({ path: 'subject' });
     expect(unbalanced.json().error.details[0].message).toMatch(/Figūriekavas/);
-    const en = await c.admin.request(
-      'PUT',
-      '/api/letter-templates/absences/en',
-      { subject: 'A', body: '{{nope}}' },
-      {
-        headers: { 'accept-language': 'en' },
-      },
-    );
+    const admin = await server.signIn('admin');
+    await admin.patch('/api/me', { language: 'en' });
+    const en = await put(admin, 'absences', 'en', 'A', '{{nope}}');
     expect(en.json().error.details[0].message).toMatch(/Unknown placeholder \{\{nope\}\}/);
   });
 
