@@ -26,8 +26,8 @@ const QUERY_BUDGETS = {
   plansList: 3,
   /** A teacher's plans list: the plans they provide a live measure of. */
   teacherPlans: 4,
-  /** A student's letters tab: the student, the letters, the guardians, the audit row. */
-  lettersList: 4,
+  /** A student's letters tab: the session, the student, the letters, the guardians, the audit row. */
+  lettersList: 5,
 } as const;
 
 let server: TestServer;
