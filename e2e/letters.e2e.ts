@@ -62,10 +62,10 @@ describe('letters to guardians', () => {
     await page.getByRole('heading', { name: 'Jauna vēstule' }).waitFor();
     expect(await page.getByRole('tab', { name: 'Vēstules' }).getAttribute('aria-selected')).toBe('true');
     await page.getByText('Vēstules vēl nav sūtītas.').waitFor();
-    expect(await page.getByRole('textbox', { name: 'Vēstules veids' }).inputValue()).toBe(
+    expect(await page.getByRole('combobox', { name: 'Vēstules veids' }).inputValue()).toBe(
       'Plāna kopsavilkums',
     );
-    expect(await page.getByRole('textbox', { name: 'Kā nodota' }).inputValue()).toBe('Izdrukāta');
+    expect(await page.getByRole('combobox', { name: 'Kā nodota' }).inputValue()).toBe('Izdrukāta');
     await page.getByRole('button', { name: 'Sagatavot un reģistrēt' }).click();
     await page.getByText('Vēstule sagatavota un reģistrēta.').waitFor();
     const row = page.getByRole('row').filter({ hasText: 'Plāna kopsavilkums' });
@@ -84,11 +84,12 @@ describe('letters to guardians', () => {
 
   it('the national admin opens the templates page from the navigation and previews a template', async () => {
     const { page } = e2e;
+    await e2e.context.clearCookies();
     await signIn(e2e, 'admin');
     await page.getByRole('link', { name: 'Vēstuļu veidnes' }).first().click();
     await page.getByRole('heading', { name: 'Vēstuļu veidnes', level: 1 }).waitFor();
     await page.getByRole('heading', { name: 'Plāna kopsavilkums – Latviešu' }).waitFor();
-    const body = page.getByRole('textbox', { name: 'Teksts' });
+    const body = page.getByLabel('Teksts');
     expect(await body.inputValue()).toContain('{{goals}}');
     await page.getByRole('button', { name: 'Priekšskatīt' }).click();
     const preview = page.getByRole('region', { name: 'Priekšskatījums ar parauga datiem' });
