@@ -107,12 +107,14 @@ function TemplateEditor({ template }: { template: TLetterTemplate }) {
             minRows={12}
             required
           />
-          <Text size="sm">
-            {t('letterTemplates.placeholders')}{' '}
+          <Group gap={6} wrap="wrap" align="center">
+            <Text size="sm" component="span">
+              {t('letterTemplates.placeholders')}
+            </Text>
             {template.placeholders.map((p) => (
-              <Code key={p} mr={4}>{`{{${p}}}`}</Code>
+              <Code key={p}>{`{{${p}}}`}</Code>
             ))}
-          </Text>
+          </Group>
           <ErrorAlert error={save.error ?? preview.error} />
           <StatusMessage message={message} />
           <Group>
