@@ -16,6 +16,7 @@ import { budgetRoutes } from './domains/budgets/routes.ts';
 import { calendarRoutes } from './domains/calendar/routes.ts';
 import { ejournalRoutes } from './domains/ejournal/routes.ts';
 import { importRoutes } from './domains/imports/routes.ts';
+import { letterRoutes } from './domains/letters/routes.ts';
 import { organisationRoutes } from './domains/organisations/routes.ts';
 import { planRoutes } from './domains/plans/routes.ts';
 import { riskRoutes } from './domains/risks/routes.ts';
@@ -136,6 +137,7 @@ export async function buildApp({
       await api.register(planRoutes);
       await api.register(supportRoutes);
       await api.register(budgetRoutes);
+      await api.register(letterRoutes);
     },
     { prefix: '/api' },
   );

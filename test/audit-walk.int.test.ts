@@ -158,6 +158,14 @@ beforeAll(async () => {
     pdf,
     { headers: { 'content-type': 'application/pdf' } },
   );
+  const guardianId = (await k.get(`/api/students/${consult.studentId}`)).json().guardians[0].id;
+  const letter = await k.post(`/api/students/${consult.studentId}/letters`, {
+    kind: 'plan_summary',
+    language: 'lv',
+    guardianId,
+    method: 'printed',
+  });
+  expect(letter.statusCode, letter.body).toBe(201);
   const session = await c['skolotajs.s1'].post('/api/support/sessions', {
     onDate: cal.today,
     startTime: '08:00',
@@ -205,6 +213,7 @@ beforeAll(async () => {
     plans: [...plans.map((p) => String(p.id)), consult.planId, economic.planId],
     paymentId: [paymentId],
     applicationId: [applicationId],
+    letterId: [letter.json().id],
     imports: [importId],
     organisations: [schoolId],
     users: [teacherId],

@@ -1,6 +1,7 @@
 import { shiftYears } from '../common/api/fields.ts';
 import { makeOldPersonalCode } from '../common/personal-code.ts';
 import { addDays } from '../server/platform/dates.ts';
+import { letterSamples } from './bad-input-samples-letters.ts';
 import { planAndSupportSamples } from './bad-input-samples-plans.ts';
 
 /** Real demo ids the walk puts into URLs and bodies, so requests reach validation, not a 404. */
@@ -34,7 +35,8 @@ export const ANY_ID = '00000000-0000-4000-8000-000000000000';
 export function fillUrl(url: string, ids: WalkIds): string {
   return url.replace(/:([a-zA-Z]+)/g, (_m, name: string, offset: number) => {
     const before = url.slice(0, offset);
-    if (name === 'kind') return 'attendance';
+    if (name === 'kind') return before.endsWith('/letter-templates/') ? 'invitation' : 'attendance';
+    if (name === 'language') return 'lv';
     if (name === 'token') return 'x'.repeat(40);
     if (name !== 'id') return ANY_ID;
     if (before.endsWith('/students/')) return ids.studentId;
@@ -234,5 +236,6 @@ export function routeSamples(ids: WalkIds): Record<string, RouteSample> {
       },
     },
     ...planAndSupportSamples(ids),
+    ...letterSamples(ids),
   };
 }

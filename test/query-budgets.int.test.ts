@@ -28,6 +28,8 @@ const QUERY_BUDGETS = {
   plansList: 3,
   /** A teacher's plans list: the plans they provide a live measure of. */
   teacherPlans: 4,
+  /** A student's letters tab: the session, the student, the letters, the guardians, the audit row. */
+  lettersList: 5,
 } as const;
 
 let server: TestServer;
@@ -100,6 +102,13 @@ describe('queries per request', () => {
     const watch = await counted(() => c['koord.s1'].get('/api/watch-list'));
     expect(watch.res.statusCode).toBe(200);
     within('watchList', watch.count);
+  });
+
+  it('the letters of a student', async () => {
+    const first = (await c['koord.s1'].get('/api/students?pageSize=1')).json().items[0];
+    const letters = await counted(() => c['koord.s1'].get(`/api/students/${first.id}/letters`));
+    expect(letters.res.statusCode).toBe(200);
+    within('lettersList', letters.count);
   });
 
   it('the plan page', async () => {

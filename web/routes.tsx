@@ -5,6 +5,7 @@ import type { TMe } from '../common/api/auth.ts';
 import { LoadingState } from './components/feedback.tsx';
 import { budgetRoutes } from './features/budgets/budget-routes.tsx';
 import { calendarRoutes } from './features/calendar/calendar-routes.tsx';
+import { letterRoutes } from './features/letters/letter-routes.tsx';
 import { planRoutes } from './features/plans/plan-routes.tsx';
 import { NotFoundPage } from './features/shell/not-found-page.tsx';
 import { RequirePermission, SignedInArea, SignedOutArea } from './features/shell/session-guards.tsx';
@@ -91,6 +92,7 @@ export const router = createBrowserRouter([
       ...supportRoutes,
       ...budgetRoutes,
       ...calendarRoutes,
+      ...letterRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

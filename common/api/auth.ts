@@ -57,6 +57,8 @@ export const ZNavigationAbilities = z.object({
   viewBudgets: z.boolean(),
   manageCaps: z.boolean(),
   manageCalendar: z.boolean(),
+  /** Edit the national letter templates. */
+  manageLetterTemplates: z.boolean(),
 });
 export type TNavigationAbilities = z.infer<typeof ZNavigationAbilities>;
 

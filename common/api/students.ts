@@ -207,6 +207,9 @@ export const ZStudentAbilities = z.object({
   enterEjournal: z.boolean(),
   /** Record that the municipality was informed (legal duty). */
   recordLegalDuty: z.boolean(),
+  /** See the letters sent to the guardians, and send one. */
+  viewLetters: z.boolean(),
+  sendLetters: z.boolean(),
 });
 export type TStudentAbilities = z.infer<typeof ZStudentAbilities>;
 

@@ -17,6 +17,62 @@ export interface Config {
    * (1 = exactly one proxy: the right-most address is the client), or proxy addresses/CIDRs.
    */
   trustProxy: TrustProxy;
+  /** How letters are e-mailed (server/platform/mail.ts). */
+  mail: MailConfig;
+}
+
+/**
+ * E-mail: `smtp` (SMTP_URL), `file` (each message written as an .eml file into MAIL_DIR; the default
+ * in development and tests) or `off` (the default in production until MAIL_TRANSPORT is set).
+ */
+export interface MailConfig {
+  transport: 'smtp' | 'file' | 'off';
+  dir: string;
+  smtpUrl: string | null;
+  from: string;
+}
+
+const MAIL_ADDRESS = /^[^\s@<>",;]+@[^\s@<>",;]+\.[^\s@<>",;]+$/;
+
+/** Whether MAIL_FROM is `address` or `Name <address>`. */
+function isSender(value: string): boolean {
+  const named = /^([^<>\r\n]*)<([^<>]+)>$/.exec(value);
+  return MAIL_ADDRESS.test(named ? named[2].trim() : value);
+}
+
+/**
+ * Reads MAIL_TRANSPORT, MAIL_DIR, SMTP_URL and MAIL_FROM. Refuses an unknown transport, `smtp`
+ * without a valid smtp:// or smtps:// URL, and a sender that is not an address. The messages never
+ * repeat SMTP_URL (it may hold a password).
+ */
+export function parseMailConfig(env: NodeJS.ProcessEnv, production: boolean): MailConfig {
+  const raw = (env.MAIL_TRANSPORT ?? '').trim().toLowerCase();
+  const transport = raw === '' ? (production ? 'off' : 'file') : raw;
+  if (transport !== 'smtp' && transport !== 'file' && transport !== 'off')
+    throw new Error('MAIL_TRANSPORT must be smtp, file or off');
+  let smtpUrl: string | null = null;
+  if (transport === 'smtp') {
+    const url = (env.SMTP_URL ?? '').trim();
+    let ok = false;
+    try {
+      const parsed = new URL(url);
+      ok = (parsed.protocol === 'smtp:' || parsed.protocol === 'smtps:') && parsed.hostname !== '';
+    } catch {
+      ok = false;
+    }
+    if (!ok) throw new Error('SMTP_URL must be an smtp:// or smtps:// URL when MAIL_TRANSPORT=smtp');
+    smtpUrl = url;
+  }
+  const from = (env.MAIL_FROM ?? '').trim();
+  if (from === '' && transport === 'smtp' && production)
+    throw new Error('MAIL_FROM must be set when MAIL_TRANSPORT=smtp in production');
+  if (from !== '' && !isSender(from)) throw new Error('MAIL_FROM must be an address or "Name <address>"');
+  return {
+    transport,
+    dir: path.resolve(env.MAIL_DIR || path.join('data', 'mail')),
+    smtpUrl,
+    from: from || 'Pumpurs <no-reply@pumpurs.invalid>',
+  };
 }
 
 function intFromEnv(name: string, fallback: number): number {
@@ -76,6 +132,7 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     loadDemo: !production && process.env.PUMPURS_DEMO !== 'off',
     logLevel: process.env.LOG_LEVEL ?? 'info',
     trustProxy: parseTrustProxy(process.env.TRUST_PROXY),
+    mail: parseMailConfig(process.env, production),
     ...overrides,
   };
 }

@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { Language } from '../../common/roles.ts';
 import { type AuditEntry, writeDeniedAudit } from './audit.ts';
-import { AppError, NotFoundError } from './errors.ts';
+import { AppError, type ErrorDetail, NotFoundError } from './errors.ts';
 import { hasMessage, t } from './i18n/index.ts';
 import { isMessageCode, type MessageCode, message } from './messages.ts';
 
@@ -14,8 +14,8 @@ const UNIQUE_MESSAGES: Record<string, MessageCode> = {
 };
 
 /** A field's message: one of our codes, else the zod issue code in words (unknown codes as `custom`). */
-function detailText(code: string, lang: Language): string {
-  if (isMessageCode(code)) return message(code, lang);
+function detailText(code: string, lang: Language, params?: Record<string, string>): string {
+  if (isMessageCode(code)) return params ? t(lang, `errors.${code}`, params) : message(code, lang);
   const key = `validation.${code}`;
   return hasMessage(key) ? t(lang, key) : t(lang, 'validation.custom');
 }
@@ -25,14 +25,14 @@ function send(
   status: number,
   code: MessageCode,
   lang: Language,
-  details?: { path: string; message: string }[],
+  details?: ErrorDetail[],
 ) {
   return reply.status(status).send({
     error: {
       code,
       message: message(code, lang),
       ...(details
-        ? { details: details.map((d) => ({ path: d.path, message: detailText(d.message, lang) })) }
+        ? { details: details.map((d) => ({ path: d.path, message: detailText(d.message, lang, d.params) })) }
         : {}),
     },
   });

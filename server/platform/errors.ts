@@ -1,11 +1,14 @@
 import type { MessageCode } from './messages.ts';
 
+/** A field at fault: the message is an error code, filled with `params` when its text names a value. */
+export type ErrorDetail = { path: string; message: string; params?: Record<string, string> };
+
 /** An error the API answers with a status, a code and a translated message. */
 export class AppError extends Error {
   constructor(
     readonly status: number,
     readonly code: MessageCode,
-    readonly details?: { path: string; message: string }[],
+    readonly details?: ErrorDetail[],
     readonly headers?: Record<string, string>,
   ) {
     super(code);

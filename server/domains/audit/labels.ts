@@ -11,6 +11,7 @@ export const STUDENT_LINKED_TYPES = new Set([
   'student',
   'plan',
   'guardian',
+  'letter',
   'application',
   'payment',
   'student_risk',

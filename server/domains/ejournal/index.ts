@@ -1,4 +1,7 @@
 /** The e-journal's public module: its actions. No other domain uses the e-journal today. */
+
+/** For letters to guardians: the legal-duty threshold and a student's unjustified lessons. */
+export { countUnjustifiedLessons, LEGAL_DUTY_UNJUSTIFIED_LESSONS } from './legal-duty-repo.ts';
 export {
   EJOURNAL_ENTER,
   EJOURNAL_IMPORT,

@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { now } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
 import { queryRows } from '../../platform/db.ts';
+import { LEGAL_DUTY_UNJUSTIFIED_LESSONS } from './legal-duty-repo.ts';
 
 export type AttendanceRow = {
   studentId: string;
@@ -136,7 +137,7 @@ export async function refreshIndicators(
       select student_id, min(on_date) as crossed from (
         select student_id, on_date, sum(lessons) over (partition by student_id order by on_date, lesson_no) as cum
         from attendance where student_id in (select id from target) and reason = 'unjustified' and on_date between ${from}::date and ${to}::date
-      ) x where cum > 20 group by student_id),
+      ) x where cum > ${LEGAL_DUTY_UNJUSTIFIED_LESSONS} group by student_id),
     m as (
       select student_id, count(*) filter (where value < 4 or lower(mark) = 'nv') as low, round(avg(value), 2) as avg, max(on_date) as last
       from marks where student_id in (select id from target) and on_date between ${from}::date and ${to}::date group by student_id),

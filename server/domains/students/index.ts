@@ -5,7 +5,8 @@
  */
 export { loadVisibleStudent, studentScope } from './access.ts';
 /** For the demo seed, which writes guardians and applications without a request. */
-export { insertApplications, insertGuardians } from './consent-repo.ts';
+/** The guardians of a student (letters go to one of them). */
+export { findGuardian, findGuardians, insertApplications, insertGuardians } from './consent-repo.ts';
 export {
   beforeStudentMoves,
   registerStudentMoveHandler,

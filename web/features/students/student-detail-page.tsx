@@ -4,6 +4,7 @@ import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { LoadError, LoadingState, StatusMessage } from '../../components/feedback.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { ApiError } from '../../lib/api.ts';
+import { LettersTab } from '../letters/letters-tab.tsx';
 import { StudentPlansTab } from '../plans/student-plans-tab.tsx';
 import { StudentIndicatorsTab } from '../risks/student-indicators-tab.tsx';
 import { StudentRisksTab } from '../risks/student-risks-tab.tsx';
@@ -16,7 +17,16 @@ import { StudentHistoryTab } from './student-history-tab.tsx';
 import { studentName } from './student-labels.ts';
 import { useStudent } from './use-students.ts';
 
-const TABS = ['basics', 'guardians', 'applications', 'risks', 'indicators', 'plans', 'history'] as const;
+const TABS = [
+  'basics',
+  'guardians',
+  'applications',
+  'risks',
+  'indicators',
+  'plans',
+  'letters',
+  'history',
+] as const;
 type Tab = (typeof TABS)[number];
 
 /**
@@ -66,6 +76,7 @@ export function StudentDetailPage() {
           <Tabs.Tab value="risks">{t('risks.tab')}</Tabs.Tab>
           <Tabs.Tab value="indicators">{t('indicators.tab')}</Tabs.Tab>
           <Tabs.Tab value="plans">{t('plans.nav')}</Tabs.Tab>
+          {data.can.viewLetters && <Tabs.Tab value="letters">{t('letters.tab')}</Tabs.Tab>}
           <Tabs.Tab value="history">{t('students.tabHistory')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="basics">
@@ -86,6 +97,11 @@ export function StudentDetailPage() {
         <Tabs.Panel value="plans">
           <StudentPlansTab student={data} />
         </Tabs.Panel>
+        {data.can.viewLetters && (
+          <Tabs.Panel value="letters">
+            <LettersTab studentId={data.id} />
+          </Tabs.Panel>
+        )}
         <Tabs.Panel value="history">
           <StudentHistoryTab student={data} />
         </Tabs.Panel>
