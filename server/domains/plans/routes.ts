@@ -131,7 +131,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
       });
       return reply
         .header('content-type', 'application/pdf')
-        .header('content-disposition', `attachment; filename="${plan.code}.pdf"`)
+        .header('content-disposition', `attachment; filename="${plan.code}-${lang}.pdf"`)
         .send(pdf);
     },
   );
