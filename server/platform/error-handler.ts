@@ -9,6 +9,7 @@ import { isMessageCode, type MessageCode, message } from './messages.ts';
 /** A unique index the domain relies on, and what its violation (two requests at once) tells the user. */
 const UNIQUE_MESSAGES: Record<string, MessageCode> = {
   student_risks_active_uq: 'risk_recorded',
+  plan_signed_files_same_uq: 'signed_file_duplicate',
 };
 
 /** A field's message: one of our codes, else the zod issue code in words (unknown codes as `custom`). */

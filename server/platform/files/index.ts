@@ -2,6 +2,6 @@
  * File storage for scans (signed applications, payment documents): the one module students and
  * budgets use. Checks a scan before storing it and reads it back by id.
  */
-export { findStoredFile } from './repo.ts';
+export { findStoredFile, insertStoredFile } from './repo.ts';
 export { addScanRoutes, type ScanRoute } from './scan-routes.ts';
 export { looksLikeHtml, MAX_SCAN_BYTES, sniffScanType, storeScan, type UploadedScan } from './scans.ts';
