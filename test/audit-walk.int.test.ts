@@ -154,6 +154,10 @@ beforeAll(async () => {
     pdf,
     { headers: { 'content-type': 'application/pdf' } },
   );
+  const signed = await k.request('POST', `/api/plans/${economic.planId}/signed-files?fileName=p.pdf`, pdf, {
+    headers: { 'content-type': 'application/pdf' },
+  });
+  expect(signed.statusCode, signed.body).toBe(201);
   const session = await c['skolotajs.s1'].post('/api/support/sessions', {
     onDate: cal.today,
     startTime: '08:00',
@@ -187,6 +191,7 @@ beforeAll(async () => {
     plans: [...plans.map((p) => String(p.id)), consult.planId, economic.planId],
     paymentId: [paymentId],
     applicationId: [applicationId],
+    fileId: [signed.json().items[0].id as string],
     imports: [importId],
     organisations: [schoolId],
     users: [teacherId],

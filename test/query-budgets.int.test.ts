@@ -16,6 +16,8 @@ const QUERY_BUDGETS = {
   me: 1,
   studentPage: 5,
   planPage: 5,
+  /** The plan page's signed copies: the session, the plan with its context, the list, the audit row. */
+  signedFiles: 4,
   approveOne: 11,
   /** Bulk approval of one plan; 5 and 20 plans must run exactly as many statements. */
   bulkApproval: 8,
@@ -105,6 +107,9 @@ describe('queries per request', () => {
     const plan = await counted(() => c['koord.s1'].get(`/api/plans/${first.id}`));
     expect(plan.res.statusCode).toBe(200);
     within('planPage', plan.count);
+    const signed = await counted(() => c['koord.s1'].get(`/api/plans/${first.id}/signed-files`));
+    expect(signed.res.statusCode).toBe(200);
+    within('signedFiles', signed.count);
   });
 
   it('one approval, and bulk approval runs as many statements for 5 and for 20 plans as for 1', async () => {
