@@ -166,6 +166,10 @@ beforeAll(async () => {
     method: 'printed',
   });
   expect(letter.statusCode, letter.body).toBe(201);
+  const signed = await k.request('POST', `/api/plans/${economic.planId}/signed-files?fileName=p.pdf`, pdf, {
+    headers: { 'content-type': 'application/pdf' },
+  });
+  expect(signed.statusCode, signed.body).toBe(201);
   const session = await c['skolotajs.s1'].post('/api/support/sessions', {
     onDate: cal.today,
     startTime: '08:00',
@@ -214,6 +218,7 @@ beforeAll(async () => {
     paymentId: [paymentId],
     applicationId: [applicationId],
     letterId: [letter.json().id],
+    fileId: [signed.json().items[0].id as string],
     imports: [importId],
     organisations: [schoolId],
     users: [teacherId],

@@ -51,6 +51,9 @@ export function planAndSupportSamples(ids: WalkIds): Record<string, RouteSample>
       },
     },
     'GET /api/plans/:id/pdf': { query: { lang: 'lv' } },
+    'GET /api/plans/:id/signed-files': {},
+    'POST /api/plans/:id/signed-files': { raw: 'application/pdf', query: { fileName: 'plans.pdf' } },
+    'GET /api/plans/:id/signed-files/:fileId': {},
     'GET /api/plans/:id/progress': {},
     'GET /api/plans/:id/payments': {},
     'POST /api/plans/:id/payments': {

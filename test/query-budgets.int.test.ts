@@ -18,6 +18,8 @@ const QUERY_BUDGETS = {
   planPage: 5,
   /** The plan page's delivery summary (planned, scheduled, delivered): one query more for the schedule. */
   planProgress: 6,
+  /** The plan page's signed copies: the session, the plan with its context, the list, the audit row. */
+  signedFiles: 4,
   approveOne: 11,
   /** Bulk approval of one plan; 5 and 20 plans must run exactly as many statements. */
   bulkApproval: 8,
@@ -119,6 +121,9 @@ describe('queries per request', () => {
     const progress = await counted(() => c['koord.s1'].get(`/api/plans/${first.id}/progress`));
     expect(progress.res.statusCode).toBe(200);
     within('planProgress', progress.count);
+    const signed = await counted(() => c['koord.s1'].get(`/api/plans/${first.id}/signed-files`));
+    expect(signed.res.statusCode).toBe(200);
+    within('signedFiles', signed.count);
   });
 
   it('one approval, and bulk approval runs as many statements for 5 and for 20 plans as for 1', async () => {

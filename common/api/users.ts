@@ -35,8 +35,14 @@ export const ZUserAbilities = z.object({
 });
 export type TUserAbilities = z.infer<typeof ZUserAbilities>;
 
+/** The employer's number of a person for payroll: letters, digits and . _ / - only. */
+export const zEmployeeId = zLine(40, 1).regex(/^[\p{L}\p{N}._/-]+$/u, 'employee_id_format');
+
 export const ZUserDetail = ZUserSummary.extend({
   language: z.enum(LANGUAGES),
+  /** Payroll: the employer's number and the position (either may be missing). */
+  employeeId: z.string().nullable(),
+  position: z.string().nullable(),
   grants: z.array(ZGrant),
   createdAt: z.string(),
   can: ZUserAbilities,
@@ -71,6 +77,8 @@ export const ZUpdateUserBody = z
     language: z.enum(LANGUAGES).optional(),
     active: z.boolean().optional(),
     password: password.optional(),
+    employeeId: zEmployeeId.nullable().optional(),
+    position: zLine(100, 1).nullable().optional(),
   })
   .refine((b) => Object.keys(b).length > 0, { message: 'empty' });
 export type TUpdateUserBody = z.infer<typeof ZUpdateUserBody>;

@@ -52,6 +52,10 @@ export const users = pgTable(
     homeOrgId: uuid('home_org_id')
       .notNull()
       .references(() => organisations.id),
+    /** The employer's identifier of the person (payroll export); optional. */
+    employeeId: text('employee_id'),
+    /** The person's position (amats) as payroll knows it; optional. */
+    position: text('position'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

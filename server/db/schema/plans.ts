@@ -16,7 +16,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { organisations, users } from './foundation.ts';
 import { semesters, studentRisks } from './risks.ts';
-import { students } from './students.ts';
+import { storedFiles, students } from './students.ts';
 
 /**
  * An individual support plan: one per student per semester. Its editable content lives in
@@ -274,5 +274,28 @@ export const notifications = pgTable(
   (t) => [
     index('notifications_user_idx').on(t.userId, t.createdAt),
     uniqueIndex('notifications_dedupe_uq').on(t.dedupeKey),
+  ],
+);
+
+/** The signed plan: scans or e-signature containers (.edoc/.asice), stored as uploaded. */
+export const planSignedFiles = pgTable(
+  'plan_signed_files',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    fileId: uuid('file_id')
+      .notNull()
+      .references(() => storedFiles.id),
+    /** 'scan' (PDF/JPEG/PNG) or 'container' (ASiC-E: .edoc/.asice). */
+    kind: text('kind').notNull(),
+    sha256: text('sha256').notNull(),
+    uploadedBy: uuid('uploaded_by').references(() => users.id),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('plan_signed_files_same_uq').on(t.planId, t.sha256),
+    check('plan_signed_files_kind_ck', sql`${t.kind} in ('scan', 'container')`),
   ],
 );

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeOldPersonalCode } from '../../../common/personal-code.ts';
 import { moveClockIntoSemester, resetClock, type TestCalendar } from '../../../test/calendar.ts';
+import { pdfText } from '../../../test/pdf.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../test/server.ts';
 import { addDays } from '../../platform/dates.ts';
 import { queryRows } from '../../platform/db.ts';
@@ -13,6 +14,8 @@ let orgs: Record<string, string>;
 let semesterId: string;
 let pastSemesterId: string;
 let cal: TestCalendar;
+/** A teacher of ZIEM-S1, the provider of the first measure in the plans `content` makes. */
+let teacherId: string;
 /** A day early in the semester, when its risks are found. */
 const riskDay = (id: string) =>
   addDays(id === cal.previous.id ? cal.previous.startsOn : cal.current.startsOn, 9);
@@ -55,7 +58,7 @@ async function preparedStudent(who: TestClient, schoolCode: string, serial: numb
   return { studentId: s.id as string, riskId: risk.id as string };
 }
 
-function content(riskId: string, hours = 10) {
+function content(riskId: string, hours = 10, providerId: string | null = null) {
   return {
     riskIds: [riskId],
     goals: [
@@ -67,6 +70,7 @@ function content(riskId: string, hours = 10) {
         kind: 'consultation',
         consultationType: 'subject',
         subject: 'Matemātika',
+        providerId,
         plannedHours: hours,
         riskIds: [riskId],
         justification: 'Individuālas konsultācijas',
@@ -109,6 +113,7 @@ beforeAll(async () => {
   );
   semesterId = cal.current.id;
   pastSemesterId = cal.previous.id;
+  teacherId = (await c['koord.s1'].get('/api/users?q=skolotajs.s1')).json().items[0].id;
 });
 afterAll(async () => {
   resetClock();
@@ -132,7 +137,11 @@ describe('plan approval at three levels', () => {
     expect((await c['koord.s1'].post(`/api/plans/${planId}/submit`)).json().error.code).toBe(
       'plan_incomplete',
     );
-    const saved = await c['koord.s1'].request('PUT', `/api/plans/${planId}/content`, content(riskId));
+    const saved = await c['koord.s1'].request(
+      'PUT',
+      `/api/plans/${planId}/content`,
+      content(riskId, 10, teacherId),
+    );
     expect(saved.statusCode, saved.body).toBe(200);
     expect(saved.json().totals).toEqual({ consultationHours: 10, economicCents: 2500, otherMeasures: 0 });
     const submitted = await c['koord.s1'].post(`/api/plans/${planId}/submit`);
@@ -219,6 +228,47 @@ describe('plan approval at three levels', () => {
     const pdf = await c['koord.s1'].get(`/api/plans/${planId}/pdf`);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.headers['content-disposition']).toBe(`attachment; filename="${plan.code}-lv.pdf"`);
+    const teacherName = plan.peopleNames[plan.content.measures[0].providerId];
+    expect(teacherName).toBeTruthy();
+    const lv = await pdfText(pdf.rawPayload);
+    // The providers of the measures, the approval history with its levels, page numbers, signatures.
+    expect(lv).toContain('Sniedzējs');
+    expect(lv).toContain(teacherName);
+    expect(lv).toContain('Nav norādīts'); // the economic measure has no provider
+    expect(lv).toContain('Saskaņošanas vēsture');
+    for (const level of ['Skola', 'Pašvaldība', 'Valsts eksperts']) expect(lv).toContain(level);
+    expect(lv).toContain('Atgriezts labošanai');
+    const approvals = (plan.history as { action: string; at: string; actorName: string }[]).filter(
+      (e) => e.action === 'approve',
+    );
+    const riga = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Riga',
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    for (const e of approvals) {
+      expect(lv).toContain(e.actorName);
+      expect(lv).toContain(riga.format(new Date(e.at)).replace(/\//g, '.').replace(',', ''));
+    }
+    expect(lv).toMatch(/Lapa 1 no \d/);
+    for (const who of [
+      'Izglītojamais: ___',
+      'Likumiskais pārstāvis: ___',
+      'Plāna sagatavotājs',
+      'Direktors: ___',
+    ])
+      expect(lv).toContain(who);
+    const en = await c['koord.s1'].get(`/api/plans/${planId}/pdf?lang=en`);
+    expect(en.headers['content-disposition']).toBe(`attachment; filename="${plan.code}-en.pdf"`);
+    const enText = await pdfText(en.rawPayload);
+    for (const words of ['Provider', 'Approval history', 'National expert', 'Municipality', 'Director: ___'])
+      expect(enText).toContain(words);
+    expect(enText).toMatch(/Page 1 of \d/);
   });
 
   it('runs, pauses with a reason, resumes within the semester, goes under revision and back through approval', async () => {

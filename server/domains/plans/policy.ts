@@ -9,6 +9,8 @@ export const PLAN_TEAM = 'plan.team';
 export const PLAN_APPROVE_DIRECTOR = 'plan.approve.director';
 export const PLAN_APPROVE_MUNICIPALITY = 'plan.approve.municipality';
 export const PLAN_APPROVE_EXPERT = 'plan.approve.expert';
+/** Upload a signed copy of the plan (a scan or an e-signature container). */
+export const PLAN_SIGNED_UPLOAD = 'plan.signed_file.upload';
 
 /** The gate action that approves at each level. */
 export const APPROVE_ACTION = {
@@ -46,6 +48,8 @@ definePolicies<StudentResource>({
     when: onTheTeam,
     listScope: NOT_A_PREPARER,
   },
+  // The school team files the signed plan (a plan preparer only for the students assigned).
+  [PLAN_SIGNED_UPLOAD]: { roles: PLAN_TEAM_ROLES, when: onTheTeam, listScope: NOT_A_PREPARER },
   // 1st level: the head of the school.
   [PLAN_APPROVE_DIRECTOR]: { roles: PLAN_APPROVER_ROLES.director },
   // 2nd level: the municipality's coordinator (a grant on the municipality covers its schools).

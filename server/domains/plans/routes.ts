@@ -20,6 +20,7 @@ import { measureLabel, statusLabel } from './labels.ts';
 import { loadPlan } from './load.ts';
 import { planPdf } from './pdf.ts';
 import * as service from './service.ts';
+import { signedFileRoutes } from './signed-files-routes.ts';
 import * as transitions from './transitions.ts';
 
 const errors = { 400: ZApiError, 401: ZApiError, 403: ZApiError, 404: ZApiError, 409: ZApiError };
@@ -31,6 +32,8 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['plans'];
   const show = (ctx: Parameters<typeof service.getPlan>[0], id: string) =>
     db.withTx((tx) => service.getPlan(ctx, id, tx));
+  // The signed plan's uploads (their own plugin: the raw-body parsers stay with them).
+  await app.register(signedFileRoutes);
 
   app.get(
     '/plans',
@@ -131,7 +134,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
       });
       return reply
         .header('content-type', 'application/pdf')
-        .header('content-disposition', `attachment; filename="${plan.code}.pdf"`)
+        .header('content-disposition', `attachment; filename="${plan.code}-${lang}.pdf"`)
         .send(pdf);
     },
   );

@@ -95,3 +95,19 @@ export async function isMonthSignedOff(db: Db, schoolId: string, month: string):
     .where(and(eq(timesheetSignoffs.schoolId, schoolId), eq(timesheetSignoffs.month, month)));
   return rows.length > 0;
 }
+
+/** The payroll identifiers of the providers (employee number and position; either may be missing). */
+export async function findPayrollIds(
+  db: Db,
+  userIds: string[],
+): Promise<Map<string, { employeeId: string | null; position: string | null }>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await queryRows<{ id: string; employee_id: string | null; position: string | null }>(
+    db,
+    sql`select id, employee_id, position from users where id in ${sql`(${sql.join(
+      userIds.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )})`}`,
+  );
+  return new Map(rows.map((r) => [r.id, { employeeId: r.employee_id, position: r.position }]));
+}

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeOldPersonalCode } from '../../../common/personal-code.ts';
@@ -174,6 +175,11 @@ describe('monthly timesheets', () => {
   });
 
   it('exports the month for payroll as XLSX, one sheet per school', async () => {
+    await server.database.withTx((tx) =>
+      tx.execute(
+        sql`update users set employee_id = 'P-17', position = 'Pedagogs' where email like 'skolotajs.s1@%'`,
+      ),
+    );
     const res = await c['koord.ziemelu'].get(`/api/timesheets.xlsx?month=${MONTH}`);
     expect(res.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();
@@ -187,7 +193,77 @@ describe('monthly timesheets', () => {
     const ws = wb.getWorksheet('Ziemeļu novada 1. vidusskola')!;
     const rows = ws.getSheetValues().filter(Boolean) as unknown[][];
     const teacherRow = rows.find((r) => r.includes('Jānis Skolotājs'));
-    expect(teacherRow?.slice(1)).toEqual(['Jānis Skolotājs', 2, 1, 0.75, 2, 0, -0.5, 2.5]);
+    expect(teacherRow?.slice(1)).toEqual([
+      'Jānis Skolotājs',
+      'P-17',
+      'Pedagogs',
+      2,
+      1,
+      0.75,
+      2,
+      0,
+      -0.5,
+      2.5,
+    ]);
+    // The month in words, a header with the payroll identifiers, hours with two decimals.
+    const [year, m] = MONTH.split('-');
+    const lvMonths = [
+      'janvāris',
+      'februāris',
+      'marts',
+      'aprīlis',
+      'maijs',
+      'jūnijs',
+      'jūlijs',
+      'augusts',
+      'septembris',
+      'oktobris',
+      'novembris',
+      'decembris',
+    ];
+    expect(ws.getCell('A1').value).toBe(
+      `Ziemeļu novada 1. vidusskola — ${year}. gada ${lvMonths[Number(m) - 1]}`,
+    );
+    expect(ws.getRow(3).values).toEqual(expect.arrayContaining(['Sniedzējs', 'Darbinieka numurs', 'Amats']));
+    const teacherRowNo = rows.indexOf(teacherRow!) + 1;
+    expect(ws.getRow(teacherRowNo).getCell(5).numFmt).toBe('0.00');
+    // A totals row: the sum of every provider's hours.
+    const data = rows.slice(3, -1);
+    const total = rows[rows.length - 1];
+    expect(total[1]).toBe('Kopā');
+    expect(total[10]).toBeCloseTo(
+      data.reduce((a, r) => a + Number(r[10]), 0),
+      5,
+    );
+    // Across schools: a summary sheet first, a row per school and the total of all.
+    expect(wb.worksheets[0].name).toBe('Kopsavilkums');
+    const summary = wb.worksheets[0].getSheetValues().filter(Boolean) as unknown[][];
+    expect(summary.find((r) => r[1] === 'Ziemeļu novada 1. vidusskola')?.[8]).toBeCloseTo(
+      Number(total[10]),
+      5,
+    );
+    expect(summary[summary.length - 1][1]).toBe('Kopā');
+    expect(wb.worksheets[0].getRow(4).getCell(3).numFmt).toBe('0.00');
+  });
+
+  it('writes a provider’s text that looks like a formula as text (formula injection defused)', async () => {
+    await server.database.withTx((tx) =>
+      tx.execute(
+        sql`update users set employee_id = '=HYPERLINK("http://x.example","a")', position = '@SUM(1)' where email like 'skolotajs.s1@%'`,
+      ),
+    );
+    const res = await c['koord.s1'].get(`/api/timesheets.xlsx?month=${MONTH}&schoolId=${schoolId}`);
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    // One school: no summary sheet.
+    expect(wb.worksheets).toHaveLength(1);
+    const rows = wb.worksheets[0].getSheetValues().filter(Boolean) as unknown[][];
+    const teacherRow = rows.find((r) => r.includes('Jānis Skolotājs'))!;
+    expect(teacherRow[2]).toBe(`'=HYPERLINK("http://x.example","a")`);
+    expect(teacherRow[3]).toBe("'@SUM(1)");
+    // Stored as plain strings, not formulas.
+    expect(rows.flat().some((v) => typeof v === 'object' && v !== null && 'formula' in v)).toBe(false);
   });
 
   it('keeps another school’s timesheet from a school coordinator', async () => {

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { TTimesheet } from '../../../common/api/support.ts';
 import type { RequestContext } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
@@ -11,6 +10,7 @@ import { findOrganisationById, findOrganisationsInScope } from '../organisations
 import { findSchoolStaffIds, lockPlan } from '../plans/index.ts';
 import { TIMESHEET_ENTER, TIMESHEET_SIGN_OFF, TIMESHEET_VIEW } from './policy.ts';
 import * as repo from './timesheet-repo.ts';
+import { type PayrollSheet, payrollWorkbook } from './timesheets-xlsx.ts';
 
 async function loadSchool(ctx: RequestContext, schoolId: string, action: string, tx: Db) {
   const school = await findOrganisationById(tx, schoolId);
@@ -150,18 +150,6 @@ export async function assertMonthOpen(tx: Db, schoolId: string, onDate: string):
   if (await repo.isMonthSignedOff(tx, schoolId, month)) throw new AppError(409, 'month_signed_off');
 }
 
-/** The payroll workbook's columns, in order (the texts are `timesheets.columns.*`). */
-const COLUMNS = [
-  'provider',
-  'sessions',
-  'confirmedHours',
-  'unconfirmedHours',
-  'preparationHours',
-  'supervisionHours',
-  'adjustmentHours',
-  'totalHours',
-] as const;
-
 /** The payroll workbook: one sheet per school (the given one, or every school the caller may see). */
 export async function exportTimesheets(
   ctx: RequestContext,
@@ -176,40 +164,23 @@ export async function exportTimesheets(
       );
   if (schools.length === 0) throw new AppError(403, 'forbidden');
   const lang = ctx.language;
-  const wb = new ExcelJS.Workbook();
-  const used = new Set<string>();
+  const sheets: PayrollSheet[] = [];
   for (const school of schools) {
     // The export writes one audit row of its own, not a read per school.
     const sheet = await getTimesheet(ctx, school.id, month, tx, false);
-    // Sheet names: at most 31 characters, unique, without []:*?/\.
-    let name = school.name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
-    for (let i = 2; used.has(name); i++) name = `${school.name.slice(0, 27)} (${i})`;
-    used.add(name);
-    const ws = wb.addWorksheet(name);
-    ws.addRow([`${school.name} — ${month}`]).font = { bold: true };
-    ws.addRow([
-      sheet.signedOff
+    sheets.push({
+      schoolName: school.name,
+      signedLine: sheet.signedOff
         ? t(lang, 'timesheets.signedOff', {
             date: sheet.signedOff.at.slice(0, 10),
             name: sheet.signedOff.byName ?? '',
           })
         : t(lang, 'timesheets.notSignedOff'),
-    ]);
-    const header = COLUMNS.map((c) => t(lang, `timesheets.columns.${c}`));
-    ws.addRow(header).font = { bold: true };
-    for (const r of sheet.rows)
-      ws.addRow([
-        r.providerName,
-        r.sessions,
-        r.confirmedHours,
-        r.unconfirmedHours,
-        r.preparationHours,
-        r.supervisionHours,
-        r.adjustmentHours,
-        r.totalHours,
-      ]);
-    ws.columns.forEach((c, i) => {
-      c.width = i === 0 ? 28 : 16;
+      rows: sheet.rows,
+      payroll: await repo.findPayrollIds(
+        tx,
+        sheet.rows.map((r) => r.providerId),
+      ),
     });
   }
   await writeAudit(tx, ctx, {
@@ -218,5 +189,6 @@ export async function exportTimesheets(
     entityId: month,
     orgId: schoolId ?? null,
   });
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  // Across schools (the municipality's export), a summary sheet comes first.
+  return payrollWorkbook(lang, month, sheets, !schoolId);
 }

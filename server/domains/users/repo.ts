@@ -28,6 +28,8 @@ const summaryColumns = {
   lastName: users.lastName,
   active: users.active,
   language: users.language,
+  employeeId: users.employeeId,
+  position: users.position,
   createdAt: users.createdAt,
   homeOrganisationId: users.homeOrgId,
   homeOrganisationName: homeOrg.name,
@@ -150,6 +152,8 @@ export async function updateUser(
     language: string;
     active: boolean;
     passwordHash: string;
+    employeeId: string | null;
+    position: string | null;
   }>,
 ): Promise<void> {
   await db

@@ -79,6 +79,8 @@ function detail(
   return {
     ...summary(row, grants),
     language: row.language as Language,
+    employeeId: row.employeeId ?? null,
+    position: row.position ?? null,
     createdAt: new Date(row.createdAt).toISOString(),
     grants: grants.map((g) => ({
       id: g.id,

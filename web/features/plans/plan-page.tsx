@@ -14,6 +14,7 @@ import { PlanEditor } from './plan-editor.tsx';
 import { PlanEvaluationView } from './plan-evaluation-view.tsx';
 import { PausedAlert, PlanHeader, ReturnCommentAlert } from './plan-header.tsx';
 import { PlanHistory } from './plan-history.tsx';
+import { PlanSignedFiles } from './plan-signed-files.tsx';
 import { PlanView } from './plan-view.tsx';
 import { usePlan } from './use-plans.ts';
 
@@ -74,6 +75,7 @@ export function PlanPage() {
         <PlanProgress plan={data} />
         <PlanPayments plan={data} />
         <PlanEvaluationView plan={data} />
+        {data.status !== 'draft' && <PlanSignedFiles plan={data} />}
         <PlanHistory plan={data} />
       </Stack>
     </>
