@@ -100,8 +100,9 @@ export function contentFrom(draft: PlanDraft): TPlanContent {
  * by the content's schema, a submission by the submission's. Issue paths are the API's
  * (`measures.1.riskIds`; the euro field's problems are at `plannedCents`).
  */
-export const ZDraftSave = z.custom<PlanDraft>().transform(contentFrom).pipe(ZPlanContent);
-export const ZDraftSubmission = z.custom<PlanDraft>().transform(contentFrom).pipe(ZPlanSubmission);
+const sent = z.custom<PlanDraft>().transform((d): z.input<typeof ZPlanContent> => contentFrom(d));
+export const ZDraftSave = sent.pipe(ZPlanContent);
+export const ZDraftSubmission = sent.pipe(ZPlanSubmission);
 
 /** A new, empty goal. */
 export function newGoal(): DraftGoal {
