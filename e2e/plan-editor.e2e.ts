@@ -50,7 +50,7 @@ const settle = (page: Page) =>
 function focusState(page: Page) {
   return page.evaluate(() => {
     const form = document.querySelector('form[aria-labelledby="plan-editor-title"]');
-    const bar = document.querySelector('[data-testid="plan-totals-bar"]');
+    const bar = document.querySelector('section[aria-label="Kopā plānots"]');
     const el = document.activeElement as HTMLElement | null;
     if (!form || !bar || !el) throw new Error('no editor');
     const inForm = form.contains(el) && el !== form;
