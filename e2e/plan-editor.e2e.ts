@@ -114,9 +114,10 @@ describe('plan editor: named problems with focus on the field, a totals bar that
     await page.getByRole('group', { name: '1. pasākums' }).waitFor();
   });
 
-  it('Tab and Shift+Tab through the whole editor: no stop lands under the totals bar (1366 and 360 px)', async () => {
+  it('Tab and Shift+Tab through the whole editor: no stop lands under the totals bar (1366, 360 and 800 px)', async () => {
     const { page } = e2e;
-    for (const size of WIDTHS) {
+    // 800 px as well: the bar is sticky from 768 px up and wraps to two rows there.
+    for (const size of [...WIDTHS, { width: 800, height: 600 }]) {
       await page.setViewportSize(size);
       const { stops, covered } = await walkFocus(page);
       console.log(`focus walk at ${size.width}px: ${covered.length} of ${stops} stops under the bar`);

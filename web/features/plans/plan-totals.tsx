@@ -35,7 +35,8 @@ export function PlanTotals({ totals }: { totals: TPlan['totals'] }) {
 const CLEARANCE = 8;
 
 /**
- * The bar with the totals and the form's buttons, stuck to the bottom of the window. It never covers
+ * The bar with the totals and the form's buttons, stuck to the bottom of the window from the `sm`
+ * breakpoint up (below it, where it wraps to a third of the screen, it stays under the form). It never covers
  * the focused field (WCAG 2.2 SC 2.4.11): the page keeps a bottom scroll padding of the bar's height
  * (measured with a ResizeObserver, as the bar wraps on narrow screens), which the browser applies when
  * it scrolls a focused field into view; and a field that gets the focus under the bar all the same
@@ -49,8 +50,10 @@ export function PlanTotalsBar({ label, children }: { label: string; children: Re
     if (!bar) return;
     const root = document.documentElement;
     const before = root.style.scrollPaddingBottom;
+    const sticky = () => getComputedStyle(bar).position === 'sticky';
     const fitPadding = () => {
-      root.style.scrollPaddingBottom = `${Math.ceil(bar.getBoundingClientRect().height) + CLEARANCE}px`;
+      const height = sticky() ? Math.ceil(bar.getBoundingClientRect().height) + CLEARANCE : 0;
+      root.style.scrollPaddingBottom = `${height}px`;
     };
     fitPadding();
     const observer = new ResizeObserver(fitPadding);
@@ -58,6 +61,7 @@ export function PlanTotalsBar({ label, children }: { label: string; children: Re
     const onFocus = (event: FocusEvent) => {
       const target = event.target as HTMLElement | null;
       if (!target || bar.contains(target) || typeof target.getBoundingClientRect !== 'function') return;
+      if (!sticky()) return;
       const field = target.getBoundingClientRect();
       const top = bar.getBoundingClientRect().top;
       if (field.bottom > top - CLEARANCE && field.top < window.innerHeight)
@@ -81,7 +85,8 @@ export function PlanTotalsBar({ label, children }: { label: string; children: Re
       withBorder
       shadow="md"
       p="md"
-      pos="sticky"
+      // On a phone the wrapped bar would take a third of the screen: there it stays below the form.
+      pos={{ base: 'static', sm: 'sticky' }}
       bottom={0}
       style={{ zIndex: 5 }}
       component="section"
