@@ -42,9 +42,12 @@ async function axeViolations(page: Page, width: number): Promise<string[]> {
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-/** Two animation frames: the browser has scrolled the focused field into view and painted. */
+/** Three animation frames: the browser (and the bar's guard) have scrolled the focused field and painted. */
 const settle = (page: Page) =>
-  page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  page.evaluate(
+    () =>
+      new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(r)))),
+  );
 
 /** Where the focus is: inside the editor's form or not, inside the totals bar, and whether the bar covers it. */
 function focusState(page: Page) {
@@ -58,8 +61,11 @@ function focusState(page: Page) {
     const a = el.getBoundingClientRect();
     const b = bar.getBoundingClientRect();
     const covered = !inBar && a.bottom > b.top && a.top < b.bottom && a.right > b.left && a.left < b.right;
-    const name = el.id || el.getAttribute('aria-label') || el.textContent?.slice(0, 30) || el.tagName;
-    return { inForm, inBar, covered, name, key: `${el.tagName}#${el.id}:${Math.round(a.top + scrollY)}` };
+    const label = (el as HTMLInputElement).labels?.[0]?.textContent ?? el.getAttribute('aria-label') ?? '';
+    const legend = el.closest('fieldset')?.querySelector('legend')?.textContent ?? '';
+    const name = `${legend} ${label || el.id || el.textContent?.slice(0, 30)} scrollY ${Math.round(scrollY)}/${document.documentElement.scrollHeight - innerHeight}`;
+    const where = `${el.tagName} ${Math.round(a.top)}–${Math.round(a.bottom)} under bar ${Math.round(b.top)}–${Math.round(b.bottom)} (${innerHeight}, scroll-padding ${getComputedStyle(document.documentElement).scrollPaddingBottom})`;
+    return { inForm, inBar, covered, name: `${name}: ${where}` };
   });
 }
 

@@ -58,18 +58,24 @@ export function PlanTotalsBar({ label, children }: { label: string; children: Re
     fitPadding();
     const observer = new ResizeObserver(fitPadding);
     observer.observe(bar);
-    const onFocus = (event: FocusEvent) => {
-      const target = event.target as HTMLElement | null;
-      if (!target || bar.contains(target) || typeof target.getBoundingClientRect !== 'function') return;
-      if (!sticky()) return;
+    const lift = (target: HTMLElement) => {
+      if (document.activeElement !== target || !sticky()) return;
       const field = target.getBoundingClientRect();
-      const top = bar.getBoundingClientRect().top;
-      if (field.bottom > top - CLEARANCE && field.top < window.innerHeight)
+      const { top, bottom } = bar.getBoundingClientRect();
+      if (field.bottom > top - CLEARANCE && field.top < bottom)
         // A field taller than the space above the bar keeps its top in view.
         window.scrollBy({
           top: Math.min(field.bottom - top + CLEARANCE, Math.max(0, field.top - 96)),
           behavior: 'instant',
         });
+    };
+    const onFocus = (event: FocusEvent) => {
+      const target = event.target as HTMLElement | null;
+      if (!target || bar.contains(target) || typeof target.getBoundingClientRect !== 'function') return;
+      // Now (a field already on screen is not scrolled by the browser) and once more after the
+      // browser has scrolled it into view its own way (before the next frame).
+      lift(target);
+      requestAnimationFrame(() => lift(target));
     };
     document.addEventListener('focusin', onFocus);
     return () => {
