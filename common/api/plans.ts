@@ -87,6 +87,16 @@ export const ZPlanContent = z.object({
 });
 export type TPlanContent = z.infer<typeof ZPlanContent>;
 
+/**
+ * The content a plan may be submitted with: valid content (each measure complete and linked to at
+ * least one risk) with at least one risk, goal and measure. The server's submission and the web's
+ * editor check it with this one schema; a missing part is an issue `required` at its path.
+ */
+export const ZPlanSubmission = ZPlanContent.superRefine((c, ctx) => {
+  for (const part of ['riskIds', 'goals', 'measures'] as const)
+    if (c[part].length === 0) ctx.addIssue({ code: 'custom', path: [part], message: 'required' });
+});
+
 export const ZCreatePlanBody = z.object({ studentId: id, semesterId: id });
 
 export const ZPlanRiskRef = z.object({

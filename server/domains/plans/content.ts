@@ -46,15 +46,6 @@ export function checkContent(
     throw badRequest('not_school_staff', 'supervisorId');
 }
 
-/** What a submission needs: at least one risk, goal and measure. Returns the missing parts. */
-export function missingForSubmit(content: TPlanContent): string[] {
-  const missing: string[] = [];
-  if (content.riskIds.length === 0) missing.push('riskIds');
-  if (content.goals.length === 0) missing.push('goals');
-  if (content.measures.length === 0) missing.push('measures');
-  return missing;
-}
-
 const MEASURE_FIELDS: (keyof TMeasure)[] = [
   'kind',
   'consultationType',

@@ -134,9 +134,10 @@ describe('plan approval at three levels', () => {
     );
     expect(created.json().content.riskIds).toEqual([riskId]);
     planId = created.json().id;
-    expect((await c['koord.s1'].post(`/api/plans/${planId}/submit`)).json().error.code).toBe(
-      'plan_incomplete',
-    );
+    const incomplete = (await c['koord.s1'].post(`/api/plans/${planId}/submit`)).json().error;
+    expect(incomplete.code).toBe('plan_incomplete');
+    // The shared submission schema names each missing part (the risk is already on the draft).
+    expect(incomplete.details.map((d: { path: string }) => d.path)).toEqual(['goals', 'measures']);
     const saved = await c['koord.s1'].request(
       'PUT',
       `/api/plans/${planId}/content`,

@@ -1,4 +1,4 @@
-import { type TEvaluation, ZPlanContent } from '../../../common/api/plans.ts';
+import { type TEvaluation, ZPlanContent, ZPlanSubmission } from '../../../common/api/plans.ts';
 import type { RequestContext } from '../../platform/actor.ts';
 import { type AuditEntry, writeAuditMany } from '../../platform/audit.ts';
 import { now } from '../../platform/clock.ts';
@@ -11,7 +11,6 @@ import {
   findStudentRisks,
   insertStudentRisk,
 } from '../risks/index.ts';
-import { missingForSubmit } from './content.ts';
 import { insertMeasureComments, saveContent } from './content-repo.ts';
 import { findDeliveredHours, findPayments } from './delivery-facts.ts';
 import { checkPlanSet, type LoadedPlan, loadPlan, loadPlans, requireAction, today } from './load.ts';
@@ -95,12 +94,16 @@ export async function submitPlan(ctx: RequestContext, id: string, tx: Db): Promi
   const loaded = await loadPlan(ctx, id, tx, true);
   requireAction(ctx, loaded, 'submit');
   if (!loaded.student.applicationInForce) throw badRequest('plan_needs_application', 'application');
-  const missing = missingForSubmit(loaded.content);
-  if (missing.length)
+  // The same schema the web's editor checks before it sends the submission.
+  const checked = ZPlanSubmission.safeParse(loaded.content);
+  if (!checked.success)
     throw new AppError(
       400,
       'plan_incomplete',
-      missing.map((m) => ({ path: m, message: 'required' })),
+      checked.error.issues.map((i) => ({
+        path: i.path.join('.'),
+        message: i.message === 'required' ? 'required' : i.code,
+      })),
     );
   const version = loaded.plan.version + 1;
   await repo.insertVersion(tx, id, version, loaded.content, ctx.actor?.userId ?? null);

@@ -1,5 +1,11 @@
-import type { TMeasure, TPlanContent } from '../../../common/api/plans.ts';
-import { ApiError } from '../../lib/api.ts';
+import { z } from 'zod';
+import {
+  type TMeasure,
+  type TPlanContent,
+  ZPlanContent,
+  ZPlanSubmission,
+} from '../../../common/api/plans.ts';
+import type { ApiError } from '../../lib/api.ts';
 
 type Kind = TMeasure['kind'];
 
@@ -89,6 +95,15 @@ export function contentFrom(draft: PlanDraft): TPlanContent {
   };
 }
 
+/**
+ * The form's values checked by the API's own schemas, as they would be sent (`contentFrom`): a save
+ * by the content's schema, a submission by the submission's. Issue paths are the API's
+ * (`measures.1.riskIds`; the euro field's problems are at `plannedCents`).
+ */
+const sent = z.custom<PlanDraft>().transform((d): z.input<typeof ZPlanContent> => contentFrom(d));
+export const ZDraftSave = sent.pipe(ZPlanContent);
+export const ZDraftSubmission = sent.pipe(ZPlanSubmission);
+
 /** A new, empty goal. */
 export function newGoal(): DraftGoal {
   return { id: crypto.randomUUID(), text: '', criterion: '' };
@@ -130,9 +145,11 @@ export type PathErrors = Record<string, string>;
 
 /** The server's field problems by full path; `plannedCents` is shown on the euro field. */
 export function pathErrorsFrom(error: unknown): PathErrors {
-  if (!(error instanceof ApiError)) return {};
+  // By shape, not `instanceof`: this module stays free of the browser's API client (unit tests load it).
+  const details = (error as Partial<ApiError> | null)?.details;
+  if (!Array.isArray(details)) return {};
   const result: PathErrors = {};
-  for (const detail of error.details) {
+  for (const detail of details) {
     const path = detail.path.replace(/^body\./, '');
     if (!result[path]) result[path] = detail.message;
   }

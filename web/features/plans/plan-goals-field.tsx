@@ -1,6 +1,7 @@
 import { Button, Fieldset, Group, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { type DraftGoal, newGoal, type PathErrors } from './plan-draft.ts';
+import { planFieldId } from './plan-issues.ts';
 
 type Props = {
   goals: DraftGoal[];
@@ -17,7 +18,7 @@ export function PlanGoalsField({ goals, onChange, errors }: Props) {
   return (
     <Stack gap="md">
       {errors.goals && (
-        <Text c="red.9" fw={700} role="alert">
+        <Text c="red.9" fw={700}>
           {t('plans.goalsMissing')}
         </Text>
       )}
@@ -25,9 +26,10 @@ export function PlanGoalsField({ goals, onChange, errors }: Props) {
       {goals.map((goal, index) => {
         const n = index + 1;
         return (
-          <Fieldset key={goal.id} legend={t('plans.goalN', { n })}>
+          <Fieldset key={goal.id} id={planFieldId(`goals.${index}`)} legend={t('plans.goalN', { n })}>
             <Stack gap="sm">
               <Textarea
+                id={planFieldId(`goals.${index}.text`)}
                 label={t('plans.goalText')}
                 required
                 autosize
@@ -38,6 +40,7 @@ export function PlanGoalsField({ goals, onChange, errors }: Props) {
                 error={errors[`goals.${index}.text`]}
               />
               <TextInput
+                id={planFieldId(`goals.${index}.criterion`)}
                 label={t('plans.goalCriterion')}
                 description={t('plans.goalCriterionHint')}
                 maxLength={500}
@@ -60,7 +63,7 @@ export function PlanGoalsField({ goals, onChange, errors }: Props) {
         );
       })}
       <Group>
-        <Button variant="default" onClick={() => onChange([...goals, newGoal()])}>
+        <Button id={planFieldId('goals')} variant="default" onClick={() => onChange([...goals, newGoal()])}>
           {t('plans.goalAdd')}
         </Button>
       </Group>

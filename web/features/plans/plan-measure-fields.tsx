@@ -22,6 +22,7 @@ import {
 import { currentLanguage } from '../../i18n/index.ts';
 import { NoteAlert } from './note-alert.tsx';
 import type { DraftMeasure, PathErrors } from './plan-draft.ts';
+import { planFieldId } from './plan-issues.ts';
 import { riskLabel } from './plan-labels.ts';
 import type { StaffOption } from './plan-options.ts';
 import type { RiskOption } from './plan-risks-field.tsx';
@@ -51,6 +52,7 @@ export function PlanMeasureFields({
   const { t } = useTranslation();
   const n = index + 1;
   const error = (field: string) => errors[`measures.${index}.${field}`];
+  const fieldId = (field: string) => planFieldId(`measures.${index}.${field}`);
   const options = (values: readonly string[], prefix: string) =>
     values.map((value) => ({ value, label: t(`${prefix}.${value}`) }));
   const decimal = currentLanguage() === 'lv' ? ',' : '.';
@@ -65,12 +67,13 @@ export function PlanMeasureFields({
       clearable
       clearButtonProps={{ 'aria-label': t('common.clear') }}
       searchable
+      id={fieldId('providerId')}
       error={error('providerId')}
     />
   );
 
   return (
-    <Fieldset legend={t('plans.measureN', { n })}>
+    <Fieldset id={planFieldId(`measures.${index}`)} legend={t('plans.measureN', { n })}>
       <Stack gap="sm">
         {returnComment && (
           <NoteAlert color="orange" title={t('plans.measureReturnComment')}>
@@ -82,6 +85,7 @@ export function PlanMeasureFields({
           required
           value={measure.kind}
           onChange={(value) => onChange({ kind: value as DraftMeasure['kind'] })}
+          id={fieldId('kind')}
           error={error('kind')}
         >
           <Group mt="xs">
@@ -98,6 +102,7 @@ export function PlanMeasureFields({
               data={options(CONSULTATION_TYPES, 'plans.consultationTypes')}
               value={measure.consultationType}
               onChange={(value) => onChange({ consultationType: value })}
+              id={fieldId('consultationType')}
               error={error('consultationType')}
             />
             {measure.consultationType === 'subject' && (
@@ -107,6 +112,7 @@ export function PlanMeasureFields({
                 maxLength={80}
                 value={measure.subject}
                 onChange={(event) => onChange({ subject: event.currentTarget.value })}
+                id={fieldId('subject')}
                 error={error('subject')}
               />
             )}
@@ -123,6 +129,7 @@ export function PlanMeasureFields({
               allowNegative={false}
               value={measure.plannedHours}
               onChange={(value) => onChange({ plannedHours: value })}
+              id={fieldId('plannedHours')}
               error={error('plannedHours')}
             />
           </SimpleGrid>
@@ -135,6 +142,7 @@ export function PlanMeasureFields({
               data={options(ECONOMIC_CATEGORIES, 'plans.economicCategories')}
               value={measure.economicCategory}
               onChange={(value) => onChange({ economicCategory: value })}
+              id={fieldId('economicCategory')}
               error={error('economicCategory')}
             />
             <NumberInput
@@ -150,6 +158,7 @@ export function PlanMeasureFields({
               suffix=" €"
               value={measure.euros}
               onChange={(value) => onChange({ euros: value })}
+              id={fieldId('plannedCents')}
               error={error('plannedCents')}
             />
           </SimpleGrid>
@@ -162,6 +171,7 @@ export function PlanMeasureFields({
               data={options(OTHER_TYPES, 'plans.otherTypes')}
               value={measure.otherType}
               onChange={(value) => onChange({ otherType: value })}
+              id={fieldId('otherType')}
               error={error('otherType')}
             />
             {provider}
@@ -174,6 +184,7 @@ export function PlanMeasureFields({
           maxLength={1000}
           value={measure.description}
           onChange={(event) => onChange({ description: event.currentTarget.value })}
+          id={fieldId('description')}
           error={error('description')}
         />
         <Checkbox.Group
@@ -182,6 +193,7 @@ export function PlanMeasureFields({
           required
           value={measure.riskIds}
           onChange={(value) => onChange({ riskIds: value })}
+          id={fieldId('riskIds')}
           error={error('riskIds')}
         >
           {risks.length === 0 ? (
@@ -203,6 +215,7 @@ export function PlanMeasureFields({
           maxLength={2000}
           value={measure.justification}
           onChange={(event) => onChange({ justification: event.currentTarget.value })}
+          id={fieldId('justification')}
           error={error('justification')}
         />
         <Group justify="flex-end">

@@ -13,6 +13,7 @@ export type RiskOption = {
 };
 
 type Props = {
+  id?: string;
   options: RiskOption[];
   value: string[];
   onChange: (value: string[]) => void;
@@ -20,10 +21,11 @@ type Props = {
 };
 
 /** The plan's risks: a checklist of the student's risk records of the plan's semester, with justifications. */
-export function PlanRisksField({ options, value, onChange, error }: Props) {
+export function PlanRisksField({ id, options, value, onChange, error }: Props) {
   const { t } = useTranslation();
   return (
     <Checkbox.Group
+      id={id}
       label={t('plans.risksLabel')}
       description={t('plans.risksHint')}
       value={value}
