@@ -251,7 +251,7 @@ describe('early warning: e-journal import, watch list, risks and indicators', ()
       expect(listText).toContain(risk.name);
       expect(listText).toContain(risk.why);
     }
-    expect(listText).toContain('Mācību darba un izglītības iestādes riski');
+    expect(listText).toContain('Mācību darba un skolas riski');
     expect(listText).toContain('Ekonomiskie riski');
     expect(listText).toContain('Kristīne Koordinatore');
     await page.evaluate(() => window.scrollTo(0, 0));
@@ -322,7 +322,7 @@ describe('early warning: e-journal import, watch list, risks and indicators', ()
     await page.getByRole('button', { name: 'Pievienot risku' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('textbox', { name: 'Kods' }).fill('L11');
-    await choose(page, 'Riska veids', 'Mācību darba un izglītības iestādes riski');
+    await choose(page, 'Riska veids', 'Mācību darba un skolas riski');
     await dialog.getByRole('textbox', { name: 'Nosaukums latviski' }).fill('Mācās neklātienē');
     await dialog.getByRole('textbox', { name: 'Nosaukums angliski' }).fill('Distance learning');
     visited.push({ name: 'risk-catalogue-add', violations: await axeViolations(page) });
