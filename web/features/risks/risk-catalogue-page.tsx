@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { RISK_TYPES, type RiskType, type TRiskItem } from '../../../common/api/risks.ts';
 import { ErrorAlert, LoadError, LoadingState, StatusMessage } from '../../components/feedback.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
+import { TableScroll } from '../../components/table-scroll.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useCurrentUser } from '../auth/use-session.ts';
 import { RiskItemModal } from './risk-item-modal.tsx';
@@ -102,7 +103,7 @@ function RiskTypeSection({ type, items, canManage, busyId, onEdit, onToggleRetir
       {items.length === 0 ? (
         <Text>{t('riskCatalogue.emptyType')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={900}>
+        <TableScroll label={t(`riskCatalogue.types.${type}`)} minWidth={900}>
           <Table striped verticalSpacing="sm">
             <caption>
               <VisuallyHidden>{t(`riskCatalogue.types.${type}`)}</VisuallyHidden>
@@ -163,7 +164,7 @@ function RiskTypeSection({ type, items, canManage, busyId, onEdit, onToggleRetir
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableScroll>
       )}
     </Paper>
   );

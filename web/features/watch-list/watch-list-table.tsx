@@ -2,6 +2,7 @@ import { Anchor, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TWatchListItem } from '../../../common/api/ejournal.ts';
+import { TableScroll } from '../../components/table-scroll.tsx';
 import { levelLabel } from '../students/student-labels.ts';
 import { FlagList } from './flag-list.tsx';
 import { LegalDutyText } from './legal-duty-text.tsx';
@@ -12,7 +13,7 @@ type Props = { items: TWatchListItem[]; showSchool: boolean; busy: boolean };
 export function WatchListTable({ items, showSchool, busy }: Props) {
   const { t } = useTranslation();
   return (
-    <Table.ScrollContainer minWidth={900}>
+    <TableScroll label={t('watchList.tableCaption')} minWidth={900}>
       <Table striped aria-busy={busy} verticalSpacing="sm">
         <caption>
           <VisuallyHidden>{t('watchList.tableCaption')}</VisuallyHidden>
@@ -68,6 +69,6 @@ export function WatchListTable({ items, showSchool, busy }: Props) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableScroll>
   );
 }
