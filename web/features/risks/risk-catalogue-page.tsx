@@ -48,6 +48,12 @@ export function RiskCataloguePage() {
       <Text mb="md" maw={900}>
         {canManage ? t('riskCatalogue.introAdmin') : t('riskCatalogue.intro')}
       </Text>
+      <Text mb="md" maw={900} data-testid="risk-source-legend">
+        <Text span fw={700}>
+          {t('riskCatalogue.sourceLegendTitle')}:
+        </Text>{' '}
+        {t('riskCatalogue.sourceLegend')}
+      </Text>
       <StatusMessage message={message} />
       <ErrorAlert error={retire.error} />
       {catalogue.isPending && <LoadingState />}
@@ -114,6 +120,7 @@ function RiskTypeSection({ type, items, canManage, busyId, onEdit, onToggleRetir
                 <Table.Th scope="col">{t('riskCatalogue.nameLv')}</Table.Th>
                 <Table.Th scope="col">{t('riskCatalogue.nameEn')}</Table.Th>
                 <Table.Th scope="col">{t('riskCatalogue.description')}</Table.Th>
+                <Table.Th scope="col">{t('riskCatalogue.source')}</Table.Th>
                 <Table.Th scope="col">{t('riskCatalogue.version')}</Table.Th>
                 <Table.Th scope="col">{t('riskCatalogue.state')}</Table.Th>
                 {canManage && <Table.Th scope="col">{t('common.actions')}</Table.Th>}
@@ -128,6 +135,7 @@ function RiskTypeSection({ type, items, canManage, busyId, onEdit, onToggleRetir
                   <Table.Td>{item.nameLv}</Table.Td>
                   <Table.Td lang="en">{item.nameEn}</Table.Td>
                   <Table.Td fz="sm">{riskItemDescription(item, language) || t('common.none')}</Table.Td>
+                  <Table.Td data-testid="risk-source">{t(`riskCatalogue.sources.${item.source}`)}</Table.Td>
                   <Table.Td>{item.version}</Table.Td>
                   <Table.Td>
                     <Text span fz="inherit" fw={item.retired ? 700 : 400} style={{ whiteSpace: 'nowrap' }}>
