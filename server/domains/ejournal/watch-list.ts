@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { bindCursor } from '../../../common/api/cursor.ts';
 import type { TThresholds, TWatchListItem, TWatchListQuery } from '../../../common/api/ejournal.ts';
 import { formatDate } from '../../../common/format.ts';
 import type { RequestContext } from '../../platform/actor.ts';
@@ -99,7 +100,12 @@ export async function getWatchList(ctx: RequestContext, q: TWatchListQuery, tx: 
       entityType: 'student',
       orgId: q.schoolId ?? null,
     });
-  return { semesterId: semester.id, items: rows.map((r) => present(r, ctx)), total, nextCursor };
+  return {
+    semesterId: semester.id,
+    items: rows.map((r) => present(r, ctx)),
+    total,
+    nextCursor: bindCursor(nextCursor, q),
+  };
 }
 
 /** The counts for the start page. */
