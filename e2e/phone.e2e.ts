@@ -105,7 +105,9 @@ describe('every role on a phone (360 px) and a laptop (1366 px): no sideways pag
     await page.setViewportSize(PHONE);
     await page.goto(`${e2e.baseUrl}/students`);
     await settle(page);
-    expect(await page.getByRole('banner').getByRole('radiogroup', { name: 'Valoda' }).isVisible()).toBe(false);
+    expect(await page.getByRole('banner').getByRole('radiogroup', { name: 'Valoda' }).isVisible()).toBe(
+      false,
+    );
     await page.getByRole('button', { name: 'Rādīt vai slēpt navigāciju' }).click();
     await expect.poll(() => page.locator('#main-navigation').getByText('EN').isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Rādīt vai slēpt navigāciju' }).click();
