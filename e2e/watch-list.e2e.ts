@@ -337,7 +337,9 @@ describe('early warning: e-journal import, watch list, risks and indicators', ()
     const row = page.locator('tbody tr', { hasText: 'L11' });
     expect(await row.textContent()).toContain('Mācās tālmācībā');
     expect(await row.textContent()).toContain('Izņemts');
-    expect(await row.locator('td').nth(3).textContent()).toBe('2');
+    expect(await row.locator('td').nth(4).textContent()).toBe('2');
+    // The catalogue's "Avots" column: a risk the admin adds is not one of the programme's 19.
+    expect(await row.getByTestId('risk-source').textContent()).toBe('Pievienots');
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'risk-catalogue');
     visited.push({ name: 'risk-catalogue-admin', violations: await axeViolations(page) });
