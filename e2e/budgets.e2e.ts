@@ -66,9 +66,9 @@ describe('budgets, per-student caps and economic payments', () => {
     await page.getByRole('link', { name: 'Budžets' }).click();
     await page.getByRole('heading', { level: 1, name: 'Atbalsta budžets' }).waitFor();
     await expect
-      .poll(() => page.getByText('Izvēlieties izglītības iestādi, lai redzētu tās budžetu.').isVisible())
+      .poll(() => page.getByText('Izvēlieties skolu, lai redzētu tās budžetu.').isVisible())
       .toBe(true);
-    await choose(page, 'Izglītības iestāde', SCHOOL);
+    await choose(page, 'Skola', SCHOOL);
     expect(await page.getByRole('combobox', { name: 'Semestris' }).inputValue()).toBe(
       `${currentLabel} (pašreizējais)`,
     );
@@ -108,7 +108,7 @@ describe('budgets, per-student caps and economic payments', () => {
     const { page } = e2e;
     await signIn(e2e, 'admin');
     await page.goto(`${e2e.baseUrl}/budgets/caps`);
-    await page.getByRole('heading', { level: 1, name: 'Limiti vienam izglītojamajam' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Limiti vienam skolēnam' }).waitFor();
     await expect.poll(() => page.getByText('Ministru kabineta noteikumi Nr. 460').isVisible()).toBe(true);
     await expect.poll(() => page.getByText('Pašlaik nav noteikts neviens limits.').isVisible()).toBe(true);
     await saveAmount(page, 'Mainīt limitu: Transports', 'Limits, €', '50,00');
@@ -134,13 +134,13 @@ describe('budgets, per-student caps and economic payments', () => {
     await page.goto(`${e2e.baseUrl}/plans/${plan?.id}`);
     const section = page.getByRole('region', { name: 'Maksājumi' });
     await section
-      .getByRole('heading', { level: 3, name: 'Ekonomiskais atbalsts: transports' })
+      .getByRole('heading', { level: 3, name: 'Ekonomiskais atbalsts: Transports' })
       .first()
       .waitFor();
     const fact = (label: string) =>
       section.locator('dt', { hasText: label }).locator('xpath=following-sibling::dd[1]');
     expect(await fact('Plānots').textContent()).toBe('45,00 €');
-    expect(await fact('Iestādes budžeta atlikums (transports)').textContent()).toBe('100,00 €');
+    expect(await fact('Skolas budžeta atlikums (transports)').textContent()).toBe('100,00 €');
     await expect.poll(() => section.getByText('Maksājumi vēl nav reģistrēti.').isVisible()).toBe(true);
 
     const form = section.getByRole('region', { name: 'Reģistrēt maksājumu' });
@@ -168,7 +168,7 @@ describe('budgets, per-student caps and economic payments', () => {
     });
     await fill('30,00', 'Čeks 0001', true);
     await expect.poll(() => section.getByRole('status').textContent()).toBe('Maksājums 30,00 € reģistrēts.');
-    await expect.poll(() => fact('Iestādes budžeta atlikums (transports)').textContent()).toBe('70,00 €');
+    await expect.poll(() => fact('Skolas budžeta atlikums (transports)').textContent()).toBe('70,00 €');
     expect(await fact('Izmaksāts').textContent()).toBe('30,00 €');
     expect(await fact('Atlikums plānā').textContent()).toBe('15,00 €');
 
@@ -198,7 +198,7 @@ describe('budgets, per-student caps and economic payments', () => {
     expect(paymentPosts.length).toBeGreaterThanOrEqual(2);
     expect(paymentPosts[0]).toMatch(/^[0-9a-f-]{36}$/);
     expect(new Set(paymentPosts.slice(0, 2)).size).toBe(1);
-    expect(await fact('Iestādes budžeta atlikums (transports)').textContent()).toBe('40,00 €');
+    expect(await fact('Skolas budžeta atlikums (transports)').textContent()).toBe('40,00 €');
     expect(await fact('Atlikums plānā').textContent()).toBe('pārsniegts par 15,00 €');
     // The section alone, below the fixed header (a full-page shot puts the header over it).
     await page.setViewportSize({ width: 1280, height: 1300 });

@@ -149,7 +149,7 @@ describe('individual support plan: draft, three-level approval with a return, di
     const { page } = e2e;
     await page.goto(`${e2e.baseUrl}/students/${studentId}`);
     await page.getByRole('tab', { name: 'Plāni' }).click();
-    await expect.poll(() => mainText(page)).toContain('Izglītojamajam vēl nav neviena plāna.');
+    await expect.poll(() => mainText(page)).toContain('Skolēnam vēl nav neviena plāna.');
     await choose(
       page,
       page,
@@ -186,7 +186,7 @@ describe('individual support plan: draft, three-level approval with a return, di
 
     await page.getByRole('button', { name: 'Pievienot pasākumu' }).click();
     const first = page.getByRole('group', { name: '1. pasākums' });
-    await choose(page, first, 'Konsultāciju veids', 'psihologs');
+    await choose(page, first, 'Konsultāciju veids', 'Psihologs');
     await first.getByRole('textbox', { name: 'Plānotās stundas' }).fill('4');
     await first
       .getByRole('group', { name: /^Saistītie riski/ })
@@ -198,7 +198,7 @@ describe('individual support plan: draft, three-level approval with a return, di
     await page.getByRole('button', { name: 'Pievienot pasākumu' }).click();
     const second = page.getByRole('group', { name: '2. pasākums' });
     await second.getByRole('radio', { name: 'Ekonomiskais atbalsts' }).check();
-    await choose(page, second, 'Atbalsta kategorija', 'ēdināšana');
+    await choose(page, second, 'Atbalsta kategorija', 'Ēdināšana');
     await second.getByRole('textbox', { name: 'Plānotā summa, €' }).fill('25');
     await second
       .getByRole('group', { name: /^Saistītie riski/ })
@@ -229,7 +229,7 @@ describe('individual support plan: draft, three-level approval with a return, di
     const { page } = e2e;
     await page.getByRole('button', { name: 'Iesniegt saskaņošanai' }).click();
     await expect.poll(() => mainText(page)).toContain('Plāns iesniegts saskaņošanai');
-    expect(await mainText(page)).toContain('Saskaņošanā (izglītības iestādes vadītājs)');
+    expect(await mainText(page)).toContain('Saskaņošanā (direktors)');
     await scan(page, 'plan-in-approval-preparer');
     await signOut(page);
   });
@@ -327,7 +327,7 @@ describe('individual support plan: draft, three-level approval with a return, di
     const changes = diff.locator('li');
     expect(await changes.count()).toBe(1);
     const change = ((await changes.first().textContent()) ?? '').replace(/\s+/g, ' ');
-    expect(change).toContain('Mainīts pasākums: Konsultācijas: psihologs');
+    expect(change).toContain('Mainīts pasākums: Konsultācijas: Psihologs');
     expect(change).toMatch(/Plānotās stundas: 4 h →(, mainīts uz)? 8 h/);
     expect(await changes.first().locator('del').allTextContents()).toEqual(['4 h']);
     expect(await changes.first().locator('ins').allTextContents()).toEqual(['8 h']);

@@ -28,7 +28,7 @@ describe('sign-in, start page, language, sign-out', () => {
     await expect.poll(() => page.locator('h1').innerText()).toMatch(/Kristīne/);
     const main = await page.locator('main').innerText();
     expect(main).toContain('Ziemeļu novada 1. vidusskola');
-    expect(main).toContain('Izglītības iestādes koordinators');
+    expect(main).toContain('Skolas koordinators');
     expect(await page.getAttribute('html', 'lang')).toBe('lv');
     visited.push({ name: 'start-lv', violations: await axeViolations(page) });
     await screenshot(page, 'start-lv');

@@ -77,7 +77,7 @@ describe('support delivery: group consultation confirmed by PIN, remote link, ti
     expect(mine.items.length).toBeGreaterThanOrEqual(2);
     students = mine.items.slice(0, 2);
     await page.getByRole('button', { name: 'Rādīt vai slēpt navigāciju' }).click();
-    await page.getByRole('link', { name: 'Konsultācijas' }).click();
+    await page.getByRole('link', { name: 'Mani skolēni' }).click();
     await page.getByRole('heading', { level: 1, name: 'Mani skolēni' }).waitFor();
     await expect
       .poll(() => page.locator('main').textContent())

@@ -251,7 +251,7 @@ describe('early warning: e-journal import, watch list, risks and indicators', ()
       expect(listText).toContain(risk.name);
       expect(listText).toContain(risk.why);
     }
-    expect(listText).toContain('Mācību darba un izglītības iestādes riski');
+    expect(listText).toContain('Mācību darba un skolas riski');
     expect(listText).toContain('Ekonomiskie riski');
     expect(listText).toContain('Kristīne Koordinatore');
     await page.evaluate(() => window.scrollTo(0, 0));
@@ -322,7 +322,7 @@ describe('early warning: e-journal import, watch list, risks and indicators', ()
     await page.getByRole('button', { name: 'Pievienot risku' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('textbox', { name: 'Kods' }).fill('L11');
-    await choose(page, 'Riska veids', 'Mācību darba un izglītības iestādes riski');
+    await choose(page, 'Riska veids', 'Mācību darba un skolas riski');
     await dialog.getByRole('textbox', { name: 'Nosaukums latviski' }).fill('Mācās neklātienē');
     await dialog.getByRole('textbox', { name: 'Nosaukums angliski' }).fill('Distance learning');
     visited.push({ name: 'risk-catalogue-add', violations: await axeViolations(page) });
@@ -337,7 +337,9 @@ describe('early warning: e-journal import, watch list, risks and indicators', ()
     const row = page.locator('tbody tr', { hasText: 'L11' });
     expect(await row.textContent()).toContain('Mācās tālmācībā');
     expect(await row.textContent()).toContain('Izņemts');
-    expect(await row.locator('td').nth(3).textContent()).toBe('2');
+    expect(await row.locator('td').nth(4).textContent()).toBe('2');
+    // The catalogue's "Avots" column: a risk the admin adds is not one of the programme's 19.
+    expect(await row.getByTestId('risk-source').textContent()).toBe('Pievienots');
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'risk-catalogue');
     visited.push({ name: 'risk-catalogue-admin', violations: await axeViolations(page) });

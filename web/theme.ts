@@ -10,6 +10,22 @@ export const theme = createTheme({
   focusRing: 'auto',
   defaultRadius: 'sm',
   cursorType: 'pointer',
+  colors: {
+    // Mantine's orange 9 (#d9480f) is 4.3:1 on white, 4.1:1 on a striped row: the status text "nav apstiprināts"
+    // failed AA. #c2410c is 5.2:1 on white and 4.9:1 on gray 0; shades 0–8 are Mantine's own.
+    orange: [
+      '#fff4e6',
+      '#ffe8cc',
+      '#ffd8a8',
+      '#ffc078',
+      '#ffa94d',
+      '#ff922b',
+      '#fd7e14',
+      '#f76707',
+      '#e8590c',
+      '#c2410c',
+    ],
+  },
   components: {
     // Mantine renders a dialog's title bar as <header>, which axe reports as a second banner landmark.
     ModalHeader: { defaultProps: { component: 'div' } },

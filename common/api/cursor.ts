@@ -19,6 +19,8 @@ export const ZCursorPayload = z.strictObject({
   d: z.enum(['asc', 'desc']),
   k: z.array(z.string().max(300)).max(8),
   id: z.string().max(40),
+  /** A fingerprint of the filters the cursor was made with (see `filterKey`). */
+  f: z.string().max(16).optional(),
 });
 export type TCursorPayload = z.infer<typeof ZCursorPayload>;
 
@@ -64,6 +66,30 @@ export const pageFields = (maxPageSize = 200) => ({
   cursor: ZCursor.optional(),
 });
 
+/** Fields of a list query that are paging or order, not filters. */
+const NOT_FILTERS = new Set(['page', 'pageSize', 'cursor', 'sort', 'dir']);
+
+/**
+ * A short fingerprint (FNV-1a, hex) of a list query's filters: every field except paging and order,
+ * in name order, empty ones left out. A cursor carries it, so it cannot be replayed with other filters.
+ */
+export function filterKey(q: object): string {
+  const entries = Object.entries(q)
+    .filter(([k, v]) => !NOT_FILTERS.has(k) && v !== undefined && v !== null && v !== '')
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+  const text = JSON.stringify(entries);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(16).padStart(8, '0');
+}
+
+/** The `nextCursor` of a page, bound to the filters of the query that made it. */
+export function bindCursor(cursor: string | null, q: object): string | null {
+  if (!cursor) return null;
+  const payload = decodeCursor(cursor);
+  return payload ? encodeCursor({ ...payload, f: filterKey(q) }) : null;
+}
+
 /**
  * Checks the cursor fits the query: not together with `page`, made for this list, sort and direction.
  * Use in a query schema's `superRefine`; lists with one fixed order pass constants for sort and dir.
@@ -78,4 +104,6 @@ export function checkCursor(
   const c = q.cursor;
   if (c.l !== made.list || c.s !== made.sort || c.d !== made.dir)
     ctx.addIssue({ code: 'custom', message: 'cursor_other_sort', path: ['cursor'] });
+  else if (c.f !== filterKey(q))
+    ctx.addIssue({ code: 'custom', message: 'cursor_other_filters', path: ['cursor'] });
 }

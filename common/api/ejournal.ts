@@ -97,6 +97,8 @@ export const ZWatchListQuery = z
     onlyUnassessed: z.enum(['true', 'false']).optional(),
     /** Flagged students without a plan of the semester at their school. */
     withoutPlan: z.enum(['true', 'false']).optional(),
+    /** `open`: past the legal-duty line and the municipality not yet informed (flagged or not). */
+    legalDuty: z.enum(['open']).optional(),
     ...pageFields(500),
   })
   .superRefine((q, ctx) => checkCursor(q, { list: 'watch', sort: 'flags', dir: 'desc' }, ctx));
@@ -117,6 +119,8 @@ export const ZWatchListItem = z.object({
   lastRecordOn: z.string().nullable(),
   /** The student's plan of the semester at the student's school (null: none). */
   planStatus: z.enum(PLAN_STATUSES).nullable(),
+  /** What the caller may do from the row, decided by the gate: start a plan (none yet), record the legal duty (due). */
+  can: z.object({ createPlan: z.boolean(), recordLegalDuty: z.boolean() }),
 });
 export type TWatchListItem = z.infer<typeof ZWatchListItem>;
 

@@ -25,6 +25,8 @@ export const CONSULTATION_TYPES = [
   'speech_therapist',
   'special_educator',
   'teacher_assistant',
+  'sign_language_interpreter',
+  'occupational_therapist',
 ] as const;
 export const ECONOMIC_CATEGORIES = [
   'transport',

@@ -3,6 +3,8 @@ import { ZEventDate, ZSemesterDate, zLine, zText } from './fields.ts';
 
 export const RISK_TYPES = ['learning', 'economic', 'family', 'social_health'] as const;
 export type RiskType = (typeof RISK_TYPES)[number];
+/** Where a catalogue item comes from: the programme's published list of 19, or added in Pumpurs. */
+export const RISK_SOURCES = ['programme', 'added'] as const;
 
 export const ZSemester = z.object({
   id: z.string(),
@@ -29,6 +31,7 @@ export const ZRiskItem = z.object({
   code: z.string(),
   riskType: z.enum(RISK_TYPES),
   sensitive: z.boolean(),
+  source: z.enum(RISK_SOURCES),
   version: z.number().int(),
   versionId: z.string(),
   nameLv: z.string(),

@@ -196,8 +196,8 @@ export async function snapshot(app: FastifyInstance, months: string[]): Promise<
     };
   }
   const timesheets: Record<string, unknown> = {};
+  // `can` on a timesheet month arrived with the support abilities after 0015: not content.
   for (const month of months)
-    // `can` on a timesheet month arrived with the support abilities after 0015: not content.
     timesheets[month] = withoutAbilities(
       (await k.get(`/api/timesheets?schoolId=${schoolId}&month=${month}`)).json(),
     );

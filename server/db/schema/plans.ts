@@ -134,7 +134,7 @@ export const planMeasures = pgTable(
     check('plan_measures_other_ck', sql`${t.kind} <> 'other' or ${t.otherType} is not null`),
     check(
       'plan_measures_consultation_type_ck',
-      sql`${t.consultationType} is null or ${t.consultationType} in ('subject', 'psychologist', 'social_pedagogue', 'speech_therapist', 'special_educator', 'teacher_assistant')`,
+      sql`${t.consultationType} is null or ${t.consultationType} in ('subject', 'psychologist', 'social_pedagogue', 'speech_therapist', 'special_educator', 'teacher_assistant', 'sign_language_interpreter', 'occupational_therapist')`,
     ),
     check(
       'plan_measures_economic_category_ck',

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  check,
   date,
   index,
   integer,
@@ -38,10 +39,15 @@ export const riskItems = pgTable(
     sortOrder: integer('sort_order').notNull().default(0),
     /** Family and health risks: the detail is shown only to roles that need it. */
     sensitive: boolean('sensitive').notNull().default(false),
+    /** 'programme': one of the 19 risks the programme published (domain-notes §10); 'added': added in Pumpurs. */
+    source: text('source').notNull().default('added'),
     retiredAt: timestamp('retired_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('risk_items_code_uq').on(t.code)],
+  (t) => [
+    uniqueIndex('risk_items_code_uq').on(t.code),
+    check('risk_items_source_ck', sql`${t.source} in ('programme', 'added')`),
+  ],
 );
 
 export const riskItemVersions = pgTable(

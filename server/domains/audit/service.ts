@@ -1,4 +1,5 @@
 import type { TAuditEvent, TAuditQuery } from '../../../common/api/audit.ts';
+import { bindCursor } from '../../../common/api/cursor.ts';
 import type { RequestContext } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { pageOffset } from '../../platform/cursor.ts';
@@ -32,5 +33,5 @@ export async function listAuditEvents(ctx: RequestContext, query: TAuditQuery, t
     at: new Date(r.at).toISOString(),
     outcome: r.outcome as TAuditEvent['outcome'],
   }));
-  return { items, total, nextCursor };
+  return { items, total, nextCursor: bindCursor(nextCursor, query) };
 }

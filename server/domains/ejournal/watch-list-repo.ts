@@ -25,6 +25,9 @@ export interface IndicatorRow {
   course: number | null;
   school_id: string;
   school_name: string;
+  /** For the gate: the school's path and the staff assigned to the student (the row's `can`). */
+  school_path: string;
+  assigned_user_ids: string[] | string;
   unjustified_lessons: number;
   justified_lessons: number;
   other_lessons: number;
@@ -72,6 +75,8 @@ export interface WatchListFilter {
   onlyUnassessed: boolean;
   /** Only students without a (not deleted) plan of the semester at their school. */
   withoutPlan?: boolean;
+  /** Only students past the legal-duty line whose municipality was not yet informed (the start page's count). */
+  legalDutyOpen?: boolean;
   limit: number;
   offset: number;
 }
@@ -98,6 +103,8 @@ function indicatorSelect(f: InnerFilter): SQL {
   if (f.grade) conditions.push(sql`s.grade = ${f.grade}`);
   return sql`
       select s.id as student_id, s.first_name, s.last_name, s.class_label, s.grade, s.course, s.school_id, o.name as school_name,
+        o.path as school_path,
+        coalesce((select json_agg(sa.user_id) from student_assignments sa where sa.student_id = s.id), '[]'::json) as assigned_user_ids,
         i.unjustified_lessons, i.justified_lessons, i.other_lessons, i.present_lessons, i.low_marks, i.mark_average, i.previous_average,
         i.behaviour_notes, to_char(i.legal_duty_crossed_on, 'YYYY-MM-DD') as legal_duty_crossed_on, to_char(i.last_record_on, 'YYYY-MM-DD') as last_record_on,
         case when i.present_lessons > 0
@@ -173,6 +180,7 @@ export async function findWatchListPage(
   if (f.flag) outer.push(sql`coalesce((${FLAG_SQL[f.flag]}), false)`);
   if (f.onlyUnassessed) outer.push(sql`not assessed`);
   if (f.withoutPlan) outer.push(sql`plan_status is null`);
+  if (f.legalDutyOpen) outer.push(sql`legal_duty_crossed_on is not null and informed_on is null`);
   const where = sql.join(outer, sql` and `);
   const after = f.cursor ? sql` and ${keysetAfter(WATCH_KEYSET, f.cursor)}` : sql``;
   const rows = await queryRows<IndicatorRow>(

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { bindCursor } from '../../../common/api/cursor.ts';
 import type { TThresholds, TWatchListItem, TWatchListQuery } from '../../../common/api/ejournal.ts';
 import { formatDate } from '../../../common/format.ts';
 import type { RequestContext } from '../../platform/actor.ts';
@@ -8,7 +9,7 @@ import { todayInLatvia } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, badRequest, conflict, ForbiddenError, NotFoundError } from '../../platform/errors.ts';
 import { t as text } from '../../platform/i18n/index.ts';
-import { can, scopePaths } from '../../platform/policy/gate.ts';
+import { abilitiesOn, can, scopePaths } from '../../platform/policy/gate.ts';
 import { findCurrentSemester, findSemester } from '../calendar/index.ts';
 import { findOrganisationById, findRoot } from '../organisations/index.ts';
 import { loadVisibleStudent } from '../students/index.ts';
@@ -37,6 +38,21 @@ function watchScope(ctx: RequestContext): string[] {
   return scope;
 }
 
+/** The row's abilities from the gate, on what the row's own query returned (no query per row). */
+function rowAbilities(r: IndicatorRow, ctx: RequestContext): TWatchListItem['can'] {
+  const assigned =
+    typeof r.assigned_user_ids === 'string' ? JSON.parse(r.assigned_user_ids) : r.assigned_user_ids;
+  const resource = { orgPath: r.school_path, assignedUserIds: assigned as string[] };
+  const student = abilitiesOn(ctx.actor, 'student', resource);
+  return {
+    createPlan: r.plan_status == null && student.createPlan === true,
+    recordLegalDuty:
+      r.legal_duty_crossed_on !== null &&
+      r.informed_on === null &&
+      can(ctx.actor, LEGAL_DUTY_RECORD, resource),
+  };
+}
+
 function present(r: IndicatorRow, ctx: RequestContext): TWatchListItem {
   return {
     studentId: r.student_id,
@@ -54,6 +70,7 @@ function present(r: IndicatorRow, ctx: RequestContext): TWatchListItem {
       : null,
     lastRecordOn: r.last_record_on,
     planStatus: (r.plan_status ?? null) as TWatchListItem['planStatus'],
+    can: rowAbilities(r, ctx),
   };
 }
 
@@ -68,7 +85,9 @@ export async function getWatchList(ctx: RequestContext, q: TWatchListQuery, tx: 
     schoolId: q.schoolId,
     grade: q.grade,
     flag: q.flag,
-    onlyFlagged: true,
+    // The start page counts every open legal duty, flagged or not: the filtered list shows the same students.
+    onlyFlagged: q.legalDuty !== 'open',
+    legalDutyOpen: q.legalDuty === 'open',
     onlyUnassessed: q.onlyUnassessed === 'true',
     withoutPlan: q.withoutPlan === 'true',
     limit: q.pageSize,
@@ -81,7 +100,12 @@ export async function getWatchList(ctx: RequestContext, q: TWatchListQuery, tx: 
       entityType: 'student',
       orgId: q.schoolId ?? null,
     });
-  return { semesterId: semester.id, items: rows.map((r) => present(r, ctx)), total, nextCursor };
+  return {
+    semesterId: semester.id,
+    items: rows.map((r) => present(r, ctx)),
+    total,
+    nextCursor: bindCursor(nextCursor, q),
+  };
 }
 
 /** The counts for the start page. */

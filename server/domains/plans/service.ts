@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { TCursorPayload } from '../../../common/api/cursor.ts';
+import { bindCursor } from '../../../common/api/cursor.ts';
 import { type TPlan, type TPlanContent, ZPlanContent } from '../../../common/api/plans.ts';
 import type { RequestContext } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
@@ -222,7 +223,11 @@ export async function listPlans(
     offset: pageOffset(q),
   });
   await writeAudit(tx, ctx, { action: 'plan.list', entityType: 'plan', orgId: q.schoolId ?? null });
-  return { items: rows.map((r) => presentListRow(r, ctx.language)), total, nextCursor };
+  return {
+    items: rows.map((r) => presentListRow(r, ctx.language)),
+    total,
+    nextCursor: bindCursor(nextCursor, q),
+  };
 }
 
 function presentListRow(r: repo.PlanListRow, lang: 'lv' | 'en') {
@@ -260,7 +265,11 @@ export async function approvalQueue(
     cursor: q.cursor,
   });
   await writeAudit(tx, ctx, { action: 'plan.queue', entityType: 'plan' });
-  return { items: rows.map((r) => presentListRow(r, ctx.language)), total, nextCursor };
+  return {
+    items: rows.map((r) => presentListRow(r, ctx.language)),
+    total,
+    nextCursor: bindCursor(nextCursor, q),
+  };
 }
 
 /** What changed since the version the approvers last returned (empty base when never returned). */

@@ -11,6 +11,7 @@ export async function findCatalogue(db: Db) {
       code: riskItems.code,
       riskType: riskItems.riskType,
       sensitive: riskItems.sensitive,
+      source: riskItems.source,
       retiredAt: riskItems.retiredAt,
       version: riskItemVersions.version,
       versionId: riskItemVersions.id,

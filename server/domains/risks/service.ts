@@ -25,7 +25,12 @@ import * as repo from './repo.ts';
 type CatalogueRow = Awaited<ReturnType<typeof repo.findCatalogue>>[number];
 
 function presentItem(r: CatalogueRow): TRiskItem {
-  return { ...r, riskType: r.riskType as TRiskItem['riskType'], retired: r.retiredAt !== null };
+  return {
+    ...r,
+    riskType: r.riskType as TRiskItem['riskType'],
+    source: r.source as TRiskItem['source'],
+    retired: r.retiredAt !== null,
+  };
 }
 
 function requireAnywhere(ctx: RequestContext, action: string): void {

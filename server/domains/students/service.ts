@@ -1,3 +1,4 @@
+import { bindCursor } from '../../../common/api/cursor.ts';
 import type {
   TApplication,
   TCreateStudentBody,
@@ -72,7 +73,12 @@ export async function listStudents(ctx: RequestContext, q: TStudentListQuery, tx
       })),
     );
   }
-  return { items: rows.map(presentStudentSummary), total, codeSortable, nextCursor };
+  return {
+    items: rows.map(presentStudentSummary),
+    total,
+    codeSortable,
+    nextCursor: bindCursor(nextCursor, q),
+  };
 }
 
 function presentApplication(

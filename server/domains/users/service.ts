@@ -1,3 +1,4 @@
+import { bindCursor } from '../../../common/api/cursor.ts';
 import type {
   TCreateGrantBody,
   TCreateUserBody,
@@ -142,7 +143,7 @@ export async function listUsers(ctx: RequestContext, query: TUserListQuery, tx: 
       ),
     ),
     total,
-    nextCursor,
+    nextCursor: bindCursor(nextCursor, query),
   };
 }
 

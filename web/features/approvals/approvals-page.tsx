@@ -16,6 +16,7 @@ import { Link } from 'react-router';
 import { CursorPagination, useCursorPages } from '../../components/cursor-pagination.tsx';
 import { ErrorAlert, LoadError, LoadingState, StatusMessage } from '../../components/feedback.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
+import { TableScroll } from '../../components/table-scroll.tsx';
 import { useCurrentUser } from '../auth/use-session.ts';
 import { waitedLabel } from '../plans/plan-labels.ts';
 import { NotFoundPage } from '../shell/not-found-page.tsx';
@@ -79,7 +80,7 @@ export function ApprovalsPage() {
               {t('approvals.approveTicked', { n: ticked.length })}
             </Button>
           </Group>
-          <Table.ScrollContainer minWidth={900}>
+          <TableScroll label={t('approvals.caption')} minWidth={900}>
             <Table striped highlightOnHover>
               <caption>
                 <VisuallyHidden>{t('approvals.caption')}</VisuallyHidden>
@@ -143,7 +144,7 @@ export function ApprovalsPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </TableScroll>
           <CursorPagination
             pages={pages}
             pageSize={PAGE_SIZE}

@@ -6,6 +6,7 @@ import { formatDateTime } from '../../../common/format.ts';
 import { CursorPagination, useCursorPages } from '../../components/cursor-pagination.tsx';
 import { LoadError, LoadingState } from '../../components/feedback.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
+import { TableScroll } from '../../components/table-scroll.tsx';
 import { translateCode } from '../../i18n/index.ts';
 import { AuditFilterForm } from './audit-filters.tsx';
 import { type AuditFilters, useAuditEvents } from './use-audit.ts';
@@ -51,7 +52,7 @@ export function AuditPage() {
       {events.data && events.data.items.length === 0 && <Text>{t('audit.empty')}</Text>}
       {events.data && events.data.items.length > 0 && (
         <>
-          <Table.ScrollContainer minWidth={960}>
+          <TableScroll label={t('audit.tableCaption')} minWidth={960}>
             <Table striped aria-busy={events.isFetching}>
               <caption>
                 <VisuallyHidden>{t('audit.tableCaption')}</VisuallyHidden>
@@ -73,7 +74,7 @@ export function AuditPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </TableScroll>
           <CursorPagination
             pages={pages}
             pageSize={PAGE_SIZE}

@@ -1,5 +1,6 @@
 import { Button, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { TableScroll } from '../../components/table-scroll.tsx';
 import { amountLabel, categoryLabel, remainingLabel } from './budget-labels.ts';
 import type { TBudgetLine } from './use-budgets.ts';
 
@@ -17,7 +18,7 @@ type Props = {
 export function BudgetTable({ lines, caption, onEdit }: Props) {
   const { t } = useTranslation();
   return (
-    <Table.ScrollContainer minWidth={640}>
+    <TableScroll label={caption} minWidth={640}>
       <Table verticalSpacing="sm" striped>
         <caption>
           <VisuallyHidden>{caption}</VisuallyHidden>
@@ -81,6 +82,6 @@ export function BudgetTable({ lines, caption, onEdit }: Props) {
           })}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableScroll>
   );
 }

@@ -2,6 +2,7 @@ import { Box, Progress, Table, Text, Title, VisuallyHidden } from '@mantine/core
 import { useTranslation } from 'react-i18next';
 import type { TMeasure } from '../../../common/api/plans.ts';
 import { formatDate } from '../../../common/format.ts';
+import { TableScroll } from '../../components/table-scroll.tsx';
 import { measureTitle } from '../plans/plan-labels.ts';
 import { categoryLabel, euro, remainingLabel } from './budget-labels.ts';
 import { PaymentScan } from './payment-scan.tsx';
@@ -81,7 +82,7 @@ export function MeasurePayments({ planId, canUploadScans, measure, payments, bud
       {payments.length === 0 ? (
         <Text>{t('payments.none')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={640}>
+        <TableScroll label={t('payments.caption', { measure: title })} minWidth={640}>
           <Table verticalSpacing="xs" striped>
             <caption>
               <VisuallyHidden>{t('payments.caption', { measure: title })}</VisuallyHidden>
@@ -113,7 +114,7 @@ export function MeasurePayments({ planId, canUploadScans, measure, payments, bud
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableScroll>
       )}
     </Box>
   );

@@ -1,6 +1,7 @@
 import { Checkbox, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { TImportRow } from '../../../common/api/imports.ts';
+import { TableScroll } from '../../components/table-scroll.tsx';
 
 type Props = {
   rows: TImportRow[];
@@ -19,7 +20,7 @@ function ordered(rows: TImportRow[]): TImportRow[] {
 export function ImportPreviewTable({ rows, excluded, disabled, onToggle }: Props) {
   const { t } = useTranslation();
   return (
-    <Table.ScrollContainer minWidth={860}>
+    <TableScroll label={t('imports.rowsCaption')} minWidth={860}>
       <Table striped>
         <caption>
           <VisuallyHidden>{t('imports.rowsCaption')}</VisuallyHidden>
@@ -83,6 +84,6 @@ export function ImportPreviewTable({ rows, excluded, disabled, onToggle }: Props
           })}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableScroll>
   );
 }

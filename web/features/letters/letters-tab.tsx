@@ -21,6 +21,7 @@ import {
 } from '../../../common/api/letters.ts';
 import { formatDateTime } from '../../../common/format.ts';
 import { ErrorAlert, LoadError, LoadingState, StatusMessage } from '../../components/feedback.tsx';
+import { TableScroll } from '../../components/table-scroll.tsx';
 import { useSendLetter, useStudentLetters } from './use-letters.ts';
 
 /** The "Letters" tab of a student: the letters sent to the guardians, and the form to send one. */
@@ -110,7 +111,7 @@ export function LettersTab({ studentId }: { studentId: string }) {
         {data.items.length === 0 ? (
           <Text>{t('letters.none')}</Text>
         ) : (
-          <Table.ScrollContainer minWidth={720}>
+          <TableScroll label={t('letters.caption')} minWidth={720}>
             <Table striped>
               <caption>
                 <VisuallyHidden>{t('letters.caption')}</VisuallyHidden>
@@ -151,7 +152,7 @@ export function LettersTab({ studentId }: { studentId: string }) {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </TableScroll>
         )}
       </Paper>
     </Stack>

@@ -5,6 +5,7 @@ import type { TOrganisation } from '../../../common/api/organisations.ts';
 import { ActiveStatus } from '../../components/active-status.tsx';
 import { LoadError, LoadingState, StatusMessage } from '../../components/feedback.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
+import { TableScroll } from '../../components/table-scroll.tsx';
 import { OrganisationCreateModal } from './organisation-create-modal.tsx';
 import { OrganisationEditModal } from './organisation-edit-modal.tsx';
 import { buildOrganisationRows } from './organisation-tree.ts';
@@ -53,7 +54,7 @@ export function OrganisationsPage() {
         <Text>{rows.length === 0 ? t('organisations.empty') : t('organisations.noMatch')}</Text>
       )}
       {visible.length > 0 && (
-        <Table.ScrollContainer minWidth={800}>
+        <TableScroll label={t('organisations.tableCaption')} minWidth={800}>
           <Table striped highlightOnHover>
             <caption>
               <VisuallyHidden>{t('organisations.tableCaption')}</VisuallyHidden>
@@ -104,7 +105,7 @@ export function OrganisationsPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableScroll>
       )}
       <OrganisationCreateModal
         opened={creating}

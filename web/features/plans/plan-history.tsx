@@ -2,6 +2,7 @@ import { List, Paper, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { PlanStatus, TPlan } from '../../../common/api/plans.ts';
 import { formatDateTime } from '../../../common/format.ts';
+import { TableScroll } from '../../components/table-scroll.tsx';
 import { translateCode } from '../../i18n/index.ts';
 import { measureTitle, statusLabel } from './plan-labels.ts';
 
@@ -21,7 +22,7 @@ export function PlanHistory({ plan }: { plan: TPlan }) {
       <Title order={2} size="h3" id="plan-history-title" mb="sm">
         {t('plans.historyTitle')}
       </Title>
-      <Table.ScrollContainer minWidth={800}>
+      <TableScroll label={t('plans.historyCaption')} minWidth={800}>
         <Table striped verticalSpacing="sm">
           <caption>
             <VisuallyHidden>{t('plans.historyCaption')}</VisuallyHidden>
@@ -68,7 +69,7 @@ export function PlanHistory({ plan }: { plan: TPlan }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </TableScroll>
     </Paper>
   );
 }

@@ -57,7 +57,7 @@ export function riskLabel(
   return risk.riskCode ? `${risk.riskCode} ${name}` : name;
 }
 
-/** A measure in a few words: "Konsultācijas: psihologs", "Ekonomiskais atbalsts: ēdināšana". */
+/** A measure in a few words: "Konsultācijas: Psihologs", "Ekonomiskais atbalsts: Ēdināšana". */
 export function measureTitle(t: Translate, measure: TMeasure): string {
   const kind = t(`plans.measureKinds.${measure.kind}`);
   if (measure.kind === 'consultation') {

@@ -1,6 +1,7 @@
 import { Anchor, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { TableScroll } from '../../components/table-scroll.tsx';
 import { hoursSince, waitedLabel } from './plan-labels.ts';
 import { PlanStatusBadge } from './plan-status.tsx';
 import type { TPlanSummary } from './use-plans.ts';
@@ -11,7 +12,7 @@ type Props = { plans: TPlanSummary[]; caption: string; showStudent: boolean };
 export function PlanTable({ plans, caption, showStudent }: Props) {
   const { t } = useTranslation();
   return (
-    <Table.ScrollContainer minWidth={showStudent ? 900 : 600}>
+    <TableScroll label={caption} minWidth={showStudent ? 900 : 600}>
       <Table striped>
         <caption>
           <VisuallyHidden>{caption}</VisuallyHidden>
@@ -59,6 +60,6 @@ export function PlanTable({ plans, caption, showStudent }: Props) {
           })}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableScroll>
   );
 }

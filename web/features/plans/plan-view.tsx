@@ -2,6 +2,7 @@ import { List, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TPlan } from '../../../common/api/plans.ts';
+import { TableScroll } from '../../components/table-scroll.tsx';
 import { measurePlanned, measureTitle, returnMeasureComments, riskLabel } from './plan-labels.ts';
 import { useStaffNames } from './plan-options.ts';
 import { PlanTotals } from './plan-totals.tsx';
@@ -63,7 +64,7 @@ export function PlanView({ plan }: { plan: TPlan }) {
         {content.measures.length === 0 ? (
           <Text>{t('common.none')}</Text>
         ) : (
-          <Table.ScrollContainer minWidth={860}>
+          <TableScroll label={t('plans.measuresCaption')} minWidth={860}>
             <Table striped verticalSpacing="sm">
               <caption>
                 <VisuallyHidden>{t('plans.measuresCaption')}</VisuallyHidden>
@@ -103,7 +104,7 @@ export function PlanView({ plan }: { plan: TPlan }) {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </TableScroll>
         )}
         <Text mt="md">
           <Text span fw={700}>

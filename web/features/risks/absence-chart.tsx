@@ -2,6 +2,7 @@ import { LineChart } from '@mantine/charts';
 import { Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../common/format.ts';
+import { TableScroll } from '../../components/table-scroll.tsx';
 import { ChartFigure } from './chart-figure.tsx';
 import type { StudentCharts } from './use-indicators.ts';
 
@@ -61,26 +62,28 @@ export function AbsenceChart({
         )
       }
       table={
-        <Table striped mt="xs" maw={520}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('indicators.weekFrom')}</Table.Th>
-              <Table.Th scope="col">{t('indicators.weekUnjustified')}</Table.Th>
-              <Table.Th scope="col">{t('indicators.weekJustified')}</Table.Th>
-              <Table.Th scope="col">{t('indicators.weekCumulative')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {absences.map((week) => (
-              <Table.Tr key={week.weekStart}>
-                <Table.Td>{formatDate(week.weekStart)}</Table.Td>
-                <Table.Td>{week.unjustified}</Table.Td>
-                <Table.Td>{week.justified}</Table.Td>
-                <Table.Td>{week.cumulativeUnjustified}</Table.Td>
+        <TableScroll label={t('indicators.absencesChart')}>
+          <Table striped maw={520}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('indicators.weekFrom')}</Table.Th>
+                <Table.Th scope="col">{t('indicators.weekUnjustified')}</Table.Th>
+                <Table.Th scope="col">{t('indicators.weekJustified')}</Table.Th>
+                <Table.Th scope="col">{t('indicators.weekCumulative')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {absences.map((week) => (
+                <Table.Tr key={week.weekStart}>
+                  <Table.Td>{formatDate(week.weekStart)}</Table.Td>
+                  <Table.Td>{week.unjustified}</Table.Td>
+                  <Table.Td>{week.justified}</Table.Td>
+                  <Table.Td>{week.cumulativeUnjustified}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </TableScroll>
       }
     />
   );

@@ -2,6 +2,7 @@ import { LineChart } from '@mantine/charts';
 import { Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../common/format.ts';
+import { TableScroll } from '../../components/table-scroll.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { ChartFigure } from './chart-figure.tsx';
 import type { StudentCharts } from './use-indicators.ts';
@@ -92,24 +93,26 @@ export function MarksChart({ marks, lowMark }: { marks: Marks; lowMark: number }
         )
       }
       table={
-        <Table striped mt="xs" maw={520}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('indicators.markDate')}</Table.Th>
-              <Table.Th scope="col">{t('indicators.markSubject')}</Table.Th>
-              <Table.Th scope="col">{t('indicators.markValue')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {marks.map((mark) => (
-              <Table.Tr key={`${mark.onDate}|${mark.subject}`}>
-                <Table.Td>{formatDate(mark.onDate)}</Table.Td>
-                <Table.Td>{mark.subject}</Table.Td>
-                <Table.Td>{mark.mark}</Table.Td>
+        <TableScroll label={t('indicators.marksChart')}>
+          <Table striped maw={520}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('indicators.markDate')}</Table.Th>
+                <Table.Th scope="col">{t('indicators.markSubject')}</Table.Th>
+                <Table.Th scope="col">{t('indicators.markValue')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {marks.map((mark) => (
+                <Table.Tr key={`${mark.onDate}|${mark.subject}`}>
+                  <Table.Td>{formatDate(mark.onDate)}</Table.Td>
+                  <Table.Td>{mark.subject}</Table.Td>
+                  <Table.Td>{mark.mark}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </TableScroll>
       }
     />
   );

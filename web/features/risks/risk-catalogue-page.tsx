@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { RISK_TYPES, type RiskType, type TRiskItem } from '../../../common/api/risks.ts';
 import { ErrorAlert, LoadError, LoadingState, StatusMessage } from '../../components/feedback.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
+import { TableScroll } from '../../components/table-scroll.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useCurrentUser } from '../auth/use-session.ts';
 import { RiskItemModal } from './risk-item-modal.tsx';
@@ -46,6 +47,12 @@ export function RiskCataloguePage() {
       </Group>
       <Text mb="md" maw={900}>
         {canManage ? t('riskCatalogue.introAdmin') : t('riskCatalogue.intro')}
+      </Text>
+      <Text mb="md" maw={900} data-testid="risk-source-legend">
+        <Text span fw={700}>
+          {t('riskCatalogue.sourceLegendTitle')}:
+        </Text>{' '}
+        {t('riskCatalogue.sourceLegend')}
       </Text>
       <StatusMessage message={message} />
       <ErrorAlert error={retire.error} />
@@ -102,7 +109,7 @@ function RiskTypeSection({ type, items, canManage, busyId, onEdit, onToggleRetir
       {items.length === 0 ? (
         <Text>{t('riskCatalogue.emptyType')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={900}>
+        <TableScroll label={t(`riskCatalogue.types.${type}`)} minWidth={900}>
           <Table striped verticalSpacing="sm">
             <caption>
               <VisuallyHidden>{t(`riskCatalogue.types.${type}`)}</VisuallyHidden>
@@ -113,6 +120,7 @@ function RiskTypeSection({ type, items, canManage, busyId, onEdit, onToggleRetir
                 <Table.Th scope="col">{t('riskCatalogue.nameLv')}</Table.Th>
                 <Table.Th scope="col">{t('riskCatalogue.nameEn')}</Table.Th>
                 <Table.Th scope="col">{t('riskCatalogue.description')}</Table.Th>
+                <Table.Th scope="col">{t('riskCatalogue.source')}</Table.Th>
                 <Table.Th scope="col">{t('riskCatalogue.version')}</Table.Th>
                 <Table.Th scope="col">{t('riskCatalogue.state')}</Table.Th>
                 {canManage && <Table.Th scope="col">{t('common.actions')}</Table.Th>}
@@ -127,6 +135,7 @@ function RiskTypeSection({ type, items, canManage, busyId, onEdit, onToggleRetir
                   <Table.Td>{item.nameLv}</Table.Td>
                   <Table.Td lang="en">{item.nameEn}</Table.Td>
                   <Table.Td fz="sm">{riskItemDescription(item, language) || t('common.none')}</Table.Td>
+                  <Table.Td data-testid="risk-source">{t(`riskCatalogue.sources.${item.source}`)}</Table.Td>
                   <Table.Td>{item.version}</Table.Td>
                   <Table.Td>
                     <Text span fz="inherit" fw={item.retired ? 700 : 400} style={{ whiteSpace: 'nowrap' }}>
@@ -163,7 +172,7 @@ function RiskTypeSection({ type, items, canManage, busyId, onEdit, onToggleRetir
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableScroll>
       )}
     </Paper>
   );

@@ -2,6 +2,7 @@ import { Button, Paper, Table, Text, Title, VisuallyHidden } from '@mantine/core
 import { useTranslation } from 'react-i18next';
 import type { TSemester, TStudentRisk } from '../../../common/api/risks.ts';
 import { formatDate } from '../../../common/format.ts';
+import { TableScroll } from '../../components/table-scroll.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { semesterLabel, studentRiskName } from './risk-labels.ts';
 
@@ -53,7 +54,7 @@ function SemesterRisks({ title, risks, canRecord, onRemove }: SemesterProps) {
       <Title order={3} size="h4" mt="md" mb="xs">
         {`${title} — ${t('risks.activeCount', { count: active })}`}
       </Title>
-      <Table.ScrollContainer minWidth={820}>
+      <TableScroll label={t('risks.tableCaption', { semester: title })} minWidth={820}>
         <Table striped verticalSpacing="sm">
           <caption>
             <VisuallyHidden>{t('risks.tableCaption', { semester: title })}</VisuallyHidden>
@@ -114,7 +115,7 @@ function SemesterRisks({ title, risks, canRecord, onRemove }: SemesterProps) {
             })}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </TableScroll>
     </section>
   );
 }

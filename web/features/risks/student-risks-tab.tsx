@@ -2,9 +2,11 @@ import { Paper, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TStudentRisk } from '../../../common/api/risks.ts';
+import type { TStudentAbilities } from '../../../common/api/students.ts';
 import { ConfirmModal } from '../../components/confirm-modal.tsx';
 import { ErrorAlert, LoadError, LoadingState, StatusMessage } from '../../components/feedback.tsx';
 import { FlagList } from '../watch-list/flag-list.tsx';
+import { LegalDutyAlert } from './legal-duty-alert.tsx';
 import { semesterLabel } from './risk-labels.ts';
 import { RiskRecordForm } from './risk-record-form.tsx';
 import { useSemesterChoice } from './semester-select.tsx';
@@ -18,7 +20,7 @@ type Removing = { risk: TStudentRisk; name: string } | null;
  * The profile's "Risks" tab: why the student is flagged in the chosen semester, the form to record a
  * risk with its justification, and every record so far grouped by semester.
  */
-export function StudentRisksTab({ studentId }: { studentId: string }) {
+export function StudentRisksTab({ studentId, can }: { studentId: string; can: TStudentAbilities }) {
   const { t } = useTranslation();
   const { semesters, semesterId, setSemesterId } = useSemesterChoice();
   const risks = useStudentRisks(studentId);
@@ -47,6 +49,17 @@ export function StudentRisksTab({ studentId }: { studentId: string }) {
             {t('risks.flagsTitle', { semester: semesterLabel(t, semester) })}
           </Title>
           {indicators.isPending ? <Text>{t('common.loading')}</Text> : <FlagList flags={flags} size="md" />}
+          {/* The watch list opens this tab: the legal-duty notice can be recorded here too. */}
+          {indicators.data?.legalDuty && semesterId && (
+            <div style={{ marginTop: 'var(--mantine-spacing-md)' }}>
+              <LegalDutyAlert
+                studentId={studentId}
+                semesterId={semesterId}
+                mayRecord={can.recordLegalDuty}
+                duty={indicators.data.legalDuty}
+              />
+            </div>
+          )}
         </Paper>
       )}
       {risks.data.canRecord ? (

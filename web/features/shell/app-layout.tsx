@@ -1,4 +1,4 @@
-import { AppShell, Burger, Button, Group, Text, VisuallyHidden } from '@mantine/core';
+import { AppShell, Box, Burger, Button, Group, Text, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -43,13 +43,15 @@ export function AppLayout({ me }: { me: TMe }) {
               {t('app.name')}
             </Text>
           </Group>
-          <Group gap="md" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap">
             <Text visibleFrom="sm" component="span">
               <VisuallyHidden>{t('header.signedInAs')}: </VisuallyHidden>
               {me.firstName} {me.lastName}
             </Text>
             <NotificationBell />
-            <LanguageSwitch />
+            <Box visibleFrom="sm">
+              <LanguageSwitch />
+            </Box>
             <Button variant="default" onClick={() => logout.mutate()} loading={logout.isPending}>
               {t('header.signOut')}
             </Button>
@@ -58,6 +60,10 @@ export function AppLayout({ me }: { me: TMe }) {
       </AppShell.Header>
       <AppShell.Navbar p="sm" id="main-navigation" aria-label={t('nav.label')}>
         <NavLinks me={me} onNavigate={close} />
+        {/* On a phone the header has room only for the menu, the bell and "Iziet": the language switch lives in the menu. */}
+        <Box hiddenFrom="sm" mt="md">
+          <LanguageSwitch />
+        </Box>
       </AppShell.Navbar>
       <AppShell.Main id={MAIN_ID} tabIndex={-1}>
         <Suspense fallback={<LoadingState />}>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { TApplication, TStudentDetail } from '../../../common/api/students.ts';
 import { formatDate } from '../../../common/format.ts';
 import { StatusMessage } from '../../components/feedback.tsx';
+import { TableScroll } from '../../components/table-scroll.tsx';
 import { ApplicationForm } from './application-form.tsx';
 import { ApplicationScan } from './application-scan.tsx';
 import { ApplicationWithdrawModal } from './application-withdraw-modal.tsx';
@@ -32,7 +33,7 @@ export function ApplicationsTab({ student }: { student: TStudentDetail }) {
           {student.applications.length === 0 ? (
             <Text>{t('applications.none')}</Text>
           ) : (
-            <Table.ScrollContainer minWidth={860}>
+            <TableScroll label={t('applications.caption')} minWidth={860}>
               <Table striped>
                 <caption>
                   <VisuallyHidden>{t('applications.caption')}</VisuallyHidden>
@@ -98,7 +99,7 @@ export function ApplicationsTab({ student }: { student: TStudentDetail }) {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </TableScroll>
           )}
         </Stack>
       </Paper>

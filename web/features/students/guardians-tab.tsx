@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { TGuardian, TStudentDetail } from '../../../common/api/students.ts';
 import { ConfirmModal } from '../../components/confirm-modal.tsx';
 import { ErrorAlert, StatusMessage } from '../../components/feedback.tsx';
+import { TableScroll } from '../../components/table-scroll.tsx';
 import { GuardianForm } from './guardian-form.tsx';
 import { useAddGuardian, useRemoveGuardian, useUpdateGuardian } from './use-consent.ts';
 
@@ -31,7 +32,7 @@ export function GuardiansTab({ student }: { student: TStudentDetail }) {
         {student.guardians.length === 0 ? (
           <Text>{t('guardians.none')}</Text>
         ) : (
-          <Table.ScrollContainer minWidth={720}>
+          <TableScroll label={t('guardians.caption')} minWidth={720}>
             <Table striped>
               <caption>
                 <VisuallyHidden>{t('guardians.caption')}</VisuallyHidden>
@@ -84,7 +85,7 @@ export function GuardiansTab({ student }: { student: TStudentDetail }) {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </TableScroll>
         )}
       </Paper>
       {canManage && (

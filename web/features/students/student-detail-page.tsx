@@ -89,7 +89,7 @@ export function StudentDetailPage() {
           <ApplicationsTab student={data} />
         </Tabs.Panel>
         <Tabs.Panel value="risks">
-          <StudentRisksTab studentId={data.id} />
+          <StudentRisksTab studentId={data.id} can={data.can} />
         </Tabs.Panel>
         <Tabs.Panel value="indicators">
           <StudentIndicatorsTab studentId={data.id} can={data.can} />

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { TStudentDetail } from '../../../common/api/students.ts';
 import { type Role, STUDENT_ASSIGNED_ROLES } from '../../../common/roles.ts';
 import { ErrorAlert, StatusMessage } from '../../components/feedback.tsx';
+import { TableScroll } from '../../components/table-scroll.tsx';
 import { fieldErrorsFrom } from '../../lib/form-errors.ts';
 import { useCurrentUser } from '../auth/use-session.ts';
 import { useAssignStaff, useSchoolUsers, useUnassignStaff } from './use-students.ts';
@@ -71,38 +72,40 @@ export function StudentStaff({ student }: { student: TStudentDetail }) {
         {student.assignedStaff.length === 0 ? (
           <Text>{t('students.staffNone')}</Text>
         ) : (
-          <Table striped maw={640}>
-            <caption>
-              <VisuallyHidden>{t('students.staffCaption')}</VisuallyHidden>
-            </caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('students.staffName')}</Table.Th>
-                {canAssign && <Table.Th scope="col">{t('common.actions')}</Table.Th>}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {student.assignedStaff.map((staff) => (
-                <Table.Tr key={staff.userId}>
-                  <Table.Td>{staff.name}</Table.Td>
-                  {canAssign && (
-                    <Table.Td>
-                      <Button
-                        size="xs"
-                        variant="outline"
-                        color="red.9"
-                        aria-label={t('common.removeItem', { name: staff.name })}
-                        loading={unassign.isPending && unassign.variables === staff.userId}
-                        onClick={() => remove(staff.userId)}
-                      >
-                        {t('common.remove')}
-                      </Button>
-                    </Table.Td>
-                  )}
+          <TableScroll label={t('students.staffCaption')}>
+            <Table striped maw={640}>
+              <caption>
+                <VisuallyHidden>{t('students.staffCaption')}</VisuallyHidden>
+              </caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('students.staffName')}</Table.Th>
+                  {canAssign && <Table.Th scope="col">{t('common.actions')}</Table.Th>}
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {student.assignedStaff.map((staff) => (
+                  <Table.Tr key={staff.userId}>
+                    <Table.Td>{staff.name}</Table.Td>
+                    {canAssign && (
+                      <Table.Td>
+                        <Button
+                          size="xs"
+                          variant="outline"
+                          color="red.9"
+                          aria-label={t('common.removeItem', { name: staff.name })}
+                          loading={unassign.isPending && unassign.variables === staff.userId}
+                          onClick={() => remove(staff.userId)}
+                        >
+                          {t('common.remove')}
+                        </Button>
+                      </Table.Td>
+                    )}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </TableScroll>
         )}
         {canAssign && (
           <form onSubmit={submit} noValidate>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { TStudentSummary } from '../../../common/api/students.ts';
 import { SortableHeader } from '../../components/sortable-header.tsx';
+import { TableScroll } from '../../components/table-scroll.tsx';
 import { levelLabel } from './student-labels.ts';
 import type { StudentListParams } from './use-students.ts';
 
@@ -27,7 +28,7 @@ export function StudentTable({ items, sort, dir, showSchool, codeSortable, busy,
     <SortableHeader label={label} column={column} sort={sort} dir={dir} onSort={onSort} />
   );
   return (
-    <Table.ScrollContainer minWidth={820}>
+    <TableScroll label={t('students.tableCaption')} minWidth={820}>
       <Table striped highlightOnHover aria-busy={busy}>
         <caption>
           <VisuallyHidden>{t('students.tableCaption')}</VisuallyHidden>
@@ -84,6 +85,6 @@ export function StudentTable({ items, sort, dir, showSchool, codeSortable, busy,
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableScroll>
   );
 }

@@ -2,6 +2,7 @@ import { Paper, Progress, Table, Text, Title, VisuallyHidden } from '@mantine/co
 import { useTranslation } from 'react-i18next';
 import type { PlanStatus, TPlan } from '../../../common/api/plans.ts';
 import { ErrorAlert, LoadingState } from '../../components/feedback.tsx';
+import { TableScroll } from '../../components/table-scroll.tsx';
 import { measureTitle } from '../plans/plan-labels.ts';
 import { formatHours, hoursOfLabel, percentOf } from './support-labels.ts';
 import { usePlanProgress } from './use-support.ts';
@@ -43,7 +44,7 @@ function PlanProgressTable({ plan }: { plan: TPlan }) {
       ) : progress.isError ? (
         <ErrorAlert error={progress.error} />
       ) : (
-        <Table.ScrollContainer minWidth={680}>
+        <TableScroll label={t('support.progressCaption')} minWidth={680}>
           <Table verticalSpacing="sm">
             <caption>
               <VisuallyHidden>{t('support.progressCaption')}</VisuallyHidden>
@@ -95,7 +96,7 @@ function PlanProgressTable({ plan }: { plan: TPlan }) {
               </Table.Tfoot>
             )}
           </Table>
-        </Table.ScrollContainer>
+        </TableScroll>
       )}
       <Text size="sm" mt="xs">
         {t('support.progressHint')}

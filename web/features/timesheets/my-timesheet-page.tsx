@@ -4,6 +4,7 @@ import { Link, useSearchParams } from 'react-router';
 import { formatDate } from '../../../common/format.ts';
 import { LoadError, LoadingState } from '../../components/feedback.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
+import { TableScroll } from '../../components/table-scroll.tsx';
 import { formatHours, measureLabel, shortTime } from '../support/support-labels.ts';
 import { currentMonth, monthLabel, monthOptions } from './month-options.ts';
 import { useMyTimesheet } from './use-my-timesheet.ts';
@@ -55,7 +56,7 @@ export function MyTimesheetPage() {
             {mine.data.measures.length === 0 ? (
               <Text>{t('timesheets.mine.noSessions')}</Text>
             ) : (
-              <Table.ScrollContainer minWidth={640}>
+              <TableScroll label={t('timesheets.mine.hoursTitle', { month: label })} minWidth={640}>
                 <Table striped verticalSpacing="sm">
                   <caption>
                     <VisuallyHidden>{t('timesheets.mine.hoursTitle', { month: label })}</VisuallyHidden>
@@ -91,7 +92,7 @@ export function MyTimesheetPage() {
                     ))}
                   </Table.Tbody>
                 </Table>
-              </Table.ScrollContainer>
+              </TableScroll>
             )}
           </Paper>
           <Paper withBorder p="lg" component="section" aria-labelledby="my-awaiting-title">

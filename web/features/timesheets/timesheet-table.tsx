@@ -1,6 +1,7 @@
 import { Table, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { TTimesheet } from '../../../common/api/support.ts';
+import { TableScroll } from '../../components/table-scroll.tsx';
 import { formatHours } from '../support/support-labels.ts';
 
 type Row = TTimesheet['rows'][number];
@@ -21,7 +22,7 @@ export function TimesheetTable({ timesheet, caption }: { timesheet: TTimesheet; 
   const sessions = timesheet.rows.reduce((a, r) => a + r.sessions, 0);
 
   return (
-    <Table.ScrollContainer minWidth={820}>
+    <TableScroll label={caption} minWidth={820}>
       <Table striped verticalSpacing="sm" highlightOnHover>
         <caption>
           <VisuallyHidden>{caption}</VisuallyHidden>
@@ -68,7 +69,7 @@ export function TimesheetTable({ timesheet, caption }: { timesheet: TTimesheet; 
           </Table.Tr>
         </Table.Tfoot>
       </Table>
-    </Table.ScrollContainer>
+    </TableScroll>
   );
 }
 
@@ -77,7 +78,7 @@ export function TimesheetEntries({ timesheet }: { timesheet: TTimesheet }) {
   const { t } = useTranslation();
   if (timesheet.entries.length === 0) return <Text>{t('timesheets.noEntries')}</Text>;
   return (
-    <Table.ScrollContainer minWidth={640}>
+    <TableScroll label={t('timesheets.entriesTitle')} minWidth={640}>
       <Table verticalSpacing="xs">
         <caption>
           <VisuallyHidden>{t('timesheets.entriesTitle')}</VisuallyHidden>
@@ -105,6 +106,6 @@ export function TimesheetEntries({ timesheet }: { timesheet: TTimesheet }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableScroll>
   );
 }

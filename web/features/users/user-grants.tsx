@@ -5,6 +5,7 @@ import type { TGrant } from '../../../common/api/auth.ts';
 import type { TUserDetail } from '../../../common/api/users.ts';
 import { ConfirmModal } from '../../components/confirm-modal.tsx';
 import { ErrorAlert, StatusMessage } from '../../components/feedback.tsx';
+import { TableScroll } from '../../components/table-scroll.tsx';
 import { GrantAddForm } from './grant-add-form.tsx';
 import { useRemoveGrant } from './use-users.ts';
 
@@ -35,7 +36,7 @@ export function UserGrants({ user }: { user: TUserDetail }) {
         {user.grants.length === 0 ? (
           <Text>{t('users.noGrants')}</Text>
         ) : (
-          <Table.ScrollContainer minWidth={560}>
+          <TableScroll label={t('users.grantsCaption')} minWidth={560}>
             <Table striped>
               <caption>
                 <VisuallyHidden>{t('users.grantsCaption')}</VisuallyHidden>
@@ -76,7 +77,7 @@ export function UserGrants({ user }: { user: TUserDetail }) {
                 })}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </TableScroll>
         )}
         {user.can.addGrant && (
           <GrantAddForm

@@ -7,6 +7,7 @@ import { ActiveStatus } from '../../components/active-status.tsx';
 import { CursorPagination, useCursorPages } from '../../components/cursor-pagination.tsx';
 import { LoadError, LoadingState } from '../../components/feedback.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
+import { TableScroll } from '../../components/table-scroll.tsx';
 import { organisationSelectData } from '../organisations/organisation-tree.ts';
 import { useOrganisations } from '../organisations/use-organisations.ts';
 import { useUserList } from './use-users.ts';
@@ -74,7 +75,7 @@ export function UsersPage() {
       {users.data && users.data.items.length === 0 && <Text>{t('users.empty')}</Text>}
       {users.data && users.data.items.length > 0 && (
         <>
-          <Table.ScrollContainer minWidth={760}>
+          <TableScroll label={t('users.tableCaption')} minWidth={760}>
             <Table striped highlightOnHover aria-busy={users.isFetching}>
               <caption>
                 <VisuallyHidden>{t('users.tableCaption')}</VisuallyHidden>
@@ -110,7 +111,7 @@ export function UsersPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </TableScroll>
           <CursorPagination
             pages={pages}
             pageSize={PAGE_SIZE}

@@ -1,6 +1,7 @@
 import { Anchor, List, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { EJOURNAL_KINDS, type EjournalKind } from '../../../common/api/ejournal.ts';
+import { TableScroll } from '../../components/table-scroll.tsx';
 
 /** The columns the server reads for each kind (server/domains/ejournal/rows.ts EJOURNAL_COLUMNS), in file order. */
 export const EJOURNAL_FIELDS: Record<EjournalKind, { field: string; required: boolean }[]> = {
@@ -52,29 +53,31 @@ export function EjournalColumns({ kind }: { kind: EjournalKind }) {
           </List.Item>
         ))}
       </List>
-      <Table striped withTableBorder>
-        <caption>
-          <VisuallyHidden>
-            {t('ejournal.columnsCaption', { kind: t(`ejournal.kinds.${kind}`) })}
-          </VisuallyHidden>
-        </caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('ejournal.column')}</Table.Th>
-            <Table.Th scope="col">{t('ejournal.required')}</Table.Th>
-            <Table.Th scope="col">{t('ejournal.columnNote')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {EJOURNAL_FIELDS[kind].map(({ field, required }) => (
-            <Table.Tr key={field}>
-              <Table.Th scope="row">{t(`ejournal.fields.${kind}.${field}.name`)}</Table.Th>
-              <Table.Td>{required ? t('common.yes') : t('common.no')}</Table.Td>
-              <Table.Td>{t(`ejournal.fields.${kind}.${field}.note`)}</Table.Td>
+      <TableScroll label={t('ejournal.columnsCaption', { kind: t(`ejournal.kinds.${kind}`) })}>
+        <Table striped withTableBorder>
+          <caption>
+            <VisuallyHidden>
+              {t('ejournal.columnsCaption', { kind: t(`ejournal.kinds.${kind}`) })}
+            </VisuallyHidden>
+          </caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('ejournal.column')}</Table.Th>
+              <Table.Th scope="col">{t('ejournal.required')}</Table.Th>
+              <Table.Th scope="col">{t('ejournal.columnNote')}</Table.Th>
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {EJOURNAL_FIELDS[kind].map(({ field, required }) => (
+              <Table.Tr key={field}>
+                <Table.Th scope="row">{t(`ejournal.fields.${kind}.${field}.name`)}</Table.Th>
+                <Table.Td>{required ? t('common.yes') : t('common.no')}</Table.Td>
+                <Table.Td>{t(`ejournal.fields.${kind}.${field}.note`)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </TableScroll>
     </section>
   );
 }

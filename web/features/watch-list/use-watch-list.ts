@@ -17,6 +17,8 @@ export type WatchListParams = {
   onlyUnassessed: boolean;
   /** Only flagged students without a plan of the semester. */
   withoutPlan: boolean;
+  /** Only students whose municipality must still be informed (more than 20 unjustified lessons). */
+  legalDutyOpen: boolean;
   /** null for the first page, else the `nextCursor` of the page before. */
   cursor: string | null;
   pageSize: number;
@@ -31,6 +33,7 @@ function watchListQuery(params: WatchListParams, withPage: boolean): string {
     flag: params.flag,
     onlyUnassessed: params.onlyUnassessed ? 'true' : null,
     withoutPlan: params.withoutPlan ? 'true' : null,
+    legalDuty: params.legalDutyOpen ? 'open' : null,
     cursor: withPage ? params.cursor : null,
     pageSize: withPage ? params.pageSize : null,
   });

@@ -7,14 +7,14 @@ import type { WatchListParams } from './use-watch-list.ts';
 
 type Filters = Pick<
   WatchListParams,
-  'semesterId' | 'schoolId' | 'grade' | 'flag' | 'onlyUnassessed' | 'withoutPlan'
+  'semesterId' | 'schoolId' | 'grade' | 'flag' | 'onlyUnassessed' | 'withoutPlan' | 'legalDutyOpen'
 >;
 
 type Props = {
   value: Filters;
   /** Schools to filter by; with fewer than two the school filter is left out. */
   schools: readonly TOrganisation[];
-  onChange: (changes: Partial<Record<keyof Filters, string | null>>) => void;
+  onChange: (changes: Partial<Record<keyof Filters | 'legalDuty', string | null>>) => void;
 };
 
 const GRADES = Array.from({ length: 12 }, (_, i) => String(i + 1));
@@ -67,6 +67,12 @@ export function WatchListFilters({ value, schools, onChange }: Props) {
         label={t('watchList.withoutPlan')}
         checked={value.withoutPlan}
         onChange={(event) => onChange({ withoutPlan: event.currentTarget.checked ? 'true' : null })}
+        mb={8}
+      />
+      <Switch
+        label={t('watchList.legalDutyOpen')}
+        checked={value.legalDutyOpen}
+        onChange={(event) => onChange({ legalDuty: event.currentTarget.checked ? 'open' : null })}
         mb={8}
       />
     </Group>

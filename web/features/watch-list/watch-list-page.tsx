@@ -25,6 +25,7 @@ function readParams(
     flag: params.get('flag'),
     onlyUnassessed: params.get('onlyUnassessed') === 'true',
     withoutPlan: params.get('withoutPlan') === 'true',
+    legalDutyOpen: params.get('legalDuty') === 'open',
     pageSize: PAGE_SIZE,
   };
 }
@@ -87,6 +88,7 @@ export function WatchListPage() {
           <WatchListTable
             items={data.items}
             showSchool={schools.length > 1 && !list.schoolId}
+            semesterId={data.semesterId}
             busy={watchList.isFetching}
           />
           <CursorPagination

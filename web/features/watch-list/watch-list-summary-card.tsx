@@ -4,14 +4,17 @@ import { Link } from 'react-router';
 import { useCurrentUser } from '../auth/use-session.ts';
 import { useWatchListSummary } from './use-watch-list.ts';
 
-function Count({ label, value }: { label: string; value: number }) {
+/** A count that opens the list filtered to exactly the students it counts. */
+function Count({ label, value, to }: { label: string; value: number; to: string }) {
   return (
     <div>
       <Text component="dt" fz="sm">
         {label}
       </Text>
       <Text component="dd" m={0} fz={28} fw={700} style={{ fontVariantNumeric: 'tabular-nums' }}>
-        {value}
+        <Anchor component={Link} to={to} fz="inherit" fw={700} aria-label={`${label}: ${value}`}>
+          {value}
+        </Anchor>
       </Text>
     </div>
   );
@@ -33,9 +36,17 @@ export function WatchListSummaryCard() {
       {summary.isError && <Text>{t('errors.loadFailed')}</Text>}
       {summary.data && (
         <Group component="dl" gap="xl" m={0} mb="md" align="flex-start">
-          <Count label={t('watchList.summaryFlagged')} value={summary.data.flagged} />
-          <Count label={t('watchList.summaryUnassessed')} value={summary.data.unassessed} />
-          <Count label={t('watchList.summaryLegalDuty')} value={summary.data.legalDutyOpen} />
+          <Count label={t('watchList.summaryFlagged')} value={summary.data.flagged} to="/watch-list" />
+          <Count
+            label={t('watchList.summaryUnassessed')}
+            value={summary.data.unassessed}
+            to="/watch-list?onlyUnassessed=true"
+          />
+          <Count
+            label={t('watchList.summaryLegalDuty')}
+            value={summary.data.legalDutyOpen}
+            to="/watch-list?legalDuty=open"
+          />
         </Group>
       )}
       <Anchor component={Link} to="/watch-list" fw={500}>

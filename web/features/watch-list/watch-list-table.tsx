@@ -2,17 +2,19 @@ import { Anchor, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TWatchListItem } from '../../../common/api/ejournal.ts';
+import { TableScroll } from '../../components/table-scroll.tsx';
 import { levelLabel } from '../students/student-labels.ts';
 import { FlagList } from './flag-list.tsx';
 import { LegalDutyText } from './legal-duty-text.tsx';
+import { WatchListRowActions } from './watch-list-row-actions.tsx';
 
-type Props = { items: TWatchListItem[]; showSchool: boolean; busy: boolean };
+type Props = { items: TWatchListItem[]; showSchool: boolean; busy: boolean; semesterId: string };
 
 /** The flagged students: name (to the profile's risks), class, flags with reasons, assessment and the notice. */
-export function WatchListTable({ items, showSchool, busy }: Props) {
+export function WatchListTable({ items, showSchool, busy, semesterId }: Props) {
   const { t } = useTranslation();
   return (
-    <Table.ScrollContainer minWidth={900}>
+    <TableScroll label={t('watchList.tableCaption')} minWidth={900}>
       <Table striped aria-busy={busy} verticalSpacing="sm">
         <caption>
           <VisuallyHidden>{t('watchList.tableCaption')}</VisuallyHidden>
@@ -26,6 +28,7 @@ export function WatchListTable({ items, showSchool, busy }: Props) {
             <Table.Th scope="col">{t('watchList.assessed')}</Table.Th>
             <Table.Th scope="col">{t('watchList.planColumn')}</Table.Th>
             <Table.Th scope="col">{t('watchList.legalDuty')}</Table.Th>
+            <Table.Th scope="col">{t('common.actions')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -64,10 +67,13 @@ export function WatchListTable({ items, showSchool, busy }: Props) {
               <Table.Td maw={260}>
                 <LegalDutyText duty={item.legalDuty} />
               </Table.Td>
+              <Table.Td>
+                <WatchListRowActions item={item} semesterId={semesterId} />
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableScroll>
   );
 }
