@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   decodeCursor,
   encodeCursor,
+  filterKey,
   MAX_CURSOR_BYTES,
   type TCursorPayload,
 } from '../../common/api/cursor.ts';
@@ -71,10 +72,17 @@ describe('cursor encoding', () => {
 describe('cursor in a list query', () => {
   const parse = (query: Record<string, string>) => ZStudentListQuery.safeParse(query);
   const messages = (r: ReturnType<typeof parse>) => (r.success ? [] : r.error.issues.map((i) => i.message));
+  /** A cursor as the list hands it out: bound to the filters of the query (none here but the defaults). */
+  const bound: TCursorPayload = { ...payload, f: filterKey(ZStudentListQuery.parse({})) };
+
+  it('refuses a cursor made with other filters, or with none', () => {
+    expect(messages(parse({ cursor: encodeCursor(bound), q: 'Bērziņš' }))).toEqual(['cursor_other_filters']);
+    expect(messages(parse({ cursor: encodeCursor(payload) }))).toEqual(['cursor_other_filters']);
+  });
 
   it('accepts a cursor made for the same sort and direction, and no page', () => {
-    const r = parse({ cursor: encodeCursor(payload) });
-    expect(r.success && r.data.cursor).toEqual(payload);
+    const r = parse({ cursor: encodeCursor(bound) });
+    expect(r.success && r.data.cursor).toEqual(bound);
     expect(r.success && r.data.page).toBeUndefined();
   });
 
@@ -83,14 +91,14 @@ describe('cursor in a list query', () => {
   });
 
   it('refuses page together with cursor', () => {
-    expect(messages(parse({ cursor: encodeCursor(payload), page: '2' }))).toContain('cursor_with_page');
+    expect(messages(parse({ cursor: encodeCursor(bound), page: '2' }))).toContain('cursor_with_page');
   });
 
   it.each([
     ['another sort', { sort: 'class' }],
     ['another direction', { dir: 'desc' }],
   ])('refuses a cursor made for %s', (_why, query) => {
-    expect(messages(parse({ cursor: encodeCursor(payload), ...query }))).toEqual(['cursor_other_sort']);
+    expect(messages(parse({ cursor: encodeCursor(bound), ...query }))).toEqual(['cursor_other_sort']);
   });
 
   it('refuses a cursor made for another list', () => {

@@ -74,7 +74,7 @@ export function seriesDates(onDate: string, until: string | undefined): string[]
   if (until === undefined) return dates;
   for (let d = addDays(onDate, 7); d <= until; d = addDays(d, 7)) {
     dates.push(d);
-    if (dates.length > MAX_SERIES_OCCURRENCES) throw badRequest('planned_too_many', 'weeklyUntil');
+    if (dates.length > MAX_SERIES_OCCURRENCES) throw badRequest('planned_series_too_long', 'weeklyUntil');
   }
   return dates;
 }

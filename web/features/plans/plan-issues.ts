@@ -49,7 +49,8 @@ export function measureName(t: TFunction, m: DraftMeasure): string {
     return t(`planEditor.measureNames.consultation.${m.consultationType}`);
   if (m.kind === 'economic' && m.economicCategory)
     return t('planEditor.measureNames.economic', {
-      category: t(`plans.economicCategories.${m.economicCategory}`),
+      // Select values are capitalised as sentences; inside this name the category is mid-sentence.
+      category: t(`plans.economicCategories.${m.economicCategory}`).toLocaleLowerCase(),
     });
   if (m.kind === 'other' && m.otherType) return t(`planEditor.measureNames.other.${m.otherType}`);
   return t(`plans.measureKinds.${m.kind}`);
