@@ -5,6 +5,7 @@ import { now, nowMs } from '../../platform/clock.ts';
 import { addDays, todayInLatvia } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, ForbiddenError, NotFoundError } from '../../platform/errors.ts';
+import { tOr } from '../../platform/i18n/index.ts';
 import { canAnywhere } from '../../platform/policy/gate.ts';
 import { hashToken, newToken } from '../../platform/tokens.ts';
 import { CONFIRM_MAX_FAILURES_PER_IP, CONFIRM_WINDOW_MINUTES } from './confirm.ts';
@@ -72,7 +73,11 @@ export async function readFeed(ctx: RequestContext, token: string, tx: Db): Prom
   const cal = ical({ name: 'Pumpurs', prodId: { company: 'Pumpurs', product: 'planned-sessions' } });
   for (const r of rows) {
     const start = new Date(r.starts_at);
-    const label = measureLabel(r);
+    // A subject measure by its subject, the others by the specialist in words ("psihologs"), not the code.
+    const label =
+      r.consultation_type === 'subject' || !r.consultation_type
+        ? measureLabel(r)
+        : tOr('lv', `measureWords.${r.consultation_type}`, r.consultation_type);
     cal.createEvent({
       id: r.id,
       start,
