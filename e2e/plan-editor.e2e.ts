@@ -123,14 +123,12 @@ describe('plan editor: named problems with focus on the field, a totals bar that
       expect(stops).toBeGreaterThan(20);
       expect(covered).toEqual([]);
     }
-    // Measured, not asserted: at 800 × 600 (sticky bar in two rows) one stop was found covered in
-    // some runs (see notes/editor.md).
+    // 800 × 600: below the md breakpoint (992 px) the bar is not sticky (at 768–991 px it wrapped to two
+    // rows and one stop could land under it); it sits after the form, so nothing is covered.
     await page.setViewportSize({ width: 800, height: 600 });
     const mid = await walkFocus(page);
-    console.log(
-      `focus walk at 800px: ${mid.covered.length} of ${mid.stops} stops under the bar`,
-      mid.covered,
-    );
+    console.log(`focus walk at 800px: ${mid.covered.length} of ${mid.stops} stops under the bar`);
+    expect(mid.covered).toEqual([]);
   });
 
   it('a measure without a risk: submitting names it and focuses its risks; fixed, the plan saves', async () => {
@@ -141,7 +139,7 @@ describe('plan editor: named problems with focus on the field, a totals bar that
     await page.getByRole('button', { name: 'Pievienot pasākumu' }).click();
     const measure = page.getByRole('group', { name: `${n}. pasākums`, exact: true });
     await measure.getByRole('combobox', { name: 'Konsultāciju veids', exact: true }).click();
-    await page.getByRole('option', { name: 'psihologs', exact: true }).click();
+    await page.getByRole('option', { name: 'Psihologs', exact: true }).click();
     await measure.getByRole('textbox', { name: 'Plānotās stundas' }).fill('6');
     await measure.getByRole('textbox', { name: 'Pamatojums' }).fill('Sarunas ar psihologu par mācību stresu');
     const risks = measure.getByRole('group', { name: /^Saistītie riski/ }).getByRole('checkbox');

@@ -35,8 +35,9 @@ export function PlanTotals({ totals }: { totals: TPlan['totals'] }) {
 const CLEARANCE = 8;
 
 /**
- * The bar with the totals and the form's buttons, stuck to the bottom of the window from the `sm`
- * breakpoint up (below it, where it wraps to a third of the screen, it stays under the form). It never covers
+ * The bar with the totals and the form's buttons, stuck to the bottom of the window from the `md`
+ * breakpoint (992 px) up, where it is one row (below it, where it wraps to two rows or, on a phone, a
+ * third of the screen, it stays under the form). It never covers
  * the focused field (WCAG 2.2 SC 2.4.11): the page keeps a bottom scroll padding of the bar's height
  * (measured with a ResizeObserver, as the bar wraps on narrow screens), which the browser applies when
  * it scrolls a focused field into view; and a field that gets the focus under the bar all the same
@@ -92,7 +93,7 @@ export function PlanTotalsBar({ label, children }: { label: string; children: Re
       shadow="md"
       p="md"
       // On a phone the wrapped bar would take a third of the screen: there it stays below the form.
-      pos={{ base: 'static', sm: 'sticky' }}
+      pos={{ base: 'static', md: 'sticky' }}
       bottom={0}
       style={{ zIndex: 5 }}
       component="section"
