@@ -258,7 +258,7 @@ describe('plan approval at three levels', () => {
     }
     expect(lv).toMatch(/Lapa 1 no \d/);
     for (const who of [
-      'Izglītojamais: ___',
+      'Skolēns: ___',
       'Likumiskais pārstāvis: ___',
       'Plāna sagatavotājs',
       'Direktors: ___',
