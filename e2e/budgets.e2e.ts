@@ -132,7 +132,7 @@ describe('budgets, per-student caps and economic payments', () => {
     const plan = plans.items.find((p) => p.schoolName === SCHOOL);
     expect(plan).toBeDefined();
     await page.goto(`${e2e.baseUrl}/plans/${plan?.id}`);
-    const section = page.getByRole('region', { name: 'Maksājumi' });
+    const section = page.getByRole('region', { name: 'Maksājumi', exact: true });
     await section
       .getByRole('heading', { level: 3, name: 'Ekonomiskais atbalsts: Transports' })
       .first()
@@ -216,6 +216,7 @@ describe('budgets, per-student caps and economic payments', () => {
     await page
       .getByLabel(/valoda/i)
       .getByText('EN')
+      .filter({ visible: true })
       .click();
     await page.getByRole('heading', { level: 1, name: 'Support budget' }).waitFor();
     await expect.poll(() => rowText(page, 'Transport')).toBe('Transport€100.00€60.00€40.00');
@@ -236,7 +237,7 @@ describe('budgets, per-student caps and economic payments', () => {
     );
     const plan = plans.items.find((p) => p.schoolName === SCHOOL);
     await page.goto(`${e2e.baseUrl}/plans/${plan?.id}`);
-    const section = page.getByRole('region', { name: 'Maksājumi' });
+    const section = page.getByRole('region', { name: 'Maksājumi', exact: true });
     await section.getByRole('button', { name: 'Pievienot skenējumu' }).first().waitFor();
     // A tiny valid PNG: the server checks the content, not only the name.
     const png = Buffer.from(

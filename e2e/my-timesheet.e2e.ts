@@ -72,7 +72,7 @@ describe('the people who deliver: the plan in Plāni, a session, the own timeshe
     const awaiting = page.getByRole('region', { name: 'Nodarbības, kas gaida apstiprinājumu' });
     await expect.poll(() => awaiting.textContent()).toContain(studentName);
     expect(await awaiting.textContent()).toContain('var apstiprināt līdz');
-    const hours = page.getByRole('region', { name: /Stundas pa plāna pasākumiem/ });
+    const hours = page.locator('section[aria-labelledby="my-hours-title"]');
     expect(await hours.textContent()).toContain(studentName);
     await page.setViewportSize({ width: 1280, height: 1200 });
     await screenshot(page, 'my-timesheet');

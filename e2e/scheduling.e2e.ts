@@ -132,7 +132,7 @@ describe('scheduling: a teacher plans weekly consultations and turns one into a 
     const { page } = e2e;
     await page.goto(`${e2e.baseUrl}/timesheets`);
     await page.getByRole('heading', { level: 1, name: 'Mans darba laiks' }).waitFor();
-    const hours = page.getByRole('region', { name: /Stundas pa plāna pasākumiem/ });
+    const hours = page.locator('section[aria-labelledby="my-hours-title"]');
     await expect.poll(() => hours.textContent()).toContain(studentName);
     await scanBoth(page, 'scheduling-timesheet');
   });

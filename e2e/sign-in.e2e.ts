@@ -53,6 +53,7 @@ describe('sign-in, start page, language, sign-out', () => {
     await page
       .getByLabel(/valoda/i)
       .getByText('EN')
+      .filter({ visible: true })
       .click();
     await expect.poll(() => page.getByRole('button', { name: 'Sign out' }).count()).toBe(1);
     await page.reload();

@@ -45,7 +45,7 @@ describe('student register: class-list import, profile, guardian and application
   it('opens the student list and the import page as the school coordinator', async () => {
     const { page } = e2e;
     await signIn(e2e, 'koord.s1');
-    await page.getByRole('link', { name: 'Skolēni' }).click();
+    await page.getByRole('link', { name: 'Skolēni', exact: true }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Skolēni');
     await expect.poll(() => page.locator('tbody tr').count()).toBe(50);
     visited.push({ name: 'student-list', violations: await axeViolations(page) });

@@ -197,9 +197,10 @@ describe('support delivery: group consultation confirmed by PIN, remote link, ti
     sheet.eachRow((r) => {
       if (r.getCell(1).value === TEACHER) teacherRow = r;
     });
-    expect(teacherRow?.getCell(3).value).toBe(2.25);
-    expect(teacherRow?.getCell(5).value).toBe(2);
-    expect(teacherRow?.getCell(8).value).toBe(4.25);
+    // Name, employee number and position first (payroll), then the hours: confirmed, …, preparation, …, total.
+    expect(teacherRow?.getCell(5).value).toBe(2.25);
+    expect(teacherRow?.getCell(7).value).toBe(2);
+    expect(teacherRow?.getCell(10).value).toBe(4.25);
     expect(String(sheet.getRow(2).getCell(1).value)).toMatch(/^Apstiprināts/);
   });
 
