@@ -224,6 +224,7 @@ describe('budgets, per-student caps and economic payments', () => {
     await page
       .getByLabel(/language/i)
       .getByText('LV')
+      .filter({ visible: true })
       .click();
     await page.getByRole('heading', { level: 1, name: 'Atbalsta budžets' }).waitFor();
   });
