@@ -19,6 +19,7 @@ import { importRoutes } from './domains/imports/routes.ts';
 import { letterRoutes } from './domains/letters/routes.ts';
 import { organisationRoutes } from './domains/organisations/routes.ts';
 import { planRoutes } from './domains/plans/routes.ts';
+import { referralRoutes } from './domains/referrals/routes.ts';
 import { riskRoutes } from './domains/risks/routes.ts';
 import { studentRoutes } from './domains/students/routes.ts';
 import { supportRoutes } from './domains/support/routes.ts';
@@ -138,6 +139,7 @@ export async function buildApp({
       await api.register(supportRoutes);
       await api.register(budgetRoutes);
       await api.register(letterRoutes);
+      await api.register(referralRoutes);
     },
     { prefix: '/api' },
   );

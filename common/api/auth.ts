@@ -59,6 +59,8 @@ export const ZNavigationAbilities = z.object({
   manageCalendar: z.boolean(),
   /** Edit the national letter templates. */
   manageLetterTemplates: z.boolean(),
+  /** A partner institution's referrals (issue 12). */
+  viewPartnerReferrals: z.boolean(),
 });
 export type TNavigationAbilities = z.infer<typeof ZNavigationAbilities>;
 

@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { ORG_TYPES, SCHOOL_TYPES } from '../roles.ts';
 import { zLine } from './fields.ts';
 
+/** The kinds of partner institution (issue 12): social service, orphans' court, police, health care, NGO, other. */
+export const PARTNER_KINDS = ['social_service', 'orphans_court', 'police', 'health_care', 'ngo', 'other'] as const;
+export type PartnerKind = (typeof PARTNER_KINDS)[number];
+
 /** The caller's abilities on one organisation, from the server's gate (the web shows buttons by these). */
 export const ZOrganisationAbilities = z.object({
   edit: z.boolean(),
@@ -25,6 +29,8 @@ export const ZOrganisation = z.object({
   parentId: z.string().nullable(),
   type: z.enum(ORG_TYPES),
   schoolType: z.enum(SCHOOL_TYPES).nullable(),
+  /** A partner institution's kind; null for other organisations. */
+  partnerKind: z.enum(PARTNER_KINDS).nullable(),
   name: z.string(),
   code: z.string().nullable(),
   active: z.boolean(),
@@ -41,6 +47,7 @@ export const ZCreateOrganisationBody = z.object({
   parentId: z.uuid(),
   type: z.enum(['municipality', 'school', 'partner']),
   schoolType: z.enum(SCHOOL_TYPES).nullable().optional(),
+  partnerKind: z.enum(PARTNER_KINDS).nullable().optional(),
   name,
   code,
 });
@@ -51,6 +58,7 @@ export const ZUpdateOrganisationBody = z
     name: name.optional(),
     code,
     schoolType: z.enum(SCHOOL_TYPES).nullable().optional(),
+    partnerKind: z.enum(PARTNER_KINDS).nullable().optional(),
     active: z.boolean().optional(),
   })
   .refine((b) => Object.keys(b).length > 0, { message: 'empty' });

@@ -210,6 +210,9 @@ export const ZStudentAbilities = z.object({
   /** See the letters sent to the guardians, and send one. */
   viewLetters: z.boolean(),
   sendLetters: z.boolean(),
+  /** See the student's referrals to partner institutions, and send one (issue 12). */
+  viewReferrals: z.boolean(),
+  sendReferrals: z.boolean(),
 });
 export type TStudentAbilities = z.infer<typeof ZStudentAbilities>;
 

@@ -4,6 +4,7 @@ export * from './schema/ejournal.ts';
 export * from './schema/foundation.ts';
 export * from './schema/letters.ts';
 export * from './schema/plans.ts';
+export * from './schema/referrals.ts';
 export * from './schema/risks.ts';
 export * from './schema/students.ts';
 export * from './schema/support.ts';

@@ -1,3 +1,4 @@
+import type { PartnerKind } from '../../common/api/organisations.ts';
 import type { SchoolType } from '../../common/roles.ts';
 
 /** A demo school: its key (used in account names), name, type and code. */
@@ -13,7 +14,7 @@ export interface DemoMunicipality {
   name: string;
   code: string;
   schools: DemoSchool[];
-  partners: { key: string; name: string }[];
+  partners: { key: string; name: string; kind: PartnerKind }[];
 }
 
 /** Two fictional municipalities with four schools each; school keys s1…s8 are global. */
@@ -29,8 +30,8 @@ export const DEMO_MUNICIPALITIES: DemoMunicipality[] = [
       { key: 's4', name: 'Ziemeļu novada Lauku vidusskola', schoolType: 'vocational', code: 'ZIEM-S4' },
     ],
     partners: [
-      { key: 'ziemelu-soc', name: 'Ziemeļu novada Sociālais dienests' },
-      { key: 'ziemelu-bt', name: 'Ziemeļu novada bāriņtiesa' },
+      { key: 'ziemelu-soc', name: 'Ziemeļu novada Sociālais dienests', kind: 'social_service' },
+      { key: 'ziemelu-bt', name: 'Ziemeļu novada bāriņtiesa', kind: 'orphans_court' },
     ],
   },
   {
@@ -44,8 +45,8 @@ export const DEMO_MUNICIPALITIES: DemoMunicipality[] = [
       { key: 's8', name: 'Dienvidu novada Upes vidusskola', schoolType: 'vocational', code: 'DIEN-S8' },
     ],
     partners: [
-      { key: 'dienvidu-soc', name: 'Dienvidu novada Sociālais dienests' },
-      { key: 'dienvidu-bt', name: 'Dienvidu novada bāriņtiesa' },
+      { key: 'dienvidu-soc', name: 'Dienvidu novada Sociālais dienests', kind: 'social_service' },
+      { key: 'dienvidu-bt', name: 'Dienvidu novada bāriņtiesa', kind: 'orphans_court' },
     ],
   },
 ];

@@ -72,6 +72,7 @@ async function seedOrganisations(tx: Db): Promise<OrgIndex> {
           parentPath: mun.path,
           type: 'partner',
           schoolType: null,
+          partnerKind: p.kind,
           name: p.name,
           code: null,
         }),

@@ -12,6 +12,7 @@ const UNIQUE_MESSAGES: Record<string, MessageCode> = {
   planned_sessions_slot_uq: 'planned_slot_taken',
   planned_sessions_session_uq: 'planned_not_open',
   plan_signed_files_same_uq: 'signed_file_duplicate',
+  referrals_open_uq: 'referral_duplicate',
 };
 
 /** A field's message: one of our codes, else the zod issue code in words (unknown codes as `custom`). */

@@ -26,6 +26,8 @@ export const organisations = pgTable(
     parentId: uuid('parent_id').references((): AnyPgColumn => organisations.id),
     type: text('type').notNull(),
     schoolType: text('school_type'),
+    /** A partner institution's kind (social_service, orphans_court, police, health_care, ngo, other). */
+    partnerKind: text('partner_kind'),
     name: text('name').notNull(),
     code: text('code'),
     path: text('path').notNull(),

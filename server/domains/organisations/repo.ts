@@ -8,6 +8,7 @@ const columns = {
   parentId: organisations.parentId,
   type: organisations.type,
   schoolType: organisations.schoolType,
+  partnerKind: organisations.partnerKind,
   name: organisations.name,
   code: organisations.code,
   path: organisations.path,
@@ -19,6 +20,7 @@ export type OrgRow = {
   parentId: string | null;
   type: string;
   schoolType: string | null;
+  partnerKind: string | null;
   name: string;
   code: string | null;
   path: string;
@@ -53,6 +55,7 @@ export async function insertOrganisation(
     parentPath: string;
     type: string;
     schoolType: string | null;
+    partnerKind?: string | null;
     name: string;
     code: string | null;
   },
@@ -65,6 +68,7 @@ export async function insertOrganisation(
       parentId: values.parentId,
       type: values.type,
       schoolType: values.schoolType,
+      partnerKind: values.type === 'partner' ? (values.partnerKind ?? 'other') : null,
       name: values.name,
       code: values.code,
       path: `${values.parentPath}${id}/`,
@@ -76,7 +80,13 @@ export async function insertOrganisation(
 export async function updateOrganisation(
   db: Db,
   id: string,
-  patch: Partial<{ name: string; code: string | null; schoolType: string | null; active: boolean }>,
+  patch: Partial<{
+    name: string;
+    code: string | null;
+    schoolType: string | null;
+    partnerKind: string | null;
+    active: boolean;
+  }>,
 ): Promise<OrgRow> {
   const [row] = await db.update(organisations).set(patch).where(eq(organisations.id, id)).returning(columns);
   return row;

@@ -1,4 +1,5 @@
 import type {
+  PartnerKind,
   TCreateOrganisationBody,
   TOrganisation,
   TOrganisationAbilities,
@@ -37,6 +38,7 @@ export function presentOrganisation(ctx: RequestContext, row: repo.OrgRow): TOrg
     parentId: row.parentId,
     type: row.type as OrgType,
     schoolType: (row.schoolType as SchoolType | null) ?? null,
+    partnerKind: (row.partnerKind as PartnerKind | null) ?? null,
     name: row.name,
     code: row.code,
     active: row.active,
@@ -91,12 +93,14 @@ export async function createOrganisation(
   if (!can(ctx.actor, ORG_CREATE, { orgPath: parent.path, type: input.type }))
     throw new AppError(403, 'forbidden');
   checkPlacement(parent.type, input.type, input.schoolType);
+  if (input.partnerKind && input.type !== 'partner') throw badRequest('validation', 'partnerKind');
   if (input.code && (await repo.findOrganisationByCode(tx, input.code))) throw conflict('code_taken', 'code');
   const row = await repo.insertOrganisation(tx, {
     parentId: parent.id,
     parentPath: parent.path,
     type: input.type,
     schoolType: input.type === 'school' ? (input.schoolType ?? null) : null,
+    partnerKind: input.type === 'partner' ? (input.partnerKind ?? 'other') : null,
     name: input.name,
     code: input.code || null,
   });
@@ -124,6 +128,9 @@ export async function updateOrganisation(
     const parent = row.parentId ? await repo.findOrganisationById(tx, row.parentId) : null;
     checkPlacement(parent?.type ?? 'none', row.type, input.schoolType);
   }
+  // Only a partner institution has a kind, and it always has one.
+  if (input.partnerKind !== undefined && (row.type !== 'partner' || input.partnerKind === null))
+    throw badRequest('validation', 'partnerKind');
   if (input.code && input.code !== row.code) {
     const other = await repo.findOrganisationByCode(tx, input.code);
     if (other && other.id !== id) throw conflict('code_taken', 'code');
@@ -132,6 +139,7 @@ export async function updateOrganisation(
   if (input.name !== undefined) patch.name = input.name;
   if (input.code !== undefined) patch.code = input.code || null;
   if (input.schoolType !== undefined) patch.schoolType = input.schoolType;
+  if (input.partnerKind) patch.partnerKind = input.partnerKind;
   if (input.active !== undefined) patch.active = input.active;
   const updated = await repo.updateOrganisation(tx, id, patch);
   await writeAudit(tx, ctx, {
