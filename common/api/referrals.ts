@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { ZEventDate, zText } from './fields.ts';
 import { PARTNER_KINDS } from './organisations.ts';
 
-
 /**
  * The data items a sender may share with the partner, one by one. Only what the data model holds:
  * Pumpurs stores no address, so there is none to share.
@@ -18,7 +17,14 @@ export const REFERRAL_ITEMS = [
 ] as const;
 export type ReferralItem = (typeof REFERRAL_ITEMS)[number];
 
-export const REFERRAL_STATUSES = ['sent', 'received', 'in_progress', 'answered', 'closed', 'withdrawn'] as const;
+export const REFERRAL_STATUSES = [
+  'sent',
+  'received',
+  'in_progress',
+  'answered',
+  'closed',
+  'withdrawn',
+] as const;
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 /** Statuses in which the partner still has to act. */
 export const OPEN_REFERRAL_STATUSES = ['sent', 'received', 'in_progress'] as const;

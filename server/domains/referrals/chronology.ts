@@ -49,7 +49,13 @@ export async function findReferralChronologyEntries(
       at: new Date(e.at).toISOString(),
       type: 'referral',
       event: `referral.${e.status}`,
-      params: { code: r.code, partnerName: r.partner_name, urgency: r.urgency, dueOn: r.due_on, byName: e.by_name },
+      params: {
+        code: r.code,
+        partnerName: r.partner_name,
+        urgency: r.urgency,
+        dueOn: r.due_on,
+        byName: e.by_name,
+      },
       text,
       link: { kind: 'referral', id: r.id },
     };

@@ -1,8 +1,4 @@
-import type {
-  TPartnerReferralList,
-  TReferral,
-  TReferralStatusBody,
-} from '../../../common/api/referrals.ts';
+import type { TPartnerReferralList, TReferral, TReferralStatusBody } from '../../../common/api/referrals.ts';
 import type { RequestContext } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { now, today } from '../../platform/clock.ts';
@@ -17,7 +13,8 @@ import * as repo from './repo.ts';
 import { presentMany } from './service.ts';
 
 /** The caller's partner institution (for the audit row of a list). */
-const partnerOrg = (ctx: RequestContext) => ctx.actor?.grants.find((g) => g.role === 'partner')?.orgId ?? null;
+const partnerOrg = (ctx: RequestContext) =>
+  ctx.actor?.grants.find((g) => g.role === 'partner')?.orgId ?? null;
 
 /**
  * The referrals addressed to the caller's institution, open ones first, with counts by status (the
@@ -77,7 +74,8 @@ export async function changeReferralStatus(
   tx: Db,
 ): Promise<TReferral> {
   const row = await referralToAnswer(ctx, id, tx);
-  if (input.status === 'answered' && !input.response) throw badRequest('referral_response_required', 'response');
+  if (input.status === 'answered' && !input.response)
+    throw badRequest('referral_response_required', 'response');
   if (input.status !== 'answered' && input.response !== undefined) throw badRequest('validation', 'response');
   const changed = await repo.changeStatus(tx, {
     id,
@@ -89,7 +87,11 @@ export async function changeReferralStatus(
   });
   if (!changed) throw conflict('referral_status', 'status');
   const action =
-    input.status === 'received' ? 'referral.receive' : input.status === 'in_progress' ? 'referral.start' : 'referral.answer';
+    input.status === 'received'
+      ? 'referral.receive'
+      : input.status === 'in_progress'
+        ? 'referral.start'
+        : 'referral.answer';
   await writeAudit(tx, ctx, { action, entityType: 'referral', entityId: id, orgId: row.partner_id });
   const saved = (await repo.findReferral(tx, id)) as repo.ReferralRow;
   const [out] = await presentMany(ctx, tx, [saved], true);
@@ -99,10 +101,16 @@ export async function changeReferralStatus(
 /** The partner attaches a file (a scan: PDF, JPEG or PNG, content-checked) to its work on a referral. */
 export async function attachFile(ctx: RequestContext, id: string, file: UploadedScan, tx: Db): Promise<void> {
   const row = await referralToAnswer(ctx, id, tx);
-  if (!ATTACHABLE.includes(row.status as (typeof ATTACHABLE)[number])) throw conflict('referral_status', 'status');
+  if (!ATTACHABLE.includes(row.status as (typeof ATTACHABLE)[number]))
+    throw conflict('referral_status', 'status');
   const fileId = await storeScan(ctx, file, row.partner_id, tx);
   await repo.setResponseFile(tx, id, fileId, now());
-  await writeAudit(tx, ctx, { action: 'referral.attach', entityType: 'referral', entityId: id, orgId: row.partner_id });
+  await writeAudit(tx, ctx, {
+    action: 'referral.attach',
+    entityType: 'referral',
+    entityId: id,
+    orgId: row.partner_id,
+  });
 }
 
 /** The partner's attached file: for the partner, and for the school side that may read the response. Audited. */

@@ -1,16 +1,9 @@
-import type {
-  PartnerKind,
-} from '../../../common/api/organisations.ts';
+import type { PartnerKind } from '../../../common/api/organisations.ts';
 import type { ReferralItem, ReferralStatus, TReferral } from '../../../common/api/referrals.ts';
 import type { RequestContext } from '../../platform/actor.ts';
 import { can } from '../../platform/policy/gate.ts';
 import { jsonValue } from '../students/index.ts';
-import {
-  REFERRAL_CLOSE,
-  REFERRAL_RESPOND,
-  REFERRAL_VIEW_TEXT,
-  type ReferralResource,
-} from './policy.ts';
+import { REFERRAL_CLOSE, REFERRAL_RESPOND, REFERRAL_VIEW_TEXT, type ReferralResource } from './policy.ts';
 import type { ReferralRow } from './repo.ts';
 import { presentSnapshot, type StoredSnapshot } from './snapshot.ts';
 
@@ -38,7 +31,10 @@ export function schoolResource(row: ReferralRow): ReferralResource {
 function itemsOf(row: ReferralRow): ReferralItem[] {
   const v = row.items;
   if (Array.isArray(v)) return v as ReferralItem[];
-  return String(v).replace(/^\{|\}$/g, '').split(',').filter(Boolean) as ReferralItem[];
+  return String(v)
+    .replace(/^\{|\}$/g, '')
+    .split(',')
+    .filter(Boolean) as ReferralItem[];
 }
 
 const iso = (v: string | Date) => new Date(v).toISOString();

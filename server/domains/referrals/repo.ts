@@ -119,7 +119,12 @@ export async function findReferralEvents(db: Db, referralIds: string[]) {
 
 /** The partner institutions a school may refer to: those under its parent, and those directly under the nation. */
 export async function findEligiblePartners(db: Db, schoolParentPath: string, nationPath: string) {
-  return queryRows<{ id: string; name: string; partner_kind: string | null; municipality_name: string | null }>(
+  return queryRows<{
+    id: string;
+    name: string;
+    partner_kind: string | null;
+    municipality_name: string | null;
+  }>(
     db,
     sql`select p.id, p.name, p.partner_kind, m.name as municipality_name
         from organisations p left join organisations m on m.id = p.parent_id and m.type = 'municipality'
@@ -170,7 +175,10 @@ export async function insertReferral(
 ): Promise<string | null> {
   const rows = await db.insert(referrals).values(v).onConflictDoNothing().returning({ id: referrals.id });
   const id = rows[0]?.id ?? null;
-  if (id) await db.insert(referralEvents).values({ referralId: id, status: 'sent', at: v.sentAt, byUser: v.sentBy });
+  if (id)
+    await db
+      .insert(referralEvents)
+      .values({ referralId: id, status: 'sent', at: v.sentAt, byUser: v.sentBy });
   return id;
 }
 

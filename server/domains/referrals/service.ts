@@ -159,12 +159,14 @@ export async function sendReferral(
   const student = await studentFor(ctx, studentId, REFERRAL_SEND, tx);
   const { row } = student;
   const partners = await eligiblePartners(tx, row.schoolPath);
-  if (!partners.some((p) => p.id === input.partnerId)) throw new NotFoundError('organisation', input.partnerId);
+  if (!partners.some((p) => p.id === input.partnerId))
+    throw new NotFoundError('organisation', input.partnerId);
   const day = today();
   if (input.dueOn < day) throw badRequest('referral_due_past', 'dueOn');
   const planId = input.planId ?? null;
   const measureId = input.measureId ?? null;
-  if ((planId === null) !== (measureId === null)) throw badRequest('validation', planId ? 'measureId' : 'planId');
+  if ((planId === null) !== (measureId === null))
+    throw badRequest('validation', planId ? 'measureId' : 'planId');
   if (planId && measureId) {
     const measures = await repo.findStudentMeasures(tx, studentId);
     if (!measures.some((m) => m.plan_id === planId && m.measure_id === measureId))
@@ -192,7 +194,12 @@ export async function sendReferral(
     updatedAt: at,
   });
   if (!inserted) throw conflict('referral_duplicate', 'reason');
-  await writeAudit(tx, ctx, { action: 'referral.send', entityType: 'referral', entityId: id, orgId: row.schoolId });
+  await writeAudit(tx, ctx, {
+    action: 'referral.send',
+    entityType: 'referral',
+    entityId: id,
+    orgId: row.schoolId,
+  });
   const saved = await repo.findReferral(tx, id);
   const measures = measureId ? await studentMeasures(ctx, tx, studentId) : [];
   const [out] = await presentMany(

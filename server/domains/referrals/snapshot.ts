@@ -47,8 +47,7 @@ export async function takeSnapshot(
       phone: g.phone,
       email: g.email,
     }));
-  const semester =
-    chosen.has('attendance') || chosen.has('risks') ? await findCurrentSemester(tx) : null;
+  const semester = chosen.has('attendance') || chosen.has('risks') ? await findCurrentSemester(tx) : null;
   if (chosen.has('attendance')) {
     const a = semester ? await repo.findAttendance(tx, row.id, semester.id) : null;
     out.attendance =
@@ -84,6 +83,8 @@ export function presentSnapshot(stored: StoredSnapshot, lang: Language): TShared
   const { risks, ...rest } = stored;
   return {
     ...rest,
-    ...(risks ? { risks: risks.map((r) => ({ riskType: r.riskType, name: lang === 'en' ? r.nameEn : r.nameLv })) } : {}),
+    ...(risks
+      ? { risks: risks.map((r) => ({ riskType: r.riskType, name: lang === 'en' ? r.nameEn : r.nameLv })) }
+      : {}),
   };
 }
