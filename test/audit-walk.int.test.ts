@@ -166,6 +166,15 @@ beforeAll(async () => {
     method: 'printed',
   });
   expect(letter.statusCode, letter.body).toBe(201);
+  const partnerId = (await k.get(`/api/students/${consult.studentId}/referrals`)).json().partners[0].id;
+  const referral = await k.post(`/api/students/${consult.studentId}/referrals`, {
+    partnerId,
+    reason: 'Lūdzam izvērtēt ģimenes situāciju.',
+    items: ['name', 'personal_code'],
+    urgency: 'normal',
+    dueOn: cal.today,
+  });
+  expect(referral.statusCode, referral.body).toBe(201);
   const signed = await k.request('POST', `/api/plans/${economic.planId}/signed-files?fileName=p.pdf`, pdf, {
     headers: { 'content-type': 'application/pdf' },
   });
@@ -218,6 +227,7 @@ beforeAll(async () => {
     paymentId: [paymentId],
     applicationId: [applicationId],
     letterId: [letter.json().id],
+    referrals: [referral.json().id],
     fileId: [signed.json().items[0].id as string],
     imports: [importId],
     organisations: [schoolId],
