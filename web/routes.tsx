@@ -7,6 +7,7 @@ import { budgetRoutes } from './features/budgets/budget-routes.tsx';
 import { calendarRoutes } from './features/calendar/calendar-routes.tsx';
 import { letterRoutes } from './features/letters/letter-routes.tsx';
 import { planRoutes } from './features/plans/plan-routes.tsx';
+import { referralRoutes } from './features/referrals/referral-routes.tsx';
 import { NotFoundPage } from './features/shell/not-found-page.tsx';
 import { RequirePermission, SignedInArea, SignedOutArea } from './features/shell/session-guards.tsx';
 import { confirmRoute, supportRoutes } from './features/support/support-routes.tsx';
@@ -93,6 +94,7 @@ export const router = createBrowserRouter([
       ...budgetRoutes,
       ...calendarRoutes,
       ...letterRoutes,
+      ...referralRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

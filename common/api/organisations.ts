@@ -3,7 +3,14 @@ import { ORG_TYPES, SCHOOL_TYPES } from '../roles.ts';
 import { zLine } from './fields.ts';
 
 /** The kinds of partner institution (issue 12): social service, orphans' court, police, health care, NGO, other. */
-export const PARTNER_KINDS = ['social_service', 'orphans_court', 'police', 'health_care', 'ngo', 'other'] as const;
+export const PARTNER_KINDS = [
+  'social_service',
+  'orphans_court',
+  'police',
+  'health_care',
+  'ngo',
+  'other',
+] as const;
 export type PartnerKind = (typeof PARTNER_KINDS)[number];
 
 /** The caller's abilities on one organisation, from the server's gate (the web shows buttons by these). */

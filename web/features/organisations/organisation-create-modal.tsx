@@ -1,10 +1,11 @@
 import { Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TOrganisation } from '../../../common/api/organisations.ts';
+import type { PartnerKind, TOrganisation } from '../../../common/api/organisations.ts';
 import type { SchoolType } from '../../../common/roles.ts';
 import { ErrorAlert } from '../../components/feedback.tsx';
 import { type FieldErrors, fieldErrorsFrom } from '../../lib/form-errors.ts';
+import { PartnerKindSelect } from '../referrals/partner-kind-select.tsx';
 import { organisationSelectData, schoolTypesFor } from './organisation-tree.ts';
 import { useCreateOrganisation } from './use-organisations.ts';
 
@@ -34,6 +35,7 @@ function CreateForm({ organisations, onClose, onCreated }: Omit<Props, 'opened'>
   const [parentId, setParentId] = useState<string | null>(parents.length === 1 ? parents[0].id : null);
   const [type, setType] = useState<'municipality' | 'school' | 'partner' | null>(null);
   const [schoolType, setSchoolType] = useState<SchoolType | null>(null);
+  const [partnerKind, setPartnerKind] = useState<PartnerKind | null>(null);
   const [name, setName] = useState('');
   const [code, setCode] = useState('');
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
@@ -57,6 +59,7 @@ function CreateForm({ organisations, onClose, onCreated }: Omit<Props, 'opened'>
     if (!parentId) missing.parentId = t('errors.required');
     if (!type) missing.type = t('errors.required');
     if (type === 'school' && !schoolType) missing.schoolType = t('errors.required');
+    if (type === 'partner' && !partnerKind) missing.partnerKind = t('errors.required');
     if (name.trim().length === 0) missing.name = t('errors.required');
     setClientErrors(missing);
     if (Object.keys(missing).length > 0 || !parentId || !type) return;
@@ -65,6 +68,7 @@ function CreateForm({ organisations, onClose, onCreated }: Omit<Props, 'opened'>
         parentId,
         type,
         schoolType: type === 'school' ? schoolType : null,
+        ...(type === 'partner' ? { partnerKind } : {}),
         name: name.trim(),
         code: code.trim() || null,
       },
@@ -106,6 +110,9 @@ function CreateForm({ organisations, onClose, onCreated }: Omit<Props, 'opened'>
             onChange={(value) => setSchoolType(value as SchoolType | null)}
             error={errors.schoolType}
           />
+        )}
+        {type === 'partner' && (
+          <PartnerKindSelect value={partnerKind} onChange={setPartnerKind} error={errors.partnerKind} />
         )}
         <TextInput
           label={t('organisations.name')}

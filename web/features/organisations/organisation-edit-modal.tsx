@@ -1,10 +1,11 @@
 import { Button, Group, Modal, Select, Stack, Switch, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TOrganisation } from '../../../common/api/organisations.ts';
+import type { PartnerKind, TOrganisation } from '../../../common/api/organisations.ts';
 import type { SchoolType } from '../../../common/roles.ts';
 import { ErrorAlert } from '../../components/feedback.tsx';
 import { type FieldErrors, fieldErrorsFrom } from '../../lib/form-errors.ts';
+import { PartnerKindSelect } from '../referrals/partner-kind-select.tsx';
 import { schoolTypesFor } from './organisation-tree.ts';
 import { useUpdateOrganisation } from './use-organisations.ts';
 
@@ -45,10 +46,12 @@ function EditForm({ organisation, parentType, onClose, onSaved }: Props & { orga
   const [name, setName] = useState(organisation.name);
   const [code, setCode] = useState(organisation.code ?? '');
   const [schoolType, setSchoolType] = useState<SchoolType | null>(organisation.schoolType);
+  const [partnerKind, setPartnerKind] = useState<PartnerKind | null>(organisation.partnerKind);
   const [active, setActive] = useState(organisation.active);
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
   const errors = { ...fieldErrorsFrom(update.error), ...clientErrors };
   const isSchool = organisation.type === 'school';
+  const isPartner = organisation.type === 'partner';
   // Keep the current value selectable even if it does not fit the parent (data from before the rule).
   const schoolTypes = [
     ...new Set([
@@ -62,10 +65,17 @@ function EditForm({ organisation, parentType, onClose, onSaved }: Props & { orga
     const missing: FieldErrors = {};
     if (!name.trim()) missing.name = t('errors.required');
     if (isSchool && !schoolType) missing.schoolType = t('errors.required');
+    if (isPartner && !partnerKind) missing.partnerKind = t('errors.required');
     setClientErrors(missing);
     if (Object.keys(missing).length > 0) return;
     update.mutate(
-      { name: name.trim(), code: code.trim() || null, active, ...(isSchool ? { schoolType } : {}) },
+      {
+        name: name.trim(),
+        code: code.trim() || null,
+        active,
+        ...(isSchool ? { schoolType } : {}),
+        ...(isPartner ? { partnerKind } : {}),
+      },
       { onSuccess: onSaved },
     );
   }
@@ -98,6 +108,9 @@ function EditForm({ organisation, parentType, onClose, onSaved }: Props & { orga
             onChange={(value) => setSchoolType(value as SchoolType | null)}
             error={errors.schoolType}
           />
+        )}
+        {isPartner && (
+          <PartnerKindSelect value={partnerKind} onChange={setPartnerKind} error={errors.partnerKind} />
         )}
         <Switch
           label={t('organisations.activeLabel')}

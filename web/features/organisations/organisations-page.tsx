@@ -63,7 +63,7 @@ export function OrganisationsPage() {
               <Table.Tr>
                 <Table.Th scope="col">{t('organisations.name')}</Table.Th>
                 <Table.Th scope="col">{t('organisations.type')}</Table.Th>
-                <Table.Th scope="col">{t('organisations.schoolType')}</Table.Th>
+                <Table.Th scope="col">{t('partnerKinds.column')}</Table.Th>
                 <Table.Th scope="col">{t('organisations.code')}</Table.Th>
                 <Table.Th scope="col">{t('organisations.parent')}</Table.Th>
                 <Table.Th scope="col">{t('organisations.status')}</Table.Th>
@@ -80,7 +80,13 @@ export function OrganisationsPage() {
                     </Box>
                   </Table.Td>
                   <Table.Td>{t(`orgTypes.${o.type}`)}</Table.Td>
-                  <Table.Td>{o.schoolType ? t(`schoolTypes.${o.schoolType}`) : t('common.none')}</Table.Td>
+                  <Table.Td>
+                    {o.schoolType
+                      ? t(`schoolTypes.${o.schoolType}`)
+                      : o.partnerKind
+                        ? t(`partnerKinds.${o.partnerKind}`)
+                        : t('common.none')}
+                  </Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{o.code || t('common.none')}</Table.Td>
                   <Table.Td>{parentName ?? t('common.none')}</Table.Td>
                   <Table.Td>

@@ -6,6 +6,7 @@ import { budgetNavItems } from '../budgets/budget-labels.ts';
 import { calendarNavItems } from '../calendar/calendar-routes.tsx';
 import { letterNavItems } from '../letters/letter-routes.tsx';
 import { planNavItems } from '../plans/plan-routes.tsx';
+import { referralNavItems } from '../referrals/referral-routes.tsx';
 import { supportNavItems } from '../support/access.ts';
 import { riskNavItems } from '../watch-list/access.ts';
 
@@ -21,6 +22,7 @@ export function navItems(me: TMe, t: (key: string) => string): Item[] {
   items.push(...budgetNavItems(me, t));
   items.push(...calendarNavItems(me, t));
   items.push(...letterNavItems(me, t));
+  items.push(...referralNavItems(me, t));
   if (me.can.manageOrganisations) items.push({ to: '/organisations', label: t('nav.organisations') });
   if (me.can.manageUsers) items.push({ to: '/users', label: t('nav.users') });
   if (me.can.viewAudit) items.push({ to: '/audit', label: t('nav.audit') });

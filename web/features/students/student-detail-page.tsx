@@ -6,6 +6,7 @@ import { PageHeading } from '../../components/page-heading.tsx';
 import { ApiError } from '../../lib/api.ts';
 import { LettersTab } from '../letters/letters-tab.tsx';
 import { StudentPlansTab } from '../plans/student-plans-tab.tsx';
+import { ReferralsTab } from '../referrals/referrals-tab.tsx';
 import { StudentIndicatorsTab } from '../risks/student-indicators-tab.tsx';
 import { StudentRisksTab } from '../risks/student-risks-tab.tsx';
 import { NotFoundPage } from '../shell/not-found-page.tsx';
@@ -25,6 +26,7 @@ const TABS = [
   'indicators',
   'plans',
   'letters',
+  'referrals',
   'history',
 ] as const;
 type Tab = (typeof TABS)[number];
@@ -77,6 +79,7 @@ export function StudentDetailPage() {
           <Tabs.Tab value="indicators">{t('indicators.tab')}</Tabs.Tab>
           <Tabs.Tab value="plans">{t('plans.nav')}</Tabs.Tab>
           {data.can.viewLetters && <Tabs.Tab value="letters">{t('letters.tab')}</Tabs.Tab>}
+          {data.can.viewReferrals && <Tabs.Tab value="referrals">{t('referrals.tab')}</Tabs.Tab>}
           <Tabs.Tab value="history">{t('students.tabHistory')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="basics">
@@ -100,6 +103,11 @@ export function StudentDetailPage() {
         {data.can.viewLetters && (
           <Tabs.Panel value="letters">
             <LettersTab studentId={data.id} />
+          </Tabs.Panel>
+        )}
+        {data.can.viewReferrals && (
+          <Tabs.Panel value="referrals">
+            <ReferralsTab studentId={data.id} />
           </Tabs.Panel>
         )}
         <Tabs.Panel value="history">
