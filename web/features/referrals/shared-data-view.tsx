@@ -91,7 +91,7 @@ export function SharedDataView({ data, caption }: { data: TSharedData; caption: 
     });
   if (rows.length === 0) return <Text>{t('common.none')}</Text>;
   return (
-    <Table withTableBorder variant="vertical" layout="fixed">
+    <Table withTableBorder variant="vertical" layout="fixed" captionSide="top">
       <caption style={{ textAlign: 'left', fontWeight: 600, marginBottom: 4 }}>{caption}</caption>
       <Table.Tbody>
         {rows.map((r) => (
