@@ -48,7 +48,9 @@ describe('referral to the social service', () => {
     await page.getByRole('heading', { name: 'Jauns nosūtījums' }).waitFor();
     await page.getByText('Skolēnam vēl nav neviena nosūtījuma.').waitFor();
     await page.getByRole('combobox', { name: 'Partneriestāde' }).click();
-    await page.getByRole('option', { name: 'Ziemeļu novada Sociālais dienests (Sociālais dienests)' }).click();
+    await page
+      .getByRole('option', { name: 'Ziemeļu novada Sociālais dienests (Sociālais dienests)' })
+      .click();
     await page.getByRole('textbox', { name: 'Nosūtījuma iemesls' }).fill(REASON);
     await page.getByRole('checkbox', { name: 'Vārds, uzvārds' }).check();
     await page.getByRole('checkbox', { name: 'Skola un klase' }).check();
