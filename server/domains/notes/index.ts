@@ -12,3 +12,5 @@ export {
   NOTES_WRITE,
   type NoteResource,
 } from './policy.ts';
+/** For the demo seed, which writes a few notes without a request. */
+export { insertNote } from './repo.ts';
