@@ -96,7 +96,7 @@ export function NoteCard({ studentId, note }: { studentId: string; note: TNote }
                 {t('notes.edit')}
               </Button>
             )}
-            <Button variant="subtle" size="xs" onClick={() => setHistory((v) => !v)} aria-expanded={history}>
+            <Button variant="default" size="xs" onClick={() => setHistory((v) => !v)} aria-expanded={history}>
               {history ? t('notes.hideHistory') : t('notes.showHistory', { n: note.revisions })}
             </Button>
           </Group>
