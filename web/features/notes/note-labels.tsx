@@ -11,7 +11,7 @@ export function VisibilityBadge({ visibility }: { visibility: NoteVisibility }) 
   const restricted = visibility !== 'team';
   return (
     <Badge
-      variant="light"
+      variant="outline"
       color={restricted ? 'grape.9' : 'gray.8'}
       radius="sm"
       tt="none"
