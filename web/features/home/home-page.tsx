@@ -5,6 +5,7 @@ import { ROLES } from '../../../common/roles.ts';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { ApprovalsWaiting } from '../approvals/approvals-waiting.tsx';
 import { useCurrentUser } from '../auth/use-session.ts';
+import { MyWorkCard } from '../notes/my-work-card.tsx';
 import { WatchListSummaryCard } from '../watch-list/watch-list-summary-card.tsx';
 
 /** Start page: a greeting, the user's roles with their organisations, and what each role does next. */
@@ -19,6 +20,7 @@ export function HomePage() {
       <PageHeading>{t('home.greeting', { name: me.firstName })}</PageHeading>
       <WatchListSummaryCard />
       <ApprovalsWaiting />
+      <MyWorkCard />
       <section aria-labelledby="home-roles">
         <Title order={2} id="home-roles" size="h3" mb="sm">
           {t('home.rolesTitle')}

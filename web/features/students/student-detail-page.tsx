@@ -5,6 +5,7 @@ import { LoadError, LoadingState, StatusMessage } from '../../components/feedbac
 import { PageHeading } from '../../components/page-heading.tsx';
 import { ApiError } from '../../lib/api.ts';
 import { LettersTab } from '../letters/letters-tab.tsx';
+import { NotesTab } from '../notes/notes-tab.tsx';
 import { StudentPlansTab } from '../plans/student-plans-tab.tsx';
 import { StudentIndicatorsTab } from '../risks/student-indicators-tab.tsx';
 import { StudentRisksTab } from '../risks/student-risks-tab.tsx';
@@ -25,6 +26,7 @@ const TABS = [
   'indicators',
   'plans',
   'letters',
+  'notes',
   'history',
 ] as const;
 type Tab = (typeof TABS)[number];
@@ -77,6 +79,7 @@ export function StudentDetailPage() {
           <Tabs.Tab value="indicators">{t('indicators.tab')}</Tabs.Tab>
           <Tabs.Tab value="plans">{t('plans.nav')}</Tabs.Tab>
           {data.can.viewLetters && <Tabs.Tab value="letters">{t('letters.tab')}</Tabs.Tab>}
+          <Tabs.Tab value="notes">{t('notes.tab')}</Tabs.Tab>
           <Tabs.Tab value="history">{t('students.tabHistory')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="basics">
@@ -102,6 +105,9 @@ export function StudentDetailPage() {
             <LettersTab studentId={data.id} />
           </Tabs.Panel>
         )}
+        <Tabs.Panel value="notes">
+          <NotesTab studentId={data.id} />
+        </Tabs.Panel>
         <Tabs.Panel value="history">
           <StudentHistoryTab student={data} />
         </Tabs.Panel>
