@@ -22,3 +22,5 @@ export {
 } from './repo.ts';
 export { refreshFor } from './service.ts';
 export { getWatchList } from './watch-list.ts';
+/** For a student's chronology: the legal-duty line passed and the municipality informed, per semester. */
+export { findLegalDutyHistory, type LegalDutyHistoryRow } from './chronology-repo.ts';

@@ -15,3 +15,6 @@ export { findSchoolStaffIds, lockPlan } from './repo.ts';
 /** For the demo seed (plans through every state) and the daily job. */
 export { createPlan, presentPlan, updatePlanContent } from './service.ts';
 export { approvePlan, evaluatePlan, movePlan, pausePlan, returnPlan, submitPlan } from './transitions.ts';
+/** For a student's chronology: the plans with their transitions, and who sees each plan. */
+export { findStudentPlanHistory, type PlanHistoryEvent, type PlanHistoryPlan } from './chronology-repo.ts';
+export { type PlanSight, planView } from './load.ts';

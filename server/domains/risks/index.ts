@@ -10,3 +10,5 @@ export {
   findStudentRisks,
   insertStudentRisk,
 } from './repo.ts';
+/** For a student's chronology: every risk record, removed ones too. */
+export { findRiskHistory, type RiskHistoryRow } from './chronology-repo.ts';

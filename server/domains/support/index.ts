@@ -6,3 +6,5 @@
 /** Housekeeping: forgets old failed remote confirmations. */
 export { deleteConfirmationAttemptsBefore } from './confirm-repo.ts';
 export { findDeliveredHours, planHasDeliveries } from './repo.ts';
+/** For a student's chronology: the sessions the student took part in. */
+export { findStudentSessions, type StudentSessionRow } from './chronology-repo.ts';
