@@ -110,8 +110,7 @@ const filterFields = {
 };
 
 function checkRange(q: { from?: string; to?: string }, ctx: z.RefinementCtx) {
-  if (q.from && q.to && q.from > q.to)
-    ctx.addIssue({ code: 'custom', path: ['to'] });
+  if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'] });
 }
 
 export const ZChronologyQuery = z
@@ -199,7 +198,6 @@ export function chronologyParams(
     else out[key] = value;
   }
   const suffix = language === 'lv' ? 'Lv' : 'En';
-  for (const key of Object.keys(params))
-    if (key.endsWith(suffix)) out[key.slice(0, -2)] = out[key];
+  for (const key of Object.keys(params)) if (key.endsWith(suffix)) out[key.slice(0, -2)] = out[key];
   return out;
 }

@@ -60,7 +60,9 @@ export async function chronologyPdf(input: ChronologyPdfInput): Promise<Buffer> 
   const t = (key: string, params?: MessageParams) => tr(lang, `chronology.pdf.${key}` as MessageKey, params);
   const typeNames = input.types.map((x) => tr(lang, `chronology.types.${x}`)).join(', ');
   const range =
-    input.from || input.to ? `${formatDate(input.from ?? '')} – ${formatDate(input.to ?? '')}` : t('allDates');
+    input.from || input.to
+      ? `${formatDate(input.from ?? '')} – ${formatDate(input.to ?? '')}`
+      : t('allDates');
   const header = [
     [t('student'), input.studentName],
     [t('school'), input.schoolName],
@@ -72,7 +74,9 @@ export async function chronologyPdf(input: ChronologyPdfInput): Promise<Buffer> 
   const rows = input.entries.map((e) => [
     when(e.at),
     tr(lang, `chronology.types.${e.type}`),
-    e.text ? { stack: [entryWords(e, lang), { text: e.text, italics: true, margin: [0, 2, 0, 0] }] } : entryWords(e, lang),
+    e.text
+      ? { stack: [entryWords(e, lang), { text: e.text, italics: true, margin: [0, 2, 0, 0] }] }
+      : entryWords(e, lang),
   ]);
   return renderPdf({
     info: { title: t('title') },

@@ -74,7 +74,8 @@ async function collect(ctx: RequestContext, studentId: string, filter: Filter, t
     },
   };
   const all: ChronologyEntry[] = [];
-  for (const [type, source] of OWN_SOURCES) all.push(...(await source(tx, input)).map((e) => ({ ...e, type })));
+  for (const [type, source] of OWN_SOURCES)
+    all.push(...(await source(tx, input)).map((e) => ({ ...e, type })));
   for (const [type, source] of registeredSources())
     for (const e of await source(tx, actor, studentId)) {
       const entry = normalised(e, type);
@@ -118,12 +119,7 @@ export async function getChronology(
 }
 
 /** The chronology as a PDF for a case conference: the same entries the reader sees, newest first; audited. */
-export async function chronologyFile(
-  ctx: RequestContext,
-  studentId: string,
-  q: TChronologyPdfQuery,
-  tx: Db,
-) {
+export async function chronologyFile(ctx: RequestContext, studentId: string, q: TChronologyPdfQuery, tx: Db) {
   const { row, entries } = await collect(ctx, studentId, q, tx);
   const language = q.language ?? ctx.language;
   const actor = ctx.actor as Actor;
