@@ -249,7 +249,7 @@ describe('the chronology PDF', () => {
 
   it('a source registered through the port appears, and its redacted text stays out of the PDF', async () => {
     const secret = 'Ierobežota piezīme par ģimeni';
-    registerChronologySource('note', async (_tx, actor, id) => [
+    registerChronologySource('note', async (_tx, actor, id): Promise<ChronologyEntry[]> => [
       {
         id: 'note:visible',
         at: new Date(Date.parse(`${cal.today}T07:00:00Z`)).toISOString(),

@@ -4,6 +4,7 @@ import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { LoadError, LoadingState, StatusMessage } from '../../components/feedback.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { ApiError } from '../../lib/api.ts';
+import { ChronologyTab } from '../chronology/chronology-tab.tsx';
 import { LettersTab } from '../letters/letters-tab.tsx';
 import { StudentPlansTab } from '../plans/student-plans-tab.tsx';
 import { StudentIndicatorsTab } from '../risks/student-indicators-tab.tsx';
@@ -25,6 +26,7 @@ const TABS = [
   'indicators',
   'plans',
   'letters',
+  'chronology',
   'history',
 ] as const;
 type Tab = (typeof TABS)[number];
@@ -77,6 +79,7 @@ export function StudentDetailPage() {
           <Tabs.Tab value="indicators">{t('indicators.tab')}</Tabs.Tab>
           <Tabs.Tab value="plans">{t('plans.nav')}</Tabs.Tab>
           {data.can.viewLetters && <Tabs.Tab value="letters">{t('letters.tab')}</Tabs.Tab>}
+          <Tabs.Tab value="chronology">{t('chronology.tab')}</Tabs.Tab>
           <Tabs.Tab value="history">{t('students.tabHistory')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="basics">
@@ -102,6 +105,9 @@ export function StudentDetailPage() {
             <LettersTab studentId={data.id} />
           </Tabs.Panel>
         )}
+        <Tabs.Panel value="chronology">
+          <ChronologyTab studentId={data.id} />
+        </Tabs.Panel>
         <Tabs.Panel value="history">
           <StudentHistoryTab student={data} />
         </Tabs.Panel>
