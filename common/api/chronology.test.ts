@@ -15,6 +15,9 @@ describe('chronology helpers', () => {
     expect(chronologyDayOf(chronologyDayAt('2026-03-29'))).toBe('2026-03-29');
     expect(chronologyDayOf(rigaInstant('2026-03-29', '08:15'))).toBeNull();
     expect(rigaInstant('2026-10-12', '08:15')).toBe('2026-10-12T05:15:00.000Z');
+    // A bare date written as 00:00 UTC (as the notes write theirs) is a whole day too.
+    expect(chronologyDayOf('2026-10-12T00:00:00.000Z')).toBe('2026-10-12');
+    expect(chronologyDayOf('2026-10-12T00:00:00.123Z')).toBeNull();
   });
 
   it('words codes, semesters and the language pair of a name', () => {

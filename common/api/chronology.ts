@@ -157,12 +157,32 @@ export function chronologyDayAt(date: string): string {
   return rigaInstant(date, '00:00');
 }
 
-/** The day of an entry that stands for a whole day (see `chronologyDayAt`), else null: show no time. */
+/**
+ * The day of an entry that stands for a whole day, else null (then show the time): 00:00 Riga time
+ * (`chronologyDayAt`), or 00:00 UTC of the day (how a source may write a bare date; in Latvia that
+ * is still the same day).
+ */
 export function chronologyDayOf(at: string): string | null {
   const d = new Date(at);
   if (Number.isNaN(d.getTime()) || d.getUTCMilliseconds() !== 0) return null;
+  if (d.getUTCHours() === 0 && d.getUTCMinutes() === 0 && d.getUTCSeconds() === 0)
+    return d.toISOString().slice(0, 10);
   const { date, time } = rigaParts(d);
   return time === '00:00:00' ? date : null;
+}
+
+/** Who did what an entry tells, from whichever param the source used (`by`, `byName`, `author`), or null. */
+export function chronologyWho(params: ChronologyEntry['params']): string | null {
+  for (const key of ['by', 'byName', 'author']) {
+    const value = params[key];
+    if (typeof value === 'string' && value) return value;
+  }
+  return null;
+}
+
+/** Whether the source withheld the entry's text from this reader (`params.restricted = 1`). */
+export function chronologyTextWithheld(params: ChronologyEntry['params']): boolean {
+  return params.restricted === 1;
 }
 
 /**

@@ -128,7 +128,7 @@ describe('a student chronology', () => {
     expect(items.map((e) => e.at)).toEqual(sorted.map((e) => e.at));
     const seen = events(items);
     for (const e of [
-      'risk.recorded',
+      'risk.found',
       'flag.legal_duty_crossed',
       'flag.legal_duty_informed',
       'plan.created',
@@ -151,7 +151,7 @@ describe('a student chronology', () => {
     expect(JSON.stringify(items)).not.toContain('privāta piezīme');
     const crossed = items.find((e) => e.event === 'flag.legal_duty_crossed');
     expect(crossed?.params.threshold).toBe(20);
-    const family = items.find((e) => e.event === 'risk.recorded' && e.params.code === 'F01');
+    const family = items.find((e) => e.event === 'risk.found' && e.params.code === 'F01');
     expect(family?.text).toBe('Slepens ģimenes apstāklis');
   });
 
@@ -173,7 +173,7 @@ describe('a student chronology', () => {
     const { items, typesWithEntries } = await chronology('skolotajs.s1');
     expect(typesWithEntries).not.toContain('letter');
     expect(events(items)).toContain('session.unconfirmed');
-    const restricted = items.find((e) => e.event === 'risk.recorded_restricted');
+    const restricted = items.find((e) => e.event === 'risk.found_restricted');
     expect(restricted?.text).toBeNull();
     expect(restricted?.params.code).toBeNull();
     expect(JSON.stringify(items)).not.toContain('Slepens');
@@ -249,27 +249,30 @@ describe('the chronology PDF', () => {
 
   it('a source registered through the port appears, and its redacted text stays out of the PDF', async () => {
     const secret = 'Ierobežota piezīme par ģimeni';
-    registerChronologySource('note', async (_tx, actor, id): Promise<ChronologyEntry[]> => [
-      {
-        id: 'note:visible',
-        at: new Date(Date.parse(`${cal.today}T07:00:00Z`)).toISOString(),
-        type: 'note',
-        event: 'note.meeting',
-        params: { by: `${actor.firstName} ${actor.lastName}`, student: id === studentId ? 1 : 0 },
-        text: 'Sanāksmē vienojāmies par konsultācijām',
-        link: null,
-      },
-      {
-        id: 'note:restricted',
-        at: new Date(Date.parse(`${cal.today}T07:30:00Z`)).toISOString(),
-        type: 'note',
-        event: 'note.guardian_conversation',
-        params: {},
-        // The notes domain redacted the text of a note this reader may not read.
-        text: actor.userId === 'nobody' ? secret : null,
-        link: null,
-      },
-    ]);
+    registerChronologySource(
+      'note',
+      async (_tx, actor, id): Promise<ChronologyEntry[]> => [
+        {
+          id: 'note:visible',
+          at: new Date(Date.parse(`${cal.today}T07:00:00Z`)).toISOString(),
+          type: 'note',
+          event: 'note.meeting',
+          params: { by: `${actor.firstName} ${actor.lastName}`, student: id === studentId ? 1 : 0 },
+          text: 'Sanāksmē vienojāmies par konsultācijām',
+          link: null,
+        },
+        {
+          id: 'note:restricted',
+          at: new Date(Date.parse(`${cal.today}T07:30:00Z`)).toISOString(),
+          type: 'note',
+          event: 'note.conversation_guardian',
+          params: {},
+          // The notes domain redacted the text of a note this reader may not read.
+          text: actor.userId === 'nobody' ? secret : null,
+          link: null,
+        },
+      ],
+    );
     try {
       const { items, typesWithEntries } = await chronology('koord.s1', '?types=note');
       expect(typesWithEntries).toContain('note');
@@ -280,6 +283,7 @@ describe('the chronology PDF', () => {
       const text = await pdfText(res.rawPayload);
       expect(text).toContain('Piezīme: saruna ar vecākiem');
       expect(text).toContain('Sanāksmē vienojāmies par konsultācijām');
+      expect(text).toContain('Teksts ierobežots');
       expect(text).not.toContain(secret);
     } finally {
       unregisterChronologySource('note');

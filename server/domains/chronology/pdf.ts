@@ -3,6 +3,8 @@ import {
   type ChronologyType,
   chronologyDayOf,
   chronologyParams,
+  chronologyTextWithheld,
+  chronologyWho,
   rigaParts,
 } from '../../../common/api/chronology.ts';
 import { formatDate } from '../../../common/format.ts';
@@ -71,13 +73,18 @@ export async function chronologyPdf(input: ChronologyPdfInput): Promise<Buffer> 
     [t('types'), typeNames || t('allTypes')],
     [t('dates'), range],
   ];
-  const rows = input.entries.map((e) => [
-    when(e.at),
-    tr(lang, `chronology.types.${e.type}`),
-    e.text
-      ? { stack: [entryWords(e, lang), { text: e.text, italics: true, margin: [0, 2, 0, 0] }] }
-      : entryWords(e, lang),
-  ]);
+  const rows = input.entries.map((e) => {
+    const below: Record<string, unknown>[] = [];
+    if (e.text) below.push({ text: e.text, italics: true, margin: [0, 2, 0, 0] });
+    else if (chronologyTextWithheld(e.params))
+      below.push({ text: t('restrictedText'), margin: [0, 2, 0, 0] });
+    return [
+      when(e.at),
+      tr(lang, `chronology.types.${e.type}`),
+      below.length > 0 ? { stack: [entryWords(e, lang), ...below] } : entryWords(e, lang),
+      chronologyWho(e.params) ?? '',
+    ];
+  });
   return renderPdf({
     info: { title: t('title') },
     pageMargins: [40, 40, 40, 50],
@@ -96,8 +103,11 @@ export async function chronologyPdf(input: ChronologyPdfInput): Promise<Buffer> 
         : {
             table: {
               headerRows: 1,
-              widths: [90, 70, '*'],
-              body: [[t('when'), t('type'), t('what')].map((h) => ({ text: h, bold: true })), ...rows],
+              widths: [80, 65, '*', 90],
+              body: [
+                [t('when'), t('type'), t('what'), t('who')].map((h) => ({ text: h, bold: true })),
+                ...rows,
+              ],
             },
             layout: 'lightHorizontalLines',
           },

@@ -1,4 +1,4 @@
-import type { ChronologyEntry } from '../../../common/api/chronology.ts';
+import { type ChronologyEntry, chronologyDayAt } from '../../../common/api/chronology.ts';
 import type { Db } from '../../platform/db.ts';
 import { can } from '../../platform/policy/gate.ts';
 import { findRiskHistory, STUDENT_RISKS_SENSITIVE } from '../risks/index.ts';
@@ -7,7 +7,7 @@ import type { OwnSourceInput } from './sources.ts';
 const iso = (v: string | Date) => new Date(v).toISOString();
 
 /**
- * Risks recorded for the student (and removed ones, when removed), per semester. Everyone who sees
+ * Risks found for the student (on the day the finder gave), and removed ones when removed, per semester. Everyone who sees
  * the student sees that a risk was recorded; the family and health risks' name and justification
  * only those who may see them (the student's risk tab's rule).
  */
@@ -25,18 +25,18 @@ export async function riskEntries(tx: Db, input: OwnSourceInput): Promise<Chrono
       by: r.found_by_name,
     };
     const suffix = restricted ? '_restricted' : '';
-    const recorded: ChronologyEntry = {
+    const found: ChronologyEntry = {
       id: `risk:${r.id}`,
-      at: iso(r.created_at),
+      at: chronologyDayAt(r.found_on),
       type: 'risk',
-      event: `risk.recorded${suffix}`,
+      event: `risk.found${suffix}`,
       params,
       text: restricted ? null : r.justification,
       link: null,
     };
-    if (!r.removed_at) return [recorded];
+    if (!r.removed_at) return [found];
     return [
-      recorded,
+      found,
       {
         id: `risk-removed:${r.id}`,
         at: iso(r.removed_at),

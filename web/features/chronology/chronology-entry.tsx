@@ -1,7 +1,13 @@
 import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { type ChronologyEntry, chronologyDayOf, chronologyParams } from '../../../common/api/chronology.ts';
+import {
+  type ChronologyEntry,
+  chronologyDayOf,
+  chronologyParams,
+  chronologyTextWithheld,
+  chronologyWho,
+} from '../../../common/api/chronology.ts';
 import { formatDate, formatDateTime } from '../../../common/format.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 
@@ -21,7 +27,7 @@ export function ChronologyEntryItem({ entry, studentId }: { entry: ChronologyEnt
   const eventKey = `chronology.events.${entry.event}`;
   const words = i18n.exists(eventKey) ? t(eventKey, params) : t(`chronology.types.${entry.type}`);
   const day = chronologyDayOf(entry.at);
-  const by = typeof entry.params.by === 'string' && entry.params.by ? entry.params.by : null;
+  const by = chronologyWho(entry.params);
   return (
     <Stack gap={4}>
       <Group gap="xs">
@@ -38,7 +44,15 @@ export function ChronologyEntryItem({ entry, studentId }: { entry: ChronologyEnt
           {entry.text}
         </Text>
       )}
+      {!entry.text && chronologyTextWithheld(entry.params) && (
+        <Text size="sm">{t('chronology.restrictedText')}</Text>
+      )}
       {by && <Text size="sm">{t('chronology.by', { name: by })}</Text>}
+      {entry.link?.kind === 'note' && (
+        <Anchor component={Link} to={`/students/${encodeURIComponent(studentId)}?tab=notes`} size="sm">
+          {t('chronology.openNotes')}
+        </Anchor>
+      )}
       {entry.link?.kind === 'plan' && (
         <Anchor component={Link} to={`/plans/${encodeURIComponent(entry.link.id)}`} size="sm">
           {t('chronology.openPlan', { code: entry.params.code ?? '' })}
