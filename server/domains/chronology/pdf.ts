@@ -103,7 +103,7 @@ export async function chronologyPdf(input: ChronologyPdfInput): Promise<Buffer> 
         : {
             table: {
               headerRows: 1,
-              widths: [80, 65, '*', 90],
+              widths: [78, 62, '*', 110],
               body: [
                 [t('when'), t('type'), t('what'), t('who')].map((h) => ({ text: h, bold: true })),
                 ...rows,
