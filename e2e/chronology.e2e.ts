@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pdfText } from '../test/pdf.ts';
+import { pdfPageToPng, pdfText } from '../test/pdf.ts';
 import { axeViolations, type E2E, signIn, startE2E } from './harness.ts';
 
 let e2e: E2E;
@@ -67,7 +67,9 @@ describe("a student's chronology", () => {
       page.waitForEvent('download'),
       page.getByRole('link', { name: 'Lejupielādēt PDF' }).click(),
     ]);
-    const text = await pdfText(new Uint8Array(readFileSync(await download.path())));
+    const bytes = new Uint8Array(readFileSync(await download.path()));
+    await pdfPageToPng(bytes, path.join(SHOTS, 'chronology-pdf.png'), 1, 1.5);
+    const text = await pdfText(bytes);
     expect(text).toContain('Skolēna hronoloģija');
     expect(text).toContain(plan.studentName);
     expect(text).toContain(`Izveidots plāns ${plan.code}`);
