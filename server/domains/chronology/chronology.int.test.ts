@@ -220,6 +220,52 @@ describe('a student chronology', () => {
   });
 });
 
+describe('sources registered through the port', () => {
+  it('are held to the entry shape: ids prefixed and unique, odd params as null or text, other types dropped', async () => {
+    registerChronologySource('referral', async (): Promise<ChronologyEntry[]> => [
+      {
+        id: 7 as unknown as string,
+        at: '2026-10-12T08:00:00+03:00',
+        type: 'referral',
+        event: 'referral.sent',
+        params: {
+          partnerName: 'Sociālais dienests',
+          gone: undefined as unknown as null,
+          flag: true as unknown as number,
+        },
+        text: null,
+        link: { kind: 'referral', id: 'r1' },
+      },
+      {
+        id: 'x',
+        at: 'not a date',
+        type: 'referral',
+        event: 'referral.sent',
+        params: {},
+        text: null,
+        link: null,
+      },
+      { id: 'y', at: cal.today, type: 'note', event: 'note.other', params: {}, text: null, link: null },
+    ]);
+    try {
+      const { items } = await chronology('koord.s1', '?types=referral,note');
+      expect(items).toEqual([
+        {
+          id: 'referral:7',
+          at: '2026-10-12T05:00:00.000Z',
+          type: 'referral',
+          event: 'referral.sent',
+          params: { partnerName: 'Sociālais dienests', gone: null, flag: 'true' },
+          text: null,
+          link: { kind: 'referral', id: 'r1' },
+        },
+      ]);
+    } finally {
+      unregisterChronologySource('referral');
+    }
+  });
+});
+
 describe('the chronology PDF', () => {
   it('prints the header, the entries in words and page numbers, and is audited', async () => {
     const res = await c['koord.s1'].get(
@@ -277,6 +323,7 @@ describe('the chronology PDF', () => {
       const { items, typesWithEntries } = await chronology('koord.s1', '?types=note');
       expect(typesWithEntries).toContain('note');
       expect(items.map((e) => e.id)).toEqual(['note:restricted', 'note:visible']);
+      expect(items[1].params.student).toBe(1);
       expect(items[0].text).toBeNull();
       expect(items[1].params.student).toBe(1);
       const res = await c['koord.s1'].get(`/api/students/${studentId}/chronology.pdf?types=note`);

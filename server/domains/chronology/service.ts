@@ -47,11 +47,30 @@ function newestFirst(a: ChronologyEntry, b: ChronologyEntry): number {
   return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 }
 
-/** An entry as the answer carries it: `at` normalised to UTC ISO (a source's bad date drops the entry). */
+/**
+ * A registered source's entry as the answer carries it: `at` as UTC ISO, the id prefixed with its type
+ * (ids stay unique across sources), params of the allowed kinds only (anything else as text, undefined
+ * as null), text null unless a string. An entry of another type or with a bad date is dropped.
+ */
 function normalised(e: ChronologyEntry, type: ChronologyType): ChronologyEntry | null {
   const at = new Date(e.at);
   if (Number.isNaN(at.getTime()) || e.type !== type) return null;
-  return { ...e, at: at.toISOString() };
+  const id = String(e.id);
+  const params: ChronologyEntry['params'] = {};
+  for (const [key, value] of Object.entries(e.params ?? {}))
+    params[key] =
+      value === null || value === undefined || typeof value === 'string' || typeof value === 'number'
+        ? (value ?? null)
+        : String(value);
+  return {
+    id: id.startsWith(`${type}:`) ? id : `${type}:${id}`,
+    at: at.toISOString(),
+    type,
+    event: String(e.event),
+    params,
+    text: typeof e.text === 'string' ? e.text : null,
+    link: e.link ? { kind: String(e.link.kind), id: String(e.link.id) } : null,
+  };
 }
 
 /**
@@ -77,7 +96,7 @@ async function collect(ctx: RequestContext, studentId: string, filter: Filter, t
   for (const [type, source] of OWN_SOURCES)
     all.push(...(await source(tx, input)).map((e) => ({ ...e, type })));
   for (const [type, source] of registeredSources())
-    for (const e of await source(tx, actor, studentId)) {
+    for (const e of await source(tx, actor, studentId, ctx)) {
       const entry = normalised(e, type);
       if (entry) all.push(entry);
     }

@@ -1,5 +1,5 @@
 import type { ChronologyEntry, ChronologyType } from '../../../common/api/chronology.ts';
-import type { Actor } from '../../platform/actor.ts';
+import type { Actor, RequestContext } from '../../platform/actor.ts';
 import type { Db } from '../../platform/db.ts';
 import type { StudentResource } from '../students/index.ts';
 
@@ -9,7 +9,13 @@ import type { StudentResource } from '../students/index.ts';
  * chronology calls it only after the gate let the actor see the student (another school's student,
  * a partner or an auditor never get this far), inside the request's transaction.
  */
-export type ChronologySource = (tx: Db, actor: Actor, studentId: string) => Promise<ChronologyEntry[]>;
+export type ChronologySource = (
+  tx: Db,
+  actor: Actor,
+  studentId: string,
+  /** The request's context, for a source that audits what it shows (e.g. each restricted note read). */
+  ctx?: RequestContext,
+) => Promise<ChronologyEntry[]>;
 
 const registered = new Map<ChronologyType, ChronologySource>();
 
