@@ -222,31 +222,34 @@ describe('a student chronology', () => {
 
 describe('sources registered through the port', () => {
   it('are held to the entry shape: ids prefixed and unique, odd params as null or text, other types dropped', async () => {
-    registerChronologySource('referral', async (): Promise<ChronologyEntry[]> => [
-      {
-        id: 7 as unknown as string,
-        at: '2026-10-12T08:00:00+03:00',
-        type: 'referral',
-        event: 'referral.sent',
-        params: {
-          partnerName: 'Sociālais dienests',
-          gone: undefined as unknown as null,
-          flag: true as unknown as number,
+    registerChronologySource(
+      'referral',
+      async (): Promise<ChronologyEntry[]> => [
+        {
+          id: 7 as unknown as string,
+          at: '2026-10-12T08:00:00+03:00',
+          type: 'referral',
+          event: 'referral.sent',
+          params: {
+            partnerName: 'Sociālais dienests',
+            gone: undefined as unknown as null,
+            flag: true as unknown as number,
+          },
+          text: null,
+          link: { kind: 'referral', id: 'r1' },
         },
-        text: null,
-        link: { kind: 'referral', id: 'r1' },
-      },
-      {
-        id: 'x',
-        at: 'not a date',
-        type: 'referral',
-        event: 'referral.sent',
-        params: {},
-        text: null,
-        link: null,
-      },
-      { id: 'y', at: cal.today, type: 'note', event: 'note.other', params: {}, text: null, link: null },
-    ]);
+        {
+          id: 'x',
+          at: 'not a date',
+          type: 'referral',
+          event: 'referral.sent',
+          params: {},
+          text: null,
+          link: null,
+        },
+        { id: 'y', at: cal.today, type: 'note', event: 'note.other', params: {}, text: null, link: null },
+      ],
+    );
     try {
       const { items } = await chronology('koord.s1', '?types=referral,note');
       expect(items).toEqual([

@@ -29,7 +29,19 @@ function planEvent(e: PlanHistoryEvent): string {
  * The ids of the student's plans the actor sees — the plan page's rule (`planView`): everyone who
  * sees the student, and a plan's named people (preparer, supervisor, providers) while it runs.
  */
-async function visiblePlans(tx: Db, input: OwnSourceInput) {
+function visiblePlans(tx: Db, input: OwnSourceInput) {
+  // Plans and sessions both need them: read once per request (the input is the request's).
+  let found = seen.get(input);
+  if (!found) {
+    found = readVisiblePlans(tx, input);
+    seen.set(input, found);
+  }
+  return found;
+}
+
+const seen = new WeakMap<OwnSourceInput, ReturnType<typeof readVisiblePlans>>();
+
+async function readVisiblePlans(tx: Db, input: OwnSourceInput) {
   const { plans, events } = await findStudentPlanHistory(tx, input.studentId);
   const visible = new Map(
     plans
