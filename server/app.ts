@@ -14,6 +14,7 @@ import { auditRoutes } from './domains/audit/routes.ts';
 import { authRoutes } from './domains/auth/routes.ts';
 import { budgetRoutes } from './domains/budgets/routes.ts';
 import { calendarRoutes } from './domains/calendar/routes.ts';
+import { chronologyRoutes } from './domains/chronology/routes.ts';
 import { ejournalRoutes } from './domains/ejournal/routes.ts';
 import { importRoutes } from './domains/imports/routes.ts';
 import { letterRoutes } from './domains/letters/routes.ts';
@@ -140,6 +141,7 @@ export async function buildApp({
       await api.register(budgetRoutes);
       await api.register(letterRoutes);
       await api.register(noteRoutes);
+      await api.register(chronologyRoutes);
     },
     { prefix: '/api' },
   );

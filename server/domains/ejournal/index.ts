@@ -1,5 +1,7 @@
 /** The e-journal's public module: its actions. No other domain uses the e-journal today. */
 
+/** For a student's chronology: the legal-duty line passed and the municipality informed, per semester. */
+export { findLegalDutyHistory, type LegalDutyHistoryRow } from './chronology-repo.ts';
 /** For letters to guardians: the legal-duty threshold and a student's unjustified lessons. */
 export { countUnjustifiedLessons, LEGAL_DUTY_UNJUSTIFIED_LESSONS } from './legal-duty-repo.ts';
 export {

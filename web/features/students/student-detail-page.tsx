@@ -4,6 +4,7 @@ import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { LoadError, LoadingState, StatusMessage } from '../../components/feedback.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { ApiError } from '../../lib/api.ts';
+import { ChronologyTab } from '../chronology/chronology-tab.tsx';
 import { LettersTab } from '../letters/letters-tab.tsx';
 import { NotesTab } from '../notes/notes-tab.tsx';
 import { StudentPlansTab } from '../plans/student-plans-tab.tsx';
@@ -27,6 +28,7 @@ const TABS = [
   'plans',
   'letters',
   'notes',
+  'chronology',
   'history',
 ] as const;
 type Tab = (typeof TABS)[number];
@@ -80,6 +82,7 @@ export function StudentDetailPage() {
           <Tabs.Tab value="plans">{t('plans.nav')}</Tabs.Tab>
           {data.can.viewLetters && <Tabs.Tab value="letters">{t('letters.tab')}</Tabs.Tab>}
           <Tabs.Tab value="notes">{t('notes.tab')}</Tabs.Tab>
+          <Tabs.Tab value="chronology">{t('chronology.tab')}</Tabs.Tab>
           <Tabs.Tab value="history">{t('students.tabHistory')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="basics">
@@ -107,6 +110,9 @@ export function StudentDetailPage() {
         )}
         <Tabs.Panel value="notes">
           <NotesTab studentId={data.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="chronology">
+          <ChronologyTab studentId={data.id} />
         </Tabs.Panel>
         <Tabs.Panel value="history">
           <StudentHistoryTab student={data} />
