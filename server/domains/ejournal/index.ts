@@ -2,6 +2,8 @@
 
 /** For letters to guardians: the legal-duty threshold and a student's unjustified lessons. */
 export { countUnjustifiedLessons, LEGAL_DUTY_UNJUSTIFIED_LESSONS } from './legal-duty-repo.ts';
+/** For tasks: legal duties not yet reported (the legal_duty system task). */
+export { findUnreportedLegalDuties } from './legal-duty-repo.ts';
 export {
   EJOURNAL_ENTER,
   EJOURNAL_IMPORT,

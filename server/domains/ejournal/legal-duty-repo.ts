@@ -22,3 +22,26 @@ export async function countUnjustifiedLessons(
   );
   return Number(row?.n ?? 0);
 }
+
+/**
+ * Students past the legal-duty line in a semester whose municipality was not yet informed, at the
+ * schools in `schoolIds` (all schools when null): the school coordinators' task to inform it.
+ */
+export async function findUnreportedLegalDuties(db: Db, schoolIds: string[] | null) {
+  if (schoolIds && schoolIds.length === 0) return [];
+  return queryRows<{
+    student_id: string;
+    semester_id: string;
+    school_id: string;
+    unjustified_lessons: number;
+    crossed_on: string;
+  }>(
+    db,
+    sql`select i.student_id, i.semester_id, s.school_id, i.unjustified_lessons,
+          to_char(i.legal_duty_crossed_on, 'YYYY-MM-DD') as crossed_on
+        from student_indicators i join students s on s.id = i.student_id
+        where i.legal_duty_crossed_on is not null and s.status = 'enrolled'
+          ${schoolIds ? sql`and s.school_id in ${schoolIds}` : sql``}
+          and not exists (select 1 from legal_duty_notices n where n.student_id = i.student_id and n.semester_id = i.semester_id)`,
+  );
+}

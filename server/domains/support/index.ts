@@ -6,3 +6,5 @@
 /** Housekeeping: forgets old failed remote confirmations. */
 export { deleteConfirmationAttemptsBefore } from './confirm-repo.ts';
 export { findDeliveredHours, planHasDeliveries } from './repo.ts';
+/** For tasks: sessions whose students' confirmation window is about to close (session_confirm). */
+export { findSessionsAwaitingConfirmation } from './awaiting-confirmation-repo.ts';
