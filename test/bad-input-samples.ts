@@ -3,6 +3,7 @@ import { makeOldPersonalCode } from '../common/personal-code.ts';
 import { addDays } from '../server/platform/dates.ts';
 import { letterSamples } from './bad-input-samples-letters.ts';
 import { planAndSupportSamples } from './bad-input-samples-plans.ts';
+import { taskSamples } from './bad-input-samples-tasks.ts';
 
 /** Real demo ids the walk puts into URLs and bodies, so requests reach validation, not a 404. */
 export interface WalkIds {
@@ -237,5 +238,6 @@ export function routeSamples(ids: WalkIds): Record<string, RouteSample> {
     },
     ...planAndSupportSamples(ids),
     ...letterSamples(ids),
+    ...taskSamples(ids),
   };
 }

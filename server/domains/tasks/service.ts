@@ -136,6 +136,8 @@ export async function listAssignees(ctx: RequestContext, tx: Db): Promise<TTaskA
     .filter((r) => !seen.has(r.id) && seen.add(r.id))
     .map((r) => ({ id: r.id, name: r.name, organisationName: r.org_name }));
   items.sort((a, b) => Number(b.id === actor.userId) - Number(a.id === actor.userId));
+  // Staff names only, but a colleague may share a name with a student: recorded like other lists.
+  await writeAudit(tx, ctx, { action: 'task.assignees', entityType: 'task', entityId: null, orgId: null });
   return { items };
 }
 

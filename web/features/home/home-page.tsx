@@ -4,7 +4,9 @@ import type { Role } from '../../../common/roles.ts';
 import { ROLES } from '../../../common/roles.ts';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { ApprovalsWaiting } from '../approvals/approvals-waiting.tsx';
+import { AuditEntryCard } from '../audit/audit-entry-card.tsx';
 import { useCurrentUser } from '../auth/use-session.ts';
+import { TaskCounterCard } from '../tasks/task-counter-card.tsx';
 import { WatchListSummaryCard } from '../watch-list/watch-list-summary-card.tsx';
 
 /** Start page: a greeting, the user's roles with their organisations, and what each role does next. */
@@ -17,6 +19,8 @@ export function HomePage() {
   return (
     <Stack gap="lg">
       <PageHeading>{t('home.greeting', { name: me.firstName })}</PageHeading>
+      <TaskCounterCard />
+      <AuditEntryCard />
       <WatchListSummaryCard />
       <ApprovalsWaiting />
       <section aria-labelledby="home-roles">

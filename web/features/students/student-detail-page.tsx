@@ -8,6 +8,7 @@ import { LettersTab } from '../letters/letters-tab.tsx';
 import { StudentPlansTab } from '../plans/student-plans-tab.tsx';
 import { StudentIndicatorsTab } from '../risks/student-indicators-tab.tsx';
 import { StudentRisksTab } from '../risks/student-risks-tab.tsx';
+import { StudentTasksTab } from '../tasks/student-tasks-tab.tsx';
 import { NotFoundPage } from '../shell/not-found-page.tsx';
 import { ApplicationsTab } from './applications-tab.tsx';
 import { GuardiansTab } from './guardians-tab.tsx';
@@ -25,6 +26,7 @@ const TABS = [
   'indicators',
   'plans',
   'letters',
+  'tasks',
   'history',
 ] as const;
 type Tab = (typeof TABS)[number];
@@ -77,6 +79,7 @@ export function StudentDetailPage() {
           <Tabs.Tab value="indicators">{t('indicators.tab')}</Tabs.Tab>
           <Tabs.Tab value="plans">{t('plans.nav')}</Tabs.Tab>
           {data.can.viewLetters && <Tabs.Tab value="letters">{t('letters.tab')}</Tabs.Tab>}
+          <Tabs.Tab value="tasks">{t('tasks.studentTab')}</Tabs.Tab>
           <Tabs.Tab value="history">{t('students.tabHistory')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="basics">
@@ -102,6 +105,9 @@ export function StudentDetailPage() {
             <LettersTab studentId={data.id} />
           </Tabs.Panel>
         )}
+        <Tabs.Panel value="tasks">
+          <StudentTasksTab studentId={data.id} />
+        </Tabs.Panel>
         <Tabs.Panel value="history">
           <StudentHistoryTab student={data} />
         </Tabs.Panel>
