@@ -12,5 +12,9 @@ export async function countAuditEventsSince(db: Db, scope: string[], includeUnsc
         from audit_events e left join organisations o on o.id = e.org_id
         where e.at >= ${from} and (${includeUnscoped ? sql`e.org_id is null or ` : sql``}${inScope})`,
   );
-  return { events: Number(row?.events ?? 0), denied: Number(row?.denied ?? 0), signIns: Number(row?.sign_ins ?? 0) };
+  return {
+    events: Number(row?.events ?? 0),
+    denied: Number(row?.denied ?? 0),
+    signIns: Number(row?.sign_ins ?? 0),
+  };
 }

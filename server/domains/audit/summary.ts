@@ -1,8 +1,8 @@
 import type { TAuditSummary } from '../../../common/api/audit-summary.ts';
 import type { RequestContext } from '../../platform/actor.ts';
 import { now, today } from '../../platform/clock.ts';
-import type { Db } from '../../platform/db.ts';
 import { addDays } from '../../platform/dates.ts';
+import type { Db } from '../../platform/db.ts';
 import { ForbiddenError } from '../../platform/errors.ts';
 import { scopePaths } from '../../platform/policy/gate.ts';
 import { AUDIT_VIEW, AUDIT_VIEW_NATIONAL } from './policy.ts';

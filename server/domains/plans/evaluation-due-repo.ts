@@ -16,7 +16,9 @@ interface Filter {
  */
 export async function findPlansDueForEvaluation(db: Db, today: string, filter: Filter) {
   const all = !filter.assigneeUserId && !filter.grants;
-  const coordinated = (filter.grants ?? []).filter((g) => g.role === 'school_coordinator').map((g) => g.orgId);
+  const coordinated = (filter.grants ?? [])
+    .filter((g) => g.role === 'school_coordinator')
+    .map((g) => g.orgId);
   const who: SQL[] = [];
   if (filter.assigneeUserId) who.push(sql`p.preparer_id = ${filter.assigneeUserId}`);
   if (coordinated.length > 0) who.push(sql`(p.preparer_id is null and p.school_id in ${coordinated})`);

@@ -80,7 +80,13 @@ export async function findTaskForGate(db: Db, id: string): Promise<TaskGateRow |
  * Tasks for a list, with names: the student's name and the plan's code only where `studentSeen`
  * (an SQL condition on `students` and `organisations`, the caller's student scope) holds.
  */
-export async function findTasks(db: Db, where: SQL, studentSeen: SQL, order: SQL, limit = 200): Promise<TaskRow[]> {
+export async function findTasks(
+  db: Db,
+  where: SQL,
+  studentSeen: SQL,
+  order: SQL,
+  limit = 200,
+): Promise<TaskRow[]> {
   return queryRows<TaskRow>(
     db,
     sql`select t.id, t.org_id, tog.path as org_path, tog.name as org_name, t.assignee_user_id, t.assignee_role,
@@ -104,7 +110,11 @@ export async function findTasks(db: Db, where: SQL, studentSeen: SQL, order: SQL
 }
 
 /** Open and overdue tasks matching `where`. */
-export async function countTasks(db: Db, where: SQL, today: string): Promise<{ open: number; overdue: number }> {
+export async function countTasks(
+  db: Db,
+  where: SQL,
+  today: string,
+): Promise<{ open: number; overdue: number }> {
   const [row] = await queryRows<{ open: number; overdue: number }>(
     db,
     sql`select count(*)::int as open, count(*) filter (where t.due_on < ${today}::date)::int as overdue
@@ -139,15 +149,17 @@ const UPSERT_CHUNK = 500;
  * condition whose task someone closed by hand gets no new one (the person dismissed it). Two
  * reconciliations at once cannot both insert: the unique index on open keys lets one win.
  */
-export async function upsertSystemTasks(db: Db, kind: string, candidates: SystemTaskCandidate[]): Promise<void> {
+export async function upsertSystemTasks(
+  db: Db,
+  kind: string,
+  candidates: SystemTaskCandidate[],
+): Promise<void> {
   for (let i = 0; i < candidates.length; i += UPSERT_CHUNK) {
-    const rows = candidates
-      .slice(i, i + UPSERT_CHUNK)
-      .map(
-        (c) =>
-          sql`(${c.orgId}::uuid, ${c.assigneeUserId}::uuid, ${c.assigneeRole}::text, ${JSON.stringify(c.params)}::jsonb,
+    const rows = candidates.slice(i, i + UPSERT_CHUNK).map(
+      (c) =>
+        sql`(${c.orgId}::uuid, ${c.assigneeUserId}::uuid, ${c.assigneeRole}::text, ${JSON.stringify(c.params)}::jsonb,
             ${c.studentId}::uuid, ${c.planId}::uuid, ${c.dueDate}::date, ${c.systemKey}::text)`,
-      );
+    );
     await db.execute(
       sql`insert into tasks (org_id, assignee_user_id, assignee_role, kind, params, student_id, plan_id, due_on, system_key)
           select v.org_id, v.assignee_user_id, v.assignee_role, ${kind}, v.params, v.student_id, v.plan_id, v.due_on, v.system_key

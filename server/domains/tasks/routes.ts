@@ -24,15 +24,11 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, querystring: ZTaskListQuery, response: { 200: ZTaskList, ...errors } } },
     (req) => db.withTx((tx) => service.listMyTasks(req.ctx, req.query, tx)),
   );
-  app.get(
-    '/tasks/counts',
-    { schema: { tags, response: { 200: ZTaskCounts, ...errors } } },
-    (req) => db.withTx((tx) => service.myTaskCounts(req.ctx, tx)),
+  app.get('/tasks/counts', { schema: { tags, response: { 200: ZTaskCounts, ...errors } } }, (req) =>
+    db.withTx((tx) => service.myTaskCounts(req.ctx, tx)),
   );
-  app.get(
-    '/tasks/assignees',
-    { schema: { tags, response: { 200: ZTaskAssignees, ...errors } } },
-    (req) => db.withTx((tx) => service.listAssignees(req.ctx, tx)),
+  app.get('/tasks/assignees', { schema: { tags, response: { 200: ZTaskAssignees, ...errors } } }, (req) =>
+    db.withTx((tx) => service.listAssignees(req.ctx, tx)),
   );
   app.post(
     '/tasks',
@@ -42,10 +38,8 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply.status(201).send(task);
     },
   );
-  app.post(
-    '/tasks/:id/done',
-    { schema: { tags, params: ZId, response: { 200: ZTask, ...errors } } },
-    (req) => db.withTx((tx) => service.completeTask(req.ctx, req.params.id, tx)),
+  app.post('/tasks/:id/done', { schema: { tags, params: ZId, response: { 200: ZTask, ...errors } } }, (req) =>
+    db.withTx((tx) => service.completeTask(req.ctx, req.params.id, tx)),
   );
   app.post(
     '/tasks/:id/reopen',

@@ -32,7 +32,10 @@ function requireTasks(ctx: RequestContext): Actor {
 
 /** The caller as a reconciliation filter: the caller's own tasks and those of the caller's roles. */
 function callerFilter(actor: Actor): SystemTaskFilter {
-  return { assigneeUserId: actor.userId, grants: actor.grants.map((g) => ({ role: g.role, orgId: g.orgId })) };
+  return {
+    assigneeUserId: actor.userId,
+    grants: actor.grants.map((g) => ({ role: g.role, orgId: g.orgId })),
+  };
 }
 
 /** SQL on the joined `students`/`organisations`: the caller may see this student (names shown only then). */
@@ -42,7 +45,7 @@ function studentSeen(ctx: RequestContext): SQL {
 }
 
 /** SQL on `t`: tasks the caller may see — assigned to the caller or the caller's role, made by the caller, or overseen. */
-function visibleToCaller(ctx: RequestContext, actor: Actor): SQL {
+function visibleToCaller(actor: Actor): SQL {
   return sql`(${repo.assignedTo(callerFilter(actor))} or t.created_by = ${actor.userId}
     or t.org_id in (select o.id from organisations o where ${pathInScope(sql`o.path`, scopePaths(actor, TASK_OVERSEE))}))`;
 }
@@ -116,14 +119,19 @@ export async function listStudentTasks(ctx: RequestContext, studentId: string, t
   const { row } = await loadVisibleStudent(ctx, studentId, tx);
   const day = today();
   const actor = ctx.actor as Actor;
-  const where = sql`t.student_id = ${studentId} and ${visibleToCaller(ctx, actor)}`;
+  const where = sql`t.student_id = ${studentId} and ${visibleToCaller(actor)}`;
   const rows = await repo.findTasks(
     tx,
     where,
     studentSeen(ctx),
     sql`case when t.status = 'open' then 0 else 1 end, t.due_on asc, t.done_at desc, t.id`,
   );
-  await writeAudit(tx, ctx, { action: 'task.list', entityType: 'student', entityId: studentId, orgId: row.schoolId });
+  await writeAudit(tx, ctx, {
+    action: 'task.list',
+    entityType: 'student',
+    entityId: studentId,
+    orgId: row.schoolId,
+  });
   return { items: rows.map((r) => present(ctx, r, day)), counts: await repo.countTasks(tx, where, day) };
 }
 
@@ -204,7 +212,12 @@ async function taskFor(ctx: RequestContext, id: string, tx: Db): Promise<repo.Ta
 export async function completeTask(ctx: RequestContext, id: string, tx: Db): Promise<TTask> {
   const row = await taskFor(ctx, id, tx);
   if (await repo.setTaskStatus(tx, id, 'done', ctx.actor?.userId as string, now()))
-    await writeAudit(tx, ctx, { action: 'task.complete', entityType: 'task', entityId: id, orgId: row.org_id });
+    await writeAudit(tx, ctx, {
+      action: 'task.complete',
+      entityType: 'task',
+      entityId: id,
+      orgId: row.org_id,
+    });
   return oneTask(ctx, id, tx);
 }
 

@@ -52,7 +52,9 @@ export const legalDutySource: SystemTaskSource = async (tx, _today, filter) =>
 export const sessionConfirmationSource: SystemTaskSource = async (tx, today, filter) => {
   const all = !filter.assigneeUserId && !filter.grants;
   if (!all && !filter.assigneeUserId) return [];
-  return (await findSessionsAwaitingConfirmation(tx, today, all ? null : (filter.assigneeUserId ?? null))).map(
+  return (
+    await findSessionsAwaitingConfirmation(tx, today, all ? null : (filter.assigneeUserId ?? null))
+  ).map(
     (s): SystemTaskCandidate => ({
       systemKey: `session_confirm:${s.id}`,
       kind: 'session_confirm',

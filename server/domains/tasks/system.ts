@@ -25,7 +25,11 @@ export function systemTaskKinds(): string[] {
  * longer holds are marked done automatically (done_by null). With a filter (the caller's own tasks)
  * it stays cheap; without one it covers everyone (the hourly run).
  */
-export async function reconcileSystemTasks(tx: Db, today: string, filter: SystemTaskFilter = {}): Promise<void> {
+export async function reconcileSystemTasks(
+  tx: Db,
+  today: string,
+  filter: SystemTaskFilter = {},
+): Promise<void> {
   for (const [kind, source] of sources) {
     const candidates = (await source(tx, today, filter)).filter((c) => c.kind === kind);
     await repo.upsertSystemTasks(tx, kind, candidates);

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeOldPersonalCode } from '../../../common/personal-code.ts';
 import type { TTask } from '../../../common/api/tasks.ts';
+import { makeOldPersonalCode } from '../../../common/personal-code.ts';
 import { moveClockIntoSemester, resetClock, type TestCalendar } from '../../../test/calendar.ts';
 import { createPlanFixture, organisationIdsByCode, type PlanFixture } from '../../../test/factories.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../test/server.ts';
@@ -64,7 +64,15 @@ async function openSystemDuplicates(): Promise<number> {
 beforeAll(async () => {
   server = await createTestServer();
   cal = await moveClockIntoSemester(server.database);
-  for (const who of ['admin', 'koord.s1', 'koord.s2', 'direktors.s1', 'skolotajs.s1', 'koord.ziemelu', 'eksperts'])
+  for (const who of [
+    'admin',
+    'koord.s1',
+    'koord.s2',
+    'direktors.s1',
+    'skolotajs.s1',
+    'koord.ziemelu',
+    'eksperts',
+  ])
     c[who] = await server.signIn(who);
   c.auditors = await server.signIn('auditors');
   org = await organisationIdsByCode(c.admin);
@@ -142,7 +150,9 @@ describe('system tasks', () => {
   });
 
   it('two reconciliations at once make one open task per condition', async () => {
-    await server.database.withTx((tx) => tx.execute(sql`delete from tasks where kind is not null and status = 'open'`));
+    await server.database.withTx((tx) =>
+      tx.execute(sql`delete from tasks where kind is not null and status = 'open'`),
+    );
     await Promise.all([
       server.database.withTx((tx) => reconcileSystemTasks(tx, today())),
       server.database.withTx((tx) => reconcileSystemTasks(tx, today())),
@@ -150,7 +160,10 @@ describe('system tasks', () => {
     ]);
     expect(await openSystemDuplicates()).toBe(0);
     const [row] = await server.database.read((tx) =>
-      queryRows<{ n: number }>(tx, sql`select count(*)::int as n from tasks where status = 'open' and kind is not null`),
+      queryRows<{ n: number }>(
+        tx,
+        sql`select count(*)::int as n from tasks where status = 'open' and kind is not null`,
+      ),
     );
     expect(Number(row.n)).toBeGreaterThan(0);
     // A run for one coordinator beside the full run changes nothing either.
@@ -171,7 +184,10 @@ describe('tasks made by hand', () => {
   });
 
   it('refuses another school’s student, plan or user with 404 and writes nothing', async () => {
-    const draft = await c['koord.s2'].post('/api/plans', { studentId: s2StudentId, semesterId: cal.current.id });
+    const draft = await c['koord.s2'].post('/api/plans', {
+      studentId: s2StudentId,
+      semesterId: cal.current.id,
+    });
     expect(draft.statusCode, draft.body).toBe(201);
     const s2Plan = draft.json().id;
     const coordS2 = await userId('koord.s2');
@@ -187,7 +203,9 @@ describe('tasks made by hand', () => {
     }
     expect((await tasks('koord.s1')).length).toBe(before);
     // Control characters and empty titles are a 400.
-    expect((await c['koord.s1'].post('/api/tasks', { title: 'a\u0000b', dueOn: cal.today })).statusCode).toBe(400);
+    expect((await c['koord.s1'].post('/api/tasks', { title: 'a\u0000b', dueOn: cal.today })).statusCode).toBe(
+      400,
+    );
     expect((await c['koord.s1'].post('/api/tasks', { title: '', dueOn: cal.today })).statusCode).toBe(400);
     expect(
       (await c['koord.s1'].post('/api/tasks', { title: 'x'.repeat(201), dueOn: cal.today })).statusCode,
@@ -196,7 +214,11 @@ describe('tasks made by hand', () => {
 
   it('gives a task to a colleague once per double click; the colleague completes it; counts follow', async () => {
     const countsBefore = (await c['skolotajs.s1'].get('/api/tasks/counts')).json();
-    const body = { title: 'Pārrunāt konsultāciju grafiku', dueOn: addDays(cal.today, -1), assigneeUserId: teacherId };
+    const body = {
+      title: 'Pārrunāt konsultāciju grafiku',
+      dueOn: addDays(cal.today, -1),
+      assigneeUserId: teacherId,
+    };
     const key = 'a1b2c3d4-task-double-click';
     const [a, b] = await Promise.all([
       c['koord.s1'].request('POST', '/api/tasks', body, { headers: { 'idempotency-key': key } }),
@@ -214,7 +236,11 @@ describe('tasks made by hand', () => {
     expect((await c['koord.s2'].post(`/api/tasks/${task.id}/done`)).statusCode).toBe(404);
     const done = await c['skolotajs.s1'].post(`/api/tasks/${task.id}/done`);
     expect(done.statusCode, done.body).toBe(200);
-    expect(done.json()).toMatchObject({ status: 'done', doneAutomatically: false, doneByName: expect.any(String) });
+    expect(done.json()).toMatchObject({
+      status: 'done',
+      doneAutomatically: false,
+      doneByName: expect.any(String),
+    });
     expect((await c['skolotajs.s1'].get('/api/tasks/counts')).json()).toEqual(countsBefore);
     const reopened = await c['koord.s1'].post(`/api/tasks/${task.id}/reopen`);
     expect(reopened.json().status).toBe('open');

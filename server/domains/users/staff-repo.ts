@@ -6,12 +6,7 @@ import { pathInScope } from '../../platform/scope-sql.ts';
  * Active users holding one of `roles` on an organisation under one of `paths` (one row per user
  * and organisation, deepest organisation first), optionally only `userId`: whom a task may be given to.
  */
-export async function findStaffInScope(
-  db: Db,
-  paths: string[],
-  roles: readonly string[],
-  userId?: string,
-) {
+export async function findStaffInScope(db: Db, paths: string[], roles: readonly string[], userId?: string) {
   if (paths.length === 0 || roles.length === 0) return [];
   return queryRows<{ id: string; name: string; org_id: string; org_name: string; org_path: string }>(
     db,

@@ -48,9 +48,17 @@ export function AuditEntryCard() {
       {summary.data && (
         <Group component="dl" gap="xl" m={0} mb="md" align="flex-start">
           <Count label={t('tasks.auditEvents')} value={summary.data.events} to={`/audit?from=${from}`} />
-          <Count label={t('tasks.auditDenied')} value={summary.data.denied} to={`/audit?outcome=denied&from=${from}`} />
+          <Count
+            label={t('tasks.auditDenied')}
+            value={summary.data.denied}
+            to={`/audit?outcome=denied&from=${from}`}
+          />
           {summary.data.signIns !== null && (
-            <Count label={t('tasks.auditSignIns')} value={summary.data.signIns} to={`/audit?action=auth.login&from=${from}`} />
+            <Count
+              label={t('tasks.auditSignIns')}
+              value={summary.data.signIns}
+              to={`/audit?action=auth.login&from=${from}`}
+            />
           )}
         </Group>
       )}

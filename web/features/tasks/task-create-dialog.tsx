@@ -61,7 +61,12 @@ export function TaskCreateDialog({ opened, onClose, onCreated, studentId }: Prop
     options.unshift({ value: me.id, label: t('tasks.me', { name: `${me.firstName} ${me.lastName}` }) });
 
   return (
-    <Modal opened={opened} onClose={close} title={t('tasks.newTitle')} closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={t('tasks.newTitle')}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <form onSubmit={submit}>
         <Stack gap="sm">
           <TextInput
@@ -74,7 +79,13 @@ export function TaskCreateDialog({ opened, onClose, onCreated, studentId }: Prop
             error={errors.title}
             data-autofocus
           />
-          <DateField label={t('tasks.fieldDue')} required value={dueOn} onChange={setDueOn} error={errors.dueOn} />
+          <DateField
+            label={t('tasks.fieldDue')}
+            required
+            value={dueOn}
+            onChange={setDueOn}
+            error={errors.dueOn}
+          />
           <Select
             label={t('tasks.fieldAssignee')}
             data={options}

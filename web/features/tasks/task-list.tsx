@@ -15,12 +15,25 @@ function assignee(task: TTask, t: (key: string, o?: Record<string, unknown>) => 
 }
 
 /** One task as a card: title, due date (overdue marked in words, not only colour), who, student, action. */
-function TaskCard({ task, showStudent, onChanged }: { task: TTask; showStudent: boolean; onChanged: (m: string) => void }) {
+function TaskCard({
+  task,
+  showStudent,
+  onChanged,
+}: {
+  task: TTask;
+  showStudent: boolean;
+  onChanged: (m: string) => void;
+}) {
   const { t } = useTranslation();
   const setDone = useSetTaskDone();
   const title = taskTitle(task, t);
   return (
-    <Paper component="li" withBorder p="md" style={task.overdue ? { borderLeft: '4px solid var(--mantine-color-red-8)' } : undefined}>
+    <Paper
+      component="li"
+      withBorder
+      p="md"
+      style={task.overdue ? { borderLeft: '4px solid var(--mantine-color-red-8)' } : undefined}
+    >
       <Stack gap={6}>
         <Group gap="xs" wrap="wrap">
           <Text fw={700} style={{ overflowWrap: 'anywhere' }}>
@@ -60,7 +73,9 @@ function TaskCard({ task, showStudent, onChanged }: { task: TTask; showStudent: 
           <Text fz="sm">
             {t('tasks.doneOn', { date: formatDate(task.doneAt) })}
             {', '}
-            {task.doneAutomatically ? t('tasks.doneAutomatically') : t('tasks.doneBy', { name: task.doneByName ?? '' })}
+            {task.doneAutomatically
+              ? t('tasks.doneAutomatically')
+              : t('tasks.doneBy', { name: task.doneByName ?? '' })}
           </Text>
         )}
         <ErrorAlert error={setDone.error} />
@@ -74,7 +89,9 @@ function TaskCard({ task, showStudent, onChanged }: { task: TTask; showStudent: 
               onClick={() =>
                 setDone.mutate(
                   { id: task.id, done: task.can.complete },
-                  { onSuccess: () => onChanged(t(task.can.complete ? 'tasks.markedDone' : 'tasks.reopened')) },
+                  {
+                    onSuccess: () => onChanged(t(task.can.complete ? 'tasks.markedDone' : 'tasks.reopened')),
+                  },
                 )
               }
             >
@@ -88,7 +105,15 @@ function TaskCard({ task, showStudent, onChanged }: { task: TTask; showStudent: 
 }
 
 /** A list of tasks (open first as the server orders them), with a polite status line after changes. */
-export function TaskList({ tasks, showStudent, label }: { tasks: TTask[]; showStudent: boolean; label: string }) {
+export function TaskList({
+  tasks,
+  showStudent,
+  label,
+}: {
+  tasks: TTask[];
+  showStudent: boolean;
+  label: string;
+}) {
   const [message, setMessage] = useState<string | null>(null);
   return (
     <Stack gap="sm">

@@ -1,5 +1,5 @@
-import { formatDate } from '../../../common/format.ts';
 import type { TTask } from '../../../common/api/tasks.ts';
+import { formatDate } from '../../../common/format.ts';
 
 type T = (key: string, options?: Record<string, unknown>) => string;
 

@@ -30,7 +30,10 @@ export function TasksPage() {
           data={[
             {
               value: 'open',
-              label: list.data && status === 'open' ? `${t('tasks.showOpen')} (${list.data.counts.open})` : t('tasks.showOpen'),
+              label:
+                list.data && status === 'open'
+                  ? `${t('tasks.showOpen')} (${list.data.counts.open})`
+                  : t('tasks.showOpen'),
             },
             { value: 'done', label: t('tasks.showDone') },
           ]}
@@ -40,8 +43,12 @@ export function TasksPage() {
       <StatusMessage message={message} />
       {list.isPending && <LoadingState />}
       {list.isError && <LoadError error={list.error} onRetry={() => void list.refetch()} />}
-      {list.data && list.data.items.length === 0 && <Text>{t(status === 'open' ? 'tasks.none' : 'tasks.noneDone')}</Text>}
-      {list.data && list.data.items.length > 0 && <TaskList tasks={list.data.items} showStudent label={t('tasks.caption')} />}
+      {list.data && list.data.items.length === 0 && (
+        <Text>{t(status === 'open' ? 'tasks.none' : 'tasks.noneDone')}</Text>
+      )}
+      {list.data && list.data.items.length > 0 && (
+        <TaskList tasks={list.data.items} showStudent label={t('tasks.caption')} />
+      )}
       <TaskCreateDialog
         opened={creating}
         onClose={() => setCreating(false)}
