@@ -25,8 +25,12 @@ async function userId(email: string): Promise<string> {
   return (await c.admin.get(`/api/users?q=${email}`)).json().items[0].id;
 }
 
-/** A student of `school` with a running plan of the semester (koord.s1's fixture for school 1). */
-function runningPlan(serial: number, semesterId: string): Promise<PlanFixture> {
+/** A school-1 student with a running plan of the semester (a consultation by `providerId`, if given). */
+function runningPlan(
+  serial: number,
+  semesterId: string,
+  providerId: string | null = null,
+): Promise<PlanFixture> {
   return createPlanFixture(c, {
     schoolId: org['ZIEM-S1'],
     semesterId,
@@ -42,7 +46,7 @@ function runningPlan(serial: number, semesterId: string): Promise<PlanFixture> {
       kind: 'consultation',
       consultationType: 'subject',
       subject: 'Matemātika',
-      providerId: null,
+      providerId,
       plannedHours: 4,
       justification: 'Konsultācijas',
     },
@@ -147,6 +151,35 @@ describe('system tasks', () => {
       await moveClockIntoSemester(server.database);
       c['koord.s1'] = await server.signIn('koord.s1');
     }
+  });
+
+  it('a remote session awaiting confirmation is its provider’s task until the students confirm', async () => {
+    const teacherId = await userId('skolotajs.s1');
+    const p = await runningPlan(803, cal.current.id, teacherId);
+    const session = await c['skolotajs.s1'].post('/api/support/sessions', {
+      onDate: today(),
+      startTime: '08:00',
+      minutes: 45,
+      mode: 'remote',
+      topic: 'Attālināti',
+      participants: [p],
+    });
+    expect(session.statusCode, session.body).toBe(201);
+    const task = (await tasks('skolotajs.s1')).find(
+      (t) => t.kind === 'session_confirm' && t.plan?.id === p.planId,
+    );
+    expect(task).toMatchObject({ dueOn: addDays(today(), 1), params: { count: 1, date: today() } });
+    expect(task?.student?.name).toBeTruthy();
+    // The student confirms (as the remote link would): the condition clears.
+    await server.database.withTx((tx) =>
+      tx.execute(
+        sql`update session_participants set confirmed_at = now(), confirmed_via = 'remote' where plan_id = ${p.planId}`,
+      ),
+    );
+    expect((await tasks('skolotajs.s1')).some((t) => t.id === task?.id)).toBe(false);
+    expect((await tasks('skolotajs.s1', 'done')).find((t) => t.id === task?.id)?.doneAutomatically).toBe(
+      true,
+    );
   });
 
   it('two reconciliations at once make one open task per condition', async () => {
