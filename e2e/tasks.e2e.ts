@@ -29,6 +29,8 @@ describe('tasks', () => {
     mkdirSync(SHOTS, { recursive: true });
     for (const width of [1366, 360]) {
       await page.setViewportSize({ width, height: 900 });
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await page.getByText('Ielādē…').first().waitFor({ state: 'detached' });
       await page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`), fullPage: true });
       visited.push({ name: `${name}@${width}`, violations: await axeViolations(page) });
     }
@@ -49,7 +51,10 @@ describe('tasks', () => {
     await page.getByRole('heading', { name: 'Mani uzdevumi', level: 1 }).waitFor();
     // The demo's students past 20 unjustified lessons whose municipality was not informed.
     const list = page.getByRole('list', { name: 'Uzdevumi' });
-    await list.getByText(/^Informēt pašvaldību par \d+ neattaisnoti kavētām stundām$/).first().waitFor();
+    await list
+      .getByText(/^Informēt pašvaldību par \d+ neattaisnoti kavētām stundām$/)
+      .first()
+      .waitFor();
     await scanBoth(page, 'tasks-open');
 
     await page.getByRole('button', { name: 'Jauns uzdevums' }).click();
@@ -59,19 +64,32 @@ describe('tasks', () => {
     await dialog.getByRole('button', { name: 'Izveidot' }).click();
     await page.getByText('Uzdevums izveidots.').waitFor();
     await list.getByText('Sagatavot atbalsta komandas sanāksmi').waitFor();
-    await page.getByRole('button', { name: 'Atzīmēt kā izpildītu: Sagatavot atbalsta komandas sanāksmi' }).click();
+    await page
+      .getByRole('button', { name: 'Atzīmēt kā izpildītu: Sagatavot atbalsta komandas sanāksmi' })
+      .click();
     await page.getByText('Uzdevums atzīmēts kā izpildīts.').waitFor();
-    await expect.poll(() => list.getByText('Sagatavot atbalsta komandas sanāksmi').count()).toBe(0);
+    await expect
+      .poll(() => list.getByText('Sagatavot atbalsta komandas sanāksmi').count(), { timeout: 15_000 })
+      .toBe(0);
     await page.getByText('Izpildītie').click();
+    await page.waitForURL((url) => url.search.includes('status=done'));
     await page.getByText('Sagatavot atbalsta komandas sanāksmi').waitFor();
-    await page.getByText(/atzīmēja /).first().waitFor();
+    await page
+      .getByText(/atzīmēja /)
+      .first()
+      .waitFor();
     await scanBoth(page, 'tasks-done');
     await page.getByRole('link', { name: 'Sākums' }).first().click();
     await expect
-      .poll(async () => Number((await page.getByRole('link', { name: /^Atvērti: \d+$/ }).textContent())?.trim()))
+      .poll(
+        async () => Number((await page.getByRole('link', { name: /^Atvērti: \d+$/ }).textContent())?.trim()),
+        {
+          timeout: 15_000,
+        },
+      )
       .toBe(before);
     await signOut(page);
-  });
+  }, 300_000);
 
   it('the auditor’s start page leads to the audit log, with counts and no tasks', async () => {
     const { page } = e2e;
@@ -85,7 +103,7 @@ describe('tasks', () => {
     await card.getByRole('link', { name: 'Atvērt audita žurnālu' }).click();
     await page.getByRole('heading', { name: 'Audita žurnāls', level: 1 }).waitFor();
     await signOut(page);
-  });
+  }, 300_000);
 
   it('every page visited passes axe at 1366 and 360 px', () => {
     expect(visited.length).toBe(10);

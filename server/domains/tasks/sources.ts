@@ -32,9 +32,12 @@ export const planEvaluationSource: SystemTaskSource = async (tx, today, filter) 
     }),
   );
 
-/** More than 20 unjustified lessons and the municipality not informed: the school coordinators. */
-export const legalDutySource: SystemTaskSource = async (tx, _today, filter) =>
-  (await findUnreportedLegalDuties(tx, coordinatedSchools(filter))).map(
+/**
+ * More than 20 unjustified lessons and the municipality not informed (this semester, or one that ended
+ * at most 30 days ago): the school coordinators.
+ */
+export const legalDutySource: SystemTaskSource = async (tx, today, filter) =>
+  (await findUnreportedLegalDuties(tx, today, coordinatedSchools(filter))).map(
     (r): SystemTaskCandidate => ({
       systemKey: `legal_duty:${r.student_id}:${r.semester_id}`,
       kind: 'legal_duty',
