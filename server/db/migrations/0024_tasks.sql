@@ -28,4 +28,6 @@ CREATE UNIQUE INDEX IF NOT EXISTS "tasks_open_system_key_uq" ON "tasks" USING bt
 CREATE INDEX IF NOT EXISTS "tasks_assignee_user_idx" ON "tasks" USING btree ("assignee_user_id", "status", "due_on");--> statement-breakpoint
 CREATE INDEX IF NOT EXISTS "tasks_assignee_role_idx" ON "tasks" USING btree ("org_id", "assignee_role", "status");--> statement-breakpoint
 CREATE INDEX IF NOT EXISTS "tasks_student_idx" ON "tasks" USING btree ("student_id");--> statement-breakpoint
+-- Reconciliation looks up every key (is there one someone closed by hand?).
+CREATE INDEX IF NOT EXISTS "tasks_system_key_idx" ON "tasks" USING btree ("system_key") WHERE "system_key" IS NOT NULL;--> statement-breakpoint
 CREATE INDEX IF NOT EXISTS "tasks_kind_open_idx" ON "tasks" USING btree ("kind") WHERE "status" = 'open';

@@ -47,6 +47,7 @@ export const tasks = pgTable(
     index('tasks_assignee_user_idx').on(t.assigneeUserId, t.status, t.dueOn),
     index('tasks_assignee_role_idx').on(t.orgId, t.assigneeRole, t.status),
     index('tasks_student_idx').on(t.studentId),
+    index('tasks_system_key_idx').on(t.systemKey).where(sql`system_key is not null`),
     index('tasks_kind_open_idx').on(t.kind).where(sql`status = 'open'`),
   ],
 );
