@@ -26,7 +26,10 @@ export function TasksPage() {
         <SegmentedControl
           aria-label={t('tasks.filterLabel')}
           value={status}
-          onChange={(v) => setParams(v === 'done' ? { status: 'done' } : {}, { replace: true })}
+          onChange={(v) => {
+            setMessage(null);
+            setParams(v === 'done' ? { status: 'done' } : {}, { replace: true });
+          }}
           data={[
             {
               value: 'open',
