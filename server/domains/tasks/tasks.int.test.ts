@@ -303,3 +303,22 @@ describe('tasks made by hand', () => {
     expect((await c['koord.s1'].get('/api/me')).json().can.viewTasks).toBe(true);
   });
 });
+
+describe('the auditor’s entry points', () => {
+  it('counts the last 7 days of the audit log in the caller’s scope, without names; sign-ins only nationally', async () => {
+    const auditor = await c.auditors.get('/api/audit/summary');
+    expect(auditor.statusCode, auditor.body).toBe(200);
+    const body = auditor.json();
+    expect(body).toMatchObject({
+      from: addDays(today(), -6),
+      events: expect.any(Number),
+      denied: expect.any(Number),
+    });
+    expect(body.events).toBeGreaterThan(0);
+    expect(body.signIns).toBeGreaterThan(0);
+    expect(Object.keys(body).sort()).toEqual(['denied', 'events', 'from', 'signIns']);
+    const school = (await c['koord.s1'].get('/api/audit/summary')).json();
+    expect(school.signIns).toBeNull();
+    expect((await c['skolotajs.s1'].get('/api/audit/summary')).statusCode).toBe(403);
+  });
+});
