@@ -17,6 +17,7 @@ import { calendarRoutes } from './domains/calendar/routes.ts';
 import { ejournalRoutes } from './domains/ejournal/routes.ts';
 import { importRoutes } from './domains/imports/routes.ts';
 import { letterRoutes } from './domains/letters/routes.ts';
+import { noteRoutes } from './domains/notes/routes.ts';
 import { organisationRoutes } from './domains/organisations/routes.ts';
 import { planRoutes } from './domains/plans/routes.ts';
 import { riskRoutes } from './domains/risks/routes.ts';
@@ -139,6 +140,7 @@ export async function buildApp({
       await api.register(supportRoutes);
       await api.register(budgetRoutes);
       await api.register(letterRoutes);
+      await api.register(noteRoutes);
       await api.register(taskRoutes);
     },
     { prefix: '/api' },

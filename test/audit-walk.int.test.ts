@@ -166,6 +166,13 @@ beforeAll(async () => {
     method: 'printed',
   });
   expect(letter.statusCode, letter.body).toBe(201);
+  const note = await k.post(`/api/students/${consult.studentId}/notes`, {
+    date: cal.today,
+    type: 'meeting',
+    visibility: 'team',
+    text: 'Tikšanās ar skolēnu.',
+  });
+  expect(note.statusCode, note.body).toBe(201);
   const signed = await k.request('POST', `/api/plans/${economic.planId}/signed-files?fileName=p.pdf`, pdf, {
     headers: { 'content-type': 'application/pdf' },
   });
@@ -218,6 +225,7 @@ beforeAll(async () => {
     paymentId: [paymentId],
     applicationId: [applicationId],
     letterId: [letter.json().id],
+    noteId: [note.json().id],
     fileId: [signed.json().items[0].id as string],
     imports: [importId],
     organisations: [schoolId],

@@ -2,6 +2,7 @@ import { shiftYears } from '../common/api/fields.ts';
 import { makeOldPersonalCode } from '../common/personal-code.ts';
 import { addDays } from '../server/platform/dates.ts';
 import { letterSamples } from './bad-input-samples-letters.ts';
+import { noteSamples } from './bad-input-samples-notes.ts';
 import { planAndSupportSamples } from './bad-input-samples-plans.ts';
 import { taskSamples } from './bad-input-samples-tasks.ts';
 
@@ -238,6 +239,7 @@ export function routeSamples(ids: WalkIds): Record<string, RouteSample> {
     },
     ...planAndSupportSamples(ids),
     ...letterSamples(ids),
+    ...noteSamples(ids),
     ...taskSamples(ids),
   };
 }

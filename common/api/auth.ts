@@ -48,6 +48,8 @@ export const ZNavigationAbilities = z.object({
   manageRiskCatalogue: z.boolean(),
   /** Record consultations (my students, my week). */
   recordSupport: z.boolean(),
+  /** The start page shows the caller's recent case notes and sessions (a specialist's). */
+  myNotes: z.boolean(),
   viewTimesheets: z.boolean(),
   viewOwnTimesheet: z.boolean(),
   enterTimesheets: z.boolean(),

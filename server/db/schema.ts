@@ -3,6 +3,7 @@
 export * from './schema/ejournal.ts';
 export * from './schema/foundation.ts';
 export * from './schema/letters.ts';
+export * from './schema/notes.ts';
 export * from './schema/plans.ts';
 export * from './schema/risks.ts';
 export * from './schema/students.ts';

@@ -12,6 +12,7 @@ export const STUDENT_LINKED_TYPES = new Set([
   'plan',
   'guardian',
   'letter',
+  'note',
   'application',
   'payment',
   'student_risk',

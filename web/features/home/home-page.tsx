@@ -6,6 +6,7 @@ import { PageHeading } from '../../components/page-heading.tsx';
 import { ApprovalsWaiting } from '../approvals/approvals-waiting.tsx';
 import { AuditEntryCard } from '../audit/audit-entry-card.tsx';
 import { useCurrentUser } from '../auth/use-session.ts';
+import { MyWorkCard } from '../notes/my-work-card.tsx';
 import { TaskCounterCard } from '../tasks/task-counter-card.tsx';
 import { WatchListSummaryCard } from '../watch-list/watch-list-summary-card.tsx';
 
@@ -23,6 +24,7 @@ export function HomePage() {
       <AuditEntryCard />
       <WatchListSummaryCard />
       <ApprovalsWaiting />
+      <MyWorkCard />
       <section aria-labelledby="home-roles">
         <Title order={2} id="home-roles" size="h3" mb="sm">
           {t('home.rolesTitle')}

@@ -5,6 +5,7 @@ import { LoadError, LoadingState, StatusMessage } from '../../components/feedbac
 import { PageHeading } from '../../components/page-heading.tsx';
 import { ApiError } from '../../lib/api.ts';
 import { LettersTab } from '../letters/letters-tab.tsx';
+import { NotesTab } from '../notes/notes-tab.tsx';
 import { StudentPlansTab } from '../plans/student-plans-tab.tsx';
 import { StudentIndicatorsTab } from '../risks/student-indicators-tab.tsx';
 import { StudentRisksTab } from '../risks/student-risks-tab.tsx';
@@ -26,6 +27,7 @@ const TABS = [
   'indicators',
   'plans',
   'letters',
+  'notes',
   'tasks',
   'history',
 ] as const;
@@ -79,6 +81,7 @@ export function StudentDetailPage() {
           <Tabs.Tab value="indicators">{t('indicators.tab')}</Tabs.Tab>
           <Tabs.Tab value="plans">{t('plans.nav')}</Tabs.Tab>
           {data.can.viewLetters && <Tabs.Tab value="letters">{t('letters.tab')}</Tabs.Tab>}
+          <Tabs.Tab value="notes">{t('notes.tab')}</Tabs.Tab>
           <Tabs.Tab value="tasks">{t('tasks.studentTab')}</Tabs.Tab>
           <Tabs.Tab value="history">{t('students.tabHistory')}</Tabs.Tab>
         </Tabs.List>
@@ -105,6 +108,9 @@ export function StudentDetailPage() {
             <LettersTab studentId={data.id} />
           </Tabs.Panel>
         )}
+        <Tabs.Panel value="notes">
+          <NotesTab studentId={data.id} />
+        </Tabs.Panel>
         <Tabs.Panel value="tasks">
           <StudentTasksTab studentId={data.id} />
         </Tabs.Panel>
