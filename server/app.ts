@@ -24,6 +24,7 @@ import { planRoutes } from './domains/plans/routes.ts';
 import { riskRoutes } from './domains/risks/routes.ts';
 import { studentRoutes } from './domains/students/routes.ts';
 import { supportRoutes } from './domains/support/routes.ts';
+import { taskRoutes } from './domains/tasks/routes.ts';
 import { userRoutes } from './domains/users/routes.ts';
 import { today } from './platform/clock.ts';
 import type { Config, TrustProxy } from './platform/config.ts';
@@ -142,6 +143,7 @@ export async function buildApp({
       await api.register(letterRoutes);
       await api.register(noteRoutes);
       await api.register(chronologyRoutes);
+      await api.register(taskRoutes);
     },
     { prefix: '/api' },
   );

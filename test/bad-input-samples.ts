@@ -5,6 +5,7 @@ import { chronologySamples } from './bad-input-samples-chronology.ts';
 import { letterSamples } from './bad-input-samples-letters.ts';
 import { noteSamples } from './bad-input-samples-notes.ts';
 import { planAndSupportSamples } from './bad-input-samples-plans.ts';
+import { taskSamples } from './bad-input-samples-tasks.ts';
 
 /** Real demo ids the walk puts into URLs and bodies, so requests reach validation, not a 404. */
 export interface WalkIds {
@@ -241,5 +242,6 @@ export function routeSamples(ids: WalkIds): Record<string, RouteSample> {
     ...letterSamples(ids),
     ...noteSamples(ids),
     ...chronologySamples(ids),
+    ...taskSamples(ids),
   };
 }

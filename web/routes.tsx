@@ -10,6 +10,7 @@ import { planRoutes } from './features/plans/plan-routes.tsx';
 import { NotFoundPage } from './features/shell/not-found-page.tsx';
 import { RequirePermission, SignedInArea, SignedOutArea } from './features/shell/session-guards.tsx';
 import { confirmRoute, supportRoutes } from './features/support/support-routes.tsx';
+import { taskRoutes } from './features/tasks/task-routes.tsx';
 import { riskRoutes } from './features/watch-list/risk-routes.tsx';
 
 // Each page is its own chunk, so the first load carries only the shell.
@@ -93,6 +94,7 @@ export const router = createBrowserRouter([
       ...budgetRoutes,
       ...calendarRoutes,
       ...letterRoutes,
+      ...taskRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -61,6 +61,8 @@ export const ZNavigationAbilities = z.object({
   manageCalendar: z.boolean(),
   /** Edit the national letter templates. */
   manageLetterTemplates: z.boolean(),
+  /** Has tasks ("my tasks" and the start page's counter). */
+  viewTasks: z.boolean(),
 });
 export type TNavigationAbilities = z.infer<typeof ZNavigationAbilities>;
 

@@ -8,3 +8,4 @@ export * from './schema/plans.ts';
 export * from './schema/risks.ts';
 export * from './schema/students.ts';
 export * from './schema/support.ts';
+export * from './schema/tasks.ts';

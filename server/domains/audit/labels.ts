@@ -19,6 +19,7 @@ export const STUDENT_LINKED_TYPES = new Set([
   'student_assignment',
   'support_session',
   'import',
+  'task',
 ]);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

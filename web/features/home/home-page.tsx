@@ -4,8 +4,10 @@ import type { Role } from '../../../common/roles.ts';
 import { ROLES } from '../../../common/roles.ts';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { ApprovalsWaiting } from '../approvals/approvals-waiting.tsx';
+import { AuditEntryCard } from '../audit/audit-entry-card.tsx';
 import { useCurrentUser } from '../auth/use-session.ts';
 import { MyWorkCard } from '../notes/my-work-card.tsx';
+import { TaskCounterCard } from '../tasks/task-counter-card.tsx';
 import { WatchListSummaryCard } from '../watch-list/watch-list-summary-card.tsx';
 
 /** Start page: a greeting, the user's roles with their organisations, and what each role does next. */
@@ -18,6 +20,8 @@ export function HomePage() {
   return (
     <Stack gap="lg">
       <PageHeading>{t('home.greeting', { name: me.firstName })}</PageHeading>
+      <TaskCounterCard />
+      <AuditEntryCard />
       <WatchListSummaryCard />
       <ApprovalsWaiting />
       <MyWorkCard />

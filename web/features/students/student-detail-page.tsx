@@ -11,6 +11,7 @@ import { StudentPlansTab } from '../plans/student-plans-tab.tsx';
 import { StudentIndicatorsTab } from '../risks/student-indicators-tab.tsx';
 import { StudentRisksTab } from '../risks/student-risks-tab.tsx';
 import { NotFoundPage } from '../shell/not-found-page.tsx';
+import { StudentTasksTab } from '../tasks/student-tasks-tab.tsx';
 import { ApplicationsTab } from './applications-tab.tsx';
 import { GuardiansTab } from './guardians-tab.tsx';
 import { StudentBasicsTab } from './student-basics-tab.tsx';
@@ -29,6 +30,7 @@ const TABS = [
   'letters',
   'notes',
   'chronology',
+  'tasks',
   'history',
 ] as const;
 type Tab = (typeof TABS)[number];
@@ -83,6 +85,7 @@ export function StudentDetailPage() {
           {data.can.viewLetters && <Tabs.Tab value="letters">{t('letters.tab')}</Tabs.Tab>}
           <Tabs.Tab value="notes">{t('notes.tab')}</Tabs.Tab>
           <Tabs.Tab value="chronology">{t('chronology.tab')}</Tabs.Tab>
+          <Tabs.Tab value="tasks">{t('tasks.studentTab')}</Tabs.Tab>
           <Tabs.Tab value="history">{t('students.tabHistory')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="basics">
@@ -113,6 +116,9 @@ export function StudentDetailPage() {
         </Tabs.Panel>
         <Tabs.Panel value="chronology">
           <ChronologyTab studentId={data.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="tasks">
+          <StudentTasksTab studentId={data.id} />
         </Tabs.Panel>
         <Tabs.Panel value="history">
           <StudentHistoryTab student={data} />
