@@ -117,3 +117,14 @@ export const BUDGET_ALLOCATE_ROLES = [
 /** Record economic payments, and decide (with a reason) to go beyond a cap or the budget. */
 export const PAYMENT_ROLES = ['school_director', 'school_coordinator'] as const satisfies readonly Role[];
 export const OVER_CAP_ROLES = PAYMENT_ROLES;
+/** Have tasks ("my tasks", the start page's counter): every staff role; partners and auditors have none. */
+export const TASK_ROLES = [
+  'national_admin',
+  'expert',
+  'municipal_coordinator',
+  'school_director',
+  'school_coordinator',
+  'plan_preparer',
+  'specialist',
+  'teacher',
+] as const satisfies readonly Role[];

@@ -141,7 +141,8 @@ describe('support delivery: group consultation confirmed by PIN, remote link, ti
     await signOut(page);
     await page.goto(remoteLink);
     await page.getByRole('heading', { level: 1, name: 'Nodarbības apstiprināšana' }).waitFor();
-    expect(await page.locator('main').textContent()).toContain(TEACHER);
+    // The heading shows while the session's details load: wait for them.
+    await expect.poll(() => page.locator('main').textContent()).toContain(TEACHER);
     // The only student still to confirm is chosen already.
     expect(await page.getByRole('combobox', { name: 'Skolēns' }).inputValue()).toMatch(/^\S+ \S\.$/);
     await page.getByLabel('Jūsu PIN').fill(pinOf.get(students[1].studentId) ?? '');

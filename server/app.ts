@@ -14,15 +14,18 @@ import { auditRoutes } from './domains/audit/routes.ts';
 import { authRoutes } from './domains/auth/routes.ts';
 import { budgetRoutes } from './domains/budgets/routes.ts';
 import { calendarRoutes } from './domains/calendar/routes.ts';
+import { chronologyRoutes } from './domains/chronology/routes.ts';
 import { ejournalRoutes } from './domains/ejournal/routes.ts';
 import { importRoutes } from './domains/imports/routes.ts';
 import { letterRoutes } from './domains/letters/routes.ts';
+import { noteRoutes } from './domains/notes/routes.ts';
 import { organisationRoutes } from './domains/organisations/routes.ts';
 import { planRoutes } from './domains/plans/routes.ts';
 import { referralRoutes } from './domains/referrals/routes.ts';
 import { riskRoutes } from './domains/risks/routes.ts';
 import { studentRoutes } from './domains/students/routes.ts';
 import { supportRoutes } from './domains/support/routes.ts';
+import { taskRoutes } from './domains/tasks/routes.ts';
 import { userRoutes } from './domains/users/routes.ts';
 import { today } from './platform/clock.ts';
 import type { Config, TrustProxy } from './platform/config.ts';
@@ -140,6 +143,9 @@ export async function buildApp({
       await api.register(budgetRoutes);
       await api.register(letterRoutes);
       await api.register(referralRoutes);
+      await api.register(noteRoutes);
+      await api.register(chronologyRoutes);
+      await api.register(taskRoutes);
     },
     { prefix: '/api' },
   );

@@ -2,7 +2,9 @@ import { buildApp } from './app.ts';
 import { loadDemoIfEmpty } from './demo/seed.ts';
 import { ensureSchoolYears } from './domains/calendar/index.ts';
 import { remindOverdueEvaluations } from './domains/plans/index.ts';
+import { reconcileSystemTasks } from './domains/tasks/index.ts';
 import { pruneExpiredRecords } from './housekeeping.ts';
+import { today } from './platform/clock.ts';
 import { loadConfig } from './platform/config.ts';
 import { openDatabase } from './platform/db.ts';
 import { safeErrorSummary } from './platform/error-handler.ts';
@@ -35,6 +37,7 @@ async function main(): Promise<void> {
         await ensureSchoolYears(tx);
         await remindOverdueEvaluations(tx);
         await pruneExpiredRecords(tx);
+        await reconcileSystemTasks(tx, today());
       })
       .catch((err) =>
         app.log.error({ err: safeErrorSummary(err) }, 'hourly calendar, reminders and clean-up failed'),

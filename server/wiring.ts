@@ -1,4 +1,6 @@
 import { findPayments } from './domains/budgets/index.ts';
+import { registerChronologySource } from './domains/chronology/index.ts';
+import { findNoteChronologyEntries } from './domains/notes/index.ts';
 import { endPlansOnMove, registerDeliveryFacts } from './domains/plans/index.ts';
 import { registerStudentMoveHandler } from './domains/students/index.ts';
 import { findDeliveredHours, planHasDeliveries } from './domains/support/index.ts';
@@ -10,12 +12,15 @@ import { findDeliveredHours, planHasDeliveries } from './domains/support/index.t
  *
  * - plans ← support, budgets: whether a plan has deliveries, delivered hours, payments;
  * - students ← plans: a moving student's plans at the old school end, in the move's transaction;
+ * - chronology ← notes, referrals: their entries in a student's timeline (each source keeps its own
+ *   visibility rules and audits its restricted reads);
  *
  * Runs when this module is first imported (by server/app.ts and server/demo/seed.ts); idempotent.
  */
 export function wireDomains(): void {
   registerDeliveryFacts({ planHasDeliveries, findDeliveredHours, findPayments });
   registerStudentMoveHandler(endPlansOnMove);
+  registerChronologySource('note', findNoteChronologyEntries);
 }
 
 wireDomains();

@@ -175,6 +175,13 @@ beforeAll(async () => {
     dueOn: cal.today,
   });
   expect(referral.statusCode, referral.body).toBe(201);
+  const note = await k.post(`/api/students/${consult.studentId}/notes`, {
+    date: cal.today,
+    type: 'meeting',
+    visibility: 'team',
+    text: 'Tikšanās ar skolēnu.',
+  });
+  expect(note.statusCode, note.body).toBe(201);
   const signed = await k.request('POST', `/api/plans/${economic.planId}/signed-files?fileName=p.pdf`, pdf, {
     headers: { 'content-type': 'application/pdf' },
   });
@@ -228,6 +235,7 @@ beforeAll(async () => {
     applicationId: [applicationId],
     letterId: [letter.json().id],
     referrals: [referral.json().id],
+    noteId: [note.json().id],
     fileId: [signed.json().items[0].id as string],
     imports: [importId],
     organisations: [schoolId],

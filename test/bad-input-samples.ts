@@ -1,9 +1,12 @@
 import { shiftYears } from '../common/api/fields.ts';
 import { makeOldPersonalCode } from '../common/personal-code.ts';
 import { addDays } from '../server/platform/dates.ts';
+import { chronologySamples } from './bad-input-samples-chronology.ts';
 import { letterSamples } from './bad-input-samples-letters.ts';
+import { noteSamples } from './bad-input-samples-notes.ts';
 import { planAndSupportSamples } from './bad-input-samples-plans.ts';
 import { referralSamples } from './bad-input-samples-referrals.ts';
+import { taskSamples } from './bad-input-samples-tasks.ts';
 
 /** Real demo ids the walk puts into URLs and bodies, so requests reach validation, not a 404. */
 export interface WalkIds {
@@ -239,5 +242,8 @@ export function routeSamples(ids: WalkIds): Record<string, RouteSample> {
     ...planAndSupportSamples(ids),
     ...letterSamples(ids),
     ...referralSamples(ids),
+    ...noteSamples(ids),
+    ...chronologySamples(ids),
+    ...taskSamples(ids),
   };
 }

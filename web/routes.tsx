@@ -11,6 +11,7 @@ import { referralRoutes } from './features/referrals/referral-routes.tsx';
 import { NotFoundPage } from './features/shell/not-found-page.tsx';
 import { RequirePermission, SignedInArea, SignedOutArea } from './features/shell/session-guards.tsx';
 import { confirmRoute, supportRoutes } from './features/support/support-routes.tsx';
+import { taskRoutes } from './features/tasks/task-routes.tsx';
 import { riskRoutes } from './features/watch-list/risk-routes.tsx';
 
 // Each page is its own chunk, so the first load carries only the shell.
@@ -95,6 +96,7 @@ export const router = createBrowserRouter([
       ...calendarRoutes,
       ...letterRoutes,
       ...referralRoutes,
+      ...taskRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -48,6 +48,8 @@ export const ZNavigationAbilities = z.object({
   manageRiskCatalogue: z.boolean(),
   /** Record consultations (my students, my week). */
   recordSupport: z.boolean(),
+  /** The start page shows the caller's recent case notes and sessions (a specialist's). */
+  myNotes: z.boolean(),
   viewTimesheets: z.boolean(),
   viewOwnTimesheet: z.boolean(),
   enterTimesheets: z.boolean(),
@@ -61,6 +63,8 @@ export const ZNavigationAbilities = z.object({
   manageLetterTemplates: z.boolean(),
   /** A partner institution's referrals (issue 12). */
   viewPartnerReferrals: z.boolean(),
+  /** Has tasks ("my tasks" and the start page's counter). */
+  viewTasks: z.boolean(),
 });
 export type TNavigationAbilities = z.infer<typeof ZNavigationAbilities>;
 

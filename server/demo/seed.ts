@@ -18,6 +18,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './accounts.ts';
 import { type DemoCalendar, demoCalendar } from './calendar.ts';
 import { seedEjournal } from './ejournal.ts';
 import { demoId } from './ids.ts';
+import { seedNotes } from './notes.ts';
 import { DEMO_MUNICIPALITIES, DEMO_STATE_SCHOOL, NATION } from './organisations.ts';
 import { seedPlans } from './plans.ts';
 import { pick, seededRandom } from './random.ts';
@@ -305,6 +306,7 @@ export async function loadDemoIfEmpty(database: Database): Promise<boolean> {
     await seedBudgets(tx, orgs, cal);
     const s1 = orgs.get('s1');
     if (s1) await seedPlans(tx, s1.id, users, cal);
+    await seedNotes(tx, users, cal);
     return true;
   });
 }

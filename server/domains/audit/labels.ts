@@ -12,12 +12,14 @@ export const STUDENT_LINKED_TYPES = new Set([
   'plan',
   'guardian',
   'letter',
+  'note',
   'application',
   'payment',
   'student_risk',
   'student_assignment',
   'support_session',
   'import',
+  'task',
 ]);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

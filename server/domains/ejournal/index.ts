@@ -1,7 +1,16 @@
 /** The e-journal's public module: its actions. No other domain uses the e-journal today. */
 
-/** For letters to guardians: the legal-duty threshold and a student's unjustified lessons. */
-export { countUnjustifiedLessons, LEGAL_DUTY_UNJUSTIFIED_LESSONS } from './legal-duty-repo.ts';
+/** For a student's chronology: the legal-duty line passed and the municipality informed, per semester. */
+export { findLegalDutyHistory, type LegalDutyHistoryRow } from './chronology-repo.ts';
+/**
+ * For letters to guardians: the legal-duty threshold and a student's unjustified lessons; for tasks:
+ * legal duties not yet reported (the legal_duty system task).
+ */
+export {
+  countUnjustifiedLessons,
+  findUnreportedLegalDuties,
+  LEGAL_DUTY_UNJUSTIFIED_LESSONS,
+} from './legal-duty-repo.ts';
 export {
   EJOURNAL_ENTER,
   EJOURNAL_IMPORT,

@@ -34,6 +34,7 @@ export {
   insertStudents,
   jsonValue,
   type NewStudent,
+  providerOfStudent,
   type StudentRow,
   type StudentScope,
   studentVisible,

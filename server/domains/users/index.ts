@@ -8,3 +8,5 @@ export { USER_GRANT, USER_MANAGE, USER_VIEW } from './policy.ts';
  * roots (CLI, demo seed) that create accounts without a request.
  */
 export { emailExists, findGrantsOfUsers, findUserById, insertGrant, insertUser } from './repo.ts';
+/** For tasks: the colleagues in a caller's scope a task may be given to. */
+export { findStaffInScope } from './staff-repo.ts';

@@ -4,8 +4,11 @@ import type { Role } from '../../../common/roles.ts';
 import { ROLES } from '../../../common/roles.ts';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { ApprovalsWaiting } from '../approvals/approvals-waiting.tsx';
+import { AuditEntryCard } from '../audit/audit-entry-card.tsx';
 import { useCurrentUser } from '../auth/use-session.ts';
 import { PartnerInboxCard } from '../referrals/partner-inbox-card.tsx';
+import { MyWorkCard } from '../notes/my-work-card.tsx';
+import { TaskCounterCard } from '../tasks/task-counter-card.tsx';
 import { WatchListSummaryCard } from '../watch-list/watch-list-summary-card.tsx';
 
 /** Start page: a greeting, the user's roles with their organisations, and what each role does next. */
@@ -18,9 +21,12 @@ export function HomePage() {
   return (
     <Stack gap="lg">
       <PageHeading>{t('home.greeting', { name: me.firstName })}</PageHeading>
+      <TaskCounterCard />
+      <AuditEntryCard />
       <WatchListSummaryCard />
       <ApprovalsWaiting />
       <PartnerInboxCard />
+      <MyWorkCard />
       <section aria-labelledby="home-roles">
         <Title order={2} id="home-roles" size="h3" mb="sm">
           {t('home.rolesTitle')}

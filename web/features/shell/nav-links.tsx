@@ -8,6 +8,7 @@ import { letterNavItems } from '../letters/letter-routes.tsx';
 import { planNavItems } from '../plans/plan-routes.tsx';
 import { referralNavItems } from '../referrals/referral-routes.tsx';
 import { supportNavItems } from '../support/access.ts';
+import { taskNavItems } from '../tasks/task-routes.tsx';
 import { riskNavItems } from '../watch-list/access.ts';
 
 type Item = { to: string; label: string; end?: boolean };
@@ -15,6 +16,7 @@ type Item = { to: string; label: string; end?: boolean };
 /** The sections the user may open, from the permissions the server sent with the user. */
 export function navItems(me: TMe, t: (key: string) => string): Item[] {
   const items: Item[] = [{ to: '/', label: t('nav.home'), end: true }];
+  items.push(...taskNavItems(me, t));
   if (me.can.viewStudents) items.push({ to: '/students', label: t('nav.students') });
   items.push(...riskNavItems(me, t));
   items.push(...planNavItems(me, t));

@@ -4,12 +4,15 @@ import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { LoadError, LoadingState, StatusMessage } from '../../components/feedback.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { ApiError } from '../../lib/api.ts';
+import { ChronologyTab } from '../chronology/chronology-tab.tsx';
 import { LettersTab } from '../letters/letters-tab.tsx';
+import { NotesTab } from '../notes/notes-tab.tsx';
 import { StudentPlansTab } from '../plans/student-plans-tab.tsx';
 import { ReferralsTab } from '../referrals/referrals-tab.tsx';
 import { StudentIndicatorsTab } from '../risks/student-indicators-tab.tsx';
 import { StudentRisksTab } from '../risks/student-risks-tab.tsx';
 import { NotFoundPage } from '../shell/not-found-page.tsx';
+import { StudentTasksTab } from '../tasks/student-tasks-tab.tsx';
 import { ApplicationsTab } from './applications-tab.tsx';
 import { GuardiansTab } from './guardians-tab.tsx';
 import { StudentBasicsTab } from './student-basics-tab.tsx';
@@ -27,6 +30,9 @@ const TABS = [
   'plans',
   'letters',
   'referrals',
+  'notes',
+  'chronology',
+  'tasks',
   'history',
 ] as const;
 type Tab = (typeof TABS)[number];
@@ -80,6 +86,9 @@ export function StudentDetailPage() {
           <Tabs.Tab value="plans">{t('plans.nav')}</Tabs.Tab>
           {data.can.viewLetters && <Tabs.Tab value="letters">{t('letters.tab')}</Tabs.Tab>}
           {data.can.viewReferrals && <Tabs.Tab value="referrals">{t('referrals.tab')}</Tabs.Tab>}
+          <Tabs.Tab value="notes">{t('notes.tab')}</Tabs.Tab>
+          <Tabs.Tab value="chronology">{t('chronology.tab')}</Tabs.Tab>
+          <Tabs.Tab value="tasks">{t('tasks.studentTab')}</Tabs.Tab>
           <Tabs.Tab value="history">{t('students.tabHistory')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="basics">
@@ -110,6 +119,15 @@ export function StudentDetailPage() {
             <ReferralsTab studentId={data.id} />
           </Tabs.Panel>
         )}
+        <Tabs.Panel value="notes">
+          <NotesTab studentId={data.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="chronology">
+          <ChronologyTab studentId={data.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="tasks">
+          <StudentTasksTab studentId={data.id} />
+        </Tabs.Panel>
         <Tabs.Panel value="history">
           <StudentHistoryTab student={data} />
         </Tabs.Panel>
