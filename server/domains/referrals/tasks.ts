@@ -17,13 +17,15 @@ export interface SystemTaskCandidate {
 /**
  * One candidate per referral past its deadline that the partner has not answered (sent, received or
  * in progress; answered, closed and withdrawn ones need nothing): a task for the sender, under the
- * student's school, due on the referral's deadline. `filter.assigneeUserId` narrows it to one sender.
+ * student's school, due on the referral's deadline. `filter.assigneeUserId` narrows it to one sender; a filter of roles alone gives none.
  */
 export async function findOverdueReferralTaskCandidates(
   tx: Db,
   today: string,
-  filter: { assigneeUserId?: string },
+  filter: { assigneeUserId?: string; grants?: readonly { role: string; orgId: string }[] },
 ): Promise<SystemTaskCandidate[]> {
+  // Referral tasks are the sender's own: a filter of roles alone (no user) names none of them.
+  if (filter.grants && !filter.assigneeUserId) return [];
   const rows = await repo.findOverdueReferrals(tx, today, filter.assigneeUserId);
   return rows.map((r) => ({
     systemKey: `referral_overdue:${r.id}`,
