@@ -4,6 +4,7 @@ import { moveClockIntoSemester, resetClock, type TestCalendar } from '../../../t
 import { createTestServer, type TestClient, type TestServer } from '../../../test/server.ts';
 import { addDays } from '../../platform/dates.ts';
 import { queryRows } from '../../platform/db.ts';
+import { reconcileSystemTasks } from '../tasks/index.ts';
 import { findOverdueReferralTaskCandidates, findReferralChronologyEntries } from './index.ts';
 
 let server: TestServer;
@@ -275,6 +276,16 @@ describe('referrals: sending, answering, closing', () => {
     expect(entries[0].text).toMatch(/grūtības/);
     expect(entries[3].text).toBe('Ģimene apmeklēta, piešķirts atbalsts.');
     expect(entries[0].link).toEqual({ kind: 'referral', id });
+    // As wired into the student's chronology: the same entries through the route.
+    const chrono = await c['koord.s1'].get(`/api/students/${studentId}/chronology?types=referral`);
+    expect(chrono.statusCode, chrono.body).toBe(200);
+    expect(chrono.json().items.map((e: { event: string }) => e.event)).toEqual([
+      'referral.closed',
+      'referral.answered',
+      'referral.in_progress',
+      'referral.received',
+      'referral.sent',
+    ]);
   });
 
   it('a withdrawn referral no longer shows the partner its data', async () => {
@@ -329,8 +340,18 @@ describe('referrals: sending, answering, closing', () => {
     expect(await server.database.read((db) => findOverdueReferralTaskCandidates(db, later, {}))).toHaveLength(
       1,
     );
+    // As wired (server/wiring.ts): the hourly reconciliation makes the sender's task …
+    const task = () =>
+      q<{ status: string; assignee_user_id: string; done_automatically: boolean }>(
+        sql`select status, assignee_user_id, done_automatically from tasks where system_key = ${`referral_overdue:${r.id}`}`,
+      );
+    await server.database.withTx((tx) => reconcileSystemTasks(tx, later));
+    expect(await task()).toEqual([{ status: 'open', assignee_user_id: sender, done_automatically: false }]);
     await p.post(`/api/referrals/${r.id}/status`, { status: 'answered', response: 'Pārbaudīts.' });
     expect(await server.database.read((db) => findOverdueReferralTaskCandidates(db, later, {}))).toEqual([]);
+    // … and closes it by itself once the partner has answered.
+    await server.database.withTx((tx) => reconcileSystemTasks(tx, later));
+    expect(await task()).toEqual([{ status: 'done', assignee_user_id: sender, done_automatically: true }]);
   });
 });
 
