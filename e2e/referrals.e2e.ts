@@ -118,6 +118,13 @@ describe('referral to the social service', () => {
     await card.getByRole('button', { name: 'Slēgt nosūtījumu' }).click();
     await page.getByText('Nosūtījums slēgts.').waitFor();
     await card.getByText('Slēgts', { exact: true }).waitFor();
+    // The student's chronology has the answer too (the referrals' source, wired in server/wiring.ts).
+    await page.getByRole('tab', { name: 'Hronoloģija' }).click();
+    await page
+      .getByText('Iestāde Ziemeļu novada Sociālais dienests atbildēja uz nosūtījumu')
+      .first()
+      .waitFor();
+    await page.getByText(RESPONSE).first().waitFor();
   });
 
   it('every page visited passes axe at 1366 and 360 px', () => {
