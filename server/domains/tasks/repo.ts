@@ -189,7 +189,13 @@ export async function closeSystemTasksNotIn(
     db,
     sql`update tasks t set status = 'done', done_at = ${at}, done_by = null, done_automatically = true
         where t.kind = ${kind} and t.status = 'open' and t.system_key is not null and ${scoped}
-          ${keys.length > 0 ? sql`and t.system_key not in ${keys}` : sql``}
+          ${
+            // One JSON parameter, not one per key: a national run may hold more keys than the
+            // 65,535 parameters a statement may have.
+            keys.length > 0
+              ? sql`and t.system_key not in (select jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb))`
+              : sql``
+          }
         returning t.id`,
   );
   return rows.length;
