@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { advanceClock } from '../server/platform/clock.ts';
 import { addDays } from '../server/platform/dates.ts';
 import { resetClock, standInSemester, type TestCalendar } from './clock.ts';
 import { axeViolations, type E2E, screenshot, signIn, startE2E } from './harness.ts';
@@ -35,6 +36,9 @@ const REASON = 'Ģimenē ir materiālas grūtības; lūdzam izvērtēt sociālā
 const RESPONSE = 'Ģimene apmeklēta, piešķirts trūcīgas ģimenes statuss un pabalsts.';
 let studentId = '';
 let studentName = '';
+let referralCode = '';
+const OVERDUE = () =>
+  `Nosūtījumam ${referralCode} (Ziemeļu novada Sociālais dienests) nokavēts atbildes termiņš`;
 
 describe('referral to the social service', () => {
   it('a coordinator refers a student choosing two data items and sees the preview first', async () => {
@@ -68,10 +72,24 @@ describe('referral to the social service', () => {
     expect(await preview.textContent()).toContain(studentName.split(' ')[0]);
     await scanBoth(page, 'student-form');
     await page.getByRole('button', { name: 'Nosūtīt', exact: true }).click();
-    await page.getByText(/Nosūtījums NS-\d{4}-[0-9A-F]{6} nosūtīts\./).waitFor();
+    const sent = page.getByText(/Nosūtījums NS-\d{4}-[0-9A-F]{6} nosūtīts\./);
+    await sent.waitFor();
+    referralCode = /NS-\d{4}-[0-9A-F]{6}/.exec((await sent.textContent()) ?? '')?.[0] ?? '';
     const card = page.getByRole('article').filter({ hasText: 'Ziemeļu novada Sociālais dienests' });
     await card.getByText('Nosūtīts', { exact: true }).waitFor();
     expect(await card.textContent()).toContain('Nodotie dati: Vārds, uzvārds, Skola un klase');
+    await signOut(page);
+  });
+
+  it('past the response deadline the referral is a task for the coordinator who sent it', async () => {
+    const { page } = e2e;
+    // Fifteen days on: the deadline (14 days after sending) has passed without an answer.
+    advanceClock(15 * 86_400_000);
+    await signIn(e2e, 'koord.s1');
+    await page.goto(`${e2e.baseUrl}/tasks`);
+    await page.getByRole('heading', { name: 'Mani uzdevumi', level: 1 }).waitFor();
+    await page.getByRole('list', { name: 'Uzdevumi' }).getByText(OVERDUE()).waitFor();
+    await scanBoth(page, 'task-overdue');
     await signOut(page);
   });
 
@@ -125,10 +143,19 @@ describe('referral to the social service', () => {
       .first()
       .waitFor();
     await page.getByText(RESPONSE).first().waitFor();
+    // The answer closed the overdue task by itself: it is among the done tasks, no longer open.
+    await page.goto(`${e2e.baseUrl}/tasks`);
+    await page.getByRole('heading', { name: 'Mani uzdevumi', level: 1 }).waitFor();
+    // The open list has loaded (the demo's legal-duty tasks are in it) and the referral is not there.
+    const open = page.getByRole('list', { name: 'Uzdevumi' });
+    await open.getByText(/^Informēt pašvaldību par/).first().waitFor();
+    expect(await open.getByText(OVERDUE()).count()).toBe(0);
+    await page.goto(`${e2e.baseUrl}/tasks?status=done`);
+    await page.getByText(OVERDUE()).waitFor();
   });
 
   it('every page visited passes axe at 1366 and 360 px', () => {
-    expect(visited.length).toBe(10);
+    expect(visited.length).toBe(12);
     expect(visited.filter((v) => v.violations.length > 0)).toEqual([]);
   });
 });
