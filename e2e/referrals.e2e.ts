@@ -148,7 +148,10 @@ describe('referral to the social service', () => {
     await page.getByRole('heading', { name: 'Mani uzdevumi', level: 1 }).waitFor();
     // The open list has loaded (the demo's legal-duty tasks are in it) and the referral is not there.
     const open = page.getByRole('list', { name: 'Uzdevumi' });
-    await open.getByText(/^Informēt pašvaldību par/).first().waitFor();
+    await open
+      .getByText(/^Informēt pašvaldību par/)
+      .first()
+      .waitFor();
     expect(await open.getByText(OVERDUE()).count()).toBe(0);
     await page.goto(`${e2e.baseUrl}/tasks?status=done`);
     await page.getByText(OVERDUE()).waitFor();
