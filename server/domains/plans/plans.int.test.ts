@@ -257,12 +257,7 @@ describe('plan approval at three levels', () => {
       expect(lv).toContain(riga.format(new Date(e.at)).replace(/\//g, '.').replace(',', ''));
     }
     expect(lv).toMatch(/Lapa 1 no \d/);
-    for (const who of [
-      'Skolēns: ___',
-      'Likumiskais pārstāvis: ___',
-      'Plāna sagatavotājs',
-      'Direktors: ___',
-    ])
+    for (const who of ['Skolēns: ___', 'Likumiskais pārstāvis: ___', 'Plāna sagatavotājs', 'Direktors: ___'])
       expect(lv).toContain(who);
     const en = await c['koord.s1'].get(`/api/plans/${planId}/pdf?lang=en`);
     expect(en.headers['content-disposition']).toBe(`attachment; filename="${plan.code}-en.pdf"`);

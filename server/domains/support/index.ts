@@ -3,10 +3,10 @@
  * composition root). Other domains import support only from here.
  */
 
-/** For a student's chronology: the sessions the student took part in. */
-export { findStudentSessions, type StudentSessionRow } from './chronology-repo.ts';
 /** For tasks: sessions whose students' confirmation window is about to close (session_confirm). */
 export { findSessionsAwaitingConfirmation } from './awaiting-confirmation-repo.ts';
+/** For a student's chronology: the sessions the student took part in. */
+export { findStudentSessions, type StudentSessionRow } from './chronology-repo.ts';
 /** Housekeeping: forgets old failed remote confirmations. */
 export { deleteConfirmationAttemptsBefore } from './confirm-repo.ts';
 export { findDeliveredHours, planHasDeliveries } from './repo.ts';

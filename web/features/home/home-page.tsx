@@ -6,8 +6,8 @@ import { PageHeading } from '../../components/page-heading.tsx';
 import { ApprovalsWaiting } from '../approvals/approvals-waiting.tsx';
 import { AuditEntryCard } from '../audit/audit-entry-card.tsx';
 import { useCurrentUser } from '../auth/use-session.ts';
-import { PartnerInboxCard } from '../referrals/partner-inbox-card.tsx';
 import { MyWorkCard } from '../notes/my-work-card.tsx';
+import { PartnerInboxCard } from '../referrals/partner-inbox-card.tsx';
 import { TaskCounterCard } from '../tasks/task-counter-card.tsx';
 import { WatchListSummaryCard } from '../watch-list/watch-list-summary-card.tsx';
 
