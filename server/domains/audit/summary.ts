@@ -1,6 +1,6 @@
 import type { TAuditSummary } from '../../../common/api/audit-summary.ts';
 import type { RequestContext } from '../../platform/actor.ts';
-import { now, today } from '../../platform/clock.ts';
+import { today } from '../../platform/clock.ts';
 import { addDays } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db.ts';
 import { ForbiddenError } from '../../platform/errors.ts';
@@ -21,7 +21,6 @@ export async function auditSummary(ctx: RequestContext, tx: Db): Promise<TAuditS
   if (scope.length === 0) throw new ForbiddenError('audit');
   const national = scopePaths(ctx.actor, AUDIT_VIEW_NATIONAL).length > 0;
   const from = addDays(today(), -(AUDIT_SUMMARY_DAYS - 1));
-  const since = new Date(now().getTime() - AUDIT_SUMMARY_DAYS * 86_400_000);
-  const counts = await countAuditEventsSince(tx, scope, national, since);
+  const counts = await countAuditEventsSince(tx, scope, national, AUDIT_SUMMARY_DAYS);
   return { from, events: counts.events, denied: counts.denied, signIns: national ? counts.signIns : null };
 }
