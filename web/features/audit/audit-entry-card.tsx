@@ -3,23 +3,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TAuditSummary } from '../../../common/api/audit-summary.ts';
+import { CountLink } from '../../components/count-link.tsx';
 import { api } from '../../lib/api.ts';
 import { useCurrentUser } from '../auth/use-session.ts';
-
-function Count({ label, value, to }: { label: string; value: number; to: string }) {
-  return (
-    <div>
-      <Text component="dt" fz="sm">
-        {label}
-      </Text>
-      <Text component="dd" m={0} fz={28} fw={700} style={{ fontVariantNumeric: 'tabular-nums' }}>
-        <Anchor component={Link} to={to} fz="inherit" fw={700} aria-label={`${label}: ${value}`}>
-          {value}
-        </Anchor>
-      </Text>
-    </div>
-  );
-}
 
 /**
  * The start page's entry to the audit log for those whose work is reading it (the auditor: the audit
@@ -47,14 +33,14 @@ export function AuditEntryCard() {
       {summary.isError && <Text>{t('errors.loadFailed')}</Text>}
       {summary.data && (
         <Group component="dl" gap="xl" m={0} mb="md" align="flex-start">
-          <Count label={t('tasks.auditEvents')} value={summary.data.events} to={`/audit?from=${from}`} />
-          <Count
+          <CountLink label={t('tasks.auditEvents')} value={summary.data.events} to={`/audit?from=${from}`} />
+          <CountLink
             label={t('tasks.auditDenied')}
             value={summary.data.denied}
             to={`/audit?outcome=denied&from=${from}`}
           />
           {summary.data.signIns !== null && (
-            <Count
+            <CountLink
               label={t('tasks.auditSignIns')}
               value={summary.data.signIns}
               to={`/audit?action=auth.login&from=${from}`}

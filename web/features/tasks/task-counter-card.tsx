@@ -1,24 +1,9 @@
 import { Anchor, Group, Paper, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { CountLink } from '../../components/count-link.tsx';
 import { useCurrentUser } from '../auth/use-session.ts';
 import { useTaskCounts } from './use-tasks.ts';
-
-/** A count that opens the task list. */
-function Count({ label, value }: { label: string; value: number }) {
-  return (
-    <div>
-      <Text component="dt" fz="sm">
-        {label}
-      </Text>
-      <Text component="dd" m={0} fz={28} fw={700} style={{ fontVariantNumeric: 'tabular-nums' }}>
-        <Anchor component={Link} to="/tasks" fz="inherit" fw={700} aria-label={`${label}: ${value}`}>
-          {value}
-        </Anchor>
-      </Text>
-    </div>
-  );
-}
 
 /** The start page's "my tasks" card for every role that has tasks: open and overdue, linking to the list. */
 export function TaskCounterCard() {
@@ -36,8 +21,8 @@ export function TaskCounterCard() {
       {counts.isError && <Text>{t('errors.loadFailed')}</Text>}
       {counts.data && (
         <Group component="dl" gap="xl" m={0} mb="md" align="flex-start">
-          <Count label={t('tasks.counterOpen')} value={counts.data.open} />
-          <Count label={t('tasks.counterOverdue')} value={counts.data.overdue} />
+          <CountLink label={t('tasks.counterOpen')} value={counts.data.open} to="/tasks" />
+          <CountLink label={t('tasks.counterOverdue')} value={counts.data.overdue} to="/tasks" />
         </Group>
       )}
       <Anchor component={Link} to="/tasks" fw={500}>
