@@ -34,6 +34,8 @@ import { handleFrameworkError, registerErrorHandler } from './platform/error-han
 import type { RouteSchemas } from './platform/fastify-types.ts';
 import { registerIdempotency } from './platform/idempotency.ts';
 import { registerInputGuard } from './platform/input-guard.ts';
+import type { JobRunner } from './platform/jobs.ts';
+import { inProcessJobRunner } from './platform/jobs-in-process.ts';
 import { loggerOptions } from './platform/logger.ts';
 import { registerRequestHooks } from './platform/request-hooks.ts';
 import { registerStatic } from './platform/static.ts';
@@ -51,6 +53,8 @@ function trustProxyOption(trust: TrustProxy): false | string[] | ((address: stri
 export interface AppOptions {
   config: Config;
   database: Database;
+  /** Background jobs; an in-process runner when not given (tests). */
+  jobs?: JobRunner;
   /** Serve the built client from dist/web (off in API tests). */
   serveClient?: boolean;
 }
@@ -59,6 +63,7 @@ export interface AppOptions {
 export async function buildApp({
   config,
   database,
+  jobs = inProcessJobRunner(),
   serveClient = true,
 }: AppOptions): Promise<FastifyInstance> {
   // Plug the domains' implementations into each other's ports (server/wiring.ts; idempotent).
@@ -80,6 +85,7 @@ export async function buildApp({
   });
   app.decorate('database', database);
   app.decorate('config', config);
+  app.decorate('jobs', jobs);
   // Relative date rules of the shared schemas (birth dates, semesters) follow the one clock.
   setTodayProvider(() => today());
   app.setValidatorCompiler(validatorCompiler);

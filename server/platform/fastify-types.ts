@@ -1,12 +1,15 @@
 import type { RequestContext } from './actor.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db.ts';
+import type { JobRunner } from './jobs.ts';
 import type { MessageCode } from './messages.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     database: Database;
     config: Config;
+    /** Background jobs (server/platform/jobs.ts). */
+    jobs: JobRunner;
     /** Every route registered, for the route-table tests. */
     routeTable: { method: string; url: string; schema?: RouteSchemas }[];
   }
