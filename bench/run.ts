@@ -1,88 +1,82 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
-import { DEMO_PASSWORD } from '../server/demo/accounts.ts';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { ensureWebBuilt } from '../server/platform/web-build.ts';
-import { benchStudentImport } from './import-students.ts';
-import { freePort, loadGet, signInHttp, startServer, stopServer } from './lib.ts';
-import { benchWatchList } from './watch-list.ts';
+import { type BenchDataSet, prepareDataSet } from './data-set.ts';
+import { type LoadResult, runLoad } from './load.ts';
+import { type BenchOptions, parseBenchOptions, USAGE } from './options.ts';
+import { benchPgliteRestart } from './pglite-restart.ts';
+import { insertSection, postgresSettings, renderReport } from './report.ts';
 
 /**
- * `npm run bench`: start-up times and API latency on PGlite and (when BENCH_DATABASE_URL is set,
- * default postgres://postgres@127.0.0.1:5432/test) PostgreSQL. Figures go in BENCHMARKS.md.
+ * `npm run bench`: the national-scale benchmark against the local PostgreSQL — a data set from the
+ * generator (or the demo), the paced open-loop mixed workload at each offered rate with the
+ * statements over the threshold and their plans, the PGlite restart, and any other bench script
+ * that is present (bench/import-ratio.ts); the report goes into BENCHMARKS.md as a new dated
+ * section. `npm run bench -- --quick` does it in a couple of minutes; `--help` lists the options.
+ * The closed-loop figures of earlier issues: `node --import tsx bench/earlier.ts`.
  */
-const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-// A free port chosen at start, so a server left running elsewhere cannot answer in our place.
-const PORT = await freePort();
-const fmt = (n: number) => n.toFixed(1);
 
-async function benchApi(label: string, env: Record<string, string>) {
-  const { child, ms } = await startServer(env, PORT);
-  const base = `http://127.0.0.1:${PORT}`;
-  try {
-    const { cookie } = await signInHttp(base, 'koord.ziemelu@demo.pumpurs.lv', DEMO_PASSWORD);
-    await loadGet(`${base}/api/me`, cookie, 100, 4); // warm-up
-    const me = await loadGet(`${base}/api/me`, cookie, 2000, 8);
-    const users = await loadGet(`${base}/api/users?pageSize=50`, cookie, 500, 8);
-    const orgs = await loadGet(`${base}/api/organisations`, cookie, 1000, 8);
-    console.log(`| ${label} | start to health 200 | ${fmt(ms)} ms |`);
-    for (const [name, r] of [
-      ['GET /api/me', me],
-      ['GET /api/users (50, audited)', users],
-      ['GET /api/organisations', orgs],
-    ] as const) {
-      console.log(
-        `| ${label} | ${name} | ${fmt(r.rps)} req/s, p50 ${fmt(r.p50)} ms, p95 ${fmt(r.p95)} ms, failures ${r.failures} |`,
-      );
-    }
-  } finally {
-    await stopServer(child);
-  }
+/** Other bench scripts run along when this checkout has them; their output goes into the report. */
+const EXTRA_SCRIPTS = ['bench/import-ratio.ts'];
+
+function runExtraScripts(opts: BenchOptions): { script: string; output: string }[] {
+  return EXTRA_SCRIPTS.filter((s) => existsSync(s)).map((script) => {
+    console.error(`bench: running ${script}`);
+    const res = spawnSync(process.execPath, ['--import', 'tsx', script], {
+      env: { ...process.env, BENCH_DATABASE_URL: opts.adminUrl, BENCH_QUICK: opts.quick ? '1' : '' },
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    const output =
+      res.status === 0 ? res.stdout : `${res.stdout}\n\n(\`${script}\` failed with exit code ${res.status})`;
+    return { script: `\`node --import tsx ${script}\``, output };
+  });
 }
 
-async function main() {
+async function main(): Promise<number> {
+  const argv = process.argv.slice(2);
+  if (argv.includes('--help')) {
+    console.log(USAGE);
+    return 0;
+  }
+  let opts: BenchOptions;
+  try {
+    opts = parseBenchOptions(argv);
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : err);
+    console.error(USAGE);
+    return 2;
+  }
+  const date = new Date().toISOString().slice(0, 10);
   await ensureWebBuilt();
-  console.log('| database | measure | result |\n|---|---|---|');
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'pumpurs-bench-'));
+  const postgres = await postgresSettings(opts.adminUrl);
+  console.error('bench: preparing the data set');
+  const data: BenchDataSet = await prepareDataSet(opts);
+  let load: LoadResult;
   try {
-    const first = await startServer({ PUMPURS_DATA_DIR: dir }, PORT);
-    await stopServer(first.child);
-    console.log(
-      `| pglite | cold start, empty data folder (create, migrate, demo) to health 200 | ${fmt(first.ms)} ms |`,
-    );
-    await benchApi('pglite', { PUMPURS_DATA_DIR: dir });
-    benchStudentImport('pglite', { PUMPURS_DATA_DIR: dir });
+    console.error(`bench: the mixed workload on ${data.name}`);
+    load = await runLoad(data, opts);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    await data.drop();
   }
-  const name = `pumpurs_bench_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  try {
-    await admin.connect();
-  } catch {
-    console.log('| postgres | (not reachable; skipped) | |');
-    return;
+  console.error('bench: PGlite restart');
+  const pglite = opts.skipPglite ? null : await benchPgliteRestart(opts.quick ? 1 : 3, !opts.quick);
+  const extra = runExtraScripts(opts);
+  const command = `npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}`;
+  const section = renderReport({ command, opts, data, load, pglite, extra, postgres }, date);
+  console.log(section);
+  if (opts.output) {
+    insertSection(opts.output, section);
+    console.error(`bench: written to ${opts.output}`);
   }
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(PG_URL);
-  url.pathname = `/${name}`;
-  try {
-    const first = await startServer({ DATABASE_URL: url.toString() }, PORT);
-    await stopServer(first.child);
-    console.log(
-      `| postgres | first start, empty database (migrate, demo) to health 200 | ${fmt(first.ms)} ms |`,
-    );
-    await benchApi('postgres', { DATABASE_URL: url.toString() });
-    benchStudentImport('postgres', { DATABASE_URL: url.toString() });
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
-  await benchWatchList(PG_URL);
+  return 0;
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

@@ -15,8 +15,10 @@ import { authRoutes } from './domains/auth/routes.ts';
 import { budgetRoutes } from './domains/budgets/routes.ts';
 import { calendarRoutes } from './domains/calendar/routes.ts';
 import { chronologyRoutes } from './domains/chronology/routes.ts';
+import { indicatorRecomputeRoutes } from './domains/ejournal/recompute-routes.ts';
 import { ejournalRoutes } from './domains/ejournal/routes.ts';
 import { importRoutes } from './domains/imports/routes.ts';
+import { jobRoutes } from './domains/jobs/routes.ts';
 import { letterRoutes } from './domains/letters/routes.ts';
 import { noteRoutes } from './domains/notes/routes.ts';
 import { organisationRoutes } from './domains/organisations/routes.ts';
@@ -39,6 +41,7 @@ import { inProcessJobRunner } from './platform/jobs-in-process.ts';
 import { loggerOptions } from './platform/logger.ts';
 import { registerRequestHooks } from './platform/request-hooks.ts';
 import { registerStatic } from './platform/static.ts';
+import { registerScheduledJobs } from './scheduled-jobs.ts';
 import { wireDomains } from './wiring.ts';
 
 /**
@@ -53,7 +56,7 @@ function trustProxyOption(trust: TrustProxy): false | string[] | ((address: stri
 export interface AppOptions {
   config: Config;
   database: Database;
-  /** Background jobs; an in-process runner when not given (tests). */
+  /** Background jobs; an in-process runner on this database when not given (tests, PGlite). */
   jobs?: JobRunner;
   /** Serve the built client from dist/web (off in API tests). */
   serveClient?: boolean;
@@ -63,7 +66,7 @@ export interface AppOptions {
 export async function buildApp({
   config,
   database,
-  jobs = inProcessJobRunner(),
+  jobs = inProcessJobRunner(database),
   serveClient = true,
 }: AppOptions): Promise<FastifyInstance> {
   // Plug the domains' implementations into each other's ports (server/wiring.ts; idempotent).
@@ -86,6 +89,10 @@ export async function buildApp({
   app.decorate('database', database);
   app.decorate('config', config);
   app.decorate('jobs', jobs);
+  // Handlers before the runner starts (main.ts starts it after listen; tests never do).
+  registerScheduledJobs(jobs, database);
+  // Running jobs finish before the database closes behind them.
+  app.addHook('onClose', () => jobs.stop());
   // Relative date rules of the shared schemas (birth dates, semesters) follow the one clock.
   setTodayProvider(() => today());
   app.setValidatorCompiler(validatorCompiler);
@@ -152,6 +159,8 @@ export async function buildApp({
       await api.register(noteRoutes);
       await api.register(chronologyRoutes);
       await api.register(taskRoutes);
+      await api.register(jobRoutes);
+      await api.register(indicatorRecomputeRoutes);
     },
     { prefix: '/api' },
   );

@@ -2,6 +2,7 @@ import { shiftYears } from '../common/api/fields.ts';
 import { makeOldPersonalCode } from '../common/personal-code.ts';
 import { addDays } from '../server/platform/dates.ts';
 import { chronologySamples } from './bad-input-samples-chronology.ts';
+import { jobSamples } from './bad-input-samples-jobs.ts';
 import { letterSamples } from './bad-input-samples-letters.ts';
 import { noteSamples } from './bad-input-samples-notes.ts';
 import { planAndSupportSamples } from './bad-input-samples-plans.ts';
@@ -245,5 +246,6 @@ export function routeSamples(ids: WalkIds): Record<string, RouteSample> {
     ...noteSamples(ids),
     ...chronologySamples(ids),
     ...taskSamples(ids),
+    ...jobSamples(ids),
   };
 }

@@ -42,6 +42,14 @@ export async function countQueries<T>(fn: () => Promise<T>): Promise<{ result: T
   return { result, count };
 }
 
+/**
+ * Runs `fn` outside any `countQueries` call: work it starts in the background (a job sent during a
+ * request) is not counted against the request that happened to start it.
+ */
+export function outsideQueryCount<T>(fn: () => T): T {
+  return counting.exit(fn);
+}
+
 const TX_CONTROL = /^\s*(begin|commit|rollback|savepoint|release)\b/i;
 const countingLogger = {
   logQuery(query: string): void {

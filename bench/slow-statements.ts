@@ -1,0 +1,169 @@
+import pg from 'pg';
+
+/**
+ * Slow statements with their plans, from PostgreSQL's own auto_explain: the bench database is set to
+ * load it in every session (we connect as a superuser) and to log the plan, with actual row counts
+ * (ANALYZE without per-node timing, which is cheap), of every statement over the threshold. The
+ * server log is read back through pg_read_file from the offset it had before the run, and the
+ * entries of the bench database are grouped by statement.
+ */
+
+/** One logged plan. */
+export interface ExplainEntry {
+  ms: number;
+  query: string;
+  plan: string;
+}
+
+/** A statement's slow executions: how many, the median and slowest, and the slowest one's plan. */
+export interface SlowStatement {
+  query: string;
+  count: number;
+  medianMs: number;
+  maxMs: number;
+  totalMs: number;
+  plan: string;
+}
+
+/** Where the server log is: the collector's file, else BENCH_PG_LOG, else Debian's default. */
+async function logFile(db: pg.Client): Promise<string> {
+  const { rows } = await db.query<{ file: string | null; dir: string; major: string }>(
+    `select pg_current_logfile() as file, current_setting('data_directory') as dir,
+            current_setting('server_version_num')::int / 10000 as major`,
+  );
+  const { file, dir, major } = rows[0];
+  if (process.env.BENCH_PG_LOG) return process.env.BENCH_PG_LOG;
+  if (file) return file.startsWith('/') ? file : `${dir}/${file}`;
+  return `/var/log/postgresql/postgresql-${major}-main.log`;
+}
+
+/** Turns auto_explain on for new sessions of `database` and answers the log's current end. */
+export async function startExplaining(
+  adminUrl: string,
+  database: string,
+  thresholdMs: number,
+): Promise<{ file: string; offset: number }> {
+  const db = new pg.Client({ connectionString: adminUrl });
+  await db.connect();
+  try {
+    const ident = `"${database.replaceAll('"', '""')}"`;
+    await db.query(`alter database ${ident} set session_preload_libraries = 'auto_explain'`);
+    await db.query(`alter database ${ident} set auto_explain.log_min_duration = ${Math.round(thresholdMs)}`);
+    await db.query(`alter database ${ident} set auto_explain.log_analyze = on`);
+    await db.query(`alter database ${ident} set auto_explain.log_timing = off`);
+    const file = await logFile(db);
+    const { rows } = await db.query<{ size: string }>('select size from pg_stat_file($1)', [file]);
+    return { file, offset: Number(rows[0].size) };
+  } finally {
+    await db.end();
+  }
+}
+
+/** Reads the log from `offset` and answers the bench database's plans, grouped by statement. */
+export async function collectSlowStatements(
+  adminUrl: string,
+  database: string,
+  at: { file: string; offset: number },
+): Promise<SlowStatement[]> {
+  const db = new pg.Client({ connectionString: adminUrl });
+  await db.connect();
+  try {
+    const { rows } = await db.query<{ size: string }>('select size from pg_stat_file($1)', [at.file]);
+    const length = Number(rows[0].size) - at.offset;
+    if (length <= 0) return [];
+    const { rows: text } = await db.query<{ t: string }>('select pg_read_file($1, $2, $3) as t', [
+      at.file,
+      at.offset,
+      Math.min(length, 512 * 1024 * 1024),
+    ]);
+    return groupByStatement(parseExplainLog(text[0].t, database));
+  } finally {
+    await db.end();
+  }
+}
+
+/** Stops loading auto_explain in new sessions of `database`. */
+export async function stopExplaining(adminUrl: string, database: string): Promise<void> {
+  const db = new pg.Client({ connectionString: adminUrl });
+  await db.connect();
+  try {
+    const ident = `"${database.replaceAll('"', '""')}"`;
+    await db.query(`alter database ${ident} reset all`);
+  } finally {
+    await db.end();
+  }
+}
+
+/**
+ * Literals that could carry personal data (names in a search pattern, ids, codes, dates) are
+ * replaced in the plans we write down; lower-case words (statuses, kinds) are kept.
+ */
+export function redactLiterals(text: string): string {
+  return text.replace(/'((?:[^']|'')*)'/g, (whole, inner: string) =>
+    /^[a-z_ ,{}]*$/.test(inner) ? whole : "'…'",
+  );
+}
+
+const PLAN_NODE = /^\S.*\(cost=[\d.]+\.\.[\d.]+ rows=\d+ width=\d+\)/;
+const HEADER = /duration: ([\d.]+) ms {2}plan:\s*$/;
+
+/** The auto_explain entries (text format) of `database` in a stretch of the server log. */
+export function parseExplainLog(log: string, database: string): ExplainEntry[] {
+  const entries: ExplainEntry[] = [];
+  let current: { ms: number; lines: string[] } | null = null;
+  const flush = () => {
+    if (!current) return;
+    const lines = current.lines.map((l) => l.replace(/^\t/, ''));
+    const queryStart = lines.findIndex((l) => l.startsWith('Query Text:'));
+    // The plan starts at the first node line (a query's own text may span lines too).
+    const planStart = lines.findIndex((l, i) => i > queryStart && PLAN_NODE.test(l));
+    if (queryStart >= 0) {
+      const queryLines = lines.slice(queryStart, planStart < 0 ? lines.length : planStart);
+      entries.push({
+        ms: current.ms,
+        query: queryLines
+          .join(' ')
+          .replace(/^Query Text:\s*/, '')
+          .replace(/\s+/g, ' ')
+          .trim(),
+        plan: planStart < 0 ? '' : lines.slice(planStart).join('\n'),
+      });
+    }
+    current = null;
+  };
+  for (const line of log.split('\n')) {
+    if (line.startsWith('\t')) {
+      current?.lines.push(line);
+      continue;
+    }
+    flush();
+    const m = HEADER.exec(line);
+    if (m && line.includes(`@${database} `)) current = { ms: Number(m[1]), lines: [] };
+  }
+  flush();
+  return entries;
+}
+
+/** Entries grouped by statement text, the most total time first; plans and texts redacted. */
+export function groupByStatement(entries: ExplainEntry[]): SlowStatement[] {
+  const groups = new Map<string, ExplainEntry[]>();
+  for (const e of entries) {
+    const list = groups.get(e.query) ?? [];
+    list.push(e);
+    groups.set(e.query, list);
+  }
+  return [...groups.entries()]
+    .map(([query, list]) => {
+      const ms = list.map((e) => e.ms).sort((a, b) => a - b);
+      const slowest = list.reduce((a, b) => (b.ms > a.ms ? b : a));
+      return {
+        query: redactLiterals(query),
+        count: list.length,
+        medianMs: ms[Math.floor(ms.length / 2)],
+        maxMs: ms[ms.length - 1],
+        totalMs: ms.reduce((a, b) => a + b, 0),
+        plan: redactLiterals(slowest.plan),
+      };
+    })
+    .sort((a, b) => b.totalMs - a.totalMs);
+}
