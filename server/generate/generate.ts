@@ -95,7 +95,7 @@ export async function generateNational(
     const current = semesters[semesters.length - 1];
     const dataTo = (s: Semester) => {
       const last = [addDays(on, -1), s.endsOn].sort()[0];
-      return last < s.startsOn ? s.startsOn : last;
+      return [last, s.startsOn].sort()[1];
     };
     await createHelpers(client, opts.seed);
     await createSemesterTable(
