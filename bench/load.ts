@@ -82,7 +82,7 @@ export async function runLoad(data: BenchDataSet, opts: BenchOptions): Promise<L
         generator: (generator / wall) * 100,
         others: (Math.max(0, machineBusy - app - pgUsed - generator) / wall) * 100,
       };
-      const drainMs = await waitForQuiet(opts.adminUrl, data.name, 180_000);
+      const drainMs = await waitForQuiet(opts.adminUrl, data.name, opts.quick ? 60_000 : 120_000);
       stages.push({ ...result, cpu, drainMs });
       console.error(
         `bench: ${rate} req/s offered → ${result.achievedRate.toFixed(0)} achieved, p95 ${result.all.p95.toFixed(0)} ms, errors ${JSON.stringify(result.errors)}`,
@@ -107,7 +107,7 @@ export async function runLoad(data: BenchDataSet, opts: BenchOptions): Promise<L
     };
   } finally {
     client.close();
-    await stopServer(child);
+    await stopServer(child, 10_000);
     if (explainAt) await stopExplaining(opts.adminUrl, data.name).catch(() => undefined);
   }
 }

@@ -62,7 +62,7 @@ async function main(): Promise<number> {
   } finally {
     await data.drop();
   }
-  console.error('bench: PGlite restart');
+  if (!opts.skipPglite) console.error('bench: PGlite restart');
   const pglite = opts.skipPglite ? null : await benchPgliteRestart(opts.quick ? 1 : 3, !opts.quick);
   const extra = runExtraScripts(opts);
   const command = `npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}`;
