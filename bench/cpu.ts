@@ -16,6 +16,19 @@ export function cpuSeconds(pid: number): number {
   }
 }
 
+/** Busy and total CPU seconds of the whole machine so far (all cores), from /proc/stat. */
+export function machineCpu(): { busy: number; total: number } {
+  try {
+    const line = readFileSync('/proc/stat', 'utf8').split('\n')[0];
+    const ticks = line.trim().split(/\s+/).slice(1, 9).map(Number);
+    const total = ticks.reduce((a, b) => a + b, 0);
+    // idle and iowait are not busy
+    return { busy: (total - ticks[3] - ticks[4]) / TICKS, total: total / TICKS };
+  } catch {
+    return { busy: 0, total: 0 };
+  }
+}
+
 /** The backend processes serving `database` right now (the app's pool connections). */
 export async function backendPids(adminUrl: string, database: string): Promise<number[]> {
   const db = new pg.Client({ connectionString: adminUrl });

@@ -37,8 +37,8 @@ function runCli(args: string[], url: string): number {
 
 /**
  * Makes the run's PostgreSQL database `pumpurs_bench_<time>` and fills it: with the generator
- * (`cli generate --students … --schools … --semesters … --seed …`, into the empty, migrated
- * database) when asked and present, else with the demo; then ANALYZE. `--reuse NAME` skips all that.
+ * (`cli generate --students … --schools … --semesters … --seed …`, which migrates the empty
+ * database and fills it) when asked and present, else with the demo; then ANALYZE. `--reuse NAME` skips all that.
  */
 export async function prepareDataSet(opts: BenchOptions): Promise<BenchDataSet> {
   if (opts.reuse) {
@@ -67,7 +67,6 @@ export async function prepareDataSet(opts: BenchOptions): Promise<BenchDataSet> 
     let source: string;
     let loadSeconds: number;
     if (opts.data === 'generate' && hasGenerator()) {
-      runCli(['migrate'], url);
       const args = [
         'generate',
         '--students',

@@ -16,9 +16,17 @@ export class BenchClient {
     this.agent = new http.Agent({ keepAlive: true, maxSockets });
   }
 
-  /** Sends one request; answers the status, or 0 when no answer came within the timeout. */
+  /**
+   * Sends one request; answers the status, or 0 when the whole answer did not come within the
+   * timeout (counted from the call, so a wait for a free socket counts too).
+   */
   request(method: string, path: string, headers: Record<string, string>, body?: string): Promise<number> {
     return new Promise((resolve) => {
+      const timer = setTimeout(() => req.destroy(new Error('timeout')), this.timeoutMs);
+      const done = (status: number) => {
+        clearTimeout(timer);
+        resolve(status);
+      };
       const req = http.request(
         {
           host: this.base.hostname,
@@ -27,16 +35,14 @@ export class BenchClient {
           path,
           agent: this.agent,
           headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
-          timeout: this.timeoutMs,
         },
         (res) => {
           res.resume();
-          res.on('end', () => resolve(res.statusCode ?? 0));
-          res.on('error', () => resolve(0));
+          res.on('end', () => done(res.statusCode ?? 0));
+          res.on('error', () => done(0));
         },
       );
-      req.on('timeout', () => req.destroy(new Error('timeout')));
-      req.on('error', () => resolve(0));
+      req.on('error', () => done(0));
       req.end(body);
     });
   }

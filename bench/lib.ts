@@ -42,10 +42,18 @@ export async function startServer(
   );
 }
 
-/** Stops a server started by startServer and waits for it to exit. */
-export function stopServer(child: ChildProcess): Promise<void> {
+/**
+ * Stops a server started by startServer and waits for it to exit; with `killAfterMs`, a server still
+ * finishing abandoned requests after that long is killed.
+ */
+export function stopServer(child: ChildProcess, killAfterMs?: number): Promise<void> {
   return new Promise((resolve) => {
-    child.once('exit', () => resolve());
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const timer = killAfterMs === undefined ? null : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    child.once('exit', () => {
+      if (timer) clearTimeout(timer);
+      resolve();
+    });
     child.kill('SIGTERM');
   });
 }

@@ -1,4 +1,4 @@
-import { backendPids, cpuSeconds, waitForQuiet } from './cpu.ts';
+import { backendPids, cpuSeconds, machineCpu, waitForQuiet } from './cpu.ts';
 import type { BenchDataSet } from './data-set.ts';
 import { BenchClient } from './http-client.ts';
 import { freePort, startServer, stopServer } from './lib.ts';
@@ -18,6 +18,8 @@ export interface StageCpu {
   app: number;
   postgres: number;
   generator: number;
+  /** Everything else on the machine (other people's work, PostgreSQL's background processes). */
+  others: number;
 }
 
 export interface LoadResult {
@@ -64,18 +66,23 @@ export async function runLoad(data: BenchDataSet, opts: BenchOptions): Promise<L
       const pgBefore = new Map(pidsBefore.map((p) => [p, cpuSeconds(p)]));
       const appBefore = cpuSeconds(child.pid ?? 0);
       const selfBefore = process.cpuUsage();
+      const machineBefore = machineCpu();
       const t0 = performance.now();
       const result = await runPacedStage({ rate, durationMs: opts.stageSeconds * 1000, pick });
       const wall = (performance.now() - t0) / 1000;
       const self = process.cpuUsage(selfBefore);
+      const machineBusy = machineCpu().busy - machineBefore.busy;
       const pidsAfter = await backendPids(opts.adminUrl, data.name);
       const pgUsed = pidsAfter.reduce((sum, p) => sum + cpuSeconds(p) - (pgBefore.get(p) ?? 0), 0);
+      const app = cpuSeconds(child.pid ?? 0) - appBefore;
+      const generator = (self.user + self.system) / 1e6;
       const cpu = {
-        app: ((cpuSeconds(child.pid ?? 0) - appBefore) / wall) * 100,
+        app: (app / wall) * 100,
         postgres: (pgUsed / wall) * 100,
-        generator: ((self.user + self.system) / 1e6 / wall) * 100,
+        generator: (generator / wall) * 100,
+        others: (Math.max(0, machineBusy - app - pgUsed - generator) / wall) * 100,
       };
-      const drainMs = await waitForQuiet(opts.adminUrl, data.name, 180_000);
+      const drainMs = await waitForQuiet(opts.adminUrl, data.name, opts.quick ? 60_000 : 120_000);
       stages.push({ ...result, cpu, drainMs });
       console.error(
         `bench: ${rate} req/s offered → ${result.achievedRate.toFixed(0)} achieved, p95 ${result.all.p95.toFixed(0)} ms, errors ${JSON.stringify(result.errors)}`,
@@ -100,7 +107,7 @@ export async function runLoad(data: BenchDataSet, opts: BenchOptions): Promise<L
     };
   } finally {
     client.close();
-    await stopServer(child);
+    await stopServer(child, 10_000);
     if (explainAt) await stopExplaining(opts.adminUrl, data.name).catch(() => undefined);
   }
 }

@@ -30,7 +30,7 @@ export const USAGE = `Usage: npm run bench -- [options]
   --quick                 a couple of minutes: a small data set, 5 s a stage, one PGlite restart
   --data generate|demo    data from \`npm run cli -- generate\` (default when present) or the demo
   --students N --schools N --semesters N --seed N
-                          the generator's size (default 22000 / 80 / 1 / 1; quick 3000 / 10 / 1)
+                          the generator's size (default 22000 / 80 / 2 / 1; quick 3000 / 10 / 1)
   --rates 100,200,500,1000  offered rates, one stage each
   --stage-seconds N       seconds a stage (default 20; quick 5)
   --slow-ms N             list statements slower than this with their plans (default 50)
@@ -82,7 +82,7 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv = proce
     data: (values.data as BenchOptions['data'] | undefined) ?? 'generate',
     students: positive('students', values.students, quick ? 3000 : 22_000),
     schools: positive('schools', values.schools, quick ? 10 : 80),
-    semesters: positive('semesters', values.semesters, 1),
+    semesters: positive('semesters', values.semesters, quick ? 1 : 2),
     seed: positive('seed', values.seed, 1),
     rates,
     stageSeconds: positive('stage-seconds', values['stage-seconds'], quick ? 5 : 20),

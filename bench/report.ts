@@ -16,6 +16,8 @@ export interface BenchRun {
   /** Output of other bench scripts run along (e.g. bench/import-ratio.ts), by script. */
   extra: { script: string; output: string }[];
   postgres: Record<string, string>;
+  /** The machine's 1-minute load average when the run started (other people's work shows here). */
+  loadAtStart: number;
 }
 
 const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(n >= 100 ? 0 : 1) : '–');
@@ -37,7 +39,7 @@ export async function postgresSettings(adminUrl: string): Promise<Record<string,
   }
 }
 
-function machine(pgSettings: Record<string, string>): string {
+function machine(pgSettings: Record<string, string>, loadAtStart: number): string {
   const cpus = os.cpus();
   const pgLine = Object.entries(pgSettings)
     .filter(([k]) => k !== 'server_version')
@@ -46,20 +48,21 @@ function machine(pgSettings: Record<string, string>): string {
   return [
     `- Machine: ${cpus.length} × ${cpus[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB,`,
     `  Linux ${os.release()}, Node ${process.version}; the app (one instance, its default pool), PostgreSQL`,
-    '  and the load generator share the same cores, and other work may run beside them.',
+    '  and the load generator share the same cores, and other work may run beside them',
+    `  (load average ${loadAtStart.toFixed(1)} when the run started).`,
     `- PostgreSQL ${pgSettings.server_version ?? '?'} on 127.0.0.1 (${pgLine}).`,
   ].join('\n');
 }
 
 function stageTable(load: LoadResult): string {
   const head =
-    '| offered req/s | sent | achieved req/s | p50 ms | p95 ms | p99 ms | max ms | errors | generator lag p99 ms | CPU app / PostgreSQL / generator % | drain s |\n' +
+    '| offered req/s | sent | achieved req/s | p50 ms | p95 ms | p99 ms | max ms | errors | generator lag p99 ms | CPU % app / PostgreSQL / generator / others | drain s |\n' +
     '|---|---|---|---|---|---|---|---|---|---|---|';
   const rows = load.stages.map((s) => {
     const errors = Object.entries(s.errors)
       .map(([k, v]) => `${v} × ${k}`)
       .join(', ');
-    return `| ${s.rate} | ${int(s.sent)} | ${s.achievedRate.toFixed(1)} | ${ms(s.all.p50)} | ${ms(s.all.p95)} | ${ms(s.all.p99)} | ${ms(s.all.max)} | ${errors || '0'} | ${ms(s.startLagP99)} | ${s.cpu.app.toFixed(0)} / ${s.cpu.postgres.toFixed(0)} / ${s.cpu.generator.toFixed(0)} | ${(s.drainMs / 1000).toFixed(1)} |`;
+    return `| ${s.rate} | ${int(s.sent)} | ${s.achievedRate.toFixed(1)} | ${ms(s.all.p50)} | ${ms(s.all.p95)} | ${ms(s.all.p99)} | ${ms(s.all.max)} | ${errors || '0'} | ${ms(s.startLagP99)} | ${s.cpu.app.toFixed(0)} / ${s.cpu.postgres.toFixed(0)} / ${s.cpu.generator.toFixed(0)} / ${s.cpu.others.toFixed(0)} | ${(s.drainMs / 1000).toFixed(1)} |`;
   });
   return [head, ...rows].join('\n');
 }
@@ -86,7 +89,7 @@ function slowSection(load: LoadResult, slowMs: number): string {
   const total = load.slow.reduce((sum, s) => sum + s.count, 0);
   const shown = load.slow.slice(0, 12);
   const parts = [
-    `${int(total)} executions of ${load.slow.length} distinct statements took longer than ${slowMs} ms during the stages (all stages together; a statement slowed by the overload counts too). The ${shown.length} with the most time over the threshold, each with the plan of its slowest execution (auto_explain, actual rows without per-node timing; literals that could be personal are shown as '…'):`,
+    `${int(total)} executions of ${load.slow.length} distinct statements took longer than ${slowMs} ms during the stages (all stages together; a statement slowed by the overload counts too). The ${shown.length} with the most time over the threshold, each with the plan of its slowest execution (auto_explain, actual rows without per-node timing; literals that could be personal are shown as '…'). A statement's time includes waiting for locks (e.g. \`for update\`):`,
   ];
   shown.forEach((s, i) => {
     const query = s.query.length > 400 ? `${s.query.slice(0, 400)} …` : s.query;
@@ -124,7 +127,7 @@ function goals(run: BenchRun): string {
     if (saturated) {
       const busiest = saturated.cpu.app >= saturated.cpu.postgres ? 'the app process' : 'PostgreSQL';
       lines.push(
-        `- First stage over the goal: ${saturated.rate} req/s offered (achieved ${saturated.achievedRate.toFixed(0)}, p95 ${ms(saturated.all.p95)} ms); CPU there: app ${saturated.cpu.app.toFixed(0)} %, PostgreSQL ${saturated.cpu.postgres.toFixed(0)} %, generator ${saturated.cpu.generator.toFixed(0)} % of one core, of 200 % on this machine — ${busiest} used the most.`,
+        `- First stage over the goal: ${saturated.rate} req/s offered (achieved ${saturated.achievedRate.toFixed(0)}, p95 ${ms(saturated.all.p95)} ms); CPU there: app ${saturated.cpu.app.toFixed(0)} %, PostgreSQL ${saturated.cpu.postgres.toFixed(0)} %, generator ${saturated.cpu.generator.toFixed(0)} %, everything else ${saturated.cpu.others.toFixed(0)} % (of ${os.cpus().length * 100} % on this machine) — ${busiest} used the most of ours.`,
       );
     }
   }
@@ -144,7 +147,7 @@ export function renderReport(run: BenchRun, date: string): string {
   const mixTotal = load.operations.length;
   return `## ${date} — national scale: paced mixed workload${opts.quick ? ' (quick run)' : ''} (issue 13)
 
-${machine(run.postgres)}
+${machine(run.postgres, run.loadAtStart)}
 - Command: \`${run.command}\`.
 - Data: ${data.source}${data.loadSeconds === null ? '' : `, loaded in ${data.loadSeconds.toFixed(1)} s`}: ${int(c.students)} students, ${int(c.schools)} schools, ${int(c.plans)} plans, ≈ ${int(c.attendance)} attendance rows.
 - Load: a paced open-loop generator (bench/open-loop.ts): request *i* of a stage is due at *i* / rate
@@ -155,11 +158,16 @@ ${machine(run.postgres)}
 - Mix (${mixTotal} kinds, shares in bench/workload.ts): sign-in, student list at school and municipal scope,
   search, student page, watch list (school, municipality), plan queue, plan page, record a session
   (POST), start-page counts (tasks, watch list). Signed in as ${load.fixture.municipalCoordinators.length} municipal and ${load.fixture.schoolCoordinators.length} school
-  coordinators (largest scopes first) and ${new Set(load.fixture.sessionTargets.map((t) => t.providerEmail)).size} specialists with consultations in running plans.
+  coordinators (largest scopes first) and ${new Set(load.fixture.sessionTargets.map((t) => t.providerEmail)).size} specialists, recording sessions on ${new Set(load.fixture.sessionTargets.map((t) => t.planId)).size} running plans
+  (sessions of one school wait for each other on its budget line's lock, by design).
 
 ### Stages
 
 ${stageTable(load)}
+
+CPU is in % of one core over the stage (${os.cpus().length * 100} % is the whole machine): the app process, the
+PostgreSQL backends of the bench database, the load generator, and everything else on the machine.
+"Generator lag" is how late the generator itself started requests (it is counted in the latency).
 
 ### Per request
 

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import os from 'node:os';
 import { ensureWebBuilt } from '../server/platform/web-build.ts';
 import { type BenchDataSet, prepareDataSet } from './data-set.ts';
 import { type LoadResult, runLoad } from './load.ts';
@@ -49,6 +50,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const date = new Date().toISOString().slice(0, 10);
+  const loadAtStart = os.loadavg()[0];
   await ensureWebBuilt();
   const postgres = await postgresSettings(opts.adminUrl);
   console.error('bench: preparing the data set');
@@ -60,11 +62,11 @@ async function main(): Promise<number> {
   } finally {
     await data.drop();
   }
-  console.error('bench: PGlite restart');
+  if (!opts.skipPglite) console.error('bench: PGlite restart');
   const pglite = opts.skipPglite ? null : await benchPgliteRestart(opts.quick ? 1 : 3, !opts.quick);
   const extra = runExtraScripts(opts);
   const command = `npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}`;
-  const section = renderReport({ command, opts, data, load, pglite, extra, postgres }, date);
+  const section = renderReport({ command, opts, data, load, pglite, extra, postgres, loadAtStart }, date);
   console.log(section);
   if (opts.output) {
     insertSection(opts.output, section);

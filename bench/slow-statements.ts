@@ -47,6 +47,8 @@ export async function startExplaining(
   await db.connect();
   try {
     const ident = `"${database.replaceAll('"', '""')}"`;
+    // Refuses here when the server has no auto_explain, before any session of the database needs it.
+    await db.query(`load 'auto_explain'`);
     await db.query(`alter database ${ident} set session_preload_libraries = 'auto_explain'`);
     await db.query(`alter database ${ident} set auto_explain.log_min_duration = ${Math.round(thresholdMs)}`);
     await db.query(`alter database ${ident} set auto_explain.log_analyze = on`);
@@ -82,13 +84,20 @@ export async function collectSlowStatements(
   }
 }
 
+const SETTINGS = [
+  'session_preload_libraries',
+  'auto_explain.log_min_duration',
+  'auto_explain.log_analyze',
+  'auto_explain.log_timing',
+];
+
 /** Stops loading auto_explain in new sessions of `database`. */
 export async function stopExplaining(adminUrl: string, database: string): Promise<void> {
   const db = new pg.Client({ connectionString: adminUrl });
   await db.connect();
   try {
     const ident = `"${database.replaceAll('"', '""')}"`;
-    await db.query(`alter database ${ident} reset all`);
+    for (const setting of SETTINGS) await db.query(`alter database ${ident} reset ${setting}`);
   } finally {
     await db.end();
   }

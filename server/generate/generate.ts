@@ -15,12 +15,15 @@ import { insertPlans } from './repo-plans.ts';
 import {
   advanceBulkSequences,
   analyzeAll,
+  beginLocked,
+  commit,
   createHelpers,
   createIndexes,
   createSemesterTable,
   dropBulkIndexes,
   findExistingData,
   isSuperuser,
+  rollback,
   tuneSession,
 } from './repo-setup.ts';
 import {
@@ -81,8 +84,7 @@ export async function generateNational(
     );
   };
   try {
-    await client.query('begin');
-    await client.query('select pg_advisory_xact_lock($1)', [FILL_LOCK]);
+    await beginLocked(client, FILL_LOCK);
     const existing = await findExistingData(client);
     if (existing.length > 0)
       throw new GenerateRefused(
@@ -95,7 +97,7 @@ export async function generateNational(
     const current = semesters[semesters.length - 1];
     const dataTo = (s: Semester) => {
       const last = [addDays(on, -1), s.endsOn].sort()[0];
-      return last < s.startsOn ? s.startsOn : last;
+      return [last, s.startsOn].sort()[1];
     };
     await createHelpers(client, opts.seed);
     await createSemesterTable(
@@ -119,7 +121,6 @@ export async function generateNational(
     await step('indexes', async () => {
       await createIndexes(client, indexes);
       await advanceBulkSequences(client);
-      await client.query('analyze attendance; analyze marks; analyze behaviour_notes');
       return undefined;
     });
     await step('student_indicators', async () => {
@@ -135,13 +136,13 @@ export async function generateNational(
       return r.sessions;
     });
     await step('referrals', () => insertReferrals(client));
-    await client.query('commit');
+    await commit(client);
     await step('analyze', async () => {
       await analyzeAll(client);
       return undefined;
     });
   } catch (err) {
-    await client.query('rollback').catch(() => undefined);
+    await rollback(client);
     throw err;
   } finally {
     await client.end();

@@ -82,9 +82,25 @@ export async function advanceBulkSequences(client: pg.ClientBase): Promise<void>
     );
 }
 
-/** Rebuilds indexes from their saved definitions. */
+/** Rebuilds indexes from their saved definitions, then gives the planner the bulk tables' statistics. */
 export async function createIndexes(client: pg.ClientBase, defs: string[]): Promise<void> {
   for (const def of defs) await client.query(def);
+  for (const t of BULK_TABLES) await client.query(`analyze public.${t}`);
+}
+
+/** Opens the one transaction, holding `lock` so a demo load or another generation waits. */
+export async function beginLocked(client: pg.ClientBase, lock: number): Promise<void> {
+  await client.query('begin');
+  await client.query('select pg_advisory_xact_lock($1)', [lock]);
+}
+
+export async function commit(client: pg.ClientBase): Promise<void> {
+  await client.query('commit');
+}
+
+/** Rolls back, ignoring a connection that is already gone. */
+export async function rollback(client: pg.ClientBase): Promise<void> {
+  await client.query('rollback').catch(() => undefined);
 }
 
 /** Planner statistics for every table the generator filled (run after commit). */
