@@ -128,6 +128,8 @@ export const ZWatchList = z.object({
   semesterId: z.string(),
   items: z.array(ZWatchListItem),
   total: z.number().int(),
+  /** True when the list holds more rows than `total` says: lists count up to a cap (LIST_COUNT_CAP). */
+  totalAtLeast: z.boolean().optional(),
   nextCursor: z.string().nullable(),
 });
 
