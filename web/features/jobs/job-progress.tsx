@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TJob } from '../../../common/api/jobs.ts';
 import { jobName } from './job-name.ts';
 
-const STATE_COLOURS = { queued: 'gray.8', running: 'blue.9', done: 'green.9', failed: 'red.9' } as const;
+const STATE_COLOURS = { queued: 'gray.8', running: 'blue.9', done: 'teal.9', failed: 'red.9' } as const;
 
 /** A job's state in words and its progress as a bar with the figures (not only colour). */
 export function JobProgress({ job }: { job: Pick<TJob, 'state' | 'done' | 'total' | 'errorCode' | 'name'> }) {
