@@ -4,6 +4,7 @@ import { addDays } from '../server/platform/dates.ts';
 import { chronologySamples } from './bad-input-samples-chronology.ts';
 import { letterSamples } from './bad-input-samples-letters.ts';
 import { noteSamples } from './bad-input-samples-notes.ts';
+import { opsSamples } from './bad-input-samples-ops.ts';
 import { planAndSupportSamples } from './bad-input-samples-plans.ts';
 import { referralSamples } from './bad-input-samples-referrals.ts';
 import { taskSamples } from './bad-input-samples-tasks.ts';
@@ -245,5 +246,6 @@ export function routeSamples(ids: WalkIds): Record<string, RouteSample> {
     ...noteSamples(ids),
     ...chronologySamples(ids),
     ...taskSamples(ids),
+    ...opsSamples(),
   };
 }
