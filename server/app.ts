@@ -34,11 +34,14 @@ import type { Config, TrustProxy } from './platform/config.ts';
 import type { Database } from './platform/db.ts';
 import { handleFrameworkError, registerErrorHandler } from './platform/error-handler.ts';
 import type { RouteSchemas } from './platform/fastify-types.ts';
+import { healthRoutes } from './platform/health.ts';
 import { registerIdempotency } from './platform/idempotency.ts';
 import { registerInputGuard } from './platform/input-guard.ts';
 import type { JobRunner } from './platform/jobs.ts';
 import { inProcessJobRunner } from './platform/jobs-in-process.ts';
 import { loggerOptions } from './platform/logger.ts';
+import { registerMetrics } from './platform/metrics.ts';
+import { registerOverloadGuard } from './platform/overload.ts';
 import { registerRequestHooks } from './platform/request-hooks.ts';
 import { registerStatic } from './platform/static.ts';
 import { registerScheduledJobs } from './scheduled-jobs.ts';
@@ -132,6 +135,9 @@ export async function buildApp({
     transform: jsonSchemaTransform,
   });
 
+  // Before the session hooks: a refused request must not cost a session lookup.
+  registerOverloadGuard(app, config.ops);
+  registerMetrics(app, config.ops.metricsToken);
   registerRequestHooks(app);
   registerInputGuard(app);
   registerIdempotency(app);
@@ -142,6 +148,7 @@ export async function buildApp({
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
         app.swagger(),
       );
+      await api.register(healthRoutes);
       await api.register(authRoutes);
       await api.register(organisationRoutes);
       await api.register(userRoutes);

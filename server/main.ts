@@ -13,7 +13,16 @@ async function main(): Promise<void> {
   const started = performance.now();
   const config = loadConfig();
   await ensureWebBuilt();
-  const database = await openDatabase(config);
+  // The server's connections get the statement timeout and the bounded wait for a connection.
+  const database = await openDatabase({
+    ...config,
+    poolSize: config.ops.dbPoolSize,
+    postgres: {
+      statementTimeoutMs: config.ops.dbStatementTimeoutMs,
+      longStatementTimeoutMs: config.ops.dbLongStatementTimeoutMs,
+      poolWaitMs: config.ops.dbPoolWaitMs,
+    },
+  });
   // The calendar always holds the current and the next school year (created ahead with default dates).
   await database.withTx((tx) => ensureSchoolYears(tx));
   if (config.loadDemo) await loadDemoIfEmpty(database);

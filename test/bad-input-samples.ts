@@ -5,6 +5,7 @@ import { chronologySamples } from './bad-input-samples-chronology.ts';
 import { jobSamples } from './bad-input-samples-jobs.ts';
 import { letterSamples } from './bad-input-samples-letters.ts';
 import { noteSamples } from './bad-input-samples-notes.ts';
+import { opsSamples } from './bad-input-samples-ops.ts';
 import { planAndSupportSamples } from './bad-input-samples-plans.ts';
 import { referralSamples } from './bad-input-samples-referrals.ts';
 import { taskSamples } from './bad-input-samples-tasks.ts';
@@ -247,5 +248,6 @@ export function routeSamples(ids: WalkIds): Record<string, RouteSample> {
     ...chronologySamples(ids),
     ...taskSamples(ids),
     ...jobSamples(ids),
+    ...opsSamples(),
   };
 }
