@@ -184,3 +184,17 @@ export function handleFrameworkError(
     error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
   send(reply, status, 'bad_request', lang);
 }
+
+/** The body a refused request gets for `error` (code, message and translated details), for results kept by a job. */
+export function presentAppError(error: AppError, lang: Language) {
+  return {
+    error: {
+      code: error.code,
+      message: message(error.code, lang),
+      details: (error.details ?? []).map((d) => ({
+        path: d.path,
+        message: detailText(d.message, lang, d.params),
+      })),
+    },
+  };
+}
