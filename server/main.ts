@@ -35,6 +35,7 @@ async function main(): Promise<void> {
   log = (err) => app.log.error({ err: safeErrorSummary(err) }, 'background jobs: pg-boss reported an error');
   const shutdown = async () => {
     await app.close();
+    await jobs.stop();
     await database.close();
     process.exit(0);
   };

@@ -23,12 +23,15 @@ export const SCHEDULED_JOBS = {
  * runs each once across instances; nothing runs before the runner starts (tests never start it).
  */
 export function registerScheduledJobs(jobs: JobRunner, database: Database): void {
+  // The system's own work may take longer than a request's statement timeout allows.
+  const long = { longStatements: true };
   const work: Record<keyof typeof SCHEDULED_JOBS, () => Promise<unknown>> = {
-    'calendar.school-years': () => database.withTx(async (tx) => ({ created: await ensureSchoolYears(tx) })),
+    'calendar.school-years': () =>
+      database.withTx(async (tx) => ({ created: await ensureSchoolYears(tx) }), long),
     'plans.evaluation-reminders': () =>
-      database.withTx(async (tx) => ({ reminded: await remindOverdueEvaluations(tx) })),
-    'housekeeping.prune': () => database.withTx((tx) => pruneExpiredRecords(tx)),
-    'tasks.reconcile': () => database.withTx((tx) => reconcileSystemTasks(tx, today())),
+      database.withTx(async (tx) => ({ reminded: await remindOverdueEvaluations(tx) }), long),
+    'housekeeping.prune': () => database.withTx((tx) => pruneExpiredRecords(tx), long),
+    'tasks.reconcile': () => database.withTx((tx) => reconcileSystemTasks(tx, today()), long),
   };
   for (const [name, everyMinutes] of Object.entries(SCHEDULED_JOBS)) {
     jobs.register(name, work[name as keyof typeof SCHEDULED_JOBS]);

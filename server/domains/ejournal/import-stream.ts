@@ -72,68 +72,71 @@ export async function importEjournalFromFile(
     const table = await openUploadedTable(file.path, EJOURNAL_LIMITS, (n) => {
       read += n;
     });
-    return database.withTx(async (tx) => {
-      await loadOwnSchoolFor(ctx, school.id, EJOURNAL_IMPORT, tx);
-      const students = await repo.findSchoolStudentsByCode(tx, school.id);
-      const { missing, check } = rowChecker(kind, table.headers, students, todayInLatvia());
-      if (missing.length)
-        throw new AppError(
-          400,
-          'ejournal_has_errors',
-          missing.map((field) => ({ path: `row.1.${field}`, message: 'column_missing' })),
-        );
-      await stage.createStage(tx, kind, database.kind === 'postgres');
-      const sink = await openCopySink(tx, database.kind, stage.stageTarget(kind));
-      const errors: RowError[] = [];
-      let rows = 0;
-      let staged = 0;
-      for await (const batch of table.rows) {
-        let text = '';
-        for (const row of batch) {
-          rows++;
-          const c = check(row);
-          if (c.ok) {
-            staged++;
-            text += stageLine(rows + 1, c);
-          } else if (errors.length < MAX_REPORTED_ERRORS)
-            errors.push({ row: rows + 1, field: c.field, code: c.code });
+    return database.withTx(
+      async (tx) => {
+        await loadOwnSchoolFor(ctx, school.id, EJOURNAL_IMPORT, tx);
+        const students = await repo.findSchoolStudentsByCode(tx, school.id);
+        const { missing, check } = rowChecker(kind, table.headers, students, todayInLatvia());
+        if (missing.length)
+          throw new AppError(
+            400,
+            'ejournal_has_errors',
+            missing.map((field) => ({ path: `row.1.${field}`, message: 'column_missing' })),
+          );
+        await stage.createStage(tx, kind, database.kind === 'postgres');
+        const sink = await openCopySink(tx, database.kind, stage.stageTarget(kind));
+        const errors: RowError[] = [];
+        let rows = 0;
+        let staged = 0;
+        for await (const batch of table.rows) {
+          let text = '';
+          for (const row of batch) {
+            rows++;
+            const c = check(row);
+            if (c.ok) {
+              staged++;
+              text += stageLine(rows + 1, c);
+            } else if (errors.length < MAX_REPORTED_ERRORS)
+              errors.push({ row: rows + 1, field: c.field, code: c.code });
+          }
+          // One COPY message per batch of rows, not per row.
+          if (text) await sink.write(text);
+          if (file.bytes > 0) await report((70 * read) / file.bytes);
         }
-        // One COPY message per batch of rows, not per row.
-        if (text) await sink.write(text);
-        if (file.bytes > 0) await report((70 * read) / file.bytes);
-      }
-      await sink.end();
-      if (staged > 0) await stage.analyzeStage(tx);
-      await report(70);
-      const keys = staged > 0 ? await stage.countStagedKeys(tx, kind) : 0;
-      const repeated = keys !== staged;
-      if (repeated)
-        for (const line of await stage.findConflictingLines(tx, kind, MAX_REPORTED_ERRORS))
-          errors.push({ row: line, field: 'date', code: 'duplicate_row' });
-      if (errors.length) {
-        errors.sort((a, b) => a.row - b.row);
-        throw new AppError(
-          400,
-          'ejournal_has_errors',
-          errors
-            .slice(0, MAX_REPORTED_ERRORS)
-            .map((e) => ({ path: `row.${e.row}.${e.field}`, message: e.code })),
-        );
-      }
-      const { inserted, updated } =
-        staged > 0 ? await stage.mergeStage(tx, kind, repeated) : { inserted: 0, updated: 0 };
-      await report(85);
-      const dates = staged > 0 ? await stage.findStagedDates(tx) : [];
-      // Recomputed even when nothing changed: re-importing a file repairs indicators left stale.
-      const studentsRefreshed = dates.length > 0 ? await refreshFor(tx, dates, stage.ofStaged()) : 0;
-      await writeAudit(tx, ctx, {
-        action: `ejournal.import_${kind}`,
-        entityType: 'organisation',
-        entityId: school.id,
-        orgId: school.id,
-      });
-      await report(100);
-      return { kind, rows, inserted, updated, unchanged: keys - inserted - updated, studentsRefreshed };
-    });
+        await sink.end();
+        if (staged > 0) await stage.analyzeStage(tx);
+        await report(70);
+        const keys = staged > 0 ? await stage.countStagedKeys(tx, kind) : 0;
+        const repeated = keys !== staged;
+        if (repeated)
+          for (const line of await stage.findConflictingLines(tx, kind, MAX_REPORTED_ERRORS))
+            errors.push({ row: line, field: 'date', code: 'duplicate_row' });
+        if (errors.length) {
+          errors.sort((a, b) => a.row - b.row);
+          throw new AppError(
+            400,
+            'ejournal_has_errors',
+            errors
+              .slice(0, MAX_REPORTED_ERRORS)
+              .map((e) => ({ path: `row.${e.row}.${e.field}`, message: e.code })),
+          );
+        }
+        const { inserted, updated } =
+          staged > 0 ? await stage.mergeStage(tx, kind, repeated) : { inserted: 0, updated: 0 };
+        await report(85);
+        const dates = staged > 0 ? await stage.findStagedDates(tx) : [];
+        // Recomputed even when nothing changed: re-importing a file repairs indicators left stale.
+        const studentsRefreshed = dates.length > 0 ? await refreshFor(tx, dates, stage.ofStaged()) : 0;
+        await writeAudit(tx, ctx, {
+          action: `ejournal.import_${kind}`,
+          entityType: 'organisation',
+          entityId: school.id,
+          orgId: school.id,
+        });
+        await report(100);
+        return { kind, rows, inserted, updated, unchanged: keys - inserted - updated, studentsRefreshed };
+      },
+      { longStatements: true },
+    );
   });
 }

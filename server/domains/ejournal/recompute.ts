@@ -71,7 +71,12 @@ export async function recomputeIndicators(
   await job.progress(0, schools.length);
   let students = 0;
   for (const [n, school] of schools.entries()) {
-    students += await database.withTx((tx) => refreshIndicators(tx, semester, previous, ofSchool(school.id)));
+    students += await database.withTx(
+      (tx) => refreshIndicators(tx, semester, previous, ofSchool(school.id)),
+      {
+        longStatements: true,
+      },
+    );
     await job.progress(n + 1, schools.length);
   }
   return { schools: schools.length, students };

@@ -86,8 +86,9 @@ export async function commitStudentListFile(
   const file = await database.read((db) => loadImport(ctx, importId, db));
   return runSchoolImport(database, file.schoolId, async () => {
     const table = await parseUploadedTable(file.content, CLASS_LIST_LIMITS);
-    return database.withTx((tx) =>
-      commitStudentList(ctx, importId, mapping, excludedRows, table, tx, onProgress),
+    return database.withTx(
+      (tx) => commitStudentList(ctx, importId, mapping, excludedRows, table, tx, onProgress),
+      { longStatements: true },
     );
   });
 }
