@@ -34,7 +34,8 @@ export async function insertAttendance(client: pg.ClientBase): Promise<number> {
 }
 
 /**
- * Four marks a subject a semester in six subjects, on distinct days. Struggling students (profile 2)
+ * Four marks a subject a semester in six subjects, on distinct days (students in id order, as for
+ * attendance). Struggling students (profile 2)
  * average about four in the current semester (with some `nv`) and 1.5 more before, so the
  * average-drop flag shows.
  */
@@ -42,9 +43,10 @@ export async function insertMarks(client: pg.ClientBase): Promise<number> {
   const res = await client.query(
     `with last as (select max(k) as k from g_sems)
      insert into marks (id, student_id, subject, on_date, mark, value, source) overriding system value
-     select ((s.n::bigint * 8 + m.k) * 8 + subj.i) * 8 + q, s.id, subj.name, m.days[q * c.st + floor(pg_temp.r(s.n::bigint * 100000 + m.k * 1000 + subj.i * 10 + q, 4) * c.st)::int + 1],
+     select ((s.ord::bigint * 8 + m.k) * 8 + subj.i) * 8 + q, s.id, subj.name, m.days[q * c.st + floor(pg_temp.r(s.n::bigint * 100000 + m.k * 1000 + subj.i * 10 + q, 4) * c.st)::int + 1],
        case when v.nv then 'nv' else v.v::text end, case when v.nv then null else v.v end, 'import'
-     from g_sems m cross join last cross join g_students s
+     from g_students s cross join last
+     cross join lateral (select * from g_sems m0 where s.n > 0 order by m0.k) m
      cross join unnest(${SUBJECTS}) with ordinality subj(name, i)
      cross join lateral (select least(4, m.nd) as cnt, m.nd / least(4, m.nd) as st) c
      cross join lateral generate_series(0, c.cnt - 1) q
