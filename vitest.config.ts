@@ -12,7 +12,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['server/**/*.test.ts', 'common/**/*.test.ts', 'web/**/*.test.ts', 'test/**/*.test.ts'],
-          exclude: integration,
+          // test/instances/ runs on PostgreSQL with its own config (vitest.instances.config.ts).
+          exclude: [...integration, 'test/instances/**'],
           testTimeout: 30_000,
         },
       },
