@@ -18,7 +18,8 @@ export default defineConfig({
             'test/**/*.test.ts',
             'bench/**/*.test.ts',
           ],
-          exclude: integration,
+          // test/instances/ runs on PostgreSQL with its own config (vitest.instances.config.ts).
+          exclude: [...integration, 'test/instances/**'],
           testTimeout: 30_000,
         },
       },

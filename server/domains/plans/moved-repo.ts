@@ -53,7 +53,10 @@ export async function endPlansOfMovedStudent(
  * whole (that school keeps its own history; staff assigned there lost the student with the move).
  */
 export function planVisible(scope: StudentScope): SQL {
-  return sql`(p.student_id in (select students.id from students join organisations on organisations.id = students.school_id where ${studentVisible(scope)})
+  // A correlated EXISTS (one index lookup per plan), not `p.student_id in (select …)`: at national
+  // scope the subquery's 220,000 ids outgrow work_mem, and PostgreSQL then reran it for every plan.
+  return sql`(exists (select 1 from students join organisations on organisations.id = students.school_id
+      where students.id = p.student_id and ${studentVisible(scope)})
     or (p.moved_out_at is not null and p.school_id in (select fo.id from organisations fo where ${pathInScope(sql`fo.path`, scope.wholePaths)}))
     or ${providesOnPlan(scope)})`;
 }
