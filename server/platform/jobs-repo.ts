@@ -173,3 +173,13 @@ export async function deleteFinishedJobRunsBefore(db: Db, before: Date): Promise
   );
   return rows.length;
 }
+
+/** How many jobs wait and run now (the queue depth, e.g. for metrics). */
+export async function countUnfinishedJobRuns(db: Db): Promise<{ queued: number; running: number }> {
+  const rows = await queryRows<{ state: string; n: number }>(
+    db,
+    sql`select state, count(*)::int as n from job_runs where state in ('queued', 'running') group by state`,
+  );
+  const of = (state: string) => rows.find((r) => r.state === state)?.n ?? 0;
+  return { queued: of('queued'), running: of('running') };
+}

@@ -81,4 +81,6 @@ export interface JobRunner {
   every(name: string, everyMinutes: number): void;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** Jobs queued and running now, across instances (the queue depth for metrics). */
+  depth(): Promise<{ queued: number; running: number }>;
 }
