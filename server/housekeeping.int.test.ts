@@ -34,6 +34,11 @@ describe('hourly housekeeping', () => {
         ('vecs@example.lv', '10.9.9.1', false, ${old}), ('jauns@example.lv', '10.9.9.1', false, ${recent})`);
       await tx.execute(sql`insert into confirmation_attempts (ip, token_hash, at) values
         ('10.9.9.1', 'h-old', ${old}), ('10.9.9.1', 'h-new', ${recent})`);
+      const longAgo = new Date(at.getTime() - 100 * 24 * 3_600_000).toISOString();
+      await tx.execute(sql`insert into job_runs (id, name, state, created_at, updated_at) values
+        (gen_random_uuid(), 'test.old', 'done', ${longAgo}, ${longAgo}),
+        (gen_random_uuid(), 'test.old-queued', 'queued', ${longAgo}, ${longAgo}),
+        (gen_random_uuid(), 'test.recent', 'failed', ${recent}, ${recent})`);
       await tx.execute(sql`update sessions set expires_at = ${old}
         where user_id = (select id from users where email = 'koord.s1@demo.pumpurs.lv')`);
     });
@@ -41,7 +46,9 @@ describe('hourly housekeeping', () => {
 
     const pruned = await server.database.withTx((tx) => pruneExpiredRecords(tx, at));
 
-    expect(pruned).toEqual({ loginAttempts: 1, confirmationAttempts: 1, sessions: 1 });
+    expect(pruned).toEqual({ loginAttempts: 1, confirmationAttempts: 1, sessions: 1, jobs: 1 });
+    // A job still queued is kept however old.
+    expect(await count('job_runs')).toBe(2);
     expect(await count('login_attempts')).toBe(1);
     expect(await count('confirmation_attempts')).toBe(1);
     expect(await count('sessions')).toBe(sessionsBefore - 1);

@@ -83,6 +83,7 @@ export function inProcessJobRunner(database: Database): JobRunner {
       return id;
     },
     get: (id) => database.read((db) => repo.findJobRun(db, id)),
+    depth: () => database.read((db) => repo.countUnfinishedJobRuns(db)),
     every(name, everyMinutes) {
       schedules.push({ name, everyMinutes });
       if (started) schedule(name, everyMinutes);

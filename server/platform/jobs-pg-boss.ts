@@ -124,6 +124,7 @@ export function pgBossJobRunner(database: Database, options: PgBossRunnerOptions
       return id;
     },
     get: (id) => database.read((db) => repo.findJobRun(db, id)),
+    depth: () => database.read((db) => repo.countUnfinishedJobRuns(db)),
     every(name, everyMinutes) {
       schedules.set(name, everyMinutes);
       if (boss) void schedule(boss, name, everyMinutes).catch((err) => options.onError?.(err));

@@ -164,3 +164,22 @@ export async function findJobRun(db: Db, id: string): Promise<JobStatus | null> 
   const rows = await queryRows<JobRunRow>(db, sql`select ${COLUMNS} from job_runs where id = ${id}`);
   return rows[0] ? statusOf(rows[0]) : null;
 }
+
+/** Deletes finished jobs (done or failed) last touched before `before`; how many. */
+export async function deleteFinishedJobRunsBefore(db: Db, before: Date): Promise<number> {
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`delete from job_runs where state in ('done', 'failed') and updated_at < ${before.toISOString()} returning id`,
+  );
+  return rows.length;
+}
+
+/** How many jobs wait and run now (the queue depth, e.g. for metrics). */
+export async function countUnfinishedJobRuns(db: Db): Promise<{ queued: number; running: number }> {
+  const rows = await queryRows<{ state: string; n: number }>(
+    db,
+    sql`select state, count(*)::int as n from job_runs where state in ('queued', 'running') group by state`,
+  );
+  const of = (state: string) => rows.find((r) => r.state === state)?.n ?? 0;
+  return { queued: of('queued'), running: of('running') };
+}

@@ -121,6 +121,7 @@ describe(`background jobs on ${testTarget()}`, () => {
     const ids = sent.filter((x): x is string => x !== null);
     expect(ids).toHaveLength(1);
     await waitFor(a, ids[0], (s) => s.state === 'running');
+    expect((await b.depth()).running).toBeGreaterThanOrEqual(1);
     // Still running: the key is still taken.
     expect(await b.send('test.single', {}, { singletonKey: 'one' })).toBeNull();
     g.open();
@@ -156,6 +157,7 @@ describe(`background jobs on ${testTarget()}`, () => {
     expect((await first.get(blocking))?.state).toBe('done');
     expect((await first.get(queued))?.state).toBe('queued');
     expect(laterRuns).toBe(0);
+    expect((await first.depth()).queued).toBeGreaterThanOrEqual(1);
 
     const second = newRunner();
     second.register('test.block', async () => null);

@@ -66,6 +66,10 @@ export function errorCodeOf(err: unknown): string {
   return typeof code === 'string' && /^[a-z][a-z0-9_]*$/.test(code) ? code : 'job_failed';
 }
 
+/**
+ * Call `send` and `get` outside a `withTx`: on PGlite they open their own transaction on the one
+ * connection and would wait for ever behind the caller's.
+ */
 export interface JobRunner {
   /** Registers the handler of `name` (before `start`). */
   register<T>(name: string, handler: JobHandler<T>): void;
@@ -77,4 +81,6 @@ export interface JobRunner {
   every(name: string, everyMinutes: number): void;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** Jobs queued and running now, across instances (the queue depth for metrics). */
+  depth(): Promise<{ queued: number; running: number }>;
 }

@@ -19,6 +19,7 @@ CREATE TABLE IF NOT EXISTS "job_runs" (
 );--> statement-breakpoint
 -- At most one queued or running job per singleton key, also when two instances send it at once.
 CREATE UNIQUE INDEX IF NOT EXISTS "job_runs_singleton_uq" ON "job_runs" USING btree ("singleton_key") WHERE "state" IN ('queued', 'running');--> statement-breakpoint
-CREATE INDEX IF NOT EXISTS "job_runs_queued_idx" ON "job_runs" USING btree ("created_at") WHERE "state" = 'queued';--> statement-breakpoint
+-- Queued jobs in order (a runner starting up) and the queue depth (metrics) read only unfinished rows.
+CREATE INDEX IF NOT EXISTS "job_runs_unfinished_idx" ON "job_runs" USING btree ("state", "created_at") WHERE "state" IN ('queued', 'running');--> statement-breakpoint
 CREATE INDEX IF NOT EXISTS "job_runs_org_created_idx" ON "job_runs" USING btree ("org_id", "created_at" DESC);--> statement-breakpoint
 CREATE INDEX IF NOT EXISTS "job_runs_created_idx" ON "job_runs" USING btree ("created_at" DESC);
