@@ -16,7 +16,7 @@ import { percentile } from './lib.ts';
  * students (with a semester of indicators, about one in eight flagged) until it reaches each step,
  * and every list is timed at the scope of one school and of the whole municipality (service time,
  * p50 of RUNS runs after a warm-up, in a transaction like a request's). Run alone:
- * `node --import tsx bench/lists-scale.ts [--steps 1000,10000,40000,80000] [--runs 30]`
+ * `node --import tsx bench/lists-scale.ts [--steps 1000,10000,40000,80000] [--runs 30] [--keep]`
  * (BENCH_PG_URL, default postgres://postgres@127.0.0.1:5432/postgres; it creates and drops its own database).
  */
 const SCHOOL_SIZE = 1000;
@@ -226,7 +226,8 @@ async function main() {
       );
   } finally {
     await database?.close();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    if (process.argv.includes('--keep')) console.error(`kept database ${name}`);
+    else await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
   }
 }
