@@ -16,6 +16,7 @@ import { loadVisibleStudent } from '../students/index.ts';
 import { ensureFlagCounts, refreshFlagCountsUnder } from './flag-count-repo.ts';
 import { flagsOf } from './flags.ts';
 import { LEGAL_DUTY_RECORD, THRESHOLDS_MANAGE, WATCH_LIST_VIEW } from './policy.ts';
+import { cachedSummary } from './summary-cache.ts';
 import {
   countWatchList,
   DEFAULT_THRESHOLDS,
@@ -111,7 +112,10 @@ export async function getWatchList(ctx: RequestContext, q: TWatchListQuery, tx: 
   };
 }
 
-/** The counts for the start page. */
+/**
+ * The counts for the start page: exact for a school; for a wider scope (a municipality, the nation)
+ * counted at most once a minute per scope in this process (summary-cache.ts).
+ */
 export async function getWatchListSummary(
   ctx: RequestContext,
   q: { schoolId?: string; semesterId?: string },
@@ -119,13 +123,15 @@ export async function getWatchListSummary(
 ) {
   const scope = watchScope(ctx);
   const semester = await semesterFor(tx, q.semesterId);
-  const schoolDays = await ensureFlagCounts(tx, semester);
-  const row = await countWatchList(tx, {
-    semesterId: semester.id,
-    schoolDays,
-    scope,
-    schoolId: q.schoolId,
-  });
+  const count = async () => {
+    const schoolDays = await ensureFlagCounts(tx, semester);
+    return countWatchList(tx, { semesterId: semester.id, schoolDays, scope, schoolId: q.schoolId });
+  };
+  const wide =
+    !q.schoolId && (ctx.actor?.grants ?? []).some((g) => g.orgType !== 'school' && scope.includes(g.orgPath));
+  const row = wide
+    ? await cachedSummary(`${semester.id} ${[...scope].sort().join(' ')}`, count)
+    : await count();
   return {
     semesterId: semester.id,
     flagged: row.flagged,

@@ -162,13 +162,16 @@ function studentConditions(scope: StudentScope, f: StudentFilter): SQL {
   return and(...conditions) as SQL;
 }
 
+/** Whether the filter searches by name (not by personal code). */
+const nameSearched = (f: StudentFilter) => Boolean(f.q) && searchedCode(f.q) === null;
+
 /**
  * The statement that reads one page (LIMIT pageSize + 1, after the cursor when given), not yet run:
  * `findStudents` runs it, and a test EXPLAINs it to see the planner use the 0016 index.
  */
 export function studentPageQuery(db: Db, scope: StudentScope, f: StudentFilter) {
   const where = studentConditions(scope, f);
-  const ks = studentKeyset(f.sort, f.dir);
+  const ks = studentKeyset(f.sort, f.dir, nameSearched(f));
   return db
     .select({ ...summaryColumns(), ...keysetColumns(ks) })
     .from(students)
@@ -189,7 +192,11 @@ export async function findStudents(
   f: StudentFilter,
 ): Promise<{ rows: StudentRow[]; total: number; totalAtLeast: boolean; nextCursor: string | null }> {
   const rows = await studentPageQuery(db, scope, f);
-  const page = keysetPage(studentKeyset(f.sort, f.dir), rows as unknown as StudentRow[], f.limit);
+  const page = keysetPage(
+    studentKeyset(f.sort, f.dir, nameSearched(f)),
+    rows as unknown as StudentRow[],
+    f.limit,
+  );
   // Counting stops after the cap: a municipality's or the nation's count would read every row in scope.
   const capped = db
     .select({ one: sql`1` })
@@ -213,9 +220,14 @@ export async function findStudents(
  * to 100 sorts them as NULL sorts (last ascending, first descending) and keeps the keys comparable.
  * The name sort is what index `students_school_lv_name_idx` (migration 0016) is built for.
  */
-export function studentKeyset(sort: StudentFilter['sort'], dir: 'asc' | 'desc'): Keyset {
-  const lastKey = latvianSortKey(students.lastName);
-  const firstKey = latvianSortKey(students.firstName);
+export function studentKeyset(sort: StudentFilter['sort'], dir: 'asc' | 'desc', search = false): Keyset {
+  // A name search finds few rows through the prefix indexes (migration 0025) and sorts them; the
+  // same key with `|| ''` keeps the planner from walking the name index past every name before the
+  // searched one (it sorts the same: the key keeps its C collation).
+  const nameKey = (column: SQLWrapper) =>
+    search ? sql`(${latvianSortKey(column)} || '')` : latvianSortKey(column);
+  const lastKey = nameKey(students.lastName);
+  const firstKey = nameKey(students.firstName);
   const key = (expr: SQLWrapper, kind: KeyKind, d: 'asc' | 'desc' = dir) => ({ expr, kind, dir: d });
   const keys = {
     name: [key(lastKey, 'text'), key(firstKey, 'text')],
