@@ -4,7 +4,7 @@ import pg from 'pg';
  * Slow statements with their plans, from PostgreSQL's own auto_explain: the bench database is set to
  * load it in every session (we connect as a superuser) and to log the plan, with actual row counts
  * (ANALYZE without per-node timing, which is cheap), of every statement over the threshold. The
- * server log is read back through pg_read_file from the offset it had before the run, and the
+ * server log is read back through pg_read_binary_file, cut at each stage's start, and the
  * entries of the bench database are grouped by statement.
  */
 
