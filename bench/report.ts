@@ -138,6 +138,17 @@ function goals(run: BenchRun): string {
       );
     }
   }
+  const low = run.load.stages[0];
+  if (low) {
+    const pair = (school: string, wide: string) => {
+      const a = low.perOperation[school];
+      const b = low.perOperation[wide];
+      return a && b ? `${ms(b.p50)} vs ${ms(a.p50)} ms (× ${(b.p50 / a.p50).toFixed(1)})` : '–';
+    };
+    lines.push(
+      `- Lists flat in the scope's size (p50 at ${low.rate} req/s, municipal vs school scope): student list ${pair('student list, school', 'student list, municipality')}, watch list ${pair('watch list, school', 'watch list, municipality')}. The lists' own growth measurement (1k → 80k students) is the lists work's script.`,
+    );
+  }
   if (run.pglite) {
     const m = median(run.pglite.restartsMs);
     lines.push(
