@@ -15,8 +15,10 @@ import { authRoutes } from './domains/auth/routes.ts';
 import { budgetRoutes } from './domains/budgets/routes.ts';
 import { calendarRoutes } from './domains/calendar/routes.ts';
 import { chronologyRoutes } from './domains/chronology/routes.ts';
+import { indicatorRecomputeRoutes } from './domains/ejournal/recompute-routes.ts';
 import { ejournalRoutes } from './domains/ejournal/routes.ts';
 import { importRoutes } from './domains/imports/routes.ts';
+import { jobRoutes } from './domains/jobs/routes.ts';
 import { letterRoutes } from './domains/letters/routes.ts';
 import { noteRoutes } from './domains/notes/routes.ts';
 import { organisationRoutes } from './domains/organisations/routes.ts';
@@ -32,13 +34,17 @@ import type { Config, TrustProxy } from './platform/config.ts';
 import type { Database } from './platform/db.ts';
 import { handleFrameworkError, registerErrorHandler } from './platform/error-handler.ts';
 import type { RouteSchemas } from './platform/fastify-types.ts';
+import { healthRoutes } from './platform/health.ts';
 import { registerIdempotency } from './platform/idempotency.ts';
 import { registerInputGuard } from './platform/input-guard.ts';
 import type { JobRunner } from './platform/jobs.ts';
 import { inProcessJobRunner } from './platform/jobs-in-process.ts';
 import { loggerOptions } from './platform/logger.ts';
+import { registerMetrics } from './platform/metrics.ts';
+import { registerOverloadGuard } from './platform/overload.ts';
 import { registerRequestHooks } from './platform/request-hooks.ts';
 import { registerStatic } from './platform/static.ts';
+import { registerScheduledJobs } from './scheduled-jobs.ts';
 import { wireDomains } from './wiring.ts';
 
 /**
@@ -53,7 +59,7 @@ function trustProxyOption(trust: TrustProxy): false | string[] | ((address: stri
 export interface AppOptions {
   config: Config;
   database: Database;
-  /** Background jobs; an in-process runner when not given (tests). */
+  /** Background jobs; an in-process runner on this database when not given (tests, PGlite). */
   jobs?: JobRunner;
   /** Serve the built client from dist/web (off in API tests). */
   serveClient?: boolean;
@@ -63,7 +69,7 @@ export interface AppOptions {
 export async function buildApp({
   config,
   database,
-  jobs = inProcessJobRunner(),
+  jobs = inProcessJobRunner(database),
   serveClient = true,
 }: AppOptions): Promise<FastifyInstance> {
   // Plug the domains' implementations into each other's ports (server/wiring.ts; idempotent).
@@ -86,6 +92,10 @@ export async function buildApp({
   app.decorate('database', database);
   app.decorate('config', config);
   app.decorate('jobs', jobs);
+  // Handlers before the runner starts (main.ts starts it after listen; tests never do).
+  registerScheduledJobs(jobs, database);
+  // Running jobs finish before the database closes behind them.
+  app.addHook('onClose', () => jobs.stop());
   // Relative date rules of the shared schemas (birth dates, semesters) follow the one clock.
   setTodayProvider(() => today());
   app.setValidatorCompiler(validatorCompiler);
@@ -125,6 +135,9 @@ export async function buildApp({
     transform: jsonSchemaTransform,
   });
 
+  // Before the session hooks: a refused request must not cost a session lookup.
+  registerOverloadGuard(app, config.ops);
+  registerMetrics(app, config.ops.metricsToken);
   registerRequestHooks(app);
   registerInputGuard(app);
   registerIdempotency(app);
@@ -135,6 +148,7 @@ export async function buildApp({
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
         app.swagger(),
       );
+      await api.register(healthRoutes);
       await api.register(authRoutes);
       await api.register(organisationRoutes);
       await api.register(userRoutes);
@@ -152,6 +166,8 @@ export async function buildApp({
       await api.register(noteRoutes);
       await api.register(chronologyRoutes);
       await api.register(taskRoutes);
+      await api.register(jobRoutes);
+      await api.register(indicatorRecomputeRoutes);
     },
     { prefix: '/api' },
   );

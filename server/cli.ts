@@ -3,6 +3,8 @@ import { importStudentsCommand } from './cli-import.ts';
 import { loadDemoIfEmpty } from './demo/seed.ts';
 import { findRoot, insertOrganisation } from './domains/organisations/index.ts';
 import { emailExists, insertGrant, insertUser } from './domains/users/index.ts';
+import { GenerateRefused, generateNational } from './generate/generate.ts';
+import { parseGenerateArgs } from './generate/options.ts';
 import { loadConfig } from './platform/config.ts';
 import { openDatabase } from './platform/db.ts';
 import { message } from './platform/messages.ts';
@@ -16,7 +18,35 @@ const USAGE = `Usage:
   npm run cli -- import students --school ID|CODE FILE
                                                  import a class list (CSV or XLSX) all-or-nothing,
                                                  with the school's remembered column mapping or one
-                                                 guessed from the headers`;
+                                                 guessed from the headers
+  npm run cli -- generate --students N --schools M [--semesters S] [--seed N] [--database-url URL]
+                                                 fill an empty PostgreSQL database with a national
+                                                 data set (password: PUMPURS_GENERATED_PASSWORD)`;
+
+/** \`generate …\`: PostgreSQL only, before any database is opened (PGlite is refused, not created). */
+async function generateCommand(args: string[]): Promise<number> {
+  let options: ReturnType<typeof parseGenerateArgs>;
+  try {
+    options = parseGenerateArgs(args, process.env);
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : err);
+    console.error(USAGE);
+    return 2;
+  }
+  try {
+    const summary = await generateNational(options, (line) => console.log(line));
+    console.log(
+      `Generated ${options.students} students in ${options.schools} schools, ${options.semesters} semester(s), seed ${options.seed}, in ${summary.seconds.toFixed(1)} s.`,
+    );
+    return 0;
+  } catch (err) {
+    if (err instanceof GenerateRefused) {
+      console.error(err.message);
+      return 1;
+    }
+    throw err;
+  }
+}
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
@@ -25,6 +55,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return command ? 0 : 2;
   }
+  if (command === 'generate') return generateCommand(args);
   const database = await openDatabase(config);
   try {
     if (command === 'migrate') {

@@ -1,25 +1,38 @@
 import { buildApp } from './app.ts';
 import { loadDemoIfEmpty } from './demo/seed.ts';
 import { ensureSchoolYears } from './domains/calendar/index.ts';
-import { remindOverdueEvaluations } from './domains/plans/index.ts';
-import { reconcileSystemTasks } from './domains/tasks/index.ts';
-import { pruneExpiredRecords } from './housekeeping.ts';
-import { today } from './platform/clock.ts';
 import { loadConfig } from './platform/config.ts';
 import { openDatabase } from './platform/db.ts';
 import { safeErrorSummary } from './platform/error-handler.ts';
+import { inProcessJobRunner } from './platform/jobs-in-process.ts';
+import { pgBossJobRunner } from './platform/jobs-pg-boss.ts';
 import { ensureWebBuilt } from './platform/web-build.ts';
 
-/** Start-up only: configuration, database (migrated), demo data on an empty database, listen. */
+/** Start-up only: configuration, database (migrated), demo data on an empty database, listen, jobs. */
 async function main(): Promise<void> {
   const started = performance.now();
   const config = loadConfig();
   await ensureWebBuilt();
-  const database = await openDatabase(config);
+  // The server's connections get the statement timeout and the bounded wait for a connection.
+  const database = await openDatabase({
+    ...config,
+    poolSize: config.ops.dbPoolSize,
+    postgres: {
+      statementTimeoutMs: config.ops.dbStatementTimeoutMs,
+      longStatementTimeoutMs: config.ops.dbLongStatementTimeoutMs,
+      poolWaitMs: config.ops.dbPoolWaitMs,
+    },
+  });
   // The calendar always holds the current and the next school year (created ahead with default dates).
   await database.withTx((tx) => ensureSchoolYears(tx));
   if (config.loadDemo) await loadDemoIfEmpty(database);
-  const app = await buildApp({ config, database });
+  // Jobs: pg-boss on PostgreSQL (one instance runs each job and each schedule), else in-process.
+  let log: ((err: unknown) => void) | null = null;
+  const jobs = config.databaseUrl
+    ? pgBossJobRunner(database, { connectionString: config.databaseUrl, onError: (err) => log?.(err) })
+    : inProcessJobRunner(database);
+  const app = await buildApp({ config, database, jobs });
+  log = (err) => app.log.error({ err: safeErrorSummary(err) }, 'background jobs: pg-boss reported an error');
   const shutdown = async () => {
     await app.close();
     await database.close();
@@ -28,22 +41,9 @@ async function main(): Promise<void> {
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
   await app.listen({ port: config.port, host: config.host });
-  // Hourly: create the next school year when the clock has moved into a new one, remind preparers
-  // of plans not evaluated two weeks after the semester, and forget expired rate-limit counters and
-  // sessions (all idempotent across instances).
-  const remind = () =>
-    database
-      .withTx(async (tx) => {
-        await ensureSchoolYears(tx);
-        await remindOverdueEvaluations(tx);
-        await pruneExpiredRecords(tx);
-        await reconcileSystemTasks(tx, today());
-      })
-      .catch((err) =>
-        app.log.error({ err: safeErrorSummary(err) }, 'hourly calendar, reminders and clean-up failed'),
-      );
-  void remind();
-  setInterval(remind, 3_600_000).unref();
+  // The hourly work (school years, evaluation reminders, clean-up, system tasks) runs as scheduled
+  // jobs (server/scheduled-jobs.ts); starting the runner also takes up jobs queued before a restart.
+  await jobs.start();
   app.log.info(
     { database: database.kind, ms: Math.round(performance.now() - started) },
     `Pumpurs is ready on http://localhost:${config.port}`,

@@ -220,6 +220,8 @@ beforeAll(async () => {
   );
   const importId = up.json().importId;
   await k.post(`/api/imports/${importId}/preview`, { mapping: up.json().mapping });
+  const job = await k.post(`/api/organisations/${schoolId}/indicators/recompute`, {});
+  expect(job.statusCode, job.body).toBe(202);
 
   const q = async <T>(text: string) =>
     ((await server.database.read((tx) => tx.execute(sql.raw(text)))) as { rows: T[] }).rows;
@@ -238,6 +240,7 @@ beforeAll(async () => {
     noteId: [note.json().id],
     fileId: [signed.json().items[0].id as string],
     imports: [importId],
+    jobs: [job.json().jobId],
     organisations: [schoolId],
     users: [teacherId],
     kind: ['attendance'],

@@ -2,8 +2,10 @@ import { shiftYears } from '../common/api/fields.ts';
 import { makeOldPersonalCode } from '../common/personal-code.ts';
 import { addDays } from '../server/platform/dates.ts';
 import { chronologySamples } from './bad-input-samples-chronology.ts';
+import { jobSamples } from './bad-input-samples-jobs.ts';
 import { letterSamples } from './bad-input-samples-letters.ts';
 import { noteSamples } from './bad-input-samples-notes.ts';
+import { opsSamples } from './bad-input-samples-ops.ts';
 import { planAndSupportSamples } from './bad-input-samples-plans.ts';
 import { referralSamples } from './bad-input-samples-referrals.ts';
 import { taskSamples } from './bad-input-samples-tasks.ts';
@@ -245,5 +247,7 @@ export function routeSamples(ids: WalkIds): Record<string, RouteSample> {
     ...noteSamples(ids),
     ...chronologySamples(ids),
     ...taskSamples(ids),
+    ...jobSamples(ids),
+    ...opsSamples(),
   };
 }

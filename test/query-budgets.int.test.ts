@@ -24,7 +24,8 @@ const QUERY_BUDGETS = {
   /** Bulk approval of one plan; 5 and 20 plans must run exactly as many statements. */
   bulkApproval: 8,
   myStudents: 4,
-  watchList: 4,
+  /** Semester, flag counts kept current (one statement; migration 0025), page with its capped count, audit. */
+  watchList: 5,
   studentsList: 4,
   usersList: 5,
   plansList: 3,

@@ -9,6 +9,8 @@ afterAll(() => server.close());
 
 const PUBLIC = new Set([
   'GET /api/health',
+  'GET /api/health/live',
+  'GET /api/health/ready',
   'GET /api/auth/csrf',
   'POST /api/auth/login',
   'GET /api/openapi.json',

@@ -5,6 +5,7 @@ import type { TMe } from '../common/api/auth.ts';
 import { LoadingState } from './components/feedback.tsx';
 import { budgetRoutes } from './features/budgets/budget-routes.tsx';
 import { calendarRoutes } from './features/calendar/calendar-routes.tsx';
+import { jobRoutes } from './features/jobs/job-routes.tsx';
 import { letterRoutes } from './features/letters/letter-routes.tsx';
 import { planRoutes } from './features/plans/plan-routes.tsx';
 import { referralRoutes } from './features/referrals/referral-routes.tsx';
@@ -97,6 +98,7 @@ export const router = createBrowserRouter([
       ...letterRoutes,
       ...referralRoutes,
       ...taskRoutes,
+      ...jobRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

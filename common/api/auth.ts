@@ -65,6 +65,8 @@ export const ZNavigationAbilities = z.object({
   viewPartnerReferrals: z.boolean(),
   /** Has tasks ("my tasks" and the start page's counter). */
   viewTasks: z.boolean(),
+  /** Background jobs of the caller's scope (imports, recomputations; issue 13). */
+  viewJobs: z.boolean(),
 });
 export type TNavigationAbilities = z.infer<typeof ZNavigationAbilities>;
 

@@ -13,6 +13,20 @@ export const ZEjournalImportQuery = z.object({
   schoolId: z.uuid(),
   kind: z.enum(EJOURNAL_KINDS),
   fileName: zLine(200, 1),
+  /** `true`: answer 202 with a job id at once and import in the background (progress via the job). */
+  background: z.enum(['true', 'false']).optional(),
+});
+
+/** The background import's job: poll `GET /api/jobs/:id` for its progress and result. */
+export const ZEjournalImportJob = z.object({ jobId: z.string() });
+
+/** A background import's result when the file was refused: the code and row errors, as a 400 would say. */
+export const ZEjournalImportRefusal = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.array(z.object({ path: z.string(), message: z.string() })),
+  }),
 });
 
 export const ZEjournalImportResult = z.object({
@@ -128,6 +142,8 @@ export const ZWatchList = z.object({
   semesterId: z.string(),
   items: z.array(ZWatchListItem),
   total: z.number().int(),
+  /** True when the list holds more rows than `total` says: lists count up to a cap (LIST_COUNT_CAP). */
+  totalAtLeast: z.boolean().optional(),
   nextCursor: z.string().nullable(),
 });
 

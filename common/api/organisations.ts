@@ -22,6 +22,8 @@ export const ZOrganisationAbilities = z.object({
   manageStudents: z.boolean(),
   /** Set the early-warning thresholds (the nation's or a municipality's). */
   manageThresholds: z.boolean(),
+  /** Start a recomputation of the schools' student indicators (a background job). */
+  recomputeIndicators: z.boolean(),
   viewBudget: z.boolean(),
   allocateBudget: z.boolean(),
   viewTimesheets: z.boolean(),

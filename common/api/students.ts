@@ -89,6 +89,8 @@ export type TStudentSummary = z.infer<typeof ZStudentSummary>;
 export const ZStudentList = z.object({
   items: z.array(ZStudentSummary),
   total: z.number().int(),
+  /** True when the list holds more rows than `total` says: lists count up to a cap (LIST_COUNT_CAP). */
+  totalAtLeast: z.boolean().optional(),
   /** Whether the caller may sort this list by personal code (only where every code could be revealed). */
   codeSortable: z.boolean(),
   /** The `cursor` of the next page, null on the last page. */

@@ -19,6 +19,57 @@ export interface Config {
   trustProxy: TrustProxy;
   /** How letters are e-mailed (server/platform/mail.ts). */
   mail: MailConfig;
+  /** Overload protection, timeouts and metrics of the server (server/platform/overload.ts). */
+  ops: OpsConfig;
+}
+
+/**
+ * Limits that keep one instance answering under overload, and its metrics. Every time is in
+ * milliseconds; 0 turns the limit off.
+ */
+export interface OpsConfig {
+  /** PostgreSQL connections in this instance's pool (DB_POOL_SIZE). */
+  dbPoolSize: number;
+  /** PostgreSQL `statement_timeout` of the server's connections (DB_STATEMENT_TIMEOUT_MS). */
+  dbStatementTimeoutMs: number;
+  /** The statement timeout of transactions that ask for long statements: imports, jobs (DB_LONG_STATEMENT_TIMEOUT_MS). */
+  dbLongStatementTimeoutMs: number;
+  /** The longest a request may wait for a pooled connection before it fails (DB_POOL_WAIT_MS). */
+  dbPoolWaitMs: number;
+  /** A request still unanswered after this long gets 503 `request_timeout` (REQUEST_TIMEOUT_MS). */
+  requestTimeoutMs: number;
+  /** /api requests being answered at once above which a new one gets 503 `overloaded` (MAX_IN_FLIGHT). */
+  maxInFlight: number;
+  /** Queries waiting for a pooled connection above which a new request gets 503 `overloaded` (MAX_DB_WAITING). */
+  maxDbWaiting: number;
+  /** The bearer token that `/metrics` asks for; null: no `/metrics` (METRICS_TOKEN). */
+  metricsToken: string | null;
+}
+
+function nonNegativeIntFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, 0 or more`);
+  return n;
+}
+
+/** Reads the overload, timeout and metrics settings; refuses a METRICS_TOKEN shorter than 24 characters. */
+export function parseOpsConfig(env: NodeJS.ProcessEnv): OpsConfig {
+  const token = (env.METRICS_TOKEN ?? '').trim();
+  if (token !== '' && token.length < 24) throw new Error('METRICS_TOKEN must be at least 24 characters');
+  const poolSize = nonNegativeIntFromEnv(env, 'DB_POOL_SIZE', 10);
+  if (poolSize < 1) throw new Error('DB_POOL_SIZE must be at least 1');
+  return {
+    dbPoolSize: poolSize,
+    dbStatementTimeoutMs: nonNegativeIntFromEnv(env, 'DB_STATEMENT_TIMEOUT_MS', 10_000),
+    dbLongStatementTimeoutMs: nonNegativeIntFromEnv(env, 'DB_LONG_STATEMENT_TIMEOUT_MS', 30 * 60_000),
+    dbPoolWaitMs: nonNegativeIntFromEnv(env, 'DB_POOL_WAIT_MS', 5_000),
+    requestTimeoutMs: nonNegativeIntFromEnv(env, 'REQUEST_TIMEOUT_MS', 30_000),
+    maxInFlight: nonNegativeIntFromEnv(env, 'MAX_IN_FLIGHT', 200),
+    maxDbWaiting: nonNegativeIntFromEnv(env, 'MAX_DB_WAITING', 50),
+    metricsToken: token || null,
+  };
 }
 
 /**
@@ -133,6 +184,7 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     logLevel: process.env.LOG_LEVEL ?? 'info',
     trustProxy: parseTrustProxy(process.env.TRUST_PROXY),
     mail: parseMailConfig(process.env, production),
+    ops: parseOpsConfig(process.env),
     ...overrides,
   };
 }

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { Language } from '../../common/roles.ts';
 import { type AuditEntry, writeDeniedAudit } from './audit.ts';
+import { isPoolWaitTimeout, isStatementTimeout } from './db.ts';
 import { AppError, type ErrorDetail, NotFoundError } from './errors.ts';
 import { hasMessage, t } from './i18n/index.ts';
 import { isMessageCode, type MessageCode, message } from './messages.ts';
@@ -20,6 +21,19 @@ function detailText(code: string, lang: Language, params?: Record<string, string
   if (isMessageCode(code)) return params ? t(lang, `errors.${code}`, params) : message(code, lang);
   const key = `validation.${code}`;
   return hasMessage(key) ? t(lang, key) : t(lang, 'validation.custom');
+}
+
+/** Seconds a client is asked to wait after a 503 (overload, timeout) before trying again. */
+export const RETRY_AFTER_SECONDS = 2;
+
+/** Answers 503 with `code` and Retry-After, in the API's error format (load shedding, timeouts). */
+export function sendUnavailable(
+  reply: FastifyReply,
+  code: Extract<MessageCode, 'overloaded' | 'request_timeout'>,
+  lang: Language,
+) {
+  reply.header('retry-after', String(RETRY_AFTER_SECONDS)).header('cache-control', 'no-store');
+  return send(reply, 503, code, lang);
 }
 
 function send(
@@ -119,6 +133,15 @@ export function registerErrorHandler(app: FastifyInstance): void {
       cause?: { code?: string; constraint?: string };
     };
     const pgCode = db.code ?? db.cause?.code;
+    // No pooled connection came free in time: the instance is overloaded, not broken.
+    if (isPoolWaitTimeout(error)) return sendUnavailable(reply, 'overloaded', lang);
+    if (isStatementTimeout(error)) {
+      request.log.warn(
+        { route: request.routeOptions.url, method: request.method },
+        'statement timeout: a query ran longer than DB_STATEMENT_TIMEOUT_MS',
+      );
+      return sendUnavailable(reply, 'request_timeout', lang);
+    }
     if (pgCode === '23505')
       return send(
         reply,
@@ -160,4 +183,18 @@ export function handleFrameworkError(
   const status =
     error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
   send(reply, status, 'bad_request', lang);
+}
+
+/** The body a refused request gets for `error` (code, message and translated details), for results kept by a job. */
+export function presentAppError(error: AppError, lang: Language) {
+  return {
+    error: {
+      code: error.code,
+      message: message(error.code, lang),
+      details: (error.details ?? []).map((d) => ({
+        path: d.path,
+        message: detailText(d.message, lang, d.params),
+      })),
+    },
+  };
 }

@@ -1,43 +1,60 @@
 import { randomUUID } from 'node:crypto';
 import { now } from './clock.ts';
-import type { JobHandler, JobRunner, JobStatus, SendOptions } from './jobs.ts';
+import { type Database, outsideQueryCount } from './db.ts';
+import { errorCodeOf, type JobHandler, type JobRunner, type SendOptions } from './jobs.ts';
+import * as repo from './jobs-repo.ts';
+
+/** A running job that has not reported for this long is taken as abandoned (its process died). */
+export const STALE_RUNNING_MS = 2 * 3_600_000;
 
 /**
- * The in-process runner: jobs run one at a time in this process, in the order sent. Used on PGlite
- * (one process owns the database) and in tests.
+ * The in-process runner: jobs run one at a time in this process, in the order sent, and are kept in
+ * `job_runs`, so a job still queued when the process stops runs after the next start. Used on PGlite
+ * (one process owns the database) and by tests. A job sent before `start` runs at once (tests and
+ * imports need no started runner); `start` adds the schedules and takes up jobs an earlier process
+ * left queued. Claiming a job is one conditional UPDATE, so two runners never run the same job.
  */
-export function inProcessJobRunner(): JobRunner {
+export function inProcessJobRunner(database: Database): JobRunner {
   const handlers = new Map<string, JobHandler<unknown>>();
-  const jobs = new Map<string, JobStatus & { data: unknown; singletonKey: string | null }>();
   const timers: NodeJS.Timeout[] = [];
   const schedules: { name: string; everyMinutes: number }[] = [];
   let tail: Promise<void> = Promise.resolve();
+  let stopped = false;
   let started = false;
 
-  const touch = (job: JobStatus, patch: Partial<JobStatus>) =>
-    Object.assign(job, patch, { updatedAt: now().toISOString() });
-
   async function run(id: string): Promise<void> {
-    const job = jobs.get(id);
-    if (!job) return;
-    const handler = handlers.get(job.name);
-    if (!handler) {
-      touch(job, { state: 'failed', errorCode: 'job_unknown' });
-      return;
-    }
-    touch(job, { state: 'running' });
-    try {
-      const result = await handler(job.data, {
-        id,
-        progress: async (done, total) => {
-          touch(job, { done, total: total === undefined ? job.total : total });
-        },
-      });
-      touch(job, { state: 'done', result: result ?? null });
-    } catch (err) {
-      const code = (err as { code?: unknown }).code;
-      touch(job, { state: 'failed', errorCode: typeof code === 'string' ? code : 'job_failed' });
-    }
+    if (stopped) return;
+    const claimed = await database.withTx((tx) => repo.claimJobRun(tx, id, now()));
+    if (!claimed) return;
+    const handler = handlers.get(claimed.name);
+    let outcome: { result: unknown } | { errorCode: string };
+    if (!handler) outcome = { errorCode: 'job_unknown' };
+    else
+      try {
+        const result = await handler(claimed.data, {
+          id,
+          progress: (done, total) =>
+            database.withTx((tx) => repo.updateJobProgress(tx, id, done, total, now())),
+        });
+        outcome = { result: result ?? null };
+      } catch (err) {
+        outcome = { errorCode: errorCodeOf(err) };
+      }
+    await database.withTx((tx) => repo.finishJobRun(tx, id, outcome, now()));
+  }
+
+  /** Queues `id` behind the jobs already waiting in this process; a failure to record ends quietly. */
+  const enqueue = (id: string) =>
+    outsideQueryCount(() => {
+      tail = tail.then(() => run(id)).catch(() => undefined);
+    });
+
+  const sendScheduled = (name: string) =>
+    void runner.send(name, {}, { singletonKey: name }).catch(() => null);
+
+  function schedule(name: string, everyMinutes: number): void {
+    sendScheduled(name);
+    timers.push(setInterval(() => sendScheduled(name), everyMinutes * 60_000).unref());
   }
 
   const runner: JobRunner = {
@@ -45,62 +62,43 @@ export function inProcessJobRunner(): JobRunner {
       handlers.set(name, handler as JobHandler<unknown>);
     },
     async send(name, data, options: SendOptions = {}) {
-      const key = options.singletonKey ?? null;
-      if (
-        key &&
-        [...jobs.values()].some(
-          (j) => j.singletonKey === key && (j.state === 'queued' || j.state === 'running'),
-        )
-      )
-        return null;
       const id = randomUUID();
-      const at = now().toISOString();
-      jobs.set(id, {
-        id,
-        name,
-        state: 'queued',
-        done: 0,
-        total: null,
-        result: null,
-        errorCode: null,
-        orgId: options.orgId ?? null,
-        createdAt: at,
-        updatedAt: at,
-        data,
-        singletonKey: key,
+      const at = now();
+      const key = options.singletonKey ?? null;
+      const inserted = await database.withTx(async (tx) => {
+        if (key) await repo.failStaleJobRuns(tx, key, new Date(at.getTime() - STALE_RUNNING_MS), at);
+        return repo.insertJobRun(tx, {
+          id,
+          name,
+          data,
+          orgId: options.orgId ?? null,
+          singletonKey: key,
+          studentData: options.studentData ?? false,
+          createdBy: options.createdBy ?? null,
+          at,
+        });
       });
-      tail = tail.then(() => run(id));
+      if (!inserted) return null;
+      enqueue(id);
       return id;
     },
-    async get(id) {
-      const job = jobs.get(id);
-      if (!job) return null;
-      const { data: _data, singletonKey: _key, ...status } = job;
-      return { ...status };
-    },
+    get: (id) => database.read((db) => repo.findJobRun(db, id)),
     every(name, everyMinutes) {
       schedules.push({ name, everyMinutes });
-      if (started)
-        timers.push(
-          setInterval(
-            () => void runner.send(name, {}, { singletonKey: name }),
-            everyMinutes * 60_000,
-          ).unref(),
-        );
+      if (started) schedule(name, everyMinutes);
     },
     async start() {
       started = true;
-      for (const s of schedules) {
-        void runner.send(s.name, {}, { singletonKey: s.name });
-        timers.push(
-          setInterval(
-            () => void runner.send(s.name, {}, { singletonKey: s.name }),
-            s.everyMinutes * 60_000,
-          ).unref(),
-        );
-      }
+      stopped = false;
+      // One process owns a PGlite database: a job it left running was cut off and runs again.
+      if (database.kind === 'pglite') await database.withTx((tx) => repo.requeueRunningJobRuns(tx, now()));
+      const queued = await database.read((db) => repo.findQueuedJobRunIds(db, [...handlers.keys()]));
+      for (const id of queued) enqueue(id);
+      for (const s of schedules) schedule(s.name, s.everyMinutes);
     },
     async stop() {
+      // Jobs still queued stay in the table for the next start; the running one finishes first.
+      stopped = true;
       for (const t of timers) clearInterval(t);
       timers.length = 0;
       await tail;

@@ -1,6 +1,8 @@
 /**
  * Background jobs: one interface, two runners. On PostgreSQL the runner is pg-boss (jobs survive a
- * restart and one instance runs each job); on PGlite, an in-process runner with the same interface.
+ * restart and one instance runs each job; server/platform/jobs-pg-boss.ts); on PGlite, an in-process
+ * runner with the same interface (server/platform/jobs-in-process.ts). Both keep each job's status in
+ * the `job_runs` table, so any instance answers for any job.
  *
  * A job is named work with JSON data. Its handler reports progress (`done` of `total`, e.g. rows
  * imported) that a page polls with `get(id)`; its result (JSON) or its error code is kept.
@@ -21,6 +23,10 @@ export interface JobStatus {
   errorCode: string | null;
   /** Who may read this job's status: the organisation whose staff may poll it (null: admins only). */
   orgId: string | null;
+  /** Whether the job's result carries student data (reading it is audited). */
+  studentData: boolean;
+  /** The user who started it (null: the system, e.g. a schedule). */
+  createdBy: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -41,6 +47,23 @@ export interface SendOptions {
    * null (two instances, or a double click, enqueue it once).
    */
   singletonKey?: string;
+  /** The result carries student data: reading the status is audited. */
+  studentData?: boolean;
+  /** The user who started the job. */
+  createdBy?: string | null;
+}
+
+/** A failure a handler throws on purpose: its code (server/platform/messages.ts) is kept for the page. */
+export class JobError extends Error {
+  constructor(readonly code: string) {
+    super(code);
+  }
+}
+
+/** The message code kept for a handler's failure: its own `code` when it has one, else `job_failed`. */
+export function errorCodeOf(err: unknown): string {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^[a-z][a-z0-9_]*$/.test(code) ? code : 'job_failed';
 }
 
 export interface JobRunner {

@@ -27,18 +27,20 @@ type Props = {
   /** Rows on the page shown, all rows of the list, and the cursor after the page (null on the last). */
   shown: number;
   total: number;
+  /** The list counts up to a cap: it holds more than `total` rows. */
+  totalAtLeast?: boolean;
   nextCursor: string | null;
 };
 
 /** "Showing 51–100 of 700" with previous/next page buttons (plain buttons: Tab and Enter work). */
-export function CursorPagination({ pages, pageSize, shown, total, nextCursor }: Props) {
+export function CursorPagination({ pages, pageSize, shown, total, totalAtLeast, nextCursor }: Props) {
   const { t } = useTranslation();
   if (total === 0) return null;
   const from = pages.index * pageSize + 1;
-  const to = Math.min(total, from + shown - 1);
+  const to = totalAtLeast ? from + shown - 1 : Math.min(total, from + shown - 1);
   return (
     <Group justify="space-between" mt="md" wrap="wrap">
-      <Text>{t('common.showing', { from, to, total })}</Text>
+      <Text>{t(totalAtLeast ? 'common.showingMoreThan' : 'common.showing', { from, to, total })}</Text>
       {(pages.index > 0 || nextCursor) && (
         <nav aria-label={t('pagination.label')}>
           <Group gap="xs">

@@ -98,12 +98,26 @@ export const studentIndicators = pgTable(
     legalDutyCrossedOn: date('legal_duty_crossed_on'),
     lastRecordOn: date('last_record_on'),
     computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
+    /** How many flags the indicators raise against the thresholds in force (migration 0025). */
+    flagCount: smallint('flag_count').notNull().default(0),
   },
   (t) => [
     uniqueIndex('student_indicators_pk').on(t.studentId, t.semesterId),
     index('student_indicators_school_idx').on(t.schoolId, t.semesterId),
   ],
 );
+
+/**
+ * The school days elapsed that a semester's stored flag counts were computed for: when today's count
+ * differs, the semester's flags are recomputed once (migration 0025).
+ */
+export const indicatorFlagDays = pgTable('indicator_flag_days', {
+  semesterId: uuid('semester_id')
+    .primaryKey()
+    .references(() => semesters.id),
+  schoolDays: integer('school_days').notNull(),
+  computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
+});
 
 /** The school's record that it informed the municipality of more than 20 unjustified lessons. */
 export const legalDutyNotices = pgTable(

@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { now } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
 import { queryRows } from '../../platform/db.ts';
+import { refreshFlagCountsOf } from './flag-count-repo.ts';
 import { LEGAL_DUTY_UNJUSTIFIED_LESSONS } from './legal-duty-repo.ts';
 
 export type AttendanceRow = {
@@ -158,6 +159,11 @@ export async function refreshIndicators(
       mark_average = excluded.mark_average, previous_average = excluded.previous_average, behaviour_notes = excluded.behaviour_notes,
       legal_duty_crossed_on = excluded.legal_duty_crossed_on, last_record_on = excluded.last_record_on, computed_at = now()
     returning si.student_id`,
+  );
+  await refreshFlagCountsOf(
+    db,
+    semester,
+    sql`i.student_id in (select s.id from students s where ${studentFilter})`,
   );
   return rows.length;
 }

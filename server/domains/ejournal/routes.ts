@@ -4,6 +4,7 @@ import {
   EJOURNAL_KINDS,
   ZAttendanceEntry,
   ZBehaviourEntry,
+  ZEjournalImportJob,
   ZEjournalImportQuery,
   ZEjournalImportResult,
   ZIndicators,
@@ -17,7 +18,9 @@ import {
   ZWatchListSummary,
 } from '../../../common/api/ejournal.ts';
 import { ZApiError } from '../../../common/api/errors.ts';
-import { acceptRawBodies, uploadedBody } from '../../platform/raw-body.ts';
+import { acceptStreamedBodies, spoolUpload } from '../../platform/upload-spool.ts';
+import * as imports from './import-job.ts';
+import { MAX_EJOURNAL_BYTES } from './import-stream.ts';
 import { ejournalTemplate } from './rows.ts';
 import * as service from './service.ts';
 import * as watch from './watch-list.ts';
@@ -45,21 +48,30 @@ const ok = z.object({ ok: z.literal(true) });
 export const ejournalRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database;
   const tags = ['ejournal'];
-  acceptRawBodies(app, FILE_TYPES, service.MAX_EJOURNAL_BYTES);
+  acceptStreamedBodies(app, FILE_TYPES);
+  imports.registerImportJob(app.jobs, db);
 
   app.post(
     '/ejournal/import',
     {
       schema: {
         tags,
-        description: 'An e-journal export (CSV or XLSX) as the raw body; all rows or none.',
+        description:
+          'An e-journal export (CSV or XLSX) as the raw body, streamed to disk; all rows or none. With background=true, 202 and a job id (GET /api/jobs/:id) instead of waiting.',
         querystring: ZEjournalImportQuery,
-        response: { 200: ZEjournalImportResult, ...errors },
+        response: { 200: ZEjournalImportResult, 202: ZEjournalImportJob, ...errors },
       },
     },
-    async (req) => {
-      const { content: body } = uploadedBody(req);
-      return service.importEjournalFile(req.ctx, db, req.query.schoolId, req.query.kind, body);
+    async (req, reply) => {
+      const { schoolId, kind, background } = req.query;
+      // The caller's right is checked before the body is read: a refused upload is never stored.
+      await imports.checkImportRight(req.ctx, db, schoolId);
+      const file = await spoolUpload(req, MAX_EJOURNAL_BYTES);
+      if (background === 'true') {
+        const jobId = await imports.sendImportJob(app.jobs, req.ctx, { schoolId, kind, file });
+        return reply.status(202).send({ jobId });
+      }
+      return reply.send(await imports.runImportNow(req.ctx, db, { schoolId, kind, file }));
     },
   );
   app.get(

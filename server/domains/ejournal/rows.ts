@@ -74,10 +74,6 @@ const REASONS: Record<string, AttendanceRow['reason']> = {
 };
 
 export type RowError = { row: number; field: string; code: string };
-export type Parsed =
-  | { kind: 'attendance'; rows: AttendanceRow[] }
-  | { kind: 'marks'; rows: MarkRow[] }
-  | { kind: 'behaviour'; rows: BehaviourRow[] };
 
 /** Column index of each field, or the fields that are required and missing. */
 export function locateColumns(
@@ -103,132 +99,109 @@ export function parseMark(s: string): { mark: string; value: number | null } | n
   return null;
 }
 
+const CACHE_LIMIT = 100_000;
+
+/** `fn` with its answers remembered per input text, up to CACHE_LIMIT texts. */
+function cached<T>(fn: (text: string) => T): (text: string) => T {
+  const memo = new Map<string, T>();
+  return (text) => {
+    const hit = memo.get(text);
+    if (hit !== undefined || memo.has(text)) return hit as T;
+    const value = fn(text);
+    if (memo.size < CACHE_LIMIT) memo.set(text, value);
+    return value;
+  };
+}
+
+export type Checked =
+  | { ok: true; record: AttendanceRow | MarkRow | BehaviourRow }
+  | { ok: false; field: string; code: string };
+
 /**
- * Checks every row of an e-journal file and turns it into records for the school's students.
- * Returns all errors (row numbers as in the file, header = 1); the caller writes nothing if any.
+ * A checker of one e-journal row at a time, for files streamed row by row: turns a row into a record
+ * for one of the school's students or names the field at fault. Rows that repeat a key (the same
+ * absence, mark or note) are found later, in SQL, over the whole file.
  */
-export function parseEjournalRows(
+export function rowChecker(
   kind: EjournalKind,
   headers: string[],
-  data: string[][],
   studentsByCode: Map<string, string>,
   today: string,
-): { parsed: Parsed; errors: RowError[] } {
+): { missing: string[]; check: (row: string[]) => Checked } {
   const { index, missing } = locateColumns(kind, headers);
-  const errors: RowError[] = missing.map((field) => ({ row: 1, field, code: 'column_missing' }));
-  if (missing.length) return { parsed: { kind, rows: [] } as Parsed, errors };
   const get = (row: string[], field: string) =>
     index[field] === undefined ? '' : (row[index[field]] ?? '').trim();
-  const seen = new Map<string, string>();
-  const out: (AttendanceRow | MarkRow | BehaviourRow)[] = [];
-  for (const [i, row] of data.entries()) {
-    const line = i + 2;
-    const fail = (field: string, code: string) => errors.push({ row: line, field, code });
-    const code = parsePersonalCode(get(row, 'personalCode'));
-    const studentId = code.ok ? studentsByCode.get(code.normalized) : undefined;
-    if (!code.ok) {
-      fail('personalCode', `personal_code_${code.error}`);
-      continue;
-    }
-    if (!studentId) {
-      fail('personalCode', 'student_not_found');
-      continue;
-    }
-    const onDate = parseCalendarDate(get(row, 'date'));
-    if (!onDate) {
-      fail('date', 'invalid_date');
-      continue;
-    }
-    if (onDate > today) {
-      fail('date', 'date_in_future');
-      continue;
-    }
+  const oldest = shiftYears(today, -20);
+  const fail = (field: string, code: string): Checked => ({ ok: false, field, code });
+  // A file repeats a few thousand codes, a hundred days and a handful of reasons over millions of
+  // rows: each distinct text is checked once (the caches stop growing at CACHE_LIMIT entries).
+  const student = cached((text) => {
+    const code = parsePersonalCode(text);
+    if (!code.ok) return fail('personalCode', `personal_code_${code.error}`);
+    return studentsByCode.get(code.normalized) ?? fail('personalCode', 'student_not_found');
+  });
+  const date = cached((text) => {
+    const onDate = parseCalendarDate(text);
+    if (!onDate) return fail('date', 'invalid_date');
+    if (onDate > today) return fail('date', 'date_in_future');
     // The same window as a record entered by hand (ZEventDate): an older date is a typo.
-    if (onDate < shiftYears(today, -20)) {
-      fail('date', 'date_out_of_range');
-      continue;
-    }
-    let record: AttendanceRow | MarkRow | BehaviourRow;
-    let key: string;
+    if (onDate < oldest) return fail('date', 'date_out_of_range');
+    return onDate;
+  });
+  const reasonOf = cached((text) => REASONS[normalizeHeader(text)] ?? null);
+  const check = (row: string[]): Checked => {
+    const studentId = student(get(row, 'personalCode'));
+    if (typeof studentId !== 'string') return studentId;
+    const onDate = date(get(row, 'date'));
+    if (typeof onDate !== 'string') return onDate;
     if (kind === 'attendance') {
-      const reason = REASONS[normalizeHeader(get(row, 'reason'))];
-      if (!reason) {
-        fail('reason', 'attendance_reason');
-        continue;
-      }
+      const reason = reasonOf(get(row, 'reason'));
+      if (!reason) return fail('reason', 'attendance_reason');
       const lessonText = get(row, 'lesson');
       const lessonNo = lessonText === '' ? 0 : Number(lessonText);
-      if (!Number.isInteger(lessonNo) || lessonNo < 0 || lessonNo > 12) {
-        fail('lesson', 'lesson_number');
-        continue;
-      }
+      if (!Number.isInteger(lessonNo) || lessonNo < 0 || lessonNo > 12)
+        return fail('lesson', 'lesson_number');
       const lessonsText = get(row, 'lessons');
       const lessons = lessonNo > 0 ? 1 : lessonsText === '' ? 1 : Number(lessonsText);
-      if (!Number.isInteger(lessons) || lessons < 1 || lessons > 12) {
-        fail('lessons', 'lesson_number');
-        continue;
-      }
-      record = {
-        studentId,
-        onDate,
-        lessonNo,
-        lessons,
-        subject: get(row, 'subject') || null,
-        reason,
-        source: 'import',
+      if (!Number.isInteger(lessons) || lessons < 1 || lessons > 12) return fail('lessons', 'lesson_number');
+      const subject = get(row, 'subject') || null;
+      return {
+        ok: true,
+        record: { studentId, onDate, lessonNo, lessons, subject, reason, source: 'import' },
       };
-      key = `${studentId}|${onDate}|${lessonNo}`;
-    } else if (kind === 'marks') {
+    }
+    if (kind === 'marks') {
       const subject = get(row, 'subject');
-      if (!subject) {
-        fail('subject', 'required');
-        continue;
-      }
+      if (!subject) return fail('subject', 'required');
       const mark = parseMark(get(row, 'mark'));
-      if (!mark) {
-        fail('mark', 'mark_value');
-        continue;
-      }
-      record = { studentId, subject: subject.slice(0, 80), onDate, ...mark, source: 'import' };
-      key = `${studentId}|${subject}|${onDate}`;
-    } else {
-      const k = normalizeHeader(get(row, 'kind'));
-      const behaviourKind = ['negativa', 'negative', 'n', '-'].includes(k)
-        ? 'negative'
-        : ['pozitiva', 'positive', 'p', '+'].includes(k)
-          ? 'positive'
-          : null;
-      if (!behaviourKind) {
-        fail('kind', 'behaviour_kind');
-        continue;
-      }
-      const note = get(row, 'note');
-      if (!note) {
-        fail('note', 'required');
-        continue;
-      }
-      record = {
+      if (!mark) return fail('mark', 'mark_value');
+      return {
+        ok: true,
+        record: { studentId, subject: subject.slice(0, 80), onDate, ...mark, source: 'import' },
+      };
+    }
+    const k = normalizeHeader(get(row, 'kind'));
+    const behaviourKind = ['negativa', 'negative', 'n', '-'].includes(k)
+      ? 'negative'
+      : ['pozitiva', 'positive', 'p', '+'].includes(k)
+        ? 'positive'
+        : null;
+    if (!behaviourKind) return fail('kind', 'behaviour_kind');
+    const note = get(row, 'note');
+    if (!note) return fail('note', 'required');
+    return {
+      ok: true,
+      record: {
         studentId,
         onDate,
         kind: behaviourKind,
         note: note.slice(0, 1000),
         noteHash: noteHash(note),
         source: 'import',
-      };
-      key = `${studentId}|${onDate}|${record.noteHash}`;
-    }
-    const fingerprint = JSON.stringify(record);
-    const earlier = seen.get(key);
-    if (earlier !== undefined && earlier !== fingerprint) {
-      fail('date', 'duplicate_row');
-      continue;
-    }
-    if (earlier === undefined) {
-      seen.set(key, fingerprint);
-      out.push(record);
-    }
-  }
-  return { parsed: { kind, rows: out } as Parsed, errors };
+      },
+    };
+  };
+  return { missing, check };
 }
 
 /** A template file for each kind, with the documented header and two example rows. */

@@ -1,19 +1,16 @@
-import type { EjournalKind, TEjournalImportResult, TIndicators } from '../../../common/api/ejournal.ts';
+import type { EjournalKind, TIndicators } from '../../../common/api/ejournal.ts';
 import type { RequestContext } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { todayInLatvia } from '../../platform/dates.ts';
-import type { Database, Db } from '../../platform/db.ts';
-import { AppError, badRequest, ForbiddenError, NotFoundError } from '../../platform/errors.ts';
+import type { Db } from '../../platform/db.ts';
+import { badRequest, ForbiddenError, NotFoundError } from '../../platform/errors.ts';
 import { can } from '../../platform/policy/gate.ts';
 import { findCurrentSemester, findSemester, findSemesters } from '../calendar/index.ts';
-import type { ParsedTable, TableLimits } from '../imports/index.ts';
-import { parseUploadedTable, runSchoolImport } from '../imports/index.ts';
-import { loadOwnSchoolFor } from '../organisations/index.ts';
 import { loadVisibleStudent } from '../students/index.ts';
 import { flagsOf, schoolDaysElapsed } from './flags.ts';
-import { EJOURNAL_ENTER, EJOURNAL_IMPORT, WATCH_LIST_VIEW } from './policy.ts';
+import { EJOURNAL_ENTER, WATCH_LIST_VIEW } from './policy.ts';
 import * as repo from './repo.ts';
-import { noteHash, parseEjournalRows } from './rows.ts';
+import { noteHash } from './rows.ts';
 import { DEFAULT_THRESHOLDS, findChartSeries, findIndicatorRows } from './watch-list-repo.ts';
 
 /**
@@ -40,85 +37,6 @@ export async function refreshFor(
     refreshed = Math.max(refreshed, await repo.refreshIndicators(tx, all[i], previous, filter));
   }
   return refreshed;
-}
-
-/**
- * What one e-journal file may hold. A large school (about 1,500 students) has some 90,000 absence
- * rows and 150,000 marks in a semester; bigger exports are split by month or by grade.
- */
-export const EJOURNAL_LIMITS: TableLimits = {
-  maxRows: 150_000,
-  maxColumns: 100,
-  maxUnzippedBytes: 200 * 1024 * 1024,
-  maxLineChars: 16 * 1024,
-};
-/** Bytes of one uploaded e-journal file (150,000 CSV rows of a long behaviour note fit). */
-export const MAX_EJOURNAL_BYTES = 30 * 1024 * 1024;
-
-/** Checks the caller's right, parses the file in a worker and imports it as the school's one running import. */
-export async function importEjournalFile(
-  ctx: RequestContext,
-  database: Database,
-  schoolId: string,
-  kind: EjournalKind,
-  content: Buffer,
-): Promise<TEjournalImportResult> {
-  const school = await database.read((db) => loadOwnSchoolFor(ctx, schoolId, EJOURNAL_IMPORT, db));
-  return runSchoolImport(database, school.id, async () => {
-    const table = await parseUploadedTable(content, EJOURNAL_LIMITS);
-    return database.withTx((tx) => importEjournal(ctx, school.id, kind, table, tx));
-  });
-}
-
-/**
- * Imports an e-journal export (attendance, marks or behaviour) for one school: every row is checked
- * first and nothing is written if any row is wrong; re-importing the same file changes nothing.
- */
-export async function importEjournal(
-  ctx: RequestContext,
-  schoolId: string,
-  kind: EjournalKind,
-  table: ParsedTable,
-  tx: Db,
-): Promise<TEjournalImportResult> {
-  const school = await loadOwnSchoolFor(ctx, schoolId, EJOURNAL_IMPORT, tx);
-  const students = await repo.findSchoolStudentsByCode(tx, school.id);
-  const { parsed, errors } = parseEjournalRows(kind, table.headers, table.rows, students, todayInLatvia());
-  if (errors.length)
-    throw new AppError(
-      400,
-      'ejournal_has_errors',
-      errors.slice(0, 50).map((e) => ({ path: `row.${e.row}.${e.field}`, message: e.code })),
-    );
-  let inserted = 0;
-  let updated = 0;
-  for (let i = 0; i < parsed.rows.length; i += 2000) {
-    const counted =
-      parsed.kind === 'attendance'
-        ? await repo.upsertAttendance(tx, parsed.rows.slice(i, i + 2000))
-        : parsed.kind === 'marks'
-          ? await repo.upsertMarks(tx, parsed.rows.slice(i, i + 2000))
-          : await repo.upsertBehaviour(tx, parsed.rows.slice(i, i + 2000));
-    inserted += counted.inserted;
-    updated += counted.updated;
-  }
-  const dates = [...new Set(parsed.rows.map((r) => r.onDate))];
-  // Recomputed even when nothing changed: re-importing a file repairs indicators left stale.
-  const studentsRefreshed = dates.length > 0 ? await refreshFor(tx, dates, repo.ofSchool(school.id)) : 0;
-  await writeAudit(tx, ctx, {
-    action: `ejournal.import_${kind}`,
-    entityType: 'organisation',
-    entityId: school.id,
-    orgId: school.id,
-  });
-  return {
-    kind,
-    rows: table.rows.length,
-    inserted,
-    updated,
-    unchanged: parsed.rows.length - inserted - updated,
-    studentsRefreshed,
-  };
 }
 
 /** Adds one absence, mark or behaviour note by hand (small schools without an export). */

@@ -3,17 +3,11 @@ import type { TCursorPayload } from '../../../common/api/cursor.ts';
 import type { FlagKey } from '../../../common/api/ejournal.ts';
 import { type Keyset, keysetAfter, keysetOrder, keysetPage, keysetSelect } from '../../platform/cursor.ts';
 import { type Db, queryRows } from '../../platform/db.ts';
+import { LIST_COUNT_CAP } from '../../platform/list-count.ts';
 import { pathInScope } from '../../platform/scope-sql.ts';
+import { FLAG_SQL, flagCount, flagInputColumns, thresholdJoins } from './flag-count-repo.ts';
 
-/** Thresholds used when neither the municipality nor the nation has set its own (documented in the README). */
-export const DEFAULT_THRESHOLDS = {
-  unjustifiedLessons: 20,
-  lowMarks: 2,
-  averageDrop: 1,
-  behaviourNotes: 3,
-  attendanceRate: 0.85,
-  lessonsPerDay: 7,
-};
+export { DEFAULT_THRESHOLDS } from './flag-count-repo.ts';
 
 /** One student's indicators with the thresholds that apply to the student's school. */
 export interface IndicatorRow {
@@ -51,18 +45,6 @@ export interface IndicatorRow {
   total: number;
 }
 
-const FLAG_SQL: Record<FlagKey, SQL> = {
-  unjustified: sql`unjustified_lessons > t_unjustified`,
-  attendance: sql`attendance_rate < t_attendance`,
-  low_marks: sql`low_marks >= t_low_marks`,
-  average_drop: sql`previous_average - mark_average >= t_average_drop`,
-  behaviour: sql`behaviour_notes >= t_behaviour`,
-};
-const flagCount = sql.join(
-  Object.values(FLAG_SQL).map((f) => sql`coalesce((${f})::int, 0)`),
-  sql` + `,
-);
-
 export interface WatchListFilter {
   semesterId: string;
   schoolDays: number;
@@ -84,7 +66,22 @@ export interface WatchListFilter {
 type InnerFilter = Pick<
   WatchListFilter,
   'semesterId' | 'schoolDays' | 'scope' | 'schoolId' | 'studentId' | 'grade'
->;
+> & {
+  /** Only rows whose stored flag count is above zero (index student_indicators_flagged_idx). */
+  storedFlagged?: boolean;
+  /** Only rows past the legal-duty line (index student_indicators_legal_duty_idx). */
+  crossed?: boolean;
+};
+
+/**
+ * The scope on the indicators' own school column, so the planner reads the semester's rows of the
+ * schools in scope from an index instead of every row of the nation (a trigger of migration 0025
+ * keeps i.school_id equal to the student's school).
+ */
+function indicatorScope(f: InnerFilter): SQL {
+  if (f.schoolId) return sql`i.school_id = ${f.schoolId}`;
+  return sql`i.school_id in (select so.id from organisations so where so.type = 'school' and ${pathInScope(sql`so.path`, f.scope)})`;
+}
 
 /**
  * Indicators joined with the thresholds in force for each school (municipality's, else the nation's,
@@ -92,32 +89,25 @@ type InnerFilter = Pick<
  * municipality was informed.
  */
 function indicatorSelect(f: InnerFilter): SQL {
-  const d = DEFAULT_THRESHOLDS;
   const conditions: SQL[] = [
     sql`i.semester_id = ${f.semesterId}`,
+    indicatorScope(f),
     sql`s.status = 'enrolled'`,
     pathInScope(sql`o.path`, f.scope),
   ];
   if (f.schoolId) conditions.push(sql`s.school_id = ${f.schoolId}`);
   if (f.studentId) conditions.push(sql`s.id = ${f.studentId}`);
   if (f.grade) conditions.push(sql`s.grade = ${f.grade}`);
+  if (f.storedFlagged) conditions.push(sql`i.flag_count > 0`);
+  if (f.crossed) conditions.push(sql`i.legal_duty_crossed_on is not null`);
   return sql`
       select s.id as student_id, s.first_name, s.last_name, s.class_label, s.grade, s.course, s.school_id, o.name as school_name,
         o.path as school_path,
         coalesce((select json_agg(sa.user_id) from student_assignments sa where sa.student_id = s.id), '[]'::json) as assigned_user_ids,
         i.unjustified_lessons, i.justified_lessons, i.other_lessons, i.present_lessons, i.low_marks, i.mark_average, i.previous_average,
         i.behaviour_notes, to_char(i.legal_duty_crossed_on, 'YYYY-MM-DD') as legal_duty_crossed_on, to_char(i.last_record_on, 'YYYY-MM-DD') as last_record_on,
-        case when i.present_lessons > 0
-          then round(i.present_lessons::numeric / (i.present_lessons + i.unjustified_lessons + i.justified_lessons + i.other_lessons), 3)
-          when ${f.schoolDays}::int > 0 and (i.unjustified_lessons + i.justified_lessons + i.other_lessons) > 0
-          then round(greatest(0, 1 - (i.unjustified_lessons + i.justified_lessons + i.other_lessons)::numeric
-            / (${f.schoolDays}::int * coalesce(tm.lessons_per_day, tn.lessons_per_day, ${d.lessonsPerDay}::int))), 3)
-          else null end as attendance_rate,
-        coalesce(tm.unjustified_lessons, tn.unjustified_lessons, ${d.unjustifiedLessons}::int) as t_unjustified,
-        coalesce(tm.low_marks, tn.low_marks, ${d.lowMarks}::int) as t_low_marks,
-        coalesce(tm.average_drop, tn.average_drop, ${d.averageDrop}::numeric) as t_average_drop,
-        coalesce(tm.behaviour_notes, tn.behaviour_notes, ${d.behaviourNotes}::int) as t_behaviour,
-        coalesce(tm.attendance_rate, tn.attendance_rate, ${d.attendanceRate}::numeric) as t_attendance,
+        i.flag_count,
+        ${flagInputColumns(f.schoolDays)},
         exists (select 1 from student_risks r where r.student_id = s.id and r.semester_id = i.semester_id and r.removed_at is null) as assessed,
         to_char(n.informed_on, 'YYYY-MM-DD') as informed_on,
         (select p.status from plans p
@@ -127,9 +117,7 @@ function indicatorSelect(f: InnerFilter): SQL {
       from student_indicators i
         join students s on s.id = i.student_id
         join organisations o on o.id = s.school_id
-        left join organisations par on par.id = o.parent_id and par.type = 'municipality'
-        left join flag_thresholds tm on tm.org_id = par.id
-        left join flag_thresholds tn on tn.org_id = (select id from organisations where type = 'nation' limit 1)
+        ${thresholdJoins}
         left join legal_duty_notices n on n.student_id = s.id and n.semester_id = i.semester_id
       where ${sql.join(conditions, sql` and `)}`;
 }
@@ -159,7 +147,7 @@ const WATCH_KEYSET: Keyset = {
   sort: 'flags',
   dir: 'desc',
   keys: [
-    { expr: sql`(${flagCount})`, dir: 'desc', kind: 'int' },
+    { expr: sql`flag_count`, dir: 'desc', kind: 'int' },
     { expr: sql`coalesce(last_record_on, '')`, dir: 'desc', kind: 'text' },
     { expr: sql`last_name`, dir: 'asc', kind: 'text' },
     { expr: sql`first_name`, dir: 'asc', kind: 'text' },
@@ -169,37 +157,41 @@ const WATCH_KEYSET: Keyset = {
 
 /**
  * A page of the watch list in its order, after `cursor` when given, with the total of the whole list
- * (the window count without a cursor, a separate count after one) and the next page's cursor.
+ * (exact up to LIST_COUNT_CAP, else LIST_COUNT_CAP and `totalAtLeast`) and the next page's cursor.
  */
 export async function findWatchListPage(
   db: Db,
   f: WatchListFilter & { cursor?: TCursorPayload },
-): Promise<{ rows: IndicatorRow[]; total: number; nextCursor: string | null }> {
+): Promise<{ rows: IndicatorRow[]; total: number; totalAtLeast: boolean; nextCursor: string | null }> {
   const outer: SQL[] = [sql`true`];
-  if (f.onlyFlagged) outer.push(sql`(${flagCount}) > 0`);
+  if (f.onlyFlagged) outer.push(sql`flag_count > 0`);
   if (f.flag) outer.push(sql`coalesce((${FLAG_SQL[f.flag]}), false)`);
   if (f.onlyUnassessed) outer.push(sql`not assessed`);
   if (f.withoutPlan) outer.push(sql`plan_status is null`);
   if (f.legalDutyOpen) outer.push(sql`legal_duty_crossed_on is not null and informed_on is null`);
   const where = sql.join(outer, sql` and `);
+  const inner = { ...f, storedFlagged: f.onlyFlagged, crossed: f.legalDutyOpen };
   const after = f.cursor ? sql` and ${keysetAfter(WATCH_KEYSET, f.cursor)}` : sql``;
+  // The total is an uncorrelated subquery (run once), not a window count: a window would evaluate
+  // every row's subqueries (assigned staff, plan, risks) before the sort; with LIMIT the planner
+  // evaluates them for the page's rows only.
+  const counted = sql`(select count(*) from (select 1 from (${indicatorSelect(inner)}) w where ${where} limit ${LIST_COUNT_CAP + 1}) c)::int`;
   const rows = await queryRows<IndicatorRow>(
     db,
-    sql`select *, count(*) over ()::int as total, ${keysetSelect(WATCH_KEYSET)} from (${indicatorSelect(f)}) w
+    sql`select *, ${counted} as total, ${keysetSelect(WATCH_KEYSET)} from (${indicatorSelect(inner)}) w
     where ${where}${after}
     order by ${sql.join(keysetOrder(WATCH_KEYSET), sql`, `)}
     limit ${f.limit + 1} offset ${f.offset}`,
   );
-  let total = rows[0]?.total ?? 0;
-  if (f.cursor || (rows.length === 0 && f.offset > 0)) {
-    const [count] = await queryRows<{ total: number }>(
-      db,
-      sql`select count(*)::int as total from (${indicatorSelect(f)}) w where ${where}`,
-    );
-    total = Number(count.total);
+  let counts = rows[0]?.total ?? 0;
+  if (rows.length === 0 && (f.cursor || f.offset > 0)) {
+    const [count] = await queryRows<{ total: number }>(db, sql`select ${counted} as total`);
+    counts = Number(count.total);
   }
+  const total = Math.min(Number(counts), LIST_COUNT_CAP);
+  const totalAtLeast = Number(counts) > LIST_COUNT_CAP;
   const page = keysetPage(WATCH_KEYSET, rows, f.limit);
-  return { rows: page.rows, total, nextCursor: page.nextCursor };
+  return { rows: page.rows, total, totalAtLeast, nextCursor: page.nextCursor };
 }
 
 /** Counts for a start page: flagged students, flagged and not assessed, legal duty not yet met, students with data. */
@@ -211,8 +203,8 @@ export async function countWatchList(db: Db, f: InnerFilter) {
     with_data: number;
   }>(
     db,
-    sql`select count(*) filter (where (${flagCount}) > 0)::int as flagged,
-          count(*) filter (where (${flagCount}) > 0 and not assessed)::int as unassessed,
+    sql`select count(*) filter (where flag_count > 0)::int as flagged,
+          count(*) filter (where flag_count > 0 and not assessed)::int as unassessed,
           count(*) filter (where legal_duty_crossed_on is not null and informed_on is null)::int as legal_open,
           count(*)::int as with_data
         from (${indicatorSelect(f)}) w`,

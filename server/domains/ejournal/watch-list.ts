@@ -13,7 +13,8 @@ import { abilitiesOn, can, scopePaths } from '../../platform/policy/gate.ts';
 import { findCurrentSemester, findSemester } from '../calendar/index.ts';
 import { findOrganisationById, findRoot } from '../organisations/index.ts';
 import { loadVisibleStudent } from '../students/index.ts';
-import { flagsOf, schoolDaysElapsed } from './flags.ts';
+import { ensureFlagCounts, refreshFlagCountsUnder } from './flag-count-repo.ts';
+import { flagsOf } from './flags.ts';
 import { LEGAL_DUTY_RECORD, THRESHOLDS_MANAGE, WATCH_LIST_VIEW } from './policy.ts';
 import {
   countWatchList,
@@ -78,9 +79,10 @@ function present(r: IndicatorRow, ctx: RequestContext): TWatchListItem {
 export async function getWatchList(ctx: RequestContext, q: TWatchListQuery, tx: Db, audit = true) {
   const scope = watchScope(ctx);
   const semester = await semesterFor(tx, q.semesterId);
-  const { rows, total, nextCursor } = await findWatchListPage(tx, {
+  const schoolDays = await ensureFlagCounts(tx, semester);
+  const { rows, total, totalAtLeast, nextCursor } = await findWatchListPage(tx, {
     semesterId: semester.id,
-    schoolDays: schoolDaysElapsed(semester.startsOn, semester.endsOn, todayInLatvia()),
+    schoolDays,
     scope,
     schoolId: q.schoolId,
     grade: q.grade,
@@ -104,6 +106,7 @@ export async function getWatchList(ctx: RequestContext, q: TWatchListQuery, tx: 
     semesterId: semester.id,
     items: rows.map((r) => present(r, ctx)),
     total,
+    totalAtLeast,
     nextCursor: bindCursor(nextCursor, q),
   };
 }
@@ -116,9 +119,10 @@ export async function getWatchListSummary(
 ) {
   const scope = watchScope(ctx);
   const semester = await semesterFor(tx, q.semesterId);
+  const schoolDays = await ensureFlagCounts(tx, semester);
   const row = await countWatchList(tx, {
     semesterId: semester.id,
-    schoolDays: schoolDaysElapsed(semester.startsOn, semester.endsOn, todayInLatvia()),
+    schoolDays,
     scope,
     schoolId: q.schoolId,
   });
@@ -249,6 +253,7 @@ export async function setThresholds(ctx: RequestContext, orgId: string, t: TThre
   if (!can(ctx.actor, THRESHOLDS_MANAGE, { orgPath: org.path }))
     throw new ForbiddenError('organisation', orgId, orgId);
   await upsertThresholds(tx, org.id, t, ctx.actor?.userId ?? null);
+  await refreshFlagCountsUnder(tx, org.path);
   await writeAudit(tx, ctx, {
     action: 'thresholds.update',
     entityType: 'organisation',

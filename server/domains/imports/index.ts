@@ -9,5 +9,6 @@ export {
   runSchoolImport,
   uploadStudentListFile,
 } from './run-import.ts';
+export { openUploadedTable, type TableStream } from './stream-table.ts';
 export { normalizeHeader } from './student-rows.ts';
 export type { ParsedTable, TableLimits } from './table-limits.ts';

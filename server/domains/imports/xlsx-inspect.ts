@@ -20,12 +20,16 @@ export function widestColumn(xml: string): number {
   return widest;
 }
 
-function openZip(content: Buffer): Promise<yauzl.ZipFile> {
-  return new Promise((resolve, reject) =>
-    yauzl.fromBuffer(content, { lazyEntries: true, validateEntrySizes: true }, (err, zip) =>
-      err || !zip ? reject(new TableParseError('import_format')) : resolve(zip),
-    ),
-  );
+/** Opens a zip held in memory or, given a path, read from disk as needed. */
+function openZip(content: Buffer | string): Promise<yauzl.ZipFile> {
+  const options = { lazyEntries: true, validateEntrySizes: true };
+  return new Promise((resolve, reject) => {
+    const done = (err: Error | null, zip?: yauzl.ZipFile) =>
+      err || !zip ? reject(new TableParseError('import_format')) : resolve(zip);
+    // Kept open until `inspectXlsx` closes it: parts are read after the list of entries.
+    if (typeof content === 'string') yauzl.open(content, { ...options, autoClose: false }, done);
+    else yauzl.fromBuffer(content, options, done);
+  });
 }
 
 function readEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
@@ -85,9 +89,9 @@ function scanPart(
  * Refuses a hostile XLSX before anything is inflated into memory: too many parts, parts that
  * declare more unpacked bytes than the limit (a zip bomb), a worksheet with a cell right of the
  * column limit (XFD1) or more rows than the limit (counted while streaming, so a 200,000-row sheet
- * is refused in a fraction of a second).
+ * is refused in a fraction of a second). `content` is the file's bytes or its path.
  */
-export async function inspectXlsx(content: Buffer, limits: TableLimits): Promise<void> {
+export async function inspectXlsx(content: Buffer | string, limits: TableLimits): Promise<void> {
   const zip = await openZip(content);
   try {
     const entries = await readEntries(zip);

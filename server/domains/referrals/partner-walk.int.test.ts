@@ -27,6 +27,8 @@ const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 /** Routes the partner may use for itself: they answer about the partner, never about the records above. */
 const OWN = new Set([
   'GET /api/health',
+  'GET /api/health/live',
+  'GET /api/health/ready',
   'GET /api/auth/csrf',
   'GET /api/openapi.json',
   'GET /api/me',

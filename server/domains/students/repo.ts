@@ -13,6 +13,7 @@ import {
 } from '../../platform/cursor.ts';
 import { todayInLatvia } from '../../platform/dates.ts';
 import { type Db, queryRows } from '../../platform/db.ts';
+import { LIST_COUNT_CAP } from '../../platform/list-count.ts';
 import { pathInScope } from '../../platform/scope-sql.ts';
 import { escapeLike } from '../../platform/sql-text.ts';
 
@@ -178,20 +179,33 @@ export function studentPageQuery(db: Db, scope: StudentScope, f: StudentFilter) 
     .offset(f.offset);
 }
 
-/** A page of the students visible to the scope, filtered and sorted, with the total and the next cursor. */
+/**
+ * A page of the students visible to the scope, filtered and sorted, with the total (exact up to
+ * LIST_COUNT_CAP, else the cap and `totalAtLeast`) and the next cursor.
+ */
 export async function findStudents(
   db: Db,
   scope: StudentScope,
   f: StudentFilter,
-): Promise<{ rows: StudentRow[]; total: number; nextCursor: string | null }> {
+): Promise<{ rows: StudentRow[]; total: number; totalAtLeast: boolean; nextCursor: string | null }> {
   const rows = await studentPageQuery(db, scope, f);
   const page = keysetPage(studentKeyset(f.sort, f.dir), rows as unknown as StudentRow[], f.limit);
-  const [{ total }] = await db
-    .select({ total: sql<number>`count(*)::int` })
+  // Counting stops after the cap: a municipality's or the nation's count would read every row in scope.
+  const capped = db
+    .select({ one: sql`1` })
     .from(students)
     .innerJoin(organisations, eq(organisations.id, students.schoolId))
-    .where(studentConditions(scope, f));
-  return { rows: page.rows, total: Number(total), nextCursor: page.nextCursor };
+    .where(studentConditions(scope, f))
+    .limit(LIST_COUNT_CAP + 1)
+    .as('capped');
+  const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(capped);
+  const n = Number(total);
+  return {
+    rows: page.rows,
+    total: Math.min(n, LIST_COUNT_CAP),
+    totalAtLeast: n > LIST_COUNT_CAP,
+    nextCursor: page.nextCursor,
+  };
 }
 
 /**

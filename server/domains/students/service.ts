@@ -54,7 +54,7 @@ export async function listStudents(ctx: RequestContext, q: TStudentListQuery, tx
   if (scope.wholePaths.length === 0 && scope.assignedPaths.length === 0) throw new AppError(403, 'forbidden');
   const codeSortable = mayRevealWholeList(ctx);
   if (q.sort === 'code' && !codeSortable) throw badRequest('sort_by_code_not_allowed', 'sort');
-  const { rows, total, nextCursor } = await repo.findStudents(tx, scope, {
+  const { rows, total, totalAtLeast, nextCursor } = await repo.findStudents(tx, scope, {
     ...q,
     limit: q.pageSize,
     offset: pageOffset(q),
@@ -76,6 +76,7 @@ export async function listStudents(ctx: RequestContext, q: TStudentListQuery, tx
   return {
     items: rows.map(presentStudentSummary),
     total,
+    totalAtLeast,
     codeSortable,
     nextCursor: bindCursor(nextCursor, q),
   };

@@ -4,6 +4,7 @@ import { NavLink as RouterNavLink, useLocation } from 'react-router';
 import type { TMe } from '../../../common/api/auth.ts';
 import { budgetNavItems } from '../budgets/budget-labels.ts';
 import { calendarNavItems } from '../calendar/calendar-routes.tsx';
+import { jobNavItems } from '../jobs/job-routes.tsx';
 import { letterNavItems } from '../letters/letter-routes.tsx';
 import { planNavItems } from '../plans/plan-routes.tsx';
 import { referralNavItems } from '../referrals/referral-routes.tsx';
@@ -28,6 +29,7 @@ export function navItems(me: TMe, t: (key: string) => string): Item[] {
   if (me.can.manageOrganisations) items.push({ to: '/organisations', label: t('nav.organisations') });
   if (me.can.manageUsers) items.push({ to: '/users', label: t('nav.users') });
   if (me.can.viewAudit) items.push({ to: '/audit', label: t('nav.audit') });
+  items.push(...jobNavItems(me, t));
   return items;
 }
 

@@ -118,6 +118,7 @@ export function StudentsPage() {
             pageSize={PAGE_SIZE}
             shown={students.data.items.length}
             total={students.data.total}
+            totalAtLeast={students.data.totalAtLeast}
             nextCursor={students.data.nextCursor}
           />
         </>

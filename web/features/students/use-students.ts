@@ -32,9 +32,13 @@ export function useStudentList(params: StudentListParams) {
   return useQuery({
     queryKey: [...STUDENTS_KEY, 'list', params],
     queryFn: () =>
-      api.get<{ items: TStudentSummary[]; total: number; codeSortable: boolean; nextCursor: string | null }>(
-        `/api/students${toQueryString(params)}`,
-      ),
+      api.get<{
+        items: TStudentSummary[];
+        total: number;
+        totalAtLeast?: boolean;
+        codeSortable: boolean;
+        nextCursor: string | null;
+      }>(`/api/students${toQueryString(params)}`),
     placeholderData: keepPreviousData,
   });
 }

@@ -44,9 +44,13 @@ export function useWatchList(params: WatchListParams) {
   return useQuery({
     queryKey: ['watch-list', 'list', params],
     queryFn: () =>
-      api.get<{ semesterId: string; items: TWatchListItem[]; total: number; nextCursor: string | null }>(
-        `/api/watch-list${watchListQuery(params, true)}`,
-      ),
+      api.get<{
+        semesterId: string;
+        items: TWatchListItem[];
+        total: number;
+        totalAtLeast?: boolean;
+        nextCursor: string | null;
+      }>(`/api/watch-list${watchListQuery(params, true)}`),
     placeholderData: keepPreviousData,
     enabled: params.semesterId !== null,
   });

@@ -96,6 +96,7 @@ export function WatchListPage() {
             pageSize={PAGE_SIZE}
             shown={data.items.length}
             total={data.total}
+            totalAtLeast={data.totalAtLeast}
             nextCursor={data.nextCursor}
           />
         </>

@@ -1,0 +1,204 @@
+import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { makeNewPersonalCode } from '../common/personal-code.ts';
+import { DEMO_PASSWORD } from '../server/demo/accounts.ts';
+import { findSemesters } from '../server/domains/calendar/index.ts';
+import { insertStudents } from '../server/domains/students/index.ts';
+import { todayInLatvia } from '../server/platform/dates.ts';
+import { openPostgres } from '../server/platform/db.ts';
+import { freePort, signInHttp, startServer, stopServer } from './lib.ts';
+
+/**
+ * `node --import tsx bench/import-ratio.ts [--rows 840000] [--students 2000]`: the e-journal import
+ * (HTTP upload through the app on PostgreSQL: stream to disk, check, COPY into staging, merge, recompute
+ * the touched students' indicators) of an attendance file against `COPY` of the same file into a
+ * table shaped like it, heap-only and with attendance's indexes. Prints the ratios (COPY time ÷
+ * import time). BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test) names the
+ * server; a fresh database `pumpurs_imp_bench_*` is made and dropped.
+ */
+const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const ROWS = arg('rows', 840_000);
+const STUDENTS = arg('students', 2000);
+const SUBJECTS = ['Matemātika', 'Latviešu valoda', 'Angļu valoda', 'Fizika', 'Vēsture', 'Sports', 'Ķīmija'];
+
+const dmy = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+
+/** Weekdays from `from` to `to` (ISO dates), oldest first. */
+function weekdays(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (
+    let d = new Date(`${from}T12:00:00Z`);
+    d.toISOString().slice(0, 10) <= to;
+    d.setUTCDate(d.getUTCDate() + 1)
+  )
+    if (d.getUTCDay() % 6 !== 0) out.push(d.toISOString().slice(0, 10));
+  return out;
+}
+
+/** Writes the attendance file: each student's lessons day by day, mostly present, some absences. */
+async function writeAttendanceFile(file: string, codes: string[], days: string[]): Promise<void> {
+  const perStudent = Math.ceil(ROWS / codes.length);
+  const lessonsPerDay = Math.min(8, Math.ceil(perStudent / days.length));
+  async function* lines() {
+    yield 'Personas kods;Datums;Stunda;Priekšmets;Kavējuma veids\n';
+    let written = 0;
+    for (const [s, code] of codes.entries()) {
+      let chunk = '';
+      for (let k = 0; k < perStudent && written < ROWS; k++, written++) {
+        const day = days[Math.floor(k / lessonsPerDay)];
+        const lesson = (k % lessonsPerDay) + 1;
+        const roll = (s * 7919 + k * 104_729) % 100;
+        const reason = roll < 4 ? 'n' : roll < 9 ? 's' : '+';
+        chunk += `${code};${dmy(day)};${lesson};${SUBJECTS[(k + s) % SUBJECTS.length]};${reason}\n`;
+      }
+      yield chunk;
+    }
+  }
+  await pipeline(Readable.from(lines()), createWriteStream(file));
+}
+
+/** Peak resident memory of a process (Linux), in MB. */
+function peakMb(pid: number | undefined): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+async function copyFile(client: pg.Client, table: string, file: string): Promise<number> {
+  const started = performance.now();
+  await pipeline(
+    createReadStream(file),
+    client.query(copyFrom(`COPY ${table} FROM STDIN (FORMAT csv, DELIMITER ';', HEADER true)`)),
+  );
+  return performance.now() - started;
+}
+
+/** COPY of the file into a table of its columns: heap-only, then with attendance's identity key and unique index. */
+async function benchCopy(url: string, file: string): Promise<{ heap: number; indexed: number }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`SET datestyle = 'ISO, DMY'`);
+    const columns = 'personal_code text, on_date date, lesson_no smallint, subject text, reason text';
+    await client.query(`CREATE TABLE copy_heap (${columns})`);
+    await client.query(
+      `CREATE TABLE copy_indexed (id bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY, ${columns},
+        lessons smallint NOT NULL DEFAULT 1, source text NOT NULL DEFAULT 'import', created_at timestamptz NOT NULL DEFAULT now())`,
+    );
+    await client.query(
+      'CREATE UNIQUE INDEX copy_indexed_uq ON copy_indexed (personal_code, on_date, lesson_no)',
+    );
+    const cols = '(personal_code, on_date, lesson_no, subject, reason)';
+    const heap = await copyFile(client, `copy_heap ${cols}`, file);
+    const indexed = await copyFile(client, `copy_indexed ${cols}`, file);
+    await client.query('DROP TABLE copy_heap, copy_indexed');
+    return { heap, indexed };
+  } finally {
+    await client.end();
+  }
+}
+
+async function upload(base: string, session: { cookie: string; csrf: string }, url: string, file: string) {
+  const started = performance.now();
+  const res = await fetch(`${base}${url}`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/csv', cookie: session.cookie, 'x-csrf-token': session.csrf },
+    body: Readable.toWeb(createReadStream(file)) as ReadableStream,
+    duplex: 'half',
+  } as RequestInit);
+  const body = await res.text();
+  const ms = performance.now() - started;
+  if (res.status !== 200) throw new Error(`import failed: ${res.status} ${body.slice(0, 500)}`);
+  return { ms, result: JSON.parse(body) as Record<string, number> };
+}
+
+async function main() {
+  const name = `pumpurs_imp_bench_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(PG_URL);
+  url.pathname = `/${name}`;
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'pumpurs-imp-bench-'));
+  const port = await freePort();
+  let server: Awaited<ReturnType<typeof startServer>> | null = null;
+  try {
+    server = await startServer({ DATABASE_URL: url.toString(), PUMPURS_UPLOAD_DIR: dir }, port);
+    const database = await openPostgres(url.toString(), 2);
+    const codes = Array.from({ length: STUDENTS }, (_, i) => makeNewPersonalCode(97_000_000 + i * 17));
+    const { schoolId, days } = await database.withTx(async (tx) => {
+      const [school] = (
+        (await tx.execute(`select id from organisations where code = 'ZIEM-S1'`)) as unknown as {
+          rows: { id: string }[];
+        }
+      ).rows;
+      const rows = codes.map((personalCode, i) => ({
+        personalCode,
+        personalCodeWarning: false,
+        firstName: `Vārds${i}`,
+        lastName: `Uzvārds${i}`,
+        birthDate: null,
+        gender: null,
+        schoolId: school.id,
+        grade: 5 + (i % 8),
+        course: null,
+        classLabel: `${5 + (i % 8)}.${'abc'[i % 3]}`,
+      }));
+      for (let i = 0; i < rows.length; i += 500) await insertStudents(tx, rows.slice(i, i + 500));
+      const today = todayInLatvia();
+      // The days of the semesters begun by today, latest last: enough for the file's lessons.
+      const semesters = (await findSemesters(tx))
+        .filter((s) => s.startsOn <= today)
+        .sort((a, b) => a.startsOn.localeCompare(b.startsOn));
+      const all = semesters.flatMap((s) => weekdays(s.startsOn, s.endsOn < today ? s.endsOn : today));
+      return { schoolId: school.id, days: all.slice(-120) };
+    });
+    await database.close();
+    const file = path.join(dir, 'kavejumi.csv');
+    await writeAttendanceFile(file, codes, days);
+    const mb = statSync(file).size / 1024 / 1024;
+    const base = `http://127.0.0.1:${port}`;
+    const session = await signInHttp(base, 'koord.s1@demo.pumpurs.lv', DEMO_PASSWORD);
+    const route = `/api/ejournal/import?schoolId=${schoolId}&kind=attendance&fileName=kavejumi.csv`;
+    const first = await upload(base, session, route, file);
+    const again = await upload(base, session, route, file);
+    const memory = peakMb(server.child.pid);
+    const copy = await benchCopy(url.toString(), file);
+    const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+    const pct = (copyMs: number, importMs: number) => `${((100 * copyMs) / importMs).toFixed(0)} %`;
+    console.log(`Attendance file: ${first.result.rows} rows, ${mb.toFixed(1)} MB, ${STUDENTS} students`);
+    console.log('| measure | time | rows/s | COPY ÷ import (heap-only) | COPY ÷ import (indexed) |');
+    console.log('|---|---|---|---|---|');
+    const row = (label: string, ms: number) =>
+      console.log(
+        `| ${label} | ${s(ms)} | ${Math.round(ROWS / (ms / 1000)).toLocaleString('en')} | ${pct(copy.heap, ms)} | ${pct(copy.indexed, ms)} |`,
+      );
+    row('COPY into a heap-only table', copy.heap);
+    row('COPY into a table with attendance’s indexes', copy.indexed);
+    row(
+      `e-journal import, new rows (HTTP upload to result; ${first.result.inserted} inserted, ${first.result.studentsRefreshed} students refreshed)`,
+      first.ms,
+    );
+    row(`e-journal import, same file again (${again.result.unchanged} unchanged)`, again.ms);
+    console.log(`Server peak resident memory (VmHWM) after both imports: ${memory.toFixed(0)} MB`);
+  } finally {
+    if (server) await stopServer(server.child);
+    rmSync(dir, { recursive: true, force: true });
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+await main();

@@ -1,0 +1,153 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { FlagKey } from '../../../common/api/ejournal.ts';
+import { todayInLatvia } from '../../platform/dates.ts';
+import { type Db, queryRows } from '../../platform/db.ts';
+import { escapeLike } from '../../platform/sql-text.ts';
+import { schoolDaysElapsed } from './flags.ts';
+
+/**
+ * The flags as SQL and the stored flag count (student_indicators.flag_count, migration 0025) that the
+ * watch list and the start-page counts filter on, so neither recomputes every row of the caller's scope.
+ */
+
+/** Thresholds used when neither the municipality nor the nation has set its own (documented in the README). */
+export const DEFAULT_THRESHOLDS = {
+  unjustifiedLessons: 20,
+  lowMarks: 2,
+  averageDrop: 1,
+  behaviourNotes: 3,
+  attendanceRate: 0.85,
+  lessonsPerDay: 7,
+};
+
+/** Each flag on the columns `flagInputColumns` names (and the watch list's select repeats). */
+export const FLAG_SQL: Record<FlagKey, SQL> = {
+  unjustified: sql`unjustified_lessons > t_unjustified`,
+  attendance: sql`attendance_rate < t_attendance`,
+  low_marks: sql`low_marks >= t_low_marks`,
+  average_drop: sql`previous_average - mark_average >= t_average_drop`,
+  behaviour: sql`behaviour_notes >= t_behaviour`,
+};
+
+/** How many flags a row raises. */
+export const flagCount = sql.join(
+  Object.values(FLAG_SQL).map((f) => sql`coalesce((${f})::int, 0)`),
+  sql` + `,
+);
+
+/**
+ * The thresholds in force for the school `o` (the municipality's, else the nation's, else the
+ * defaults) as joins `tm` and `tn`.
+ */
+export const thresholdJoins = sql`left join organisations par on par.id = o.parent_id and par.type = 'municipality'
+        left join flag_thresholds tm on tm.org_id = par.id
+        left join flag_thresholds tn on tn.org_id = (select id from organisations where type = 'nation' limit 1)`;
+
+/**
+ * The attendance rate of indicators `i` (present lessons when the journal records them, else the
+ * absences against the lessons of the school days elapsed) and the thresholds, as the columns the flags read.
+ */
+export function flagInputColumns(schoolDays: number): SQL {
+  const d = DEFAULT_THRESHOLDS;
+  return sql`case when i.present_lessons > 0
+          then round(i.present_lessons::numeric / (i.present_lessons + i.unjustified_lessons + i.justified_lessons + i.other_lessons), 3)
+          when ${schoolDays}::int > 0 and (i.unjustified_lessons + i.justified_lessons + i.other_lessons) > 0
+          then round(greatest(0, 1 - (i.unjustified_lessons + i.justified_lessons + i.other_lessons)::numeric
+            / (${schoolDays}::int * coalesce(tm.lessons_per_day, tn.lessons_per_day, ${d.lessonsPerDay}::int))), 3)
+          else null end as attendance_rate,
+        coalesce(tm.unjustified_lessons, tn.unjustified_lessons, ${d.unjustifiedLessons}::int) as t_unjustified,
+        coalesce(tm.low_marks, tn.low_marks, ${d.lowMarks}::int) as t_low_marks,
+        coalesce(tm.average_drop, tn.average_drop, ${d.averageDrop}::numeric) as t_average_drop,
+        coalesce(tm.behaviour_notes, tn.behaviour_notes, ${d.behaviourNotes}::int) as t_behaviour,
+        coalesce(tm.attendance_rate, tn.attendance_rate, ${d.attendanceRate}::numeric) as t_attendance`;
+}
+
+/** The UPDATE that stores the flag count of a semester's rows matched by `condition` (on `i`) when it changed. */
+function flagCountUpdate(semesterId: string, schoolDays: number, condition: SQL, gate: SQL = sql`true`): SQL {
+  return sql`update student_indicators si set flag_count = x.n
+      from (select student_id, (${flagCount})::smallint as n from (
+        select i.student_id, i.unjustified_lessons, i.low_marks, i.mark_average, i.previous_average, i.behaviour_notes,
+          ${flagInputColumns(schoolDays)}
+        from student_indicators i join organisations o on o.id = i.school_id
+        ${thresholdJoins}
+        where i.semester_id = ${semesterId} and ${condition}) f) x
+      where ${gate} and si.semester_id = ${semesterId} and si.student_id = x.student_id and si.flag_count <> x.n
+      returning si.student_id`;
+}
+
+/**
+ * Recomputes the stored flag count of a semester's indicators matched by `condition` (on `i`) for
+ * `schoolDays` elapsed; only rows whose count changes are written. Returns the rows changed.
+ */
+export async function refreshFlagCounts(
+  db: Db,
+  semesterId: string,
+  schoolDays: number,
+  condition: SQL = sql`true`,
+): Promise<number> {
+  const rows = await queryRows<{ student_id: string }>(
+    db,
+    flagCountUpdate(semesterId, schoolDays, condition),
+  );
+  return rows.length;
+}
+
+/** The school days elapsed in a semester as of today (the Latvian date). */
+export const schoolDaysToday = (semester: { startsOn: string; endsOn: string }) =>
+  schoolDaysElapsed(semester.startsOn, semester.endsOn, todayInLatvia());
+
+/**
+ * Makes a semester's stored flag counts current before a read: when they were computed for another
+ * count of school days elapsed (a new school day, a threshold change, a move, or rows written
+ * without a count), the whole semester is recomputed once. Returns today's school days.
+ */
+export async function ensureFlagCounts(
+  db: Db,
+  semester: { id: string; startsOn: string; endsOn: string },
+): Promise<number> {
+  const schoolDays = schoolDaysToday(semester);
+  // One statement: when the kept day count is today's, the gate is false and nothing is read.
+  const stale = sql`not exists (select 1 from kept)`;
+  await db.execute(sql`with kept as (
+      select 1 from indicator_flag_days where semester_id = ${semester.id} and school_days = ${schoolDays}),
+    changed as (${flagCountUpdate(semester.id, schoolDays, sql`true`, stale)}),
+    noted as (insert into indicator_flag_days (semester_id, school_days) select ${semester.id}, ${schoolDays} where ${stale}
+      on conflict (semester_id) do update set school_days = excluded.school_days, computed_at = now() returning 1)
+    select (select count(*) from changed) as changed, (select count(*) from noted) as noted`);
+  return schoolDays;
+}
+
+/**
+ * After a threshold change under `orgPath`: recomputes the flag counts of that organisation's schools
+ * in every semester whose counts are kept, for the school days they were computed for.
+ */
+export async function refreshFlagCountsUnder(db: Db, orgPath: string): Promise<void> {
+  const states = await queryRows<{ semester_id: string; school_days: number }>(
+    db,
+    sql`select semester_id, school_days from indicator_flag_days`,
+  );
+  for (const s of states)
+    await refreshFlagCounts(
+      db,
+      s.semester_id,
+      Number(s.school_days),
+      sql`o.path like ${`${escapeLike(orgPath)}%`}`,
+    );
+}
+
+/**
+ * After indicators of some students were recomputed: their flag counts, for the school days the
+ * semester's counts are kept at (today's when none are kept yet).
+ */
+export async function refreshFlagCountsOf(
+  db: Db,
+  semester: { id: string; startsOn: string; endsOn: string },
+  studentCondition: SQL,
+): Promise<void> {
+  const [state] = await queryRows<{ school_days: number }>(
+    db,
+    sql`select school_days from indicator_flag_days where semester_id = ${semester.id}`,
+  );
+  const schoolDays = state ? Number(state.school_days) : schoolDaysToday(semester);
+  await refreshFlagCounts(db, semester.id, schoolDays, studentCondition);
+}

@@ -1,0 +1,146 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { moveClockIntoSemester, resetClock, type TestCalendar } from '../../../test/calendar.ts';
+import { createTestServer, type TestClient, type TestServer } from '../../../test/server.ts';
+import { advanceClock } from '../../platform/clock.ts';
+import { queryRows } from '../../platform/db.ts';
+import { refreshFlagCounts, schoolDaysToday } from './flag-count-repo.ts';
+
+/**
+ * The watch list and the start-page counts read the flag count stored on each indicator row
+ * (migration 0025). These tests check the stored counts are the flags the list shows, and stay so
+ * when thresholds change, a school day passes and a student moves.
+ */
+let server: TestServer;
+let cal: TestCalendar;
+let koordS1: TestClient;
+
+beforeAll(async () => {
+  server = await createTestServer();
+  cal = await moveClockIntoSemester(server.database);
+  koordS1 = await server.signIn('koord.s1');
+});
+afterAll(async () => {
+  resetClock();
+  await server.close();
+});
+
+type Item = { studentId: string; schoolId: string; flags: unknown[] };
+
+/** Every page of the watch list of the caller. */
+async function wholeWatchList(client: TestClient, query = ''): Promise<{ items: Item[]; total: number }> {
+  const items: Item[] = [];
+  let url = `/api/watch-list?pageSize=100${query}`;
+  let total = 0;
+  for (;;) {
+    const body = (await client.get(url)).json();
+    items.push(...body.items);
+    total = body.total;
+    if (!body.nextCursor) break;
+    url = `/api/watch-list?pageSize=100${query}&cursor=${encodeURIComponent(body.nextCursor)}`;
+  }
+  return { items, total };
+}
+
+/** Rows of the current semester whose stored count differs from a recompute for today (none when current). */
+function staleRows(): Promise<number> {
+  return server.database.withTx(async (tx) => {
+    await tx.execute(sql`savepoint probe`);
+    const changed = await refreshFlagCounts(tx, cal.current.id, schoolDaysToday(cal.current));
+    await tx.execute(sql`rollback to savepoint probe`);
+    return changed;
+  });
+}
+
+/** Stored flag counts of the current semester, by student. */
+async function storedCounts(): Promise<Map<string, number>> {
+  const rows = await server.database.read((db) =>
+    queryRows<{ student_id: string; flag_count: number }>(
+      db,
+      sql`select student_id, flag_count from student_indicators where semester_id = ${cal.current.id}`,
+    ),
+  );
+  return new Map(rows.map((r) => [r.student_id, Number(r.flag_count)]));
+}
+
+describe('stored flag counts', () => {
+  it('are the flags the watch list shows, for every flagged student and no other', async () => {
+    const list = await wholeWatchList(koordS1);
+    expect(list.items.length).toBeGreaterThan(0);
+    expect(list.total).toBe(list.items.length);
+    const stored = await storedCounts();
+    for (const item of list.items) expect(stored.get(item.studentId)).toBe(item.flags.length);
+    expect(await staleRows()).toBe(0);
+    const summary = (await koordS1.get('/api/watch-list/summary')).json();
+    expect(summary.flagged).toBe(list.total);
+  });
+
+  it('follow a municipality’s threshold change at once', async () => {
+    const koord = await server.signIn('koord.ziemelu');
+    const admin = await server.signIn('admin');
+    const orgs = (await admin.get('/api/organisations')).json().items as { id: string; code: string }[];
+    const municipality = orgs.find((o) => o.code === 'ZIEM');
+    if (!municipality) throw new Error('no municipality');
+    const current = (await koord.get(`/api/organisations/${municipality.id}/thresholds`)).json();
+    const before = (await koordS1.get('/api/watch-list/summary')).json().flagged as number;
+    const body = { ...current, organisationId: undefined, inherited: undefined, unjustifiedLessons: 1 };
+    expect(
+      (await koord.request('PUT', `/api/organisations/${municipality.id}/thresholds`, body)).statusCode,
+    ).toBe(200);
+    expect(await staleRows()).toBe(0);
+    const after = (await koordS1.get('/api/watch-list/summary')).json().flagged as number;
+    expect(after).toBeGreaterThan(before);
+    const list = await wholeWatchList(koordS1);
+    expect(list.total).toBe(after);
+    const restore = { ...current, organisationId: undefined, inherited: undefined };
+    expect(
+      (await koord.request('PUT', `/api/organisations/${municipality.id}/thresholds`, restore)).statusCode,
+    ).toBe(200);
+    expect((await koordS1.get('/api/watch-list/summary')).json().flagged).toBe(before);
+  });
+
+  it('are recomputed on the first read of a new school day', async () => {
+    const days = schoolDaysToday(cal.current);
+    // Three days hold at least one weekday; sessions idle out meanwhile, so sign in again.
+    advanceClock(3 * 24 * 3600 * 1000);
+    koordS1 = await server.signIn('koord.s1');
+    expect((await koordS1.get('/api/watch-list/summary')).statusCode).toBe(200);
+    const [kept] = await server.database.read((db) =>
+      queryRows<{ school_days: number }>(
+        db,
+        sql`select school_days from indicator_flag_days where semester_id = ${cal.current.id}`,
+      ),
+    );
+    expect(Number(kept.school_days)).toBe(schoolDaysToday(cal.current));
+    expect(Number(kept.school_days)).not.toBe(days);
+    expect(await staleRows()).toBe(0);
+  });
+
+  it('move with a student to the new school’s watch list', async () => {
+    const flagged = (await wholeWatchList(koordS1)).items[0];
+    const [other] = await server.database.read((db) =>
+      queryRows<{ id: string }>(
+        db,
+        sql`select o.id from organisations o join organisations m on m.id = o.parent_id
+          where o.type = 'school' and m.code = 'ZIEM' and o.id <> ${flagged.schoolId} order by o.path limit 1`,
+      ),
+    );
+    await server.database.withTx((tx) =>
+      tx.execute(sql`update students set school_id = ${other.id} where id = ${flagged.studentId}`),
+    );
+    const rows = await server.database.read((db) =>
+      queryRows<{ school_id: string }>(
+        db,
+        sql`select school_id from student_indicators where student_id = ${flagged.studentId}`,
+      ),
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.school_id === other.id)).toBe(true);
+    const municipal = await server.signIn('koord.ziemelu');
+    const there = await wholeWatchList(municipal, `&schoolId=${other.id}`);
+    expect(there.items.map((i) => i.studentId)).toContain(flagged.studentId);
+    const here = await wholeWatchList(koordS1);
+    expect(here.items.map((i) => i.studentId)).not.toContain(flagged.studentId);
+    expect(await staleRows()).toBe(0);
+  });
+});

@@ -1,0 +1,37 @@
+import { ensureSchoolYears } from './domains/calendar/index.ts';
+import { remindOverdueEvaluations } from './domains/plans/index.ts';
+import { reconcileSystemTasks } from './domains/tasks/index.ts';
+import { pruneExpiredRecords } from './housekeeping.ts';
+import { today } from './platform/clock.ts';
+import type { Database } from './platform/db.ts';
+import type { JobRunner } from './platform/jobs.ts';
+
+/** The system's own jobs and how often they run (minutes); each is idempotent. */
+export const SCHEDULED_JOBS = {
+  /** Creates the next school year when the clock has moved into a new one. */
+  'calendar.school-years': 60,
+  /** Reminds preparers of plans not evaluated two weeks after the semester. */
+  'plans.evaluation-reminders': 60,
+  /** Forgets expired rate-limit counters and sessions. */
+  'housekeeping.prune': 60,
+  /** Opens and closes the system's tasks (legal duty, overdue referrals, ...). */
+  'tasks.reconcile': 60,
+} as const;
+
+/**
+ * Registers the scheduled jobs (the hourly work main.ts used to run on a timer) on the runner: pg-boss
+ * runs each once across instances; nothing runs before the runner starts (tests never start it).
+ */
+export function registerScheduledJobs(jobs: JobRunner, database: Database): void {
+  const work: Record<keyof typeof SCHEDULED_JOBS, () => Promise<unknown>> = {
+    'calendar.school-years': () => database.withTx(async (tx) => ({ created: await ensureSchoolYears(tx) })),
+    'plans.evaluation-reminders': () =>
+      database.withTx(async (tx) => ({ reminded: await remindOverdueEvaluations(tx) })),
+    'housekeeping.prune': () => database.withTx((tx) => pruneExpiredRecords(tx)),
+    'tasks.reconcile': () => database.withTx((tx) => reconcileSystemTasks(tx, today())),
+  };
+  for (const [name, everyMinutes] of Object.entries(SCHEDULED_JOBS)) {
+    jobs.register(name, work[name as keyof typeof SCHEDULED_JOBS]);
+    jobs.every(name, everyMinutes);
+  }
+}
