@@ -47,7 +47,7 @@ function machine(pgSettings: Record<string, string>, loadAtStart: number): strin
     .join(', ');
   return [
     `- Machine: ${cpus.length} × ${cpus[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB,`,
-    `  Linux ${os.release()}, Node ${process.version}; the app (one instance, its default pool), PostgreSQL`,
+    `  Linux ${os.release()}, Node ${process.version}; the app (one instance, pool DB_POOL_SIZE=${process.env.DB_POOL_SIZE ?? '10, the default'}), PostgreSQL`,
     '  and the load generator share the same cores, and other work may run beside them',
     `  (load average ${loadAtStart.toFixed(1)} when the run started).`,
     `- PostgreSQL ${pgSettings.server_version ?? '?'} on 127.0.0.1 (${pgLine}).`,
