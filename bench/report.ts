@@ -12,7 +12,7 @@ export interface BenchRun {
   opts: BenchOptions;
   data: BenchDataSet;
   load: LoadResult;
-  pglite: PgliteRestart | null;
+  pglite: PgliteRestart | { failed: string } | null;
   /** Output of other bench scripts run along (e.g. bench/import-ratio.ts), by script. */
   extra: { script: string; output: string }[];
   postgres: Record<string, string>;
@@ -109,8 +109,9 @@ function slowSection(load: LoadResult, slowMs: number): string {
   return parts.join('\n\n');
 }
 
-function pgliteSection(p: PgliteRestart | null): string {
+function pgliteSection(p: BenchRun['pglite']): string {
   if (!p) return 'Not measured (--skip-pglite).';
+  if ('failed' in p) return `Failed: ${p.failed}.`;
   const list = (xs: number[]) => xs.map((x) => ms(x)).join(', ');
   return [
     '| measure | result |',
@@ -149,7 +150,7 @@ function goals(run: BenchRun): string {
       `- Lists flat in the scope's size (p50 at ${low.rate} req/s, municipal vs school scope): student list ${pair('student list, school', 'student list, municipality')}, watch list ${pair('watch list, school', 'watch list, municipality')}. The lists' own growth measurement (1k → 80k students) is the lists work's script.`,
     );
   }
-  if (run.pglite) {
+  if (run.pglite && !('failed' in run.pglite)) {
     const m = median(run.pglite.restartsMs);
     lines.push(
       `- PGlite restart < 2 s: ${m < 2000 ? 'met' : 'not met'} (median ${ms(m)} ms to health 200; the database's own reopen ${ms(median(run.pglite.openMs))} ms).`,

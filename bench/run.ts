@@ -5,7 +5,7 @@ import { ensureWebBuilt } from '../server/platform/web-build.ts';
 import { type BenchDataSet, prepareDataSet } from './data-set.ts';
 import { type LoadResult, runLoad } from './load.ts';
 import { type BenchOptions, parseBenchOptions, USAGE } from './options.ts';
-import { benchPgliteRestart } from './pglite-restart.ts';
+import { benchPgliteRestart, type PgliteRestart } from './pglite-restart.ts';
 import { insertSection, postgresSettings, renderReport } from './report.ts';
 
 /**
@@ -75,7 +75,12 @@ async function main(): Promise<number> {
     await data.drop();
   }
   if (!opts.skipPglite) console.error('bench: PGlite restart');
-  const pglite = opts.skipPglite ? null : await benchPgliteRestart(opts.quick ? 1 : 3, !opts.quick);
+  // A failure here must not lose the load figures: it is written into the report instead.
+  let pglite: PgliteRestart | { failed: string } | null = null;
+  if (!opts.skipPglite)
+    pglite = await benchPgliteRestart(opts.quick ? 1 : 3, opts.pgliteDemo).catch((err: unknown) => ({
+      failed: err instanceof Error ? err.message : String(err),
+    }));
   const extra = opts.skipExtra ? [] : runExtraScripts(opts);
   const command = `npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}`;
   const section = renderReport({ command, opts, data, load, pglite, extra, postgres, loadAtStart }, date);
