@@ -29,7 +29,7 @@ function runCli(args: string[], url: string): number {
   const started = performance.now();
   const res = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], {
     env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', 2, 'inherit'],
   });
   if (res.status !== 0) throw new Error(`npm run cli -- ${args.join(' ')} failed (exit ${res.status})`);
   return (performance.now() - started) / 1000;

@@ -1,5 +1,7 @@
 import http from 'node:http';
 
+const DEBUG = process.env.BENCH_DEBUG === '1';
+
 /**
  * A keep-alive HTTP client for the load generator: node:http with a bounded socket pool (requests
  * beyond it wait in the agent, and that wait counts in the measured latency) and a per-request
@@ -37,8 +39,18 @@ export class BenchClient {
           headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
         },
         (res) => {
-          res.resume();
-          res.on('end', () => done(res.statusCode ?? 0));
+          const status = res.statusCode ?? 0;
+          // BENCH_DEBUG=1 prints error answers (message codes, no personal data) to find their cause.
+          if (DEBUG && status >= 400) {
+            let text = '';
+            res.on('data', (chunk) => {
+              text += chunk;
+            });
+            res.on('end', () =>
+              console.error(`bench: ${method} ${path.split('?')[0]} ${status} ${text.slice(0, 200)}`),
+            );
+          } else res.resume();
+          res.on('end', () => done(status));
           res.on('error', () => done(0));
         },
       );

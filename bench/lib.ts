@@ -15,6 +15,7 @@ export async function startServer(
   env: Record<string, string>,
   port: number,
   cwd?: string,
+  timeoutMs = 120_000,
 ): Promise<{ child: ChildProcess; ms: number }> {
   const started = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
@@ -26,7 +27,7 @@ export async function startServer(
   child.once('exit', () => {
     exited = true;
   });
-  const deadline = Date.now() + 120_000;
+  const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline && !exited) {
     try {
       const res = await fetch(`http://127.0.0.1:${port}/api/health`);
@@ -38,7 +39,9 @@ export async function startServer(
   }
   child.kill('SIGKILL');
   throw new Error(
-    exited ? 'server exited before it became healthy' : 'server did not become healthy in 120 s',
+    exited
+      ? 'server exited before it became healthy'
+      : `server did not become healthy in ${Math.round(timeoutMs / 1000)} s`,
   );
 }
 

@@ -6,6 +6,7 @@ import { runPacedStage, type StageResult, seededRandom, weightedPicker } from '.
 import type { BenchOptions } from './options.ts';
 import {
   collectSlowStatements,
+  logOffset,
   type SlowStatement,
   startExplaining,
   stopExplaining,
@@ -25,7 +26,7 @@ export interface StageCpu {
 export interface LoadResult {
   fixture: WorkloadFixture;
   operations: string[];
-  stages: (StageResult & { cpu: StageCpu; drainMs: number })[];
+  stages: (StageResult & { cpu: StageCpu; drainMs: number; drainCapped: boolean })[];
   slow: SlowStatement[] | { unavailable: string };
   /** Client socket pool and timeout, for the report. */
   maxSockets: number;
@@ -43,10 +44,11 @@ const TIMEOUT_MS = 15_000;
  */
 export async function runLoad(data: BenchDataSet, opts: BenchOptions): Promise<LoadResult> {
   const fixture = await prepareWorkloadFixture(data.url);
-  let explainAt: { file: string; offset: number } | null = null;
+  let logFile: string | null = null;
   let explainError: string | null = null;
+  const marks: { label: string; offset: number }[] = [];
   try {
-    explainAt = await startExplaining(opts.adminUrl, data.name, opts.slowMs);
+    logFile = await startExplaining(opts.adminUrl, data.name, opts.slowMs);
   } catch (err) {
     explainError = err instanceof Error ? err.message : String(err);
   }
@@ -59,9 +61,9 @@ export async function runLoad(data: BenchDataSet, opts: BenchOptions): Promise<L
     // Warm-up (not reported): connections, caches, the JIT.
     await runPacedStage({ rate: 20, durationMs: 3000, pick });
     await waitForQuiet(opts.adminUrl, data.name, 60_000);
-    if (explainAt) explainAt = await startExplaining(opts.adminUrl, data.name, opts.slowMs);
     const stages: LoadResult['stages'] = [];
     for (const rate of opts.rates) {
+      if (logFile) marks.push({ label: String(rate), offset: await logOffset(opts.adminUrl, logFile) });
       const pidsBefore = await backendPids(opts.adminUrl, data.name);
       const pgBefore = new Map(pidsBefore.map((p) => [p, cpuSeconds(p)]));
       const appBefore = cpuSeconds(child.pid ?? 0);
@@ -82,17 +84,18 @@ export async function runLoad(data: BenchDataSet, opts: BenchOptions): Promise<L
         generator: (generator / wall) * 100,
         others: (Math.max(0, machineBusy - app - pgUsed - generator) / wall) * 100,
       };
-      const drainMs = await waitForQuiet(opts.adminUrl, data.name, opts.quick ? 60_000 : 120_000);
-      stages.push({ ...result, cpu, drainMs });
+      const drainCap = opts.quick ? 60_000 : 120_000;
+      const drainMs = await waitForQuiet(opts.adminUrl, data.name, drainCap);
+      stages.push({ ...result, cpu, drainMs, drainCapped: drainMs >= drainCap });
       console.error(
         `bench: ${rate} req/s offered → ${result.achievedRate.toFixed(0)} achieved, p95 ${result.all.p95.toFixed(0)} ms, errors ${JSON.stringify(result.errors)}`,
       );
       await new Promise((r) => setTimeout(r, 2000));
     }
     let slow: LoadResult['slow'] = { unavailable: explainError ?? 'auto_explain was not set up' };
-    if (explainAt) {
+    if (logFile) {
       try {
-        slow = await collectSlowStatements(opts.adminUrl, data.name, explainAt);
+        slow = await collectSlowStatements(opts.adminUrl, data.name, logFile, marks);
       } catch (err) {
         slow = { unavailable: err instanceof Error ? err.message : String(err) };
       }
@@ -108,6 +111,6 @@ export async function runLoad(data: BenchDataSet, opts: BenchOptions): Promise<L
   } finally {
     client.close();
     await stopServer(child, 10_000);
-    if (explainAt) await stopExplaining(opts.adminUrl, data.name).catch(() => undefined);
+    if (logFile) await stopExplaining(opts.adminUrl, data.name).catch(() => undefined);
   }
 }

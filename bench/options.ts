@@ -24,6 +24,10 @@ export interface BenchOptions {
   output: string | null;
   /** Skip the PGlite restart measurement. */
   skipPglite: boolean;
+  /** Load the demo into the PGlite folder before the restarts (its first start then takes minutes). */
+  pgliteDemo: boolean;
+  /** Skip the other bench scripts (import ratio, lists at scale). */
+  skipExtra: boolean;
 }
 
 export const USAGE = `Usage: npm run bench -- [options]
@@ -39,7 +43,9 @@ export const USAGE = `Usage: npm run bench -- [options]
   --reuse NAME            run against an existing filled database NAME (kept)
   --keep                  keep the database made for the run
   --output FILE           write the report into FILE (default BENCHMARKS.md); --no-write: print only
-  --skip-pglite           do not measure the PGlite restart`;
+  --skip-pglite           do not measure the PGlite restart
+  --pglite-demo           restart PGlite on a folder with the demo loaded (default: migrated, empty)
+  --skip-extra            do not run bench/import-ratio.ts and bench/lists-scale.ts along`;
 
 function positive(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined) return fallback;
@@ -68,6 +74,8 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv = proce
       output: { type: 'string' },
       'no-write': { type: 'boolean', default: false },
       'skip-pglite': { type: 'boolean', default: false },
+      'skip-extra': { type: 'boolean', default: false },
+      'pglite-demo': { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -92,5 +100,7 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv = proce
     keep: values.keep ?? false,
     output: values['no-write'] ? null : (values.output ?? 'BENCHMARKS.md'),
     skipPglite: values['skip-pglite'] ?? false,
+    skipExtra: values['skip-extra'] ?? false,
+    pgliteDemo: values['pglite-demo'] ?? false,
   };
 }

@@ -27,7 +27,7 @@ export async function benchPgliteRestart(runs: number, withDemo: boolean): Promi
   const env = { PUMPURS_DATA_DIR: dir, PUMPURS_DEMO: withDemo ? 'on' : 'off' };
   try {
     const port = await freePort();
-    const first = await startServer(env, port);
+    const first = await startServer(env, port, undefined, 600_000);
     await stopServer(first.child);
     const restartsMs: number[] = [];
     for (let i = 0; i < runs; i++) {

@@ -12,7 +12,7 @@ export interface BenchRun {
   opts: BenchOptions;
   data: BenchDataSet;
   load: LoadResult;
-  pglite: PgliteRestart | null;
+  pglite: PgliteRestart | { failed: string } | null;
   /** Output of other bench scripts run along (e.g. bench/import-ratio.ts), by script. */
   extra: { script: string; output: string }[];
   postgres: Record<string, string>;
@@ -47,7 +47,7 @@ function machine(pgSettings: Record<string, string>, loadAtStart: number): strin
     .join(', ');
   return [
     `- Machine: ${cpus.length} × ${cpus[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB,`,
-    `  Linux ${os.release()}, Node ${process.version}; the app (one instance, its default pool), PostgreSQL`,
+    `  Linux ${os.release()}, Node ${process.version}; the app (one instance, pool DB_POOL_SIZE=${process.env.DB_POOL_SIZE ?? '10, the default'}), PostgreSQL`,
     '  and the load generator share the same cores, and other work may run beside them',
     `  (load average ${loadAtStart.toFixed(1)} when the run started).`,
     `- PostgreSQL ${pgSettings.server_version ?? '?'} on 127.0.0.1 (${pgLine}).`,
@@ -62,7 +62,7 @@ function stageTable(load: LoadResult): string {
     const errors = Object.entries(s.errors)
       .map(([k, v]) => `${v} × ${k}`)
       .join(', ');
-    return `| ${s.rate} | ${int(s.sent)} | ${s.achievedRate.toFixed(1)} | ${ms(s.all.p50)} | ${ms(s.all.p95)} | ${ms(s.all.p99)} | ${ms(s.all.max)} | ${errors || '0'} | ${ms(s.startLagP99)} | ${s.cpu.app.toFixed(0)} / ${s.cpu.postgres.toFixed(0)} / ${s.cpu.generator.toFixed(0)} / ${s.cpu.others.toFixed(0)} | ${(s.drainMs / 1000).toFixed(1)} |`;
+    return `| ${s.rate} | ${int(s.sent)} | ${s.achievedRate.toFixed(1)} | ${ms(s.all.p50)} | ${ms(s.all.p95)} | ${ms(s.all.p99)} | ${ms(s.all.max)} | ${errors || '0'} | ${ms(s.startLagP99)} | ${s.cpu.app.toFixed(0)} / ${s.cpu.postgres.toFixed(0)} / ${s.cpu.generator.toFixed(0)} / ${s.cpu.others.toFixed(0)} | ${(s.drainMs / 1000).toFixed(1)}${s.drainCapped ? ' (cap: still busy)' : ''} |`;
   });
   return [head, ...rows].join('\n');
 }
@@ -86,24 +86,32 @@ function slowSection(load: LoadResult, slowMs: number): string {
   if ('unavailable' in load.slow)
     return `Slow statements could not be read: ${load.slow.unavailable} (set BENCH_PG_LOG to the server log).`;
   if (load.slow.length === 0) return `No statement took longer than ${slowMs} ms during the stages.`;
-  const total = load.slow.reduce((sum, s) => sum + s.count, 0);
-  const shown = load.slow.slice(0, 12);
+  const slow = load.slow;
+  const perStage = load.stages.map((st) => {
+    const label = String(st.rate);
+    const n = slow.reduce((sum, s) => sum + (s.byStage[label] ?? 0), 0);
+    const kinds = slow.filter((s) => (s.byStage[label] ?? 0) > 0).length;
+    return `${label} req/s: ${int(n)} (${kinds} statements)`;
+  });
+  const shown = slow.slice(0, 12);
   const parts = [
-    `${int(total)} executions of ${load.slow.length} distinct statements took longer than ${slowMs} ms during the stages (all stages together; a statement slowed by the overload counts too). The ${shown.length} with the most time over the threshold, each with the plan of its slowest execution (auto_explain, actual rows without per-node timing; literals that could be personal are shown as '…'). A statement's time includes waiting for locks (e.g. \`for update\`):`,
+    `Executions over ${slowMs} ms by stage — ${perStage.join('; ')}. A statement slow at a low rate is slow by itself; one that appears only in the overloaded stages waited for CPU or locks. The ${shown.length} with the most time over the threshold (all stages), each with the plan of its slowest execution (auto_explain, actual rows without per-node timing; literals that could be personal are shown as '…'; the time includes waiting for locks, e.g. \`for update\`):`,
   ];
   shown.forEach((s, i) => {
     const query = s.query.length > 400 ? `${s.query.slice(0, 400)} …` : s.query;
     const planLines = s.plan.split('\n');
     const plan = planLines.length > 40 ? [...planLines.slice(0, 40), '…'].join('\n') : s.plan;
+    const stages = load.stages.map((st) => `${st.rate}: ${s.byStage[String(st.rate)] ?? 0}`).join(', ');
     parts.push(
-      `${i + 1}. ${s.count} × median ${ms(s.medianMs)} ms, max ${ms(s.maxMs)} ms, total ${(s.totalMs / 1000).toFixed(1)} s — \`${query.replaceAll('`', "'")}\`\n\n\`\`\`\n${plan}\n\`\`\``,
+      `${i + 1}. ${s.count} × (by stage ${stages}), median ${ms(s.medianMs)} ms, max ${ms(s.maxMs)} ms, total ${(s.totalMs / 1000).toFixed(1)} s — \`${query.replaceAll('`', "'")}\`\n\n\`\`\`\n${plan}\n\`\`\``,
     );
   });
   return parts.join('\n\n');
 }
 
-function pgliteSection(p: PgliteRestart | null): string {
+function pgliteSection(p: BenchRun['pglite']): string {
   if (!p) return 'Not measured (--skip-pglite).';
+  if ('failed' in p) return `Failed: ${p.failed}.`;
   const list = (xs: number[]) => xs.map((x) => ms(x)).join(', ');
   return [
     '| measure | result |',
@@ -131,7 +139,18 @@ function goals(run: BenchRun): string {
       );
     }
   }
-  if (run.pglite) {
+  const low = run.load.stages[0];
+  if (low) {
+    const pair = (school: string, wide: string) => {
+      const a = low.perOperation[school];
+      const b = low.perOperation[wide];
+      return a && b ? `${ms(b.p50)} vs ${ms(a.p50)} ms (× ${(b.p50 / a.p50).toFixed(1)})` : '–';
+    };
+    lines.push(
+      `- Lists flat in the scope's size (p50 at ${low.rate} req/s, municipal vs school scope): student list ${pair('student list, school', 'student list, municipality')}, watch list ${pair('watch list, school', 'watch list, municipality')}. The lists' own growth measurement (1k → 80k students) is the lists work's script.`,
+    );
+  }
+  if (run.pglite && !('failed' in run.pglite)) {
     const m = median(run.pglite.restartsMs);
     lines.push(
       `- PGlite restart < 2 s: ${m < 2000 ? 'met' : 'not met'} (median ${ms(m)} ms to health 200; the database's own reopen ${ms(median(run.pglite.openMs))} ms).`,

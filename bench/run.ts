@@ -5,7 +5,7 @@ import { ensureWebBuilt } from '../server/platform/web-build.ts';
 import { type BenchDataSet, prepareDataSet } from './data-set.ts';
 import { type LoadResult, runLoad } from './load.ts';
 import { type BenchOptions, parseBenchOptions, USAGE } from './options.ts';
-import { benchPgliteRestart } from './pglite-restart.ts';
+import { benchPgliteRestart, type PgliteRestart } from './pglite-restart.ts';
 import { insertSection, postgresSettings, renderReport } from './report.ts';
 
 /**
@@ -17,21 +17,33 @@ import { insertSection, postgresSettings, renderReport } from './report.ts';
  * The closed-loop figures of earlier issues: `node --import tsx bench/earlier.ts`.
  */
 
-/** Other bench scripts run along when this checkout has them; their output goes into the report. */
-const EXTRA_SCRIPTS = ['bench/import-ratio.ts'];
+/**
+ * Other bench scripts run along when this checkout has them (arguments for a full and a quick run);
+ * their output goes into the report.
+ */
+const EXTRA_SCRIPTS = [
+  { script: 'bench/import-ratio.ts', full: [], quick: ['--rows', '100000', '--students', '500'] },
+  { script: 'bench/lists-scale.ts', full: [], quick: ['--steps', '1000,5000', '--runs', '10'] },
+];
 
 function runExtraScripts(opts: BenchOptions): { script: string; output: string }[] {
-  return EXTRA_SCRIPTS.filter((s) => existsSync(s)).map((script) => {
-    console.error(`bench: running ${script}`);
-    const res = spawnSync(process.execPath, ['--import', 'tsx', script], {
-      env: { ...process.env, BENCH_DATABASE_URL: opts.adminUrl, BENCH_QUICK: opts.quick ? '1' : '' },
+  return EXTRA_SCRIPTS.filter((s) => existsSync(s.script)).map(({ script, full, quick }) => {
+    const args = opts.quick ? quick : full;
+    console.error(`bench: running ${script} ${args.join(' ')}`);
+    const res = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], {
+      env: {
+        ...process.env,
+        BENCH_DATABASE_URL: opts.adminUrl,
+        BENCH_PG_URL: opts.adminUrl,
+        BENCH_QUICK: opts.quick ? '1' : '',
+      },
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'inherit'],
       maxBuffer: 16 * 1024 * 1024,
     });
     const output =
       res.status === 0 ? res.stdout : `${res.stdout}\n\n(\`${script}\` failed with exit code ${res.status})`;
-    return { script: `\`node --import tsx ${script}\``, output };
+    return { script: `\`node --import tsx ${[script, ...args].join(' ')}\``, output };
   });
 }
 
@@ -63,8 +75,13 @@ async function main(): Promise<number> {
     await data.drop();
   }
   if (!opts.skipPglite) console.error('bench: PGlite restart');
-  const pglite = opts.skipPglite ? null : await benchPgliteRestart(opts.quick ? 1 : 3, !opts.quick);
-  const extra = runExtraScripts(opts);
+  // A failure here must not lose the load figures: it is written into the report instead.
+  let pglite: PgliteRestart | { failed: string } | null = null;
+  if (!opts.skipPglite)
+    pglite = await benchPgliteRestart(opts.quick ? 1 : 3, opts.pgliteDemo).catch((err: unknown) => ({
+      failed: err instanceof Error ? err.message : String(err),
+    }));
+  const extra = opts.skipExtra ? [] : runExtraScripts(opts);
   const command = `npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}`;
   const section = renderReport({ command, opts, data, load, pglite, extra, postgres, loadAtStart }, date);
   console.log(section);

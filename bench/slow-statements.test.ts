@@ -37,6 +37,15 @@ describe('slow statements from the auto_explain log', () => {
     expect(group.plan).toContain("'enrolled'");
   });
 
+  it('counts executions under the stage whose stretch of the log holds them', () => {
+    const entries = parseExplainLog(LOG, 'pumpurs_bench_a');
+    const [group] = groupByStatement([
+      { ...entries[0], stage: '100' },
+      { ...entries[1], stage: '1000' },
+    ]);
+    expect(group.byStage).toEqual({ '100': 1, '1000': 1 });
+  });
+
   it('redacts ids, dates and names but keeps lower-case status words', () => {
     expect(redactLiterals("id = '0b9d…-12' and on_date = '2026-09-01' and status = 'in_progress'")).toBe(
       "id = '…' and on_date = '…' and status = 'in_progress'",

@@ -4,7 +4,7 @@ import pg from 'pg';
  * Slow statements with their plans, from PostgreSQL's own auto_explain: the bench database is set to
  * load it in every session (we connect as a superuser) and to log the plan, with actual row counts
  * (ANALYZE without per-node timing, which is cheap), of every statement over the threshold. The
- * server log is read back through pg_read_file from the offset it had before the run, and the
+ * server log is read back through pg_read_binary_file, cut at each stage's start, and the
  * entries of the bench database are grouped by statement.
  */
 
@@ -22,6 +22,8 @@ export interface SlowStatement {
   medianMs: number;
   maxMs: number;
   totalMs: number;
+  /** Executions over the threshold by stage label. */
+  byStage: Record<string, number>;
   plan: string;
 }
 
@@ -37,12 +39,12 @@ async function logFile(db: pg.Client): Promise<string> {
   return `/var/log/postgresql/postgresql-${major}-main.log`;
 }
 
-/** Turns auto_explain on for new sessions of `database` and answers the log's current end. */
+/** Turns auto_explain on for new sessions of `database` and answers the server log's file. */
 export async function startExplaining(
   adminUrl: string,
   database: string,
   thresholdMs: number,
-): Promise<{ file: string; offset: number }> {
+): Promise<string> {
   const db = new pg.Client({ connectionString: adminUrl });
   await db.connect();
   try {
@@ -54,31 +56,56 @@ export async function startExplaining(
     await db.query(`alter database ${ident} set auto_explain.log_analyze = on`);
     await db.query(`alter database ${ident} set auto_explain.log_timing = off`);
     const file = await logFile(db);
-    const { rows } = await db.query<{ size: string }>('select size from pg_stat_file($1)', [file]);
-    return { file, offset: Number(rows[0].size) };
+    // Readable, or the run learns now rather than at the end.
+    await db.query('select size from pg_stat_file($1)', [file]);
+    return file;
   } finally {
     await db.end();
   }
 }
 
-/** Reads the log from `offset` and answers the bench database's plans, grouped by statement. */
-export async function collectSlowStatements(
-  adminUrl: string,
-  database: string,
-  at: { file: string; offset: number },
-): Promise<SlowStatement[]> {
+/** The server log's current end (bytes), to cut the log into stages. */
+export async function logOffset(adminUrl: string, file: string): Promise<number> {
   const db = new pg.Client({ connectionString: adminUrl });
   await db.connect();
   try {
-    const { rows } = await db.query<{ size: string }>('select size from pg_stat_file($1)', [at.file]);
-    const length = Number(rows[0].size) - at.offset;
-    if (length <= 0) return [];
-    const { rows: text } = await db.query<{ t: string }>('select pg_read_file($1, $2, $3) as t', [
-      at.file,
-      at.offset,
-      Math.min(length, 512 * 1024 * 1024),
+    const { rows } = await db.query<{ size: string }>('select size from pg_stat_file($1)', [file]);
+    return Number(rows[0].size);
+  } finally {
+    await db.end();
+  }
+}
+
+/**
+ * Reads the log from the first mark to its end and answers the bench database's plans grouped by
+ * statement, each execution counted under the stage (mark label) whose stretch of the log holds it.
+ */
+export async function collectSlowStatements(
+  adminUrl: string,
+  database: string,
+  file: string,
+  marks: { label: string; offset: number }[],
+): Promise<SlowStatement[]> {
+  if (marks.length === 0) return [];
+  const end = await logOffset(adminUrl, file);
+  const start = marks[0].offset;
+  if (end <= start) return [];
+  const db = new pg.Client({ connectionString: adminUrl });
+  await db.connect();
+  try {
+    const { rows } = await db.query<{ t: Buffer }>('select pg_read_binary_file($1, $2, $3) as t', [
+      file,
+      start,
+      Math.min(end - start, 512 * 1024 * 1024),
     ]);
-    return groupByStatement(parseExplainLog(text[0].t, database));
+    const bytes = rows[0].t;
+    const entries: (ExplainEntry & { stage: string })[] = [];
+    marks.forEach((m, i) => {
+      const to = i + 1 < marks.length ? marks[i + 1].offset - start : bytes.length;
+      const part = bytes.subarray(m.offset - start, to).toString('utf8');
+      for (const e of parseExplainLog(part, database)) entries.push({ ...e, stage: m.label });
+    });
+    return groupByStatement(entries);
   } finally {
     await db.end();
   }
@@ -154,8 +181,8 @@ export function parseExplainLog(log: string, database: string): ExplainEntry[] {
 }
 
 /** Entries grouped by statement text, the most total time first; plans and texts redacted. */
-export function groupByStatement(entries: ExplainEntry[]): SlowStatement[] {
-  const groups = new Map<string, ExplainEntry[]>();
+export function groupByStatement(entries: (ExplainEntry & { stage?: string })[]): SlowStatement[] {
+  const groups = new Map<string, (ExplainEntry & { stage?: string })[]>();
   for (const e of entries) {
     const list = groups.get(e.query) ?? [];
     list.push(e);
@@ -165,12 +192,15 @@ export function groupByStatement(entries: ExplainEntry[]): SlowStatement[] {
     .map(([query, list]) => {
       const ms = list.map((e) => e.ms).sort((a, b) => a - b);
       const slowest = list.reduce((a, b) => (b.ms > a.ms ? b : a));
+      const byStage: Record<string, number> = {};
+      for (const e of list) if (e.stage !== undefined) byStage[e.stage] = (byStage[e.stage] ?? 0) + 1;
       return {
         query: redactLiterals(query),
         count: list.length,
         medianMs: ms[Math.floor(ms.length / 2)],
         maxMs: ms[ms.length - 1],
         totalMs: ms.reduce((a, b) => a + b, 0),
+        byStage,
         plan: redactLiterals(slowest.plan),
       };
     })

@@ -57,6 +57,8 @@ export async function buildMix(
   const busy = new Set<string>();
   let nextAccount = 0;
   let sessionNo = 0;
+  // Unique across runs too (a reused database keeps the sessions of earlier runs).
+  const runTag = Date.now().toString(36);
 
   const any = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)];
   const get = (who: Signed, path: string) => client.request('GET', path, { cookie: who.cookie });
@@ -125,7 +127,7 @@ export async function buildMix(
                 startTime: `${String(8 + Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`,
                 minutes: 10,
                 mode: 'in_person',
-                topic: `Bench ${sessionNo}`,
+                topic: `Bench ${runTag} ${sessionNo}`,
                 participants: [{ studentId: t.studentId, planId: t.planId, measureId: t.measureId }],
               }),
             );
