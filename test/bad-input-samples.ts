@@ -210,7 +210,7 @@ export function routeSamples(ids: WalkIds): Record<string, RouteSample> {
     'DELETE /api/students/:id/risks/:riskId': {},
     'POST /api/ejournal/import': {
       raw: 'text/csv',
-      query: { schoolId, kind: 'attendance', fileName: 'kavejumi.csv' },
+      query: { schoolId, kind: 'attendance', fileName: 'kavejumi.csv', background: 'false' },
     },
     'GET /api/ejournal/templates/:kind': {},
     'POST /api/students/:id/attendance': {

@@ -107,8 +107,8 @@ export async function findConflictingLines(tx: Db, kind: EjournalKind, limit: nu
  * Merges the staged rows into the kind's table: changed rows are updated, then new keys inserted
  * (a plain insert with an anti-join: nearly twice as fast as `insert … on conflict` per row);
  * equal rows are left alone. `repeated`: the file names some keys more than once (with equal
- * content), so each key is taken once. Existing rows are looked up only among the staged
- * students' rows.
+ * content), so each key is taken once. Existing rows are found through the unique index, one
+ * probe per staged row, so the merge's cost follows the file, not the country.
  */
 export async function mergeStage(
   tx: Db,
@@ -123,13 +123,15 @@ export async function mergeStage(
   const changed = CHANGED[kind];
   const matches = key.map((k) => `t.${k} = v.${k}`).join(' and ');
   const setSql = [...changed.map((c) => `${c} = v.${c}`), "source = 'import'"].join(', ');
+  // Probe the unique index per staged row: a hash or merge join would read the whole national table.
+  await tx.execute(sql`set local enable_hashjoin = off`);
+  await tx.execute(sql`set local enable_mergejoin = off`);
   const [u] = await queryRows<{ n: number }>(
     tx,
     sql.raw(`
       with u as (
         update ${target} t set ${setSql} from ${source} v
-        where ${matches} and t.student_id in (select distinct student_id from ${STAGE})
-          and (${list(changed, 't.')}) is distinct from (${list(changed, 'v.')})
+        where ${matches} and (${list(changed, 't.')}) is distinct from (${list(changed, 'v.')})
         returning 1)
       select count(*)::int as n from u`),
   );
@@ -143,6 +145,8 @@ export async function mergeStage(
         returning 1)
       select count(*)::int as n from i`),
   );
+  await tx.execute(sql`set local enable_hashjoin = on`);
+  await tx.execute(sql`set local enable_mergejoin = on`);
   return { inserted: Number(i.n), updated: Number(u.n) };
 }
 

@@ -11,7 +11,8 @@ import { SchoolFileUploadForm } from '../../components/school-file-upload.tsx';
 import { EjournalErrors, EjournalResult } from './ejournal-result.tsx';
 import { ejournalContentType, useEjournalImport } from './use-watch-list.ts';
 
-const MAX_BYTES = 50 * 1024 * 1024;
+/** The server refuses e-journal uploads past 256 MB (MAX_EJOURNAL_BYTES). */
+const MAX_BYTES = 256 * 1024 * 1024;
 
 type Props = {
   schools: readonly TOrganisation[];

@@ -5,7 +5,8 @@ import type {
   TThresholds,
   TWatchListItem,
 } from '../../../common/api/ejournal.ts';
-import { api, toQueryString } from '../../lib/api.ts';
+import i18n from '../../i18n/index.ts';
+import { ApiError, api, toQueryString } from '../../lib/api.ts';
 import { uploadFile } from '../../lib/upload.ts';
 
 /** Filters and page of the watch list, as kept in the address bar. */
@@ -113,23 +114,77 @@ export function ejournalContentType(fileName: string): string | null {
   return null;
 }
 
-/** Uploads an e-journal export for a school with progress; all rows are saved, or none. */
+/**
+ * Whether the page runs e-journal imports in the background (202 and a job id, then polling
+ * GET /api/jobs/:id for the import's progress). Needs the jobs routes (branch h-jobs); until they are
+ * merged the page waits for the import in the upload's request.
+ */
+export const EJOURNAL_IMPORT_IN_BACKGROUND = false;
+const POLL_MS = 500;
+
+type JobAnswer = {
+  state: 'queued' | 'running' | 'done' | 'failed';
+  done: number;
+  total: number | null;
+  result: unknown;
+  errorCode: string | null;
+};
+type Refusal = { error: { code: string; message: string; details: { path: string; message: string }[] } };
+
+/** Polls a background import until it ends: its counts, or the refusal as the 400 would have said it. */
+async function followImportJob(
+  jobId: string,
+  onProgress: (f: number) => void,
+): Promise<TEjournalImportResult> {
+  for (;;) {
+    const job = await api.get<JobAnswer>(`/api/jobs/${jobId}`);
+    if (job.total) onProgress(0.5 + job.done / job.total / 2);
+    if (job.state === 'failed')
+      throw new ApiError(500, job.errorCode ?? 'unexpected', i18n.t('errors.unexpected'));
+    if (job.state === 'done') {
+      const refusal = job.result as Partial<Refusal> | null;
+      if (refusal?.error) {
+        const { code, message, details } = refusal.error;
+        throw new ApiError(400, code, message, details);
+      }
+      return job.result as TEjournalImportResult;
+    }
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
+
+/**
+ * Uploads an e-journal export for a school with progress; all rows are saved, or none. In the
+ * background mode the bar's first half is the upload and its second half the import on the server.
+ */
 export function useEjournalImport() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: {
+    mutationFn: async (input: {
       schoolId: string;
       kind: EjournalKind;
       file: File;
       onProgress: (f: number) => void;
-    }) =>
-      uploadFile<TEjournalImportResult>({
-        method: 'POST',
-        url: `/api/ejournal/import${toQueryString({ schoolId: input.schoolId, kind: input.kind, fileName: input.file.name })}`,
+    }) => {
+      const query = { schoolId: input.schoolId, kind: input.kind, fileName: input.file.name };
+      const request = {
+        method: 'POST' as const,
         file: input.file,
         contentType: ejournalContentType(input.file.name) ?? 'application/octet-stream',
-        onProgress: input.onProgress,
-      }),
+      };
+      if (!EJOURNAL_IMPORT_IN_BACKGROUND)
+        return uploadFile<TEjournalImportResult>({
+          ...request,
+          url: `/api/ejournal/import${toQueryString(query)}`,
+          onProgress: input.onProgress,
+        });
+      const { jobId } = await uploadFile<{ jobId: string }>({
+        ...request,
+        url: `/api/ejournal/import${toQueryString({ ...query, background: 'true' })}`,
+        onProgress: (f) => input.onProgress(f / 2),
+      });
+      return followImportJob(jobId, input.onProgress);
+    },
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: ['watch-list'] });
       await client.invalidateQueries({ queryKey: ['indicators'] });
