@@ -115,11 +115,9 @@ export function ejournalContentType(fileName: string): string | null {
 }
 
 /**
- * Whether the page runs e-journal imports in the background (202 and a job id, then polling
- * GET /api/jobs/:id for the import's progress). Needs the jobs routes (branch h-jobs); until they are
- * merged the page waits for the import in the upload's request.
+ * The page runs e-journal imports in the background (202 and a job id, then polling GET /api/jobs/:id
+ * for the import's progress); the API still answers a request without `background` synchronously.
  */
-export const EJOURNAL_IMPORT_IN_BACKGROUND = false;
 const POLL_MS = 500;
 
 type JobAnswer = {
@@ -172,12 +170,6 @@ export function useEjournalImport() {
         file: input.file,
         contentType: ejournalContentType(input.file.name) ?? 'application/octet-stream',
       };
-      if (!EJOURNAL_IMPORT_IN_BACKGROUND)
-        return uploadFile<TEjournalImportResult>({
-          ...request,
-          url: `/api/ejournal/import${toQueryString(query)}`,
-          onProgress: input.onProgress,
-        });
       const { jobId } = await uploadFile<{ jobId: string }>({
         ...request,
         url: `/api/ejournal/import${toQueryString({ ...query, background: 'true' })}`,
