@@ -1,4 +1,5 @@
 import { ensureSchoolYears } from './domains/calendar/index.ts';
+import { refreshFlagDays } from './domains/ejournal/index.ts';
 import { remindOverdueEvaluations } from './domains/plans/index.ts';
 import { reconcileSystemTasks } from './domains/tasks/index.ts';
 import { pruneExpiredRecords } from './housekeeping.ts';
@@ -14,6 +15,8 @@ export const SCHEDULED_JOBS = {
   'plans.evaluation-reminders': 60,
   /** Forgets expired rate-limit counters and sessions. */
   'housekeeping.prune': 60,
+  /** Brings the stored flag counts to today's count of school days (the attendance flag reads it). */
+  'indicators.flag-days': 60,
   /** Opens and closes the system's tasks (legal duty, overdue referrals, ...). */
   'tasks.reconcile': 60,
 } as const;
@@ -31,6 +34,7 @@ export function registerScheduledJobs(jobs: JobRunner, database: Database): void
     'plans.evaluation-reminders': () =>
       database.withTx(async (tx) => ({ reminded: await remindOverdueEvaluations(tx) }), long),
     'housekeeping.prune': () => database.withTx((tx) => pruneExpiredRecords(tx), long),
+    'indicators.flag-days': () => database.withTx((tx) => refreshFlagDays(tx), long),
     'tasks.reconcile': () => database.withTx((tx) => reconcileSystemTasks(tx, today()), long),
   };
   for (const [name, everyMinutes] of Object.entries(SCHEDULED_JOBS)) {

@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { FlagKey } from '../../../common/api/ejournal.ts';
 import { todayInLatvia } from '../../platform/dates.ts';
 import { type Db, queryRows } from '../../platform/db.ts';
+import { pathInScope } from '../../platform/scope-sql.ts';
 import { escapeLike } from '../../platform/sql-text.ts';
 import { schoolDaysElapsed } from './flags.ts';
 
@@ -97,16 +98,16 @@ export const schoolDaysToday = (semester: { startsOn: string; endsOn: string }) 
   schoolDaysElapsed(semester.startsOn, semester.endsOn, todayInLatvia());
 
 /**
- * Makes a semester's stored flag counts current before a read: when they were computed for another
- * count of school days elapsed (a new school day, a threshold change, a move, or rows written
- * without a count), the whole semester is recomputed once. Returns today's school days.
+ * Makes a semester's stored flag counts current for a new count of school days elapsed (a new school
+ * day; rows written without a count): the scheduled job `indicators.flag-days` runs it for the whole
+ * semester (one statement; when the kept day count is today's, the gate is false and nothing is
+ * read) and keeps the day count. Returns today's school days.
  */
 export async function ensureFlagCounts(
   db: Db,
   semester: { id: string; startsOn: string; endsOn: string },
 ): Promise<number> {
   const schoolDays = schoolDaysToday(semester);
-  // One statement: when the kept day count is today's, the gate is false and nothing is read.
   const stale = sql`not exists (select 1 from kept)`;
   await db.execute(sql`with kept as (
       select 1 from indicator_flag_days where semester_id = ${semester.id} and school_days = ${schoolDays}),
@@ -118,19 +119,51 @@ export async function ensureFlagCounts(
 }
 
 /**
+ * Before a read: while the semester's kept day count is not today's (the scheduled job has not run
+ * yet today), the counts of the caller's rows (schools under the `scope` paths) are
+ * made current in the same one statement — never the whole country's inside a request, whose
+ * statement timeout that would outlast at national scale. Returns today's school days.
+ */
+export async function ensureFlagCountsIn(
+  db: Db,
+  semester: { id: string; startsOn: string; endsOn: string },
+  scope: string[],
+): Promise<number> {
+  const schoolDays = schoolDaysToday(semester);
+  const stale = sql`not exists (select 1 from kept)`;
+  await db.execute(sql`with kept as (
+      select 1 from indicator_flag_days where semester_id = ${semester.id} and school_days = ${schoolDays}),
+    changed as (${flagCountUpdate(semester.id, schoolDays, pathInScope(sql`o.path`, scope), stale)})
+    select count(*) as changed from changed`);
+  return schoolDays;
+}
+
+/**
  * After a threshold change under `orgPath`: recomputes the flag counts of that organisation's schools
  * in every semester whose counts are kept, for the school days they were computed for.
  */
 export async function refreshFlagCountsUnder(db: Db, orgPath: string): Promise<void> {
-  const states = await queryRows<{ semester_id: string; school_days: number }>(
+  // Every semester begun by today: at the day count its counts are kept at, else today's (a read
+  // makes only the caller's rows current and keeps no day count).
+  const states = await queryRows<{
+    id: string;
+    starts_on: string;
+    ends_on: string;
+    school_days: number | null;
+  }>(
     db,
-    sql`select semester_id, school_days from indicator_flag_days`,
+    sql`select se.id, to_char(se.starts_on, 'YYYY-MM-DD') as starts_on, to_char(se.ends_on, 'YYYY-MM-DD') as ends_on,
+          k.school_days
+        from semesters se left join indicator_flag_days k on k.semester_id = se.id
+        where se.starts_on <= ${todayInLatvia()}::date`,
   );
   for (const s of states)
     await refreshFlagCounts(
       db,
-      s.semester_id,
-      Number(s.school_days),
+      s.id,
+      s.school_days === null
+        ? schoolDaysToday({ startsOn: s.starts_on, endsOn: s.ends_on })
+        : Number(s.school_days),
       sql`o.path like ${`${escapeLike(orgPath)}%`}`,
     );
 }

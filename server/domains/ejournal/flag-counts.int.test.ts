@@ -1,10 +1,11 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { moveClockIntoSemester, resetClock, type TestCalendar } from '../../../test/calendar.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../test/server.ts';
 import { advanceClock } from '../../platform/clock.ts';
 import { queryRows } from '../../platform/db.ts';
 import { refreshFlagCounts, schoolDaysToday } from './flag-count-repo.ts';
+import { refreshFlagDays } from './watch-list.ts';
 
 /**
  * The watch list and the start-page counts read the flag count stored on each indicator row
@@ -43,10 +44,10 @@ async function wholeWatchList(client: TestClient, query = ''): Promise<{ items: 
 }
 
 /** Rows of the current semester whose stored count differs from a recompute for today (none when current). */
-function staleRows(): Promise<number> {
+function staleRows(condition?: SQL): Promise<number> {
   return server.database.withTx(async (tx) => {
     await tx.execute(sql`savepoint probe`);
-    const changed = await refreshFlagCounts(tx, cal.current.id, schoolDaysToday(cal.current));
+    const changed = await refreshFlagCounts(tx, cal.current.id, schoolDaysToday(cal.current), condition);
     await tx.execute(sql`rollback to savepoint probe`);
     return changed;
   });
@@ -99,12 +100,17 @@ describe('stored flag counts', () => {
     expect((await koordS1.get('/api/watch-list/summary')).json().flagged).toBe(before);
   });
 
-  it('are recomputed on the first read of a new school day', async () => {
+  it('follow a new school day: the caller’s rows on the first read, every row by the scheduled job', async () => {
     const days = schoolDaysToday(cal.current);
     // Three days hold at least one weekday; sessions idle out meanwhile, so sign in again.
     advanceClock(3 * 24 * 3600 * 1000);
     koordS1 = await server.signIn('koord.s1');
-    expect((await koordS1.get('/api/watch-list/summary')).statusCode).toBe(200);
+    const list = await wholeWatchList(koordS1);
+    expect((await koordS1.get('/api/watch-list/summary')).json().flagged).toBe(list.total);
+    // The read made the caller's school current (and nothing else: a request never recomputes the country).
+    const schoolId = list.items[0]?.schoolId as string;
+    expect(await staleRows(sql`i.school_id = ${schoolId}`)).toBe(0);
+    await server.database.withTx((tx) => refreshFlagDays(tx));
     const [kept] = await server.database.read((db) =>
       queryRows<{ school_days: number }>(
         db,

@@ -30,4 +30,4 @@ export {
   upsertMarks,
 } from './repo.ts';
 export { refreshFor } from './service.ts';
-export { getWatchList, getWatchListSummary } from './watch-list.ts';
+export { getWatchList, getWatchListSummary, refreshFlagDays } from './watch-list.ts';

@@ -13,7 +13,7 @@ import { abilitiesOn, can, scopePaths } from '../../platform/policy/gate.ts';
 import { findCurrentSemester, findSemester } from '../calendar/index.ts';
 import { findOrganisationById, findRoot } from '../organisations/index.ts';
 import { loadVisibleStudent } from '../students/index.ts';
-import { ensureFlagCounts, refreshFlagCountsUnder } from './flag-count-repo.ts';
+import { ensureFlagCounts, ensureFlagCountsIn, refreshFlagCountsUnder } from './flag-count-repo.ts';
 import { flagsOf } from './flags.ts';
 import { LEGAL_DUTY_RECORD, THRESHOLDS_MANAGE, WATCH_LIST_VIEW } from './policy.ts';
 import { cachedSummary } from './summary-cache.ts';
@@ -80,7 +80,7 @@ function present(r: IndicatorRow, ctx: RequestContext): TWatchListItem {
 export async function getWatchList(ctx: RequestContext, q: TWatchListQuery, tx: Db, audit = true) {
   const scope = watchScope(ctx);
   const semester = await semesterFor(tx, q.semesterId);
-  const schoolDays = await ensureFlagCounts(tx, semester);
+  const schoolDays = await ensureFlagCountsIn(tx, semester, scope);
   const { rows, total, totalAtLeast, nextCursor } = await findWatchListPage(tx, {
     semesterId: semester.id,
     schoolDays,
@@ -124,7 +124,7 @@ export async function getWatchListSummary(
   const scope = watchScope(ctx);
   const semester = await semesterFor(tx, q.semesterId);
   const count = async () => {
-    const schoolDays = await ensureFlagCounts(tx, semester);
+    const schoolDays = await ensureFlagCountsIn(tx, semester, scope);
     return countWatchList(tx, { semesterId: semester.id, schoolDays, scope, schoolId: q.schoolId });
   };
   const wide =
@@ -267,4 +267,14 @@ export async function setThresholds(ctx: RequestContext, orgId: string, t: TThre
     orgId: org.id,
   });
   return getThresholds(ctx, orgId, tx);
+}
+
+/**
+ * The scheduled job `indicators.flag-days`: makes the current semester's stored flag counts current
+ * for today's count of school days (nothing is written when they already are).
+ */
+export async function refreshFlagDays(tx: Db): Promise<{ schoolDays: number | null }> {
+  const semester = await findCurrentSemester(tx);
+  if (!semester || semester.endsOn < todayInLatvia()) return { schoolDays: null };
+  return { schoolDays: await ensureFlagCounts(tx, semester) };
 }
