@@ -31,11 +31,18 @@ export function inProcessJobRunner(database: Database): JobRunner {
     if (!handler) outcome = { errorCode: 'job_unknown' };
     else
       try {
+        // Progress is written without waiting for it: a handler reports from inside its own
+        // transaction, and on PGlite (one connection) a write that waited would wait for ever.
+        let written: Promise<unknown> = Promise.resolve();
         const result = await handler(claimed.data, {
           id,
-          progress: (done, total) =>
-            database.withTx((tx) => repo.updateJobProgress(tx, id, done, total, now())),
+          progress: async (done, total) => {
+            written = written
+              .then(() => database.withTx((tx) => repo.updateJobProgress(tx, id, done, total, now())))
+              .catch(() => undefined);
+          },
         });
+        await written;
         outcome = { result: result ?? null };
       } catch (err) {
         outcome = { errorCode: errorCodeOf(err) };
