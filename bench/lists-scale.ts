@@ -100,8 +100,8 @@ async function addSchool(db: Db, muni: { id: string; path: string }, n: number, 
       case when h % 16 = 0 then current_date - 10 else null end, current_date - (h % 30)
     from (select id, school_id, abs(hashtext(id::text)) as h from students where school_id = ${school.id}) s`);
   // About one student in eleven has a plan of the semester (drafts: the list counts every status alike).
-  await db.execute(sql`insert into plans (code, student_id, school_id, semester_id, status, content)
-    select 'BENCH-' || ${n} || '-' || row_number() over (order by s.id), s.id, s.school_id, ${semesterId}, 'draft', '{}'::jsonb
+  await db.execute(sql`insert into plans (code, student_id, school_id, semester_id, status)
+    select 'BENCH-' || ${n} || '-' || row_number() over (order by s.id), s.id, s.school_id, ${semesterId}, 'draft'
     from students s where s.school_id = ${school.id} and abs(hashtext(s.id::text || 'plan')) % 11 = 0`);
   return school;
 }
