@@ -215,8 +215,6 @@ export const ZPlanSummary = z.object({
 export const ZPlanList = z.object({
   items: z.array(ZPlanSummary),
   total: z.number().int(),
-  /** The total is LIST_COUNT_CAP and there are more plans (not all counted). */
-  totalAtLeast: z.boolean().optional(),
   nextCursor: z.string().nullable(),
 });
 export const ZPlanListQuery = z

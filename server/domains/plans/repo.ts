@@ -4,7 +4,6 @@ import { notifications, planCodeCounters, planEvents, plans, planVersions, users
 import { now, today } from '../../platform/clock.ts';
 import { type Keyset, keysetAfter, keysetOrder, keysetPage, keysetSelect } from '../../platform/cursor.ts';
 import { type Db, queryRows } from '../../platform/db.ts';
-import { LIST_COUNT_CAP } from '../../platform/list-count.ts';
 import { pathInScope } from '../../platform/scope-sql.ts';
 
 export type PlanRow = typeof plans.$inferSelect;
@@ -242,37 +241,33 @@ const QUEUE_KEYSET: Keyset = {
 };
 
 /**
- * A page of plan list rows in the keyset's order. `total` counts the rows the conditions match (with
- * no cursor condition) exactly up to LIST_COUNT_CAP, else it is the cap and `totalAtLeast` is set: an
- * uncorrelated subquery of the page statement that stops after the cap, so a municipality's or the
- * nation's plans are not all counted on every page.
+ * A page of plan list rows in the keyset's order. `total` counts every row the conditions match: the
+ * window count in the same statement without a cursor, a separate count after one (the cursor's
+ * condition would shrink the window).
  */
 async function pagePlans(
   db: Db,
   ks: Keyset,
   conditions: SQL[],
   f: { limit: number; offset: number; cursor?: TCursorPayload },
-): Promise<{ rows: PlanListRow[]; total: number; totalAtLeast: boolean; nextCursor: string | null }> {
+): Promise<{ rows: PlanListRow[]; total: number; nextCursor: string | null }> {
   const where = sql.join(conditions, sql` and `);
   const after = f.cursor ? sql` and ${keysetAfter(ks, f.cursor)}` : sql``;
-  const counted = sql`(select count(*) from (select 1 ${planListFrom} where ${where} limit ${LIST_COUNT_CAP + 1}) c)::int`;
   const rows = await queryRows<PlanListRow>(
     db,
-    sql`${planListSelect}, ${counted} as total, ${keysetSelect(ks)} ${planListFrom} where ${where}${after}
+    sql`${planListSelect}, ${keysetSelect(ks)} ${planListFrom} where ${where}${after}
         order by ${sql.join(keysetOrder(ks), sql`, `)} limit ${f.limit + 1} offset ${f.offset}`,
   );
-  let counts = Number(rows[0]?.total ?? 0);
-  if (rows.length === 0 && (f.cursor || f.offset > 0)) {
-    const [count] = await queryRows<{ total: number }>(db, sql`select ${counted} as total`);
-    counts = Number(count.total);
+  let total = rows[0]?.total ?? 0;
+  if (f.cursor || (rows.length === 0 && f.offset > 0)) {
+    const [count] = await queryRows<{ total: number }>(
+      db,
+      sql`select count(*)::int as total ${planListFrom} where ${where}`,
+    );
+    total = Number(count.total);
   }
   const page = keysetPage(ks, rows, f.limit);
-  return {
-    rows: page.rows,
-    total: Math.min(counts, LIST_COUNT_CAP),
-    totalAtLeast: counts > LIST_COUNT_CAP,
-    nextCursor: page.nextCursor,
-  };
+  return { rows: page.rows, total, nextCursor: page.nextCursor };
 }
 
 export interface PlanListRow {
@@ -295,7 +290,8 @@ export interface PlanListRow {
 const planListSelect = sql`
   select p.id, p.code, p.student_id, s.first_name, s.last_name,
     case when p.moved_out_at is null then s.class_label else coalesce(p.class_label, '') end as class_label, o.name as school_name, sem.school_year, sem.number,
-    p.status, p.approval_level, p.level_since, exists (select 1 from plan_events e where e.plan_id = p.id and e.action = 'return') as resubmitted`;
+    p.status, p.approval_level, p.level_since, exists (select 1 from plan_events e where e.plan_id = p.id and e.action = 'return') as resubmitted,
+    count(*) over ()::int as total`;
 const planListFrom = sql`
   from plans p join students s on s.id = p.student_id join organisations o on o.id = p.school_id join semesters sem on sem.id = p.semester_id`;
 
@@ -308,7 +304,7 @@ export async function findQueue(
   const levelConditions = (Object.keys(scopes) as (keyof typeof scopes)[])
     .filter((level) => scopes[level].length > 0)
     .map((level) => sql`(p.approval_level = ${level} and ${pathInScope(sql`o.path`, scopes[level])})`);
-  if (levelConditions.length === 0) return { rows: [], total: 0, totalAtLeast: false, nextCursor: null };
+  if (levelConditions.length === 0) return { rows: [], total: 0, nextCursor: null };
   return pagePlans(
     db,
     QUEUE_KEYSET,

@@ -56,7 +56,6 @@ export function PlansPage() {
             pageSize={PAGE_SIZE}
             shown={plans.data.items.length}
             total={plans.data.total}
-            totalAtLeast={plans.data.totalAtLeast}
             nextCursor={plans.data.nextCursor}
           />
         </>
