@@ -1,11 +1,13 @@
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { ZWatchListQuery } from '../common/api/ejournal.ts';
+import { ZPlanListQuery } from '../common/api/plans.ts';
 import { ZStudentListQuery } from '../common/api/students.ts';
 import { loadDemoIfEmpty } from '../server/demo/seed.ts';
 import { findCurrentSemester } from '../server/domains/calendar/index.ts';
 import { getWatchList, getWatchListSummary } from '../server/domains/ejournal/index.ts';
 import { findRoot, insertOrganisation } from '../server/domains/organisations/index.ts';
+import { listPlans } from '../server/domains/plans/service.ts';
 import { listStudents } from '../server/domains/students/index.ts';
 import type { RequestContext } from '../server/platform/actor.ts';
 import { type Database, type Db, openPostgres, queryRows } from '../server/platform/db.ts';
@@ -13,7 +15,7 @@ import { percentile } from './lib.ts';
 
 /**
  * Lists as one municipality grows (issue 13, item 3): the municipality gains schools of 1,000
- * students (with a semester of indicators, about one in eight flagged) until it reaches each step,
+ * students (with a semester of indicators, about one in eight flagged, one in eleven with a plan) until it reaches each step,
  * and every list is timed at the scope of one school and of the whole municipality (service time,
  * p50 of RUNS runs after a warm-up, in a transaction like a request's). Run alone:
  * `node --import tsx bench/lists-scale.ts [--steps 1000,10000,40000,80000] [--runs 30] [--keep]`
@@ -97,6 +99,10 @@ async function addSchool(db: Db, muni: { id: string; path: string }, n: number, 
       case when h % 16 = 1 then 3 else 0 end, 6.5, 6.8, case when h % 16 = 2 then 4 else 0 end,
       case when h % 16 = 0 then current_date - 10 else null end, current_date - (h % 30)
     from (select id, school_id, abs(hashtext(id::text)) as h from students where school_id = ${school.id}) s`);
+  // About one student in eleven has a plan of the semester (drafts: the list counts every status alike).
+  await db.execute(sql`insert into plans (code, student_id, school_id, semester_id, status)
+    select 'BENCH-' || ${n} || '-' || row_number() over (order by s.id), s.id, s.school_id, ${semesterId}, 'draft'
+    from students s where s.school_id = ${school.id} and abs(hashtext(s.id::text || 'plan')) % 11 = 0`);
   return school;
 }
 
@@ -187,6 +193,7 @@ async function main() {
           cursor = (await listStudents(municipal, students({ cursor }), tx)).nextCursor ?? undefined;
         deepCursor = cursor;
       });
+      const plansQuery = () => ZPlanListQuery.parse({ pageSize: '20' });
       const watch = () => ZWatchListQuery.parse({ pageSize: '50', semesterId: semester.id });
       const cases: [string, (tx: Db) => Promise<unknown>][] = [
         ['students, page 1, school', (tx) => listStudents(school, students({}), tx)],
@@ -202,6 +209,8 @@ async function main() {
         ],
         ['watch list, page 1, school', (tx) => getWatchList(school, watch(), tx)],
         ['watch list, page 1, municipality', (tx) => getWatchList(municipal, watch(), tx)],
+        ['plans list, page 1, school', (tx) => listPlans(school, plansQuery(), tx)],
+        ['plans list, page 1, municipality', (tx) => listPlans(municipal, plansQuery(), tx)],
         ['start-page counts, school', (tx) => getWatchListSummary(school, { semesterId: semester.id }, tx)],
         [
           'start-page counts, municipality (cached ≤ 60 s)',

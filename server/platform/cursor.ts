@@ -9,7 +9,7 @@ import { AppError } from './errors.ts';
  */
 
 /** How a key's value is written in a cursor and cast back for the comparison. */
-export type KeyKind = 'text' | 'int' | 'bigint' | 'uuid' | 'timestamptz';
+export type KeyKind = 'text' | 'int' | 'bigint' | 'uuid' | 'timestamptz' | 'date';
 
 /** One ORDER BY term. The expression must never be NULL (wrap nullable columns in `coalesce`). */
 export interface SortKey {
@@ -61,6 +61,8 @@ export function validKeyValue(kind: KeyKind, value: string): boolean {
       return UUID.test(value);
     case 'timestamptz':
       return isTimestamp(value);
+    case 'date':
+      return value === '-infinity' || isTimestamp(`${value} 00:00:00`);
   }
 }
 

@@ -26,19 +26,23 @@ afterAll(async () => {
   await server.close();
 });
 
-type Item = { studentId: string; schoolId: string; flags: unknown[] };
+type Item = { studentId: string; schoolId: string; flags: unknown[]; lastName: string; firstName: string };
 
 /** Every page of the watch list of the caller. */
-async function wholeWatchList(client: TestClient, query = ''): Promise<{ items: Item[]; total: number }> {
+async function wholeWatchList(
+  client: TestClient,
+  query = '',
+  pageSize = 100,
+): Promise<{ items: Item[]; total: number }> {
   const items: Item[] = [];
-  let url = `/api/watch-list?pageSize=100${query}`;
+  let url = `/api/watch-list?pageSize=${pageSize}${query}`;
   let total = 0;
   for (;;) {
     const body = (await client.get(url)).json();
     items.push(...body.items);
     total = body.total;
     if (!body.nextCursor) break;
-    url = `/api/watch-list?pageSize=100${query}&cursor=${encodeURIComponent(body.nextCursor)}`;
+    url = `/api/watch-list?pageSize=${pageSize}${query}&cursor=${encodeURIComponent(body.nextCursor)}`;
   }
   return { items, total };
 }
@@ -148,5 +152,35 @@ describe('stored flag counts', () => {
     const here = await wholeWatchList(koordS1);
     expect(here.items.map((i) => i.studentId)).not.toContain(flagged.studentId);
     expect(await staleRows()).toBe(0);
+  });
+
+  it('keep the order by flags, last record and the student’s name, and follow a rename (migration 0027)', async () => {
+    const municipal = await server.signIn('koord.ziemelu');
+    /** The list's order as defined on the students' own names. */
+    const expected = () =>
+      server.database.read((db) =>
+        queryRows<{ id: string }>(
+          db,
+          sql`select s.id from student_indicators i join students s on s.id = i.student_id
+            join organisations o on o.id = s.school_id join organisations m on m.id = o.parent_id
+            where i.semester_id = ${cal.current.id} and i.flag_count > 0 and m.code = 'ZIEM' and s.status = 'enrolled'
+            order by i.flag_count desc, i.last_record_on desc nulls last, s.last_name, s.first_name, s.id`,
+        ),
+      );
+    // Small pages, so the cursors cross ties of flag count and last record.
+    const before = await wholeWatchList(municipal, '', 3);
+    expect(before.items.map((i) => i.studentId)).toEqual((await expected()).map((r) => r.id));
+    const renamed = before.items.at(-1);
+    if (!renamed) throw new Error('no flagged student');
+    await server.database.withTx((tx) =>
+      tx.execute(
+        sql`update students set last_name = 'Ābele', first_name = 'Aija' where id = ${renamed.studentId}`,
+      ),
+    );
+    const after = await wholeWatchList(municipal, '', 3);
+    const item = after.items.find((i) => i.studentId === renamed.studentId);
+    expect(item?.lastName).toBe('Ābele');
+    expect(item?.firstName).toBe('Aija');
+    expect(after.items.map((i) => i.studentId)).toEqual((await expected()).map((r) => r.id));
   });
 });

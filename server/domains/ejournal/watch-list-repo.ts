@@ -67,7 +67,7 @@ type InnerFilter = Pick<
   WatchListFilter,
   'semesterId' | 'schoolDays' | 'scope' | 'schoolId' | 'studentId' | 'grade'
 > & {
-  /** Only rows whose stored flag count is above zero (index student_indicators_flagged_idx). */
+  /** Only rows whose stored flag count is above zero (indexes *_watch_order_idx, migration 0027). */
   storedFlagged?: boolean;
   /** Only rows past the legal-duty line (index student_indicators_legal_duty_idx). */
   crossed?: boolean;
@@ -101,12 +101,12 @@ function indicatorSelect(f: InnerFilter): SQL {
   if (f.storedFlagged) conditions.push(sql`i.flag_count > 0`);
   if (f.crossed) conditions.push(sql`i.legal_duty_crossed_on is not null`);
   return sql`
-      select s.id as student_id, s.first_name, s.last_name, s.class_label, s.grade, s.course, s.school_id, o.name as school_name,
+      select s.id as student_id, i.first_name, i.last_name, s.class_label, s.grade, s.course, s.school_id, o.name as school_name,
         o.path as school_path,
         coalesce((select json_agg(sa.user_id) from student_assignments sa where sa.student_id = s.id), '[]'::json) as assigned_user_ids,
         i.unjustified_lessons, i.justified_lessons, i.other_lessons, i.present_lessons, i.low_marks, i.mark_average, i.previous_average,
         i.behaviour_notes, to_char(i.legal_duty_crossed_on, 'YYYY-MM-DD') as legal_duty_crossed_on, to_char(i.last_record_on, 'YYYY-MM-DD') as last_record_on,
-        i.flag_count,
+        i.last_record_on as last_record_day, i.flag_count,
         ${flagInputColumns(f.schoolDays)},
         exists (select 1 from student_risks r where r.student_id = s.id and r.semester_id = i.semester_id and r.removed_at is null) as assessed,
         to_char(n.informed_on, 'YYYY-MM-DD') as informed_on,
@@ -138,9 +138,10 @@ export async function findIndicatorRows(db: Db, f: WatchListFilter): Promise<Ind
 }
 
 /**
- * The watch list's order as keyset keys: computed per request (flags against thresholds), so no index
- * can serve it; the cursor holds the computed values. `last_record_on` is `YYYY-MM-DD` text, and ''
- * for none sorts last descending as NULLS LAST did.
+ * The watch list's order as keyset keys, all columns of student_indicators (the names are copies kept
+ * current by triggers, migration 0027), so indexes `student_indicators_watch_order_idx` (across
+ * schools) and `student_indicators_school_watch_order_idx` (one school) serve page 1 and every cursor
+ * page. No last record is `-infinity`, which sorts last descending as NULLS LAST did.
  */
 const WATCH_KEYSET: Keyset = {
   list: 'watch',
@@ -148,7 +149,7 @@ const WATCH_KEYSET: Keyset = {
   dir: 'desc',
   keys: [
     { expr: sql`flag_count`, dir: 'desc', kind: 'int' },
-    { expr: sql`coalesce(last_record_on, '')`, dir: 'desc', kind: 'text' },
+    { expr: sql`coalesce(last_record_day, '-infinity'::date)`, dir: 'desc', kind: 'date' },
     { expr: sql`last_name`, dir: 'asc', kind: 'text' },
     { expr: sql`first_name`, dir: 'asc', kind: 'text' },
   ],
