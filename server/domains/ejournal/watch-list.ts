@@ -40,6 +40,16 @@ function watchScope(ctx: RequestContext): string[] {
   return scope;
 }
 
+/**
+ * The one school the caller's scope is (a school coordinator), so that the page reads the school's
+ * own order index through an equality: left to `school_id in (schools under the path)`, PostgreSQL
+ * walked the nation's order index for a school's few flagged students (about 1 s on 220,000).
+ */
+function onlySchoolOf(ctx: RequestContext, scope: string[]): string | undefined {
+  if (scope.length !== 1) return undefined;
+  return (ctx.actor?.grants ?? []).find((g) => g.orgType === 'school' && g.orgPath === scope[0])?.orgId;
+}
+
 /** The row's abilities from the gate, on what the row's own query returned (no query per row). */
 function rowAbilities(r: IndicatorRow, ctx: RequestContext): TWatchListItem['can'] {
   const assigned =
@@ -85,7 +95,7 @@ export async function getWatchList(ctx: RequestContext, q: TWatchListQuery, tx: 
     semesterId: semester.id,
     schoolDays,
     scope,
-    schoolId: q.schoolId,
+    schoolId: q.schoolId ?? onlySchoolOf(ctx, scope),
     grade: q.grade,
     flag: q.flag,
     // The start page counts every open legal duty, flagged or not: the filtered list shows the same students.
