@@ -1,3 +1,4 @@
+import { seededRandom } from '../server/demo/random.ts';
 import { percentile } from './lib.ts';
 
 /** One kind of request in the mix; `run` answers the HTTP status (0 when no answer came). */
@@ -34,17 +35,8 @@ export interface StageResult {
   startLagMax: number;
 }
 
-/** A small seeded generator (mulberry32): the same seed gives the same mix of requests every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The demo's seeded generator (mulberry32): the same seed gives the same mix of requests every run. */
+export { seededRandom };
 
 /** Picks operations by weight with `random` (a number in [0, 1)). */
 export function weightedPicker(ops: Operation[], random: () => number): () => Operation {

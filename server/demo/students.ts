@@ -2,7 +2,8 @@ import { makeNewPersonalCode, makeOldPersonalCode } from '../../common/personal-
 import type { NewStudent } from '../domains/students/index.ts';
 import { pick, seededRandom } from './random.ts';
 
-const GIRLS = [
+/** First and last names of the demo's students (the national generator uses them too). */
+export const GIRLS = [
   'Anna',
   'Elza',
   'Marta',
@@ -24,7 +25,7 @@ const GIRLS = [
   'Rēzija',
   'Zane',
 ];
-const BOYS = [
+export const BOYS = [
   'Jānis',
   'Roberts',
   'Markuss',
@@ -47,7 +48,7 @@ const BOYS = [
   'Ēriks',
 ];
 /** Surnames in male and female form. */
-const SURNAMES: [string, string][] = [
+export const SURNAMES: [string, string][] = [
   ['Bērziņš', 'Bērziņa'],
   ['Kalniņš', 'Kalniņa'],
   ['Ozoliņš', 'Ozoliņa'],

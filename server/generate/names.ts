@@ -1,3 +1,4 @@
+import { SURNAMES as DEMO_SURNAMES } from '../demo/students.ts';
 /** Latvia's 43 municipalities (7 state cities and 36 novadi, 2021 reform): names and short codes. */
 export const MUNICIPALITIES: { name: string; code: string }[] = [
   ['Rīga', 'RIGA'],
@@ -45,72 +46,11 @@ export const MUNICIPALITIES: { name: string; code: string }[] = [
   ['Ventspils novads', 'VENN'],
 ].map(([name, code]) => ({ name, code }));
 
-export const GIRLS = [
-  'Anna',
-  'Elza',
-  'Marta',
-  'Sofija',
-  'Emīlija',
-  'Alise',
-  'Līva',
-  'Paula',
-  'Katrīna',
-  'Evelīna',
-  'Keita',
-  'Laura',
-  'Madara',
-  'Amēlija',
-  'Viktorija',
-  'Estere',
-  'Linda',
-  'Dārta',
-  'Rēzija',
-  'Zane',
-];
-export const BOYS = [
-  'Jānis',
-  'Roberts',
-  'Markuss',
-  'Gustavs',
-  'Kārlis',
-  'Daniels',
-  'Ričards',
-  'Emīls',
-  'Olivers',
-  'Mārtiņš',
-  'Artūrs',
-  'Niks',
-  'Rihards',
-  'Edvards',
-  'Toms',
-  'Dāvis',
-  'Kristaps',
-  'Raivis',
-  'Aleksandrs',
-  'Ēriks',
-];
-/** Surnames in male and female form. */
+export { BOYS, GIRLS } from '../demo/students.ts';
+
+/** The demo's surnames (male and female forms) and a few more, for a country's variety. */
 export const SURNAMES: [string, string][] = [
-  ['Bērziņš', 'Bērziņa'],
-  ['Kalniņš', 'Kalniņa'],
-  ['Ozoliņš', 'Ozoliņa'],
-  ['Jansons', 'Jansone'],
-  ['Liepiņš', 'Liepiņa'],
-  ['Krūmiņš', 'Krūmiņa'],
-  ['Balodis', 'Balode'],
-  ['Eglītis', 'Eglīte'],
-  ['Zariņš', 'Zariņa'],
-  ['Pētersons', 'Pētersone'],
-  ['Vītols', 'Vītola'],
-  ['Kļaviņš', 'Kļaviņa'],
-  ['Cīrulis', 'Cīrule'],
-  ['Lācis', 'Lāce'],
-  ['Siliņš', 'Siliņa'],
-  ['Grīnbergs', 'Grīnberga'],
-  ['Šmits', 'Šmite'],
-  ['Žagars', 'Žagare'],
-  ['Ābols', 'Ābola'],
-  ['Ģērmanis', 'Ģērmane'],
+  ...DEMO_SURNAMES,
   ['Kārkliņš', 'Kārkliņa'],
   ['Rozenbergs', 'Rozenberga'],
   ['Ivanovs', 'Ivanova'],
