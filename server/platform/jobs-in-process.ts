@@ -1,11 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { now } from './clock.ts';
 import { type Database, outsideQueryCount } from './db.ts';
 import { errorCodeOf, type JobHandler, type JobRunner, type SendOptions } from './jobs.ts';
+import { recordJobRun } from './jobs-record.ts';
 import * as repo from './jobs-repo.ts';
-
-/** A running job that has not reported for this long is taken as abandoned (its process died). */
-export const STALE_RUNNING_MS = 2 * 3_600_000;
 
 /**
  * The in-process runner: jobs run one at a time in this process, in the order sent, and are kept in
@@ -69,24 +66,8 @@ export function inProcessJobRunner(database: Database): JobRunner {
       handlers.set(name, handler as JobHandler<unknown>);
     },
     async send(name, data, options: SendOptions = {}) {
-      const id = randomUUID();
-      const at = now();
-      const key = options.singletonKey ?? null;
-      const inserted = await database.withTx(async (tx) => {
-        if (key) await repo.failStaleJobRuns(tx, key, new Date(at.getTime() - STALE_RUNNING_MS), at);
-        return repo.insertJobRun(tx, {
-          id,
-          name,
-          data,
-          orgId: options.orgId ?? null,
-          singletonKey: key,
-          studentData: options.studentData ?? false,
-          createdBy: options.createdBy ?? null,
-          at,
-        });
-      });
-      if (!inserted) return null;
-      enqueue(id);
+      const id = await recordJobRun(database, name, data, options);
+      if (id) enqueue(id);
       return id;
     },
     get: (id) => database.read((db) => repo.findJobRun(db, id)),

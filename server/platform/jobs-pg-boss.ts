@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import PgBoss from 'pg-boss';
 import { now } from './clock.ts';
 import type { Database } from './db.ts';
 import { errorCodeOf, type JobHandler, type JobRunner, type SendOptions } from './jobs.ts';
-import { STALE_RUNNING_MS } from './jobs-in-process.ts';
+import { recordJobRun } from './jobs-record.ts';
 import * as repo from './jobs-repo.ts';
 
 /** pg-boss keeps its queue in a schema of its own. */
@@ -98,23 +97,8 @@ export function pgBossJobRunner(database: Database, options: PgBossRunnerOptions
     },
     async send(name, data, opts: SendOptions = {}) {
       if (!boss) throw new Error('job runner not started');
-      const id = randomUUID();
-      const at = now();
-      const key = opts.singletonKey ?? null;
-      const inserted = await database.withTx(async (tx) => {
-        if (key) await repo.failStaleJobRuns(tx, key, new Date(at.getTime() - STALE_RUNNING_MS), at);
-        return repo.insertJobRun(tx, {
-          id,
-          name,
-          data,
-          orgId: opts.orgId ?? null,
-          singletonKey: key,
-          studentData: opts.studentData ?? false,
-          createdBy: opts.createdBy ?? null,
-          at,
-        });
-      });
-      if (!inserted) return null;
+      const id = await recordJobRun(database, name, data, opts);
+      if (!id) return null;
       try {
         await boss.send(name, {}, { id });
       } catch (err) {
