@@ -1,9 +1,13 @@
+import pg from 'pg';
 import PgBoss from 'pg-boss';
 import { now } from './clock.ts';
 import type { Database } from './db.ts';
 import { errorCodeOf, type JobHandler, type JobRunner, type SendOptions } from './jobs.ts';
 import { recordJobRun } from './jobs-record.ts';
 import * as repo from './jobs-repo.ts';
+
+/** The advisory lock the instances take in turn while starting pg-boss (migrations take 727274). */
+const START_LOCK = 727275;
 
 /** pg-boss keeps its queue in a schema of its own. */
 export const PG_BOSS_SCHEMA = 'pgboss';
@@ -121,10 +125,20 @@ export function pgBossJobRunner(database: Database, options: PgBossRunnerOptions
         application_name: 'pumpurs-jobs',
       });
       b.on('error', (err) => options.onError?.(err));
-      await b.start();
-      boss = b;
-      for (const name of handlers.keys()) await prepare(b, name);
-      for (const [name, everyMinutes] of schedules) await schedule(b, name, everyMinutes);
+      // Instances starting at the same moment take turns: pg-boss's schema, queues and schedules
+      // created by two at once ended one of them with "deadlock detected".
+      const lock = new pg.Client({ connectionString: options.connectionString });
+      await lock.connect();
+      try {
+        await lock.query('SELECT pg_advisory_lock($1)', [START_LOCK]);
+        await b.start();
+        boss = b;
+        for (const name of handlers.keys()) await prepare(b, name);
+        for (const [name, everyMinutes] of schedules) await schedule(b, name, everyMinutes);
+      } finally {
+        await lock.query('SELECT pg_advisory_unlock($1)', [START_LOCK]).catch(() => undefined);
+        await lock.end().catch(() => undefined);
+      }
     },
     async stop() {
       const b = boss;
