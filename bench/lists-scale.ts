@@ -200,6 +200,14 @@ async function main() {
           'students, page 11 (cursor), municipality',
           (tx) => listStudents(municipal, students({ cursor: deepCursor }), tx),
         ],
+        [
+          'students by class, page 1, municipality',
+          (tx) => listStudents(municipal, students({ sort: 'class' }), tx),
+        ],
+        [
+          'students by grade (descending), page 1, municipality',
+          (tx) => listStudents(municipal, students({ sort: 'grade', dir: 'desc' }), tx),
+        ],
         ['search "bērziņš anna", school', (tx) => listStudents(school, students({ q: 'bērziņš anna' }), tx)],
         [
           'search "bērziņš anna", municipality',
