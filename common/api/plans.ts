@@ -214,7 +214,9 @@ export const ZPlanSummary = z.object({
 });
 export const ZPlanList = z.object({
   items: z.array(ZPlanSummary),
+  /** Counted exactly up to a cap (LIST_COUNT_CAP); `totalAtLeast` when the list holds more. */
   total: z.number().int(),
+  totalAtLeast: z.boolean(),
   nextCursor: z.string().nullable(),
 });
 export const ZPlanListQuery = z

@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../platform/db.ts';
 import { pathInScope } from '../../platform/scope-sql.ts';
-import { type StudentScope, studentVisible } from '../students/index.ts';
+import type { StudentScope } from '../students/index.ts';
 import { insertEvent } from './repo.ts';
 
 /** The statuses of a plan still running (or on its way); a move ends them. */
@@ -50,15 +50,35 @@ export async function endPlansOfMovedStudent(
 /**
  * SQL condition on plans `p`: the caller sees the student now (then every plan of the student, the
  * old schools' ones included), or the plan was left behind by a move at a school the caller sees
- * whole (that school keeps its own history; staff assigned there lost the student with the move).
+ * whole (that school keeps its own history; staff assigned there lost the student with the move), or
+ * the caller provides on the plan.
+ *
+ * On `p` alone, so the plans list finds a scope's plans by index and counts them without reading a
+ * student: a plan not left behind is at its student's school (a move marks the old school's plans
+ * `moved_out_at`; the list's page also checks it), so "the student is at a school in scope" is
+ * `p.school_id` in scope for those (`plans_school_idx`); only plans left behind elsewhere (few) look
+ * up their student. The schools in scope are one array, read once per statement.
  */
 export function planVisible(scope: StudentScope): SQL {
-  // A correlated EXISTS (one index lookup per plan), not `p.student_id in (select …)`: at national
-  // scope the subquery's 220,000 ids outgrow work_mem, and PostgreSQL then reran it for every plan.
-  return sql`(exists (select 1 from students join organisations on organisations.id = students.school_id
-      where students.id = p.student_id and ${studentVisible(scope)})
-    or (p.moved_out_at is not null and p.school_id in (select fo.id from organisations fo where ${pathInScope(sql`fo.path`, scope.wholePaths)}))
+  const whole = schoolsUnder(scope.wholePaths);
+  return sql`(p.school_id = any(${whole})
+    or (p.moved_out_at is not null and exists (select 1 from students ms
+      where ms.id = p.student_id and ms.school_id = any(${whole})))
+    or ${assignedStudentOfPlan(scope)}
     or ${providesOnPlan(scope)})`;
+}
+
+/** The ids of the organisations under `paths`, as one array (an InitPlan index scans can use). */
+function schoolsUnder(paths: string[]): SQL {
+  return sql`array(select so.id from organisations so where ${pathInScope(sql`so.path`, paths)})`;
+}
+
+/** The plan's student is at a school under an assigned-only grant and assigned to the caller. */
+function assignedStudentOfPlan(scope: StudentScope): SQL {
+  if (scope.assignedPaths.length === 0) return sql`false`;
+  return sql`exists (select 1 from students ms join student_assignments sa on sa.student_id = ms.id
+    where ms.id = p.student_id and sa.user_id = ${scope.userId}
+      and ms.school_id = any(${schoolsUnder(scope.assignedPaths)}))`;
 }
 
 /**

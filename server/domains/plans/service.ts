@@ -217,7 +217,7 @@ export async function listPlans(
 ) {
   const scope = studentScope(ctx);
   if (scope.wholePaths.length === 0 && scope.assignedPaths.length === 0) throw new AppError(403, 'forbidden');
-  const { rows, total, nextCursor } = await repo.findPlans(tx, planVisible(scope), {
+  const { rows, total, totalAtLeast, nextCursor } = await repo.findPlans(tx, planVisible(scope), {
     ...q,
     limit: q.pageSize,
     offset: pageOffset(q),
@@ -226,6 +226,7 @@ export async function listPlans(
   return {
     items: rows.map((r) => presentListRow(r, ctx.language)),
     total,
+    totalAtLeast,
     nextCursor: bindCursor(nextCursor, q),
   };
 }
@@ -259,7 +260,7 @@ export async function approvalQueue(
     municipality: scopePaths(ctx.actor, PLAN_APPROVE_MUNICIPALITY),
     expert: scopePaths(ctx.actor, PLAN_APPROVE_EXPERT),
   };
-  const { rows, total, nextCursor } = await repo.findQueue(tx, scopes, {
+  const { rows, total, totalAtLeast, nextCursor } = await repo.findQueue(tx, scopes, {
     limit: q.pageSize,
     offset: pageOffset(q),
     cursor: q.cursor,
@@ -268,6 +269,7 @@ export async function approvalQueue(
   return {
     items: rows.map((r) => presentListRow(r, ctx.language)),
     total,
+    totalAtLeast,
     nextCursor: bindCursor(nextCursor, q),
   };
 }

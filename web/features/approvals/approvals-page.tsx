@@ -150,6 +150,7 @@ export function ApprovalsPage() {
             pageSize={PAGE_SIZE}
             shown={queue.data?.items.length ?? 0}
             total={queue.data?.total ?? 0}
+            totalAtLeast={queue.data?.totalAtLeast}
             nextCursor={queue.data?.nextCursor ?? null}
           />
           <Modal

@@ -56,6 +56,7 @@ export function PlansPage() {
             pageSize={PAGE_SIZE}
             shown={plans.data.items.length}
             total={plans.data.total}
+            totalAtLeast={plans.data.totalAtLeast}
             nextCursor={plans.data.nextCursor}
           />
         </>
