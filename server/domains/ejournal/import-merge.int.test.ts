@@ -57,7 +57,7 @@ beforeAll(async () => {
   const admin = await server.signIn('admin');
   koord = await server.signIn('koord.s1');
   const orgs = (await admin.get('/api/organisations')).json().items as { id: string; code: string }[];
-  schoolId = orgs.find((o) => o.code === 'ZIEM-S1')!.id;
+  schoolId = orgs.find((o) => o.code === 'ZIEM-S1')?.id ?? '';
   for (const [i, personalCode] of codes.entries()) {
     const res = await koord.post('/api/students', {
       personalCode,
@@ -79,7 +79,13 @@ describe('the e-journal import’s merge', () => {
   it('copies a first file of new records and computes the indicators', async () => {
     const res = await importFile(csv([line(0, 0, 1, 'n'), line(0, 0, 2, 'n'), line(0, 0, 3, '+')]));
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ rows: 3, inserted: 3, updated: 0, unchanged: 0, studentsRefreshed: 1 });
+    expect(res.json()).toMatchObject({
+      rows: 3,
+      inserted: 3,
+      updated: 0,
+      unchanged: 0,
+      studentsRefreshed: 1,
+    });
     expect((await stored(0)).map((r) => [r.lesson_no, r.reason])).toEqual([
       [1, 'unjustified'],
       [2, 'unjustified'],
@@ -117,7 +123,13 @@ describe('the e-journal import’s merge', () => {
   it('copies a file of other days straight in beside a student’s stored records', async () => {
     const res = await importFile(csv([line(0, 1, 1, 'n'), line(1, 1, 1, 'n'), line(1, 1, 2, 'n')]));
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ rows: 3, inserted: 3, updated: 0, unchanged: 0, studentsRefreshed: 2 });
+    expect(res.json()).toMatchObject({
+      rows: 3,
+      inserted: 3,
+      updated: 0,
+      unchanged: 0,
+      studentsRefreshed: 2,
+    });
     expect(await stored(0)).toHaveLength(5);
     expect(await indicators(0)).toMatchObject({ unjustified_lessons: 3 });
     expect(await indicators(1)).toMatchObject({ unjustified_lessons: 2 });
@@ -148,7 +160,10 @@ describe('the e-journal import’s merge', () => {
       csv([line(1, 4, 1, 'n'), line(1, 4, 2, 'n'), line(1, 4, 1, 's'), line(0, 4, 1, '?')]),
     );
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.details.map((e: { path: string }) => e.path)).toEqual(['row.4.date', 'row.5.reason']);
+    expect(res.json().error.details.map((e: { path: string }) => e.path)).toEqual([
+      'row.4.date',
+      'row.5.reason',
+    ]);
     expect([await stored(0), await stored(1)]).toEqual(before);
   });
 
