@@ -44,7 +44,13 @@ function recordFields(c: Extract<Checked, { ok: true }>): (string | number | nul
 
 /** A checked record as a line of COPY text: for the staging table (`line` first) or for the kind's table. */
 function copyLine(line: number, c: Extract<Checked, { ok: true }>, staged: boolean): string {
-  const fields = recordFields(c).map(copyField).join('\t');
+  const r = c.record;
+  // Attendance, the bulk of a semester: only the subject is free text (the id, date, numbers and
+  // reason come from the checks), so only it is escaped.
+  const fields =
+    'lessonNo' in r
+      ? `${r.studentId}\t${r.onDate}\t${r.lessonNo}\t${r.lessons}\t${copyField(r.subject)}\t${r.reason}`
+      : recordFields(c).map(copyField).join('\t');
   return staged ? `${line}\t${fields}\n` : `${fields}\timport\n`;
 }
 
@@ -195,6 +201,7 @@ export async function importEjournalFromFile(
           merged = await stageAndMerge(tx, database.kind, kind, again, check, onBatch);
         }
         await report(85);
+
         const { rows, inserted, updated, keys, studentIds, dates } = merged;
         // Recomputed even when nothing changed: re-importing a file repairs indicators left stale.
         const studentsRefreshed =
