@@ -32,17 +32,10 @@ const MAX_REPORTED_ERRORS = 50;
 /** Import progress in percent: reading and copying the file is most of the work. */
 export type ImportProgress = (percent: number) => void | Promise<void>;
 
-/** A checked record's fields in the order of the staging columns (see `import-repo.ts`). */
-function recordFields(c: Extract<Checked, { ok: true }>): (string | number | null)[] {
-  const r = c.record as unknown as Record<string, string | number | null>;
-  return 'lessonNo' in r
-    ? [r.studentId, r.onDate, r.lessonNo, r.lessons, r.subject, r.reason]
-    : 'mark' in r
-      ? [r.studentId, r.subject, r.onDate, r.mark, r.value]
-      : [r.studentId, r.onDate, r.kind, r.note, r.noteHash];
-}
-
-/** A checked record as a line of COPY text: for the staging table (`line` first) or for the kind's table. */
+/**
+ * A checked record as a line of COPY text in the order of the staging columns (see
+ * `import-repo.ts`): for the staging table (`line` first) or for the kind's table (then `source`).
+ */
 function copyLine(line: number, c: Extract<Checked, { ok: true }>, staged: boolean): string {
   const r = c.record;
   // Attendance, the bulk of a semester: only the subject is free text (the id, date, numbers and
@@ -50,7 +43,12 @@ function copyLine(line: number, c: Extract<Checked, { ok: true }>, staged: boole
   const fields =
     'lessonNo' in r
       ? `${r.studentId}\t${r.onDate}\t${r.lessonNo}\t${r.lessons}\t${copyField(r.subject)}\t${r.reason}`
-      : recordFields(c).map(copyField).join('\t');
+      : ('mark' in r
+          ? [r.studentId, r.subject, r.onDate, r.mark, r.value]
+          : [r.studentId, r.onDate, r.kind, r.note, r.noteHash]
+        )
+          .map(copyField)
+          .join('\t');
   return staged ? `${line}\t${fields}\n` : `${fields}\timport\n`;
 }
 
