@@ -16,9 +16,11 @@ export async function startServer(
   port: number,
   cwd?: string,
   timeoutMs = 120_000,
+  /** What node runs: the sources through tsx, or e.g. `['scripts/start.mjs']` (the compiled build, as `npm start`). */
+  entry: string[] = ['--import', 'tsx', 'server/main.ts'],
 ): Promise<{ child: ChildProcess; ms: number }> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, entry, {
     cwd,
     env: { ...process.env, LOG_LEVEL: 'warn', PORT: String(port), HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],

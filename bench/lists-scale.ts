@@ -5,7 +5,7 @@ import { ZPlanListQuery } from '../common/api/plans.ts';
 import { ZStudentListQuery } from '../common/api/students.ts';
 import { loadDemoIfEmpty } from '../server/demo/seed.ts';
 import { findCurrentSemester } from '../server/domains/calendar/index.ts';
-import { getWatchList, getWatchListSummary } from '../server/domains/ejournal/index.ts';
+import { getWatchList, getWatchListSummary, refreshFlagDays } from '../server/domains/ejournal/index.ts';
 import { findRoot, insertOrganisation } from '../server/domains/organisations/index.ts';
 import { listPlans } from '../server/domains/plans/service.ts';
 import { listStudents } from '../server/domains/students/index.ts';
@@ -177,12 +177,10 @@ async function main() {
         const n = schools.length + 1;
         schools.push(await db.withTx((tx) => addSchool(tx, muni, n, semester.id)));
       }
-      // Indicator rows written without a flag count: the next read recomputes them (as after the generator).
-      await db.withTx((tx) =>
-        tx.execute(
-          sql`do $$ begin if to_regclass('indicator_flag_days') is not null then delete from indicator_flag_days; end if; end $$`,
-        ),
-      );
+      // Indicator rows written without a flag count (as after the generator): the scheduled job
+      // `indicators.flag-days` computes them, as it does at every start and hourly, before the timings.
+      await db.withTx((tx) => tx.execute(sql`delete from indicator_flag_days`));
+      await db.withTx((tx) => refreshFlagDays(tx), { longStatements: true });
       await db.withTx((tx) => tx.execute(sql`analyze`));
       const school = context('school_coordinator', schools[0]);
       const municipal = context('municipal_coordinator', { ...muni, type: 'municipality' });
@@ -201,6 +199,14 @@ async function main() {
         [
           'students, page 11 (cursor), municipality',
           (tx) => listStudents(municipal, students({ cursor: deepCursor }), tx),
+        ],
+        [
+          'students by class, page 1, municipality',
+          (tx) => listStudents(municipal, students({ sort: 'class' }), tx),
+        ],
+        [
+          'students by grade (descending), page 1, municipality',
+          (tx) => listStudents(municipal, students({ sort: 'grade', dir: 'desc' }), tx),
         ],
         ['search "bērziņš anna", school', (tx) => listStudents(school, students({ q: 'bērziņš anna' }), tx)],
         [

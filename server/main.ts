@@ -5,7 +5,6 @@ import { loadConfig } from './platform/config.ts';
 import { openDatabase } from './platform/db.ts';
 import { safeErrorSummary } from './platform/error-handler.ts';
 import { inProcessJobRunner } from './platform/jobs-in-process.ts';
-import { pgBossJobRunner } from './platform/jobs-pg-boss.ts';
 import { ensureWebBuilt } from './platform/web-build.ts';
 
 /** Start-up only: configuration, database (migrated), demo data on an empty database, listen, jobs. */
@@ -28,8 +27,12 @@ async function main(): Promise<void> {
   if (config.loadDemo) await loadDemoIfEmpty(database);
   // Jobs: pg-boss on PostgreSQL (one instance runs each job and each schedule), else in-process.
   let log: ((err: unknown) => void) | null = null;
+  // pg-boss is loaded only for PostgreSQL (a PGlite start does not pay for it).
   const jobs = config.databaseUrl
-    ? pgBossJobRunner(database, { connectionString: config.databaseUrl, onError: (err) => log?.(err) })
+    ? (await import('./platform/jobs-pg-boss.ts')).pgBossJobRunner(database, {
+        connectionString: config.databaseUrl,
+        onError: (err) => log?.(err),
+      })
     : inProcessJobRunner(database);
   const app = await buildApp({ config, database, jobs });
   log = (err) => app.log.error({ err: safeErrorSummary(err) }, 'background jobs: pg-boss reported an error');

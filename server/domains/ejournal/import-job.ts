@@ -47,7 +47,12 @@ export async function runImportNow(
  */
 export async function sendImportJob(jobs: JobRunner, ctx: RequestContext, request: ImportRequest) {
   const data: ImportJobData = { ctx: { ...ctx }, ...request };
-  const id = await jobs.send(EJOURNAL_IMPORT_JOB, data, { orgId: request.schoolId });
+  // One import per school at a time: a double click, or a second instance, gets 409 import_running.
+  const id = await jobs.send(EJOURNAL_IMPORT_JOB, data, {
+    orgId: request.schoolId,
+    singletonKey: `${EJOURNAL_IMPORT_JOB}:${request.schoolId}`,
+    createdBy: ctx.actor?.userId ?? null,
+  });
   if (!id) {
     removeSpooled(request.file);
     throw new AppError(409, 'import_running');

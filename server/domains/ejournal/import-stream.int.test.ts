@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeOldPersonalCode } from '../../../common/personal-code.ts';
 import { moveClockIntoSemester, resetClock, type TestCalendar } from '../../../test/calendar.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../test/server.ts';
+import { now } from '../../platform/clock.ts';
 import { queryRows } from '../../platform/db.ts';
 
 let server: TestServer;
@@ -138,7 +139,42 @@ describe('the streamed e-journal import', () => {
     expect(await attendanceCount()).toBe(16);
   });
 
+  it('answers 409 to a second background import of the same school while one is queued or running', async () => {
+    const file = csv(['Personas kods;Datums;Stunda;Kavējuma veids', `${pc};${d(5)};1;+`]);
+    // An import of this school already under way (another instance, or the first of a double click).
+    const running = crypto.randomUUID();
+    const at = now().toISOString();
+    await server.database.withTx((db) =>
+      db.execute(
+        sql`insert into job_runs (id, name, data, org_id, singleton_key, state, created_at, updated_at)
+            values (${running}, 'ejournal.import', '{}'::jsonb, ${schoolId}, ${`ejournal.import:${schoolId}`},
+              'running', ${at}, ${at})`,
+      ),
+    );
+    const refused = await importFile('attendance', file, true);
+    expect(refused.statusCode, refused.body).toBe(409);
+    expect(refused.json().error.code).toBe('import_running');
+    expect(refused.json().error.message).toMatch(/jau notiek imports|already running/);
+    await server.database.withTx((db) =>
+      db.execute(sql`update job_runs set state = 'done' where id = ${running}`),
+    );
+
+    // A double click: both requests at once; one job is queued, and the rows arrive once.
+    const before = await attendanceCount();
+    const both = await Promise.all([
+      importFile('attendance', file, true),
+      importFile('attendance', file, true),
+    ]);
+    const statuses = both.map((r) => r.statusCode).sort();
+    expect(statuses[0]).toBe(202);
+    expect([202, 409]).toContain(statuses[1]);
+    for (const r of both)
+      if (r.statusCode === 202) expect((await finished(r.json().jobId)).state).toBe('done');
+    expect(await attendanceCount()).toBe(before + 1);
+  });
+
   it('keeps a refused background file’s row errors in the job’s result and writes nothing', async () => {
+    const before = await attendanceCount();
     const res = await importFile(
       'attendance',
       csv(['Personas kods;Datums;Stunda;Kavējuma veids', `${pc};${d(4)};1;?`]),
@@ -150,7 +186,7 @@ describe('the streamed e-journal import', () => {
     expect(job.result).toMatchObject({
       error: { code: 'ejournal_has_errors', details: [{ path: 'row.2.reason' }] },
     });
-    expect(await attendanceCount()).toBe(16);
+    expect(await attendanceCount()).toBe(before);
   });
 
   it('refuses another school’s import with 404 before reading the file', async () => {

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { bindCursor } from '../../../common/api/cursor.ts';
 import type { TThresholds, TWatchListItem, TWatchListQuery } from '../../../common/api/ejournal.ts';
 import { formatDate } from '../../../common/format.ts';
@@ -161,6 +160,8 @@ export async function exportWatchList(ctx: RequestContext, q: TWatchListQuery, t
     false,
   );
   const lang = ctx.language;
+  // Loaded when first used: exceljs takes most of a second to load, which every start would pay.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(text(lang, 'watchList.sheet'));
   const widths = {

@@ -76,3 +76,50 @@ describe('the 0016 indexes', () => {
     }
   });
 });
+
+describe('the 0030 indexes', () => {
+  it('serve a municipality’s student list by class and by grade, both ways, without a sort', async () => {
+    const [muni] = await server.database.read((db) =>
+      queryRows<{ path: string }>(
+        db,
+        sql`select m.path from organisations m join organisations s on s.parent_id = m.id
+            where s.id = ${schools['ZIEM-S1']}`,
+      ),
+    );
+    const scope = {
+      wholePaths: [muni.path],
+      assignedPaths: [],
+      userId: '00000000-0000-4000-8000-000000000000',
+    };
+    await server.database.withTx((tx) => tx.execute(sql`analyze students`));
+    for (const [sort, dir, index] of [
+      ['class', 'asc', 'students_class_sort_asc_idx'],
+      ['class', 'desc', 'students_class_sort_desc_idx'],
+      ['grade', 'asc', 'students_grade_sort_asc_idx'],
+      ['grade', 'desc', 'students_grade_sort_desc_idx'],
+    ] as const) {
+      const f = { sort, dir, limit: 50, offset: 0, revealScope: scope };
+      const plan = await server.database.withTx(async (tx) => {
+        await tx.execute(sql`set local enable_seqscan = off`);
+        await tx.execute(sql`set local enable_sort = off`);
+        return queryRows<{ 'QUERY PLAN': string }>(tx, sql`explain ${studentPageQuery(tx, scope, f)}`);
+      });
+      const text = plan.map((r) => r['QUERY PLAN']).join('\n');
+      expect(text, text).toContain(index);
+      expect(text, text).not.toMatch(/Sort Key/);
+      // The page the index gives is the page a sort gives.
+      const ids = (rows: unknown[]) => rows.map((r) => (r as { id: string }).id);
+      const byIndex = await server.database.withTx(async (tx) => {
+        await tx.execute(sql`set local enable_sort = off`);
+        return ids(await studentPageQuery(tx, scope, f));
+      });
+      const bySort = await server.database.withTx(async (tx) => {
+        await tx.execute(sql`set local enable_indexscan = off`);
+        await tx.execute(sql`set local enable_bitmapscan = off`);
+        return ids(await studentPageQuery(tx, scope, f));
+      });
+      expect(byIndex.length).toBeGreaterThan(10);
+      expect(byIndex).toEqual(bySort);
+    }
+  });
+});

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { TTimesheet } from '../../../common/api/support.ts';
 import type { Language } from '../../../common/roles.ts';
 import { t } from '../../platform/i18n/index.ts';
@@ -55,7 +55,9 @@ export async function payrollWorkbook(
   sheets: PayrollSheet[],
   summary: boolean,
 ): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  // Loaded when first used: exceljs takes most of a second to load, which every start would pay.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   const used = new Set<string>();
   const words = monthInWords(month, lang);
   const col = (k: string) => t(lang, `timesheets.columns.${k}` as 'timesheets.columns.provider');
