@@ -68,12 +68,16 @@ const CHANGED: Record<EjournalKind, string[]> = {
 const list = (names: string[], prefix = '') => names.map((n) => `${prefix}${n}`).join(', ');
 
 /**
- * Creates the empty staging table for `kind` in this transaction. On PostgreSQL the sort and hash
- * memory is raised for this transaction only, so the checks over a whole semester stay in memory.
+ * On PostgreSQL raises the sort and hash memory for this transaction only, so the checks and the
+ * indicators over a whole semester stay in memory.
  */
-export async function createStage(tx: Db, kind: EjournalKind, postgres: boolean): Promise<void> {
-  const columns = SHAPES[kind].columns.map(([n, t]) => `${n} ${t}`).join(', ');
+export async function raiseWorkMem(tx: Db, postgres: boolean): Promise<void> {
   if (postgres) await tx.execute(sql`set local work_mem = '256MB'`);
+}
+
+/** Creates the empty staging table for `kind` in this transaction. */
+export async function createStage(tx: Db, kind: EjournalKind): Promise<void> {
+  const columns = SHAPES[kind].columns.map(([n, t]) => `${n} ${t}`).join(', ');
   await tx.execute(sql.raw(`create temp table ${STAGE} (line integer not null, ${columns}) on commit drop`));
 }
 
@@ -123,9 +127,10 @@ export async function mergeStage(
   const changed = CHANGED[kind];
   const matches = key.map((k) => `t.${k} = v.${k}`).join(' and ');
   const setSql = [...changed.map((c) => `${c} = v.${c}`), "source = 'import'"].join(', ');
-  // Probe the unique index per staged row: a hash or merge join would read the whole national table.
-  await tx.execute(sql`set local enable_hashjoin = off`);
-  await tx.execute(sql`set local enable_mergejoin = off`);
+  // Probe the unique index per staged row: a hash or merge join would read the whole national
+  // table. JIT compiles for longer than these simple plans run.
+  for (const setting of ['enable_hashjoin', 'enable_mergejoin', 'jit'])
+    await tx.execute(sql.raw(`set local ${setting} = off`));
   const [u] = await queryRows<{ n: number }>(
     tx,
     sql.raw(`
@@ -145,9 +150,47 @@ export async function mergeStage(
         returning 1)
       select count(*)::int as n from i`),
   );
-  await tx.execute(sql`set local enable_hashjoin = on`);
-  await tx.execute(sql`set local enable_mergejoin = on`);
+  for (const setting of ['enable_hashjoin', 'enable_mergejoin', 'jit'])
+    await tx.execute(sql.raw(`set local ${setting} to default`));
   return { inserted: Number(i.n), updated: Number(u.n) };
+}
+
+/**
+ * The COPY target (table and columns) for copying checked rows straight into the kind's table;
+ * lines hold `stageColumns` (without `line`) then the source, `import`.
+ */
+export function directTarget(kind: EjournalKind): string {
+  const { columns, target } = SHAPES[kind];
+  return `${target} (${list(columns.map(([n]) => n))}, source)`;
+}
+
+const DIRECT = 'ejournal_direct_copy';
+
+/**
+ * Marks the point a straight copy into the table returns to when the file turns out to name a
+ * stored record or one record twice (see `isRepeatedKey`).
+ */
+export async function beginDirectCopy(tx: Db): Promise<void> {
+  await tx.execute(sql.raw(`savepoint ${DIRECT}`));
+}
+
+/** Keeps what the straight copy wrote. */
+export async function keepDirectCopy(tx: Db): Promise<void> {
+  await tx.execute(sql.raw(`release savepoint ${DIRECT}`));
+}
+
+/** Undoes the straight copy (every row it wrote), leaving the transaction usable. */
+export async function undoDirectCopy(tx: Db): Promise<void> {
+  await tx.execute(sql.raw(`rollback to savepoint ${DIRECT}`));
+}
+
+/** Whether an error is the table's unique key refusing a row (a stored record, or a key twice). */
+export function isRepeatedKey(e: unknown): boolean {
+  for (let x = e, depth = 0; x && typeof x === 'object' && depth < 4; depth++) {
+    if ((x as { code?: unknown }).code === '23505') return true;
+    x = (x as { cause?: unknown }).cause;
+  }
+  return false;
 }
 
 /** Gives the planner the staged rows' statistics (a temporary table has none until analysed). */
@@ -164,14 +207,6 @@ export async function countStagedKeys(tx: Db, kind: EjournalKind): Promise<numbe
   return Number(row.n);
 }
 
-/** The days the staged rows fall on (for finding the semesters touched). */
-export async function findStagedDates(tx: Db): Promise<string[]> {
-  const rows = await queryRows<{ d: string }>(
-    tx,
-    sql.raw(`select distinct on_date::text as d from ${STAGE} order by 1`),
-  );
-  return rows.map((r) => r.d);
-}
-
-/** SQL condition on `s`: the students named by the staged rows. */
-export const ofStaged = (): SQL => sql.raw(`s.id in (select distinct student_id from ${STAGE})`);
+/** SQL condition on `s`: the students the file names (ids collected while it streamed). */
+export const ofStudentIds = (ids: Iterable<string>): SQL =>
+  sql`s.id = any(${`{${[...ids].join(',')}}`}::uuid[])`;

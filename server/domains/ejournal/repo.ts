@@ -109,7 +109,8 @@ export async function findSchoolStudentsByCode(db: Db, schoolId: string): Promis
  * semester, in SQL: lessons missed by reason, lessons present, marks below 4 or `nv`, mark average now
  * and in the previous semester, negative behaviour notes, and the day unjustified lessons passed 20.
  * Every part reads only the matched students' rows (a hand-entered mark reads one student's marks,
- * not every student's previous semester nationally).
+ * not every student's previous semester nationally). Attendance, the large part, is summed student
+ * by student along the unique index (no sort of a school's semester, however the rows are estimated).
  */
 export async function refreshIndicators(
   db: Db,
@@ -126,14 +127,13 @@ export async function refreshIndicators(
     sql`
     with target as (select s.id, s.school_id from students s where ${studentFilter}),
     a as (
-      select student_id,
-        coalesce(sum(lessons) filter (where reason = 'unjustified'), 0) as unj,
-        coalesce(sum(lessons) filter (where reason = 'justified'), 0) as jus,
-        coalesce(sum(lessons) filter (where reason = 'other'), 0) as oth,
-        coalesce(sum(lessons) filter (where reason = 'present'), 0) as pre,
-        max(on_date) as last
-      from attendance where student_id in (select id from target) and on_date between ${from}::date and ${to}::date
-      group by student_id),
+      select t.id as student_id, x.* from target t cross join lateral (
+        select coalesce(sum(lessons) filter (where reason = 'unjustified'), 0) as unj,
+          coalesce(sum(lessons) filter (where reason = 'justified'), 0) as jus,
+          coalesce(sum(lessons) filter (where reason = 'other'), 0) as oth,
+          coalesce(sum(lessons) filter (where reason = 'present'), 0) as pre,
+          max(on_date) as last
+        from attendance where student_id = t.id and on_date between ${from}::date and ${to}::date) x),
     legal as (
       select student_id, min(on_date) as crossed from (
         select student_id, on_date, sum(lessons) over (partition by student_id order by on_date, lesson_no) as cum

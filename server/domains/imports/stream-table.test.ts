@@ -64,6 +64,23 @@ describe('streaming an uploaded table', () => {
     expect(rows).toEqual([['š', 'ā']]);
   });
 
+  it('reads UTF-8 whose character is split between two reads, and not a file ending mid-character', async () => {
+    const wide = { ...limits, maxRows: 100_000 };
+    // The file is read in 256 KB chunks: put a 4-byte character across the boundary at each byte.
+    for (const shift of [1, 2, 3]) {
+      const text = `A;B\n${'x;y\n'.repeat(65_528)}`; // 262,116 bytes, all ASCII
+      const pad = 262_144 - shift - text.length - 2;
+      const { rows, encoding } = await read(`${text}x;${'y'.repeat(pad)}😀\nā;ž\n`, wide);
+      expect(encoding).toBe('utf-8');
+      expect(rows.slice(-2)).toEqual([
+        ['x', `${'y'.repeat(pad)}😀`],
+        ['ā', 'ž'],
+      ]);
+    }
+    const cut = Buffer.concat([Buffer.from('A;B\nx;'), Buffer.from('😀').subarray(0, 3)]);
+    expect((await read(cut)).encoding).toBe('windows-1257');
+  });
+
   it('refuses too many rows, a long line, a wide header, duplicate headers and an empty file', async () => {
     const many = `A;B\n${Array.from({ length: 11 }, (_, i) => `${i};x`).join('\n')}\n`;
     expect(await refusal(many)).toBe('import_too_many_rows');
