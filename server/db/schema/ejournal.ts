@@ -22,7 +22,7 @@ export const attendance = pgTable(
   'attendance',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    // The student must exist: checked once per statement by triggers (migration 0029), not by a
+    // The student must exist: checked once per statement by triggers (migration 0031), not by a
     // foreign key that queried students once per row of an import.
     studentId: uuid('student_id').notNull(),
     onDate: date('on_date').notNull(),

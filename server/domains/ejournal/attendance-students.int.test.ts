@@ -5,7 +5,7 @@ import { makeOldPersonalCode } from '../../../common/personal-code.ts';
 import { createTestServer, type TestServer } from '../../../test/server.ts';
 import { queryRows } from '../../platform/db.ts';
 
-// Attendance names an existing student (migration 0029 checks it once per statement, not per row).
+// Attendance names an existing student (migration 0031 checks it once per statement, not per row).
 
 let server: TestServer;
 let studentId: string;
