@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { classListCsv, classListRows } from '../../../test/fixtures.ts';
+import { makeNewPersonalCode } from '../../../common/personal-code.ts';
+import { type ClassListRow, classListCsv, classListRows } from '../../../test/fixtures.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../test/server.ts';
 import { queryRows } from '../../platform/db.ts';
 
@@ -28,6 +29,25 @@ function upload(content: Buffer | string, fileName = 'klase.csv') {
   );
 }
 
+/** `n` rows with new-form codes (`classListRows` runs out of birth-date codes past ~35,000 rows). */
+function largeClassList(n: number, base: number): ClassListRow[] {
+  const used = new Set<string>();
+  const rows: ClassListRow[] = [];
+  for (let seq = base; rows.length < n; seq++) {
+    const code = makeNewPersonalCode(seq);
+    if (used.has(code)) continue;
+    used.add(code);
+    const i = rows.length;
+    rows.push({
+      personalCode: `${code.slice(0, 6)}-${code.slice(6)}`,
+      firstName: ['Anna', 'Jānis', 'Līga', 'Roberts'][i % 4],
+      lastName: `Liela${i % 97}`,
+      classLabel: `${1 + (i % 12)}.${'abc'[i % 3]}`,
+    });
+  }
+  return rows;
+}
+
 async function auditCount(action: string, requestIdLike = '%'): Promise<number> {
   const [row] = await server.database.read((db) =>
     queryRows<{ n: number }>(
@@ -41,7 +61,7 @@ async function auditCount(action: string, requestIdLike = '%'): Promise<number> 
 describe('the class-list import streamed through a staging table', () => {
   it('imports a list larger than the old 50,000-row cap, with one audit row per student', async () => {
     const before = await auditCount('student.create');
-    const rows = classListRows(52_000, 41);
+    const rows = largeClassList(52_000, 93_000_000);
     const up = await upload(classListCsv(rows));
     expect(up.statusCode, up.body).toBe(201);
     expect(up.json().rowCount).toBe(52_000);
@@ -50,7 +70,11 @@ describe('the class-list import streamed through a staging table', () => {
     expect(preview.json().counts).toEqual({ new: 52_000, changed: 0, unchanged: 0, error: 0, excluded: 0 });
     expect(preview.json().rows).toHaveLength(1000);
     expect(preview.json().truncated).toBe(true);
-    expect(preview.json().rows[0]).toMatchObject({ rowNumber: 2, status: 'new', firstName: rows[0].firstName });
+    expect(preview.json().rows[0]).toMatchObject({
+      rowNumber: 2,
+      status: 'new',
+      firstName: rows[0].firstName,
+    });
     const commit = await koordS1.post(`/api/imports/${importId}/commit`, { mapping });
     expect(commit.statusCode, commit.body).toBe(200);
     expect(commit.json()).toEqual({ created: 52_000, updated: 0, unchanged: 0, excluded: 0 });
@@ -89,16 +113,11 @@ describe('the class-list import streamed through a staging table', () => {
     expect(report.body).toContain('8;"Personas kods";');
     const refused = await koordS1.post(`/api/imports/${importId}/commit`, { mapping, excludedRows: [2] });
     expect(refused.statusCode).toBe(400);
-    expect(refused.json().error.details[0]).toEqual({
-      path: 'row.8',
-      message: 'personal_code_duplicate_row',
-    });
+    expect(refused.json().error.details.map((d: { path: string }) => d.path)).toEqual(['row.8']);
     const done = await koordS1.post(`/api/imports/${importId}/commit`, { mapping, excludedRows: [2, 8] });
     expect(done.json()).toEqual({ created: 3, updated: 1, unchanged: 2, excluded: 2 });
     const found = await koordS1.get('/api/students?q=Pārmainīta&pageSize=10');
-    expect(found.json().items.map((s: { classLabel: string }) => s.classLabel)).toEqual([
-      file[1].classLabel,
-    ]);
+    expect(found.json().items.map((s: { classLabel: string }) => s.classLabel)).toEqual([file[1].classLabel]);
   }, 60_000);
 
   it('refuses a body sent as JSON with 415 and leaves no import behind', async () => {
