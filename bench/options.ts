@@ -45,7 +45,7 @@ export const USAGE = `Usage: npm run bench -- [options]
   --output FILE           write the report into FILE (default BENCHMARKS.md); --no-write: print only
   --skip-pglite           do not measure the PGlite restart
   --pglite-demo           restart PGlite on a folder with the demo loaded (default: migrated, empty)
-  --skip-extra            do not run bench/import-ratio.ts and bench/lists-scale.ts along`;
+  --skip-extra            do not run bench/import-ratio.ts, lists-scale.ts and classlist-ratio.ts along`;
 
 function positive(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined) return fallback;

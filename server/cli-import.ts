@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import {
   commitStudentListFile,
@@ -55,10 +55,12 @@ export async function importStudentsCommand(database: Database, args: string[]):
     console.error(`No school ${schoolArg}.`);
     return 2;
   }
-  const content = readFileSync(file);
   const started = performance.now();
   try {
-    const upload = await uploadStudentListFile(ctx, database, school.id, path.basename(file), content);
+    const upload = await uploadStudentListFile(ctx, database, school.id, path.basename(file), {
+      path: file,
+      bytes: statSync(file).size,
+    });
     console.log(
       `Read ${upload.rowCount} rows (${upload.format}${upload.encoding ? `, ${upload.encoding}` : ''}).`,
     );

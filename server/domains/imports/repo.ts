@@ -1,5 +1,5 @@
-import { and, eq, lt, sql } from 'drizzle-orm';
-import { importFiles, importLocks, importMappings, students } from '../../db/schema.ts';
+import { and, eq, lt } from 'drizzle-orm';
+import { importFiles, importLocks, importMappings } from '../../db/schema.ts';
 import { now } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
 
@@ -26,6 +26,7 @@ export async function findImportFile(db: Db, id: string) {
       schoolId: importFiles.schoolId,
       fileName: importFiles.fileName,
       content: importFiles.content,
+      rowCount: importFiles.rowCount,
       status: importFiles.status,
       result: importFiles.result,
       createdBy: importFiles.createdBy,
@@ -74,36 +75,6 @@ export async function saveMapping(
       target: [importMappings.schoolId, importMappings.kind],
       set: { mapping, updatedAt: now() },
     });
-}
-
-/** Updates many students of one school in one statement per batch. */
-export async function updateStudentsBulk(
-  db: Db,
-  rows: {
-    id: string;
-    firstName: string;
-    lastName: string;
-    classLabel: string;
-    grade: number | null;
-    course: number | null;
-    birthDate: string | null;
-    gender: string | null;
-  }[],
-): Promise<void> {
-  if (rows.length === 0) return;
-  const values = sql.join(
-    rows.map(
-      (r) =>
-        sql`(${r.id}::uuid, ${r.firstName}, ${r.lastName}, ${r.classLabel}, ${r.grade}::smallint, ${r.course}::smallint, ${r.birthDate}::date, ${r.gender})`,
-    ),
-    sql`, `,
-  );
-  await db.execute(sql`
-    update ${students} as s set
-      first_name = v.first_name, last_name = v.last_name, class_label = v.class_label,
-      grade = v.grade, course = v.course, birth_date = v.birth_date, gender = v.gender, updated_at = now()
-    from (values ${values}) as v(id, first_name, last_name, class_label, grade, course, birth_date, gender)
-    where s.id = v.id`);
 }
 
 /**

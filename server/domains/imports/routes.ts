@@ -8,7 +8,7 @@ import {
   ZImportUpload,
   ZImportUploadQuery,
 } from '../../../common/api/imports.ts';
-import { acceptRawBodies, uploadedBody } from '../../platform/raw-body.ts';
+import { acceptStreamedBodies, removeSpooled, spoolUpload } from '../../platform/upload-spool.ts';
 import * as service from './run-import.ts';
 
 const errors = {
@@ -21,7 +21,8 @@ const errors = {
   415: ZApiError,
 };
 const ZId = z.object({ id: z.uuid() });
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+/** Bytes of one uploaded class list: the country's 220,000 students fit several times over. */
+export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 const FILE_TYPES = [
   'text/csv',
   'application/octet-stream',
@@ -34,7 +35,7 @@ const FILE_TYPES = [
 export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database;
   const tags = ['imports'];
-  acceptRawBodies(app, FILE_TYPES, MAX_IMPORT_BYTES);
+  acceptStreamedBodies(app, FILE_TYPES);
 
   app.post(
     '/imports/students',
@@ -42,21 +43,22 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         description:
-          'Upload a class list (CSV with ; or , in UTF-8 or Windows-1257, or XLSX) as the raw request body.',
+          'Upload a class list (CSV with ; or , in UTF-8 or Windows-1257, or XLSX) as the raw request body, streamed to disk.',
         querystring: ZImportUploadQuery,
         response: { 201: ZImportUpload, ...errors },
       },
     },
     async (req, reply) => {
-      const { content: body } = uploadedBody(req);
-      const result = await service.uploadStudentListFile(
-        req.ctx,
-        db,
-        req.query.schoolId,
-        req.query.fileName,
-        body,
-      );
-      return reply.status(201).send(result);
+      const { schoolId, fileName } = req.query;
+      // The caller's right is checked before the body is read: a refused upload is never stored.
+      await service.checkClassListRight(req.ctx, db, schoolId);
+      const file = await spoolUpload(req, MAX_IMPORT_BYTES);
+      try {
+        const result = await service.uploadStudentListFile(req.ctx, db, schoolId, fileName, file);
+        return reply.status(201).send(result);
+      } finally {
+        removeSpooled(file);
+      }
     },
   );
 

@@ -1,18 +1,22 @@
+import { readFile } from 'node:fs/promises';
 import type { TImportUpload, TStudentMapping } from '../../../common/api/imports.ts';
 import type { RequestContext } from '../../platform/actor.ts';
 import { now } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { newToken } from '../../platform/tokens.ts';
+import type { SpooledFile } from '../../platform/upload-spool.ts';
 import { loadOwnSchoolFor } from '../organisations/index.ts';
 import { STUDENT_IMPORT } from '../students/index.ts';
-import { parseUploadedTable } from './parse-upload.ts';
+import { withStoredFile } from './class-list-stream.ts';
 import * as repo from './repo.ts';
+import { openUploadedTable } from './stream-table.ts';
 import {
   commitStudentList,
   errorReportCsv,
   loadImport,
   previewStudentList,
+  type StagingSource,
   uploadStudentList,
 } from './student-import.ts';
 import { CLASS_LIST_LIMITS } from './table-limits.ts';
@@ -44,22 +48,64 @@ export async function runSchoolImport<T>(
   }
 }
 
-/** Checks the caller's right, then parses the class list in a worker and stores it (see `uploadStudentList`). */
+/** 404 outside the caller's scope, 403 without the import right (before an upload is read). */
+export async function checkClassListRight(ctx: RequestContext, database: Database, schoolId: string) {
+  await database.read((db) => loadOwnSchoolFor(ctx, schoolId, STUDENT_IMPORT, db));
+}
+
+/**
+ * Reads a class list from a file on disk (spooled upload or the command line's file) as the
+ * school's running import: streams it once to check its shape and count its rows, then stores it
+ * with the import (so every app instance can preview and commit it). The file stays where it is.
+ */
 export async function uploadStudentListFile(
   ctx: RequestContext,
   database: Database,
   schoolId: string,
   fileName: string,
-  content: Buffer,
+  file: SpooledFile,
 ): Promise<TImportUpload> {
   const school = await database.read((db) => loadOwnSchoolFor(ctx, schoolId, STUDENT_IMPORT, db));
   return runSchoolImport(database, school.id, async () => {
-    const table = await parseUploadedTable(content, CLASS_LIST_LIMITS);
-    return database.withTx((tx) => uploadStudentList(ctx, school.id, fileName, content, table, tx));
+    const table = await openUploadedTable(file.path, CLASS_LIST_LIMITS);
+    let rowCount = 0;
+    for await (const batch of table.rows) rowCount += batch.length;
+    const content = await readFile(file.path);
+    const { format, encoding, delimiter, headers } = table;
+    return database.withTx((tx) =>
+      uploadStudentList(
+        ctx,
+        school.id,
+        fileName,
+        content,
+        { format, encoding, delimiter, headers, rowCount },
+        tx,
+      ),
+    );
   });
 }
 
-/** `previewStudentList` with the stored file parsed in a worker, as the school's running import. */
+/**
+ * Runs `fn` with the stored file's rows open as a stream, under the school's import lock; the
+ * table is opened (and a broken file refused) before any transaction starts.
+ */
+async function withStoredTable<T>(
+  ctx: RequestContext,
+  database: Database,
+  importId: string,
+  locked: boolean,
+  fn: (source: StagingSource, rowCount: number) => Promise<T>,
+): Promise<T> {
+  const file = await database.read((db) => loadImport(ctx, importId, db));
+  const run = () =>
+    withStoredFile(file.content, async (path) => {
+      const table = await openUploadedTable(path, CLASS_LIST_LIMITS);
+      return fn({ kind: database.kind, table }, file.rowCount ?? 0);
+    });
+  return locked ? runSchoolImport(database, file.schoolId, run) : run();
+}
+
+/** `previewStudentList` on the stored file streamed from disk, as the school's running import. */
 export async function previewStudentListFile(
   ctx: RequestContext,
   database: Database,
@@ -67,14 +113,17 @@ export async function previewStudentListFile(
   mapping: TStudentMapping,
   excludedRows: number[],
 ) {
-  const file = await database.read((db) => loadImport(ctx, importId, db));
-  return runSchoolImport(database, file.schoolId, async () => {
-    const table = await parseUploadedTable(file.content, CLASS_LIST_LIMITS);
-    return database.withTx((tx) => previewStudentList(ctx, importId, mapping, excludedRows, table, tx));
-  });
+  return withStoredTable(ctx, database, importId, true, (source) =>
+    database.withTx((tx) => previewStudentList(ctx, importId, mapping, excludedRows, source, tx), {
+      longStatements: true,
+    }),
+  );
 }
 
-/** `commitStudentList` with the stored file parsed in a worker, as the school's running import. */
+/**
+ * `commitStudentList` on the stored file streamed from disk, as the school's running import.
+ * `onProgress` hears the rows staged out of the file's rows (the command-line import prints it).
+ */
 export async function commitStudentListFile(
   ctx: RequestContext,
   database: Database,
@@ -83,19 +132,25 @@ export async function commitStudentListFile(
   excludedRows: number[],
   onProgress?: (done: number, total: number) => void,
 ) {
-  const file = await database.read((db) => loadImport(ctx, importId, db));
-  return runSchoolImport(database, file.schoolId, async () => {
-    const table = await parseUploadedTable(file.content, CLASS_LIST_LIMITS);
-    return database.withTx(
-      (tx) => commitStudentList(ctx, importId, mapping, excludedRows, table, tx, onProgress),
+  return withStoredTable(ctx, database, importId, true, (source, rowCount) =>
+    database.withTx(
+      (tx) =>
+        commitStudentList(
+          ctx,
+          importId,
+          mapping,
+          excludedRows,
+          { ...source, onRows: (n) => onProgress?.(n, rowCount) },
+          tx,
+        ),
       { longStatements: true },
-    );
-  });
+    ),
+  );
 }
 
-/** `errorReportCsv` with the stored file parsed in a worker. */
+/** `errorReportCsv` on the stored file streamed from disk. */
 export async function errorReportCsvFile(ctx: RequestContext, database: Database, importId: string) {
-  const file = await database.read((db) => loadImport(ctx, importId, db));
-  const table = await parseUploadedTable(file.content, CLASS_LIST_LIMITS);
-  return database.read((db) => errorReportCsv(ctx, importId, table, db));
+  return withStoredTable(ctx, database, importId, false, (source) =>
+    database.withTx((tx) => errorReportCsv(ctx, importId, source, tx), { longStatements: true }),
+  );
 }

@@ -38,9 +38,13 @@ export interface TableLimits {
   maxLineChars: number;
 }
 
-export const MAX_IMPORT_ROWS = 50_000;
+/** Data rows of a class list (CSV; an XLSX stops at `MAX_XLSX_ROWS`, 150,000). */
+export const MAX_IMPORT_ROWS = 500_000;
 
-/** Class lists: a large school has about 1,500 students; a municipality's list fits too. */
+/**
+ * Class lists: a large school has about 1,500 students, Rīga about 35,000 and the country about
+ * 220,000; the rows stream through a staging table, so memory does not grow with the list.
+ */
 export const CLASS_LIST_LIMITS: TableLimits = {
   maxRows: MAX_IMPORT_ROWS,
   maxColumns: 100,

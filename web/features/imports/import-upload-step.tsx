@@ -7,7 +7,7 @@ import { SchoolFileUploadForm } from '../../components/school-file-upload.tsx';
 import { fieldErrorsFrom } from '../../lib/form-errors.ts';
 import { classListContentType, useUploadClassList } from './use-imports.ts';
 
-const MAX_BYTES = 20 * 1024 * 1024;
+const MAX_BYTES = 64 * 1024 * 1024;
 
 type Props = {
   schools: readonly TOrganisation[];
