@@ -2,7 +2,6 @@
  * The imports' public module: parsing an uploaded table in a worker and running a school's import
  * under its lock (the e-journal import uses both). Other domains import imports only from here.
  */
-export { parseUploadedTable } from './parse-upload.ts';
 export {
   commitStudentListFile,
   previewStudentListFile,

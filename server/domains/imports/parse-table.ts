@@ -137,7 +137,7 @@ function parseCsv(content: Buffer, limits: TableLimits): ParsedTable {
 
 /**
  * Parses a CSV (`;`, `,` or tab; UTF-8 or Windows-1257) or XLSX file within `limits`; the first
- * non-empty row is the header. CPU-heavy: the server calls it in a worker (`parse-upload.ts`).
+ * non-empty row is the header. Holds the whole table in memory: the imports stream instead (stream-table.ts).
  */
 export async function parseTable(
   content: Buffer,
