@@ -63,15 +63,32 @@ export function flagInputColumns(schoolDays: number): SQL {
         coalesce(tm.attendance_rate, tn.attendance_rate, ${d.attendanceRate}::numeric) as t_attendance`;
 }
 
-/** The UPDATE that stores the flag count of a semester's rows matched by `condition` (on `i`) when it changed. */
-function flagCountUpdate(semesterId: string, schoolDays: number, condition: SQL, gate: SQL = sql`true`): SQL {
-  return sql`update student_indicators si set flag_count = x.n
-      from (select student_id, (${flagCount})::smallint as n from (
-        select i.student_id, i.unjustified_lessons, i.low_marks, i.mark_average, i.previous_average, i.behaviour_notes,
+/**
+ * The UPDATE that stores the flag count of a semester's rows matched by `condition` (on `i`) when it
+ * changed. With `skipLocked` (a request's refresh) the rows to change are locked first with SKIP
+ * LOCKED: a row another transaction holds (the job, an import, another request) is left to it, so
+ * the request never waits and no cycle of waits (a deadlock) can form between refreshers.
+ */
+function flagCountUpdate(
+  semesterId: string,
+  schoolDays: number,
+  condition: SQL,
+  gate: SQL = sql`true`,
+  skipLocked = false,
+): SQL {
+  const counted = sql`select student_id, flag_count, (${flagCount})::smallint as n from (
+        select i.student_id, i.flag_count, i.unjustified_lessons, i.low_marks, i.mark_average, i.previous_average, i.behaviour_notes,
           ${flagInputColumns(schoolDays)}
         from student_indicators i join organisations o on o.id = i.school_id
         ${thresholdJoins}
-        where i.semester_id = ${semesterId} and ${condition}) f) x
+        where ${gate} and i.semester_id = ${semesterId} and ${condition}) f`;
+  const source = skipLocked
+    ? sql`(select c.student_id, c.n from (${counted}) c join student_indicators l
+          on l.semester_id = ${semesterId} and l.student_id = c.student_id
+        where c.flag_count <> c.n for update of l skip locked)`
+    : sql`(${counted})`;
+  return sql`update student_indicators si set flag_count = x.n
+      from ${source} x
       where ${gate} and si.semester_id = ${semesterId} and si.student_id = x.student_id and si.flag_count <> x.n
       returning si.student_id`;
 }
@@ -133,7 +150,7 @@ export async function ensureFlagCountsIn(
   const stale = sql`not exists (select 1 from kept)`;
   await db.execute(sql`with kept as (
       select 1 from indicator_flag_days where semester_id = ${semester.id} and school_days = ${schoolDays}),
-    changed as (${flagCountUpdate(semester.id, schoolDays, pathInScope(sql`o.path`, scope), stale)})
+    changed as (${flagCountUpdate(semester.id, schoolDays, pathInScope(sql`o.path`, scope), stale, true)})
     select count(*) as changed from changed`);
   return schoolDays;
 }
