@@ -80,7 +80,10 @@ type InnerFilter = Pick<
  */
 function indicatorScope(f: InnerFilter): SQL {
   if (f.schoolId) return sql`i.school_id = ${f.schoolId}`;
-  return sql`i.school_id in (select so.id from organisations so where so.type = 'school' and ${pathInScope(sql`so.path`, f.scope)})`;
+  // `= any(array(…))`, not `in (select …)`: the schools become one array the index scan of
+  // (semester, school) takes as its condition, so a municipality's capped count reads its own rows
+  // (Rīga on the national set: 272 → 60 ms) instead of the nation's flagged rows filtered one by one.
+  return sql`i.school_id = any(array(select so.id from organisations so where so.type = 'school' and ${pathInScope(sql`so.path`, f.scope)}))`;
 }
 
 /**
