@@ -29,7 +29,10 @@ export const LEGAL_DUTY_TASK_DAYS_AFTER_SEMESTER = 30;
 /**
  * Students past the legal-duty line in a semester that is running or ended at most 30 days before
  * `today`, whose municipality was not yet informed, at the schools in `schoolIds` (all schools when
- * null): the school coordinators' task to inform it.
+ * null): the school coordinators' task to inform it. The schools are tested on the indicators' own
+ * school column too (kept equal to the student's by a trigger of migration 0025), so the partial
+ * index `student_indicators_legal_duty_idx` finds the rows — on the national set the query read every
+ * student (a parallel scan of 220,000 rows) for one school's start page.
  */
 export async function findUnreportedLegalDuties(db: Db, today: string, schoolIds: string[] | null) {
   if (schoolIds && schoolIds.length === 0) return [];
@@ -47,7 +50,7 @@ export async function findUnreportedLegalDuties(db: Db, today: string, schoolIds
           join semesters se on se.id = i.semester_id
         where i.legal_duty_crossed_on is not null and s.status = 'enrolled'
           and se.ends_on + ${LEGAL_DUTY_TASK_DAYS_AFTER_SEMESTER}::int >= ${today}::date
-          ${schoolIds ? sql`and s.school_id in ${schoolIds}` : sql``}
+          ${schoolIds ? sql`and s.school_id in ${schoolIds} and i.school_id in ${schoolIds}` : sql``}
           and not exists (select 1 from legal_duty_notices n where n.student_id = i.student_id and n.semester_id = i.semester_id)`,
   );
 }
