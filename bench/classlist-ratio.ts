@@ -1,13 +1,12 @@
-import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import os from 'node:os';
+import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import { makeNewPersonalCode } from '../common/personal-code.ts';
 import { DEMO_PASSWORD } from '../server/demo/accounts.ts';
-import { freePort, signInHttp, startServer, stopServer } from './lib.ts';
+import { copyFile, peakMb, withImportServer } from './import-bench-lib.ts';
+import { signInHttp } from './lib.ts';
 
 /**
  * `node --import tsx bench/classlist-ratio.ts [--students 50000] [--heap-mb 256]`: the class-list
@@ -49,23 +48,6 @@ async function writeClassList(file: string, n: number): Promise<void> {
     yield chunk;
   }
   await pipeline(Readable.from(lines()), createWriteStream(file));
-}
-
-function peakMb(pid: number | undefined): number {
-  try {
-    return Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-  } catch {
-    return Number.NaN;
-  }
-}
-
-async function copyFile(client: pg.Client, target: string, file: string): Promise<number> {
-  const started = performance.now();
-  await pipeline(
-    createReadStream(file),
-    client.query(copyFrom(`COPY ${target} FROM STDIN (FORMAT csv, DELIMITER ';', HEADER true)`)),
-  );
-  return performance.now() - started;
 }
 
 /** COPY of the file into a heap-only table of its columns, then into a copy of `students` with all its indexes. */
@@ -154,24 +136,7 @@ async function importList(base: string, session: Session, schoolId: string, file
 }
 
 async function main() {
-  const name = `pumpurs_cl_bench_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(PG_URL);
-  url.pathname = `/${name}`;
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'pumpurs-cl-bench-'));
-  const port = await freePort();
-  let server: Awaited<ReturnType<typeof startServer>> | null = null;
-  try {
-    server = await startServer(
-      {
-        DATABASE_URL: url.toString(),
-        PUMPURS_UPLOAD_DIR: dir,
-        NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${HEAP_MB}`.trim(),
-      },
-      port,
-    );
+  await withImportServer(PG_URL, 'pumpurs_cl_bench', HEAP_MB, async ({ url, dir, port, server }) => {
     const file = path.join(dir, 'saraksts.csv');
     await writeClassList(file, STUDENTS);
     const mb = statSync(file).size / 1024 / 1024;
@@ -213,12 +178,7 @@ async function main() {
     console.log(
       `Server (V8 old space capped at ${HEAP_MB} MB) peak resident memory (VmHWM): ${startMemory.toFixed(0)} MB after start-up, ${memory.toFixed(0)} MB after both imports`,
     );
-  } finally {
-    if (server) await stopServer(server.child);
-    rmSync(dir, { recursive: true, force: true });
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
+  });
 }
 
 await main();

@@ -1,17 +1,16 @@
-import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import os from 'node:os';
+import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import { makeNewPersonalCode } from '../common/personal-code.ts';
 import { DEMO_PASSWORD } from '../server/demo/accounts.ts';
 import { findSemesters } from '../server/domains/calendar/index.ts';
 import { insertStudents } from '../server/domains/students/index.ts';
 import { todayInLatvia } from '../server/platform/dates.ts';
 import { openPostgres } from '../server/platform/db.ts';
-import { freePort, signInHttp, startServer, stopServer } from './lib.ts';
+import { copyFile, peakMb, withImportServer } from './import-bench-lib.ts';
+import { signInHttp } from './lib.ts';
 
 /**
  * `node --import tsx bench/import-ratio.ts [--rows 840000] [--students 2000] [--heap-mb 256] [--repeat 1]`:
@@ -69,25 +68,6 @@ async function writeAttendanceFile(file: string, codes: string[], days: string[]
     }
   }
   await pipeline(Readable.from(lines()), createWriteStream(file));
-}
-
-/** Peak resident memory of a process (Linux), in MB. */
-function peakMb(pid: number | undefined): number {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-  } catch {
-    return Number.NaN;
-  }
-}
-
-async function copyFile(client: pg.Client, table: string, file: string): Promise<number> {
-  const started = performance.now();
-  await pipeline(
-    createReadStream(file),
-    client.query(copyFrom(`COPY ${table} FROM STDIN (FORMAT csv, DELIMITER ';', HEADER true)`)),
-  );
-  return performance.now() - started;
 }
 
 /** COPY of the file into a table of its columns: heap-only, then with attendance's identity key and unique index. */
@@ -148,24 +128,7 @@ async function upload(
 }
 
 async function main() {
-  const name = `pumpurs_imp_bench_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(PG_URL);
-  url.pathname = `/${name}`;
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'pumpurs-imp-bench-'));
-  const port = await freePort();
-  let server: Awaited<ReturnType<typeof startServer>> | null = null;
-  try {
-    server = await startServer(
-      {
-        DATABASE_URL: url.toString(),
-        PUMPURS_UPLOAD_DIR: dir,
-        NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${HEAP_MB}`.trim(),
-      },
-      port,
-    );
+  await withImportServer(PG_URL, 'pumpurs_imp_bench', HEAP_MB, async ({ url, dir, port, server }) => {
     const database = await openPostgres(url.toString(), 2);
     const codes = Array.from({ length: STUDENTS }, (_, i) => makeNewPersonalCode(97_000_000 + i * 17));
     const { schoolId, days } = await database.withTx(async (tx) => {
@@ -249,12 +212,7 @@ async function main() {
     console.log(
       `Server (V8 old space capped at ${HEAP_MB} MB) peak resident memory (VmHWM) after the imports: ${memory.toFixed(0)} MB`,
     );
-  } finally {
-    if (server) await stopServer(server.child);
-    rmSync(dir, { recursive: true, force: true });
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
+  });
 }
 
 await main();
