@@ -31,7 +31,8 @@ export function detectDelimiter(text: string): string {
   return counts[0][1] > 0 ? counts[0][0] : ';';
 }
 
-function cellText(value: ExcelJS.CellValue): string {
+/** A cell's value as the text a person sees (a date as YYYY-MM-DD, a formula as its result). */
+export function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {

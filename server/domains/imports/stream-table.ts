@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import type ExcelJS from 'exceljs';
 import { AppError } from '../../platform/errors.ts';
-import { detectDelimiter } from './parse-table.ts';
+import { cellText, detectDelimiter } from './parse-table.ts';
 import { type TableLimits, TableParseError } from './table-limits.ts';
 import { inspectXlsx } from './xlsx-inspect.ts';
 
@@ -88,18 +88,6 @@ async function* decoded(chunks: AsyncIterable<Buffer>, encoding: string): AsyncG
   }
   const rest = decoder.decode();
   if (rest) yield rest;
-}
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    if ('text' in value) return String(value.text);
-    return '';
-  }
-  return String(value);
 }
 
 /** Raw records of a CSV file parsed by csv-parse (quoted fields, line breaks inside quotes). */
