@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureFlagCounts, ensureFlagCountsIn } from '../../server/domains/ejournal/flag-count-repo.ts';
+import { ensureFlagCounts, ensureFlagCountsIn } from '../../server/domains/ejournal/index.ts';
 import { queryRows } from '../../server/platform/db.ts';
 import { createTestDatabase, type TestDatabase } from '../database.ts';
 

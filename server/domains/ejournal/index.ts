@@ -31,3 +31,6 @@ export {
 } from './repo.ts';
 export { refreshFor } from './service.ts';
 export { getWatchList, getWatchListSummary, refreshFlagDays } from './watch-list.ts';
+// The stored flag counts' refreshes: the job's whole-semester one and a request's for its scope
+// (test/instances/flag-count-locks.test.ts runs them at once on PostgreSQL).
+export { ensureFlagCounts, ensureFlagCountsIn } from './flag-count-repo.ts';
