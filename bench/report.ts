@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import pg from 'pg';
 import type { BenchDataSet } from './data-set.ts';
@@ -209,7 +209,8 @@ ${goals(run)}
 
 /** Puts `section` into the benchmarks file above the newest dated section (newest first). */
 export function insertSection(file: string, section: string): void {
-  const text = readFileSync(file, 'utf8');
+  // A new file (`--output` somewhere else) starts with a title.
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '# Pumpurs benchmarks\n';
   const at = text.indexOf('\n## ');
   const next =
     at < 0 ? `${text.trimEnd()}\n\n${section}` : `${text.slice(0, at + 1)}${section}\n${text.slice(at + 1)}`;
