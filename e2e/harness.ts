@@ -64,6 +64,10 @@ export async function startE2E(): Promise<E2E> {
     ],
     viewport: { width: 1280, height: 860 },
     locale: 'lv-LV',
+    // The browser's clock in Latvian time, as its users' are: between 22:00 and 24:00 UTC the
+    // machine's date is a day behind Latvia's, and a form's default date (the browser's today) then
+    // disagreed with the server's today (the scheduling test failed in CI after 22:00 UTC).
+    timezoneId: 'Europe/Riga',
   });
   const page = context.pages()[0] ?? (await context.newPage());
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
