@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeNewPersonalCode } from '../../../common/personal-code.ts';
+import { organisationIdsByCode } from '../../../test/factories.ts';
 import { type ClassListRow, classListCsv, classListRows } from '../../../test/fixtures.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../test/server.ts';
 import { queryRows } from '../../platform/db.ts';
@@ -12,11 +13,7 @@ let schoolId: string;
 beforeAll(async () => {
   server = await createTestServer();
   koordS1 = await server.signIn('koord.s1');
-  const orgs = (await (await server.signIn('admin')).get('/api/organisations')).json().items as {
-    id: string;
-    code: string;
-  }[];
-  schoolId = orgs.find((o) => o.code === 'ZIEM-S1')!.id;
+  schoolId = (await organisationIdsByCode(await server.signIn('admin')))['ZIEM-S1'];
 });
 afterAll(() => server.close());
 
