@@ -128,3 +128,21 @@ export const TASK_ROLES = [
   'specialist',
   'teacher',
 ] as const satisfies readonly Role[];
+/** Open the reports and dashboards of the organisations under the grant (the auditor: suppressed, no names). */
+export const REPORT_ROLES = [
+  'national_admin',
+  'expert',
+  'municipal_coordinator',
+  'school_director',
+  'school_coordinator',
+  'auditor',
+] as const satisfies readonly Role[];
+/** Ask for the reports' figures to be recomputed now. */
+export const REPORT_REFRESH_ROLES = MANAGER_ROLES;
+/** Record students' outcomes at the end of the school year (enter or import). */
+export const OUTCOME_ROLES = [
+  'national_admin',
+  'municipal_coordinator',
+  'school_director',
+  'school_coordinator',
+] as const satisfies readonly Role[];
