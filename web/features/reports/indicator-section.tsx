@@ -4,8 +4,9 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TReportIndicator } from '../../../common/api/reports.ts';
 import { TableScroll } from '../../components/table-scroll.tsx';
+import { currentLanguage } from '../../i18n/index.ts';
 import { ReportCell } from './report-cell.tsx';
-import { keyLabel } from './report-format.ts';
+import { formatNumber, keyLabel } from './report-format.ts';
 
 /** Budgets mix minutes and cents, so their chart shows the consultation line in hours and the rest in euros. */
 function chartValue(indicator: TReportIndicator, key: string, value: number): number {
@@ -23,6 +24,7 @@ export function IndicatorSection({ indicator, csvHref }: { indicator: TReportInd
   const titleId = useId();
   const [view, setView] = useState<'chart' | 'table'>('chart');
   const title = t(`reports.indicators.${indicator.code}`);
+  const decimals = ['students', 'plans', 'records', 'referrals', 'measures'].includes(indicator.unit) ? 0 : 1;
   const visible = indicator.cells.filter((c) => !c.suppressed && c.value !== null);
   const hidden = indicator.cells.length - visible.length;
   const data = visible.map((c) => ({
@@ -73,6 +75,7 @@ export function IndicatorSection({ indicator, csvHref }: { indicator: TReportInd
                 textColor="gray.8"
                 withTooltip={false}
                 withBarValueLabel
+                valueFormatter={(v) => formatNumber(v, currentLanguage(), decimals)}
                 accessibilityLayer={false}
               />
             </div>

@@ -21,6 +21,7 @@ import {
   keyLabel,
   periodLabel,
   SUPPRESSED_TEXT,
+  shownAt,
 } from './report-format.ts';
 
 const i18n = i18next.createInstance();
@@ -115,5 +116,15 @@ describe('report labels', () => {
     expect(isSingleFigure('iaps')).toBe(true);
     expect(isSingleFigure('plans_by_status')).toBe(false);
     expect(isSingleFigure('hours_by_subject')).toBe(false);
+  });
+});
+
+describe('headline figures by level', () => {
+  it('shows schools taking part above a school and municipalities taking part for the nation only', () => {
+    expect(shownAt('schools_taking_part', 'school')).toBe(false);
+    expect(shownAt('schools_taking_part', 'municipality')).toBe(true);
+    expect(shownAt('municipalities_taking_part', 'municipality')).toBe(false);
+    expect(shownAt('municipalities_taking_part', 'nation')).toBe(true);
+    expect(shownAt('iaps', 'school')).toBe(true);
   });
 });

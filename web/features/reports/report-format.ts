@@ -115,6 +115,16 @@ export function isSingleFigure(code: IndicatorCode): boolean {
   return SINGLE_FIGURE_INDICATORS.includes(code);
 }
 
+/**
+ * Whether a headline figure means something at an organisation's level: schools taking part only
+ * above a school, municipalities taking part only for the nation.
+ */
+export function shownAt(code: IndicatorCode, orgType: 'nation' | 'municipality' | 'school'): boolean {
+  if (code === 'schools_taking_part') return orgType !== 'school';
+  if (code === 'municipalities_taking_part') return orgType === 'nation';
+  return true;
+}
+
 /** "2026./2027. m. g." or "2026./2027. m. g. 1. semestris" (the plans' semester words). */
 export function periodLabel(t: Translate, period: Pick<TPeriodInfo, 'schoolYear' | 'semester'>): string {
   const years = { from: period.schoolYear, to: period.schoolYear + 1 };

@@ -1,4 +1,4 @@
-import { Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { LoadError, LoadingState } from '../../components/feedback.tsx';
@@ -7,7 +7,7 @@ import { useCurrentUser } from '../auth/use-session.ts';
 import { ChildrenTable } from './children-table.tsx';
 import { HeadlineFigures } from './headline-figures.tsx';
 import { IndicatorSection } from './indicator-section.tsx';
-import { exportHref, isSingleFigure, periodLabel } from './report-format.ts';
+import { exportHref, isSingleFigure, periodLabel, shownAt } from './report-format.ts';
 import { ReportRefresh } from './report-refresh.tsx';
 import { ReportStudents } from './report-students.tsx';
 import { PeriodSelect, ReportBreadcrumbs, ReportExports } from './report-toolbar.tsx';
@@ -58,7 +58,7 @@ export function ReportsPage() {
 
   const data = report.data;
   const heading = `${data.org.name} — ${periodLabel(t, data.period)}`;
-  const singles = data.indicators.filter((i) => isSingleFigure(i.code));
+  const singles = data.indicators.filter((i) => isSingleFigure(i.code) && shownAt(i.code, data.org.type));
   const splits = data.indicators.filter((i) => !isSingleFigure(i.code));
   const childrenCaption = t(`reports.childrenOf.${data.org.type}`, { name: data.org.name });
 
@@ -88,22 +88,9 @@ export function ReportsPage() {
             {childrenCaption}
           </Title>
           <ChildrenTable report={data} caption={childrenCaption} />
-          <a href={exportHref('export.csv', data.org.id, data.period.code, 'children')} download>
+          <Anchor href={exportHref('export.csv', data.org.id, data.period.code, 'children')} download fz="sm">
             {t('reports.csvOf', { name: childrenCaption })}
-          </a>
-        </Paper>
-      )}
-      {data.org.type === 'school' && data.studentsDrillDown && (
-        <Paper withBorder p="md" component="section" aria-labelledby="report-students">
-          <Title order={2} size="h3" id="report-students" mb="sm">
-            {t('reports.students.title')}
-          </Title>
-          <ReportStudents
-            key={`${data.org.id}:${data.period.code}`}
-            org={data.org.id}
-            period={data.period.code}
-            caption={t('reports.students.title')}
-          />
+          </Anchor>
         </Paper>
       )}
       <section aria-labelledby="report-indicators">
@@ -120,6 +107,19 @@ export function ReportsPage() {
           ))}
         </Stack>
       </section>
+      {data.org.type === 'school' && data.studentsDrillDown && (
+        <Paper withBorder p="md" component="section" aria-labelledby="report-students">
+          <Title order={2} size="h3" id="report-students" mb="sm">
+            {t('reports.students.title')}
+          </Title>
+          <ReportStudents
+            key={`${data.org.id}:${data.period.code}`}
+            org={data.org.id}
+            period={data.period.code}
+            caption={t('reports.students.title')}
+          />
+        </Paper>
+      )}
     </Stack>
   );
 }
