@@ -89,6 +89,26 @@ describe('dashboards: school, municipality and nation, with drill-down, exports 
     expect(await textOf(children.locator('tfoot'))).toContain(`Kopā: ${MUNICIPALITY}`);
     await scan(page, 'municipality');
 
+    // A refresh asked for from the page: the job's progress is shown until it has finished.
+    await page.getByRole('button', { name: 'Pieprasīt pārrēķinu' }).click();
+    await expect
+      .poll(() => textOf(page.locator('main [role="status"]', { hasText: 'Pabeigts' })), { timeout: 90_000 })
+      .toContain('Pabeigts');
+
+    // Another period, the whole school year: it goes into the address; back returns to the semester.
+    const year = municipal.period.schoolYear;
+    const periods = await apiGet<TReportPeriods>(page, '/api/reports/periods');
+    const schoolYear = periods.items.find((p) => p.schoolYear === year && p.semester === null);
+    expect(schoolYear).toBeDefined();
+    await page.getByRole('combobox', { name: 'Periods', exact: true }).click();
+    await page.getByRole('option', { name: `${year}./${year + 1}. m. g.`, exact: true }).click();
+    await page.waitForURL((url) => url.searchParams.get('period') === schoolYear?.code);
+    await page
+      .getByRole('heading', { level: 1, name: `${MUNICIPALITY} — ${year}./${year + 1}. m. g.` })
+      .waitFor();
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: /semestris$/ }).waitFor();
+
     // Each chart has a table view with the same figures.
     const status = municipal.indicators.find((i) => i.code === 'plans_by_status');
     if (status && status.cells.length > 0) {

@@ -27,7 +27,9 @@ export function IndicatorSection({ indicator, csvHref }: { indicator: TReportInd
   const decimals = ['students', 'plans', 'records', 'referrals', 'measures'].includes(indicator.unit) ? 0 : 1;
   const visible = indicator.cells.filter((c) => !c.suppressed && c.value !== null);
   const hidden = indicator.cells.length - visible.length;
-  const data = visible.map((c) => ({
+  // A budget's consultation line is hours, the others euros: the chart shows the euros only.
+  const charted = indicator.unit === 'budget' ? visible.filter((c) => c.key !== 'consultation') : visible;
+  const data = charted.map((c) => ({
     name: keyLabel(indicator.code, c, t),
     value: chartValue(indicator, c.key, c.value ?? 0),
   }));
@@ -59,8 +61,9 @@ export function IndicatorSection({ indicator, csvHref }: { indicator: TReportInd
         <figure style={{ margin: 0 }}>
           <figcaption>
             <Text fz="sm">
-              {t('reports.chartSummary', { count: visible.length })}
+              {t('reports.chartSummary', { count: charted.length })}
               {hidden > 0 && ` ${t('reports.chartHidden', { count: hidden })}`}
+              {charted.length < visible.length && ` ${t('reports.chartEurosOnly')}`}
             </Text>
           </figcaption>
           {data.length > 0 && (
