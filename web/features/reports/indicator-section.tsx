@@ -24,7 +24,11 @@ export function IndicatorSection({ indicator, csvHref }: { indicator: TReportInd
   const titleId = useId();
   const [view, setView] = useState<'chart' | 'table'>('chart');
   const title = t(`reports.indicators.${indicator.code}`);
-  const decimals = ['students', 'plans', 'records', 'referrals', 'measures'].includes(indicator.unit) ? 0 : 1;
+  const decimals = ['cents', 'budget'].includes(indicator.unit)
+    ? 2
+    : ['students', 'plans', 'records', 'referrals', 'measures'].includes(indicator.unit)
+      ? 0
+      : 1;
   const visible = indicator.cells.filter((c) => !c.suppressed && c.value !== null);
   const hidden = indicator.cells.length - visible.length;
   // A budget's consultation line is hours, the others euros: the chart shows the euros only.
