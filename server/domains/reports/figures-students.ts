@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import {
   DISTINCT_ITEMS,
   DISTINCT_STUDENTS,
@@ -15,9 +15,7 @@ import {
  * one (the live plan, else the latest moved-out one; never a deleted plan), else the student's
  * current school (students.school_id).
  */
-const riskFacts = (
-  p: PeriodScope,
-) => sql`select coalesce(ps.school_id, st.school_id), ri.risk_type, r.student_id, r.id::text,
+const riskFacts = (p: PeriodScope, key: SQL) => sql`select coalesce(ps.school_id, st.school_id), ${key}, r.student_id, r.id::text,
       null::numeric, null::boolean
     from student_risks r join students st on st.id = r.student_id join risk_items ri on ri.id = r.risk_item_id
     left join (select distinct on (pl.student_id, pl.semester_id) pl.student_id, pl.semester_id, pl.school_id
@@ -84,8 +82,8 @@ export function studentFigures(p: PeriodScope): FigureSpec[] {
         from student_indicators i where i.semester_id = any(${semesterIdsOf(p)}) and i.flag_count > 0`,
       value: DISTINCT_STUDENTS,
     },
-    { code: 'students_with_risks', facts: riskFacts(p), value: DISTINCT_STUDENTS },
-    { code: 'risks_by_type', facts: riskFacts(p), value: DISTINCT_ITEMS },
+    { code: 'students_with_risks', facts: riskFacts(p, sql`''`), value: DISTINCT_STUDENTS },
+    { code: 'risks_by_type', facts: riskFacts(p, sql`ri.risk_type`), value: DISTINCT_ITEMS },
     { code: 'students_supported', facts: supportedFacts(p), value: DISTINCT_STUDENTS },
     {
       // The outcome stays with the school whose programme student it was (student_outcomes.school_id).
