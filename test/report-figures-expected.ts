@@ -18,7 +18,6 @@ export interface ExpectedRow {
 
 type Row = Record<string, unknown>;
 const all = (db: Db, table: string) => queryRows<Row>(db, sql.raw(`select * from ${table}`));
-const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
 const dateOf = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
 const instant = (v: unknown) => (v instanceof Date ? v : new Date(String(v)));
 
@@ -132,7 +131,9 @@ export function expectedFigures(
         const live = Number(a.moved_out_at === null) - Number(b.moved_out_at === null);
         return live !== 0 ? -live : instant(b.created_at).getTime() - instant(a.created_at).getTime();
       });
-    const school = candidates[0] ? String(candidates[0].school_id) : (studentSchool.get(String(r.student_id)) as string);
+    const school = candidates[0]
+      ? String(candidates[0].school_id)
+      : (studentSchool.get(String(r.student_id)) as string);
     add('students_with_risks', school, '', { student: String(r.student_id) });
     add('risks_by_type', school, typeOfItem.get(String(r.risk_item_id)) as string, {
       student: String(r.student_id),
@@ -201,7 +202,9 @@ export function expectedFigures(
     if (inPeriod.has(String(b.semester_id)))
       add('budget_allocated', String(b.school_id), String(b.category), { n: Number(b.amount) });
   const today = latvianDate();
-  const confirmedSession = new Set(raw.participants.filter((p) => p.confirmed_at !== null).map((p) => String(p.session_id)));
+  const confirmedSession = new Set(
+    raw.participants.filter((p) => p.confirmed_at !== null).map((p) => String(p.session_id)),
+  );
   for (const s of raw.sessions) {
     const d = dateOf(s.on_date);
     for (const semId of period.semesterIds) {
@@ -238,7 +241,9 @@ export function expectedFigures(
       add('outcomes', String(o.school_id), String(o.outcome), { student: String(o.student_id) });
 
   // Before and after: each student once, at the school of the latest plan of the period.
-  const semestersByStart = [...raw.semesters].sort((a, b) => dateOf(a.starts_on).localeCompare(dateOf(b.starts_on)));
+  const semestersByStart = [...raw.semesters].sort((a, b) =>
+    dateOf(a.starts_on).localeCompare(dateOf(b.starts_on)),
+  );
   for (const student of withPlan) {
     const mine = plans
       .filter((p) => p.student_id === student)

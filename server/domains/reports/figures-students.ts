@@ -15,7 +15,10 @@ import {
  * one (the live plan, else the latest moved-out one; never a deleted plan), else the student's
  * current school (students.school_id).
  */
-const riskFacts = (p: PeriodScope, key: SQL) => sql`select coalesce(ps.school_id, st.school_id), ${key}, r.student_id, r.id::text,
+const riskFacts = (
+  p: PeriodScope,
+  key: SQL,
+) => sql`select coalesce(ps.school_id, st.school_id), ${key}, r.student_id, r.id::text,
       null::numeric, null::boolean
     from student_risks r join students st on st.id = r.student_id join risk_items ri on ri.id = r.risk_item_id
     left join (select distinct on (pl.student_id, pl.semester_id) pl.student_id, pl.semester_id, pl.school_id

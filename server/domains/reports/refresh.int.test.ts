@@ -5,8 +5,8 @@ import { createTestDatabase, type TestDatabase } from '../../../test/database.ts
 import { type ExpectedRow, expectedFigures, loadRaw } from '../../../test/report-figures-expected.ts';
 import { today } from '../../platform/clock.ts';
 import { type Db, queryRows } from '../../platform/db.ts';
-import { currentPeriodCode, findPeriods, type ResolvedPeriod, resolvePeriod } from './periods.ts';
 import { findFigures, refreshReportFigures } from './index.ts';
+import { currentPeriodCode, findPeriods, type ResolvedPeriod, resolvePeriod } from './periods.ts';
 
 /**
  * The read model against an independent computation (test/report-figures-expected.ts: the raw rows
@@ -39,9 +39,8 @@ async function addDelivery(tx: Db, period: ResolvedPeriod): Promise<void> {
   const psych = '00000000-0000-4000-8000-00000000a001';
   await tx.execute(sql`insert into plan_measures (plan_id, id, position, kind, consultation_type, planned_hours, justification)
     values (${a.id}, ${psych}, 99, 'consultation', 'psychologist', 4, 'test')`);
-  const provider = (
-    await queryRows<{ id: string }>(tx, sql`select id from users order by email limit 1`)
-  )[0].id;
+  const provider = (await queryRows<{ id: string }>(tx, sql`select id from users order by email limit 1`))[0]
+    .id;
   const session = async (id: string, onDate: string, minutes: number, mode: string) =>
     tx.execute(sql`insert into support_sessions (id, school_id, provider_id, on_date, start_time, minutes, mode, topic)
       values (${id}, ${a.school_id}, ${provider}, ${onDate}, '10:00', ${minutes}, ${mode}, 'test')`);
@@ -128,12 +127,20 @@ describe('the read model against an independent computation on the demo', () => 
     const present = new Set(expected.map((e) => e.indicator));
     const delivered = ['hours_by_subject', 'hours_by_specialist', 'euros_by_category', 'budget_used'];
     const others = ['referrals_by_partner', 'referrals_by_status', 'outcomes', 'students_supported'];
-    const demo = ['students_flagged', 'students_with_risks', 'students_with_plans', 'plans_by_status', 'iaps'];
+    const demo = [
+      'students_flagged',
+      'students_with_risks',
+      'students_with_plans',
+      'plans_by_status',
+      'iaps',
+    ];
     for (const code of [...delivered, ...others, ...demo, 'budget_allocated', 'risks_by_type'])
       expect(INDICATOR_CODES as string[]).toContain(code);
     for (const code of [...delivered, ...others, ...demo]) expect(present, code).toContain(code);
     for (const level of ['school', 'municipality', 'nation'])
-      expect(expected.some((e) => e.indicator === 'hours_by_subject' && typeOf.get(e.orgId) === level)).toBe(true);
+      expect(expected.some((e) => e.indicator === 'hours_by_subject' && typeOf.get(e.orgId) === level)).toBe(
+        true,
+      );
     // Session 1's subject minutes count once although two students took part.
     const nation = types.find((t) => t.type === 'nation')?.id;
     const hours = expected.filter((e) => e.orgId === nation && e.indicator === 'hours_by_subject');
@@ -153,7 +160,11 @@ describe('the read model against an independent computation on the demo', () => 
   });
 
   it('records when the period was refreshed', async () => {
-    const r = await one<{ refreshed_at: string | null; duration_ms: number | null; requested_at: string | null }>(
+    const r = await one<{
+      refreshed_at: string | null;
+      duration_ms: number | null;
+      requested_at: string | null;
+    }>(
       sql`select refreshed_at, duration_ms, requested_at from report_refreshes where period = ${current.code}`,
     );
     expect(r.refreshed_at).not.toBeNull();
