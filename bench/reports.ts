@@ -115,9 +115,17 @@ async function main(): Promise<void> {
     const current = `${semester.schoolYear}-${semester.number}`;
     const year = String(semester.schoolYear);
     console.error('bench/reports: refreshing');
-    const refreshSemester = await refreshReportFigures(database, current);
-    const refreshYear = await refreshReportFigures(database, year);
-    const refreshAgain = await refreshReportFigures(database, current);
+    // The whole call (flag counts made current first) and the figures' own transaction (durationMs).
+    const timed = async (period: string) => {
+      const t = performance.now();
+      const r = await refreshReportFigures(database, period);
+      return { ...r, wallMs: performance.now() - t };
+    };
+    // As on a new school day: the kept day counts are forgotten, so the first refresh recounts the flags.
+    await database.withTx((tx) => tx.execute(sql`delete from indicator_flag_days`));
+    const refreshSemester = await timed(current);
+    const refreshYear = await timed(year);
+    const refreshAgain = await timed(current);
     const orgs = await database.read((db) =>
       queryRows<{ id: string; type: string; parent_id: string | null; children: number }>(
         db,
@@ -145,15 +153,15 @@ on the local PostgreSQL, ${os.cpus().length} cores shared with other work (load 
       .loadavg()
       .map((l) => l.toFixed(2))
       .join(' / ')}).
-Data set: ${generateSeconds === null ? `the existing database (--reuse)` : `the generator, ${generateSeconds.toFixed(0)} s`} — ${c.students} students,
+Data set: ${generateSeconds === null ? `a database the generator filled earlier (--reuse ${name}, generated with the same options)` : `the generator, ${generateSeconds.toFixed(0)} s`} — ${c.students} students,
 ${c.schools} schools, ${c.plans} plans (${c.plan_events} plan events), ${c.risks} risk records, ${c.indicators} indicator rows, ${c.sessions} sessions
 (${c.participants} participations), ${c.payments} payments, ${c.referrals} referrals, ${c.outcomes} outcomes (the generator makes none).
 
-| what | measured | goal |
+| what | measured (whole call; of it the figures' transaction) | goal |
 |---|---:|---:|
-| (a) full refresh of the current semester ${current} (${refreshSemester.rows} rows) | ${s(refreshSemester.durationMs)} | < 2 min |
-| (a) full refresh of its school year ${year} (${refreshYear.rows} rows) | ${s(refreshYear.durationMs)} | < 2 min |
-| (a) the semester again (warm cache) | ${s(refreshAgain.durationMs)} | < 2 min |
+| (a) full refresh of the current semester ${current} (${refreshSemester.rows} rows) | ${s(refreshSemester.wallMs)}; ${s(refreshSemester.durationMs)} | < 2 min |
+| (a) full refresh of its school year ${year} (${refreshYear.rows} rows) | ${s(refreshYear.wallMs)}; ${s(refreshYear.durationMs)} | < 2 min |
+| (a) the semester again (warm cache) | ${s(refreshAgain.wallMs)}; ${s(refreshAgain.durationMs)} | < 2 min |
 | (b) national dashboard read, ${current}: nation's rows + ${childrenOf(nation.id).length} children's headline rows (${national.rows} rows), p50 / p95 | ${national.p50.toFixed(1)} / ${national.p95.toFixed(1)} ms | < 1 s |
 | (b) the same for the school year ${year} (${nationalYear.rows} rows), p50 / p95 | ${nationalYear.p50.toFixed(1)} / ${nationalYear.p95.toFixed(1)} ms | < 1 s |
 | (c) municipal dashboard read, the largest municipality (${childrenOf(biggest.id).length} schools, ${municipal.rows} rows), p50 / p95 | ${municipal.p50.toFixed(1)} / ${municipal.p95.toFixed(1)} ms | < 300 ms |
@@ -161,7 +169,8 @@ ${c.schools} schools, ${c.plans} plans (${c.plan_events} plan events), ${c.risks
 The reads are findFigures (server/domains/reports/refresh-repo.ts), the query the report API makes, timed in-process
 (service time, no HTTP); each is a range read of report_figures' primary key (period, org_id, …): no index was added.
 The refresh times are refreshReportFigures's own duration (the period's transaction: delete, every indicator's
-INSERT … GROUP BY GROUPING SETS, the report_refreshes row), after the flag counts were made current.
+INSERT … GROUP BY GROUPING SETS, the report_refreshes row); the whole call also makes the flag counts current
+(the first one recounts every flag of the semester: the kept day counts are deleted before it, as on a new school day).
 `;
     console.log(section);
     if (flag('write')) insertSection('BENCHMARKS.md', section);
