@@ -1,6 +1,5 @@
-import { sql } from 'drizzle-orm';
 import { today as latvianDate } from '../server/platform/clock.ts';
-import { type Db, queryRows } from '../server/platform/db.ts';
+import { dateOf, instant, type Raw, type Row } from './report-figures-raw.ts';
 
 /**
  * An independent computation of the reports' read model for the tests: the raw rows are read with
@@ -16,11 +15,6 @@ export interface ExpectedRow {
   students: number | null;
 }
 
-type Row = Record<string, unknown>;
-const all = (db: Db, table: string) => queryRows<Row>(db, sql.raw(`select * from ${table}`));
-const dateOf = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
-const instant = (v: unknown) => (v instanceof Date ? v : new Date(String(v)));
-
 interface Cell {
   students: Set<string>;
   items: Set<string>;
@@ -28,47 +22,6 @@ interface Cell {
   schools: Set<string>;
   munis: Set<string>;
 }
-
-/** Everything the computation reads, once. */
-export async function loadRaw(db: Db) {
-  const [orgs, semesters, plans, events, indicators, risks, riskItems, students] = await Promise.all([
-    all(db, 'organisations'),
-    all(db, 'semesters'),
-    all(db, 'plans'),
-    all(db, 'plan_events'),
-    all(db, 'student_indicators'),
-    all(db, 'student_risks'),
-    all(db, 'risk_items'),
-    all(db, 'students'),
-  ]);
-  const [sessions, participants, measures, payments, budgets, referrals, outcomes] = await Promise.all([
-    all(db, 'support_sessions'),
-    all(db, 'session_participants'),
-    all(db, 'plan_measures'),
-    all(db, 'economic_payments'),
-    all(db, 'support_budgets'),
-    all(db, 'referrals'),
-    all(db, 'student_outcomes'),
-  ]);
-  return {
-    orgs,
-    semesters,
-    plans,
-    events,
-    indicators,
-    risks,
-    riskItems,
-    students,
-    sessions,
-    participants,
-    measures,
-    payments,
-    budgets,
-    referrals,
-    outcomes,
-  };
-}
-export type Raw = Awaited<ReturnType<typeof loadRaw>>;
 
 /** The expected rows of a period (`semesterIds`, dates, school year) as the read model should hold them. */
 export function expectedFigures(

@@ -180,9 +180,12 @@ describe('the refresh job', () => {
     const year = period.split('-')[0];
     const other = `${Number(year) - 1}`;
     await requestReportRefresh(db.database, other);
+    // A period the calendar does not have is dropped, not retried every hour.
+    await requestReportRefresh(db.database, '2099');
     expect((await db.database.read((d) => findRefresh(d, other)))?.requestedAt).not.toBeNull();
     const done = await refreshDuePeriods(db.database);
     expect(done.map((r) => r.period).sort()).toEqual([other, period, year].sort());
     expect((await db.database.read((d) => findRefresh(d, other)))?.requestedAt).toBeNull();
+    expect((await db.database.read((d) => findRefresh(d, '2099')))?.requestedAt).toBeNull();
   });
 });

@@ -3,7 +3,7 @@ import type { Database } from '../../platform/db.ts';
 import { JobError, type JobRunner } from '../../platform/jobs.ts';
 import { currentPeriodCode } from './periods.ts';
 import { type RefreshResult, refreshReportFigures, UnknownPeriodError } from './refresh.ts';
-import { findRequestedPeriods, markRequested } from './refresh-repo.ts';
+import { clearRequest, findRequestedPeriods, markRequested } from './refresh-repo.ts';
 
 /** The background refresh of one period's figures: its job name and data. */
 export const REPORTS_REFRESH_JOB = 'reports.refresh';
@@ -16,17 +16,19 @@ export const reportRefreshKey = (period: string) => `${REPORTS_REFRESH_JOB}:${pe
 
 /**
  * Queues a refresh of `period` (POST /api/reports/refresh); the job's id, or null when a refresh
- * of that period is already queued or running. The status is for admins and the user who asked.
+ * of that period is already queued or running. Its status is for admins, or for the staff of
+ * `orgId` when given (the organisation whose dashboard asked).
  */
 export function sendReportRefresh(
   jobs: JobRunner,
   period: string,
   userId: string | null,
+  orgId: string | null = null,
 ): Promise<string | null> {
   return jobs.send<ReportRefreshData>(
     REPORTS_REFRESH_JOB,
     { period },
-    { singletonKey: reportRefreshKey(period), createdBy: userId },
+    { singletonKey: reportRefreshKey(period), createdBy: userId, orgId },
   );
 }
 
@@ -66,6 +68,8 @@ export async function refreshDuePeriods(database: Database): Promise<RefreshResu
       done.push(await refreshReportFigures(database, period));
     } catch (e) {
       if (!(e instanceof UnknownPeriodError)) throw e;
+      // A period the calendar no longer has is not asked for again.
+      await database.withTx((tx) => clearRequest(tx, period));
     }
   }
   return done;

@@ -46,6 +46,11 @@ export async function markRequested(db: Db, period: string, at: Date): Promise<v
     on conflict (period) do update set requested_at = coalesce(report_refreshes.requested_at, excluded.requested_at)`);
 }
 
+/** Forgets a request (for a period the calendar does not have). */
+export async function clearRequest(db: Db, period: string): Promise<void> {
+  await db.execute(sql`update report_refreshes set requested_at = null where period = ${period}`);
+}
+
 /** Periods with a refresh requested and not yet done. */
 export async function findRequestedPeriods(db: Db): Promise<string[]> {
   const rows = await queryRows<{ period: string }>(
