@@ -12,7 +12,7 @@ import {
   requestReportRefresh,
   sendReportRefresh,
 } from './index.ts';
-import { currentPeriodCode, resolvePeriod } from './periods.ts';
+import { currentPeriodCode, findPeriods, resolvePeriod } from './periods.ts';
 
 /** Hand-built cases of the read model: moves, the state school, deleted plans, concurrent refreshes, the job. */
 
@@ -63,6 +63,15 @@ beforeAll(async () => {
 afterAll(async () => db?.drop());
 
 describe('the read model', () => {
+  it('is filled for every period of the calendar when the demo is loaded', async () => {
+    const periods = (await db.database.read((d) => findPeriods(d))).map((p) => p.code).sort();
+    const refreshed = await read<{ period: string }>(
+      sql`select period from report_refreshes where refreshed_at is not null order by period`,
+    );
+    expect(refreshed.map((r) => r.period)).toEqual(periods);
+    expect(await figure(org.LV, 'students_with_plans')).toBeGreaterThan(0);
+  });
+
   it('counts a student who moved between two schools of one municipality once in the municipality', async () => {
     await refreshReportFigures(db.database, period);
     const before = {
