@@ -1,0 +1,6 @@
+/**
+ * The outcomes' public module (issue 14): students' outcomes at the end of a school year. Its table,
+ * student_outcomes, is read directly by the reporting read model; other domains import outcomes only
+ * from here.
+ */
+export { OUTCOME_RECORD, OUTCOME_VIEW } from './policy.ts';
