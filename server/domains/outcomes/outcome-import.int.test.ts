@@ -141,7 +141,12 @@ describe('importing outcomes', () => {
   it.each([
     ['a wide sheet (a header cell in XFD1)', () => wideSheetXlsx(3000), 400, 'import_too_many_columns'],
     ['a zip bomb (1 GB declared inside 4 MB)', async () => zipBombXlsx(1000), 413, 'import_too_large'],
-    ['6,000 rows (past the 5,000 an outcome file may hold)', () => manyRowsXlsx(6000), 413, 'import_too_many_rows'],
+    [
+      '6,000 rows (past the 5,000 an outcome file may hold)',
+      () => manyRowsXlsx(6000),
+      413,
+      'import_too_many_rows',
+    ],
     ['200,000 rows (past the unpacked size first)', () => manyRowsXlsx(200_000), 413, 'import_too_large'],
   ] as const)(
     'refuses a hostile XLSX: %s, within 2 s, saving nothing',

@@ -14,7 +14,11 @@ function rowProblem(t: (key: string, o?: Record<string, unknown>) => string, pat
   const [, row, field] = path.split('.');
   if (path.startsWith('column.'))
     return t('yearOutcomes.import.missingColumn', { column: t(`yearOutcomes.import.columns.${row}`) });
-  return t('yearOutcomes.import.rowProblem', { row, message, column: t(`yearOutcomes.import.columns.${field}`) });
+  return t('yearOutcomes.import.rowProblem', {
+    row,
+    message,
+    column: t(`yearOutcomes.import.columns.${field}`),
+  });
 }
 
 /** An outcome file for the school and year: all or nothing; then the count, or every wrong row. */

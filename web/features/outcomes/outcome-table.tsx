@@ -47,7 +47,8 @@ function OutcomeRowView({
     save.mutate(
       { studentId: row.studentId, schoolYear, outcome, reason: why },
       {
-        onSuccess: () => onSaved(outcome ? t('yearOutcomes.saved', { name }) : t('yearOutcomes.cleared', { name })),
+        onSuccess: () =>
+          onSaved(outcome ? t('yearOutcomes.saved', { name }) : t('yearOutcomes.cleared', { name })),
       },
     );
   const leaving = choice === 'left_education';

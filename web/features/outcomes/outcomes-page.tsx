@@ -106,7 +106,9 @@ export function OutcomesPage() {
                 onSaved={setMessage}
               />
               {data.total > data.items.length && (
-                <Text size="sm">{t('yearOutcomes.capped', { shown: MAX_OUTCOME_ROWS, total: data.total })}</Text>
+                <Text size="sm">
+                  {t('yearOutcomes.capped', { shown: MAX_OUTCOME_ROWS, total: data.total })}
+                </Text>
               )}
             </>
           )}
