@@ -4,3 +4,5 @@
  * from here.
  */
 export { OUTCOME_RECORD, OUTCOME_VIEW } from './policy.ts';
+/** For the demo: a school's programme students of a year, and storing outcomes. */
+export { findProgrammeStudents, upsertOutcomes } from './repo.ts';
