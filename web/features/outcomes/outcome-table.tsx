@@ -19,7 +19,7 @@ type Props = {
 
 const NONE = '';
 
-/** "12 → 3", "5,50 → 6,25"; "—" where a figure is missing. */
+/** "12 / 3", "5,50 / 6,25"; "—" where a figure is missing. */
 function beforeAfter(v: { before: number | null; after: number | null }, digits: number): string {
   const format = (n: number | null) =>
     n === null
@@ -28,7 +28,7 @@ function beforeAfter(v: { before: number | null; after: number | null }, digits:
           minimumFractionDigits: digits,
           maximumFractionDigits: digits,
         });
-  return `${format(v.before)} → ${format(v.after)}`;
+  return `${format(v.before)} / ${format(v.after)}`;
 }
 
 /** One student: the outcome chooser, and the reason with its save button when "left education". */
@@ -65,7 +65,7 @@ function OutcomeRowView({
       </Table.Th>
       <Table.Td>{row.classLabel ?? '—'}</Table.Td>
       <Table.Td>{row.planCodes.join(', ')}</Table.Td>
-      <Table.Td miw={260}>
+      <Table.Td miw={230}>
         {canRecord ? (
           <>
             <Select
@@ -132,7 +132,7 @@ function OutcomeRowView({
 export function OutcomeTable({ rows, schoolYear, caption, canRecord, onSaved }: Props) {
   const { t } = useTranslation();
   return (
-    <TableScroll label={caption} minWidth={980}>
+    <TableScroll label={caption} minWidth={900}>
       <Table verticalSpacing="sm" striped>
         <caption>
           <VisuallyHidden>{caption}</VisuallyHidden>
