@@ -22,7 +22,16 @@ function rowProblem(t: (key: string, o?: Record<string, unknown>) => string, pat
 }
 
 /** An outcome file for the school and year: all or nothing; then the count, or every wrong row. */
-export function OutcomeImport({ schoolId, schoolYear }: { schoolId: string; schoolYear: number }) {
+export function OutcomeImport({
+  schoolId,
+  schoolYear,
+  onStart,
+}: {
+  schoolId: string;
+  schoolYear: number;
+  /** Called when a file is chosen (the page clears its last status line). */
+  onStart: () => void;
+}) {
   const { t } = useTranslation();
   const upload = useImportOutcomes();
   const [result, setResult] = useState<TOutcomeImportResult | null>(null);
@@ -36,6 +45,7 @@ export function OutcomeImport({ schoolId, schoolYear }: { schoolId: string; scho
   function send(file: File | null) {
     upload.reset();
     setResult(null);
+    onStart();
     setFileProblem(null);
     if (!file) return;
     if (!outcomeFileType(file.name)) return setFileProblem(t('imports.fileType'));

@@ -90,7 +90,13 @@ export function OutcomesPage() {
           <Text mb="md" data-testid="outcome-summary">
             {t('yearOutcomes.summary', { recorded: data.recorded, total: data.total, stayed: data.stayed })}
           </Text>
-          {data.can.record && <OutcomeImport schoolId={data.schoolId} schoolYear={data.schoolYear} />}
+          {data.can.record && (
+            <OutcomeImport
+              schoolId={data.schoolId}
+              schoolYear={data.schoolYear}
+              onStart={() => setMessage(null)}
+            />
+          )}
           {data.items.length === 0 ? (
             <Text mt="md">{t('yearOutcomes.empty')}</Text>
           ) : (
