@@ -6,6 +6,7 @@ import { jobSamples } from './bad-input-samples-jobs.ts';
 import { letterSamples } from './bad-input-samples-letters.ts';
 import { noteSamples } from './bad-input-samples-notes.ts';
 import { opsSamples } from './bad-input-samples-ops.ts';
+import { outcomeSamples } from './bad-input-samples-outcomes.ts';
 import { planAndSupportSamples } from './bad-input-samples-plans.ts';
 import { referralSamples } from './bad-input-samples-referrals.ts';
 import { taskSamples } from './bad-input-samples-tasks.ts';
@@ -248,6 +249,7 @@ export function routeSamples(ids: WalkIds): Record<string, RouteSample> {
     ...chronologySamples(ids),
     ...taskSamples(ids),
     ...jobSamples(ids),
+    ...outcomeSamples(ids),
     ...opsSamples(),
   };
 }

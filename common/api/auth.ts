@@ -71,6 +71,8 @@ export const ZNavigationAbilities = z.object({
   viewReports: z.boolean(),
   /** Ask for the reports' figures to be recomputed now. */
   refreshReports: z.boolean(),
+  /** Students' year-end outcomes of a school (issue 14). */
+  viewOutcomes: z.boolean(),
 });
 export type TNavigationAbilities = z.infer<typeof ZNavigationAbilities>;
 

@@ -2,11 +2,13 @@ import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { INDICATOR_CODES } from '../../../common/api/reports.ts';
 import budgetsEn from '../../i18n/en/budgets.json';
+import outcomesEn from '../../i18n/en/outcomes.json';
 import plansEn from '../../i18n/en/plans.json';
 import referralsEn from '../../i18n/en/referrals.json';
 import enFeatures from '../../i18n/en/reports.json';
 import en from '../../i18n/en.json';
 import budgetsLv from '../../i18n/lv/budgets.json';
+import outcomesLv from '../../i18n/lv/outcomes.json';
 import plansLv from '../../i18n/lv/plans.json';
 import referralsLv from '../../i18n/lv/referrals.json';
 import lvFeatures from '../../i18n/lv/reports.json';
@@ -29,8 +31,8 @@ void i18n.init({
   initAsync: false,
   lng: 'lv',
   resources: {
-    lv: { translation: { ...lv, ...plansLv, ...budgetsLv, ...referralsLv, ...lvFeatures } },
-    en: { translation: { ...en, ...plansEn, ...budgetsEn, ...referralsEn, ...enFeatures } },
+    lv: { translation: { ...lv, ...plansLv, ...budgetsLv, ...referralsLv, ...outcomesLv, ...lvFeatures } },
+    en: { translation: { ...en, ...plansEn, ...budgetsEn, ...referralsEn, ...outcomesEn, ...enFeatures } },
   },
   interpolation: { escapeValue: false },
 });

@@ -78,7 +78,7 @@ const KEY_SECTIONS: Partial<Record<IndicatorCode, string>> = {
   budget_used: 'budgets.categories',
   referrals_by_status: 'referrals.statuses',
   measures_carried_out: 'reports.carriedOut',
-  outcomes: 'reports.outcomes',
+  outcomes: 'yearOutcomes.values',
   attendance_before_after: 'reports.beforeAfter',
   marks_before_after: 'reports.beforeAfter',
 };

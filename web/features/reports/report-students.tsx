@@ -61,7 +61,7 @@ export function ReportStudents({ org, period, caption }: { org: string; period: 
                   )}
                 </Table.Td>
                 <Table.Td>{yesNo(s.supported)}</Table.Td>
-                <Table.Td>{s.outcome ? t(`reports.outcomes.${s.outcome}`) : '–'}</Table.Td>
+                <Table.Td>{s.outcome ? t(`yearOutcomes.values.${s.outcome}`) : '–'}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
