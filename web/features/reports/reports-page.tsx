@@ -72,7 +72,11 @@ export function ReportsPage() {
             {t('reports.suppressedIntro')}
           </Text>
         )}
-        <ReportRefresh report={data} canRefresh={me.can.refreshReports} />
+        <ReportRefresh
+          key={`${data.org.id}:${data.period.code}`}
+          report={data}
+          canRefresh={me.can.refreshReports}
+        />
       </div>
       <PeriodSelect periods={periods.data} value={data.period.code} onChange={choosePeriod} />
       <ReportExports report={data} />
