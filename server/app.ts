@@ -24,6 +24,7 @@ import { noteRoutes } from './domains/notes/routes.ts';
 import { organisationRoutes } from './domains/organisations/routes.ts';
 import { planRoutes } from './domains/plans/routes.ts';
 import { referralRoutes } from './domains/referrals/routes.ts';
+import { reportRoutes } from './domains/reports/routes.ts';
 import { riskRoutes } from './domains/risks/routes.ts';
 import { studentRoutes } from './domains/students/routes.ts';
 import { supportRoutes } from './domains/support/routes.ts';
@@ -168,6 +169,7 @@ export async function buildApp({
       await api.register(taskRoutes);
       await api.register(jobRoutes);
       await api.register(indicatorRecomputeRoutes);
+      await api.register(reportRoutes);
     },
     { prefix: '/api' },
   );

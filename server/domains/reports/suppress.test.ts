@@ -15,7 +15,12 @@ const group = (unit: string, values: number[], total = values.reduce((a, b) => a
 
 describe('primary suppression', () => {
   it('hides a count from 1 to 4 and keeps 0 and 5', () => {
-    expect([0, 1, 4, 5].map((v) => primarySuppressed('students', fig(v)))).toEqual([false, true, true, false]);
+    expect([0, 1, 4, 5].map((v) => primarySuppressed('students', fig(v)))).toEqual([
+      false,
+      true,
+      true,
+      false,
+    ]);
   });
   it('hides an amount resting on 1 to 4 students, whatever its size', () => {
     expect(primarySuppressed('hours', fig(120, 3))).toBe(true);
