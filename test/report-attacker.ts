@@ -15,7 +15,7 @@ function feasible(k: number, sum: number, lo: number, hi: number): Set<number>[]
   const pick: number[] = [];
   const walk = (i: number, left: number) => {
     if (i === k) {
-      if (left === 0) pick.forEach((v, j) => out[j].add(v));
+      if (left === 0) for (const [j, v] of pick.entries()) out[j].add(v);
       return;
     }
     for (let v = lo; v <= Math.min(hi, left); v++) {
@@ -41,8 +41,8 @@ export function pinnedCells(cells: SeenCell[], total: SeenCell | null): number[]
   // Enumerating every combination is exponential: groups with many suppressed cells are bounded by
   // the closed form (each cell takes 1..sum-(k-1) when sum >= k; one value only when sum === k).
   if (hidden.length > 6 || sum > 60) {
-    if (sum <= hidden.length) hidden.forEach((i) => pinned.add(i));
-    if (sum === 4 * hidden.length) hidden.forEach((i) => pinned.add(i));
+    if (sum <= hidden.length) for (const i of hidden) pinned.add(i);
+    if (sum === 4 * hidden.length) for (const i of hidden) pinned.add(i);
     return [...pinned];
   }
   for (const [lo, hi] of [

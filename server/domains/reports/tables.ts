@@ -43,7 +43,7 @@ function keyLabel(lang: Language, ind: TReportIndicator, cell: TReportCell): str
 }
 
 /** A figure as a table value: "<5" when suppressed, euros for cents. */
-function valueOf(lang: Language, unit: string, cell: TReportCell): TableValue {
+function tableValue(lang: Language, unit: string, cell: TReportCell): TableValue {
   if (cell.suppressed) return t(lang, 'reports.suppressed');
   if (cell.value === null) return null;
   return unit === 'cents' ? Math.round(cell.value) / 100 : cell.value;
@@ -52,13 +52,13 @@ function valueOf(lang: Language, unit: string, cell: TReportCell): TableValue {
 function indicatorTable(lang: Language, ind: TReportIndicator): ReportTable {
   const rows: TableValue[][] = ind.cells.map((c) => [
     keyLabel(lang, ind, c),
-    valueOf(lang, ind.unit, c),
+    tableValue(lang, ind.unit, c),
     c.suppressed ? null : c.students,
   ]);
   let totalRow: number | null = null;
   if (ind.total) {
     totalRow = rows.length;
-    rows.push([t(lang, 'reports.total'), valueOf(lang, ind.unit, ind.total), null]);
+    rows.push([t(lang, 'reports.total'), tableValue(lang, ind.unit, ind.total), null]);
   }
   return {
     code: ind.code,
@@ -73,7 +73,7 @@ function childrenTable(lang: Language, a: TReportIndicators): ReportTable {
   const values = (cells: TReportIndicators['childrenTotal']) =>
     CHILD_INDICATORS.map((k) => {
       const c = cells.find((x) => x.key === k);
-      return c ? valueOf(lang, 'students', c) : null;
+      return c ? tableValue(lang, 'students', c) : null;
     });
   return {
     code: 'children',
