@@ -215,6 +215,7 @@ describe('the drill-down to students', () => {
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
     expect(body.items.length).toBeLessThanOrEqual(5);
+    expect(body.items.length).toBeGreaterThan(0);
     expect(body.total).toBeGreaterThanOrEqual(body.items.length);
     for (const s of body.items) expect(s.flagged || s.risks > 0 || s.planId !== null).toBe(true);
     const audit = await server.database.read((db) =>
