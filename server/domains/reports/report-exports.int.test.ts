@@ -130,6 +130,17 @@ describe('report exports', () => {
     expect(text).toContain('Dati aprēķināti');
     expect(await auditCount('report.export_pdf')).toBe(2);
   });
+  it('writes the headings and labels in the caller’s language', async () => {
+    const k = c['koord.ziemelu'];
+    expect((await k.patch('/api/me', { language: 'en' })).statusCode).toBe(200);
+    const res = await k.get(`/api/reports/export.csv?org=${org.ZIEM}&table=referrals_by_partner`);
+    const rows = parse(res.body, { delimiter: ';', bom: true }) as string[][];
+    expect(rows[0]).toEqual(['Item', 'Value', 'Students']);
+    expect(rows.at(-1)?.[0]).toBe('Total');
+    const pdf = await k.get(`/api/reports/report.pdf?org=${org.ZIEM}`);
+    expect(await pdfText(new Uint8Array(pdf.rawPayload))).toContain('Referrals by partner');
+    await k.patch('/api/me', { language: 'lv' });
+  });
 });
 
 describe('the programme’s published figures', () => {
