@@ -3,6 +3,7 @@ import {
   INDICATOR_CODES,
   INDICATORS,
   type IndicatorCode,
+  OUTCOMES,
   type TReportCell,
   type TReportIndicator,
   type TReportIndicators,
@@ -40,13 +41,28 @@ const cellOf = (r: Pick<FigureRow, 'key' | 'value' | 'students'>, label?: string
   suppressed: false,
 });
 
+/** Keys in the order a reader expects them (statuses along the plan's way, before then after ...). */
+const KEY_ORDER = [
+  ...['draft', 'in_approval', 'approved', 'in_progress', 'paused', 'under_revision', 'evaluated', 'closed'],
+  ...['director', 'municipality', 'expert', 'yes', 'partly', 'no', 'before', 'after'],
+  ...['consultation', 'transport', 'accommodation', 'meals', 'study_materials', 'personal_items'],
+  ...['sent', 'received', 'in_progress', 'answered', 'withdrawn'],
+  ...OUTCOMES,
+];
+const rank = (key: string) => {
+  const i = KEY_ORDER.indexOf(key);
+  return i < 0 ? KEY_ORDER.length : i;
+};
+const byKey = (a: TReportCell, b: TReportCell) =>
+  rank(a.key) - rank(b.key) || (a.label ?? a.key).localeCompare(b.label ?? b.key, 'lv');
+
 /** Every indicator of one organisation; `labels` names keys that are ids (partners). */
 export function buildIndicators(rows: FigureRow[], labels: Map<string, string>): TReportIndicator[] {
   return INDICATOR_CODES.map((code) => {
     const own = rows.filter((r) => r.indicator === code);
-    const cells = own.map((r) =>
-      cellOf(r, code === 'referrals_by_partner' ? (labels.get(r.key) ?? r.key) : undefined),
-    );
+    const cells = own
+      .map((r) => cellOf(r, code === 'referrals_by_partner' ? (labels.get(r.key) ?? r.key) : undefined))
+      .sort(byKey);
     // A one-number indicator with no row yet is a zero.
     if (cells.length === 0 && !ADDITIVE.has(code) && INDICATORS[code] !== 'days' && !isMean(code))
       cells.push(cellOf({ key: '', value: 0, students: 0 }));
