@@ -25,6 +25,7 @@ const EXTRA_SCRIPTS = [
   { script: 'bench/import-ratio.ts', full: [], quick: ['--rows', '100000', '--students', '500'] },
   { script: 'bench/lists-scale.ts', full: [], quick: ['--steps', '1000,5000', '--runs', '10'] },
   { script: 'bench/classlist-ratio.ts', full: [], quick: ['--students', '5000'] },
+  { script: 'bench/reports.ts', full: [], quick: ['--students', '5000', '--schools', '20', '--runs', '20'] },
 ];
 
 function runExtraScripts(opts: BenchOptions): { script: string; output: string }[] {

@@ -1,6 +1,7 @@
 import { ensureSchoolYears } from './domains/calendar/index.ts';
 import { refreshFlagDays } from './domains/ejournal/index.ts';
 import { remindOverdueEvaluations } from './domains/plans/index.ts';
+import { refreshDuePeriods, registerReportRefreshJob } from './domains/reports/index.ts';
 import { reconcileSystemTasks } from './domains/tasks/index.ts';
 import { pruneExpiredRecords } from './housekeeping.ts';
 import { today } from './platform/clock.ts';
@@ -19,6 +20,8 @@ export const SCHEDULED_JOBS = {
   'indicators.flag-days': 60,
   /** Opens and closes the system's tasks (legal duty, overdue referrals, ...). */
   'tasks.reconcile': 60,
+  /** Recomputes the reports' read model: the current semester, its school year and any period asked for. */
+  'reports.refresh-due': 60,
 } as const;
 
 /**
@@ -36,7 +39,11 @@ export function registerScheduledJobs(jobs: JobRunner, database: Database): void
     'housekeeping.prune': () => database.withTx((tx) => pruneExpiredRecords(tx), long),
     'indicators.flag-days': () => database.withTx((tx) => refreshFlagDays(tx), long),
     'tasks.reconcile': () => database.withTx((tx) => reconcileSystemTasks(tx, today()), long),
+    // Each period in transactions of its own (server/domains/reports/refresh-job.ts).
+    'reports.refresh-due': async () => ({ refreshed: (await refreshDuePeriods(database)).length }),
   };
+  // The on-demand refresh of one period (POST /api/reports/refresh sends it).
+  registerReportRefreshJob(jobs, database);
   for (const [name, everyMinutes] of Object.entries(SCHEDULED_JOBS)) {
     jobs.register(name, work[name as keyof typeof SCHEDULED_JOBS]);
     jobs.every(name, everyMinutes);

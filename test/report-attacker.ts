@@ -6,6 +6,7 @@
  */
 export interface SeenCell {
   value: number | null;
+  students?: number | null;
   suppressed: boolean;
 }
 
@@ -56,4 +57,39 @@ export function pinnedCells(cells: SeenCell[], total: SeenCell | null): number[]
     });
   }
   return [...pinned];
+}
+
+/** What the attacker needs of an indicators answer (TReportIndicators satisfies it). */
+interface SeenAnswer {
+  indicators: { code: string; unit: string; cells: (SeenCell & { key: string })[]; total: SeenCell | null }[];
+  children: { cells: (SeenCell & { key: string })[] }[];
+  childrenTotal: (SeenCell & { key: string })[];
+}
+
+/**
+ * Every way the auditor's answer gives a hidden figure away, as readable lines ([] when none): a
+ * count pinned within an indicator or a headline column, an amount alone hidden beside its visible
+ * total, a figure hidden in one place and shown in the other, a hidden cell still carrying numbers.
+ * `counts` tells the count units from the amounts.
+ */
+export function leaksInAnswer(a: SeenAnswer, counts: (unit: string) => boolean): string[] {
+  const leaks: string[] = [];
+  for (const ind of a.indicators) {
+    for (const x of ind.cells)
+      if (x.suppressed && (x.value !== null || (x.students ?? null) !== null))
+        leaks.push(`${ind.code} ${x.key}: hidden but has numbers`);
+    if (!ind.total) continue;
+    if (counts(ind.unit))
+      for (const i of pinnedCells(ind.cells, ind.total))
+        leaks.push(`${ind.code} ${ind.cells[i].key}: pinned`);
+    else if (!ind.total.suppressed && ind.cells.filter((x) => x.suppressed).length === 1)
+      leaks.push(`${ind.code}: one amount hidden beside its total`);
+  }
+  for (const own of a.childrenTotal) {
+    const column = a.children.map((ch) => ch.cells.find((x) => x.key === own.key) ?? own);
+    for (const i of pinnedCells(column, own)) leaks.push(`children ${own.key} row ${i}: pinned`);
+    const same = a.indicators.find((i) => i.code === own.key)?.cells.find((x) => x.key === '');
+    if (same && same.suppressed !== own.suppressed) leaks.push(`${own.key}: hidden in one place only`);
+  }
+  return leaks;
 }

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Role } from '../../common/roles.ts';
 import { upsertBudget } from '../domains/budgets/index.ts';
 import { findRoot, insertOrganisation } from '../domains/organisations/index.ts';
+import { refreshAllPeriodsIn } from '../domains/reports/index.ts';
 import {
   insertApplications,
   insertAssignment,
@@ -307,6 +308,8 @@ export async function loadDemoIfEmpty(database: Database): Promise<boolean> {
     const s1 = orgs.get('s1');
     if (s1) await seedPlans(tx, s1.id, users, cal);
     await seedNotes(tx, users, cal);
+    // The reports' read model for every period of the demo's calendar, so the dashboards show figures at once.
+    await refreshAllPeriodsIn(tx);
     return true;
   });
 }

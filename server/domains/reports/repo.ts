@@ -110,14 +110,6 @@ export async function findRefresh(db: Db, period: string): Promise<RefreshRow> {
   return { refreshed_at: iso(rows[0]?.refreshed_at), requested_at: iso(rows[0]?.requested_at) };
 }
 
-/** Records that a refresh of the period was asked for. */
-export async function markRefreshRequested(db: Db, period: string, at: Date): Promise<void> {
-  await db.execute(
-    sql`insert into report_refreshes (period, requested_at) values (${period}, ${at.toISOString()})
-        on conflict (period) do update set requested_at = excluded.requested_at`,
-  );
-}
-
 export interface StudentRow {
   id: string;
   first_name: string;

@@ -15,6 +15,7 @@ import {
 import { conflict } from '../../platform/errors.ts';
 import { type ExportFormat, loadExport, renderExport } from './export-service.ts';
 import { getProgramme } from './programme.ts';
+import { sendReportRefresh } from './refresh-job.ts';
 import * as reports from './service.ts';
 
 const errors = { 400: ZApiError, 401: ZApiError, 403: ZApiError, 404: ZApiError, 409: ZApiError };
@@ -67,15 +68,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
       const data = await db.withTx((tx) => reports.prepareRefresh(req.ctx, req.body, tx));
       // Sent after the check's transaction: the runner records the job in a transaction of its own.
       // One refresh per period at a time: a double click gets 409 job_running.
-      const jobId = await app.jobs.send(
-        reports.REPORT_REFRESH_JOB,
-        { period: data.period },
-        {
-          orgId: data.orgId,
-          singletonKey: `${reports.REPORT_REFRESH_JOB}:${data.period}`,
-          createdBy: req.ctx.actor?.userId ?? null,
-        },
-      );
+      const jobId = await sendReportRefresh(app.jobs, data.period, req.ctx.actor?.userId ?? null, data.orgId);
       if (!jobId) throw conflict('job_running');
       return reply.status(202).send({ jobId });
     },

@@ -13,6 +13,7 @@ import { canAnywhere, scopePaths } from '../../platform/policy/gate.ts';
 import { currentPeriodCode, findPeriods } from './periods.ts';
 import { REPORT_REFRESH, REPORT_STUDENTS, REPORT_VIEW } from './policy.ts';
 import { buildIndicators, headline, suppressIndicators } from './present.ts';
+import { findFigures, markRequested } from './refresh-repo.ts';
 import * as repo from './repo.ts';
 import { presentOrg, presentPeriod, reportPeriod, reportScope } from './scope.ts';
 
@@ -45,7 +46,10 @@ export async function getIndicators(
   const scope = await reportScope(ctx, tx, q.org);
   const period = await reportPeriod(tx, q.period);
   const children = scope.org.type === 'school' ? [] : await repo.findChildren(tx, scope.org.id);
-  const rows = await repo.findFigureRows(tx, [period.code], [scope.org.id, ...children.map((c) => c.id)]);
+  // The read model's own reader (one indexed range per organisation).
+  const rows = (await findFigures(tx, period.code, [scope.org.id, ...children.map((c) => c.id)])).map(
+    (r): repo.FigureRow => ({ ...r, period: period.code, org_id: r.orgId }),
+  );
   const own = rows.filter((r) => r.org_id === scope.org.id);
   const refresh = await repo.findRefresh(tx, period.code);
   const answer: TReportIndicators = {
@@ -115,9 +119,6 @@ export async function getStudents(
   };
 }
 
-/** The background job that recomputes a period's figures (its handler is the read model's). */
-export const REPORT_REFRESH_JOB = 'reports.refresh';
-
 /**
  * POST /api/reports/refresh, before the job is sent: the caller may ask (REPORT_REFRESH_ROLES), the
  * period exists (default: the current semester), and the request is recorded for the dashboards.
@@ -131,7 +132,7 @@ export async function prepareRefresh(
   const paths = scopePaths(ctx.actor, REPORT_REFRESH);
   if (paths.length === 0) throw new ForbiddenError('report');
   const period = await reportPeriod(tx, body.period);
-  await repo.markRefreshRequested(tx, period.code, now());
+  await markRequested(tx, period.code, now());
   const widest = paths.sort((a, b) => a.length - b.length)[0];
   return { period: period.code, orgId: widest.split('/').filter(Boolean).at(-1) ?? null };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pinnedCells } from '../../../test/report-attacker.ts';
-import { type Figure, type Group, primarySuppressed, suppress } from './suppress.ts';
+import { leaksInAnswer, pinnedCells } from '../../../test/report-attacker.ts';
+import { type Figure, type Group, isCountUnit, primarySuppressed, suppress } from './suppress.ts';
 
 const fig = (value: number | null, students: number | null = null): Figure => ({
   value,
@@ -96,5 +96,28 @@ describe('the attacker', () => {
         { value: 12, suppressed: false },
       ),
     ).toEqual([0]);
+  });
+  it('finds the leaks of an answer that was not protected', () => {
+    const hidden = { value: null, students: null, suppressed: true };
+    const leaks = leaksInAnswer(
+      {
+        indicators: [
+          {
+            code: 'plans_by_status',
+            unit: 'plans',
+            cells: [
+              { key: 'draft', ...hidden },
+              { key: 'approved', value: 9, students: 9, suppressed: false },
+            ],
+            total: { value: 12, suppressed: false },
+          },
+          { code: 'students_flagged', unit: 'students', cells: [{ key: '', ...hidden }], total: null },
+        ],
+        children: [{ cells: [{ key: 'students_flagged', value: 9, suppressed: false }] }],
+        childrenTotal: [{ key: 'students_flagged', value: 9, suppressed: false }],
+      },
+      isCountUnit,
+    );
+    expect(leaks).toEqual(['plans_by_status draft: pinned', 'students_flagged: hidden in one place only']);
   });
 });
