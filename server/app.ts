@@ -22,6 +22,7 @@ import { jobRoutes } from './domains/jobs/routes.ts';
 import { letterRoutes } from './domains/letters/routes.ts';
 import { noteRoutes } from './domains/notes/routes.ts';
 import { organisationRoutes } from './domains/organisations/routes.ts';
+import { outcomeRoutes } from './domains/outcomes/routes.ts';
 import { planRoutes } from './domains/plans/routes.ts';
 import { referralRoutes } from './domains/referrals/routes.ts';
 import { reportRoutes } from './domains/reports/routes.ts';
@@ -170,6 +171,7 @@ export async function buildApp({
       await api.register(jobRoutes);
       await api.register(indicatorRecomputeRoutes);
       await api.register(reportRoutes);
+      await api.register(outcomeRoutes);
     },
     { prefix: '/api' },
   );

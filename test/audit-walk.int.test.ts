@@ -37,6 +37,7 @@ const QUERIES: Record<string, () => string> = {
   '/api/students/:id/indicators': () => `semesterId=${semesterId}`,
   '/api/students/:id/charts': () => `semesterId=${semesterId}`,
   '/api/reports/students': () => `org=${schoolId}`,
+  '/api/outcomes': () => `schoolId=${schoolId}`,
 };
 
 /** Routes that answer with a student's record even when no name is in it (plan text, payments, sessions). */

@@ -6,6 +6,7 @@ import { jobSamples } from './bad-input-samples-jobs.ts';
 import { letterSamples } from './bad-input-samples-letters.ts';
 import { noteSamples } from './bad-input-samples-notes.ts';
 import { opsSamples } from './bad-input-samples-ops.ts';
+import { outcomeSamples } from './bad-input-samples-outcomes.ts';
 import { planAndSupportSamples } from './bad-input-samples-plans.ts';
 import { referralSamples } from './bad-input-samples-referrals.ts';
 import { reportSamples } from './bad-input-samples-reports.ts';
@@ -250,6 +251,7 @@ export function routeSamples(ids: WalkIds): Record<string, RouteSample> {
     ...taskSamples(ids),
     ...jobSamples(ids),
     ...reportSamples(ids),
+    ...outcomeSamples(ids),
     ...opsSamples(),
   };
 }

@@ -7,6 +7,7 @@ import { budgetRoutes } from './features/budgets/budget-routes.tsx';
 import { calendarRoutes } from './features/calendar/calendar-routes.tsx';
 import { jobRoutes } from './features/jobs/job-routes.tsx';
 import { letterRoutes } from './features/letters/letter-routes.tsx';
+import { outcomeRoutes } from './features/outcomes/outcome-routes.tsx';
 import { planRoutes } from './features/plans/plan-routes.tsx';
 import { referralRoutes } from './features/referrals/referral-routes.tsx';
 import { NotFoundPage } from './features/shell/not-found-page.tsx';
@@ -94,6 +95,7 @@ export const router = createBrowserRouter([
       ...planRoutes,
       ...supportRoutes,
       ...budgetRoutes,
+      ...outcomeRoutes,
       ...calendarRoutes,
       ...letterRoutes,
       ...referralRoutes,

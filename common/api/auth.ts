@@ -67,6 +67,8 @@ export const ZNavigationAbilities = z.object({
   viewTasks: z.boolean(),
   /** Background jobs of the caller's scope (imports, recomputations; issue 13). */
   viewJobs: z.boolean(),
+  /** Students' year-end outcomes of a school (issue 14). */
+  viewOutcomes: z.boolean(),
 });
 export type TNavigationAbilities = z.infer<typeof ZNavigationAbilities>;
 

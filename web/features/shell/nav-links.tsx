@@ -6,6 +6,7 @@ import { budgetNavItems } from '../budgets/budget-labels.ts';
 import { calendarNavItems } from '../calendar/calendar-routes.tsx';
 import { jobNavItems } from '../jobs/job-routes.tsx';
 import { letterNavItems } from '../letters/letter-routes.tsx';
+import { outcomeNavItems } from '../outcomes/outcome-routes.tsx';
 import { planNavItems } from '../plans/plan-routes.tsx';
 import { referralNavItems } from '../referrals/referral-routes.tsx';
 import { supportNavItems } from '../support/access.ts';
@@ -23,6 +24,7 @@ export function navItems(me: TMe, t: (key: string) => string): Item[] {
   items.push(...planNavItems(me, t));
   items.push(...supportNavItems(me, t));
   items.push(...budgetNavItems(me, t));
+  items.push(...outcomeNavItems(me, t));
   items.push(...calendarNavItems(me, t));
   items.push(...letterNavItems(me, t));
   items.push(...referralNavItems(me, t));
