@@ -25,7 +25,7 @@ import { organisationRoutes } from './domains/organisations/routes.ts';
 import { outcomeRoutes } from './domains/outcomes/routes.ts';
 import { planRoutes } from './domains/plans/routes.ts';
 import { referralRoutes } from './domains/referrals/routes.ts';
-import './domains/reports/navigation.ts';
+import { reportRoutes } from './domains/reports/routes.ts';
 import { riskRoutes } from './domains/risks/routes.ts';
 import { studentRoutes } from './domains/students/routes.ts';
 import { supportRoutes } from './domains/support/routes.ts';
@@ -170,6 +170,7 @@ export async function buildApp({
       await api.register(taskRoutes);
       await api.register(jobRoutes);
       await api.register(indicatorRecomputeRoutes);
+      await api.register(reportRoutes);
       await api.register(outcomeRoutes);
     },
     { prefix: '/api' },

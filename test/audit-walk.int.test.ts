@@ -36,6 +36,7 @@ const QUERIES: Record<string, () => string> = {
   '/api/budgets': () => `schoolId=${schoolId}&semesterId=${semesterId}`,
   '/api/students/:id/indicators': () => `semesterId=${semesterId}`,
   '/api/students/:id/charts': () => `semesterId=${semesterId}`,
+  '/api/reports/students': () => `org=${schoolId}`,
   '/api/outcomes': () => `schoolId=${schoolId}`,
 };
 

@@ -9,6 +9,7 @@ import { opsSamples } from './bad-input-samples-ops.ts';
 import { outcomeSamples } from './bad-input-samples-outcomes.ts';
 import { planAndSupportSamples } from './bad-input-samples-plans.ts';
 import { referralSamples } from './bad-input-samples-referrals.ts';
+import { reportSamples } from './bad-input-samples-reports.ts';
 import { taskSamples } from './bad-input-samples-tasks.ts';
 
 /** Real demo ids the walk puts into URLs and bodies, so requests reach validation, not a 404. */
@@ -249,6 +250,7 @@ export function routeSamples(ids: WalkIds): Record<string, RouteSample> {
     ...chronologySamples(ids),
     ...taskSamples(ids),
     ...jobSamples(ids),
+    ...reportSamples(ids),
     ...outcomeSamples(ids),
     ...opsSamples(),
   };

@@ -10,6 +10,7 @@ import '../../server/domains/risks/policy.ts';
 import '../../server/domains/students/policy.ts';
 import '../../server/domains/budgets/policy.ts';
 import '../../server/domains/support/policy.ts';
+import '../../server/domains/reports/policy.ts';
 import '../../server/domains/outcomes/policy.ts';
 import { policyRule } from '../../server/platform/policy/gate.ts';
 
@@ -49,6 +50,8 @@ describe('role lists: one copy in common/, used by the server policies and the w
     ['BUDGET_ALLOCATE_ROLES', lists.BUDGET_ALLOCATE_ROLES, 'budget.allocate'],
     ['PAYMENT_ROLES', lists.PAYMENT_ROLES, 'payment.record'],
     ['OVER_CAP_ROLES', lists.OVER_CAP_ROLES, 'over_cap.decide'],
+    ['REPORT_ROLES', lists.REPORT_ROLES, 'report.view'],
+    ['REPORT_REFRESH_ROLES', lists.REPORT_REFRESH_ROLES, 'report.refresh'],
     ['OUTCOME_ROLES', lists.OUTCOME_ROLES, 'outcome.record'],
   ];
   it.each(pairs)('%s is the roles of %s', (_name, list, action) => {

@@ -3,6 +3,9 @@
  * reports only from here.
  */
 
+// --- end of the read model ---
+// --- The report API (helper "reportapi"): its gate actions and the auditor's suppression ---
+export { REPORT_REFRESH, REPORT_STUDENTS, REPORT_VIEW, REPORT_VIEW_FULL } from './policy.ts';
 export {
   figureSpecs,
   type RefreshResult,
@@ -22,4 +25,5 @@ export {
 } from './refresh-job.ts';
 // --- The read model and its refresh (helper "readmodel") ---
 export { type FigureRow, findFigures, findRefresh, type RefreshState } from './refresh-repo.ts';
-// --- end of the read model ---
+export { primarySuppressed, suppress } from './suppress.ts';
+// --- end of the report API ---
