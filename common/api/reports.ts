@@ -206,6 +206,9 @@ export const ZReportStudents = z.object({
 });
 export type TReportStudents = z.infer<typeof ZReportStudents>;
 
+/** The report's download formats (the audit log's `report.export_<format>`). */
+export const EXPORT_FORMATS = ['xlsx', 'csv', 'pdf'] as const;
+
 /** GET /api/reports/export.{xlsx,csv}?org=&period=&table= ; GET /api/reports/report.pdf?org=&period= */
 export const ZReportExportQuery = ZReportQuery.extend({
   /** One indicator (CSV needs one; XLSX without it has a sheet per table). */

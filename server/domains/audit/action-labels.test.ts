@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EJOURNAL_KINDS } from '../../../common/api/ejournal.ts';
+import { EXPORT_FORMATS } from '../../../common/api/reports.ts';
 import { TIMESHEET_ENTRY_KINDS } from '../../../common/api/support.ts';
 
 /**
@@ -46,6 +47,7 @@ const TEMPLATES: Record<string, () => string[]> = {
   'ejournal.enter_${kind}': () => EJOURNAL_KINDS.map((k) => `ejournal.enter_${k}`),
   'timesheet.${input.kind}': () => [...TIMESHEET_ENTRY_KINDS, 'adjustment'].map((k) => `timesheet.${k}`),
   '${e.entityType}.access': () => deniedEntityTypes().map((t) => `${t}.access`),
+  'report.export_${format}': () => EXPORT_FORMATS.map((f) => `report.export_${f}`),
 };
 
 function writtenActions(): { actions: Set<string>; unknownTemplates: string[] } {

@@ -1,4 +1,4 @@
-import type { TReportExportQuery, TReportIndicators } from '../../../common/api/reports.ts';
+import type { EXPORT_FORMATS, TReportExportQuery, TReportIndicators } from '../../../common/api/reports.ts';
 import type { RequestContext } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
@@ -55,7 +55,7 @@ async function audited(ctx: RequestContext, tx: Db, a: TReportIndicators, format
 export const exportFileName = (a: TReportIndicators, ext: string, table?: string) =>
   `pumpurs-parskats-${a.period.code}${table ? `-${table}` : ''}.${ext}`;
 
-export type ExportFormat = 'xlsx' | 'csv' | 'pdf';
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
