@@ -10,6 +10,7 @@ import { letterRoutes } from './features/letters/letter-routes.tsx';
 import { outcomeRoutes } from './features/outcomes/outcome-routes.tsx';
 import { planRoutes } from './features/plans/plan-routes.tsx';
 import { referralRoutes } from './features/referrals/referral-routes.tsx';
+import { reportRoutes } from './features/reports/report-routes.tsx';
 import { NotFoundPage } from './features/shell/not-found-page.tsx';
 import { RequirePermission, SignedInArea, SignedOutArea } from './features/shell/session-guards.tsx';
 import { confirmRoute, supportRoutes } from './features/support/support-routes.tsx';
@@ -99,6 +100,7 @@ export const router = createBrowserRouter([
       ...calendarRoutes,
       ...letterRoutes,
       ...referralRoutes,
+      ...reportRoutes,
       ...taskRoutes,
       ...jobRoutes,
       { path: '*', element: <NotFoundPage /> },

@@ -67,6 +67,10 @@ export const ZNavigationAbilities = z.object({
   viewTasks: z.boolean(),
   /** Background jobs of the caller's scope (imports, recomputations; issue 13). */
   viewJobs: z.boolean(),
+  /** The dashboards and the programme's figures (issue 14; the auditor too, suppressed). */
+  viewReports: z.boolean(),
+  /** Ask for the reports' figures to be recomputed now. */
+  refreshReports: z.boolean(),
   /** Students' year-end outcomes of a school (issue 14). */
   viewOutcomes: z.boolean(),
 });

@@ -1,5 +1,5 @@
 import { REPORT_REFRESH_ROLES, REPORT_ROLES } from '../../../common/roles.ts';
-import { definePolicies, type OrgResource } from '../../platform/policy/gate.ts';
+import { defineAbilities, definePolicies, type OrgResource } from '../../platform/policy/gate.ts';
 
 /** Read an organisation's report figures (the auditor too, suppressed). */
 export const REPORT_VIEW = 'report.view';
@@ -18,3 +18,6 @@ definePolicies<OrgResource>({
   [REPORT_STUDENTS]: { roles: FULL_ROLES },
   [REPORT_REFRESH]: { roles: REPORT_REFRESH_ROLES },
 });
+
+// The dashboards' entries of /api/me's `can`: the navigation entry and the refresh button.
+defineAbilities('navigation', { viewReports: REPORT_VIEW, refreshReports: REPORT_REFRESH });

@@ -9,6 +9,7 @@ import { letterNavItems } from '../letters/letter-routes.tsx';
 import { outcomeNavItems } from '../outcomes/outcome-routes.tsx';
 import { planNavItems } from '../plans/plan-routes.tsx';
 import { referralNavItems } from '../referrals/referral-routes.tsx';
+import { reportNavItems } from '../reports/report-routes.tsx';
 import { supportNavItems } from '../support/access.ts';
 import { taskNavItems } from '../tasks/task-routes.tsx';
 import { riskNavItems } from '../watch-list/access.ts';
@@ -28,6 +29,7 @@ export function navItems(me: TMe, t: (key: string) => string): Item[] {
   items.push(...calendarNavItems(me, t));
   items.push(...letterNavItems(me, t));
   items.push(...referralNavItems(me, t));
+  items.push(...reportNavItems(me, t));
   if (me.can.manageOrganisations) items.push({ to: '/organisations', label: t('nav.organisations') });
   if (me.can.manageUsers) items.push({ to: '/users', label: t('nav.users') });
   if (me.can.viewAudit) items.push({ to: '/audit', label: t('nav.audit') });
