@@ -5,8 +5,10 @@ import pg from 'pg';
 import { CHILD_INDICATORS } from '../common/api/reports.ts';
 import { findCurrentSemester } from '../server/domains/calendar/index.ts';
 import { findFigures, refreshReportFigures } from '../server/domains/reports/index.ts';
+import { DEFAULT_GENERATED_PASSWORD } from '../server/generate/options.ts';
+import { GENERATED_DOMAIN } from '../server/generate/people.ts';
 import { type Database, openPostgres, queryRows } from '../server/platform/db.ts';
-import { percentile } from './lib.ts';
+import { freePort, loadGet, percentile, signInHttp, startServer, stopServer } from './lib.ts';
 import { insertSection } from './report.ts';
 
 /**
@@ -64,6 +66,47 @@ function dashboardRead(database: Database, period: string, orgId: string, childr
       ...(await findFigures(db, period, [orgId])),
       ...(await findFigures(db, period, children, CHILD_INDICATORS)),
     ]);
+}
+
+/**
+ * The report API over HTTP: the app started on the bench database, signed in as the generated national
+ * admin, auditor and the coordinator of the largest municipality; RUNS sequential GETs each.
+ */
+async function timeHttp(
+  database: Database,
+  name: string,
+  period: string,
+  nationId: string,
+  municipalityId: string,
+) {
+  const [coordinator] = await database.read((db) =>
+    queryRows<{ email: string }>(
+      db,
+      sql`select u.email from users u join role_grants g on g.user_id = u.id
+          where g.role = 'municipal_coordinator' and g.org_id = ${municipalityId} order by u.email limit 1`,
+    ),
+  );
+  if (!coordinator) throw new Error('the largest municipality has no coordinator');
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const { child } = await startServer({ DATABASE_URL: urlOf(name), PUMPURS_DEMO: 'off' }, port);
+  try {
+    const time = async (email: string, org: string) => {
+      const { cookie } = await signInHttp(base, email, DEFAULT_GENERATED_PASSWORD);
+      const url = `${base}/api/reports/indicators?org=${org}&period=${period}`;
+      await loadGet(url, cookie, 2, 1);
+      const r = await loadGet(url, cookie, runs, 1);
+      if (r.failures > 0) throw new Error(`${r.failures} of ${runs} report requests failed`);
+      return r;
+    };
+    return {
+      national: await time(`admin@${GENERATED_DOMAIN}`, nationId),
+      auditor: await time(`auditors@${GENERATED_DOMAIN}`, nationId),
+      municipal: await time(coordinator.email, municipalityId),
+    };
+  } finally {
+    await stopServer(child, 10_000);
+  }
 }
 
 async function main(): Promise<void> {
@@ -144,6 +187,8 @@ async function main(): Promise<void> {
     const national = await timeReads(dashboardRead(database, current, nation.id, childrenOf(nation.id)));
     const municipal = await timeReads(dashboardRead(database, current, biggest.id, childrenOf(biggest.id)));
     const nationalYear = await timeReads(dashboardRead(database, year, nation.id, childrenOf(nation.id)));
+    console.error('bench/reports: timing GET /api/reports/indicators over HTTP');
+    const http = await timeHttp(database, name, current, nation.id, biggest.id);
     const c = counts[0];
     const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
     const section = `## Reports read model (issue 14)
@@ -165,9 +210,13 @@ ${c.schools} schools, ${c.plans} plans (${c.plan_events} plan events), ${c.risks
 | (b) national dashboard read, ${current}: nation's rows + ${childrenOf(nation.id).length} children's headline rows (${national.rows} rows), p50 / p95 | ${national.p50.toFixed(1)} / ${national.p95.toFixed(1)} ms | < 1 s |
 | (b) the same for the school year ${year} (${nationalYear.rows} rows), p50 / p95 | ${nationalYear.p50.toFixed(1)} / ${nationalYear.p95.toFixed(1)} ms | < 1 s |
 | (c) municipal dashboard read, the largest municipality (${childrenOf(biggest.id).length} schools, ${municipal.rows} rows), p50 / p95 | ${municipal.p50.toFixed(1)} / ${municipal.p95.toFixed(1)} ms | < 300 ms |
+| (b) over HTTP: \`GET /api/reports/indicators?org=<nation>&period=${current}\` as the national admin (the whole answer: figures, labels, children), p50 / p95 | ${http.national.p50.toFixed(1)} / ${http.national.p95.toFixed(1)} ms | < 1 s |
+| (b) the same as the auditor (suppressed), p50 / p95 | ${http.auditor.p50.toFixed(1)} / ${http.auditor.p95.toFixed(1)} ms | < 1 s |
+| (c) over HTTP: the largest municipality as its coordinator, p50 / p95 | ${http.municipal.p50.toFixed(1)} / ${http.municipal.p95.toFixed(1)} ms | < 300 ms |
 
-The reads are findFigures (server/domains/reports/refresh-repo.ts), the query the report API makes, timed in-process
-(service time, no HTTP); each is a range read of report_figures' primary key (period, org_id, …): no index was added.
+The in-process reads are findFigures (server/domains/reports/refresh-repo.ts), the query the report API makes
+(service time, no HTTP); the HTTP rows are the app (server/main.ts through tsx, on the same database) answering one
+request at a time, ${runs} each after two warm-ups, sign-in excluded; each is a range read of report_figures' primary key (period, org_id, …): no index was added.
 The refresh times are refreshReportFigures's own duration (the period's transaction: delete, every indicator's
 INSERT … GROUP BY GROUPING SETS, the report_refreshes row); the whole call also makes the flag counts current
 (the first one recounts every flag of the semester: the kept day counts are deleted before it, as on a new school day).
