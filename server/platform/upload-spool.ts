@@ -24,6 +24,15 @@ export function uploadDir(): string {
 
 const streamed = Symbol('streamed-body');
 
+/** The content types a table upload (CSV or XLSX, as browsers and tools label them) may arrive with. */
+export const TABLE_FILE_TYPES = [
+  'text/csv',
+  'application/octet-stream',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.ms-excel',
+  'text/plain',
+];
+
 /**
  * Lets the routes of this plugin receive files of these types as the request stream itself (read
  * by `spoolUpload`), so a large upload is never buffered in memory.

@@ -8,7 +8,12 @@ import {
   ZImportUpload,
   ZImportUploadQuery,
 } from '../../../common/api/imports.ts';
-import { acceptStreamedBodies, removeSpooled, spoolUpload } from '../../platform/upload-spool.ts';
+import {
+  acceptStreamedBodies,
+  removeSpooled,
+  spoolUpload,
+  TABLE_FILE_TYPES,
+} from '../../platform/upload-spool.ts';
 import * as service from './run-import.ts';
 
 const errors = {
@@ -23,19 +28,12 @@ const errors = {
 const ZId = z.object({ id: z.uuid() });
 /** Bytes of one uploaded class list: the country's 220,000 students fit several times over. */
 export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
-const FILE_TYPES = [
-  'text/csv',
-  'application/octet-stream',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'application/vnd.ms-excel',
-  'text/plain',
-];
 
 /** Class-list imports: upload, preview with a column mapping, all-or-nothing commit, error report. */
 export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database;
   const tags = ['imports'];
-  acceptStreamedBodies(app, FILE_TYPES);
+  acceptStreamedBodies(app, TABLE_FILE_TYPES);
 
   app.post(
     '/imports/students',

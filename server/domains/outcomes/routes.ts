@@ -10,7 +10,12 @@ import {
   ZOutcomeParams,
   ZOutcomeRow,
 } from '../../../common/api/outcomes.ts';
-import { acceptStreamedBodies, removeSpooled, spoolUpload } from '../../platform/upload-spool.ts';
+import {
+  acceptStreamedBodies,
+  removeSpooled,
+  spoolUpload,
+  TABLE_FILE_TYPES,
+} from '../../platform/upload-spool.ts';
 import { checkImportRight, importOutcomes, MAX_OUTCOME_BYTES } from './import.ts';
 import * as service from './service.ts';
 
@@ -25,18 +30,11 @@ const errors = {
   422: ZApiError,
 };
 const tags = ['outcomes'];
-const FILE_TYPES = [
-  'text/csv',
-  'application/octet-stream',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'application/vnd.ms-excel',
-  'text/plain',
-];
 
 /** Students' outcomes at the end of a school year: the school's list, one outcome, and a file import. */
 export const outcomeRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database;
-  acceptStreamedBodies(app, FILE_TYPES);
+  acceptStreamedBodies(app, TABLE_FILE_TYPES);
 
   app.get(
     '/outcomes',
