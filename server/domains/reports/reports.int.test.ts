@@ -6,6 +6,7 @@ import { leaksInAnswer } from '../../../test/report-attacker.ts';
 import { type FigureInput, headlineRows, putFigures } from '../../../test/report-figures.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../test/server.ts';
 import { now } from '../../platform/clock.ts';
+import { todayInLatvia } from '../../platform/dates.ts';
 import { queryRows } from '../../platform/db.ts';
 import { isCountUnit } from './suppress.ts';
 
@@ -230,6 +231,27 @@ describe('the drill-down to students', () => {
       404,
     );
   });
+  it('no longer lists a student who moved to another school at the old school, nor their old plan at the new one', async () => {
+    const before = (await c['koord.s1'].get(`/api/reports/students?org=${org['ZIEM-S1']}&limit=500`)).json();
+    const student = before.items.find((s: { planId: string | null }) => s.planId !== null);
+    expect(student).toBeDefined();
+    const moved = await c['koord.s1'].post(`/api/students/${student.id}/move`, {
+      toSchoolId: org['ZIEM-S2'],
+      movedOn: todayInLatvia(),
+      classLabel: '8.b',
+      grade: 8,
+      reason: 'Ģimene pārcēlās',
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const after = (await c['koord.s1'].get(`/api/reports/students?org=${org['ZIEM-S1']}&limit=500`)).json();
+    expect(after.items.map((s: { id: string }) => s.id)).not.toContain(student.id);
+    expect(after.total).toBe(before.total - 1);
+    const atNew = (
+      await c['koord.ziemelu'].get(`/api/reports/students?org=${org['ZIEM-S2']}&limit=500`)
+    ).json();
+    for (const s of atNew.items as { id: string; planId: string | null }[])
+      if (s.id === student.id) expect(s.planId).not.toBe(student.planId);
+  });
 });
 
 describe('refresh and the ministry API document', () => {
@@ -256,6 +278,28 @@ describe('refresh and the ministry API document', () => {
     expect((await c.auditors.post('/api/reports/refresh', {})).statusCode).toBe(403);
     expect((await c['skolotajs.s1'].post('/api/reports/refresh', {})).statusCode).toBe(403);
     expect((await c.admin.post('/api/reports/refresh', { period: '2001-1' })).statusCode).toBe(404);
+  });
+
+  it('never runs two refreshes of a period at once when the same request comes twice at the same moment', async () => {
+    const key = `reports.refresh:${period}`;
+    await server.database.withTx((tx) => tx.execute(sql`delete from job_runs where singleton_key = ${key}`));
+    const both = await Promise.all([
+      c['koord.s1'].post('/api/reports/refresh', { period }),
+      c['koord.ziemelu'].post('/api/reports/refresh', { period }),
+    ]);
+    for (const r of both) expect([202, 409], r.body).toContain(r.statusCode);
+    const runs = await server.database.read((db) =>
+      queryRows<{ created: number; ended: number; state: string }>(
+        db,
+        sql`select (extract(epoch from created_at) * 1000)::float8 as created, (extract(epoch from updated_at) * 1000)::float8 as ended, state from job_runs where singleton_key = ${key} order by created_at`,
+      ),
+    );
+    // One job per 202; a second one only after the first had ended (the test server runs jobs at once).
+    expect(runs.length).toBe(both.filter((r) => r.statusCode === 202).length);
+    if (runs.length === 2) {
+      expect(runs[0].state).toBe('done');
+      expect(Number(runs[1].created)).toBeGreaterThanOrEqual(Number(runs[0].ended));
+    }
   });
 
   it('describes the indicators route with its answer’s schema in the OpenAPI document', async () => {
