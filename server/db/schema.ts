@@ -1,6 +1,7 @@
 /** The whole Drizzle schema, one file per area. */
 
 export * from './schema/ejournal.ts';
+export * from './schema/evidence.ts';
 export * from './schema/foundation.ts';
 export * from './schema/letters.ts';
 export * from './schema/notes.ts';

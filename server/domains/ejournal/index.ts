@@ -34,3 +34,15 @@ export { getWatchList, getWatchListSummary, refreshFlagDays } from './watch-list
 // The stored flag counts' refreshes: the job's whole-semester one and a request's for its scope
 // (test/instances/flag-count-locks.test.ts runs them at once on PostgreSQL).
 export { ensureFlagCounts, ensureFlagCountsIn } from './flag-count-repo.ts';
+/**
+ * For the flag validation report and the risk score (issue 15): the flags as one pure rule, and the
+ * SQL columns and joins that give a semester's indicators the attendance rate and thresholds in force.
+ */
+export {
+  DEFAULT_FLAG_SETTINGS,
+  type FlagInputs,
+  type FlagSettings,
+  flagCondition,
+  raisedFlags,
+} from './flag-rules.ts';
+export { flagInputColumns, schoolDaysToday, thresholdJoins } from './flag-count-repo.ts';
