@@ -224,7 +224,13 @@ function fairnessOf(
   const recallGap =
     F.recall.value !== null && M.recall.value !== null ? F.recall.value - M.recall.value : null;
   const unknown = rows.filter((r) => r.sex === null).length;
-  return { F, M, unknown, recallGap, warning: recallGap !== null && Math.abs(recallGap) > RECALL_GAP_WARNING };
+  return {
+    F,
+    M,
+    unknown,
+    recallGap,
+    warning: recallGap !== null && Math.abs(recallGap) > RECALL_GAP_WARNING,
+  };
 }
 
 function evaluateFlags(

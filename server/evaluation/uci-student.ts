@@ -157,8 +157,7 @@ export function parseUciStudent(bytes: Uint8Array): UciStudentRow[] {
     };
     for (const name of NUMERIC_COLUMNS) num(name, 999);
     const sex = cell.sex;
-    if (sex !== 'F' && sex !== 'M' && sex !== '')
-      throw new UciFileError('sex must be F, M or empty', line);
+    if (sex !== 'F' && sex !== 'M' && sex !== '') throw new UciFileError('sex must be F, M or empty', line);
     return {
       sex: sex === '' ? null : sex,
       failures: num('failures', 99),
@@ -200,9 +199,7 @@ export function parseFolds(text: string, rows: number): { folds: number[][]; k: 
   if (k < 2) throw new UciFileError('the folds file has fewer than 2 folds');
   folds.forEach((repeat, r) => {
     if (repeat.length !== rows)
-      throw new UciFileError(
-        `fold_of_row[${r}] has ${repeat.length} rows where the data set has ${rows}`,
-      );
+      throw new UciFileError(`fold_of_row[${r}] has ${repeat.length} rows where the data set has ${rows}`);
     const seen = new Set(repeat);
     for (let f = 0; f < k; f += 1)
       if (!seen.has(f)) throw new UciFileError(`fold_of_row[${r}] has no row in fold ${f}`);
