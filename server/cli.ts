@@ -1,9 +1,9 @@
 import { ZCreateUserBody } from '../common/api/users.ts';
 import { importStudentsCommand } from './cli-import.ts';
 import { loadDemoIfEmpty } from './demo/seed.ts';
-import { evaluateFlagsCommand } from './evaluation/cli-evaluate.ts';
 import { findRoot, insertOrganisation } from './domains/organisations/index.ts';
 import { emailExists, insertGrant, insertUser } from './domains/users/index.ts';
+import { evaluateFlagsCommand } from './evaluation/cli-evaluate.ts';
 import { GenerateRefused, generateNational } from './generate/generate.ts';
 import { parseGenerateArgs } from './generate/options.ts';
 import { loadConfig } from './platform/config.ts';

@@ -1,4 +1,4 @@
-import { openSync, readSync, closeSync, fstatSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { evaluate } from './evaluate-flags.ts';
 import { evaluationJson, evaluationText } from './evaluation-output.ts';
 import type { AbsencesAs } from './mapping.ts';

@@ -15,6 +15,7 @@ import {
   f1Of,
   meanSd,
   precisionAtTop,
+  recallOf,
   rocAuc,
   wilson,
 } from '../platform/stats/metrics.ts';
@@ -340,11 +341,14 @@ function evaluateScore(
       m.rocAuc.push(auc);
       m.prAuc.push(ap);
       m.precisionTop10.push(precisionAtTop(testScores, testTruth, 0.1) as number);
-      m.recall.push((c.tp + c.fn > 0 ? c.tp / (c.tp + c.fn) : 0) as number);
+      m.recall.push(recallOf(c) ?? 0);
       m.f1.push(f1Of(c) ?? 0);
       m.accuracy.push(accuracyOf(c) as number);
       m.threshold.push(threshold);
-      if (r === 0) test.forEach((i, j) => (firstRepeat[i] = predicted[j] as boolean));
+      if (r === 0)
+        test.forEach((i, j) => {
+          firstRepeat[i] = predicted[j] as boolean;
+        });
     }
   });
   return {

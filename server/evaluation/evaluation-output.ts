@@ -33,7 +33,10 @@ const ms = (m: MeanSd) => `${dec(m.mean)} ± ${dec(m.sd)}`;
 /** Rows of cells as columns padded to the widest cell (numbers right-aligned). */
 function table(rows: string[][], indent = '  '): string[] {
   const widths: number[] = [];
-  for (const row of rows) row.forEach((c, j) => (widths[j] = Math.max(widths[j] ?? 0, c.length)));
+  for (const row of rows)
+    row.forEach((c, j) => {
+      widths[j] = Math.max(widths[j] ?? 0, c.length);
+    });
   return rows.map(
     (row) =>
       indent +

@@ -46,24 +46,25 @@ export const UCI_STUDENT_COLUMNS = [
   'G3',
 ] as const;
 
-const NUMERIC_COLUMNS = new Set<string>([
-  'age',
-  'Medu',
-  'Fedu',
-  'traveltime',
-  'studytime',
-  'failures',
-  'famrel',
-  'freetime',
-  'goout',
-  'Dalc',
-  'Walc',
-  'health',
-  'absences',
-  'G1',
-  'G2',
-  'G3',
-]);
+/** The numeric columns and their largest value (marks 0–20; the other counts and scales are small). */
+const NUMERIC_COLUMNS: Readonly<Record<string, number>> = {
+  age: 99,
+  Medu: 9,
+  Fedu: 9,
+  traveltime: 9,
+  studytime: 9,
+  failures: 99,
+  famrel: 9,
+  freetime: 9,
+  goout: 9,
+  Dalc: 9,
+  Walc: 9,
+  health: 9,
+  absences: 999,
+  G1: 20,
+  G2: 20,
+  G3: 20,
+};
 
 /** The largest file read (the published files are under 100 kB). */
 export const UCI_MAX_BYTES = 5 * 1024 * 1024;
@@ -119,7 +120,7 @@ export function parseUciStudent(bytes: Uint8Array): UciStudentRow[] {
       info: true,
       relax_column_count: true,
       max_record_size: MAX_RECORD_CHARS,
-    });
+    }) as unknown as typeof records; // `info: true` gives { record, info } (the typings miss it)
   } catch (err) {
     const line = (err as { lines?: unknown }).lines;
     const tooLong = (err as { code?: unknown }).code === 'CSV_MAX_RECORD_SIZE';
@@ -149,22 +150,23 @@ export function parseUciStudent(bytes: Uint8Array): UciStudentRow[] {
     UCI_STUDENT_COLUMNS.forEach((name, j) => {
       cell[name] = record[j] as string;
     });
-    const num = (name: string, max: number) => {
+    const num = (name: string) => {
       const raw = cell[name] as string;
+      const max = NUMERIC_COLUMNS[name] as number;
       if (!/^\d{1,3}$/.test(raw) || Number(raw) > max)
         throw new UciFileError(`${name} must be a whole number from 0 to ${max}`, line);
       return Number(raw);
     };
-    for (const name of NUMERIC_COLUMNS) num(name, 999);
+    for (const name of Object.keys(NUMERIC_COLUMNS)) num(name);
     const sex = cell.sex;
     if (sex !== 'F' && sex !== 'M' && sex !== '') throw new UciFileError('sex must be F, M or empty', line);
     return {
       sex: sex === '' ? null : sex,
-      failures: num('failures', 99),
-      absences: num('absences', 999),
-      g1: num('G1', 20),
-      g2: num('G2', 20),
-      g3: num('G3', 20),
+      failures: num('failures'),
+      absences: num('absences'),
+      g1: num('G1'),
+      g2: num('G2'),
+      g3: num('G3'),
     };
   });
 }
