@@ -113,7 +113,11 @@ function flagCountUpdate(semesterId: string, condition: SQL, gate: SQL = sql`tru
  * Recomputes the stored flag count of a semester's indicators matched by `condition` (on `i`); only
  * rows whose count changes are written. Returns the rows changed.
  */
-export async function refreshFlagCounts(db: Db, semesterId: string, condition: SQL = sql`true`): Promise<number> {
+export async function refreshFlagCounts(
+  db: Db,
+  semesterId: string,
+  condition: SQL = sql`true`,
+): Promise<number> {
   const rows = await queryRows<{ student_id: string }>(db, flagCountUpdate(semesterId, condition));
   return rows.length;
 }
@@ -162,8 +166,7 @@ export async function refreshFlagCountsUnder(db: Db, orgPath: string): Promise<v
     db,
     sql`select id from semesters where starts_on <= ${todayInLatvia()}::date`,
   );
-  for (const s of semesters)
-    await refreshFlagCounts(db, s.id, sql`o.path like ${`${escapeLike(orgPath)}%`}`);
+  for (const s of semesters) await refreshFlagCounts(db, s.id, sql`o.path like ${`${escapeLike(orgPath)}%`}`);
 }
 
 /**

@@ -46,7 +46,10 @@ function describe(key: FlagKey, x: FlagInputs, s: FlagSettings, lang: Language):
         key,
         value: x.unjustifiedLessons,
         threshold: s.unjustifiedLessons,
-        message: t(lang, 'flags.unjustified', { count: x.unjustifiedLessons, threshold: s.unjustifiedLessons }),
+        message: t(lang, 'flags.unjustified', {
+          count: x.unjustifiedLessons,
+          threshold: s.unjustifiedLessons,
+        }),
       };
     case 'attendance': {
       const rate = x.attendanceRate as number;

@@ -64,10 +64,7 @@ export interface WatchListFilter {
   offset: number;
 }
 
-type InnerFilter = Pick<
-  WatchListFilter,
-  'semesterId' | 'scope' | 'schoolId' | 'studentId' | 'grade'
-> & {
+type InnerFilter = Pick<WatchListFilter, 'semesterId' | 'scope' | 'schoolId' | 'studentId' | 'grade'> & {
   /** Only rows whose stored flag count is above zero (indexes *_watch_order_idx, migration 0027). */
   storedFlagged?: boolean;
   /** Only rows past the legal-duty line (index student_indicators_legal_duty_idx). */

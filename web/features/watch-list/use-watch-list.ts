@@ -82,7 +82,11 @@ export function useWatchListSummary(enabled: boolean) {
 }
 
 /** Thresholds in force for a municipality or the nation, and whether they come from the level above. */
-export type ThresholdsResponse = TThresholds & { disabledFlags: FlagKey[]; organisationId: string; inherited: boolean };
+export type ThresholdsResponse = TThresholds & {
+  disabledFlags: FlagKey[];
+  organisationId: string;
+  inherited: boolean;
+};
 
 const thresholdsPath = (orgId: string) => `/api/organisations/${encodeURIComponent(orgId)}/thresholds`;
 
