@@ -236,11 +236,12 @@ export function routeSamples(ids: WalkIds): Record<string, RouteSample> {
     'PUT /api/organisations/:id/thresholds': {
       body: {
         unjustifiedLessons: 20,
-        lowMarks: 2,
+        lowMarks: 1,
         averageDrop: 1,
         behaviourNotes: 3,
         attendanceRate: 0.85,
         lessonsPerDay: 7,
+        disabledFlags: ['average_drop'],
       },
     },
     ...planAndSupportSamples(ids),
