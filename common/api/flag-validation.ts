@@ -148,8 +148,12 @@ export const ZFlagValidationSemester = z.object({
   knownOutcomes: z.number().int(),
 });
 
+const ZValidationOrg = z.object({ id: z.uuid(), name: z.string(), type: z.enum(['nation', 'municipality']) });
+
 export const ZFlagValidation = z.object({
-  org: z.object({ id: z.uuid(), name: z.string(), type: z.enum(['nation', 'municipality']) }),
+  org: ZValidationOrg,
+  /** The organisations the caller may choose (the nation and municipalities in scope). */
+  orgs: z.array(ZValidationOrg),
   /** The semester judged; null when no semester has ended yet. */
   semester: ZFlagValidationSemester.nullable(),
   /** The semesters that have ended, newest first. */

@@ -35,3 +35,13 @@ export async function countKnownOutcomes(db: Db, path: string, today: string): P
   );
   return new Map(rows.map((r) => [r.semester_id, Number(r.known)]));
 }
+
+/** The nation and municipalities under the caller's scope paths, the nation first, then by name. */
+export async function findValidationOrgs(db: Db, scope: string[]): Promise<ValidationOrgRow[]> {
+  return queryRows<ValidationOrgRow>(
+    db,
+    sql`select id, name, type, path from organisations
+      where type in ('nation', 'municipality') and ${pathInScope(sql`path`, scope)}
+      order by type = 'nation' desc, name`,
+  );
+}

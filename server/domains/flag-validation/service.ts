@@ -64,6 +64,11 @@ export async function getFlagValidation(
   });
   return {
     org: { id: org.id, name: org.name, type: org.type },
+    orgs: (await repo.findValidationOrgs(tx, scopePaths(ctx.actor, FLAG_VALIDATION_VIEW))).map((o) => ({
+      id: o.id,
+      name: o.name,
+      type: o.type,
+    })),
     semester,
     semesters,
     figures: validateFlags(rows, yearsSince),
