@@ -75,7 +75,7 @@ export function RocSection({ flags }: { flags: TFlagValidationFlag[] }) {
                 dataKey="fpr"
                 series={[{ name: 'tpr', label: t('flagValidation.tpr'), color: 'blue.8' }]}
                 curveType="linear"
-                xAxisProps={{ type: 'number', domain: [0, 1] }}
+                xAxisProps={{ type: 'number', domain: [0, 1], tickFormatter: (v: number) => formatNumber(v, lang, 2) }}
                 yAxisProps={{ domain: [0, 1] }}
                 xAxisLabel={t('flagValidation.fpr')}
                 yAxisLabel={t('flagValidation.tpr')}
