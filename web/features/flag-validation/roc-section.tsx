@@ -75,7 +75,11 @@ export function RocSection({ flags }: { flags: TFlagValidationFlag[] }) {
                 dataKey="fpr"
                 series={[{ name: 'tpr', label: t('flagValidation.tpr'), color: 'blue.8' }]}
                 curveType="linear"
-                xAxisProps={{ type: 'number', domain: [0, 1], tickFormatter: (v: number) => formatNumber(v, lang, 2) }}
+                xAxisProps={{
+                  type: 'number',
+                  domain: [0, 1],
+                  tickFormatter: (v: number) => formatNumber(v, lang, 2),
+                }}
                 yAxisProps={{ domain: [0, 1] }}
                 xAxisLabel={t('flagValidation.fpr')}
                 yAxisLabel={t('flagValidation.tpr')}
@@ -107,7 +111,9 @@ export function RocSection({ flags }: { flags: TFlagValidationFlag[] }) {
                 // biome-ignore lint/suspicious/noArrayIndexKey: points in curve order
                 <Table.Tr key={i}>
                   <Table.Th scope="row" fw={400}>
-                    {p.threshold === null ? '—' : formatNumber(p.threshold, lang, 2)}
+                    {p.threshold === null
+                      ? '—'
+                      : formatNumber(p.threshold, lang, Number.isInteger(p.threshold) ? 0 : 2)}
                   </Table.Th>
                   <Table.Td ta="right">{formatNumber(p.tpr, lang, 2)}</Table.Td>
                   <Table.Td ta="right">{formatNumber(p.fpr, lang, 2)}</Table.Td>
