@@ -209,6 +209,12 @@ describe('GET /api/flag-validation', () => {
     }
   });
 
+  it("offers the report in /api/me's navigation to its roles only", async () => {
+    const can = async (who: string) => (await c[who]?.get('/api/me'))?.json().can.viewFlagValidation;
+    for (const who of ['admin', 'eksperts', 'koord.ziemelu']) expect(await can(who), who).toBe(true);
+    for (const who of ['auditors', 'koord.s1', 'skolotajs.s1']) expect(await can(who), who).toBe(false);
+  });
+
   it('audits the read as flag_validation.view of the organisation', async () => {
     const res = await get('koord.ziemelu', `org=${org.ZIEM}&semester=${semester.id}`);
     const audit = await q<{ action: string; entity_type: string; entity_id: string }>(
