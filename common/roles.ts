@@ -146,3 +146,12 @@ export const OUTCOME_ROLES = [
   'school_director',
   'school_coordinator',
 ] as const satisfies readonly Role[];
+/**
+ * Open the flag validation and fairness report of a municipality or the nation (issue 15). Not the
+ * auditor: it is about students' outcomes at row level, even though it shows them aggregated.
+ */
+export const FLAG_VALIDATION_ROLES = [
+  'national_admin',
+  'expert',
+  'municipal_coordinator',
+] as const satisfies readonly Role[];

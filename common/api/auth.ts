@@ -73,6 +73,8 @@ export const ZNavigationAbilities = z.object({
   refreshReports: z.boolean(),
   /** Students' year-end outcomes of a school (issue 14). */
   viewOutcomes: z.boolean(),
+  /** The flag validation and fairness report of a municipality or the nation (issue 15). */
+  viewFlagValidation: z.boolean(),
 });
 export type TNavigationAbilities = z.infer<typeof ZNavigationAbilities>;
 
