@@ -150,12 +150,12 @@ export async function seedEjournal(
 }
 
 /** Share of students (not flagged now) who were failing in the labelled semester. */
-const FAILING_BEFORE = 0.06;
+const FAILING_BEFORE = 0.09;
 
 /**
  * The e-journal of the last completed school year's final semester (`cal.labelled`), so that the
  * flag validation and the risk score have a past semester whose outcomes are known. When it is the
- * previous semester (September–December), that semester is already recorded: about 6 % of the
+ * previous semester (September–December), that semester is already recorded: about 9 % of the
  * students who are not flagged now get failing marks (2–3) at its end in one or two subjects — they
  * were failing then — added to `before`. Otherwise (January–August) a whole semester is recorded into
  * the rows answered, the same students much alike: most of those truant or struggling now were so

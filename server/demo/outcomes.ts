@@ -73,9 +73,9 @@ export function failChance(i: {
   mark_average: number | null;
   behaviour_notes: number;
 }): number {
-  let p = 0.04;
-  if (i.low_marks > 0) p += 0.55 + 0.05 * Math.min(i.low_marks - 1, 4);
-  if (i.unjustified_lessons > 20) p += 0.5;
+  let p = 0.025;
+  if (i.low_marks > 0) p += 0.6 + 0.05 * Math.min(i.low_marks - 1, 4);
+  if (i.unjustified_lessons > 20) p += 0.55;
   else if (i.unjustified_lessons > 10) p += 0.05;
   if (i.mark_average !== null && i.mark_average < 5) p += 0.1;
   if (i.behaviour_notes >= 3) p += 0.1;
