@@ -67,6 +67,12 @@ describe('importing every student’s result (issue 15), not only programme stud
       ),
     );
     expect(owner.school_id).toBe(fx.schools.s1);
+    // The page stays the programme students' list and counts the other results.
+    const list = await koord.request('GET', `/api/outcomes?schoolId=${fx.schools.s1}&schoolYear=${fx.year}`);
+    expect(list.statusCode, list.body).toBe(200);
+    const ids = list.json().items.map((r: { studentId: string }) => r.studentId);
+    expect(ids).not.toContain(golf.id);
+    expect(list.json().others).toBeGreaterThanOrEqual(2);
   });
 
   it('refuses another school’s student (no plan, indicators elsewhere) with the unknown code’s row error, saving nothing', async () => {

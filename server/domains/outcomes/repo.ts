@@ -132,6 +132,18 @@ export async function findYearStudents(
   );
 }
 
+/** Outcomes of the year stored with the school for students who are not its programme students then. */
+export async function countOtherOutcomes(db: Db, schoolId: string, schoolYear: number): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`with ${yearOwners(schoolYear, schoolId, null)}
+        select count(*)::int as n from student_outcomes so
+         where so.school_id = ${schoolId} and so.school_year = ${schoolYear}
+           and not exists (select 1 from owner o where o.student_id = so.student_id and o.school_id = ${schoolId})`,
+  );
+  return Number(row?.n ?? 0);
+}
+
 /** The school years in which the school has programme students (owner or not), newest first. */
 export async function findProgrammeYears(db: Db, schoolId: string): Promise<number[]> {
   const rows = await queryRows<{ school_year: number }>(
