@@ -9,7 +9,6 @@ import {
   type FlagInputs,
   type FlagSettings,
   flagInputColumns,
-  schoolDaysToday,
   thresholdJoins,
 } from '../ejournal/index.ts';
 import type { RiskInputs } from './model.ts';
@@ -71,7 +70,7 @@ export async function findLabelledRows(
     db,
     sql`select i.student_id, i.school_id, o.path as school_path, s.gender, s.grade,
         i.unjustified_lessons, i.justified_lessons, i.other_lessons, i.low_marks, i.mark_average, i.previous_average,
-        i.behaviour_notes, ${flagInputColumns(schoolDaysToday(semester))},
+        i.behaviour_notes, ${flagInputColumns()},
         (select count(*)::int from student_outcomes so
           where so.student_id = i.student_id and so.school_year < ${semester.schoolYear} and so.outcome = 'repeats_year') as years_not_passed,
         sout.outcome
