@@ -61,7 +61,7 @@ export const thresholdJoins = sql`left join organisations par on par.id = o.pare
  * held, the lessons held being the school days up to the school's latest attendance record in the
  * semester (journal_coverage) × lessons per day: the wall clock does not enter.
  */
-export function flagInputColumns(_schoolDaysBefore0034?: number): SQL {
+export function flagInputColumns(): SQL {
   const d = DEFAULT_THRESHOLDS;
   const disabled = sql.join(
     d.disabledFlags.map((k) => sql`${k}::text`),
@@ -79,23 +79,6 @@ export function flagInputColumns(_schoolDaysBefore0034?: number): SQL {
         coalesce(tm.behaviour_notes, tn.behaviour_notes, ${d.behaviourNotes}::int) as t_behaviour,
         coalesce(tm.attendance_rate, tn.attendance_rate, ${d.attendanceRate}::numeric) as t_attendance,
         coalesce(tm.disabled_flags, tn.disabled_flags, array[${disabled}]::text[]) as t_disabled`;
-}
-
-/**
- * The school days elapsed in a semester as of today (the Latvian date). The flags no longer use it
- * (migration 0034: lessons held end at the journal's coverage); kept for callers written before, as
- * is the ignored argument of `flagInputColumns`.
- */
-export function schoolDaysToday(semester: { startsOn: string; endsOn: string }): number {
-  const today = todayInLatvia();
-  const end = semester.endsOn < today ? semester.endsOn : today;
-  let n = 0;
-  for (let d = new Date(`${semester.startsOn}T00:00:00Z`); d.toISOString().slice(0, 10) <= end; ) {
-    const wd = d.getUTCDay();
-    if (wd !== 0 && wd !== 6) n += 1;
-    d.setUTCDate(d.getUTCDate() + 1);
-  }
-  return n;
 }
 
 /** Weekdays from `from` to `to`, inclusive, in SQL (the school days the journal covers). */

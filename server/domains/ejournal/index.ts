@@ -45,4 +45,4 @@ export {
   flagCondition,
   raisedFlags,
 } from './flag-rules.ts';
-export { flagInputColumns, schoolDaysToday, thresholdJoins } from './flag-count-repo.ts';
+export { flagInputColumns, thresholdJoins } from './flag-count-repo.ts';
