@@ -1,6 +1,7 @@
-import { Alert, Stack, Table, Text } from '@mantine/core';
+import { Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { TFairnessDimension } from '../../../common/api/flag-validation.ts';
+import { NoteAlert } from '../../components/note-alert.tsx';
 import { TableScroll } from '../../components/table-scroll.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { formatNumber } from '../reports/report-format.ts';
@@ -21,13 +22,13 @@ export function FairnessTable({
   return (
     <Stack gap="xs">
       {dimension.warning && (
-        <Alert color="orange" title={t('flagValidation.fairness.warningTitle', { name: caption })}>
+        <NoteAlert color="orange" title={t('flagValidation.fairness.warningTitle', { name: caption })}>
           {t('flagValidation.fairness.warning', {
             high: group(dimension.warning.high),
             low: group(dimension.warning.low),
             gap: formatNumber(dimension.warning.gap * 100, lang, 0),
           })}
-        </Alert>
+        </NoteAlert>
       )}
       <TableScroll label={caption} minWidth={760}>
         <Table striped>

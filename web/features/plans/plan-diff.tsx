@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TGoal, TMeasure, TPlan } from '../../../common/api/plans.ts';
 import { LoadError, LoadingState } from '../../components/feedback.tsx';
-import { NoteAlert } from './note-alert.tsx';
+import { NoteAlert } from '../../components/note-alert.tsx';
 import { type DiffContext, measureFieldLabel, measureFieldValue } from './plan-diff-values.ts';
 import { measurePlanned, measureTitle, riskLabel } from './plan-labels.ts';
 import { useRiskOptions, useStaffNames } from './plan-options.ts';

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import type { TPlan } from '../../../common/api/plans.ts';
 import { formatDateTime } from '../../../common/format.ts';
 import { PinStatus } from '../../components/pin-status.tsx';
-import { NoteAlert } from './note-alert.tsx';
+import { NoteAlert } from '../../components/note-alert.tsx';
 import { hoursSince, waitedLabel } from './plan-labels.ts';
 import { PlanStatusBadge } from './plan-status.tsx';
 

@@ -20,7 +20,7 @@ import {
   OTHER_TYPES,
 } from '../../../common/api/plans.ts';
 import { currentLanguage } from '../../i18n/index.ts';
-import { NoteAlert } from './note-alert.tsx';
+import { NoteAlert } from '../../components/note-alert.tsx';
 import type { DraftMeasure, PathErrors } from './plan-draft.ts';
 import { planFieldId } from './plan-issues.ts';
 import { riskLabel } from './plan-labels.ts';
