@@ -1,0 +1,89 @@
+import type { TRiskModelCard, TRiskRanks, TRiskRanksQuery } from '../../../common/api/risk-score.ts';
+import type { RequestContext } from '../../platform/actor.ts';
+import { writeAudit } from '../../platform/audit.ts';
+import type { Db } from '../../platform/db.ts';
+import { AppError, ForbiddenError, NotFoundError } from '../../platform/errors.ts';
+import { can, canAnywhere, scopePaths } from '../../platform/policy/gate.ts';
+import { findCurrentSemester, findSemester } from '../calendar/index.ts';
+import { findOrganisationById, findRoot } from '../organisations/index.ts';
+import { findLabelledRows } from './history-repo.ts';
+import { riskProbability, topContributors } from './model.ts';
+import { RISK_MODEL_VIEW, RISK_RANKS_VIEW, RISK_SCORE_REFIT } from './policy.ts';
+import { ranksWithin } from './ranks.ts';
+import { findLatestRiskModel } from './repo.ts';
+
+/** Below this (log-odds per SD) a feature's weight is shown as pushing neither way. */
+const NEGLIGIBLE_WEIGHT = 0.01;
+
+/** The model card: when and on what the fit in use was made, how well it did, each feature's direction. */
+export async function getModelCard(ctx: RequestContext, tx: Db): Promise<TRiskModelCard> {
+  if (!canAnywhere(ctx.actor, RISK_MODEL_VIEW)) throw new ForbiddenError('risk_model');
+  const stored = await findLatestRiskModel(tx);
+  if (!stored) return { model: null };
+  const { model } = stored;
+  return {
+    model: {
+      fittedAt: stored.fittedAt,
+      periods: stored.periods,
+      rows: stored.rows,
+      positives: stored.positives,
+      metrics: stored.metrics,
+      features: model.features.map((feature, j) => {
+        const weight = model.logistic.weights[j] ?? 0;
+        const direction = Math.abs(weight) < NEGLIGIBLE_WEIGHT ? 'none' : weight > 0 ? 'raises' : 'lowers';
+        return { feature, direction, weight };
+      }),
+    },
+  };
+}
+
+/** Checks that the caller may refit the national score (the national admin); 403 otherwise. */
+export async function checkRefit(ctx: RequestContext, tx: Db): Promise<void> {
+  const root = await findRoot(tx);
+  if (!root || !can(ctx.actor, RISK_SCORE_REFIT, { orgPath: root.path }))
+    throw new ForbiddenError('risk_model');
+}
+
+/** Records who asked for a refit and the job that does it. */
+export async function auditRefitRequest(ctx: RequestContext, jobId: string, tx: Db): Promise<void> {
+  await writeAudit(tx, ctx, { action: 'risk_score.refit', entityType: 'job', entityId: jobId });
+}
+
+/**
+ * A school's students with indicators in the semester ranked by the fit in use, each with the
+ * indicators that raise the score most. The watch list's roles and scope: without the watch list at
+ * all 403 (assigned-only roles such as teachers: the ranks compare a student with the whole school);
+ * a school outside the scope, or a student not ranked at the school, 404. Audited like the watch list.
+ */
+export async function getRanks(ctx: RequestContext, q: TRiskRanksQuery, tx: Db): Promise<TRiskRanks> {
+  if (scopePaths(ctx.actor, RISK_RANKS_VIEW).length === 0) throw new AppError(403, 'forbidden');
+  const school = await findOrganisationById(tx, q.schoolId);
+  if (!school || school.type !== 'school' || !can(ctx.actor, RISK_RANKS_VIEW, { orgPath: school.path }))
+    throw new NotFoundError('organisation', q.schoolId);
+  const semester = q.semesterId ? await findSemester(tx, q.semesterId) : await findCurrentSemester(tx);
+  if (!semester) throw new NotFoundError('semester', q.semesterId);
+  const rows = (await findLabelledRows(tx, semester, [school.path])).filter((r) => r.schoolId === school.id);
+  if (q.studentId && !rows.some((r) => r.studentId === q.studentId))
+    throw new NotFoundError('student', q.studentId, school.id);
+  const stored = await findLatestRiskModel(tx);
+  await writeAudit(tx, ctx, {
+    action: 'risk_score.ranks_read',
+    entityType: 'student',
+    entityId: q.studentId ?? null,
+    orgId: school.id,
+  });
+  if (!stored) return { semesterId: semester.id, fittedAt: null, total: rows.length, items: [] };
+  const ranks = ranksWithin(rows.map((r) => riskProbability(stored.model, r.risk)));
+  const items = rows
+    .map((r, i) => ({
+      studentId: r.studentId,
+      rank: ranks[i] as number,
+      contributors: topContributors(stored.model, r.risk).map((c) => ({
+        feature: c.feature,
+        value: c.value,
+      })),
+    }))
+    .filter((r) => !q.studentId || r.studentId === q.studentId)
+    .sort((a, b) => a.rank - b.rank);
+  return { semesterId: semester.id, fittedAt: stored.fittedAt, total: rows.length, items };
+}
