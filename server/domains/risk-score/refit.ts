@@ -4,7 +4,7 @@ import { writeAudit } from '../../platform/audit.ts';
 import { now } from '../../platform/clock.ts';
 import { todayInLatvia } from '../../platform/dates.ts';
 import type { Database } from '../../platform/db.ts';
-import { type JobContext, JobError, type JobRunner } from '../../platform/jobs.ts';
+import type { JobContext, JobRunner } from '../../platform/jobs.ts';
 import { findRoot } from '../organisations/index.ts';
 import { type FitRow, fitWithMetrics } from './fit.ts';
 import { findLabelledRows } from './history-repo.ts';
@@ -22,7 +22,15 @@ export interface RiskScoreRefitData {
 /** What a refit did: the fit stored, or why not (the previous fit stays in use). */
 export type RefitResult =
   | { fitted: true; modelId: string; periods: string[]; rows: number; positives: number; auc: number }
-  | { fitted: false; reason: 'not_enough_history'; periods: string[]; rows: number; positives: number };
+  | {
+      fitted: false;
+      reason: 'not_enough_history';
+      /** The message code that says it in words (server/platform/i18n). */
+      code: 'risk_score_not_enough_history';
+      periods: string[];
+      rows: number;
+      positives: number;
+    };
 
 /** The job's audit rows are the system's (or the requester's), not a request's. */
 function jobContext(): RequestContext {
@@ -70,7 +78,14 @@ export async function refitRiskScore(
         positives: fit.positives,
         auc: fit.metrics.auc.mean,
       }
-    : { fitted: false, reason: fit.reason, periods, rows: fit.rows, positives: fit.positives };
+    : {
+        fitted: false,
+        reason: fit.reason,
+        code: 'risk_score_not_enough_history',
+        periods,
+        rows: fit.rows,
+        positives: fit.positives,
+      };
   await database.withTx(async (tx) => {
     if (fit.ok && result.fitted)
       result.modelId = await insertRiskModel(tx, {
@@ -107,15 +122,15 @@ export function sendRiskScoreRefit(jobs: JobRunner, userId: string | null): Prom
 }
 
 /**
- * The job's handler (registered with the scheduled jobs): a refit that refuses for lack of history
- * ends as failed with the code `risk_score_not_enough_history`, the counts in the audit and no fit stored.
+ * The job's handler (registered with the scheduled jobs). A refit that refuses for lack of history
+ * ends `done` with the result `{ fitted: false, reason: 'not_enough_history', rows, positives }` (the
+ * message code `risk_score_not_enough_history` says it in words) and no fit stored: the weekly run on
+ * a young installation is not a failure of the system.
  */
-export async function runRiskScoreRefitJob(
+export function runRiskScoreRefitJob(
   database: Database,
   data: RiskScoreRefitData,
   job: JobContext,
 ): Promise<RefitResult> {
-  const result = await refitRiskScore(database, data?.requestedBy ?? null, job);
-  if (!result.fitted) throw new JobError('risk_score_not_enough_history');
-  return result;
+  return refitRiskScore(database, data?.requestedBy ?? null, job);
 }
