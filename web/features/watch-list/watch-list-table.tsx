@@ -26,7 +26,7 @@ type Props = {
 export function WatchListTable({ items, showSchool, busy, semesterId, ranks }: Props) {
   const { t } = useTranslation();
   return (
-    <TableScroll label={t('watchList.tableCaption')} minWidth={900}>
+    <TableScroll label={t('watchList.tableCaption')} minWidth={ranks ? 1200 : 900}>
       <Table striped aria-busy={busy} verticalSpacing="sm">
         <caption>
           <VisuallyHidden>{t('watchList.tableCaption')}</VisuallyHidden>
@@ -63,7 +63,7 @@ export function WatchListTable({ items, showSchool, busy, semesterId, ranks }: P
                 <FlagList flags={item.flags} />
               </Table.Td>
               {ranks && (
-                <Table.Td miw={180} maw={260}>
+                <Table.Td miw={170} maw={260}>
                   <RiskRankCell rank={ranks.byStudent.get(item.studentId)} />
                 </Table.Td>
               )}
