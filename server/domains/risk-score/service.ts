@@ -7,10 +7,44 @@ import { can, canAnywhere, scopePaths } from '../../platform/policy/gate.ts';
 import { findCurrentSemester, findSemester } from '../calendar/index.ts';
 import { findOrganisationById, findRoot } from '../organisations/index.ts';
 import { findLabelledRows } from './history-repo.ts';
-import { riskProbability, topContributors } from './model.ts';
+import {
+  type Contributor,
+  RISK_FEATURES,
+  type RiskFeature,
+  type RiskInputs,
+  type RiskModel,
+  riskProbability,
+  topContributors,
+} from './model.ts';
 import { RISK_MODEL_VIEW, RISK_RANKS_VIEW, RISK_SCORE_REFIT } from './policy.ts';
 import { ranksWithin } from './ranks.ts';
 import { findLatestRiskModel } from './repo.ts';
+
+/**
+ * Which way each feature is read as a warning: more absences, low marks, notes or repeated years; a
+ * lower average. A contributor against that reading (say "0 behaviour notes" because the fit gave notes
+ * a negative weight) would read as nonsense to a coordinator, so the ranks leave it out of the words;
+ * the rank itself still uses the whole model.
+ */
+const WARNING_SIGN: Record<RiskFeature, 1 | -1> = {
+  unjustifiedLessons: 1,
+  missedLessons: 1,
+  yearsNotPassed: 1,
+  lowMarks: 1,
+  markAverage: -1,
+  previousAverage: -1,
+  behaviourNotes: 1,
+};
+
+/** The contributors worth words: those pushing the score up in the feature's warning direction. */
+export function readableContributors(model: RiskModel, x: RiskInputs): Contributor[] {
+  return topContributors(model, x, RISK_FEATURES.length)
+    .filter((c) => {
+      const j = model.features.indexOf(c.feature);
+      return Math.sign(model.logistic.weights[j] ?? 0) === WARNING_SIGN[c.feature];
+    })
+    .slice(0, 3);
+}
 
 /** Below this (log-odds per SD) a feature's weight is shown as pushing neither way. */
 const NEGLIGIBLE_WEIGHT = 0.01;

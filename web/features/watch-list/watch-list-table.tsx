@@ -26,7 +26,7 @@ type Props = {
 export function WatchListTable({ items, showSchool, busy, semesterId, ranks }: Props) {
   const { t } = useTranslation();
   return (
-    <TableScroll label={t('watchList.tableCaption')} minWidth={ranks ? 1200 : 900}>
+    <TableScroll label={t('watchList.tableCaption')} minWidth={ranks ? 1400 : 900}>
       <Table striped aria-busy={busy} verticalSpacing="sm">
         <caption>
           <VisuallyHidden>{t('watchList.tableCaption')}</VisuallyHidden>
