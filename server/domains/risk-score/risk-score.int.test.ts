@@ -113,6 +113,12 @@ describe('refit', () => {
   it('is the national admin’s alone', async () => {
     for (const who of ['koord.s1', 'koord.ziemelu', 'skolotajs.s1', 'auditors'])
       expect((await c[who].post('/api/risk-score/refit')).statusCode, who).toBe(403);
+    // /api/me says the same to the web: the refit for the admin alone, the model card for the report roles.
+    const can = async (who: string) => (await c[who].get('/api/me')).json().can;
+    expect(await can('admin')).toMatchObject({ refitRiskScore: true, viewRiskModel: true });
+    expect(await can('koord.s1')).toMatchObject({ refitRiskScore: false, viewRiskModel: true });
+    expect(await can('auditors')).toMatchObject({ refitRiskScore: false, viewRiskModel: true });
+    expect(await can('skolotajs.s1')).toMatchObject({ refitRiskScore: false, viewRiskModel: false });
   });
 });
 
