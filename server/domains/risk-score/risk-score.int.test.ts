@@ -162,6 +162,11 @@ describe('ranks', () => {
       return r.reduce((a, b) => a + b, 0) / r.length;
     };
     expect(mean(history.studentIds.failed)).toBeLessThan(mean(history.studentIds.passed));
+    // Only reasons in their warning direction: never "0 behaviour notes" or "0 unjustified lessons".
+    for (const item of body.items as { contributors: { feature: string; value: number }[] }[])
+      for (const k of item.contributors)
+        if (k.feature !== 'markAverage' && k.feature !== 'previousAverage')
+          expect(k.value, JSON.stringify(item)).toBeGreaterThan(0);
     const top = body.items[0];
     expect(top.contributors.length).toBeGreaterThan(0);
     for (const k of top.contributors) expect(RISK_FEATURES).toContain(k.feature);

@@ -112,7 +112,7 @@ export async function getRanks(ctx: RequestContext, q: TRiskRanksQuery, tx: Db):
     .map((r, i) => ({
       studentId: r.studentId,
       rank: ranks[i] as number,
-      contributors: topContributors(stored.model, r.risk).map((c) => ({
+      contributors: readableContributors(stored.model, r.risk).map((c) => ({
         feature: c.feature,
         value: c.value,
       })),
