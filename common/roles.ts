@@ -158,3 +158,12 @@ export const RISK_MODEL_ROLES = [
   'school_coordinator',
   'auditor',
 ] as const satisfies readonly Role[];
+/**
+ * Open the flag validation and fairness report of a municipality or the nation (issue 15). Not the
+ * auditor: it is about students' outcomes at row level, even though it shows them aggregated.
+ */
+export const FLAG_VALIDATION_ROLES = [
+  'national_admin',
+  'expert',
+  'municipal_coordinator',
+] as const satisfies readonly Role[];

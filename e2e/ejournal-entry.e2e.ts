@@ -35,7 +35,7 @@ async function fillDate(page: Page, label: string, date: string) {
 }
 
 const UNJUSTIFIED = 'Neattaisnoti kavētas stundas';
-const LOW_MARKS = 'Vērtējumi zem 4 vai „nv”';
+const LOW_MARKS = 'Mācību priekšmeti ar pēdējo vērtējumu zem 4 vai „nv”';
 
 describe('hand entry of e-journal records on the student profile', () => {
   it('adds an unjustified absence and a mark, and the indicators follow', async () => {
@@ -70,11 +70,11 @@ describe('hand entry of e-journal records on the student profile', () => {
     await expect.poll(() => section.getByRole('status').textContent()).toBe('Saglabāts.');
     await expect.poll(() => fact(page, UNJUSTIFIED)).toBe(before + 1);
 
-    // A mark "nv" in mathematics on the same day.
+    // A mark "nv" on the same day in a subject without marks so far: its latest mark is then "nv".
     await section.getByText('Vērtējums', { exact: true }).click();
     await expect.poll(() => section.getByRole('status').textContent()).toBe('');
     await fillDate(page, 'Datums', cal.lv(cal.weekday(8)));
-    await section.getByRole('textbox', { name: 'Mācību priekšmets' }).fill('Matemātika');
+    await section.getByRole('textbox', { name: 'Mācību priekšmets' }).fill('Astronomija');
     await section.getByRole('combobox', { name: 'Vērtējums' }).click();
     await page.getByRole('option', { name: 'nv', exact: true }).click();
     await section.getByRole('button', { name: 'Saglabāt' }).click();

@@ -44,7 +44,10 @@ function attendanceCsv(code: string): string {
   return `${['Personas kods;Datums;Stunda;Kavējuma veids', ...rows].join('\r\n')}\r\n`;
 }
 
-/** Marks in three subjects over ten weeks of the semester, three of them below 4. */
+/**
+ * Marks in three subjects over ten weeks of the semester, three of them below 4 — but only Latvian's
+ * latest mark is (mathematics ends on a 4): one subject below 4 or "nv".
+ */
 function marksCsv(code: string): string {
   const marks = [
     [cal.weekday(0), 'Matemātika', '5'],
@@ -357,8 +360,14 @@ describe('early warning: e-journal import, watch list, risks and indicators', ()
     await expect.poll(() => field.inputValue()).toBe('20');
     expect(await mainText(page)).toContain('Šai pašvaldībai nav savu sliekšņu');
     await field.fill('25');
+    // One switch per flag; the fall of the average is off by default. Behaviour notes switched off too.
+    const drop = page.getByRole('switch', { name: 'Vidējā vērtējuma kritums' });
+    expect(await drop.isChecked()).toBe(false);
+    expect(await page.getByRole('switch', { name: 'Apmeklējums' }).isChecked()).toBe(true);
+    await page.getByRole('switch', { name: 'Negatīvi uzvedības ieraksti' }).click({ force: true });
     await page.getByRole('button', { name: 'Saglabāt' }).click();
     await expect.poll(() => mainText(page)).toContain('Izmaiņas saglabātas.');
+    expect(await page.getByRole('switch', { name: 'Negatīvi uzvedības ieraksti' }).isChecked()).toBe(false);
     expect(await mainText(page)).not.toContain('Šai pašvaldībai nav savu sliekšņu');
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'thresholds');
@@ -369,7 +378,7 @@ describe('early warning: e-journal import, watch list, risks and indicators', ()
     await choose(page, 'Klases līmenis', '8. klase');
     const row = page.locator('tbody tr', { hasText: `${STUDENT.lastName} ${STUDENT.firstName}` });
     await expect.poll(() => row.textContent()).not.toContain(FLAG_TEXT);
-    expect(await row.textContent()).toContain('3 vērtējumi zem 4 vai „nv”');
+    expect(await row.textContent()).toContain('1 mācību priekšmets ar pēdējo vērtējumu zem 4 vai „nv”');
     expect(await row.textContent()).toContain('Ziemeļu novada 1. vidusskola');
     visited.push({ name: 'watch-list-municipality', violations: await axeViolations(page) });
   });

@@ -15,6 +15,7 @@ import { authRoutes } from './domains/auth/routes.ts';
 import { budgetRoutes } from './domains/budgets/routes.ts';
 import { calendarRoutes } from './domains/calendar/routes.ts';
 import { chronologyRoutes } from './domains/chronology/routes.ts';
+import { flagValidationRoutes } from './domains/flag-validation/routes.ts';
 import { indicatorRecomputeRoutes } from './domains/ejournal/recompute-routes.ts';
 import { ejournalRoutes } from './domains/ejournal/routes.ts';
 import { importRoutes } from './domains/imports/routes.ts';
@@ -172,6 +173,7 @@ export async function buildApp({
       await api.register(jobRoutes);
       await api.register(indicatorRecomputeRoutes);
       await api.register(reportRoutes);
+      await api.register(flagValidationRoutes);
       await api.register(outcomeRoutes);
       await api.register(riskScoreRoutes);
     },

@@ -3,6 +3,7 @@ import { importStudentsCommand } from './cli-import.ts';
 import { loadDemoIfEmpty } from './demo/seed.ts';
 import { findRoot, insertOrganisation } from './domains/organisations/index.ts';
 import { emailExists, insertGrant, insertUser } from './domains/users/index.ts';
+import { evaluateFlagsCommand } from './evaluation/cli-evaluate.ts';
 import { GenerateRefused, generateNational } from './generate/generate.ts';
 import { parseGenerateArgs } from './generate/options.ts';
 import { loadConfig } from './platform/config.ts';
@@ -21,7 +22,10 @@ const USAGE = `Usage:
                                                  guessed from the headers
   npm run cli -- generate --students N --schools M [--semesters S] [--seed N] [--database-url URL]
                                                  fill an empty PostgreSQL database with a national
-                                                 data set (password: PUMPURS_GENERATED_PASSWORD)`;
+                                                 data set (password: PUMPURS_GENERATED_PASSWORD)
+  npm run cli -- evaluate-flags --uci-student FILE [--folds FOLDS.json] [--json] [--absences-as unknown|unjustified]
+                                                 judge the default flags and the risk score on the
+                                                 UCI Student Performance data set (no database)`;
 
 /** \`generate …\`: PostgreSQL only, before any database is opened (PGlite is refused, not created). */
 async function generateCommand(args: string[]): Promise<number> {
@@ -56,6 +60,7 @@ async function main(argv: string[]): Promise<number> {
     return command ? 0 : 2;
   }
   if (command === 'generate') return generateCommand(args);
+  if (command === 'evaluate-flags') return evaluateFlagsCommand(args);
   const database = await openDatabase(config);
   try {
     if (command === 'migrate') {

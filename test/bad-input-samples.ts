@@ -2,6 +2,7 @@ import { shiftYears } from '../common/api/fields.ts';
 import { makeOldPersonalCode } from '../common/personal-code.ts';
 import { addDays } from '../server/platform/dates.ts';
 import { chronologySamples } from './bad-input-samples-chronology.ts';
+import { flagValidationSamples } from './bad-input-samples-flag-validation.ts';
 import { jobSamples } from './bad-input-samples-jobs.ts';
 import { letterSamples } from './bad-input-samples-letters.ts';
 import { noteSamples } from './bad-input-samples-notes.ts';
@@ -237,11 +238,12 @@ export function routeSamples(ids: WalkIds): Record<string, RouteSample> {
     'PUT /api/organisations/:id/thresholds': {
       body: {
         unjustifiedLessons: 20,
-        lowMarks: 2,
+        lowMarks: 1,
         averageDrop: 1,
         behaviourNotes: 3,
         attendanceRate: 0.85,
         lessonsPerDay: 7,
+        disabledFlags: ['average_drop'],
       },
     },
     ...planAndSupportSamples(ids),
@@ -252,6 +254,7 @@ export function routeSamples(ids: WalkIds): Record<string, RouteSample> {
     ...taskSamples(ids),
     ...jobSamples(ids),
     ...reportSamples(ids),
+    ...flagValidationSamples(ids),
     ...outcomeSamples(ids),
     ...riskScoreSamples(ids),
     ...opsSamples(),

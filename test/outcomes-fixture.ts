@@ -16,13 +16,17 @@ import type { TestServer } from './server.ts';
  * - charlie: a plan at school 1, then moved to school 2 (listed by school 1, not by school 2);
  * - delta: a plan at school 5 of the other municipality;
  * - echo: a deleted plan at school 1 (not listed);
- * - foxtrot: a plan at school 1 and no indicators (before/after null).
+ * - foxtrot: a plan at school 1 and no indicators (before/after null);
+ * and three students without a plan (issue 15: any student's result may be imported):
+ * - golf: at school 1, indicators there in the plan semester (20 lessons, 3.40);
+ * - hotel: moved from school 1 to school 2 — indicators of the plan semester computed at school 1;
+ * - india: at school 2, indicators there.
  */
 export interface OutcomeFixture {
   year: number;
   schools: Record<'s1' | 's2' | 's5', string>;
   students: Record<
-    'alpha' | 'bravo' | 'charlie' | 'delta' | 'echo' | 'foxtrot',
+    'alpha' | 'bravo' | 'charlie' | 'delta' | 'echo' | 'foxtrot' | 'golf' | 'hotel' | 'india',
     { id: string; code: string }
   >;
 }
@@ -158,9 +162,33 @@ export async function buildOutcomeFixture(server: TestServer): Promise<OutcomeFi
     version: 2,
     classLabel: '6.a',
   });
+  const golf = await student(db, schools.s1, 'Golfs', '7.b');
+  await indicators(db, {
+    studentId: golf.id,
+    schoolId: schools.s1,
+    semesterId: sem,
+    unjustified: 20,
+    mark: '3.40',
+  });
+  const hotel = await student(db, schools.s2, 'Hotels', '8.a');
+  await indicators(db, {
+    studentId: hotel.id,
+    schoolId: schools.s1,
+    semesterId: sem,
+    unjustified: 4,
+    mark: '7.00',
+  });
+  const india = await student(db, schools.s2, 'Indija', '8.a');
+  await indicators(db, {
+    studentId: india.id,
+    schoolId: schools.s2,
+    semesterId: sem,
+    unjustified: 1,
+    mark: '8.00',
+  });
   return {
     year: planSemester.schoolYear,
     schools,
-    students: { alpha, bravo, charlie, delta, echo, foxtrot },
+    students: { alpha, bravo, charlie, delta, echo, foxtrot, golf, hotel, india },
   };
 }

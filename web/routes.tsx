@@ -10,6 +10,7 @@ import { letterRoutes } from './features/letters/letter-routes.tsx';
 import { outcomeRoutes } from './features/outcomes/outcome-routes.tsx';
 import { planRoutes } from './features/plans/plan-routes.tsx';
 import { referralRoutes } from './features/referrals/referral-routes.tsx';
+import { flagValidationRoutes } from './features/flag-validation/flag-validation-routes.tsx';
 import { reportRoutes } from './features/reports/report-routes.tsx';
 import { NotFoundPage } from './features/shell/not-found-page.tsx';
 import { RequirePermission, SignedInArea, SignedOutArea } from './features/shell/session-guards.tsx';
@@ -101,6 +102,7 @@ export const router = createBrowserRouter([
       ...letterRoutes,
       ...referralRoutes,
       ...reportRoutes,
+      ...flagValidationRoutes,
       ...taskRoutes,
       ...jobRoutes,
       { path: '*', element: <NotFoundPage /> },

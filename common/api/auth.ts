@@ -77,6 +77,8 @@ export const ZNavigationAbilities = z.object({
   viewRiskModel: z.boolean(),
   /** Refit the national risk score now (the national admin). */
   refitRiskScore: z.boolean(),
+  /** The flag validation and fairness report of a municipality or the nation (issue 15). */
+  viewFlagValidation: z.boolean(),
 });
 export type TNavigationAbilities = z.infer<typeof ZNavigationAbilities>;
 

@@ -162,8 +162,22 @@ export const ZThresholds = z.object({
   behaviourNotes: z.number().int().min(1).max(100),
   attendanceRate: z.number().min(0.1).max(1),
   lessonsPerDay: z.number().int().min(1).max(12),
+  /**
+   * The flags switched off, each once. May be omitted (clients from before issue 15): the
+   * organisation's own list is then left as it is — none means the nation's, else the default.
+   */
+  disabledFlags: z
+    .array(z.enum(FLAG_KEYS))
+    .max(FLAG_KEYS.length)
+    .refine((keys) => new Set(keys).size === keys.length, { message: 'flags_repeated' })
+    .optional(),
 });
 export type TThresholds = z.infer<typeof ZThresholds>;
-export const ZThresholdsResponse = ZThresholds.extend({ organisationId: z.string(), inherited: z.boolean() });
+/** The thresholds in force and the flags switched off (always given: own, inherited or default). */
+export const ZThresholdsResponse = ZThresholds.extend({
+  disabledFlags: z.array(z.enum(FLAG_KEYS)),
+  organisationId: z.string(),
+  inherited: z.boolean(),
+});
 
 export const ZLegalDutyBody = z.object({ semesterId: z.uuid(), informedOn: ZEventDate });

@@ -65,6 +65,11 @@ export const ZOutcomeList = z.object({
   recorded: z.number().int(),
   /** How many stayed in education (STAYED_OUTCOMES). */
   stayed: z.number().int(),
+  /**
+   * Outcomes of the year the school recorded for students who are not its programme students that
+   * year (issue 15: the import takes every student's result, which the flags are judged against).
+   */
+  others: z.number().int(),
   can: z.object({ record: z.boolean() }),
 });
 export type TOutcomeList = z.infer<typeof ZOutcomeList>;

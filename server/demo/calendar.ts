@@ -18,6 +18,14 @@ export interface DemoCalendar {
   currentDays: string[];
   /** Weekdays of the previous semester (all of them). */
   previousDays: string[];
+  /**
+   * The final semester of the last completed school year (issue 15's labelled history: its
+   * indicators and every student's year-end outcome). September–December: the previous semester;
+   * January–August: the one before it.
+   */
+  labelled: Semester;
+  /** Weekdays of the labelled semester (all of them). */
+  labelledDays: string[];
 }
 
 /** Weekdays from `from` to `to`, inclusive. */
@@ -46,6 +54,7 @@ export async function demoCalendar(tx: Db, on: string = clockToday()): Promise<D
   const yesterday = addDays(on, -1);
   let currentDays = weekdays(current.startsOn, [yesterday, current.endsOn].sort()[0]);
   if (currentDays.length === 0) currentDays = [on];
+  const labelled = lastCompletedYearsFinalSemester(semesters, current);
   return {
     today: on,
     current,
@@ -53,5 +62,17 @@ export async function demoCalendar(tx: Db, on: string = clockToday()): Promise<D
     beforePrevious: semesters[i + 2] ?? null,
     currentDays,
     previousDays: weekdays(previous.startsOn, previous.endsOn),
+    labelled,
+    labelledDays: weekdays(labelled.startsOn, labelled.endsOn),
   };
+}
+
+/**
+ * The last semester (newest first in `semesters`) of the school year before the current one; the
+ * calendar always holds the previous school year (`ensureSchoolYears`).
+ */
+export function lastCompletedYearsFinalSemester(semesters: Semester[], current: Semester): Semester {
+  const found = semesters.find((s) => s.schoolYear < current.schoolYear && s.startsOn < current.startsOn);
+  if (!found) throw new Error('demo: the calendar has no completed school year before the current one');
+  return found;
 }

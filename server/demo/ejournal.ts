@@ -113,6 +113,7 @@ export async function seedEjournal(
   const rand = seededRandom(20261129);
   const now: Rows = { att: [], mk: [], beh: [] };
   const before: Rows = { att: [], mk: [], beh: [] };
+  const profiles: Profile[] = [];
   for (const s of students) {
     const profile = rand();
     const struggling = profile >= 0.06 && profile < 0.12;
@@ -127,15 +128,86 @@ export async function seedEjournal(
     const last = { ...p, ability: p.ability + (struggling ? 1.5 : 0), struggling: false };
     // Fewer marks last semester keep the demo quick to load; the averages still compare.
     recordSemester(s.id, last, cal.previousDays, rand, before, 2);
+    profiles.push(p);
   }
-  for (const rows of [before, now]) {
+  // The labelled past semester (issue 15) from a stream of its own: the current and previous
+  // semesters' data — and so the watch list — stay as they were.
+  const history = recordHistory(
+    students.map((s) => s.id),
+    profiles,
+    cal,
+    before,
+  );
+  for (const rows of [history, before, now]) {
     for (let i = 0; i < rows.att.length; i += 2000) await upsertAttendance(tx, rows.att.slice(i, i + 2000));
     for (let i = 0; i < rows.mk.length; i += 2000) await upsertMarks(tx, rows.mk.slice(i, i + 2000));
     for (let i = 0; i < rows.beh.length; i += 2000) await upsertBehaviour(tx, rows.beh.slice(i, i + 2000));
   }
+  if (cal.labelled.id !== previous.id) await refreshIndicators(tx, cal.labelled, null, sql`true`);
   await refreshIndicators(tx, previous, cal.beforePrevious, sql`true`);
   await refreshIndicators(tx, current, previous, sql`true`);
   await seedAssessments(tx, current.id, staffBySchool);
+}
+
+/** Share of students (not flagged now) who were failing in the labelled semester. */
+const FAILING_BEFORE = 0.09;
+
+/**
+ * The e-journal of the last completed school year's final semester (`cal.labelled`), so that the
+ * flag validation and the risk score have a past semester whose outcomes are known. When it is the
+ * previous semester (September–December), that semester is already recorded: about 9 % of the
+ * students who are not flagged now get failing marks (2–3) at its end in one or two subjects — they
+ * were failing then — added to `before`. Otherwise (January–August) a whole semester is recorded into
+ * the rows answered, the same students much alike: most of those truant or struggling now were so
+ * then, a few others too.
+ */
+function recordHistory(ids: string[], profiles: Profile[], cal: DemoCalendar, before: Rows): Rows {
+  const rand = seededRandom(20261205);
+  const out: Rows = { att: [], mk: [], beh: [] };
+  if (cal.labelled.id === cal.previous.id) {
+    // The subject's latest marks of the semester: its last two school days.
+    const days = cal.previousDays.slice(-2);
+    const taken = new Set(before.mk.map((m) => `${m.studentId}|${m.subject}|${m.onDate}`));
+    ids.forEach((id, i) => {
+      const p = profiles[i];
+      if (p.truant || p.struggling || p.unruly || rand() >= FAILING_BEFORE) return;
+      const subjects = rand() < 0.6 ? 1 : 2;
+      for (let k = 0; k < subjects; k++) {
+        const subject = pick(rand, SUBJECTS);
+        for (const d of days) {
+          const key = `${id}|${subject}|${d}`;
+          const value = 2 + Math.floor(rand() * 2);
+          if (taken.has(key)) {
+            const m = before.mk.find((x) => x.studentId === id && x.subject === subject && x.onDate === d);
+            if (m) Object.assign(m, { mark: String(value), value });
+          } else {
+            taken.add(key);
+            before.mk.push({
+              studentId: id,
+              subject,
+              onDate: d,
+              mark: String(value),
+              value,
+              source: 'import',
+            });
+          }
+        }
+      }
+    });
+    return out;
+  }
+  ids.forEach((id, i) => {
+    const now = profiles[i];
+    const struggling = rand() < (now.struggling ? 0.6 : 0.05);
+    const p: Profile = {
+      truant: rand() < (now.truant ? 0.6 : 0.04),
+      struggling,
+      unruly: rand() < (now.unruly ? 0.5 : 0.02),
+      ability: struggling ? 3.2 + rand() : now.struggling ? 5 + rand() : now.ability,
+    };
+    recordSemester(id, p, cal.labelledDays, rand, out, 2);
+  });
+  return out;
 }
 
 /** Records risks for about half of the students past 20 unjustified lessons, and notices for some of them. */

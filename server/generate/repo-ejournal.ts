@@ -78,8 +78,9 @@ export async function insertBehaviour(client: pg.ClientBase): Promise<number> {
  * student_indicators for every generated student and semester in one statement, with the same
  * definitions as the ejournal domain's refreshIndicators (which works per scope through `in`
  * lists and is far slower over the whole nation): lesson sums by reason, the day the running
- * sum of unjustified lessons first passes `legalDutyLine`, marks below 4 or `nv`, averages (this
- * semester's and the previous generated one's), negative behaviour notes, the last record.
+ * sum of unjustified lessons first passes `legalDutyLine`, subjects whose latest mark is below 4 or
+ * `nv`, averages (this semester's and the previous generated one's), negative behaviour notes, the
+ * last record and the last attendance record; then each school's journal coverage (journal_coverage).
  */
 export async function insertIndicators(
   client: pg.ClientBase,
@@ -102,23 +103,37 @@ export async function insertIndicators(
          from attendance a join g_sems m on a.on_date between m.starts_on and m.ends_on where a.reason = 'unjustified') x
        where cum > $1 group by 1, 2),
      mk as (
-       select r.student_id, m.k, count(*) filter (where r.value < 4 or lower(r.mark) = 'nv') as low,
-         round(avg(r.value), 2) as avg, max(r.on_date) as last
+       select r.student_id, m.k, round(avg(r.value), 2) as avg, max(r.on_date) as last
        from marks r join g_sems m on r.on_date between m.starts_on and m.ends_on group by 1, 2),
+     ml as (
+       select student_id, k, count(*) filter (where value < 4 or lower(mark) = 'nv') as low from (
+         select distinct on (r.student_id, m.k, r.subject) r.student_id, m.k, r.value, r.mark
+         from marks r join g_sems m on r.on_date between m.starts_on and m.ends_on
+         order by r.student_id, m.k, r.subject, r.on_date desc) latest group by 1, 2),
      b as (
        select n.student_id, m.k, count(*) filter (where n.kind = 'negative') as n, max(n.on_date) as last
        from behaviour_notes n join g_sems m on n.on_date between m.starts_on and m.ends_on group by 1, 2)
      insert into student_indicators (student_id, semester_id, school_id, unjustified_lessons, justified_lessons, other_lessons,
-       present_lessons, low_marks, mark_average, previous_average, behaviour_notes, legal_duty_crossed_on, last_record_on, computed_at)
+       present_lessons, low_marks, mark_average, previous_average, behaviour_notes, legal_duty_crossed_on, last_record_on, last_attendance_on, computed_at)
      select s.id, m.id, s.school_id, coalesce(a.unj, 0), coalesce(a.jus, 0), coalesce(a.oth, 0), coalesce(a.pre, 0),
-       coalesce(mk.low, 0), mk.avg, p.avg, coalesce(b.n, 0), legal.crossed, greatest(a.last, mk.last, b.last), $2
+       coalesce(ml.low, 0), mk.avg, p.avg, coalesce(b.n, 0), legal.crossed, greatest(a.last, mk.last, b.last), a.last, $2
      from g_students s cross join g_sems m
        left join a on a.student_id = s.id and a.k = m.k
        left join mk on mk.student_id = s.id and mk.k = m.k
+       left join ml on ml.student_id = s.id and ml.k = m.k
        left join mk p on p.student_id = s.id and p.k = m.k - 1
        left join b on b.student_id = s.id and b.k = m.k
        left join legal on legal.student_id = s.id and legal.k = m.k`,
     [legalDutyLine, computedAt],
+  );
+  await client.query(
+    `insert into journal_coverage (semester_id, school_id, covered_to, school_days)
+     select c.semester_id, c.school_id, c.covered_to,
+       (select count(*)::int from generate_series(m.starts_on, c.covered_to, interval '1 day') d where extract(isodow from d) < 6)
+     from (select i.semester_id, i.school_id, max(i.last_attendance_on) as covered_to from student_indicators i
+           join g_students s on s.id = i.student_id where i.last_attendance_on is not null group by 1, 2) c
+       join semesters m on m.id = c.semester_id
+     on conflict (semester_id, school_id) do update set covered_to = excluded.covered_to, school_days = excluded.school_days`,
   );
   return res.rowCount ?? 0;
 }

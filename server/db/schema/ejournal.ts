@@ -5,12 +5,14 @@ import {
   integer,
   numeric,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { organisations } from './foundation.ts';
 import { semesters } from './risks.ts';
 import { students } from './students.ts';
 
@@ -97,6 +99,8 @@ export const studentIndicators = pgTable(
     /** The day the unjustified lessons passed 20 (the legal duty to inform the municipality). */
     legalDutyCrossedOn: date('legal_duty_crossed_on'),
     lastRecordOn: date('last_record_on'),
+    /** The student's latest attendance record in the semester (the school's coverage, migration 0034). */
+    lastAttendanceOn: date('last_attendance_on'),
     computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
     /** How many flags the indicators raise against the thresholds in force (migration 0025). */
     flagCount: smallint('flag_count').notNull().default(0),
@@ -108,16 +112,34 @@ export const studentIndicators = pgTable(
 );
 
 /**
- * The school days elapsed that a semester's stored flag counts were computed for: when today's count
- * differs, the semester's flags are recomputed once (migration 0025).
+ * A row says the semester's stored flag counts are current (migration 0034; 0025 kept a day count):
+ * a student moving school deletes it, and the job `indicators.flag-days` recounts the semester.
  */
 export const indicatorFlagDays = pgTable('indicator_flag_days', {
   semesterId: uuid('semester_id')
     .primaryKey()
     .references(() => semesters.id),
-  schoolDays: integer('school_days').notNull(),
   computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * How far a school's e-journal reaches in a semester: its latest attendance record and the school
+ * days from the semester start to it, the lessons held for the attendance rate (migration 0034).
+ */
+export const journalCoverage = pgTable(
+  'journal_coverage',
+  {
+    semesterId: uuid('semester_id')
+      .notNull()
+      .references(() => semesters.id),
+    schoolId: uuid('school_id')
+      .notNull()
+      .references(() => organisations.id),
+    coveredTo: date('covered_to').notNull(),
+    schoolDays: integer('school_days').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.semesterId, t.schoolId] })],
+);
 
 /** The school's record that it informed the municipality of more than 20 unjustified lessons. */
 export const legalDutyNotices = pgTable(

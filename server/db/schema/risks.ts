@@ -112,6 +112,8 @@ export const flagThresholds = pgTable('flag_thresholds', {
   behaviourNotes: integer('behaviour_notes').notNull(),
   attendanceRate: numeric('attendance_rate', { precision: 4, scale: 3 }).notNull(),
   lessonsPerDay: integer('lessons_per_day').notNull(),
+  /** Flags switched off; null inherits the nation's, else the default (migration 0034). */
+  disabledFlags: text('disabled_flags').array(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   updatedBy: uuid('updated_by'),
 });

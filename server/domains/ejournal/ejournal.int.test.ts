@@ -33,7 +33,8 @@ const ATTENDANCE = () =>
     `${pc};${d(3)};2;;;neattaisnots`,
     ...[1, 2, 3, 4, 5, 6, 7].map((l) => `${pc};${d(3, 1)};${l};;;+`),
   ]);
-// Marks now: 3, nv, 6, 2 → 3 low marks; average (3 + 6 + 2) / 3 = 3.67. Last semester 6 and 7 → 6.50.
+// Marks now: mathematics 3 then nv, Latvian 6 then 2 → both subjects' latest marks are low (2 subjects);
+// average (3 + 6 + 2) / 3 = 3.67. Last semester 6 and 7 → 6.50.
 const MARKS = () =>
   csv([
     'Personas kods;Datums;Priekšmets;Vērtējums',
@@ -101,22 +102,22 @@ describe('e-journal import and indicators', () => {
       otherLessons: 0,
       presentLessons: 7,
       attendanceRate: 0.206,
-      lowMarks: 3,
+      lowMarks: 2,
       markAverage: 3.67,
       previousAverage: 6.5,
       behaviourNotes: 3,
       legalDuty: { crossedOn: cal.weekday(3), informedOn: null },
     });
+    // The fall of the average is switched off by default (issue 15).
     expect(ind.flags.map((f: { key: string }) => f.key)).toEqual([
       'unjustified',
       'attendance',
       'low_marks',
-      'average_drop',
       'behaviour',
     ]);
     // 21 takes the singular in Latvian (1, 21, 31 … but not 11).
     expect(ind.flags[0].message).toBe('21 neattaisnoti kavēta stunda šajā semestrī; vairāk nekā 20');
-    expect(ind.flags[3].message).toBe('Vidējais vērtējums krities no 6,50 uz 3,67; par 1,0 vai vairāk');
+    expect(ind.flags[2].message).toBe('2 mācību priekšmeti ar pēdējo vērtējumu zem 4 vai „nv”; 1 vai vairāk');
   });
 
   it('changes nothing when the same files are imported again', async () => {
@@ -174,7 +175,7 @@ describe('e-journal import and indicators', () => {
     );
     const items = res.json().items as { studentId: string; flags: { key: string }[]; assessed: boolean }[];
     const mine = items.find((i) => i.studentId === studentId);
-    expect(mine?.flags).toHaveLength(5);
+    expect(mine?.flags.map((f) => f.key)).toEqual(['unjustified', 'attendance', 'low_marks', 'behaviour']);
     expect(items[0].flags.length).toBeGreaterThanOrEqual(items[items.length - 1].flags.length);
     expect(items.every((i) => i.flags.length > 0)).toBe(true);
     const only = await koordS1.get(
@@ -216,16 +217,65 @@ describe('e-journal import and indicators', () => {
   it('applies a municipality’s own thresholds', async () => {
     const koord = await server.signIn('koord.ziemelu');
     const current = (await koord.get(`/api/organisations/${municipalityId}/thresholds`)).json();
-    expect(current).toMatchObject({ unjustifiedLessons: 20, inherited: true });
-    const set = await koord.request('PUT', `/api/organisations/${municipalityId}/thresholds`, {
-      ...current,
-      organisationId: undefined,
-      inherited: undefined,
-      unjustifiedLessons: 25,
+    expect(current).toMatchObject({
+      unjustifiedLessons: 20,
+      lowMarks: 1,
+      disabledFlags: ['average_drop'],
+      inherited: true,
     });
+    const url = `/api/organisations/${municipalityId}/thresholds`;
+    const body = { ...current, organisationId: undefined, inherited: undefined };
+    // Without disabledFlags (a client from before issue 15) the list in force stays.
+    const { disabledFlags: _, ...older } = body;
+    const set = await koord.request('PUT', url, { ...older, unjustifiedLessons: 25 });
     expect(set.statusCode, set.body).toBe(200);
-    const ind = (await koordS1.get(`/api/students/${studentId}/indicators?semesterId=${semesterId}`)).json();
-    expect(ind.flags.map((f: { key: string }) => f.key)).not.toContain('unjustified');
+    expect(set.json()).toMatchObject({
+      unjustifiedLessons: 25,
+      disabledFlags: ['average_drop'],
+      inherited: false,
+    });
+    const flagsNow = async () =>
+      (await koordS1.get(`/api/students/${studentId}/indicators?semesterId=${semesterId}`)).json().flags as {
+        key: string;
+        message: string;
+      }[];
+    expect((await flagsNow()).map((f) => f.key)).not.toContain('unjustified');
+    // The fall of the average switched on, attendance and behaviour off.
+    const on = await koord.request('PUT', url, {
+      ...body,
+      unjustifiedLessons: 25,
+      disabledFlags: ['behaviour', 'attendance'],
+    });
+    expect(on.statusCode, on.body).toBe(200);
+    expect(on.json().disabledFlags).toEqual(['attendance', 'behaviour']);
+    expect((await flagsNow()).map((f) => f.key)).toEqual(['low_marks', 'average_drop']);
+    expect((await flagsNow())[1].message).toBe(
+      'Vidējais vērtējums krities no 6,50 uz 3,67; par 1,0 vai vairāk',
+    );
+    for (const disabledFlags of [['often'], ['behaviour', 'behaviour'], 'behaviour', [1]]) {
+      const bad = await koord.request('PUT', url, { ...body, disabledFlags });
+      expect(bad.statusCode, JSON.stringify(disabledFlags)).toBe(400);
+    }
+    const repeated = await koord.request('PUT', url, { ...body, disabledFlags: ['behaviour', 'behaviour'] });
+    expect(repeated.json().error.details).toEqual([
+      { path: 'disabledFlags', message: 'Katru pazīmi var izslēgt tikai vienreiz.' },
+    ]);
+    const back = await koord.request('PUT', url, { ...body, unjustifiedLessons: 25 });
+    expect(back.json().disabledFlags).toEqual(['average_drop']);
+    // Another municipality's thresholds are not this coordinator's: 404 for reading and writing.
+    const admin = await server.signIn('admin');
+    const orgs = (await admin.get('/api/organisations')).json().items as { id: string; type: string }[];
+    const other = orgs.find((o) => o.type === 'municipality' && o.id !== municipalityId);
+    if (!other) throw new Error('no other municipality');
+    expect((await koord.get(`/api/organisations/${other.id}/thresholds`)).statusCode).toBe(404);
+    expect(
+      (
+        await koord.request('PUT', `/api/organisations/${other.id}/thresholds`, {
+          ...body,
+          disabledFlags: [],
+        })
+      ).statusCode,
+    ).toBe(404);
     expect(
       (await koordS1.request('PUT', `/api/organisations/${municipalityId}/thresholds`, current)).statusCode,
     ).toBe(404);

@@ -2,7 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { now } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
 import { queryRows } from '../../platform/db.ts';
-import { refreshFlagCountsOf } from './flag-count-repo.ts';
+import { refreshCoverageAndFlags } from './flag-count-repo.ts';
 import { LEGAL_DUTY_UNJUSTIFIED_LESSONS } from './legal-duty-repo.ts';
 
 export type AttendanceRow = {
@@ -106,8 +106,10 @@ export async function findSchoolStudentsByCode(db: Db, schoolId: string): Promis
 
 /**
  * Recomputes the indicators of the students matched by `studentFilter` (a condition on `s`) for one
- * semester, in SQL: lessons missed by reason, lessons present, marks below 4 or `nv`, mark average now
- * and in the previous semester, negative behaviour notes, and the day unjustified lessons passed 20.
+ * semester, in SQL: lessons missed by reason, lessons present, the latest attendance record, subjects
+ * whose latest mark is below 4 or `nv`, mark average now and in the previous semester, negative
+ * behaviour notes, and the day unjustified lessons passed 20; then the schools' journal coverage and
+ * the flag counts (refreshCoverageAndFlags).
  * Every part reads only the matched students' rows (a hand-entered mark reads one student's marks,
  * not every student's previous semester nationally). Attendance, the large part, is summed student
  * by student along the unique index (no sort of a school's semester, however the rows are estimated).
@@ -140,31 +142,34 @@ export async function refreshIndicators(
         from attendance where student_id in (select id from target) and reason = 'unjustified' and on_date between ${from}::date and ${to}::date
       ) x where cum > ${LEGAL_DUTY_UNJUSTIFIED_LESSONS} group by student_id),
     m as (
-      select student_id, count(*) filter (where value < 4 or lower(mark) = 'nv') as low, round(avg(value), 2) as avg, max(on_date) as last
+      select student_id, round(avg(value), 2) as avg, max(on_date) as last
       from marks where student_id in (select id from target) and on_date between ${from}::date and ${to}::date group by student_id),
+    ml as (
+      select student_id, count(*) filter (where value < 4 or lower(mark) = 'nv') as low from (
+        select distinct on (student_id, subject) student_id, value, mark
+        from marks where student_id in (select id from target) and on_date between ${from}::date and ${to}::date
+        order by student_id, subject, on_date desc) latest group by student_id),
     b as (
       select student_id, count(*) filter (where kind = 'negative') as n, max(on_date) as last
       from behaviour_notes where student_id in (select id from target) and on_date between ${from}::date and ${to}::date group by student_id),
     p as ${prevAvg}
     insert into student_indicators as si (student_id, semester_id, school_id, unjustified_lessons, justified_lessons, other_lessons,
-      present_lessons, low_marks, mark_average, previous_average, behaviour_notes, legal_duty_crossed_on, last_record_on, computed_at)
+      present_lessons, low_marks, mark_average, previous_average, behaviour_notes, legal_duty_crossed_on, last_record_on, last_attendance_on, computed_at)
     select t.id, ${semester.id}::uuid, t.school_id, coalesce(a.unj, 0), coalesce(a.jus, 0), coalesce(a.oth, 0), coalesce(a.pre, 0),
-      coalesce(m.low, 0), m.avg, p.avg, coalesce(b.n, 0), legal.crossed, greatest(a.last, m.last, b.last), ${now()}
+      coalesce(ml.low, 0), m.avg, p.avg, coalesce(b.n, 0), legal.crossed, greatest(a.last, m.last, b.last), a.last, ${now()}
     from target t
-      left join a on a.student_id = t.id left join m on m.student_id = t.id left join b on b.student_id = t.id
+      left join a on a.student_id = t.id left join m on m.student_id = t.id left join ml on ml.student_id = t.id
+      left join b on b.student_id = t.id
       left join legal on legal.student_id = t.id left join p on p.student_id = t.id
     on conflict (student_id, semester_id) do update set school_id = excluded.school_id,
       unjustified_lessons = excluded.unjustified_lessons, justified_lessons = excluded.justified_lessons,
       other_lessons = excluded.other_lessons, present_lessons = excluded.present_lessons, low_marks = excluded.low_marks,
       mark_average = excluded.mark_average, previous_average = excluded.previous_average, behaviour_notes = excluded.behaviour_notes,
-      legal_duty_crossed_on = excluded.legal_duty_crossed_on, last_record_on = excluded.last_record_on, computed_at = now()
+      legal_duty_crossed_on = excluded.legal_duty_crossed_on, last_record_on = excluded.last_record_on,
+      last_attendance_on = excluded.last_attendance_on, computed_at = now()
     returning si.student_id`,
   );
-  await refreshFlagCountsOf(
-    db,
-    semester,
-    sql`i.student_id in (select s.id from students s where ${studentFilter})`,
-  );
+  await refreshCoverageAndFlags(db, semester, studentFilter);
   return rows.length;
 }
 

@@ -40,6 +40,18 @@ beforeAll(async () => {
   const i = byStart.findIndex((s) => s.current);
   current = byStart[i];
   previous = byStart[i - 1];
+  // The fall of the average is off by default (issue 15): this municipality switches it on.
+  const municipal = await server.signIn('koord.ziemelu');
+  const municipalityId = orgs.find((o) => o.code === 'ZIEM')!.id;
+  const url = `/api/organisations/${municipalityId}/thresholds`;
+  const t = (await municipal.get(url)).json();
+  const on = await municipal.request('PUT', url, {
+    ...t,
+    organisationId: undefined,
+    inherited: undefined,
+    disabledFlags: [],
+  });
+  expect(on.statusCode, on.body).toBe(200);
   studentId = (
     await koordS1.post('/api/students', {
       personalCode: code,

@@ -7,7 +7,7 @@ import { badRequest, ForbiddenError, NotFoundError } from '../../platform/errors
 import { can } from '../../platform/policy/gate.ts';
 import { findCurrentSemester, findSemester, findSemesters } from '../calendar/index.ts';
 import { loadVisibleStudent } from '../students/index.ts';
-import { flagsOf, schoolDaysElapsed } from './flags.ts';
+import { flagsOf } from './flags.ts';
 import { EJOURNAL_ENTER, WATCH_LIST_VIEW } from './policy.ts';
 import * as repo from './repo.ts';
 import { noteHash } from './rows.ts';
@@ -115,7 +115,6 @@ export async function getStudentIndicators(
   if (!semester) throw new NotFoundError('semester', semesterId);
   const [r] = await findIndicatorRows(tx, {
     semesterId: semester.id,
-    schoolDays: schoolDaysElapsed(semester.startsOn, semester.endsOn, todayInLatvia()),
     scope: [row.schoolPath],
     studentId,
     onlyFlagged: false,
@@ -171,7 +170,6 @@ export async function getStudentCharts(
   });
   const [ind] = await findIndicatorRows(tx, {
     semesterId: semester.id,
-    schoolDays: 0,
     scope: [row.schoolPath],
     studentId,
     onlyFlagged: false,

@@ -38,6 +38,8 @@ export interface IndicatorRow {
   t_average_drop: string;
   t_behaviour: number;
   t_attendance: string;
+  /** The flags switched off for the school (text[]). */
+  t_disabled: string[] | string;
   assessed: boolean;
   informed_on: string | null;
   /** The status of the student's plan of the semester at the student's own school; null when none. */
@@ -47,7 +49,6 @@ export interface IndicatorRow {
 
 export interface WatchListFilter {
   semesterId: string;
-  schoolDays: number;
   scope: string[];
   schoolId?: string;
   studentId?: string;
@@ -63,10 +64,7 @@ export interface WatchListFilter {
   offset: number;
 }
 
-type InnerFilter = Pick<
-  WatchListFilter,
-  'semesterId' | 'schoolDays' | 'scope' | 'schoolId' | 'studentId' | 'grade'
-> & {
+type InnerFilter = Pick<WatchListFilter, 'semesterId' | 'scope' | 'schoolId' | 'studentId' | 'grade'> & {
   /** Only rows whose stored flag count is above zero (indexes *_watch_order_idx, migration 0027). */
   storedFlagged?: boolean;
   /** Only rows past the legal-duty line (index student_indicators_legal_duty_idx). */
@@ -110,7 +108,7 @@ function indicatorSelect(f: InnerFilter): SQL {
         i.unjustified_lessons, i.justified_lessons, i.other_lessons, i.present_lessons, i.low_marks, i.mark_average, i.previous_average,
         i.behaviour_notes, to_char(i.legal_duty_crossed_on, 'YYYY-MM-DD') as legal_duty_crossed_on, to_char(i.last_record_on, 'YYYY-MM-DD') as last_record_on,
         i.last_record_on as last_record_day, i.flag_count,
-        ${flagInputColumns(f.schoolDays)},
+        ${flagInputColumns()},
         exists (select 1 from student_risks r where r.student_id = s.id and r.semester_id = i.semester_id and r.removed_at is null) as assessed,
         to_char(n.informed_on, 'YYYY-MM-DD') as informed_on,
         (select p.status from plans p
@@ -225,9 +223,12 @@ export async function findThresholdRow(db: Db, orgId: string) {
     behaviour_notes: number;
     attendance_rate: string;
     lessons_per_day: number;
+    disabled_flags: string[] | null;
   }>(
     db,
-    sql`select unjustified_lessons, low_marks, average_drop, behaviour_notes, attendance_rate, lessons_per_day from flag_thresholds where org_id = ${orgId}`,
+    sql`select unjustified_lessons, low_marks, average_drop, behaviour_notes, attendance_rate, lessons_per_day,
+          to_json(disabled_flags) as disabled_flags
+        from flag_thresholds where org_id = ${orgId}`,
   );
   return rows[0] ?? null;
 }
@@ -242,15 +243,26 @@ export async function upsertThresholds(
     behaviourNotes: number;
     attendanceRate: number;
     lessonsPerDay: number;
+    /** Omitted: the organisation's own list is left as it is (none: inherited). */
+    disabledFlags?: readonly string[];
   },
   by: string | null,
 ): Promise<void> {
+  const given = t.disabledFlags !== undefined;
+  const disabled = given
+    ? sql`array[${sql.join(
+        (t.disabledFlags ?? []).map((k) => sql`${k}::text`),
+        sql`, `,
+      )}]::text[]`
+    : sql`null::text[]`;
   await db.execute(sql`
-    insert into flag_thresholds (org_id, unjustified_lessons, low_marks, average_drop, behaviour_notes, attendance_rate, lessons_per_day, updated_by)
-    values (${orgId}, ${t.unjustifiedLessons}, ${t.lowMarks}, ${t.averageDrop}, ${t.behaviourNotes}, ${t.attendanceRate}, ${t.lessonsPerDay}, ${by})
+    insert into flag_thresholds (org_id, unjustified_lessons, low_marks, average_drop, behaviour_notes, attendance_rate, lessons_per_day, disabled_flags, updated_by)
+    values (${orgId}, ${t.unjustifiedLessons}, ${t.lowMarks}, ${t.averageDrop}, ${t.behaviourNotes}, ${t.attendanceRate}, ${t.lessonsPerDay}, ${disabled}, ${by})
     on conflict (org_id) do update set unjustified_lessons = excluded.unjustified_lessons, low_marks = excluded.low_marks,
       average_drop = excluded.average_drop, behaviour_notes = excluded.behaviour_notes, attendance_rate = excluded.attendance_rate,
-      lessons_per_day = excluded.lessons_per_day, updated_by = excluded.updated_by, updated_at = now()`);
+      lessons_per_day = excluded.lessons_per_day,
+      disabled_flags = ${given ? sql`excluded.disabled_flags` : sql`flag_thresholds.disabled_flags`},
+      updated_by = excluded.updated_by, updated_at = now()`);
 }
 
 /** Records that the municipality was informed of a student's unjustified absences. */

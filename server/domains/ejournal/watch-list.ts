@@ -1,5 +1,11 @@
 import { bindCursor } from '../../../common/api/cursor.ts';
-import type { TThresholds, TWatchListItem, TWatchListQuery } from '../../../common/api/ejournal.ts';
+import {
+  FLAG_KEYS,
+  type FlagKey,
+  type TThresholds,
+  type TWatchListItem,
+  type TWatchListQuery,
+} from '../../../common/api/ejournal.ts';
 import { formatDate } from '../../../common/format.ts';
 import type { RequestContext } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
@@ -12,7 +18,12 @@ import { abilitiesOn, can, scopePaths } from '../../platform/policy/gate.ts';
 import { findCurrentSemester, findSemester } from '../calendar/index.ts';
 import { findOrganisationById, findRoot } from '../organisations/index.ts';
 import { loadVisibleStudent } from '../students/index.ts';
-import { ensureFlagCounts, ensureFlagCountsIn, refreshFlagCountsUnder } from './flag-count-repo.ts';
+import {
+  ensureFlagCounts,
+  ensureFlagCountsIn,
+  findStaleSemesters,
+  refreshFlagCountsUnder,
+} from './flag-count-repo.ts';
 import { flagsOf } from './flags.ts';
 import { LEGAL_DUTY_RECORD, THRESHOLDS_MANAGE, WATCH_LIST_VIEW } from './policy.ts';
 import { cachedSummary } from './summary-cache.ts';
@@ -89,10 +100,9 @@ function present(r: IndicatorRow, ctx: RequestContext): TWatchListItem {
 export async function getWatchList(ctx: RequestContext, q: TWatchListQuery, tx: Db, audit = true) {
   const scope = watchScope(ctx);
   const semester = await semesterFor(tx, q.semesterId);
-  const schoolDays = await ensureFlagCountsIn(tx, semester, scope);
+  await ensureFlagCountsIn(tx, semester, scope);
   const { rows, total, totalAtLeast, nextCursor } = await findWatchListPage(tx, {
     semesterId: semester.id,
-    schoolDays,
     scope,
     schoolId: q.schoolId ?? onlySchoolOf(ctx, scope),
     grade: q.grade,
@@ -133,8 +143,8 @@ export async function getWatchListSummary(
   const scope = watchScope(ctx);
   const semester = await semesterFor(tx, q.semesterId);
   const count = async () => {
-    const schoolDays = await ensureFlagCountsIn(tx, semester, scope);
-    return countWatchList(tx, { semesterId: semester.id, schoolDays, scope, schoolId: q.schoolId });
+    await ensureFlagCountsIn(tx, semester, scope);
+    return countWatchList(tx, { semesterId: semester.id, scope, schoolId: q.schoolId });
   };
   const wide =
     !q.schoolId && (ctx.actor?.grants ?? []).some((g) => g.orgType !== 'school' && scope.includes(g.orgPath));
@@ -211,7 +221,6 @@ export async function recordLegalDuty(
   const semester = await semesterFor(tx, semesterId);
   const [ind] = await findIndicatorRows(tx, {
     semesterId: semester.id,
-    schoolDays: 0,
     scope: [row.schoolPath],
     studentId,
     onlyFlagged: false,
@@ -255,7 +264,16 @@ export async function getThresholds(ctx: RequestContext, orgId: string, tx: Db) 
         lessonsPerDay: r.lessons_per_day,
       }
     : { ...DEFAULT_THRESHOLDS };
-  return { ...t, organisationId: org.id, inherited: own === null };
+  // Switched-off flags inherit column by column, as the SQL reads them (flagInputColumns).
+  const disabledFlags = (own?.disabled_flags ??
+    national?.disabled_flags ??
+    DEFAULT_THRESHOLDS.disabledFlags) as FlagKey[];
+  return {
+    ...t,
+    disabledFlags: FLAG_KEYS.filter((k) => disabledFlags.includes(k)),
+    organisationId: org.id,
+    inherited: own === null,
+  };
 }
 
 /** Sets a municipality's (or the nation's) thresholds. */
@@ -281,11 +299,13 @@ export async function setThresholds(ctx: RequestContext, orgId: string, t: TThre
 }
 
 /**
- * The scheduled job `indicators.flag-days`: makes the current semester's stored flag counts current
- * for today's count of school days (nothing is written when they already are).
+ * The scheduled job `indicators.flag-days`: makes the stored flag counts of every semester not kept
+ * as current (a student moved school; the definitions changed) current. Nothing depends on the day
+ * any more (the attendance rate counts lessons up to the journal's coverage), so when every semester
+ * is kept the job reads one small table and writes nothing. Returns the semesters recounted.
  */
-export async function refreshFlagDays(tx: Db): Promise<{ schoolDays: number | null }> {
-  const semester = await findCurrentSemester(tx);
-  if (!semester || semester.endsOn < todayInLatvia()) return { schoolDays: null };
-  return { schoolDays: await ensureFlagCounts(tx, semester) };
+export async function refreshFlagDays(tx: Db): Promise<{ semesters: number }> {
+  const stale = await findStaleSemesters(tx);
+  for (const semester of stale) await ensureFlagCounts(tx, semester);
+  return { semesters: stale.length };
 }

@@ -13,7 +13,7 @@ import { loadOwnSchoolFor } from '../organisations/index.ts';
 import { OUTCOME_RECORD } from './policy.ts';
 import * as repo from './repo.ts';
 
-/** An outcome file: a school's programme students of a year are a few hundred rows. */
+/** An outcome file: a school's students of a year (every student since issue 15) — a large school has a few thousand. */
 export const OUTCOME_LIMITS: TableLimits = {
   maxRows: 5_000,
   maxColumns: 100,
@@ -80,11 +80,13 @@ interface Checked {
 }
 
 /**
- * Reads an outcome file (personal code, outcome as its code or Latvian/English name, reason) for a
- * school's programme students of a year and stores it all or nothing: any row at fault is a 422
- * naming the rows (row number as people count it, field, message) and nothing is saved. A code not
- * among the school's programme students that year is the same row error whether or not the student
- * exists elsewhere. Audited per student.
+ * Reads an outcome file (personal code, outcome as its code or Latvian/English name, reason) for the
+ * school's students of a year and stores it all or nothing: any row at fault is a 422 naming the rows
+ * (row number as people count it, field, message) and nothing is saved. The school's students of the
+ * year are its programme students (the year's owner, see repo `yearOwners`) and, since issue 15, every
+ * other student of it: one of the school now, or one whose indicators of a semester of that year were
+ * computed at it (`findYearStudents`). A code not among them is the same row error whether or not the
+ * student exists elsewhere. Audited per student.
  */
 export async function importOutcomes(
   ctx: RequestContext,
@@ -100,7 +102,10 @@ export async function importOutcomes(
   if (rows.length === 0) throw new AppError(400, 'import_empty');
   return database.withTx(async (tx) => {
     const school = await loadOwnSchoolFor(ctx, schoolId, OUTCOME_RECORD, tx);
-    const listed = await repo.findProgrammeStudents(tx, school.id, schoolYear);
+    const listed = [
+      ...(await repo.findProgrammeStudents(tx, school.id, schoolYear)),
+      ...(await repo.findYearStudents(tx, school.id, schoolYear)),
+    ];
     const byCode = new Map(listed.map((r) => [r.personal_code, r.student_id]));
     const { checked, errors } = checkRows(rows, cols, byCode);
     if (errors.length)

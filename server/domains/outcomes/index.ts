@@ -5,4 +5,4 @@
  */
 export { OUTCOME_RECORD, OUTCOME_VIEW } from './policy.ts';
 /** For the demo: a school's programme students of a year, and storing outcomes. */
-export { findProgrammeStudents, upsertOutcomes } from './repo.ts';
+export { findProgrammeStudents, type OutcomeValues, upsertOutcomes } from './repo.ts';

@@ -5,7 +5,9 @@ import { makeNewPersonalCode } from '../../../common/personal-code.ts';
 import { manyRowsXlsx, wideSheetXlsx, zipBombXlsx } from '../../../test/hostile-files.ts';
 import { buildOutcomeFixture, type OutcomeFixture } from '../../../test/outcomes-fixture.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../test/server.ts';
+import { readTestCalendar } from '../../../test/calendar.ts';
 import { queryRows } from '../../platform/db.ts';
+import { findLabelledRows } from '../risk-score/index.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -35,6 +37,80 @@ async function stored() {
   );
   return new Map(rows.map((r) => [r.student_id, r]));
 }
+
+describe('importing every student’s result (issue 15), not only programme students’', () => {
+  it('stores a non-programme student of the school, one who moved away since (indicators computed here) — both in the labelled history', async () => {
+    const { golf, hotel } = fx.students;
+    const res = await upload(csv(`${golf.code};repeats_year;`, `${hotel.code};continues;`));
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ rows: 2, saved: 2 });
+    const s = await stored();
+    expect(s.get(golf.id)).toMatchObject({ outcome: 'repeats_year', source: 'import' });
+    expect(s.get(hotel.id)).toMatchObject({ outcome: 'continues' });
+    const cal = await readTestCalendar(server.database);
+    const rows = await server.database.read((tx) => findLabelledRows(tx, cal.previous, ['/']));
+    const byId = new Map(rows.map((r) => [r.studentId, r]));
+    expect(byId.get(golf.id)).toMatchObject({
+      schoolId: fx.schools.s1,
+      outcome: 'repeats_year',
+      failed: true,
+    });
+    expect(byId.get(hotel.id)).toMatchObject({
+      schoolId: fx.schools.s1,
+      outcome: 'continues',
+      failed: false,
+    });
+    const [owner] = await server.database.read((tx) =>
+      queryRows<{ school_id: string }>(
+        tx,
+        sql`select school_id from student_outcomes where student_id = ${hotel.id} and school_year = ${fx.year}`,
+      ),
+    );
+    expect(owner.school_id).toBe(fx.schools.s1);
+    // The page stays the programme students' list and counts the other results.
+    const list = await koord.request('GET', `/api/outcomes?schoolId=${fx.schools.s1}&schoolYear=${fx.year}`);
+    expect(list.statusCode, list.body).toBe(200);
+    const ids = list.json().items.map((r: { studentId: string }) => r.studentId);
+    expect(ids).not.toContain(golf.id);
+    expect(list.json().others).toBeGreaterThanOrEqual(2);
+  });
+
+  it('refuses another school’s student (no plan, indicators elsewhere) with the unknown code’s row error, saving nothing', async () => {
+    const before = await stored();
+    const res = await upload(
+      csv(
+        `${fx.students.golf.code};continues;`,
+        `${fx.students.india.code};continues;`,
+        `${makeNewPersonalCode(99_999_002)};continues;`,
+      ),
+    );
+    expect(res.statusCode).toBe(422);
+    const details = res.json().error.details as { path: string; message: string }[];
+    expect(details.map((d) => d.path)).toEqual(['row.3.personalCode', 'row.4.personalCode']);
+    expect(details[0].message).toBe(details[1].message);
+    expect(await stored()).toEqual(before);
+  });
+
+  it('leaves a programme student’s year to the school of the plan: the school they moved to may not import it', async () => {
+    const koord2 = await server.signIn('koord.s2');
+    const res = await upload(
+      csv(`${fx.students.charlie.code};continues;`),
+      'text/csv',
+      koord2,
+      url(fx.schools.s2),
+    );
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.details[0].path).toBe('row.2.personalCode');
+    // Its own non-programme student it does import.
+    const ok = await upload(
+      csv(`${fx.students.india.code};continues;`),
+      'text/csv',
+      koord2,
+      url(fx.schools.s2),
+    );
+    expect(ok.statusCode, ok.body).toBe(200);
+  });
+});
 
 describe('importing outcomes', () => {
   it('stores a CSV of codes and Latvian/English names (source import) and audits each student', async () => {

@@ -108,6 +108,42 @@ export async function findProgrammeStudents(
   );
 }
 
+/**
+ * The students besides its programme students whose year-end outcome a school may record for a
+ * school year (issue 15: the flags are judged on every student): its students now and those whose
+ * indicators of a semester of that year were computed at it — except programme students of that
+ * year at any school, whose year belongs to the school of their plan (`yearOwners`).
+ */
+export async function findYearStudents(
+  db: Db,
+  schoolId: string,
+  schoolYear: number,
+): Promise<{ student_id: string; personal_code: string }[]> {
+  return queryRows(
+    db,
+    sql`select x.student_id, st.personal_code from (
+          select s.id as student_id from students s where s.school_id = ${schoolId}
+          union
+          select i.student_id from student_indicators i join semesters se on se.id = i.semester_id
+           where i.school_id = ${schoolId} and se.school_year = ${schoolYear}
+        ) x join students st on st.id = x.student_id
+        where not exists (select 1 from plans p join semesters se on se.id = p.semester_id
+                           where p.student_id = x.student_id and se.school_year = ${schoolYear} and ${PROGRAMME_PLAN})`,
+  );
+}
+
+/** Outcomes of the year stored with the school for students who are not its programme students then. */
+export async function countOtherOutcomes(db: Db, schoolId: string, schoolYear: number): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`with ${yearOwners(schoolYear, schoolId, null)}
+        select count(*)::int as n from student_outcomes so
+         where so.school_id = ${schoolId} and so.school_year = ${schoolYear}
+           and not exists (select 1 from owner o where o.student_id = so.student_id and o.school_id = ${schoolId})`,
+  );
+  return Number(row?.n ?? 0);
+}
+
 /** The school years in which the school has programme students (owner or not), newest first. */
 export async function findProgrammeYears(db: Db, schoolId: string): Promise<number[]> {
   const rows = await queryRows<{ school_year: number }>(

@@ -66,6 +66,7 @@ export async function listOutcomes(
     total: rows.length,
     recorded: rows.filter((r) => r.outcome !== null).length,
     stayed: rows.filter((r) => r.outcome !== null && stayed.includes(r.outcome)).length,
+    others: await repo.countOtherOutcomes(tx, school.id, year),
     can: { record: can(ctx.actor, OUTCOME_RECORD, { orgPath: school.path }) },
   };
 }

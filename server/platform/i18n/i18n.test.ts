@@ -151,10 +151,10 @@ describe('server translations', () => {
       '21 neattaisnoti kavēta stunda šajā semestrī; vairāk nekā 20',
     ]);
     expect([1, 2, 11, 21].map((count) => t('lv', 'flags.low_marks', { count, threshold: 3 }))).toEqual([
-      '1 vērtējums zem 4 vai „nv”; 3 vai vairāk',
-      '2 vērtējumi zem 4 vai „nv”; 3 vai vairāk',
-      '11 vērtējumu zem 4 vai „nv”; 3 vai vairāk',
-      '21 vērtējums zem 4 vai „nv”; 3 vai vairāk',
+      '1 mācību priekšmets ar pēdējo vērtējumu zem 4 vai „nv”; 3 vai vairāk',
+      '2 mācību priekšmeti ar pēdējo vērtējumu zem 4 vai „nv”; 3 vai vairāk',
+      '11 mācību priekšmetu ar pēdējo vērtējumu zem 4 vai „nv”; 3 vai vairāk',
+      '21 mācību priekšmets ar pēdējo vērtējumu zem 4 vai „nv”; 3 vai vairāk',
     ]);
     expect([1, 2, 11, 21].map((count) => t('lv', 'flags.behaviour', { count, threshold: 3 }))).toEqual([
       '1 negatīvs uzvedības ieraksts; 3 vai vairāk',

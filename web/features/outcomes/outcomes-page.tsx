@@ -90,6 +90,9 @@ export function OutcomesPage() {
           <Text mb="md" data-testid="outcome-summary">
             {t('yearOutcomes.summary', { recorded: data.recorded, total: data.total, stayed: data.stayed })}
           </Text>
+          <Text mb="md" size="sm" data-testid="outcome-others">
+            {t('yearOutcomes.others', { count: data.others })}
+          </Text>
           {data.can.record && (
             <OutcomeImport
               schoolId={data.schoolId}

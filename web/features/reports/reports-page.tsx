@@ -1,6 +1,6 @@
 import { Anchor, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { LoadError, LoadingState } from '../../components/feedback.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { useCurrentUser } from '../auth/use-session.ts';
@@ -78,6 +78,11 @@ export function ReportsPage() {
           canRefresh={me.can.refreshReports}
         />
       </div>
+      {me.can.viewFlagValidation && data.org.type !== 'school' && (
+        <Anchor component={Link} to={`/reports/flags?org=${data.org.id}`}>
+          {t('flagValidation.link')}
+        </Anchor>
+      )}
       <PeriodSelect periods={periods.data} value={data.period.code} onChange={choosePeriod} />
       <ReportExports report={data} />
       <section aria-labelledby="report-headline">

@@ -1,12 +1,12 @@
-import { Alert, Button, Group, NumberInput, Stack } from '@mantine/core';
+import { Alert, Button, Fieldset, Group, NumberInput, Stack, Switch, Text } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TThresholds } from '../../../common/api/ejournal.ts';
+import { FLAG_KEYS, type FlagKey, type TThresholds } from '../../../common/api/ejournal.ts';
 import { ErrorAlert, StatusMessage } from '../../components/feedback.tsx';
 import { fieldErrorsFrom } from '../../lib/form-errors.ts';
 import { type ThresholdsResponse, useSaveThresholds } from './use-watch-list.ts';
 
-type Field = keyof TThresholds;
+type Field = Exclude<keyof TThresholds, 'disabledFlags'>;
 type Spec = { field: Field; min: number; max: number; step?: number; decimals?: number; percent?: boolean };
 
 const FIELDS: Spec[] = [
@@ -20,7 +20,14 @@ const FIELDS: Spec[] = [
 
 /** Values as typed: the attendance rate in per cent, the others as the API has them. */
 function toForm(value: TThresholds): Record<Field, number | string> {
-  return { ...value, attendanceRate: Math.round(value.attendanceRate * 1000) / 10 };
+  return {
+    unjustifiedLessons: value.unjustifiedLessons,
+    lowMarks: value.lowMarks,
+    averageDrop: value.averageDrop,
+    behaviourNotes: value.behaviourNotes,
+    attendanceRate: Math.round(value.attendanceRate * 1000) / 10,
+    lessonsPerDay: value.lessonsPerDay,
+  };
 }
 
 /** The thresholds of one municipality (or the nation), with what each one raises a flag for. */
@@ -36,6 +43,7 @@ export function ThresholdsForm({
   const { t, i18n } = useTranslation();
   const save = useSaveThresholds(orgId);
   const [values, setValues] = useState(() => toForm(initial));
+  const [disabled, setDisabled] = useState<FlagKey[]>(() => [...initial.disabledFlags]);
   const [missing, setMissing] = useState<Field[]>([]);
   const serverErrors = fieldErrorsFrom(save.error);
 
@@ -52,6 +60,7 @@ export function ThresholdsForm({
       averageDrop: number('averageDrop'),
       behaviourNotes: number('behaviourNotes'),
       lessonsPerDay: number('lessonsPerDay'),
+      disabledFlags: FLAG_KEYS.filter((key) => disabled.includes(key)),
     });
   }
 
@@ -87,6 +96,26 @@ export function ThresholdsForm({
             error={missing.includes(spec.field) ? t('errors.required') : serverErrors[spec.field]}
           />
         ))}
+        <Fieldset legend={t('thresholds.flagsTitle')}>
+          <Text size="sm" mb="sm">
+            {t('thresholds.flagsIntro')}
+          </Text>
+          <Stack gap="xs">
+            {FLAG_KEYS.map((key) => (
+              <Switch
+                key={key}
+                label={t(`thresholds.flagOn.${key}`)}
+                checked={!disabled.includes(key)}
+                disabled={!canEdit}
+                onChange={(event) => {
+                  const on = event.currentTarget.checked;
+                  setDisabled((current) => (on ? current.filter((k) => k !== key) : [...current, key]));
+                  save.reset();
+                }}
+              />
+            ))}
+          </Stack>
+        </Fieldset>
         {canEdit && (
           <Group>
             <Button type="submit" loading={save.isPending}>

@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type {
   EjournalKind,
   TEjournalImportResult,
+  FlagKey,
   TThresholds,
   TWatchListItem,
 } from '../../../common/api/ejournal.ts';
@@ -81,7 +82,11 @@ export function useWatchListSummary(enabled: boolean) {
 }
 
 /** Thresholds in force for a municipality or the nation, and whether they come from the level above. */
-export type ThresholdsResponse = TThresholds & { organisationId: string; inherited: boolean };
+export type ThresholdsResponse = TThresholds & {
+  disabledFlags: FlagKey[];
+  organisationId: string;
+  inherited: boolean;
+};
 
 const thresholdsPath = (orgId: string) => `/api/organisations/${encodeURIComponent(orgId)}/thresholds`;
 
