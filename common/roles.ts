@@ -147,6 +147,18 @@ export const OUTCOME_ROLES = [
   'school_coordinator',
 ] as const satisfies readonly Role[];
 /**
+ * Read the advisory risk score's model card (issue 15): who sees the watch list or the reports. It
+ * holds only the national fit's means, weights and metrics, never a student's data.
+ */
+export const RISK_MODEL_ROLES = [
+  'national_admin',
+  'expert',
+  'municipal_coordinator',
+  'school_director',
+  'school_coordinator',
+  'auditor',
+] as const satisfies readonly Role[];
+/**
  * Open the flag validation and fairness report of a municipality or the nation (issue 15). Not the
  * auditor: it is about students' outcomes at row level, even though it shows them aggregated.
  */

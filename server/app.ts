@@ -27,6 +27,7 @@ import { outcomeRoutes } from './domains/outcomes/routes.ts';
 import { planRoutes } from './domains/plans/routes.ts';
 import { referralRoutes } from './domains/referrals/routes.ts';
 import { reportRoutes } from './domains/reports/routes.ts';
+import { riskScoreRoutes } from './domains/risk-score/routes.ts';
 import { riskRoutes } from './domains/risks/routes.ts';
 import { studentRoutes } from './domains/students/routes.ts';
 import { supportRoutes } from './domains/support/routes.ts';
@@ -174,6 +175,7 @@ export async function buildApp({
       await api.register(reportRoutes);
       await api.register(flagValidationRoutes);
       await api.register(outcomeRoutes);
+      await api.register(riskScoreRoutes);
     },
     { prefix: '/api' },
   );

@@ -2,11 +2,12 @@ import { ensureSchoolYears } from './domains/calendar/index.ts';
 import { refreshFlagDays } from './domains/ejournal/index.ts';
 import { remindOverdueEvaluations } from './domains/plans/index.ts';
 import { refreshDuePeriods, registerReportRefreshJob } from './domains/reports/index.ts';
+import { type RiskScoreRefitData, runRiskScoreRefitJob } from './domains/risk-score/index.ts';
 import { reconcileSystemTasks } from './domains/tasks/index.ts';
 import { pruneExpiredRecords } from './housekeeping.ts';
 import { today } from './platform/clock.ts';
 import type { Database } from './platform/db.ts';
-import type { JobRunner } from './platform/jobs.ts';
+import type { JobContext, JobRunner } from './platform/jobs.ts';
 
 /** The system's own jobs and how often they run (minutes); each is idempotent. */
 export const SCHEDULED_JOBS = {
@@ -22,6 +23,11 @@ export const SCHEDULED_JOBS = {
   'tasks.reconcile': 60,
   /** Recomputes the reports' read model: the current semester, its school year and any period asked for. */
   'reports.refresh-due': 60,
+  /**
+   * Refits the advisory risk score on the history (issue 15): weekly, as outcomes arrive once a year;
+   * also on request (POST /api/risk-score/refit). One at a time: the same singleton key.
+   */
+  'risk-score.refit': 7 * 24 * 60,
 } as const;
 
 /**
@@ -31,7 +37,7 @@ export const SCHEDULED_JOBS = {
 export function registerScheduledJobs(jobs: JobRunner, database: Database): void {
   // The system's own work may take longer than a request's statement timeout allows.
   const long = { longStatements: true };
-  const work: Record<keyof typeof SCHEDULED_JOBS, () => Promise<unknown>> = {
+  const work: Record<keyof typeof SCHEDULED_JOBS, (data: unknown, job: JobContext) => Promise<unknown>> = {
     'calendar.school-years': () =>
       database.withTx(async (tx) => ({ created: await ensureSchoolYears(tx) }), long),
     'plans.evaluation-reminders': () =>
@@ -41,6 +47,9 @@ export function registerScheduledJobs(jobs: JobRunner, database: Database): void
     'tasks.reconcile': () => database.withTx((tx) => reconcileSystemTasks(tx, today()), long),
     // Each period in transactions of its own (server/domains/reports/refresh-job.ts).
     'reports.refresh-due': async () => ({ refreshed: (await refreshDuePeriods(database)).length }),
+    // The fit reads the nation's history in one read and stores in one short transaction (risk-score/refit.ts).
+    'risk-score.refit': (data, job) =>
+      runRiskScoreRefitJob(database, (data ?? {}) as RiskScoreRefitData, job),
   };
   // The on-demand refresh of one period (POST /api/reports/refresh sends it).
   registerReportRefreshJob(jobs, database);

@@ -38,6 +38,7 @@ const QUERIES: Record<string, () => string> = {
   '/api/students/:id/charts': () => `semesterId=${semesterId}`,
   '/api/reports/students': () => `org=${schoolId}`,
   '/api/outcomes': () => `schoolId=${schoolId}`,
+  '/api/risk-score/ranks': () => `schoolId=${schoolId}`,
 };
 
 /** Routes that answer with a student's record even when no name is in it (plan text, payments, sessions). */

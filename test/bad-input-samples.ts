@@ -11,6 +11,7 @@ import { outcomeSamples } from './bad-input-samples-outcomes.ts';
 import { planAndSupportSamples } from './bad-input-samples-plans.ts';
 import { referralSamples } from './bad-input-samples-referrals.ts';
 import { reportSamples } from './bad-input-samples-reports.ts';
+import { riskScoreSamples } from './bad-input-samples-risk-score.ts';
 import { taskSamples } from './bad-input-samples-tasks.ts';
 
 /** Real demo ids the walk puts into URLs and bodies, so requests reach validation, not a 404. */
@@ -255,6 +256,7 @@ export function routeSamples(ids: WalkIds): Record<string, RouteSample> {
     ...reportSamples(ids),
     ...flagValidationSamples(ids),
     ...outcomeSamples(ids),
+    ...riskScoreSamples(ids),
     ...opsSamples(),
   };
 }

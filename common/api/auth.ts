@@ -73,6 +73,10 @@ export const ZNavigationAbilities = z.object({
   refreshReports: z.boolean(),
   /** Students' year-end outcomes of a school (issue 14). */
   viewOutcomes: z.boolean(),
+  /** The advisory risk score's model card (issue 15). */
+  viewRiskModel: z.boolean(),
+  /** Refit the national risk score now (the national admin). */
+  refitRiskScore: z.boolean(),
   /** The flag validation and fairness report of a municipality or the nation (issue 15). */
   viewFlagValidation: z.boolean(),
 });

@@ -23,12 +23,14 @@ export interface PgBossRunnerOptions {
   onError?: (err: unknown) => void;
 }
 
-/** A cron expression for "every n minutes" (whole hours and whole days included). */
+/** A cron expression for "every n minutes" (whole hours, days and the weekly included). */
 export function cronEvery(everyMinutes: number): string {
   const n = Math.max(1, Math.round(everyMinutes));
   if (n < 60) return `*/${n} * * * *`;
   if (n < 1440) return `0 */${Math.max(1, Math.round(n / 60))} * * *`;
-  return '0 3 * * *';
+  if (n < 7 * 1440) return '0 3 * * *';
+  // Weekly and longer: Sundays at 03:00.
+  return '0 3 * * 0';
 }
 
 /**

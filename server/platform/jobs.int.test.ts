@@ -211,5 +211,6 @@ describe('cron of a schedule', () => {
     expect(cronEvery(60)).toBe('0 */1 * * *');
     expect(cronEvery(180)).toBe('0 */3 * * *');
     expect(cronEvery(1440)).toBe('0 3 * * *');
+    expect(cronEvery(7 * 1440)).toBe('0 3 * * 0');
   });
 });

@@ -12,6 +12,7 @@ import '../../server/domains/budgets/policy.ts';
 import '../../server/domains/support/policy.ts';
 import '../../server/domains/reports/policy.ts';
 import '../../server/domains/outcomes/policy.ts';
+import '../../server/domains/risk-score/policy.ts';
 import '../../server/domains/flag-validation/policy.ts';
 import { policyRule } from '../../server/platform/policy/gate.ts';
 
@@ -54,6 +55,9 @@ describe('role lists: one copy in common/, used by the server policies and the w
     ['REPORT_ROLES', lists.REPORT_ROLES, 'report.view'],
     ['REPORT_REFRESH_ROLES', lists.REPORT_REFRESH_ROLES, 'report.refresh'],
     ['OUTCOME_ROLES', lists.OUTCOME_ROLES, 'outcome.record'],
+    ['RISK_MODEL_ROLES', lists.RISK_MODEL_ROLES, 'risk_score.model'],
+    ['NATIONAL_ADMIN_ROLES', lists.NATIONAL_ADMIN_ROLES, 'risk_score.refit'],
+    ['WATCH_LIST_ROLES', lists.WATCH_LIST_ROLES, 'risk_score.ranks'],
     ['FLAG_VALIDATION_ROLES', lists.FLAG_VALIDATION_ROLES, 'flag_validation.view'],
   ];
   it.each(pairs)('%s is the roles of %s', (_name, list, action) => {

@@ -64,10 +64,15 @@ export async function insertRiskModel(
   db: Db,
   m: Omit<StoredRiskModel, 'id' | 'fittedAt'> & { fittedAt: Date },
 ): Promise<string> {
+  // A JS array in a sql template becomes a parenthesised list, not an array: build the array.
+  const periods = sql`array[${sql.join(
+    m.periods.map((p) => sql`${p}`),
+    sql`, `,
+  )}]::text[]`;
   const [r] = await queryRows<{ id: string }>(
     db,
     sql`insert into risk_models (fitted_at, fitted_by, periods, rows, positives, model, metrics)
-      values (${m.fittedAt.toISOString()}::timestamptz, ${m.fittedBy}, ${m.periods}::text[], ${m.rows}, ${m.positives},
+      values (${m.fittedAt.toISOString()}::timestamptz, ${m.fittedBy}, ${periods}, ${m.rows}, ${m.positives},
         ${JSON.stringify(m.model)}::jsonb, ${JSON.stringify(m.metrics)}::jsonb)
       returning id`,
   );

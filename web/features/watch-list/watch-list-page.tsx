@@ -8,6 +8,7 @@ import { useCurrentUser } from '../auth/use-session.ts';
 import { defaultSemesterId } from '../risks/risk-labels.ts';
 import { useSemesters } from '../risks/use-risks.ts';
 import { useStudentSchools } from '../students/student-schools.ts';
+import { useRiskRanks } from './use-risk-ranks.ts';
 import { useWatchList, type WatchListParams, watchListXlsxUrl } from './use-watch-list.ts';
 import { WatchListFilters } from './watch-list-filters.tsx';
 import { WatchListTable } from './watch-list-table.tsx';
@@ -58,6 +59,9 @@ export function WatchListPage() {
   }
 
   const data = watchList.data;
+  // Ranks are within a school: the schools of the rows shown (one when the list is filtered to one).
+  const rankSchools = data ? [...new Set(data.items.map((i) => i.schoolId))] : [];
+  const ranks = useRiskRanks(rankSchools, data?.semesterId ?? null, me.can.viewWatchList);
   return (
     <>
       <Group justify="space-between" align="flex-start">
@@ -90,7 +94,13 @@ export function WatchListPage() {
             showSchool={schools.length > 1 && !list.schoolId}
             semesterId={data.semesterId}
             busy={watchList.isFetching}
+            ranks={ranks}
           />
+          {!ranks.pending && (
+            <Text mt="sm" fz="sm" maw={900}>
+              {ranks.fitted ? t('riskScore.advisory') : t('riskScore.noFit')}
+            </Text>
+          )}
           <CursorPagination
             pages={pages}
             pageSize={PAGE_SIZE}

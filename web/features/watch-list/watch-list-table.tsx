@@ -6,15 +6,27 @@ import { TableScroll } from '../../components/table-scroll.tsx';
 import { levelLabel } from '../students/student-labels.ts';
 import { FlagList } from './flag-list.tsx';
 import { LegalDutyText } from './legal-duty-text.tsx';
+import { RiskRankCell } from './risk-rank-cell.tsx';
+import type { RiskRanksView } from './use-risk-ranks.ts';
 import { WatchListRowActions } from './watch-list-row-actions.tsx';
 
-type Props = { items: TWatchListItem[]; showSchool: boolean; busy: boolean; semesterId: string };
+type Props = {
+  items: TWatchListItem[];
+  showSchool: boolean;
+  busy: boolean;
+  semesterId: string;
+  /** The advisory risk score's ranks (issue 15); the column is left out when not given. */
+  ranks?: RiskRanksView;
+};
 
-/** The flagged students: name (to the profile's risks), class, flags with reasons, assessment and the notice. */
-export function WatchListTable({ items, showSchool, busy, semesterId }: Props) {
+/**
+ * The flagged students: name (to the profile's risks), class, flags with reasons, the advisory rank in
+ * the school with what raises it, assessment and the notice.
+ */
+export function WatchListTable({ items, showSchool, busy, semesterId, ranks }: Props) {
   const { t } = useTranslation();
   return (
-    <TableScroll label={t('watchList.tableCaption')} minWidth={900}>
+    <TableScroll label={t('watchList.tableCaption')} minWidth={ranks ? 1400 : 900}>
       <Table striped aria-busy={busy} verticalSpacing="sm">
         <caption>
           <VisuallyHidden>{t('watchList.tableCaption')}</VisuallyHidden>
@@ -25,6 +37,7 @@ export function WatchListTable({ items, showSchool, busy, semesterId }: Props) {
             <Table.Th scope="col">{t('students.classLabel')}</Table.Th>
             {showSchool && <Table.Th scope="col">{t('students.school')}</Table.Th>}
             <Table.Th scope="col">{t('watchList.flagsColumn')}</Table.Th>
+            {ranks && <Table.Th scope="col">{t('riskScore.column')}</Table.Th>}
             <Table.Th scope="col">{t('watchList.assessed')}</Table.Th>
             <Table.Th scope="col">{t('watchList.planColumn')}</Table.Th>
             <Table.Th scope="col">{t('watchList.legalDuty')}</Table.Th>
@@ -49,6 +62,11 @@ export function WatchListTable({ items, showSchool, busy, semesterId }: Props) {
               <Table.Td>
                 <FlagList flags={item.flags} />
               </Table.Td>
+              {ranks && (
+                <Table.Td miw={170} maw={260}>
+                  <RiskRankCell rank={ranks.byStudent.get(item.studentId)} />
+                </Table.Td>
+              )}
               <Table.Td>
                 <Text span fz="inherit" fw={item.assessed ? 400 : 700}>
                   {item.assessed ? t('watchList.assessedYes') : t('watchList.assessedNo')}
