@@ -3,6 +3,7 @@ import type { Role } from '../../common/roles.ts';
 import { upsertBudget } from '../domains/budgets/index.ts';
 import { findRoot, insertOrganisation } from '../domains/organisations/index.ts';
 import { refreshAllPeriodsIn } from '../domains/reports/index.ts';
+import { refitRiskScore } from '../domains/risk-score/index.ts';
 import {
   insertApplications,
   insertAssignment,
@@ -292,7 +293,7 @@ const DEMO_LOCK = 727275;
  * waits for the first to commit, then finds the database no longer empty.
  */
 export async function loadDemoIfEmpty(database: Database): Promise<boolean> {
-  return database.withTx(async (tx) => {
+  const loaded = await database.withTx(async (tx) => {
     if (database.kind === 'postgres') await tx.execute(sql`select pg_advisory_xact_lock(${DEMO_LOCK})`);
     if (await findRoot(tx)) return false;
     const cal = await demoCalendar(tx);
@@ -314,9 +315,10 @@ export async function loadDemoIfEmpty(database: Database): Promise<boolean> {
     await seedNotes(tx, users, cal);
     // The reports' read model for every period of the demo's calendar, so the dashboards show figures at once.
     await refreshAllPeriodsIn(tx);
-    // ISSUE 15 HOOK (risk score): a first fit over the labelled history goes here once the risk-score
-    // domain exposes it, e.g. `await refitRiskScore(tx)` (see seedYearOutcomes, cal.labelled).
-
     return true;
   });
+  // Issue 15: the advisory risk score's first fit over the labelled history just loaded, so the
+  // watch list shows ranks at once (the weekly job refits later). Its own transactions, after the commit.
+  if (loaded) await refitRiskScore(database);
+  return loaded;
 }

@@ -3,6 +3,8 @@
 -- score's AUC next to the best single flag's and the watch list ranks students with the latest fit.
 CREATE TABLE IF NOT EXISTS "risk_models" (
   "id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+  -- The order the fits were stored in: the latest stored is the one in use (whatever the clock said).
+  "seq" bigint GENERATED ALWAYS AS IDENTITY NOT NULL,
   "fitted_at" timestamp with time zone NOT NULL,
   "fitted_by" uuid,
   "periods" text[] NOT NULL,
@@ -12,4 +14,4 @@ CREATE TABLE IF NOT EXISTS "risk_models" (
   "metrics" jsonb NOT NULL
 );
 --> statement-breakpoint
-CREATE INDEX IF NOT EXISTS "risk_models_fitted_idx" ON "risk_models" USING btree ("fitted_at");
+CREATE UNIQUE INDEX IF NOT EXISTS "risk_models_seq_uq" ON "risk_models" USING btree ("seq");

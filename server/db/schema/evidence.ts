@@ -1,14 +1,16 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * Each fit of the advisory risk score (migration 0035, issue 15): the periods and rows it was fitted
  * on, the model (features, fill values, standardisation, weights) and its cross-validated metrics.
- * The latest row is the one in use.
+ * The latest stored (highest `seq`) is the one in use.
  */
 export const riskModels = pgTable(
   'risk_models',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    /** The order the fits were stored in: the latest stored is the one in use. */
+    seq: bigint('seq', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
     fittedAt: timestamp('fitted_at', { withTimezone: true }).notNull(),
     fittedBy: uuid('fitted_by'),
     periods: text('periods').array().notNull(),
@@ -17,5 +19,5 @@ export const riskModels = pgTable(
     model: jsonb('model').notNull(),
     metrics: jsonb('metrics').notNull(),
   },
-  (t) => [index('risk_models_fitted_idx').on(t.fittedAt)],
+  (t) => [uniqueIndex('risk_models_seq_uq').on(t.seq)],
 );

@@ -44,7 +44,7 @@ export async function findLatestRiskModel(db: Db): Promise<StoredRiskModel | nul
     db,
     sql`select id, to_char(fitted_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as fitted_at, fitted_by,
         periods, rows, positives, model, metrics
-      from risk_models order by fitted_at desc, id limit 1`,
+      from risk_models order by seq desc limit 1`,
   );
   if (!r) return null;
   return {
