@@ -6,7 +6,7 @@ import { FLAG_KEYS } from './ejournal.ts';
  * did, no student data) and a school's ranks with the indicators that raise each student's score.
  */
 
-/** The model's features, in its order (server/domains/risk-score/model.ts RISK_FEATURES). */
+/** The risk score's features, in the model's order (server/domains/risk-score/model.ts uses this list). */
 export const RISK_FEATURE_KEYS = [
   'unjustifiedLessons',
   'missedLessons',

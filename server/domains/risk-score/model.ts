@@ -1,3 +1,4 @@
+import { RISK_FEATURE_KEYS } from '../../../common/api/risk-score.ts';
 import {
   contributions,
   fitLogistic,
@@ -12,16 +13,8 @@ import {
  * history-repo.ts, the evaluation command maps a published data set onto the same inputs.
  */
 
-/** The features in the model's order. */
-export const RISK_FEATURES = [
-  'unjustifiedLessons',
-  'missedLessons',
-  'yearsNotPassed',
-  'lowMarks',
-  'markAverage',
-  'previousAverage',
-  'behaviourNotes',
-] as const;
+/** The features in the model's order (the API's list, common/api/risk-score.ts). */
+export const RISK_FEATURES = RISK_FEATURE_KEYS;
 export type RiskFeature = (typeof RISK_FEATURES)[number];
 
 /** One student's semester as the score reads it; null where the journal holds nothing. */
