@@ -38,6 +38,8 @@ export default defineConfig({
               test: {
                 name: 'postgres',
                 include: integration,
+                // Loads its own PGlite demos whatever the target (see the file): once, on PGlite, is enough.
+                exclude: ['server/demo/history-months.int.test.ts'],
                 globalSetup: ['test/global-setup-postgres.ts'],
                 ...shared,
                 env: { PUMPURS_TEST_DB: 'postgres' },
