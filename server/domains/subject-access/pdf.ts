@@ -8,7 +8,7 @@ import {
 } from '../../../common/api/subject-access.ts';
 import { formatDate, formatEuro } from '../../../common/format.ts';
 import type { Language } from '../../../common/roles.ts';
-import { type MessageKey, type MessageParams, t as tr, tOr } from '../../platform/i18n/index.ts';
+import { type MessageKey, type MessageParams, tOr, t as tr } from '../../platform/i18n/index.ts';
 import { renderPdf } from '../../platform/pdf.ts';
 
 /** Fields the PDF leaves to the JSON: ids and whole documents (a plan version's content). */

@@ -187,9 +187,9 @@ const QUERIES: Record<SubjectSectionKey, string> = {
   notifications: `select ${planCode('n.plan_id')} as "planCode", n.kind, ${who('n.user_id')} as recipient,
       ${iso('n.created_at')} as "createdAt", ${iso('n.read_at')} as "readAt", ${iso('n.done_at')} as "doneAt"
     from notifications n where n.plan_id in ${PLANS} order by n.created_at desc, n.id`,
-  outcomes: `select o.school_year as "schoolYear", ${org('o.school_id')} as school, o.outcome, o.reason, o.source,
-      ${who('o.recorded_by')} as "recordedBy", ${iso('o.recorded_at')} as "recordedAt"
-    from student_outcomes o where o.student_id = :sid order by o.school_year desc`,
+  outcomes: `select so.school_year as "schoolYear", ${org('so.school_id')} as school, so.outcome, so.reason, so.source,
+      ${who('so.recorded_by')} as "recordedBy", ${iso('so.recorded_at')} as "recordedAt"
+    from student_outcomes so where so.student_id = :sid order by so.school_year desc`,
   // The files' metadata, never their bytes.
   files: `select f.id::text as id, u.used_for as "usedFor", f.file_name as "fileName", f.content_type as "contentType",
       f.size, f.sha256, ${iso('f.created_at')} as "createdAt"

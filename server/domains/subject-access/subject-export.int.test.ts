@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -9,8 +11,9 @@ import {
 import { makeOldPersonalCode } from '../../../common/personal-code.ts';
 import { moveClockIntoSemester, resetClock, type TestCalendar } from '../../../test/calendar.ts';
 import { createPlanFixture, organisationIdsByCode, type PlanFixture } from '../../../test/factories.ts';
-import { pdfText } from '../../../test/pdf.ts';
+import { pdfPageToPng, pdfText } from '../../../test/pdf.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../test/server.ts';
+import { addDays } from '../../platform/dates.ts';
 import { queryRows } from '../../platform/db.ts';
 import { SUBJECT_EXPORT_COVERAGE } from './repo.ts';
 
@@ -134,7 +137,7 @@ beforeAll(async () => {
     reason: REFERRAL_REASON,
     items: ['name'],
     urgency: 'normal',
-    dueOn: cal.weekday(4),
+    dueOn: addDays(cal.today, 14),
   });
   expect(referral.statusCode, referral.body).toBe(201);
   const guardianId = (await k.get(`/api/students/${a.studentId}`)).json().guardians[0].id;
@@ -266,7 +269,7 @@ describe('the data-subject export', () => {
     expect(await status('admin', 'not-a-uuid')).toBe(400);
     const bad = await c.admin.get(`/api/students/${a.studentId}/subject-export?format=xml`);
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().message).toBeTruthy();
+    expect(bad.json().error.message).toBeTruthy();
     expect(await status('admin', a.studentId, 'format=pdf&language=de')).toBe(400);
     const anonymous = server.client();
     expect((await anonymous.get(`/api/students/${a.studentId}/subject-export`)).statusCode).toBe(401);
@@ -290,6 +293,10 @@ describe('the data-subject export', () => {
     const res = await c['koord.s1'].get(`/api/students/${a.studentId}/subject-export?format=pdf`);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
+    // For people to look at: the first two pages.
+    mkdirSync(path.resolve('.tmp', 'subject-export'), { recursive: true });
+    for (const n of [1, 2])
+      await pdfPageToPng(res.rawPayload, path.resolve('.tmp', 'subject-export', `page-${n}.png`), n);
     const text = await pdfText(res.rawPayload);
     for (const expected of [
       'Datu izraksts par skolēnu (VDAR 15. pants)',
