@@ -15,6 +15,7 @@ import { authRoutes } from './domains/auth/routes.ts';
 import { budgetRoutes } from './domains/budgets/routes.ts';
 import { calendarRoutes } from './domains/calendar/routes.ts';
 import { chronologyRoutes } from './domains/chronology/routes.ts';
+import { subjectExportRoutes } from './domains/subject-access/routes.ts';
 import { flagValidationRoutes } from './domains/flag-validation/routes.ts';
 import { indicatorRecomputeRoutes } from './domains/ejournal/recompute-routes.ts';
 import { ejournalRoutes } from './domains/ejournal/routes.ts';
@@ -169,6 +170,7 @@ export async function buildApp({
       await api.register(referralRoutes);
       await api.register(noteRoutes);
       await api.register(chronologyRoutes);
+      await api.register(subjectExportRoutes);
       await api.register(taskRoutes);
       await api.register(jobRoutes);
       await api.register(indicatorRecomputeRoutes);

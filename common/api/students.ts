@@ -215,6 +215,8 @@ export const ZStudentAbilities = z.object({
   /** See the student's referrals to partner institutions, and send one (issue 12). */
   viewReferrals: z.boolean(),
   sendReferrals: z.boolean(),
+  /** Export everything held about the student (GDPR Art. 15, issue 16). */
+  subjectExport: z.boolean(),
 });
 export type TStudentAbilities = z.infer<typeof ZStudentAbilities>;
 

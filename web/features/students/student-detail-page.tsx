@@ -12,6 +12,7 @@ import { ReferralsTab } from '../referrals/referrals-tab.tsx';
 import { StudentIndicatorsTab } from '../risks/student-indicators-tab.tsx';
 import { StudentRisksTab } from '../risks/student-risks-tab.tsx';
 import { NotFoundPage } from '../shell/not-found-page.tsx';
+import { SubjectExportAction } from '../subject-access/subject-export-action.tsx';
 import { StudentTasksTab } from '../tasks/student-tasks-tab.tsx';
 import { ApplicationsTab } from './applications-tab.tsx';
 import { GuardiansTab } from './guardians-tab.tsx';
@@ -74,6 +75,7 @@ export function StudentDetailPage() {
       <PageHeading>{studentName(data)}</PageHeading>
       <StatusMessage message={justCreated ? t('students.created') : null} />
       <StudentHeader student={data} />
+      {data.can.subjectExport && <SubjectExportAction studentId={data.id} />}
       <Tabs value={tab} onChange={selectTab} keepMounted={false} mt="lg">
         <Tabs.List mb="lg">
           <Tabs.Tab value="basics">{t('students.tabBasics')}</Tabs.Tab>
