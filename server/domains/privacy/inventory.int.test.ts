@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/database.ts';
 import { queryRows } from '../../platform/db.ts';
-import { compareInventory, type DatabaseColumn } from './inventory-check.ts';
 import { INVENTORY } from './inventory/index.ts';
+import { compareInventory, type DatabaseColumn } from './inventory-check.ts';
 
 let db: TestDatabase;
 let columns: DatabaseColumn[];
@@ -31,7 +31,9 @@ describe('the data inventory', () => {
     const added = [...columns, { table: 'students', column: 'nickname' }, { table: 'pets', column: 'name' }];
     const problems = compareInventory(added);
     expect(problems).toHaveLength(2);
-    expect(problems[0]).toMatch(/^students\.nickname: the column is not in the data inventory — add .*people,screening/);
+    expect(problems[0]).toMatch(
+      /^students\.nickname: the column is not in the data inventory — add .*people,screening/,
+    );
     expect(problems[1]).toMatch(/^pets\.name: the table is not in the data inventory/);
   });
 

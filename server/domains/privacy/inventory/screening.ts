@@ -1,8 +1,18 @@
 import { BY } from './people.ts';
 import { type InventoryTable, NON_PERSONAL, STUDENT_CASE, type TableDefaults, table } from './types.ts';
 
-const SCREENING: TableDefaults = { ...STUDENT_CASE, purpose: 'screening', bases: ['art6_1e'], retention: 'screening' };
-const IMPORTS: TableDefaults = { subject: 'student', purpose: 'operations', bases: ['art6_1e'], retention: 'technical' };
+const SCREENING: TableDefaults = {
+  ...STUDENT_CASE,
+  purpose: 'screening',
+  bases: ['art6_1e'],
+  retention: 'screening',
+};
+const IMPORTS: TableDefaults = {
+  subject: 'student',
+  purpose: 'operations',
+  bases: ['art6_1e'],
+  retention: 'technical',
+};
 
 /** The e-journal data and indicators that find students at risk, and the imports that bring them. */
 export const SCREENING_TABLES: InventoryTable[] = [
@@ -27,16 +37,21 @@ export const SCREENING_TABLES: InventoryTable[] = [
     source: 'technical',
     created_at: 'technical',
   }),
-  table('behaviour_notes', 'A behaviour note from the e-journal (free text).', { ...SCREENING, bases: ['art6_1e', 'art9_2g'] }, {
-    id: 'identifier',
-    student_id: 'identifier',
-    on_date: 'education_record',
-    kind: 'education_record',
-    note: 'special_category',
-    note_hash: 'technical',
-    source: 'technical',
-    created_at: 'technical',
-  }),
+  table(
+    'behaviour_notes',
+    'A behaviour note from the e-journal (free text).',
+    { ...SCREENING, bases: ['art6_1e', 'art9_2g'] },
+    {
+      id: 'identifier',
+      student_id: 'identifier',
+      on_date: 'education_record',
+      kind: 'education_record',
+      note: 'special_category',
+      note_hash: 'technical',
+      source: 'technical',
+      created_at: 'technical',
+    },
+  ),
   table('student_indicators', "A student's computed early-warning figures for a semester.", SCREENING, {
     student_id: 'identifier',
     semester_id: 'education_record',
@@ -57,14 +72,19 @@ export const SCREENING_TABLES: InventoryTable[] = [
     first_name: 'identifier',
     last_attendance_on: 'education_record',
   }),
-  table('legal_duty_notices', 'That the municipality was informed of a student over the legal absence limit.', { ...SCREENING, bases: ['art6_1c'] }, {
-    id: 'identifier',
-    student_id: 'identifier',
-    semester_id: 'education_record',
-    informed_on: 'education_record',
-    informed_by: BY,
-    created_at: 'technical',
-  }),
+  table(
+    'legal_duty_notices',
+    'That the municipality was informed of a student over the legal absence limit.',
+    { ...SCREENING, bases: ['art6_1c'] },
+    {
+      id: 'identifier',
+      student_id: 'identifier',
+      semester_id: 'education_record',
+      informed_on: 'education_record',
+      informed_by: BY,
+      created_at: 'technical',
+    },
+  ),
   table('import_files', 'An uploaded class list or e-journal file and its result.', IMPORTS, {
     id: 'technical',
     kind: 'technical',
@@ -83,12 +103,17 @@ export const SCREENING_TABLES: InventoryTable[] = [
     mapping: 'reference',
     updated_at: 'technical',
   }),
-  table('import_locks', 'A lock held while one import of a school runs.', { ...NON_PERSONAL, retention: 'technical' }, {
-    school_id: 'technical',
-    token: 'technical',
-    started_at: 'technical',
-    expires_at: 'technical',
-  }),
+  table(
+    'import_locks',
+    'A lock held while one import of a school runs.',
+    { ...NON_PERSONAL, retention: 'technical' },
+    {
+      school_id: 'technical',
+      token: 'technical',
+      started_at: 'technical',
+      expires_at: 'technical',
+    },
+  ),
   table('journal_coverage', "How far a school's e-journal data reaches in a semester.", NON_PERSONAL, {
     semester_id: 'reference',
     school_id: 'reference',

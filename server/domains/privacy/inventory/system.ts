@@ -1,24 +1,39 @@
 import { BY } from './people.ts';
 import { type InventoryTable, NON_PERSONAL, type TableDefaults, table } from './types.ts';
 
-const AUTH: TableDefaults = { subject: 'staff', purpose: 'access_control', bases: ['art6_1e'], retention: 'auth_technical' };
-const OPS: TableDefaults = { subject: 'staff', purpose: 'operations', bases: ['art6_1e'], retention: 'technical' };
+const AUTH: TableDefaults = {
+  subject: 'staff',
+  purpose: 'access_control',
+  bases: ['art6_1e'],
+  retention: 'auth_technical',
+};
+const OPS: TableDefaults = {
+  subject: 'staff',
+  purpose: 'operations',
+  bases: ['art6_1e'],
+  retention: 'technical',
+};
 const REPORTS: TableDefaults = { ...NON_PERSONAL, purpose: 'reporting' };
 
 /** Audit, sign-in, background work, catalogues, organisations and the reports' read model. */
 export const SYSTEM_TABLES: InventoryTable[] = [
-  table('audit_events', 'Who did what to which record, when (append-only; ids, never values).', { subject: 'staff', purpose: 'accountability', bases: ['art6_1c', 'art6_1e'], retention: 'audit' }, {
-    id: 'audit',
-    at: 'audit',
-    actor_id: 'audit',
-    action: 'audit',
-    outcome: 'audit',
-    entity_type: 'audit',
-    entity_id: { category: 'audit', subject: 'student' },
-    org_id: 'audit',
-    request_id: 'audit',
-    ip: 'audit',
-  }),
+  table(
+    'audit_events',
+    'Who did what to which record, when (append-only; ids, never values).',
+    { subject: 'staff', purpose: 'accountability', bases: ['art6_1c', 'art6_1e'], retention: 'audit' },
+    {
+      id: 'audit',
+      at: 'audit',
+      actor_id: 'audit',
+      action: 'audit',
+      outcome: 'audit',
+      entity_type: 'audit',
+      entity_id: { category: 'audit', subject: 'student' },
+      org_id: 'audit',
+      request_id: 'audit',
+      ip: 'audit',
+    },
+  ),
   table('sessions', 'A signed-in session of a staff member.', AUTH, {
     id: 'authentication_secret',
     user_id: 'identifier',
@@ -33,28 +48,38 @@ export const SYSTEM_TABLES: InventoryTable[] = [
     success: 'technical',
     at: 'technical',
   }),
-  table('confirmation_attempts', 'An attempt to confirm a session with a student PIN (rate limits).', { ...AUTH, subject: 'student' }, {
-    id: 'technical',
-    ip: 'technical',
-    token_hash: 'technical',
-    at: 'technical',
-  }),
+  table(
+    'confirmation_attempts',
+    'An attempt to confirm a session with a student PIN (rate limits).',
+    { ...AUTH, subject: 'student' },
+    {
+      id: 'technical',
+      ip: 'technical',
+      token_hash: 'technical',
+      at: 'technical',
+    },
+  ),
   table('calendar_feeds', "The hash of a staff member's calendar feed token.", AUTH, {
     user_id: 'identifier',
     token_hash: 'authentication_secret',
     created_at: 'technical',
   }),
-  table('idempotency_keys', 'A remembered answer to a repeated request (double submits).', { ...OPS, retention: 'auth_technical' }, {
-    user_id: 'identifier',
-    key: 'technical',
-    request: 'technical',
-    body_hash: 'technical',
-    status_code: 'technical',
-    content_type: 'technical',
-    response_body: { category: 'identifier', subject: 'student' },
-    created_at: 'technical',
-    completed_at: 'technical',
-  }),
+  table(
+    'idempotency_keys',
+    'A remembered answer to a repeated request (double submits).',
+    { ...OPS, retention: 'auth_technical' },
+    {
+      user_id: 'identifier',
+      key: 'technical',
+      request: 'technical',
+      body_hash: 'technical',
+      status_code: 'technical',
+      content_type: 'technical',
+      response_body: { category: 'identifier', subject: 'student' },
+      created_at: 'technical',
+      completed_at: 'technical',
+    },
+  ),
   table('job_runs', 'A background job: its state, progress and result.', OPS, {
     id: 'technical',
     name: 'technical',
@@ -122,29 +147,39 @@ export const SYSTEM_TABLES: InventoryTable[] = [
     model: 'aggregate',
     metrics: 'aggregate',
   }),
-  table('report_figures', "The reports' read model: counts per organisation, period and indicator.", REPORTS, {
-    period: 'aggregate',
-    org_id: 'aggregate',
-    indicator: 'aggregate',
-    key: 'aggregate',
-    value: 'aggregate',
-    students: 'aggregate',
-  }),
+  table(
+    'report_figures',
+    "The reports' read model: counts per organisation, period and indicator.",
+    REPORTS,
+    {
+      period: 'aggregate',
+      org_id: 'aggregate',
+      indicator: 'aggregate',
+      key: 'aggregate',
+      value: 'aggregate',
+      students: 'aggregate',
+    },
+  ),
   table('report_refreshes', "When a period's figures were last computed.", REPORTS, {
     period: 'technical',
     refreshed_at: 'technical',
     duration_ms: 'technical',
     requested_at: 'technical',
   }),
-  table('erasure_log', 'That a student was anonymised: who, when, why (category) and what; never the values.', { subject: 'student', purpose: 'accountability', bases: ['art6_1c'], retention: 'audit' }, {
-    id: 'audit',
-    student_id: 'audit',
-    org_id: 'audit',
-    erased_at: 'audit',
-    erased_by: { category: 'audit', subject: 'staff' },
-    trigger: 'audit',
-    reason: 'audit',
-    cleared: 'audit',
-    request_id: 'audit',
-  }),
+  table(
+    'erasure_log',
+    'That a student was anonymised: who, when, why (category) and what; never the values.',
+    { subject: 'student', purpose: 'accountability', bases: ['art6_1c'], retention: 'audit' },
+    {
+      id: 'audit',
+      student_id: 'audit',
+      org_id: 'audit',
+      erased_at: 'audit',
+      erased_by: { category: 'audit', subject: 'staff' },
+      trigger: 'audit',
+      reason: 'audit',
+      cleared: 'audit',
+      request_id: 'audit',
+    },
+  ),
 ];
