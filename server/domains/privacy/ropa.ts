@@ -92,7 +92,7 @@ export function buildRopa(
 const HEAD = {
   lv: {
     title: 'Apstrādes darbību reģistrs (VDAR 30. pants)',
-    note: 'Ģenerēts no datu inventāra (server/domains/privacy/inventory): `npm run cli -- ropa --format md > docs/record-of-processing.md`. Nelabot ar roku.',
+    note: 'Ģenerēts no datu inventāra (server/domains/privacy/inventory): `npx tsx server/cli.ts ropa --format md > docs/record-of-processing.md`. Nelabot ar roku.',
     controller: 'Pārzinis',
     activities: 'Apstrādes nolūki',
     subjects: 'Datu subjekti',
@@ -111,7 +111,7 @@ const HEAD = {
   },
   en: {
     title: 'Record of processing activities (GDPR Art. 30)',
-    note: 'Generated from the data inventory (server/domains/privacy/inventory): `npm run cli -- ropa --format md > docs/record-of-processing.md`. Do not edit by hand.',
+    note: 'Generated from the data inventory (server/domains/privacy/inventory): `npx tsx server/cli.ts ropa --format md > docs/record-of-processing.md`. Do not edit by hand.',
     controller: 'Controller',
     activities: 'Purposes of the processing',
     subjects: 'Data subjects',
