@@ -11,6 +11,7 @@ import { outcomeSamples } from './bad-input-samples-outcomes.ts';
 import { planAndSupportSamples } from './bad-input-samples-plans.ts';
 import { referralSamples } from './bad-input-samples-referrals.ts';
 import { reportSamples } from './bad-input-samples-reports.ts';
+import { privacySamples } from './bad-input-samples-privacy.ts';
 import { riskScoreSamples } from './bad-input-samples-risk-score.ts';
 import { taskSamples } from './bad-input-samples-tasks.ts';
 
@@ -257,6 +258,7 @@ export function routeSamples(ids: WalkIds): Record<string, RouteSample> {
     ...flagValidationSamples(ids),
     ...outcomeSamples(ids),
     ...riskScoreSamples(ids),
+    ...privacySamples(),
     ...opsSamples(),
   };
 }

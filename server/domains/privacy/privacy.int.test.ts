@@ -98,7 +98,7 @@ describe('POST /api/students/:id/erasure', () => {
     const coordinator = await server.signIn('koord.ziemelu');
     const res = await coordinator.post(`/api/students/${caseStudent}/erasure`, { reason: 'data_subject_request' });
     expect(res.statusCode).toBe(409);
-    const body = res.json();
+    const body = res.json().error;
     expect(body.code).toBe('retention_runs');
     expect(body.details[0].message).toContain(DEFAULT_RETENTION.programmeUntil);
     expect((await studentRow(caseStudent)).anonymised_at).toBeNull();
@@ -113,8 +113,8 @@ describe('POST /api/students/:id/erasure', () => {
       headers: { 'accept-language': 'lv' },
     });
     expect(res.statusCode).toBe(409);
-    expect(res.json().message).toMatch(/glabāšanas termiņš/);
-    expect(res.json().details[0].message).toMatch(/mācās/);
+    expect(res.json().error.message).toMatch(/glabāšanas termiņš/);
+    expect(res.json().error.details[0].message).toMatch(/mācās/);
   });
 
   it('is 404 for another municipality, 403 for a role without the right, 400 for a bad reason', async () => {
