@@ -35,7 +35,9 @@ beforeAll(async () => {
     order by s.id limit 1`);
   // Both have left school: the case student at the end of the school year, the other a year earlier.
   await q(sql`update students set status = 'left', status_date = '2027-06-15' where id = ${caseStudent}`);
-  await q(sql`update students set status = 'graduated', status_date = '2026-06-20' where id = ${screenStudent}`);
+  await q(
+    sql`update students set status = 'graduated', status_date = '2026-06-20' where id = ${screenStudent}`,
+  );
 });
 afterAll(async () => {
   resetClock();
@@ -44,7 +46,13 @@ afterAll(async () => {
 });
 
 const studentRow = (id: string) =>
-  q<{ personal_code: string; first_name: string; last_name: string; birth_date: string | null; anonymised_at: unknown }>(
+  q<{
+    personal_code: string;
+    first_name: string;
+    last_name: string;
+    birth_date: string | null;
+    anonymised_at: unknown;
+  }>(
     sql`select personal_code, first_name, last_name, birth_date, anonymised_at from students where id = ${id}`,
   ).then((r) => r[0]);
 const logRows = (id: string) =>
@@ -83,7 +91,9 @@ describe('the retention job', () => {
   });
 
   it('deletes import files older than the import period', async () => {
-    const [{ id: schoolId }] = await q<{ id: string }>(sql`select id from organisations where type = 'school' limit 1`);
+    const [{ id: schoolId }] = await q<{ id: string }>(
+      sql`select id from organisations where type = 'school' limit 1`,
+    );
     await q(sql`insert into import_files (kind, school_id, file_name, content, status, created_at)
                 values ('students', ${schoolId}, 'old.csv', 'x'::bytea, 'done', '2026-01-01T00:00:00Z')`);
     const result = await runRetention(server.database);
@@ -96,7 +106,9 @@ describe('POST /api/students/:id/erasure', () => {
   it('refuses with 409 naming the end of the retention period while it runs', async () => {
     setClock('2030-03-01', { frozen: true });
     const coordinator = await server.signIn('koord.ziemelu');
-    const res = await coordinator.post(`/api/students/${caseStudent}/erasure`, { reason: 'data_subject_request' });
+    const res = await coordinator.post(`/api/students/${caseStudent}/erasure`, {
+      reason: 'data_subject_request',
+    });
     expect(res.statusCode).toBe(409);
     const body = res.json().error;
     expect(body.code).toBe('retention_runs');
@@ -109,9 +121,14 @@ describe('POST /api/students/:id/erasure', () => {
       select s.id from students s join organisations o on o.id = s.school_id
       where ${ZIEMELU} and s.status = 'enrolled' order by s.id limit 1`);
     const admin = await server.signIn('admin');
-    const res = await admin.request('POST', `/api/students/${enrolled}/erasure`, { reason: 'consent_withdrawn' }, {
-      headers: { 'accept-language': 'lv' },
-    });
+    const res = await admin.request(
+      'POST',
+      `/api/students/${enrolled}/erasure`,
+      { reason: 'consent_withdrawn' },
+      {
+        headers: { 'accept-language': 'lv' },
+      },
+    );
     expect(res.statusCode).toBe(409);
     expect(res.json().error.message).toMatch(/glabāšanas termiņš/);
     expect(res.json().error.details[0].message).toMatch(/mācās/);
@@ -119,14 +136,18 @@ describe('POST /api/students/:id/erasure', () => {
 
   it('is 404 for another municipality, 403 for a role without the right, 400 for a bad reason', async () => {
     const other = await server.signIn('koord.dienvidu');
-    expect((await other.post(`/api/students/${caseStudent}/erasure`, { reason: 'data_subject_request' })).statusCode).toBe(404);
+    expect(
+      (await other.post(`/api/students/${caseStudent}/erasure`, { reason: 'data_subject_request' }))
+        .statusCode,
+    ).toBe(404);
     const school = await server.signIn('koord.s1');
     const [{ in_s1 }] = await q<{ in_s1: boolean }>(sql`
       select o.code = (select code from organisations where id = (select home_org_id from users where email = 'koord.s1@demo.pumpurs.lv')) as in_s1
       from students s join organisations o on o.id = s.school_id where s.id = ${caseStudent}`);
-    expect((await school.post(`/api/students/${caseStudent}/erasure`, { reason: 'data_subject_request' })).statusCode).toBe(
-      in_s1 ? 403 : 404,
-    );
+    expect(
+      (await school.post(`/api/students/${caseStudent}/erasure`, { reason: 'data_subject_request' }))
+        .statusCode,
+    ).toBe(in_s1 ? 403 : 404);
     const admin = await server.signIn('admin');
     const bad = await admin.post(`/api/students/${caseStudent}/erasure`, { reason: 'because' });
     expect(bad.statusCode).toBe(400);
@@ -134,9 +155,9 @@ describe('POST /api/students/:id/erasure', () => {
 
   it('anonymises once the period has run out, leaves the reports unchanged, and a double click erases once', async () => {
     setClock('2035-02-01', { frozen: true });
-    const periods = (await q<{ period: string }>(sql`select period from report_refreshes order by period`)).map(
-      (r) => r.period,
-    );
+    const periods = (
+      await q<{ period: string }>(sql`select period from report_refreshes order by period`)
+    ).map((r) => r.period);
     const figures = async () => {
       for (const p of periods) await refreshReportFigures(server.database, p);
       return q(sql`select period, org_id, indicator, key, value, students from report_figures
@@ -163,15 +184,22 @@ describe('POST /api/students/:id/erasure', () => {
 
     expect(await studentRow(caseStudent)).toMatchObject({ first_name: '', last_name: 'Anonimizēts' });
     if (notes > 0)
-      expect(await q(sql`select 1 from case_notes where student_id = ${caseStudent} and text <> ''`)).toHaveLength(0);
-    expect(await q(sql`select 1 from plan_goals g join plans p on p.id = g.plan_id
-                       where p.student_id = ${caseStudent} and g.text <> ''`)).toHaveLength(0);
-    const [{ n: indicatorNames }] = await q<{ n: number }>(sql`select count(*)::int as n from student_indicators
+      expect(
+        await q(sql`select 1 from case_notes where student_id = ${caseStudent} and text <> ''`),
+      ).toHaveLength(0);
+    expect(
+      await q(sql`select 1 from plan_goals g join plans p on p.id = g.plan_id
+                       where p.student_id = ${caseStudent} and g.text <> ''`),
+    ).toHaveLength(0);
+    const [{ n: indicatorNames }] = await q<{
+      n: number;
+    }>(sql`select count(*)::int as n from student_indicators
       where student_id = ${caseStudent} and (first_name <> '' or last_name <> 'Anonimizēts')`);
     expect(indicatorNames).toBe(0);
 
     expect(await figures()).toEqual(before);
-    const audit = await q(sql`select 1 from audit_events where action = 'student.erase' and entity_id = ${caseStudent}
+    const audit =
+      await q(sql`select 1 from audit_events where action = 'student.erase' and entity_id = ${caseStudent}
                               and outcome = 'ok'`);
     expect(audit).toHaveLength(1);
   });

@@ -22,6 +22,8 @@ describe('the record of processing activities', () => {
   it('reads the retention settings from the environment and refuses bad ones', () => {
     expect(parseRetentionSettings({ PUMPURS_RETENTION_CASE_YEARS: '7' }).caseYears).toBe(7);
     expect(() => parseRetentionSettings({ PUMPURS_RETENTION_CASE_YEARS: 'seven' })).toThrow(/CASE_YEARS/);
-    expect(() => parseRetentionSettings({ PUMPURS_RETENTION_PROGRAMME_UNTIL: '2034-13' })).toThrow(/PROGRAMME_UNTIL/);
+    expect(() => parseRetentionSettings({ PUMPURS_RETENTION_PROGRAMME_UNTIL: '2034-13' })).toThrow(
+      /PROGRAMME_UNTIL/,
+    );
   });
 });

@@ -2,14 +2,7 @@ import { PARTNER_KINDS } from '../../../common/api/organisations.ts';
 import type { Language } from '../../../common/roles.ts';
 import { INVENTORY, type InventoryTable, PURPOSES } from './inventory/index.ts';
 import { retentionClasses } from './retention.ts';
-import {
-  BASIS_TEXT,
-  CATEGORY_TEXT,
-  PARTNER_TEXT,
-  PURPOSE_TEXT,
-  ROPA_FIXED,
-  SUBJECT_TEXT,
-} from './ropa-texts.ts';
+import { ROPA_LISTS, ropaText } from './ropa-texts.ts';
 import type { RetentionSettings } from './settings.ts';
 
 /** One processing activity (one purpose) of the record. */
@@ -53,118 +46,77 @@ export function buildRopa(
     const personal = rows.filter((r) => r.subject !== 'none');
     activities.push({
       purpose,
-      name: PURPOSE_TEXT[purpose][language],
+      name: ropaText(language, `purpose.${purpose}`),
       subjects: uniq(personal.map((r) => r.subject))
         .sort()
-        .map((s) => SUBJECT_TEXT[s][language]),
+        .map((s) => ropaText(language, `subject.${s}`)),
       categories: uniq(rows.map((r) => r.category))
         .sort()
-        .map((c) => CATEGORY_TEXT[c][language]),
+        .map((c) => ropaText(language, `category.${c}`)),
       legalBases: uniq(rows.flatMap((r) => r.bases))
         .filter((b) => b !== 'none')
         .sort()
-        .map((b) => BASIS_TEXT[b][language]),
+        .map((b) => ropaText(language, `basis.${b}`)),
       retention: uniq(rows.map((r) => r.retention)).sort(),
       tables: uniq(rows.map((r) => r.table)).sort(),
     });
   }
   return {
     language,
-    controller: ROPA_FIXED.controller[language],
+    controller: ropaText(language, 'controller'),
     activities,
     recipients: [
       ...PARTNER_KINDS.map(
-        (k) => `${PARTNER_TEXT[k][language]} (${language === 'lv' ? 'nosūtījumi' : 'referrals'})`,
+        (k) => `${ropaText(language, `partner.${k}`)} (${ropaText(language, 'referrals')})`,
       ),
-      ...ROPA_FIXED.otherRecipients.map((r) => r[language]),
+      ...ROPA_LISTS.otherRecipients.map((k) => ropaText(language, `otherRecipients.${k}`)),
     ],
-    transfers: ROPA_FIXED.transfers[language],
+    transfers: ropaText(language, 'transfers'),
     retention: retentionClasses(settings).map((c) => ({
       code: c.code,
       period: c.period[language],
       rule: c.rule[language],
       source: c.source[language],
     })),
-    security: ROPA_FIXED.security.map((s) => s[language]),
+    security: ROPA_LISTS.security.map((k) => ropaText(language, `security.${k}`)),
   };
 }
-
-const HEAD = {
-  lv: {
-    title: 'Apstrādes darbību reģistrs (VDAR 30. pants)',
-    note: 'Ģenerēts no datu inventāra (server/domains/privacy/inventory): `npx tsx server/cli.ts ropa --format md > docs/record-of-processing.md`. Nelabot ar roku.',
-    controller: 'Pārzinis',
-    activities: 'Apstrādes nolūki',
-    subjects: 'Datu subjekti',
-    categories: 'Datu kategorijas',
-    bases: 'Tiesiskais pamats',
-    retention: 'Glabāšanas klases',
-    tables: 'Tabulas',
-    recipients: 'Saņēmēji',
-    transfers: 'Nosūtīšana uz trešajām valstīm',
-    periods: 'Glabāšanas termiņi',
-    security: 'Drošības pasākumi',
-    cls: 'Klase',
-    period: 'Termiņš',
-    rule: 'Kas notiek',
-    source: 'Avots',
-  },
-  en: {
-    title: 'Record of processing activities (GDPR Art. 30)',
-    note: 'Generated from the data inventory (server/domains/privacy/inventory): `npx tsx server/cli.ts ropa --format md > docs/record-of-processing.md`. Do not edit by hand.',
-    controller: 'Controller',
-    activities: 'Purposes of the processing',
-    subjects: 'Data subjects',
-    categories: 'Categories of data',
-    bases: 'Legal basis',
-    retention: 'Retention classes',
-    tables: 'Tables',
-    recipients: 'Recipients',
-    transfers: 'Transfers to third countries',
-    periods: 'Retention periods',
-    security: 'Security measures',
-    cls: 'Class',
-    period: 'Period',
-    rule: 'What happens',
-    source: 'Source',
-  },
-};
 
 const cell = (s: string) => s.replaceAll('|', '\\|');
 
 /** The record as Markdown (docs/record-of-processing.md is this, in English, with the default settings). */
 export function renderRopaMarkdown(r: Ropa): string {
-  const h = HEAD[r.language];
+  const h = (key: string) => ropaText(r.language, `head.${key}`);
   const out = [
-    `# ${h.title}`,
+    `# ${h('title')}`,
     '',
-    `> ${h.note}`,
+    `> ${h('note')}`,
     '',
-    `## ${h.controller}`,
+    `## ${h('controller')}`,
     '',
     r.controller,
     '',
-    `## ${h.activities}`,
+    `## ${h('activities')}`,
     '',
   ];
   for (const a of r.activities) {
     out.push(`### ${a.name}`, '');
-    out.push(`- **${h.subjects}:** ${a.subjects.join('; ') || '—'}`);
-    out.push(`- **${h.categories}:** ${a.categories.join('; ')}`);
-    out.push(`- **${h.bases}:** ${a.legalBases.join('; ') || '—'}`);
-    out.push(`- **${h.retention}:** ${a.retention.map((c) => `\`${c}\``).join(', ')}`);
-    out.push(`- **${h.tables}:** ${a.tables.map((t) => `\`${t}\``).join(', ')}`, '');
+    out.push(`- **${h('subjects')}:** ${a.subjects.join('; ') || '—'}`);
+    out.push(`- **${h('categories')}:** ${a.categories.join('; ')}`);
+    out.push(`- **${h('bases')}:** ${a.legalBases.join('; ') || '—'}`);
+    out.push(`- **${h('retention')}:** ${a.retention.map((c) => `\`${c}\``).join(', ')}`);
+    out.push(`- **${h('tables')}:** ${a.tables.map((t) => `\`${t}\``).join(', ')}`, '');
   }
-  out.push(`## ${h.recipients}`, '', ...r.recipients.map((x) => `- ${x}`), '');
-  out.push(`## ${h.transfers}`, '', r.transfers, '');
+  out.push(`## ${h('recipients')}`, '', ...r.recipients.map((x) => `- ${x}`), '');
+  out.push(`## ${h('transfers')}`, '', r.transfers, '');
   out.push(
-    `## ${h.periods}`,
+    `## ${h('periods')}`,
     '',
-    `| ${h.cls} | ${h.period} | ${h.rule} | ${h.source} |`,
+    `| ${h('cls')} | ${h('period')} | ${h('rule')} | ${h('source')} |`,
     '|---|---|---|---|',
   );
   for (const c of r.retention)
     out.push(`| \`${c.code}\` | ${cell(c.period)} | ${cell(c.rule)} | ${cell(c.source)} |`);
-  out.push('', `## ${h.security}`, '', ...r.security.map((x) => `- ${x}`), '');
+  out.push('', `## ${h('security')}`, '', ...r.security.map((x) => `- ${x}`), '');
   return out.join('\n');
 }
