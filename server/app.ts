@@ -16,9 +16,9 @@ import { budgetRoutes } from './domains/budgets/routes.ts';
 import { calendarRoutes } from './domains/calendar/routes.ts';
 import { chronologyRoutes } from './domains/chronology/routes.ts';
 import { subjectExportRoutes } from './domains/subject-access/routes.ts';
-import { flagValidationRoutes } from './domains/flag-validation/routes.ts';
 import { indicatorRecomputeRoutes } from './domains/ejournal/recompute-routes.ts';
 import { ejournalRoutes } from './domains/ejournal/routes.ts';
+import { flagValidationRoutes } from './domains/flag-validation/routes.ts';
 import { importRoutes } from './domains/imports/routes.ts';
 import { jobRoutes } from './domains/jobs/routes.ts';
 import { letterRoutes } from './domains/letters/routes.ts';
@@ -26,6 +26,7 @@ import { noteRoutes } from './domains/notes/routes.ts';
 import { organisationRoutes } from './domains/organisations/routes.ts';
 import { outcomeRoutes } from './domains/outcomes/routes.ts';
 import { planRoutes } from './domains/plans/routes.ts';
+import { privacyRoutes } from './domains/privacy/index.ts';
 import { referralRoutes } from './domains/referrals/routes.ts';
 import { reportRoutes } from './domains/reports/routes.ts';
 import { riskScoreRoutes } from './domains/risk-score/routes.ts';
@@ -178,6 +179,7 @@ export async function buildApp({
       await api.register(flagValidationRoutes);
       await api.register(outcomeRoutes);
       await api.register(riskScoreRoutes);
+      await api.register(privacyRoutes);
     },
     { prefix: '/api' },
   );

@@ -2,6 +2,7 @@ import { ZCreateUserBody } from '../common/api/users.ts';
 import { importStudentsCommand } from './cli-import.ts';
 import { loadDemoIfEmpty } from './demo/seed.ts';
 import { findRoot, insertOrganisation } from './domains/organisations/index.ts';
+import { buildRopa, renderRopaMarkdown, retentionSettings, runRetention } from './domains/privacy/index.ts';
 import { emailExists, insertGrant, insertUser } from './domains/users/index.ts';
 import { evaluateFlagsCommand } from './evaluation/cli-evaluate.ts';
 import { GenerateRefused, generateNational } from './generate/generate.ts';
@@ -25,7 +26,30 @@ const USAGE = `Usage:
                                                  data set (password: PUMPURS_GENERATED_PASSWORD)
   npm run cli -- evaluate-flags --uci-student FILE [--folds FOLDS.json] [--json] [--absences-as unknown|unjustified]
                                                  judge the default flags and the risk score on the
-                                                 UCI Student Performance data set (no database)`;
+                                                 UCI Student Performance data set (no database)
+  npm run cli -- ropa [--format md|json] [--lang en|lv]
+                                                 print the record of processing activities (GDPR
+                                                 Art. 30) generated from the data inventory
+  npm run cli -- retention                       run the retention job once: anonymise students
+                                                 whose retention has run out, delete expired rows`;
+
+/** \`ropa …\`: the record of processing activities, from the inventory and the settings (no database). */
+function ropaCommand(args: string[]): number {
+  const opt = (name: string, allowed: string[], fallback: string): string | null => {
+    const i = args.indexOf(name);
+    const v = i < 0 ? fallback : args[i + 1];
+    return v !== undefined && allowed.includes(v) ? v : null;
+  };
+  const format = opt('--format', ['md', 'json'], 'md');
+  const lang = opt('--lang', ['en', 'lv'], 'en') as 'en' | 'lv' | null;
+  if (!format || !lang) {
+    console.error(USAGE);
+    return 2;
+  }
+  const ropa = buildRopa(lang, retentionSettings());
+  process.stdout.write(format === 'md' ? renderRopaMarkdown(ropa) : `${JSON.stringify(ropa, null, 2)}\n`);
+  return 0;
+}
 
 /** \`generate …\`: PostgreSQL only, before any database is opened (PGlite is refused, not created). */
 async function generateCommand(args: string[]): Promise<number> {
@@ -61,8 +85,13 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'generate') return generateCommand(args);
   if (command === 'evaluate-flags') return evaluateFlagsCommand(args);
+  if (command === 'ropa') return ropaCommand(args);
   const database = await openDatabase(config);
   try {
+    if (command === 'retention') {
+      console.log(JSON.stringify(await runRetention(database)));
+      return 0;
+    }
     if (command === 'migrate') {
       console.log(`Migrations applied (${database.kind}).`);
       return 0;

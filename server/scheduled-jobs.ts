@@ -1,6 +1,7 @@
 import { ensureSchoolYears } from './domains/calendar/index.ts';
 import { refreshFlagDays } from './domains/ejournal/index.ts';
 import { remindOverdueEvaluations } from './domains/plans/index.ts';
+import { runRetention } from './domains/privacy/index.ts';
 import { refreshDuePeriods, registerReportRefreshJob } from './domains/reports/index.ts';
 import { type RiskScoreRefitData, runRiskScoreRefitJob } from './domains/risk-score/index.ts';
 import { reconcileSystemTasks } from './domains/tasks/index.ts';
@@ -28,6 +29,11 @@ export const SCHEDULED_JOBS = {
    * also on request (POST /api/risk-score/refit). One at a time: the same singleton key.
    */
   'risk-score.refit': 7 * 24 * 60,
+  /**
+   * Daily (issue 16): anonymises students whose retention has run out and deletes expired technical
+   * rows (server/domains/privacy; README "Data inventory, retention and erasure").
+   */
+  'privacy.retention': 24 * 60,
 } as const;
 
 /**
@@ -50,6 +56,8 @@ export function registerScheduledJobs(jobs: JobRunner, database: Database): void
     // The fit reads the nation's history in one read and stores in one short transaction (risk-score/refit.ts).
     'risk-score.refit': (data, job) =>
       runRiskScoreRefitJob(database, (data ?? {}) as RiskScoreRefitData, job),
+    // Batches of students, one transaction each (privacy/service.ts).
+    'privacy.retention': () => runRetention(database),
   };
   // The on-demand refresh of one period (POST /api/reports/refresh sends it).
   registerReportRefreshJob(jobs, database);

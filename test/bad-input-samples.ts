@@ -9,6 +9,7 @@ import { noteSamples } from './bad-input-samples-notes.ts';
 import { opsSamples } from './bad-input-samples-ops.ts';
 import { outcomeSamples } from './bad-input-samples-outcomes.ts';
 import { planAndSupportSamples } from './bad-input-samples-plans.ts';
+import { privacySamples } from './bad-input-samples-privacy.ts';
 import { referralSamples } from './bad-input-samples-referrals.ts';
 import { reportSamples } from './bad-input-samples-reports.ts';
 import { riskScoreSamples } from './bad-input-samples-risk-score.ts';
@@ -259,6 +260,7 @@ export function routeSamples(ids: WalkIds): Record<string, RouteSample> {
     ...outcomeSamples(ids),
     ...riskScoreSamples(ids),
     ...subjectAccessSamples(ids),
+    ...privacySamples(),
     ...opsSamples(),
   };
 }

@@ -6,6 +6,7 @@ export * from './schema/foundation.ts';
 export * from './schema/letters.ts';
 export * from './schema/notes.ts';
 export * from './schema/plans.ts';
+export * from './schema/privacy.ts';
 export * from './schema/referrals.ts';
 export * from './schema/reports.ts';
 export * from './schema/risks.ts';

@@ -46,6 +46,8 @@ export const students = pgTable(
     statusReason: text('status_reason'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** When the student was anonymised (retention ran out, or erasure on request): migration 0038. */
+    anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
   },
   (t) => [
     uniqueIndex('students_personal_code_uq').on(t.personalCode),
