@@ -328,6 +328,10 @@ export const ZSubjectSections = z.object({
       createdAt: text,
     }),
   ),
+  /** The erasure log's row about the student (issue 16): when, why (a category) and what was cleared. */
+  erasures: z.array(
+    z.object({ erasedAt: text, trigger: text, reason: text, organisation: text, cleared: z.unknown() }),
+  ),
   /** Who read or changed the student's data: the actor's roles and the organisation, never a name. */
   auditTrail: z.array(
     z.object({

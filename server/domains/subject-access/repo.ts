@@ -58,6 +58,7 @@ export const SUBJECT_EXPORT_COVERAGE: Record<string, SubjectSectionKey> = {
   tasks: 'tasks',
   notifications: 'notifications',
   student_outcomes: 'outcomes',
+  erasure_log: 'erasures',
 };
 
 /** Each section's query, newest first where rows have a time; `:sid` is the student's id. */
@@ -200,6 +201,8 @@ const QUERIES: Record<SubjectSectionKey, string> = {
           union select file_id, 'payment' from economic_payments where student_id = :sid or plan_id in ${PLANS}) u
       join stored_files f on f.id = u.file_id
     order by f.created_at desc, f.id`,
+  erasures: `select ${iso('e.erased_at')} as "erasedAt", e.trigger, e.reason, ${org('e.org_id')} as organisation, e.cleared
+    from erasure_log e where e.student_id = :sid order by e.erased_at desc`,
   // The audit rows of the student and of every record about the student; the actor by roles, not name.
   auditTrail: `select ${iso('a.at')} as at, a.action, a.outcome, a.entity_type as "entityType",
       (select array_agg(distinct g.role order by g.role) from role_grants g where g.user_id = a.actor_id) as "actorRoles",
