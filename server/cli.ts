@@ -6,6 +6,7 @@ import { emailExists, insertGrant, insertUser } from './domains/users/index.ts';
 import { evaluateFlagsCommand } from './evaluation/cli-evaluate.ts';
 import { GenerateRefused, generateNational } from './generate/generate.ts';
 import { parseGenerateArgs } from './generate/options.ts';
+import { BACKUP_USAGE, backupCommand } from './platform/backup/command.ts';
 import { loadConfig } from './platform/config.ts';
 import { openDatabase } from './platform/db.ts';
 import { message } from './platform/messages.ts';
@@ -25,7 +26,8 @@ const USAGE = `Usage:
                                                  data set (password: PUMPURS_GENERATED_PASSWORD)
   npm run cli -- evaluate-flags --uci-student FILE [--folds FOLDS.json] [--json] [--absences-as unknown|unjustified]
                                                  judge the default flags and the risk score on the
-                                                 UCI Student Performance data set (no database)`;
+                                                 UCI Student Performance data set (no database)
+${BACKUP_USAGE}`;
 
 /** \`generate …\`: PostgreSQL only, before any database is opened (PGlite is refused, not created). */
 async function generateCommand(args: string[]): Promise<number> {
@@ -61,6 +63,8 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'generate') return generateCommand(args);
   if (command === 'evaluate-flags') return evaluateFlagsCommand(args);
+  // Before openDatabase: a backup reads the database as it is, a restore fills an empty one.
+  if (command === 'backup' || command === 'restore') return backupCommand(command, args, config);
   const database = await openDatabase(config);
   try {
     if (command === 'migrate') {
