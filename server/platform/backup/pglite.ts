@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
@@ -83,6 +83,7 @@ export async function restorePglite(
     );
   const staging = `${target}.restoring-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
   const payload = (await readFile(file)).subarray(opened.payloadOffset);
   let tables: TableSum[];
   const client = await openExisting(staging, { loadDataDir: new Blob([payload]) });

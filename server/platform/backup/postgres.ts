@@ -126,9 +126,11 @@ export async function dumpPostgres(url: string, dumpFile: string) {
     const snapshot = String((await client.query('select pg_export_snapshot() as s')).rows[0].s);
     const sql = sqlOn(client);
     for (const s of STABLE_TEXT_SETTINGS) await sql(s);
+    const sumsStarted = performance.now();
     const tables = await tableSums(sql);
     const migration = await databaseMigrationLevel(sql);
     const { dbname, env } = connection(url);
+    const dumpStarted = performance.now();
     const dumped = await run(
       binary('pg_dump'),
       ['--format=custom', `--snapshot=${snapshot}`, '--no-owner', `--file=${dumpFile}`, `--dbname=${dbname}`],
@@ -136,7 +138,11 @@ export async function dumpPostgres(url: string, dumpFile: string) {
     );
     await client.query('COMMIT');
     if (dumped.code !== 0) throw new BackupRefused(`pg_dump failed:\n${safeToolErrors(dumped.stderr)}`);
-    return { tables, migration, postgres: { serverMajor, pgDumpMajor } };
+    const phases = {
+      checksums: (dumpStarted - sumsStarted) / 1000,
+      pg_dump: (performance.now() - dumpStarted) / 1000,
+    };
+    return { state: { tables, migration, postgres: { serverMajor, pgDumpMajor } }, phases };
   } finally {
     await client.end().catch(() => undefined);
   }
@@ -166,7 +172,7 @@ export async function restorePostgres(
   opened: OpenedBackup,
   url: string,
   force: boolean,
-): Promise<{ tables: TableSum[] }> {
+): Promise<{ tables: TableSum[]; phases: Record<string, number> }> {
   const restoreMajor = await toolMajor('pg_restore');
   const dumpedWith = opened.manifest.postgres?.pgDumpMajor ?? 0;
   if (restoreMajor < dumpedWith)
@@ -188,6 +194,7 @@ export async function restorePostgres(
     await client.end().catch(() => undefined);
   }
   const { dbname, env } = connection(url);
+  const restoreStarted = performance.now();
   const restored = await run(
     binary('pg_restore'),
     ['--clean', '--if-exists', '--no-owner', '--single-transaction', '--exit-on-error', `--dbname=${dbname}`],
@@ -198,11 +205,16 @@ export async function restorePostgres(
     throw new BackupRefused(
       `pg_restore failed; nothing was changed (one transaction):\n${safeToolErrors(restored.stderr)}`,
     );
+  const sumsStarted = performance.now();
   const tables = await postgresSums(url);
+  const phases = {
+    pg_restore: (sumsStarted - restoreStarted) / 1000,
+    checksums: (performance.now() - sumsStarted) / 1000,
+  };
   const differing = differingTables(opened.manifest.tables, tables);
   if (differing.length)
     throw new BackupRefused(
       `The restored database differs from the manifest in ${differing.length} table(s): ${differing.slice(0, 10).join(', ')}.`,
     );
-  return { tables };
+  return { tables, phases };
 }
