@@ -45,7 +45,7 @@ import { registerIdempotency } from './platform/idempotency.ts';
 import { registerInputGuard } from './platform/input-guard.ts';
 import type { JobRunner } from './platform/jobs.ts';
 import { inProcessJobRunner } from './platform/jobs-in-process.ts';
-import { loggerOptions } from './platform/logger.ts';
+import { type LogStream, loggerOptions } from './platform/logger.ts';
 import { registerMetrics } from './platform/metrics.ts';
 import { registerOverloadGuard } from './platform/overload.ts';
 import { registerRequestHooks } from './platform/request-hooks.ts';
@@ -69,6 +69,8 @@ export interface AppOptions {
   jobs?: JobRunner;
   /** Serve the built client from dist/web (off in API tests). */
   serveClient?: boolean;
+  /** Where log lines go instead of standard output (tests that read the logs). */
+  logStream?: LogStream;
 }
 
 /** Builds the Fastify app: security headers, sessions, CSRF, the API and the client. */
@@ -77,11 +79,12 @@ export async function buildApp({
   database,
   jobs = inProcessJobRunner(database),
   serveClient = true,
+  logStream,
 }: AppOptions): Promise<FastifyInstance> {
   // Plug the domains' implementations into each other's ports (server/wiring.ts; idempotent).
   wireDomains();
   const app = Fastify({
-    logger: loggerOptions(config.logLevel),
+    logger: loggerOptions(config.logLevel, logStream),
     genReqId: () => randomUUID(),
     trustProxy: trustProxyOption(config.trustProxy),
     bodyLimit: 1024 * 1024,

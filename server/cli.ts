@@ -7,6 +7,7 @@ import { emailExists, insertGrant, insertUser } from './domains/users/index.ts';
 import { evaluateFlagsCommand } from './evaluation/cli-evaluate.ts';
 import { GenerateRefused, generateNational } from './generate/generate.ts';
 import { parseGenerateArgs } from './generate/options.ts';
+import { BACKUP_USAGE, backupCommand } from './platform/backup/command.ts';
 import { loadConfig } from './platform/config.ts';
 import { openDatabase } from './platform/db.ts';
 import { message } from './platform/messages.ts';
@@ -31,7 +32,8 @@ const USAGE = `Usage:
                                                  print the record of processing activities (GDPR
                                                  Art. 30) generated from the data inventory
   npm run cli -- retention                       run the retention job once: anonymise students
-                                                 whose retention has run out, delete expired rows`;
+                                                 whose retention has run out, delete expired rows
+${BACKUP_USAGE}`;
 
 /** \`ropa …\`: the record of processing activities, from the inventory and the settings (no database). */
 function ropaCommand(args: string[]): number {
@@ -86,6 +88,8 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'generate') return generateCommand(args);
   if (command === 'evaluate-flags') return evaluateFlagsCommand(args);
   if (command === 'ropa') return ropaCommand(args);
+  // Before openDatabase: a backup reads the database as it is, a restore fills an empty one.
+  if (command === 'backup' || command === 'restore') return backupCommand(command, args, config);
   const database = await openDatabase(config);
   try {
     if (command === 'retention') {

@@ -43,10 +43,14 @@ function send(
   lang: Language,
   details?: ErrorDetail[],
 ) {
+  // The id of the request's log lines, for a user to quote to support (also when a hook answered early).
+  const requestId = reply.request.id;
+  reply.header('x-request-id', requestId);
   return reply.status(status).send({
     error: {
       code,
       message: message(code, lang),
+      requestId,
       ...(details
         ? { details: details.map((d) => ({ path: d.path, message: detailText(d.message, lang, d.params) })) }
         : {}),
@@ -56,7 +60,7 @@ function send(
 
 /**
  * What of an unexpected error may be logged: its type, database error code, the message without
- * query parameters (which can hold names or personal codes) and the stack frames.
+ * query parameters and quoted values (which can hold names or personal codes) and the stack frames.
  */
 export function safeErrorSummary(error: unknown): Record<string, unknown> {
   const e = error as {
@@ -66,7 +70,15 @@ export function safeErrorSummary(error: unknown): Record<string, unknown> {
     code?: string;
     cause?: { code?: string; message?: string };
   };
-  const strip = (m?: string) => m?.split('\nparams:')[0]?.slice(0, 500);
+  // Values PostgreSQL quotes in a message (`invalid input syntax for type uuid: "…"`, a key's
+  // `(col)=(value)`, a literal in SQL) can be a name or a personal code: they are masked.
+  const strip = (m?: string) =>
+    m
+      ?.split('\nparams:')[0]
+      ?.replace(/: "[^"\n]*"/g, ': "…"')
+      .replace(/\)=\([^)\n]*\)/g, ')=(…)')
+      .replace(/'[^'\n]*'/g, "'…'")
+      .slice(0, 500);
   return {
     type: e.name,
     code: e.code ?? e.cause?.code,

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { loggerOptions, redactPath } from './logger.ts';
+import { loggablePath, loggerOptions, redactPath } from './logger.ts';
 
 const TOKEN = 'Zq3xY8pL0mN4vB7cR2tK9wE5sA1dF6gH';
 
@@ -45,5 +45,25 @@ describe('request logging', () => {
     expect(redactPath(`/api/confirm/${TOKEN}/extra`)).toBe('/api/confirm/***/extra');
     expect(redactPath(`/confirm/${encodeURIComponent(TOKEN)}`)).toBe('/confirm/***');
     expect(redactPath(`//api/confirm/${TOKEN}`)).not.toContain(TOKEN);
+  });
+});
+
+describe('loggablePath', () => {
+  const id = '1b0c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d';
+  it('keeps static segments and ids of a matched route and masks any other parameter value', () => {
+    expect(loggablePath(`/api/students/${id}/notes`, '/api/students/:id/notes')).toBe(
+      `/api/students/${id}/notes`,
+    );
+    expect(loggablePath('/api/students/120313-12345?q=Bērziņš', '/api/students/:id')).toBe(
+      '/api/students/***',
+    );
+    expect(loggablePath('/api/students/Ozoliņa/notes', '/api/students/:id/notes')).toBe(
+      '/api/students/***/notes',
+    );
+  });
+
+  it('keeps only lowercase words and ids of a path that matches no route', () => {
+    expect(loggablePath('/api/password-reset/rst7Kq2mZp9Lw3Xv8Bn4')).toBe('/api/password-reset/***');
+    expect(loggablePath(`/api/nope/${id}/120313-12345`)).toBe(`/api/nope/${id}/***`);
   });
 });

@@ -8,6 +8,17 @@ export function errorMessage(error: unknown, fallback: string): string {
   return fallback;
 }
 
+/** "Kļūdas kods: …": the request id of a server's error answer, for the user to quote to support. */
+export function RequestIdNote({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  if (!(error instanceof ApiError) || !error.requestId) return null;
+  return (
+    <Text size="sm" mt={4} data-testid="request-id">
+      {t('errors.requestId', { id: error.requestId })}
+    </Text>
+  );
+}
+
 /** An error announced to screen readers; shows nothing when there is no error. */
 export function ErrorAlert({ error, title }: { error: unknown; title?: string }) {
   const { t } = useTranslation();
@@ -15,6 +26,7 @@ export function ErrorAlert({ error, title }: { error: unknown; title?: string })
   return (
     <Alert color="red" role="alert" title={title} mb="md">
       {errorMessage(error, t('errors.unexpected'))}
+      <RequestIdNote error={error} />
     </Alert>
   );
 }
@@ -36,6 +48,7 @@ export function LoadError({ error, onRetry }: { error: unknown; onRetry: () => v
   return (
     <Alert color="red" role="alert" title={t('errors.loadFailed')} mb="md">
       <Text mb="sm">{errorMessage(error, t('errors.unexpected'))}</Text>
+      <RequestIdNote error={error} />
       <Button variant="default" onClick={onRetry}>
         {t('common.retry')}
       </Button>

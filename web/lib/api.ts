@@ -10,13 +10,22 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly details: FieldDetail[];
+  /** The server's id of the request, shown with the error so a user can quote it to support. */
+  readonly requestId: string | null;
 
-  constructor(status: number, code: string, message: string, details: FieldDetail[] = []) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    details: FieldDetail[] = [],
+    requestId: string | null = null,
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.details = details;
+    this.requestId = requestId;
   }
 }
 
@@ -56,6 +65,7 @@ export function apiErrorFrom(status: number, text: string): ApiError {
     error?.code ?? 'unexpected',
     error?.message || i18n.t('errors.unexpected'),
     error?.details ?? [],
+    error?.requestId ?? null,
   );
 }
 
