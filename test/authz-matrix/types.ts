@@ -77,6 +77,8 @@ export interface MatrixEntry {
   auditDenied?: boolean;
   sample?: (ctx: SampleContext) => RouteSample;
   relations?: readonly Relation[];
+  /** Statuses allowed out of scope (default 404; lists also 200), with the reason in `why`. */
+  notFound?: readonly number[];
   /** Statuses allowed for a role without the right (default 403 and 404). */
   denied?: readonly number[];
   /** Sign in a new client for each case (sign-out would end the shared client's session). */

@@ -6,6 +6,7 @@ import type { TestServer } from '../server.ts';
 import type { MatrixWorld } from './fixture.ts';
 import { defaultSample, fillPath, payloadOf, urlWith } from './request.ts';
 import { type Expected, expectedFor, MATRIX_USERS, relationsOf, scopeOf } from './scope.ts';
+import { bodyText } from './body-text.ts';
 import { signInForMatrix } from './sign-in.ts';
 import { type MatrixEntry, RELATIONS, type Relation, type SampleContext } from './types.ts';
 
@@ -62,7 +63,7 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 
 function allowedStatuses(entry: MatrixEntry, expected: Expected): readonly number[] {
   if (expected === 'ok') return entry.ok ?? OK;
-  if (expected === 'not_found') return entry.list ? [200, 404] : [404];
+  if (expected === 'not_found') return entry.notFound ?? (entry.list ? [200, 404] : [404]);
   return entry.denied ?? [403, 404];
 }
 
@@ -101,17 +102,16 @@ export async function runCase(
   const statuses = allowedStatuses(entry, expected);
   if (!statuses.includes(res.statusCode))
     problems.push(`status ${res.statusCode}, expected ${expected} (${statuses.join('/')}): ${res.body.slice(0, 200)}`);
-  const type = String(res.headers['content-type'] ?? '');
-  if (type.includes('json') || type.startsWith('text/')) {
-    for (const [s, what] of forbidden)
-      if (res.body.includes(s) && !entry.mayShow?.includes(what)) problems.push(`body shows the ${what}`);
-    const visible = world.visibleSchools[role];
-    if (visible) {
-      for (const id of new Set(res.body.match(UUID) ?? [])) {
-        const schools = world.studentSchools.get(id);
-        if (schools && ![...schools].some((s) => visible.has(s)))
-          problems.push(`body shows student ${id} of a school out of scope`);
-      }
+  // JSON, CSV, and the text of XLSX and PDF files: no canary, no foreign id, no student out of scope.
+  const text = await bodyText(res);
+  for (const [s, what] of forbidden)
+    if (text.includes(s) && !entry.mayShow?.includes(what)) problems.push(`body shows the ${what}`);
+  const visible = world.visibleSchools[role];
+  if (visible) {
+    for (const id of new Set(text.match(UUID) ?? [])) {
+      const schools = world.studentSchools.get(id);
+      if (schools && ![...schools].some((s) => visible.has(s)))
+        problems.push(`body shows student ${id} of a school out of scope`);
     }
   }
   const requestId = String(res.headers['x-request-id'] ?? '');

@@ -10,6 +10,8 @@ const transition = (roles: MatrixEntry['roles'], more: Partial<MatrixEntry> = {}
   kind: 'plan',
   roles,
   ok: [200, 403, 409],
+  // The moved student's old plan is read-only for everyone: 409 plan_moved_away comes before the role.
+  denied: [403, 404, 409],
   why: STATE,
   ...more,
 });
@@ -41,9 +43,8 @@ export const planWriteEntries: Matrix = {
     // A bulk request: the own plan and the relation's; one plan out of scope makes the whole set 404.
     sample: (c) => ({ body: { planIds: [...new Set([c.own.planId, c.t.planId])] } }),
     ok: [200, 403, 409],
+    denied: [403, 404, 409],
     why: STATE,
-    // The set holds the own plan too: out of scope means out of scope for the whole set.
-    scope: { school_director: ['own'] },
   },
   'POST /api/plans/:id/payments': transition(['school_director', 'school_coordinator'], {
     ok: [409],
@@ -67,6 +68,9 @@ export const planWriteEntries: Matrix = {
       },
     }),
     ok: [201, 403, 409],
+    // Any measure not naming the caller is 403 session_not_your_measure, whether it exists or not (no
+    // oracle); the ex-provider of the moved student's plan hears 409 session_plan_not_running.
+    notFound: [403, 404, 409],
     why: 'only the measure’s provider records (403 session_not_your_measure); a draft plan takes no sessions (409)',
   },
   'POST /api/support/sessions/:id/confirm': {
@@ -106,5 +110,5 @@ export const planWriteEntries: Matrix = {
   'POST /api/timesheets/sign-off': { kind: 'school', roles: ['school_coordinator'], order: 1 },
   'PUT /api/budgets': { kind: 'school', roles: ['national_admin', 'municipal_coordinator'] },
   'PUT /api/support-caps': { kind: 'none', roles: ['national_admin'] },
-  'POST /api/organisations/:id/indicators/recompute': { kind: 'school', roles: MANAGERS },
+  'POST /api/organisations/:id/indicators/recompute': { kind: 'school', roles: MANAGERS, ok: [202], why: 'a background job' },
 };

@@ -81,7 +81,7 @@ export const platformWriteEntries: Matrix = {
     ok: [200, 409],
     why: 'the first allowed call withdraws it, then 409',
   },
-  'POST /api/reports/refresh': { kind: 'none', roles: MANAGERS },
+  'POST /api/reports/refresh': { kind: 'none', roles: MANAGERS, ok: [202], why: 'a background job' },
   'PUT /api/outcomes/:studentId': {
     kind: 'student',
     roles: ['national_admin', 'municipal_coordinator', 'school_director', 'school_coordinator'],
@@ -101,5 +101,5 @@ export const platformWriteEntries: Matrix = {
     ok: [400],
     why: 'a file without the outcome columns: 400 after the gate',
   },
-  'POST /api/risk-score/refit': { kind: 'none', roles: ADMIN },
+  'POST /api/risk-score/refit': { kind: 'none', roles: ADMIN, ok: [202], why: 'a background job' },
 };

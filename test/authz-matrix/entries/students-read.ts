@@ -1,5 +1,5 @@
 import type { Matrix, MatrixEntry } from '../types.ts';
-import { MANAGERS, STAFF, WHOLE } from '../roles.ts';
+import { MANAGERS, STAFF, WHOLE, without } from '../roles.ts';
 
 /** A read of one student's data: every staff role in scope, audited, a denial audited too. */
 const studentRead: MatrixEntry = { kind: 'student', roles: STAFF, audit: true, auditDenied: true };
@@ -33,7 +33,7 @@ export const studentReadEntries: Matrix = {
   'GET /api/referrals/:id': { kind: 'referral', roles: [...STAFF, 'partner'], audit: true },
   'GET /api/referrals/:id/attachment': {
     kind: 'referral',
-    roles: [...STAFF, 'partner'],
+    roles: [...without(STAFF, 'teacher'), 'partner'],
     ok: [404],
     why: 'the seeded referral has no answer attached: walked for scope and role only',
   },

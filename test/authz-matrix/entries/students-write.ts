@@ -52,19 +52,22 @@ export const studentWriteEntries: Matrix = {
     // To school 2: the own student moves (the last case of the walk); the others are at or beyond it.
     sample: (c) => ({
       body: {
-        toSchoolId: c.targets.sibling.schoolId,
+        // Foreign students "move" to their own school (400 same_school past the gate), so that none
+        // lands in another user's scope; the own one moves to school 2.
+        toSchoolId:
+          c.t === c.own || c.t === c.targets.moved_former ? c.targets.sibling.schoolId : c.t.schoolId,
         movedOn: c.today,
         classLabel: '9.m',
         grade: 9,
         reason: 'Pārcelšanās',
       },
     }),
-    ok: [200, 400],
-    why: 'the first allowed call moves the student to school 2; after that, and for a student already there, 400 same_school',
+    ok: [200, 400, 404],
+    why: 'the first allowed call moves the own student to school 2: then 400 same_school above it, 404 for school 1’s staff, who no longer see it',
   }),
   'POST /api/students/:id/risks': studentWrite(['school_director', 'school_coordinator', 'plan_preparer', 'specialist'], {
-    ok: [201, 400],
-    why: 'the seeded risk item is already recorded for the semester (400 after the gate)',
+    ok: [201, 409],
+    why: 'the seeded risk item is already recorded for the semester (409 risk_recorded after the gate)',
   }),
   'DELETE /api/students/:id/risks/:riskId': studentWrite(
     ['school_director', 'school_coordinator', 'plan_preparer', 'specialist'],
@@ -86,7 +89,7 @@ export const studentWriteEntries: Matrix = {
       body: {
         schoolId: c.own.schoolId,
         studentIds: [...new Set([c.own.studentId, c.t.studentId])],
-        mode: 'all',
+        mode: 'missing',
       },
     }),
     ok: [200, 409],
@@ -104,6 +107,8 @@ export const studentWriteEntries: Matrix = {
   'POST /api/tasks/:id/done': { kind: 'school', roles: MANAGERS },
   'POST /api/tasks/:id/reopen': { kind: 'school', roles: MANAGERS },
   'POST /api/students/:id/letters': studentWrite(MANAGERS, {
+    ok: [201, 403, 409],
+    why: 'an invitation about a plan not approved is refused after the gate (403); a second one 409 letter_duplicate',
     sample: (c) => ({
       body: { kind: 'invitation', language: 'lv', guardianId: c.t.guardianId, method: 'printed', planId: c.t.planId },
     }),
@@ -114,6 +119,8 @@ export const studentWriteEntries: Matrix = {
   'POST /api/students/:id/referrals': studentWrite(
     ['school_director', 'school_coordinator', 'plan_preparer', 'specialist'],
     {
+      ok: [201, 409],
+      why: 'one open referral per partner: 409 referral_duplicate after the first',
       sample: (c) => ({
         body: { partnerId: c.t.partnerId, reason: 'Lūdzam izvērtēt.', items: ['name'], urgency: 'normal', dueOn: c.today },
       }),
