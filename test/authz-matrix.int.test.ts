@@ -1,10 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '../common/roles.ts';
-import { resetClock } from './calendar.ts';
 import { buildMatrixWorld, type MatrixWorld } from './authz-matrix/fixture.ts';
 import { MATRIX } from './authz-matrix/matrix.ts';
 import { type CaseResult, casesOf, forbiddenFor, runCase } from './authz-matrix/walk.ts';
+import { resetClock } from './calendar.ts';
 import { createTestServer, type TestServer } from './server.ts';
 
 /**
@@ -34,8 +34,14 @@ const walked = (key: string) => !only || only.test(key);
 describe('authorization matrix', () => {
   it('has an entry for every route and no entry for a route that does not exist', () => {
     const keys = new Set(routeKeys());
-    expect([...keys].filter((k) => !MATRIX[k]), 'routes without a matrix entry').toEqual([]);
-    expect(Object.keys(MATRIX).filter((k) => !keys.has(k)), 'entries naming no route').toEqual([]);
+    expect(
+      [...keys].filter((k) => !MATRIX[k]),
+      'routes without a matrix entry',
+    ).toEqual([]);
+    expect(
+      Object.keys(MATRIX).filter((k) => !keys.has(k)),
+      'entries naming no route',
+    ).toEqual([]);
   });
 
   const walk = (writes: boolean) => async () => {
@@ -57,15 +63,24 @@ describe('authorization matrix', () => {
     }
     const mine = results.slice(before);
     expect(mine.length).toBe(expectedCases);
-    if (process.env.MATRIX_DUMP) writeFileSync(process.env.MATRIX_DUMP + (writes ? '.w' : '.r'), JSON.stringify(mine));
+    if (process.env.MATRIX_DUMP)
+      writeFileSync(process.env.MATRIX_DUMP + (writes ? '.w' : '.r'), JSON.stringify(mine));
     const failures = mine
       .filter((r) => r.problems.length)
       .map((r) => `${r.route} as ${r.role} on ${r.relation}: ${r.problems.join('; ')}`);
     expect(failures).toEqual([]);
   };
 
-  it('answers every read as the matrix says, shows nothing of the other side and audits it', walk(false), 600_000);
-  it('answers every write as the matrix says, shows nothing of the other side and audits it', walk(true), 600_000);
+  it(
+    'answers every read as the matrix says, shows nothing of the other side and audits it',
+    walk(false),
+    600_000,
+  );
+  it(
+    'answers every write as the matrix says, shows nothing of the other side and audits it',
+    walk(true),
+    600_000,
+  );
 
   it('walked the product of routes, roles and relations', () => {
     const routes = new Set(results.map((r) => r.route)).size;

@@ -64,7 +64,11 @@ async function seedTenant(
   );
   const sid = student.id;
   const guardianId = must<{ guardians: { id: string }[] }>(
-    await k.post(`/api/students/${sid}/guardians`, { firstName: 'Māte', lastName: 'Matrica', relation: 'mother' }),
+    await k.post(`/api/students/${sid}/guardians`, {
+      firstName: 'Māte',
+      lastName: 'Matrica',
+      relation: 'mother',
+    }),
     'guardian',
   ).guardians[0].id;
   must(
@@ -212,7 +216,10 @@ export async function buildMatrixWorld(server: TestServer): Promise<MatrixWorld>
       }),
       `user ${local}`,
     );
-    must(await admin.post(`/api/users/${created.id}/grants`, { role, organisationId: home }), `grant ${local}`);
+    must(
+      await admin.post(`/api/users/${created.id}/grants`, { role, organisationId: home }),
+      `grant ${local}`,
+    );
   }
 
   const clients = {} as Record<Role, TestClient>;
@@ -299,7 +306,10 @@ export async function buildMatrixWorld(server: TestServer): Promise<MatrixWorld>
     );
     const map = new Map<string, Set<string>>();
     for (const r of rows) map.set(r.id, (map.get(r.id) ?? new Set()).add(r.school_id));
-    const ziemRows = await queryRows<{ id: string }>(db, sql`select id from organisations where parent_id = ${ziem}`);
+    const ziemRows = await queryRows<{ id: string }>(
+      db,
+      sql`select id from organisations where parent_id = ${ziem}`,
+    );
     return { studentSchools: map, ziemSchools: new Set(ziemRows.map((r) => r.id)) };
   });
   const visibleSchools: Record<Role, Set<string> | null> = {

@@ -12,7 +12,7 @@
  * naming no route. Sign-in (and a step-up, when bulk exports, code reveals and grants need one) is in
  * sign-in.ts.
  */
-import type { Matrix } from './types.ts';
+
 import { planReadEntries } from './entries/plans-read.ts';
 import { planWriteEntries } from './entries/plans-write.ts';
 import { platformEntries } from './entries/platform.ts';
@@ -20,6 +20,7 @@ import { platformWriteEntries } from './entries/platform-write.ts';
 import { reportReadEntries } from './entries/reports-read.ts';
 import { studentReadEntries } from './entries/students-read.ts';
 import { studentWriteEntries } from './entries/students-write.ts';
+import type { Matrix } from './types.ts';
 
 const parts: Matrix[] = [
   platformEntries,

@@ -41,7 +41,11 @@ export function scopeOf(role: Role, kind: TargetKind): readonly Relation[] {
     case 'school_director':
     case 'school_coordinator':
       // The moved student's plan and referral stay with school 1 (read-only); the student does not.
-      return kind === 'plan' || kind === 'referral' ? ['own', 'moved_former'] : kind === 'municipality' ? [] : ['own'];
+      return kind === 'plan' || kind === 'referral'
+        ? ['own', 'moved_former']
+        : kind === 'municipality'
+          ? []
+          : ['own'];
     case 'plan_preparer':
     case 'specialist':
     case 'teacher':

@@ -3,10 +3,10 @@ import type { LightMyRequestResponse } from 'fastify';
 import type { Role } from '../../common/roles.ts';
 import { queryRows } from '../../server/platform/db.ts';
 import type { TestServer } from '../server.ts';
+import { bodyText } from './body-text.ts';
 import type { MatrixWorld } from './fixture.ts';
 import { defaultSample, fillPath, payloadOf, urlWith } from './request.ts';
 import { type Expected, expectedFor, MATRIX_USERS, relationsOf, scopeOf } from './scope.ts';
-import { bodyText } from './body-text.ts';
 import { signInForMatrix } from './sign-in.ts';
 import { type MatrixEntry, RELATIONS, type Relation, type SampleContext } from './types.ts';
 
@@ -101,7 +101,9 @@ export async function runCase(
   const problems: string[] = [];
   const statuses = allowedStatuses(entry, expected);
   if (!statuses.includes(res.statusCode))
-    problems.push(`status ${res.statusCode}, expected ${expected} (${statuses.join('/')}): ${res.body.slice(0, 200)}`);
+    problems.push(
+      `status ${res.statusCode}, expected ${expected} (${statuses.join('/')}): ${res.body.slice(0, 200)}`,
+    );
   // JSON, CSV, and the text of XLSX and PDF files: no canary, no foreign id, no student out of scope.
   const text = await bodyText(res);
   for (const [s, what] of forbidden)

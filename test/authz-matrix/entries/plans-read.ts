@@ -1,5 +1,5 @@
-import type { Matrix, MatrixEntry } from '../types.ts';
 import { EVERYONE, MANAGERS, STAFF } from '../roles.ts';
+import type { Matrix, MatrixEntry } from '../types.ts';
 
 /** A read of one plan: every staff role in scope (the moved student's old plan stays with school 1). */
 const planRead: MatrixEntry = { kind: 'plan', roles: STAFF, audit: true, auditDenied: true };

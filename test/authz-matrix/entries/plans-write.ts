@@ -1,9 +1,10 @@
-import type { Matrix, MatrixEntry } from '../types.ts';
 import { MANAGERS } from '../roles.ts';
+import type { Matrix, MatrixEntry } from '../types.ts';
 
 const TEAM = ['school_director', 'school_coordinator', 'plan_preparer'] as const;
 const APPROVERS = ['school_director', 'municipal_coordinator', 'expert'] as const;
-const STATE = 'the plan’s state decides after the gate (403 plan_action_not_allowed, 409 plan_moved_away); plan-matrix.int.test.ts walks every role × status × action';
+const STATE =
+  'the plan’s state decides after the gate (403 plan_action_not_allowed, 409 plan_moved_away); plan-matrix.int.test.ts walks every role × status × action';
 
 /** A plan transition: the plan team (or the approvers), whatever the state says after the gate. */
 const transition = (roles: MatrixEntry['roles'], more: Partial<MatrixEntry> = {}): MatrixEntry => ({
@@ -97,7 +98,18 @@ export const planWriteEntries: Matrix = {
   },
   'POST /api/notifications/:id/read': {
     kind: 'none',
-    roles: ['national_admin', 'expert', 'municipal_coordinator', 'school_director', 'school_coordinator', 'plan_preparer', 'specialist', 'teacher', 'partner', 'auditor'],
+    roles: [
+      'national_admin',
+      'expert',
+      'municipal_coordinator',
+      'school_director',
+      'school_coordinator',
+      'plan_preparer',
+      'specialist',
+      'teacher',
+      'partner',
+      'auditor',
+    ],
     ok: [404],
     why: 'an unknown notification: a user reaches only its own',
   },
@@ -110,5 +122,10 @@ export const planWriteEntries: Matrix = {
   'POST /api/timesheets/sign-off': { kind: 'school', roles: ['school_coordinator'], order: 1 },
   'PUT /api/budgets': { kind: 'school', roles: ['national_admin', 'municipal_coordinator'] },
   'PUT /api/support-caps': { kind: 'none', roles: ['national_admin'] },
-  'POST /api/organisations/:id/indicators/recompute': { kind: 'school', roles: MANAGERS, ok: [202], why: 'a background job' },
+  'POST /api/organisations/:id/indicators/recompute': {
+    kind: 'school',
+    roles: MANAGERS,
+    ok: [202],
+    why: 'a background job',
+  },
 };

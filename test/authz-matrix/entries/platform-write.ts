@@ -1,5 +1,5 @@
-import type { Matrix } from '../types.ts';
 import { ADMIN, EVERYONE, MANAGERS } from '../roles.ts';
+import type { Matrix } from '../types.ts';
 
 /** Writes on organisations, users, reference data, letters' templates, referrals, reports, outcomes. */
 export const platformWriteEntries: Matrix = {
@@ -35,7 +35,12 @@ export const platformWriteEntries: Matrix = {
     ok: [404],
     why: 'an unknown grant id: walked for the user’s scope only',
   },
-  'POST /api/imports/students': { kind: 'school', roles: MANAGERS, ok: [400], why: 'an empty file: 400 import_empty' },
+  'POST /api/imports/students': {
+    kind: 'school',
+    roles: MANAGERS,
+    ok: [400],
+    why: 'an empty file: 400 import_empty',
+  },
   'POST /api/imports/:id/preview': { kind: 'none', roles: EVERYONE, ok: [404], why: 'an unknown import' },
   'POST /api/imports/:id/commit': { kind: 'none', roles: EVERYONE, ok: [404], why: 'an unknown import' },
   'POST /api/ejournal/import': {
@@ -48,9 +53,24 @@ export const platformWriteEntries: Matrix = {
     kind: 'municipality',
     roles: ['national_admin', 'municipal_coordinator'],
   },
-  'POST /api/semesters': { kind: 'none', roles: ADMIN, ok: [201, 400], why: 'overlaps a semester: 400 after the gate' },
-  'PATCH /api/semesters/:id': { kind: 'none', roles: ADMIN, ok: [200, 400], why: 'dates outside its school year: 400' },
-  'POST /api/risk-catalogue': { kind: 'none', roles: ADMIN, ok: [201, 409], why: 'one code: then 409 code_taken' },
+  'POST /api/semesters': {
+    kind: 'none',
+    roles: ADMIN,
+    ok: [201, 400],
+    why: 'overlaps a semester: 400 after the gate',
+  },
+  'PATCH /api/semesters/:id': {
+    kind: 'none',
+    roles: ADMIN,
+    ok: [200, 400],
+    why: 'dates outside its school year: 400',
+  },
+  'POST /api/risk-catalogue': {
+    kind: 'none',
+    roles: ADMIN,
+    ok: [201, 409],
+    why: 'one code: then 409 code_taken',
+  },
   'PUT /api/risk-catalogue/:id': { kind: 'none', roles: ADMIN },
   'POST /api/risk-catalogue/:id/retired': { kind: 'none', roles: ADMIN, order: 1 },
   'PUT /api/letter-templates/:kind/:language': { kind: 'none', roles: ADMIN },

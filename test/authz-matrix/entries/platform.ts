@@ -1,5 +1,5 @@
-import type { Matrix } from '../types.ts';
 import { ADMIN, EVERYONE, MANAGERS, WHOLE } from '../roles.ts';
+import type { Matrix } from '../types.ts';
 
 const PUBLIC_TOKEN = {
   kind: 'none',
@@ -37,7 +37,12 @@ export const platformEntries: Matrix = {
   'GET /api/risk-catalogue': { kind: 'none', roles: EVERYONE },
   'GET /api/ejournal/templates/:kind': { kind: 'none', roles: EVERYONE },
   'GET /api/jobs': { kind: 'none', roles: MANAGERS },
-  'GET /api/jobs/:id': { kind: 'none', roles: EVERYONE, ok: [404], why: 'an unknown job id: nobody reaches it' },
+  'GET /api/jobs/:id': {
+    kind: 'none',
+    roles: EVERYONE,
+    ok: [404],
+    why: 'an unknown job id: nobody reaches it',
+  },
   'GET /api/imports/:id/errors.csv': {
     kind: 'none',
     roles: EVERYONE,

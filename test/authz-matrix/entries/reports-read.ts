@@ -1,5 +1,5 @@
-import type { Matrix } from '../types.ts';
 import { ADMIN, WHOLE } from '../roles.ts';
+import type { Matrix } from '../types.ts';
 
 const REPORT = [...WHOLE, 'auditor'] as const;
 
@@ -12,7 +12,10 @@ export const reportReadEntries: Matrix = {
   'GET /api/reports/export.xlsx': { kind: 'municipality', roles: REPORT },
   'GET /api/reports/export.csv': { kind: 'municipality', roles: REPORT },
   'GET /api/reports/report.pdf': { kind: 'municipality', roles: REPORT },
-  'GET /api/flag-validation': { kind: 'municipality', roles: ['national_admin', 'expert', 'municipal_coordinator'] },
+  'GET /api/flag-validation': {
+    kind: 'municipality',
+    roles: ['national_admin', 'expert', 'municipal_coordinator'],
+  },
   'GET /api/outcomes': { kind: 'school', roles: WHOLE },
   'GET /api/risk-score/model': { kind: 'none', roles: REPORT },
   'GET /api/risk-score/ranks': {

@@ -1,5 +1,5 @@
-import type { Matrix, MatrixEntry } from '../types.ts';
 import { MANAGERS, STAFF, WHOLE, without } from '../roles.ts';
+import type { Matrix, MatrixEntry } from '../types.ts';
 
 /** A read of one student's data: every staff role in scope, audited, a denial audited too. */
 const studentRead: MatrixEntry = { kind: 'student', roles: STAFF, audit: true, auditDenied: true };

@@ -1,5 +1,5 @@
-import type { Matrix, MatrixEntry } from '../types.ts';
 import { MANAGERS, STAFF } from '../roles.ts';
+import type { Matrix, MatrixEntry } from '../types.ts';
 
 /** A write of one student's data by the roles in `roles`, audited; a 404 out of scope audited as denied. */
 const studentWrite = (roles: MatrixEntry['roles'], more: Partial<MatrixEntry> = {}): MatrixEntry => ({
@@ -65,10 +65,13 @@ export const studentWriteEntries: Matrix = {
     ok: [200, 400, 404],
     why: 'the first allowed call moves the own student to school 2: then 400 same_school above it, 404 for school 1’s staff, who no longer see it',
   }),
-  'POST /api/students/:id/risks': studentWrite(['school_director', 'school_coordinator', 'plan_preparer', 'specialist'], {
-    ok: [201, 409],
-    why: 'the seeded risk item is already recorded for the semester (409 risk_recorded after the gate)',
-  }),
+  'POST /api/students/:id/risks': studentWrite(
+    ['school_director', 'school_coordinator', 'plan_preparer', 'specialist'],
+    {
+      ok: [201, 409],
+      why: 'the seeded risk item is already recorded for the semester (409 risk_recorded after the gate)',
+    },
+  ),
   'DELETE /api/students/:id/risks/:riskId': studentWrite(
     ['school_director', 'school_coordinator', 'plan_preparer', 'specialist'],
     { order: 1, ok: [200, 204, 404], why: 'the first allowed call deletes it; then 404' },
@@ -76,10 +79,13 @@ export const studentWriteEntries: Matrix = {
   'POST /api/students/:id/attendance': studentWrite(MANAGERS),
   'POST /api/students/:id/marks': studentWrite(MANAGERS),
   'POST /api/students/:id/behaviour': studentWrite(MANAGERS),
-  'POST /api/students/:id/legal-duty': studentWrite(['national_admin', 'school_director', 'school_coordinator'], {
-    ok: [400],
-    why: 'the seeded student has no unjustified lessons: 400 legal_duty_not_due after the gate',
-  }),
+  'POST /api/students/:id/legal-duty': studentWrite(
+    ['national_admin', 'school_director', 'school_coordinator'],
+    {
+      ok: [400],
+      why: 'the seeded student has no unjustified lessons: 400 legal_duty_not_due after the gate',
+    },
+  ),
   'PUT /api/students/:id/pin': studentWrite(['school_director', 'school_coordinator']),
   'POST /api/students/pins/generate': {
     kind: 'student',
@@ -110,19 +116,34 @@ export const studentWriteEntries: Matrix = {
     ok: [201, 403, 409],
     why: 'an invitation about a plan not approved is refused after the gate (403); a second one 409 letter_duplicate',
     sample: (c) => ({
-      body: { kind: 'invitation', language: 'lv', guardianId: c.t.guardianId, method: 'printed', planId: c.t.planId },
+      body: {
+        kind: 'invitation',
+        language: 'lv',
+        guardianId: c.t.guardianId,
+        method: 'printed',
+        planId: c.t.planId,
+      },
     }),
   }),
-  'POST /api/students/:id/referrals/preview': studentWrite(
-    ['school_director', 'school_coordinator', 'plan_preparer', 'specialist'],
-  ),
+  'POST /api/students/:id/referrals/preview': studentWrite([
+    'school_director',
+    'school_coordinator',
+    'plan_preparer',
+    'specialist',
+  ]),
   'POST /api/students/:id/referrals': studentWrite(
     ['school_director', 'school_coordinator', 'plan_preparer', 'specialist'],
     {
       ok: [201, 409],
       why: 'one open referral per partner: 409 referral_duplicate after the first',
       sample: (c) => ({
-        body: { partnerId: c.t.partnerId, reason: 'Lūdzam izvērtēt.', items: ['name'], urgency: 'normal', dueOn: c.today },
+        body: {
+          partnerId: c.t.partnerId,
+          reason: 'Lūdzam izvērtēt.',
+          items: ['name'],
+          urgency: 'normal',
+          dueOn: c.today,
+        },
       }),
     },
   ),
