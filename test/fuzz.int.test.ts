@@ -1,0 +1,200 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fillUrl, type RouteSample, routeSamples, type WalkIds } from './bad-input-samples.ts';
+import { databaseFingerprint, findWalkIds } from './bad-input-walk.ts';
+import { clientErrorProblem, leakIn } from './fuzz/check.ts';
+import { type Base, type FuzzRequest, type FuzzRoute, requestArbitrary } from './fuzz/requests.ts';
+import { BOOKKEEPING_TABLES, watchWrites, writeMark, writtenSince } from './fuzz/writes.ts';
+import { createTestServer, type TestClient, type TestServer } from './server.ts';
+
+/**
+ * Property-based fuzzing of every /api route (fast-check). For each route of the running app's
+ * route table the fuzzer takes the route's valid sample request (test/bad-input-samples.ts; an
+ * empty one for a route without) and spoils it one to three ways at a time — fields at and past
+ * their schema's edges, hostile strings and values of any type, missing and extra keys
+ * (`__proto__` among them), a body that is not an object, nested 1000 deep or over 1 MB, the wrong
+ * content type, bad path parameters, repeated and array query keys — signed in as an account the
+ * route lets in. Every answer must hold these properties:
+ * - never a 5xx;
+ * - a 4xx is JSON with one of the API's messages (lv or en) and no stack frame, file path or error name;
+ * - a 4xx wrote nothing: a row trigger on every table notes each committed write, apart from the
+ *   bookkeeping tables that record refused requests by design (BOOKKEEPING_TABLES in
+ *   test/fuzz/writes.ts: audit_events, sessions, login_attempts, confirmation_attempts,
+ *   idempotency_keys, import_locks), and a checksum of every table no successful request wrote is
+ *   the same at the end as at the start;
+ * - an answer within 500 ms. The machine is shared and noisy, so a slow request is sent once more
+ *   and fails only when it is slow twice.
+ *
+ * FUZZ_SEED (default 20261205) fixes the requests; FUZZ_RUNS (default 12) is the runs per route.
+ */
+const SEED = Number(process.env.FUZZ_SEED ?? 20261205);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 12);
+const LIMIT_MS = 500;
+fc.configureGlobal({ seed: SEED, numRuns: RUNS });
+
+/** Accounts tried in turn for a route: the first one the route does not refuse (403) fuzzes it. */
+const ACCOUNTS = [
+  'admin',
+  'koord.s1',
+  'direktors.s1',
+  'psihologs.s1',
+  'skolotajs.s1',
+  'koord.ziemelu',
+  'eksperts',
+  'auditors',
+  'socdienests.ziemelu',
+];
+/** The user the user-admin routes edit (not one of the fuzzing accounts, whose sessions must live). */
+const VICTIM = 'skolotajs3.s9@demo.pumpurs.lv';
+
+let server: TestServer;
+let ids: WalkIds;
+let samples: Record<string, RouteSample>;
+let victimId: string;
+const clients = new Map<string, TestClient>();
+
+beforeAll(async () => {
+  server = await createTestServer();
+  ids = await findWalkIds(server.database);
+  samples = routeSamples(ids);
+  const users = (await (await server.signIn('admin')).get(`/api/users?q=${encodeURIComponent('skolotajs3.s9')}`)).json()
+    .items as { id: string; email: string }[];
+  victimId = users.find((u) => u.email === VICTIM)?.id ?? ids.userId;
+  for (const account of ACCOUNTS) clients.set(account, await server.signIn(account));
+}, 120_000);
+afterAll(() => server.close());
+
+function apiRoutes(): FuzzRoute[] {
+  const routes = server.app.routeTable
+    .filter((r) => r.url.startsWith('/api/'))
+    .map((r) => ({ key: `${r.method} ${r.url}`, method: r.method, url: r.url, schema: (r.schema ?? {}) as FuzzRoute['schema'] }));
+  // Signing out ends the session the next routes use: last.
+  const last = (r: FuzzRoute) => (r.url.startsWith('/api/auth/') ? 1 : 0);
+  return routes.sort((a, b) => last(a) - last(b) || a.key.localeCompare(b.key));
+}
+
+/** The route's valid request, with each `:param` named (a route without a sample gets an empty one). */
+function baseOf(route: FuzzRoute): Base {
+  const sample = samples[route.key] ?? {};
+  let filled = fillUrl(route.url, ids);
+  if (route.url.startsWith('/api/users/:id')) filled = filled.replace(ids.userId, victimId);
+  const names = route.url.split('/');
+  const values = filled.split('/');
+  const params: Record<string, string> = {};
+  names.forEach((n, i) => {
+    if (n.startsWith(':')) params[n.slice(1)] = values[i];
+  });
+  let body = sample.body;
+  // Wrong passwords for a real account would lock it: the sign-in route is fuzzed on an unknown one.
+  if (route.key === 'POST /api/auth/login') body = { ...body, email: 'fuzz-nobody@demo.pumpurs.lv' };
+  return { params, query: sample.query ?? {}, body, raw: sample.raw };
+}
+
+interface Sent {
+  status: number;
+  ms: number;
+  res: Awaited<ReturnType<TestClient['request']>>;
+}
+
+async function send(client: TestClient, req: FuzzRequest): Promise<Sent> {
+  const started = performance.now();
+  const res = await client.request(req.method as 'POST', req.url, req.payload, {
+    headers: req.contentType ? { 'content-type': req.contentType } : {},
+  });
+  return { status: res.statusCode, ms: performance.now() - started, res };
+}
+
+const findings: string[] = [];
+let totalRuns = 0;
+let routesFuzzed = 0;
+const writtenByOk = new Set<string>();
+const slowest: { key: string; ms: number }[] = [];
+
+describe('fuzzing every /api route', () => {
+  it('never answers 5xx, answers every 4xx with a message and no stack, writes nothing on a 4xx, answers fast', async () => {
+    console.info(`fuzz: seed ${SEED} (FUZZ_SEED), ${RUNS} runs per route (FUZZ_RUNS)`);
+    const watched = await watchWrites(server.database);
+    expect(watched.length).toBeGreaterThan(30);
+    const before = await databaseFingerprint(server.database);
+    const started = performance.now();
+    for (const route of apiRoutes()) {
+      const base = baseOf(route);
+      // The first account the route does not refuse; the valid request itself must not fail either.
+      let account = 'admin';
+      const valid = requestArbitrary(route, base);
+      for (const candidate of ACCOUNTS) {
+        const mark = await writeMark(server.database);
+        const res = await send(clients.get(candidate) as TestClient, validRequest(route, base));
+        if (res.status < 300) for (const t of await writtenSince(server.database, mark)) writtenByOk.add(t);
+        if (res.status >= 500) findings.push(`${route.key} valid request as ${candidate}: ${res.status} ${res.res.body.slice(0, 200)}`);
+        if (res.status !== 403 && res.status !== 401) {
+          account = candidate;
+          break;
+        }
+      }
+      const client = clients.get(account) as TestClient;
+      let slowestHere = 0;
+      const result = await fc.check(
+        fc.asyncProperty(valid, async (req) => {
+          totalRuns++;
+          const mark = await writeMark(server.database);
+          let sent = await send(client, req);
+          // A shared, noisy machine: a slow answer is tried once more before it counts.
+          if (sent.ms > LIMIT_MS) sent = await send(client, req);
+          slowestHere = Math.max(slowestHere, sent.ms);
+          const written = await writtenSince(server.database, mark);
+          if (sent.status < 300) for (const t of written) writtenByOk.add(t);
+          const problem = problemOf(sent, written);
+          if (problem) throw new Error(`${route.key} as ${account}: ${problem}\n  request: ${req.method} ${req.url.slice(0, 300)} ${req.what.join('; ')}`);
+        }),
+      );
+      slowest.push({ key: route.key, ms: Math.round(slowestHere) });
+      routesFuzzed++;
+      if (result.failed)
+        findings.push(
+          `${String((result.errorInstance as Error | undefined)?.message ?? result.errorInstance)} (seed ${result.seed}, path ${result.counterexamplePath}, shrunk ${result.numShrinks}×)`,
+        );
+    }
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.info(`fuzz: ${totalRuns} runs over ${routesFuzzed} routes in ${seconds} s (seed ${SEED})`);
+    console.info(`fuzz: slowest routes ${JSON.stringify(slowest.sort((a, b) => b.ms - a.ms).slice(0, 5))}`);
+    console.info(`fuzz: tables written by accepted requests: ${[...writtenByOk].sort().join(', ')}`);
+    expect(findings).toEqual([]);
+    // The checksum cross-check: every table no accepted request wrote is exactly as it was.
+    const after = await databaseFingerprint(server.database);
+    const untouched = (t: string) => !writtenByOk.has(t) && !(BOOKKEEPING_TABLES as readonly string[]).includes(t) && t !== 'fuzz_writes';
+    const pick = (f: Record<string, string>) => Object.fromEntries(Object.entries(f).filter(([t]) => untouched(t)));
+    expect(pick(after)).toEqual(pick(before));
+    expect(routesFuzzed).toBeGreaterThan(100);
+  }, 900_000);
+});
+
+/** The route's valid request as it goes over the wire (no change applied). */
+function validRequest(route: FuzzRoute, base: Base): FuzzRequest {
+  const path = route.url.replace(/:([a-zA-Z]+)/g, (_m, name: string) => base.params[name]);
+  const qs = new URLSearchParams(base.query).toString();
+  const json = base.body ?? (route.schema.body ? {} : undefined);
+  return {
+    method: route.method,
+    url: qs ? `${path}?${qs}` : path,
+    payload: base.raw ? Buffer.from('x') : json === undefined ? undefined : JSON.stringify(json),
+    contentType: base.raw ?? (json === undefined ? undefined : 'application/json'),
+    what: ['the valid sample'],
+  };
+}
+
+/** What breaks a property in one answer, or null. */
+function problemOf(sent: Sent, written: string[]): string | null {
+  const { status, res } = sent;
+  if (status >= 500) return `${status} ${res.body.slice(0, 300)}`;
+  if (status >= 400) {
+    const problem = clientErrorProblem(res);
+    if (problem) return `${status}: ${problem}`;
+    if (written.length) return `${status} after writing ${written.join(', ')}`;
+  } else {
+    const leak = leakIn(res.body.slice(0, 100_000));
+    if (leak && String(res.headers['content-type']).includes('json')) return `${status}: ${leak}`;
+  }
+  if (sent.ms > LIMIT_MS) return `${status} in ${Math.round(sent.ms)} ms (twice over ${LIMIT_MS} ms)`;
+  return null;
+}
