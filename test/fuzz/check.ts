@@ -10,7 +10,10 @@ const LEAKS: [RegExp, string][] = [
   [/\n\s+at /, 'a stack frame'],
   [/(?:file:\/\/|\/work\/|\/home\/|\/usr\/|node_modules|\.tsx?:\d+)/, 'a file path'],
   [/\b(?:Type|Reference|Syntax|Range)?Error: /, 'an error name'],
-  [/\b(?:ZodError|PGlite|PostgresError|drizzle|relation "|syntax error at or near|duplicate key value)/i, 'a database or library error'],
+  [
+    /\b(?:ZodError|PostgresError|DrizzleQueryError|Failed query|relation "|syntax error at or near|duplicate key value)/i,
+    'a database or library error',
+  ],
 ];
 
 /** What is wrong with a 4xx answer (no JSON body, no known message, a leaked stack), or null. */
@@ -23,9 +26,11 @@ export function clientErrorProblem(res: LightMyRequestResponse): string | null {
   }
   const message = body?.error?.message;
   if (typeof message !== 'string' || !message.trim()) return `no error message: ${res.body.slice(0, 160)}`;
-  if (!KNOWN_MESSAGES.has(message)) return `a message that is not one of the API's (lv/en): ${message.slice(0, 160)}`;
+  if (!KNOWN_MESSAGES.has(message))
+    return `a message that is not one of the API's (lv/en): ${message.slice(0, 160)}`;
   for (const d of body.error?.details ?? [])
-    if (typeof d.message !== 'string' || !d.message.trim()) return `a detail without a message: ${res.body.slice(0, 160)}`;
+    if (typeof d.message !== 'string' || !d.message.trim())
+      return `a detail without a message: ${res.body.slice(0, 160)}`;
   return leakIn(res.body);
 }
 

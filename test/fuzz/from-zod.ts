@@ -30,7 +30,10 @@ export function unwrap(schema: z.ZodType): z.ZodType {
   let s = schema;
   for (let i = 0; i < 20; i++) {
     const d = defOf(s);
-    if (d.innerType && ['optional', 'nullable', 'default', 'prefault', 'catch', 'readonly', 'nonoptional'].includes(d.type))
+    if (
+      d.innerType &&
+      ['optional', 'nullable', 'default', 'prefault', 'catch', 'readonly', 'nonoptional'].includes(d.type)
+    )
       s = d.innerType;
     else if (d.type === 'pipe' && d.in) s = d.in;
     else if (d.type === 'lazy') return s;
@@ -46,8 +49,22 @@ export function shapeOf(schema: z.ZodType | undefined): Record<string, z.ZodType
   return d.type === 'object' && d.shape ? d.shape : null;
 }
 
-const DATE_EDGES = ['0000-01-01', '9999-12-31', '+275760-09-13', '1899-12-31', '2101-01-01', '2026-02-29', '2024-02-29', ''];
-const UUID_EDGES = ['not-a-uuid', '00000000-0000-0000-0000-000000000000', `${'a'.repeat(5000)}`, '00000000-0000-4000-8000-000000000000x'];
+const DATE_EDGES = [
+  '0000-01-01',
+  '9999-12-31',
+  '+275760-09-13',
+  '1899-12-31',
+  '2101-01-01',
+  '2026-02-29',
+  '2024-02-29',
+  '',
+];
+const UUID_EDGES = [
+  'not-a-uuid',
+  '00000000-0000-0000-0000-000000000000',
+  `${'a'.repeat(5000)}`,
+  '00000000-0000-4000-8000-000000000000x',
+];
 
 /**
  * Values at and beyond the edges of one field's schema: strings of length 0, max and max + 1
@@ -64,8 +81,17 @@ export function edgeValues(schema: z.ZodType, asText = false): unknown[] {
     case 'string': {
       const max = b.maxLength ?? 200;
       const min = b.minLength ?? 0;
-      out.push('', 'x'.repeat(Math.max(0, min - 1)), 'x'.repeat(Math.min(max, 25_000)), 'x'.repeat(Math.min(max + 1, 25_000)));
-      out.push('ž'.repeat(Math.min(max + 1, 25_000)), ' '.repeat(Math.min(max + 1, 25_000)), 'a'.repeat(1_048_576));
+      out.push(
+        '',
+        'x'.repeat(Math.max(0, min - 1)),
+        'x'.repeat(Math.min(max, 25_000)),
+        'x'.repeat(Math.min(max + 1, 25_000)),
+      );
+      out.push(
+        'ž'.repeat(Math.min(max + 1, 25_000)),
+        ' '.repeat(Math.min(max + 1, 25_000)),
+        'a'.repeat(1_048_576),
+      );
       if (b.format === 'date') out.push(...DATE_EDGES);
       if (b.format === 'uuid' || b.format === 'guid') out.push(...UUID_EDGES);
       if (b.format === 'email') out.push('a@b', '@', `${'a'.repeat(300)}@b.lv`, 'a@b.lv\u0000');
@@ -78,7 +104,16 @@ export function edgeValues(schema: z.ZodType, asText = false): unknown[] {
       const lo = b.minValue ?? -(2 ** 31);
       const hi = b.maxValue ?? 2 ** 31;
       const safe = (n: number) => (Number.isFinite(n) ? n : 0);
-      out.push(num(safe(lo) - 1), num(safe(hi) + 1), num(safe(lo)), num(safe(hi)), num(0.5), num(-0), num(1e308), num(2 ** 63));
+      out.push(
+        num(safe(lo) - 1),
+        num(safe(hi) + 1),
+        num(safe(lo)),
+        num(safe(hi)),
+        num(0.5),
+        num(-0),
+        num(1e308),
+        num(2 ** 63),
+      );
       out.push('NaN', 'Infinity', '1e400', '', 'x', [1], {});
       break;
     }
@@ -93,7 +128,14 @@ export function edgeValues(schema: z.ZodType, asText = false): unknown[] {
       break;
     case 'array': {
       const max = b.maxLength ?? 50;
-      out.push([], 'x', {}, Array.from({ length: Math.min(max + 1, 10_001) }, () => 'x'), [null], Array(10_000).fill({}));
+      out.push(
+        [],
+        'x',
+        {},
+        Array.from({ length: Math.min(max + 1, 10_001) }, () => 'x'),
+        [null],
+        Array(10_000).fill({}),
+      );
       break;
     }
     case 'object':

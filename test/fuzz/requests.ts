@@ -84,6 +84,13 @@ const PARAM_VALUES = [
   'constructor',
 ];
 
+/** Bodies that are not what any route takes: nested 1000 levels deep, over the 1 MB limit. */
+const ROOT_TEXTS = [
+  deeplyNestedJson(1000, 'array'),
+  deeplyNestedJson(1000, 'object'),
+  `{"a":"${'x'.repeat(1_100_000)}"}`,
+];
+
 type Change =
   | { kind: 'param'; name: string; value: string }
   | { kind: 'query'; key: string; value: unknown }
@@ -126,7 +133,11 @@ function changeArbitrary(route: FuzzRoute, base: Base): fc.Arbitrary<Change> {
           (value): Change => ({ kind: 'query', key, value }),
         ),
       ),
-      fc.record({ kind: fc.constant('query' as const), key: anyQueryKey, value: hostileString as fc.Arbitrary<unknown> }),
+      fc.record({
+        kind: fc.constant('query' as const),
+        key: anyQueryKey,
+        value: hostileString as fc.Arbitrary<unknown>,
+      }),
     ),
     fc.record({
       kind: fc.constant('query-repeat' as const),
@@ -182,10 +193,8 @@ function changeArbitrary(route: FuzzRoute, base: Base): fc.Arbitrary<Change> {
           "{'a':1}",
           '{"__proto__":{"isAdmin":true}}',
           '{"constructor":{"prototype":{"isAdmin":true}}}',
-          deeplyNestedJson(1000, 'array'),
-          deeplyNestedJson(1000, 'object'),
-          `{"a":"${'x'.repeat(1_100_000)}"}`,
-          JSON.stringify(Array(10_000).fill(body)),
+          ...ROOT_TEXTS,
+          JSON.stringify(Array(5_000).fill(body)),
         ),
       }),
       fc.record({
@@ -205,11 +214,20 @@ function changeArbitrary(route: FuzzRoute, base: Base): fc.Arbitrary<Change> {
     options.push(
       fc.record({
         kind: fc.constant('bytes' as const),
-        bytes: fc.oneof(fc.uint8Array({ maxLength: 2048 }), fc.string({ unit: 'binary', maxLength: 200 }).map((s) => new TextEncoder().encode(s))),
+        bytes: fc.oneof(
+          fc.uint8Array({ maxLength: 2048 }),
+          fc.string({ unit: 'binary', maxLength: 200 }).map((s) => new TextEncoder().encode(s)),
+        ),
       }),
       fc.record({
         kind: fc.constant('content-type' as const),
-        contentType: fc.constantFrom('application/json', 'text/html', 'image/svg+xml', 'application/x-msdownload', 'text/csv; charset=utf-16'),
+        contentType: fc.constantFrom(
+          'application/json',
+          'text/html',
+          'image/svg+xml',
+          'application/x-msdownload',
+          'text/csv; charset=utf-16',
+        ),
       }),
     );
   return fc.oneof(...options);
@@ -228,7 +246,8 @@ export function buildRequest(route: FuzzRoute, base: Base, changes: Change[]): F
     const text = typeof v === 'string' ? JSON.stringify(v) : String(JSON.stringify(v) ?? v);
     return text.length > 80 ? `${text.slice(0, 80)}…(${text.length})` : text;
   };
-  const asText = (v: unknown) => (typeof v === 'string' ? v : v === undefined ? '' : JSON.stringify(v) ?? '');
+  const asText = (v: unknown) =>
+    typeof v === 'string' ? v : v === undefined ? '' : (JSON.stringify(v) ?? '');
   for (const c of changes) {
     switch (c.kind) {
       case 'param':
@@ -296,8 +315,14 @@ export function buildRequest(route: FuzzRoute, base: Base, changes: Change[]): F
   const path = route.url.replace(/:([a-zA-Z]+)/g, (_m, name: string) => params[name] ?? ANY_ID);
   const qs = query.map(([k, v]) => `${encodeLoose(k)}=${encodeLoose(v)}`).join('&');
   const url = qs ? `${path}?${qs}` : path;
-  const payload = base.raw ? bytes : rootText ?? (body === undefined ? undefined : JSON.stringify(body));
-  return { method: route.method, url, payload, contentType: payload === undefined ? undefined : contentType, what };
+  const payload = base.raw ? bytes : (rootText ?? (body === undefined ? undefined : JSON.stringify(body)));
+  return {
+    method: route.method,
+    url,
+    payload,
+    contentType: payload === undefined ? undefined : contentType,
+    what,
+  };
 }
 
 /** One to three changes to the route's valid request. */

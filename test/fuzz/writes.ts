@@ -40,7 +40,9 @@ export async function watchWrites(database: Database): Promise<string[]> {
           where table_schema = 'public' and table_type = 'BASE TABLE' and table_name <> 'fuzz_writes'
           order by table_name`,
     );
-    const watched = tables.map((t) => t.name).filter((n) => !(BOOKKEEPING_TABLES as readonly string[]).includes(n));
+    const watched = tables
+      .map((t) => t.name)
+      .filter((n) => !(BOOKKEEPING_TABLES as readonly string[]).includes(n));
     for (const name of watched) {
       await tx.execute(sql`drop trigger if exists fuzz_write_row on ${sql.identifier(name)}`);
       await tx.execute(
