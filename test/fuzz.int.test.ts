@@ -1,7 +1,9 @@
+import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_IMPORT_BYTES } from '../server/domains/imports/routes.ts';
 import { MAX_OUTCOME_BYTES } from '../server/domains/outcomes/import.ts';
+import { queryRows } from '../server/platform/db.ts';
 import { MAX_SCAN_BYTES } from '../server/platform/files/scans.ts';
 import { fillUrl, type RouteSample, routeSamples, type WalkIds } from './bad-input-samples.ts';
 import { databaseFingerprint, findWalkIds } from './bad-input-walk.ts';
@@ -29,10 +31,10 @@ import { createTestServer, type TestClient, type TestServer } from './server.ts'
  * - an answer within 500 ms. The machine is shared and noisy, so a slow request is sent once more
  *   and fails only when it is slow twice.
  *
- * FUZZ_SEED (default 20261205) fixes the requests; FUZZ_RUNS (default 12) is the runs per route.
+ * FUZZ_SEED (default 20261205) fixes the requests; FUZZ_RUNS (default 4) is the runs per route.
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 20261205);
-const RUNS = Number(process.env.FUZZ_RUNS ?? 12);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 4);
 const LIMIT_MS = 500;
 fc.configureGlobal({ seed: SEED, numRuns: RUNS });
 
@@ -56,6 +58,12 @@ let ids: WalkIds;
 let samples: Record<string, RouteSample>;
 let victimId: string;
 let watched: string[];
+/** Records the walk's ids do not name (they reach a 404 before a file is looked at): real ones. */
+let real: {
+  application?: { id: string; studentId: string };
+  payment?: { id: string; planId: string };
+  referral?: { id: string };
+};
 const clients = new Map<string, TestClient>();
 
 beforeAll(async () => {
@@ -67,6 +75,18 @@ beforeAll(async () => {
   ).json().items as { id: string; email: string }[];
   victimId = users.find((u) => u.email === VICTIM)?.id ?? ids.userId;
   for (const account of ACCOUNTS) clients.set(account, await server.signIn(account));
+  real = await server.database.read(async (db) => {
+    const one = async <T>(q: ReturnType<typeof sql>) => (await queryRows<T>(db, q))[0];
+    return {
+      application: await one<{ id: string; studentId: string }>(
+        sql`select id, student_id as "studentId" from applications order by id limit 1`,
+      ),
+      payment: await one<{ id: string; planId: string }>(
+        sql`select id, plan_id as "planId" from economic_payments order by id limit 1`,
+      ),
+      referral: await one<{ id: string }>(sql`select id from referrals order by id limit 1`),
+    };
+  });
   watched = await watchWrites(server.database);
 }, 120_000);
 afterAll(() => server.close());
@@ -96,6 +116,11 @@ function baseOf(route: FuzzRoute): Base {
   names.forEach((n, i) => {
     if (n.startsWith(':')) params[n.slice(1)] = values[i];
   });
+  if (params.applicationId && real.application)
+    Object.assign(params, { id: real.application.studentId, applicationId: real.application.id });
+  if (params.paymentId && real.payment)
+    Object.assign(params, { id: real.payment.planId, paymentId: real.payment.id });
+  if (route.url.startsWith('/api/referrals/:id') && real.referral) params.id = real.referral.id;
   let body = sample.body;
   // Wrong passwords for a real account would lock it: the sign-in route is fuzzed on an unknown one.
   if (route.key === 'POST /api/auth/login') body = { ...body, email: 'fuzz-nobody@demo.pumpurs.lv' };
