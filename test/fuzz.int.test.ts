@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_IMPORT_BYTES } from '../server/domains/imports/routes.ts';
 import { MAX_OUTCOME_BYTES } from '../server/domains/outcomes/import.ts';
 import { queryRows } from '../server/platform/db.ts';
-import { MAX_SCAN_BYTES } from '../server/platform/files/scans.ts';
+import { MAX_SCAN_BYTES } from '../server/platform/files/index.ts';
 import { fillUrl, type RouteSample, routeSamples, type WalkIds } from './bad-input-samples.ts';
 import { databaseFingerprint, findWalkIds } from './bad-input-walk.ts';
 import { clientErrorProblem } from './fuzz/check.ts';
