@@ -9,7 +9,10 @@ import { queryRows } from '../../server/platform/db.ts';
  * - login_attempts: a failed sign-in is counted for the rate limit and lockout;
  * - confirmation_attempts: a wrong PIN on the public confirmation link is counted the same way;
  * - idempotency_keys: the answer to a request with an Idempotency-Key is kept for its replay;
- * - import_locks: an upload takes its school's import lock and releases it when the file is refused.
+ * - import_locks: an upload takes its school's import lock and releases it when the file is refused;
+ * - job_runs, report_refreshes: background jobs (a report refresh, a recompute) started by an earlier
+ *   accepted request record their progress while later requests run (seen on PostgreSQL, where the
+ *   job's writes land during a refused request's window).
  */
 export const BOOKKEEPING_TABLES = [
   'audit_events',
@@ -18,6 +21,8 @@ export const BOOKKEEPING_TABLES = [
   'confirmation_attempts',
   'idempotency_keys',
   'import_locks',
+  'job_runs',
+  'report_refreshes',
 ] as const;
 
 /**
