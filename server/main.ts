@@ -47,7 +47,17 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   // The hourly work (school years, evaluation reminders, clean-up, system tasks) runs as scheduled
   // jobs (server/scheduled-jobs.ts); starting the runner also takes up jobs queued before a restart.
-  await jobs.start();
+  // A database that is away at this moment (a restart) must not end the process: the runner is
+  // started again until it runs; requests are served meanwhile.
+  const startJobs = async (): Promise<void> => {
+    try {
+      await jobs.start();
+    } catch (err) {
+      app.log.error({ err: safeErrorSummary(err) }, 'background jobs did not start; trying again in 10 s');
+      setTimeout(() => void startJobs(), 10_000);
+    }
+  };
+  await startJobs();
   app.log.info(
     { database: database.kind, ms: Math.round(performance.now() - started) },
     `Pumpurs is ready on http://localhost:${config.port}`,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../server/demo/accounts.ts';
-import { todayInLatvia } from '../../server/platform/clock.ts';
+import { todayInLatvia } from '../../server/platform/dates.ts';
 import { createTestDatabase, type TestDatabase } from '../database.ts';
 import { freePort, HttpClient } from '../instances/cluster.ts';
 import {
@@ -61,10 +61,24 @@ async function call(client: HttpClient, base: string, method: string, path: stri
     } catch {
       code = undefined;
     }
-    return { status: res.status, code, retryAfter: res.headers.get('retry-after'), text, json: () => JSON.parse(text) };
+    return {
+      status: res.status,
+      code,
+      retryAfter: res.headers.get('retry-after'),
+      text,
+      json: (): unknown => JSON.parse(text),
+    };
   } catch (err) {
     const hang = (err as Error).name === 'TimeoutError';
-    return { status: hang ? ('hang' as const) : ('network' as const), text: String(err) };
+    return {
+      status: hang ? ('hang' as const) : ('network' as const),
+      text: String(err),
+      code: undefined,
+      retryAfter: null,
+      json: (): unknown => {
+        throw new Error(String(err));
+      },
+    };
   }
 }
 
@@ -99,7 +113,12 @@ async function findIds(): Promise<Ids> {
     `select id from students where school_id = $1 and status = 'enrolled' order by id limit 1`,
     [school.id],
   );
-  const [running] = await sqlRows<{ plan_id: string; measure_id: string; student_id: string; semester_id: string }>(
+  const [running] = await sqlRows<{
+    plan_id: string;
+    measure_id: string;
+    student_id: string;
+    semester_id: string;
+  }>(
     url,
     `select p.id as plan_id, m.id as measure_id, p.student_id, p.semester_id
        from plans p join plan_measures m on m.plan_id = p.id and m.kind = 'consultation' and m.removed_at is null
@@ -141,8 +160,19 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  // A failed run may have left the cluster stopped: start it, so the database can be dropped.
+  try {
+    startCluster(cluster);
+  } catch {
+    // already running
+  }
+  if (app && !app.alive()) console.log(`the app exited:\n${app.output()}`);
   await app?.stop();
-  console.log(`\nFaults, a database restart under load:\n${Object.entries(figures).map(([k, v]) => `  ${k}: ${v}`).join('\n')}`);
+  console.log(
+    `\nFaults, a database restart under load:\n${Object.entries(figures)
+      .map(([k, v]) => `  ${k}: ${v}`)
+      .join('\n')}`,
+  );
   await database?.drop();
 });
 
@@ -171,7 +201,13 @@ describe('a PostgreSQL restart under load', () => {
     const plan = await call(koord, app.base, 'GET', `/api/plans/${ids.draftPlanId}`);
     expect(plan.status, plan.text).toBe(200);
     const planBody = planContentBody(plan.json() as { content?: Record<string, unknown> });
-    const probe = await call(koord, app.base, 'PUT', `/api/plans/${ids.draftPlanId}/content`, withGoalText(planBody, 'Mērķis'));
+    const probe = await call(
+      koord,
+      app.base,
+      'PUT',
+      `/api/plans/${ids.draftPlanId}/content`,
+      withGoalText(planBody, 'Mērķis'),
+    );
     expect(probe.status, probe.text).toBe(200);
 
     const answers: Answer[] = [];
@@ -180,7 +216,8 @@ describe('a PostgreSQL restart under load', () => {
     let n = 0;
     const latest = addDays(today, 0) > ids.semesterEnd ? ids.semesterEnd : today;
     const loops: Record<string, (i: number) => ReturnType<typeof call>> = {
-      'students list': () => call(koord, app.base, 'GET', `/api/students?schoolId=${ids.schoolId}&page=1&pageSize=20`),
+      'students list': () =>
+        call(koord, app.base, 'GET', `/api/students?schoolId=${ids.schoolId}&page=1&pageSize=20`),
       'note write': (i) =>
         call(koord, app.base, 'POST', `/api/students/${ids.studentId}/notes`, {
           date: today,
@@ -203,7 +240,13 @@ describe('a PostgreSQL restart under load', () => {
       'sessions read': () =>
         call(teacher, app.base, 'GET', `/api/support/sessions?from=${addDays(latest, -40)}&to=${latest}`),
       'plan edit': (i) =>
-        call(koord, app.base, 'PUT', `/api/plans/${ids.draftPlanId}/content`, withGoalText(planBody, `Mērķis ${i}`)),
+        call(
+          koord,
+          app.base,
+          'PUT',
+          `/api/plans/${ids.draftPlanId}/content`,
+          withGoalText(planBody, `Mērķis ${i}`),
+        ),
     };
     const running = Object.entries(loops).map(async ([loop, send]) => {
       while (!stop) {
@@ -213,8 +256,8 @@ describe('a PostgreSQL restart under load', () => {
           loop,
           status: res.status,
           at: performance.now() - started,
-          code: 'code' in res ? res.code : undefined,
-          retryAfter: 'retryAfter' in res ? res.retryAfter : undefined,
+          code: res.code,
+          retryAfter: res.retryAfter,
           text: res.status === 500 || res.status === 'network' ? res.text : undefined,
         });
         // A refused request is retried after a short pause, as a client would.
@@ -239,7 +282,9 @@ describe('a PostgreSQL restart under load', () => {
       'every loop to get a 2xx after the restart',
       async () =>
         Object.keys(loops).every((loop) =>
-          answers.some((a) => a.loop === loop && a.at > startedAt && typeof a.status === 'number' && a.status < 300),
+          answers.some(
+            (a) => a.loop === loop && a.at > startedAt && typeof a.status === 'number' && a.status < 300,
+          ),
         ),
       60_000,
       100,
@@ -268,9 +313,18 @@ describe('a PostgreSQL restart under load', () => {
 
     expect(readyWhileDown).toBe(503);
     expect(app.alive()).toBe(true);
-    expect(count((a) => a.status === 500), answers.filter((a) => a.status === 500).map((a) => a.text).join('\n')).toBe(0);
+    expect(
+      count((a) => a.status === 500),
+      answers
+        .filter((a) => a.status === 500)
+        .map((a) => a.text)
+        .join('\n'),
+    ).toBe(0);
     expect(count((a) => a.status === 'hang')).toBe(0);
-    expect(count((a) => a.status === 'network'), statuses.join('\n')).toBe(0);
+    expect(
+      count((a) => a.status === 'network'),
+      statuses.join('\n'),
+    ).toBe(0);
     expect(unavailable.length).toBeGreaterThan(0);
     for (const a of unavailable) {
       expect(['database_unavailable', 'overloaded', 'request_timeout']).toContain(a.code);
@@ -341,7 +395,8 @@ describe('a PostgreSQL restart under load', () => {
     );
     const notesAnswered = count((a) => a.loop === 'note write' && a.status === 201);
     const notes503 = count((a) => a.loop === 'note write' && a.status === 503);
-    figures['notes: answered 201 / in the database / 503'] = `${notesAnswered} / ${notes.notes} / ${notes503}`;
+    figures['notes: answered 201 / in the database / 503'] =
+      `${notesAnswered} / ${notes.notes} / ${notes503}`;
     // A 503 may come after COMMIT reached the server (the answer was lost, not the write).
     expect(Number(notes.notes)).toBeGreaterThanOrEqual(notesAnswered);
     expect(Number(notes.notes)).toBeLessThanOrEqual(notesAnswered + notes503);
