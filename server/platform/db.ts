@@ -197,6 +197,13 @@ export async function openPostgres(
   // An idle connection that the server drops (a restart, a terminated backend) is discarded by the
   // pool and the next query opens a new one; without a listener the event would end the process.
   pool.on('error', () => undefined);
+  // A connection checked out for a transaction is not listened to by the pool: when the server
+  // goes away between two of its queries the client emits 'error', which without a listener ends
+  // the process. With one, the transaction's next query fails (answered 503) and the pool drops
+  // the client when it is released.
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+  });
   const lockClient = await pool.connect();
   try {
     // A migration may build an index over the whole country's rows: no statement timeout for it.
