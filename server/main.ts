@@ -2,7 +2,7 @@ import { buildApp } from './app.ts';
 import { loadDemoIfEmpty } from './demo/seed.ts';
 import { ensureSchoolYears } from './domains/calendar/index.ts';
 import { loadConfig } from './platform/config.ts';
-import { openDatabase } from './platform/db.ts';
+import { isConnectionLost, openDatabase } from './platform/db.ts';
 import { safeErrorSummary } from './platform/error-handler.ts';
 import { inProcessJobRunner } from './platform/jobs-in-process.ts';
 import { ensureWebBuilt } from './platform/web-build.ts';
@@ -63,6 +63,20 @@ async function main(): Promise<void> {
     `Pumpurs is ready on http://localhost:${config.port}`,
   );
 }
+
+// pg-boss 10 completes and fails jobs without awaiting it (manager.js `onFetch`): while PostgreSQL
+// restarts that promise rejects with a lost connection and nobody handles it, which would end the
+// process. Those are logged and survived; any other unhandled rejection still ends the process.
+process.on('unhandledRejection', (reason) => {
+  if (isConnectionLost(reason)) {
+    console.error(
+      JSON.stringify({ level: 40, msg: 'database unavailable (unhandled)', err: safeErrorSummary(reason) }),
+    );
+    return;
+  }
+  console.error('Pumpurs: unhandled rejection', safeErrorSummary(reason));
+  process.exit(1);
+});
 
 main().catch((err) => {
   console.error('Pumpurs failed to start:', err instanceof Error ? err.message : err);
