@@ -8,7 +8,7 @@ export default defineConfig({
     name: 'faults',
     include: ['test/faults/**/*.faults.ts'],
     globalSetup: ['test/faults/global-setup.ts'],
-    testTimeout: 300_000,
+    testTimeout: 480_000,
     hookTimeout: 300_000,
     pool: 'forks',
     fileParallelism: false,

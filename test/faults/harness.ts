@@ -51,10 +51,17 @@ export function startCluster(cluster: FaultCluster): void {
 }
 
 /** One query on a short-lived connection (the tests' own view of the database, outside the app). */
-export async function sqlRows<T>(url: string, text: string, params: unknown[] = []): Promise<T[]> {
+export async function sqlRows<T>(
+  url: string,
+  text: string,
+  params: unknown[] = [],
+  setup?: string,
+): Promise<T[]> {
   const client = new pg.Client({ connectionString: url });
+  client.on('error', () => undefined);
   await client.connect();
   try {
+    if (setup) await client.query(setup);
     return (await client.query(text, params)).rows as T[];
   } finally {
     await client.end();
