@@ -2,7 +2,7 @@ import { buildApp } from './app.ts';
 import { loadDemoIfEmpty } from './demo/seed.ts';
 import { ensureSchoolYears } from './domains/calendar/index.ts';
 import { loadConfig } from './platform/config.ts';
-import { openDatabase } from './platform/db.ts';
+import { isConnectionLost, openDatabase } from './platform/db.ts';
 import { safeErrorSummary } from './platform/error-handler.ts';
 import { inProcessJobRunner } from './platform/jobs-in-process.ts';
 import { ensureWebBuilt } from './platform/web-build.ts';
@@ -47,12 +47,36 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   // The hourly work (school years, evaluation reminders, clean-up, system tasks) runs as scheduled
   // jobs (server/scheduled-jobs.ts); starting the runner also takes up jobs queued before a restart.
-  await jobs.start();
+  // A database that is away at this moment (a restart) must not end the process: the runner is
+  // started again until it runs; requests are served meanwhile.
+  const startJobs = async (): Promise<void> => {
+    try {
+      await jobs.start();
+    } catch (err) {
+      app.log.error({ err: safeErrorSummary(err) }, 'background jobs did not start; trying again in 10 s');
+      setTimeout(() => void startJobs(), 10_000);
+    }
+  };
+  await startJobs();
   app.log.info(
     { database: database.kind, ms: Math.round(performance.now() - started) },
     `Pumpurs is ready on http://localhost:${config.port}`,
   );
 }
+
+// pg-boss 10 completes and fails jobs without awaiting it (manager.js `onFetch`): while PostgreSQL
+// restarts that promise rejects with a lost connection and nobody handles it, which would end the
+// process. Those are logged and survived; any other unhandled rejection still ends the process.
+process.on('unhandledRejection', (reason) => {
+  if (isConnectionLost(reason)) {
+    console.error(
+      JSON.stringify({ level: 40, msg: 'database unavailable (unhandled)', err: safeErrorSummary(reason) }),
+    );
+    return;
+  }
+  console.error('Pumpurs: unhandled rejection', safeErrorSummary(reason));
+  process.exit(1);
+});
 
 main().catch((err) => {
   console.error('Pumpurs failed to start:', err instanceof Error ? err.message : err);

@@ -150,6 +150,27 @@ export function isPoolWaitTimeout(error: unknown): boolean {
   return text.includes('timeout exceeded when trying to connect');
 }
 
+/** SQLSTATEs of a lost or refused connection: class 08, and a server shutting down or starting up (57P01–57P03). */
+const CONNECTION_SQLSTATE = /^(08\d{3}|57P0[123])$/;
+/** What node-postgres and the OS say when the server went away mid-query or refuses connections. */
+const CONNECTION_TEXT =
+  /Connection terminated|connection error and is not queryable|ECONNREFUSED|ECONNRESET|EPIPE|ENOTCONN|ETIMEDOUT|EHOSTUNREACH|Client was closed/;
+
+/**
+ * Whether `error` means the database cannot be reached (restarting, stopped, the connection cut),
+ * not that the request was wrong: the request is answered 503 and may be retried. Looks through
+ * Drizzle's wrapper (`cause`) and an AggregateError's parts (a connect to several addresses).
+ */
+export function isConnectionLost(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== 'object' || depth > 3) return false;
+  const e = error as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
+  if (typeof e.code === 'string' && (CONNECTION_SQLSTATE.test(e.code) || CONNECTION_TEXT.test(e.code)))
+    return true;
+  if (typeof e.message === 'string' && CONNECTION_TEXT.test(e.message.split('\nparams:')[0])) return true;
+  if (Array.isArray(e.errors) && e.errors.some((part) => isConnectionLost(part, depth + 1))) return true;
+  return isConnectionLost(e.cause, depth + 1);
+}
+
 /** PostgreSQL's `query_canceled`: the statement timeout (or an administrator) stopped the statement. */
 export function isStatementTimeout(error: unknown): boolean {
   const e = error as { code?: unknown; cause?: { code?: unknown } };
@@ -176,6 +197,13 @@ export async function openPostgres(
   // An idle connection that the server drops (a restart, a terminated backend) is discarded by the
   // pool and the next query opens a new one; without a listener the event would end the process.
   pool.on('error', () => undefined);
+  // A connection checked out for a transaction is not listened to by the pool: when the server
+  // goes away between two of its queries the client emits 'error', which without a listener ends
+  // the process. With one, the transaction's next query fails (answered 503) and the pool drops
+  // the client when it is released.
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+  });
   const lockClient = await pool.connect();
   try {
     // A migration may build an index over the whole country's rows: no statement timeout for it.

@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { Language } from '../../common/roles.ts';
 import { type AuditEntry, writeDeniedAudit } from './audit.ts';
-import { isPoolWaitTimeout, isStatementTimeout } from './db.ts';
+import { isConnectionLost, isPoolWaitTimeout, isStatementTimeout } from './db.ts';
 import { AppError, type ErrorDetail, NotFoundError } from './errors.ts';
 import { hasMessage, t } from './i18n/index.ts';
 import { isMessageCode, type MessageCode, message } from './messages.ts';
@@ -29,7 +29,7 @@ export const RETRY_AFTER_SECONDS = 2;
 /** Answers 503 with `code` and Retry-After, in the API's error format (load shedding, timeouts). */
 export function sendUnavailable(
   reply: FastifyReply,
-  code: Extract<MessageCode, 'overloaded' | 'request_timeout'>,
+  code: Extract<MessageCode, 'overloaded' | 'request_timeout' | 'database_unavailable'>,
   lang: Language,
 ) {
   reply.header('retry-after', String(RETRY_AFTER_SECONDS)).header('cache-control', 'no-store');
@@ -145,6 +145,15 @@ export function registerErrorHandler(app: FastifyInstance): void {
       cause?: { code?: string; constraint?: string };
     };
     const pgCode = db.code ?? db.cause?.code;
+    // The database restarts or is down: the request is not at fault and may be retried. Its
+    // transaction (if any) did not commit, unless the connection was cut during COMMIT itself.
+    if (isConnectionLost(error)) {
+      request.log.warn(
+        { route: request.routeOptions.url, method: request.method, err: safeErrorSummary(error) },
+        'database unavailable: answered 503',
+      );
+      return sendUnavailable(reply, 'database_unavailable', lang);
+    }
     // No pooled connection came free in time: the instance is overloaded, not broken.
     if (isPoolWaitTimeout(error)) return sendUnavailable(reply, 'overloaded', lang);
     if (isStatementTimeout(error)) {

@@ -25,6 +25,12 @@ declare module 'fastify' {
      * and that must not run twice for one `Idempotency-Key`: a replay answers 409 with this code.
      */
     fileAnswerReplay?: MessageCode;
+    /**
+     * Work on a stored file (an import's preview and commit) that may run past REQUEST_TIMEOUT_MS:
+     * not answered 503 `request_timeout` while it still runs and would then commit anyway. Its
+     * statements run under the long statement timeout and one import runs per school.
+     */
+    untimed?: boolean;
   }
 }
 

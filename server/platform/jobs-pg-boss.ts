@@ -130,6 +130,9 @@ export function pgBossJobRunner(database: Database, options: PgBossRunnerOptions
       // Instances starting at the same moment take turns: pg-boss's schema, queues and schedules
       // created by two at once ended one of them with "deadlock detected".
       const lock = new pg.Client({ connectionString: options.connectionString });
+      // A database restart while this client is open must not end the process (an 'error' event
+      // without a listener does); the query in flight fails instead and start() is tried again.
+      lock.on('error', () => undefined);
       await lock.connect();
       try {
         await lock.query('SELECT pg_advisory_lock($1)', [START_LOCK]);
@@ -137,6 +140,11 @@ export function pgBossJobRunner(database: Database, options: PgBossRunnerOptions
         boss = b;
         for (const name of handlers.keys()) await prepare(b, name);
         for (const [name, everyMinutes] of schedules) await schedule(b, name, everyMinutes);
+      } catch (err) {
+        // Half started: stop it, so that the next start() begins afresh.
+        boss = null;
+        await b.stop({ graceful: false, wait: false }).catch(() => undefined);
+        throw err;
       } finally {
         await lock.query('SELECT pg_advisory_unlock($1)', [START_LOCK]).catch(() => undefined);
         await lock.end().catch(() => undefined);

@@ -56,7 +56,8 @@ declare module 'fastify' {
  * reads its session, instead of joining a queue without bound. A request still unanswered after
  * REQUEST_TIMEOUT_MS gets 503 `request_timeout`; its handler may still finish (each of its
  * statements is bounded by the statement timeout), but the client no longer waits. Uploads of files
- * are not timed: their parsing has its own time limit and one import runs per school. Register it
+ * and routes marked `untimed` (an import's preview and commit) are not timed: their parsing has its
+ * own time limit and one import runs per school, and a commit answered 503 would still commit. Register it
  * before the session hooks.
  */
 export function registerOverloadGuard(app: FastifyInstance, limits: OpsConfig): void {
@@ -74,7 +75,7 @@ export function registerOverloadGuard(app: FastifyInstance, limits: OpsConfig): 
     }
     state.inFlight += 1;
     request.countedInFlight = true;
-    if (limits.requestTimeoutMs > 0 && !carriesFile(request)) {
+    if (limits.requestTimeoutMs > 0 && !carriesFile(request) && !request.routeOptions.config?.untimed) {
       const timer = setTimeout(() => {
         if (reply.sent || reply.raw.headersSent) return;
         state.timedOut += 1;

@@ -120,7 +120,7 @@ export class HttpClient {
       headers: {
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         ...(method !== 'GET' && this.csrf ? { 'x-csrf-token': this.csrf } : {}),
-        cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+        cookie: this.cookieHeader(),
         ...headers,
       },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -139,6 +139,11 @@ export class HttpClient {
       headers: res.headers,
       json: () => JSON.parse(text),
     };
+  }
+
+  /** The Cookie header this client sends (for a raw upload made with fetch). */
+  cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   }
 
   async fetchCsrf() {

@@ -97,6 +97,19 @@ export async function takeImportLock(
   return rows.length > 0;
 }
 
+/** Moves the expiry of the school's import lock on, if `token` still holds it. */
+export async function renewImportLock(
+  db: Db,
+  schoolId: string,
+  token: string,
+  expiresAt: Date,
+): Promise<void> {
+  await db
+    .update(importLocks)
+    .set({ expiresAt })
+    .where(and(eq(importLocks.schoolId, schoolId), eq(importLocks.token, token)));
+}
+
 /** Gives the school's import lock back (only the holder's own token removes it). */
 export async function releaseImportLock(db: Db, schoolId: string, token: string): Promise<void> {
   await db.delete(importLocks).where(and(eq(importLocks.schoolId, schoolId), eq(importLocks.token, token)));

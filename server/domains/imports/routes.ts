@@ -62,7 +62,10 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/imports/:id/preview',
-    { schema: { tags, params: ZId, body: ZImportPreviewBody, response: { 200: ZImportPreview, ...errors } } },
+    {
+      config: { untimed: true },
+      schema: { tags, params: ZId, body: ZImportPreviewBody, response: { 200: ZImportPreview, ...errors } },
+    },
     (req) =>
       service.previewStudentListFile(req.ctx, db, req.params.id, req.body.mapping, req.body.excludedRows),
   );
@@ -70,6 +73,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/imports/:id/commit',
     {
+      config: { untimed: true },
       schema: {
         tags,
         params: ZId,

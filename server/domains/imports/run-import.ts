@@ -21,8 +21,14 @@ import {
 } from './student-import.ts';
 import { CLASS_LIST_LIMITS } from './table-limits.ts';
 
-/** A lock left by an instance that died frees itself after this long. */
-const LOCK_MINUTES = 15;
+/**
+ * How long the school's import lock lasts without renewal. The running import renews it every
+ * LOCK_RENEW_MS, so a lock left by an instance that died (kill -9, a lost machine) frees itself
+ * within LOCK_TTL_MS and the school can import again; a live import never loses it. (A fixed 15
+ * minutes before: a killed import locked its school out for a quarter of an hour.)
+ */
+export const LOCK_TTL_MS = 60_000;
+const LOCK_RENEW_MS = 15_000;
 
 /**
  * Runs `fn` as the school's one running import (class list or e-journal): a second one at the
@@ -36,14 +42,23 @@ export async function runSchoolImport<T>(
 ): Promise<T> {
   const token = newToken(16);
   const startedAt = now();
-  const expiresAt = new Date(startedAt.getTime() + LOCK_MINUTES * 60_000);
+  const expiresAt = new Date(startedAt.getTime() + LOCK_TTL_MS);
   const taken = await database.withTx((tx) =>
     repo.takeImportLock(tx, { schoolId, token, startedAt, expiresAt }),
   );
   if (!taken) throw new AppError(409, 'import_running');
+  // A renewal that fails (the database restarting) is tried again at the next beat; the import's
+  // own queries fail then too. On PGlite it waits behind the import's transaction, which is fine:
+  // nothing else can take the lock while that transaction holds the one connection.
+  const renew = setInterval(() => {
+    const until = new Date(now().getTime() + LOCK_TTL_MS);
+    database.withTx((tx) => repo.renewImportLock(tx, schoolId, token, until)).catch(() => undefined);
+  }, LOCK_RENEW_MS);
+  renew.unref();
   try {
     return await fn();
   } finally {
+    clearInterval(renew);
     await database.withTx((tx) => repo.releaseImportLock(tx, schoolId, token));
   }
 }
