@@ -1,6 +1,7 @@
 import { shiftYears } from '../common/api/fields.ts';
 import { makeOldPersonalCode } from '../common/personal-code.ts';
 import { addDays } from '../server/platform/dates.ts';
+import { accountSamples } from './bad-input-samples-account.ts';
 import { chronologySamples } from './bad-input-samples-chronology.ts';
 import { flagValidationSamples } from './bad-input-samples-flag-validation.ts';
 import { jobSamples } from './bad-input-samples-jobs.ts';
@@ -12,7 +13,6 @@ import { planAndSupportSamples } from './bad-input-samples-plans.ts';
 import { referralSamples } from './bad-input-samples-referrals.ts';
 import { reportSamples } from './bad-input-samples-reports.ts';
 import { riskScoreSamples } from './bad-input-samples-risk-score.ts';
-import { accountSamples } from './bad-input-samples-account.ts';
 import { taskSamples } from './bad-input-samples-tasks.ts';
 
 /** Real demo ids the walk puts into URLs and bodies, so requests reach validation, not a 404. */

@@ -29,11 +29,16 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     '/auth/password-reset',
     {
       config: { public: true },
-      schema: { tags: ['auth'], body: ZPasswordResetRequestBody, response: { 200: ZPasswordResetRequested, ...errors } },
+      schema: {
+        tags: ['auth'],
+        body: ZPasswordResetRequestBody,
+        response: { 200: ZPasswordResetRequested, ...errors },
+      },
     },
     async (request) => {
       const mail = await requestPasswordReset(app.database, request.ctx, request.body, app.config.publicUrl);
-      if (!mail && !app.config.publicUrl) request.log.warn('password reset: no link mailed, PUMPURS_PUBLIC_URL is not set');
+      if (!mail && !app.config.publicUrl)
+        request.log.warn('password reset: no link mailed, PUMPURS_PUBLIC_URL is not set');
       // Sent after the answer is decided, so its time does not tell whether the account exists.
       // Only the reason of a failure is logged: never the address or the link.
       if (mail)
@@ -49,7 +54,11 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     '/auth/password-reset/complete',
     {
       config: { public: true },
-      schema: { tags: ['auth'], body: ZPasswordResetCompleteBody, response: { 200: ZPasswordResetRequested, ...errors } },
+      schema: {
+        tags: ['auth'],
+        body: ZPasswordResetCompleteBody,
+        response: { 200: ZPasswordResetRequested, ...errors },
+      },
     },
     async (request, reply) => {
       const { userId } = await completePasswordReset(app.database, request.ctx, request.body);
@@ -77,9 +86,16 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/auth/sessions/sign-out-everywhere',
-    { schema: { tags: ['auth'], body: ZSignOutEverywhereBody, response: { 200: ZSessionsEnded, ...errors } } },
+    {
+      schema: { tags: ['auth'], body: ZSignOutEverywhereBody, response: { 200: ZSessionsEnded, ...errors } },
+    },
     async (request, reply) => {
-      const result = await signOutEverywhere(app.database, request.ctx, request.body.scope, request.sessionToken);
+      const result = await signOutEverywhere(
+        app.database,
+        request.ctx,
+        request.body.scope,
+        request.sessionToken,
+      );
       if (result.signedOut) clearCookie(reply, SESSION_COOKIE, secure);
       return result;
     },

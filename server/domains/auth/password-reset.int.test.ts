@@ -4,8 +4,8 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, type TestServer } from '../../../test/server.ts';
-import { queryRows } from '../../platform/db.ts';
 import { advanceClock, resetClock, setClock } from '../../platform/clock.ts';
+import { queryRows } from '../../platform/db.ts';
 import { RESET_MAX_PER_EMAIL, RESET_WINDOW_MS } from './password-reset.ts';
 
 const PUBLIC_URL = 'https://pumpurs.example.lv/app';
@@ -74,7 +74,11 @@ describe('password reset request', () => {
     expect((await admin.patch(`/api/users/${users[0].id}`, { active: false })).statusCode).toBe(200);
     const before = seenMail();
     const answers = [];
-    for (const email of ['auditors@demo.pumpurs.lv', 'nav-tads@demo.pumpurs.lv', 'skolotajs3.s1@demo.pumpurs.lv'])
+    for (const email of [
+      'auditors@demo.pumpurs.lv',
+      'nav-tads@demo.pumpurs.lv',
+      'skolotajs3.s1@demo.pumpurs.lv',
+    ])
       answers.push(await client().post('/api/auth/password-reset', { email }));
     for (const a of answers) expect(a.statusCode).toBe(200);
     expect(answers[1].body).toBe(answers[0].body);
@@ -131,7 +135,8 @@ describe('password reset request', () => {
     setClock(new Date('2027-02-10T09:00:00Z'), { frozen: true });
     const answers = async (email: string) => {
       const out = [];
-      for (let i = 0; i <= RESET_MAX_PER_EMAIL; i++) out.push(await client().post('/api/auth/password-reset', { email }));
+      for (let i = 0; i <= RESET_MAX_PER_EMAIL; i++)
+        out.push(await client().post('/api/auth/password-reset', { email }));
       return out;
     };
     const known = await answers('auditors@demo.pumpurs.lv');
@@ -143,7 +148,9 @@ describe('password reset request', () => {
     expect(Number(known[3].headers['retry-after'])).toBeGreaterThan(0);
     expect(await auditCount('auth.password_reset_request', 'denied')).toBeGreaterThanOrEqual(2);
     advanceClock(RESET_WINDOW_MS + 1000);
-    expect((await client().post('/api/auth/password-reset', { email: 'neviens@demo.pumpurs.lv' })).statusCode).toBe(200);
+    expect(
+      (await client().post('/api/auth/password-reset', { email: 'neviens@demo.pumpurs.lv' })).statusCode,
+    ).toBe(200);
   });
 
   it('limits requests per address over many e-mails', async () => {
@@ -158,7 +165,9 @@ describe('password reset request', () => {
   it('refuses a malformed body and a request without the CSRF header', async () => {
     const c = client();
     expect((await c.post('/api/auth/password-reset', { email: '' })).statusCode).toBe(400);
-    expect((await c.post('/api/auth/password-reset', { email: 'a@b.lv' }, { csrf: false })).statusCode).toBe(403);
+    expect((await c.post('/api/auth/password-reset', { email: 'a@b.lv' }, { csrf: false })).statusCode).toBe(
+      403,
+    );
   });
 });
 
@@ -198,7 +207,10 @@ describe('password reset completion', () => {
     advanceClock(31 * 60_000);
     const c = client();
     const expired = await c.post('/api/auth/password-reset/complete', { token, password: NEW_PASSWORD });
-    const unknown = await c.post('/api/auth/password-reset/complete', { token: 'a'.repeat(43), password: NEW_PASSWORD });
+    const unknown = await c.post('/api/auth/password-reset/complete', {
+      token: 'a'.repeat(43),
+      password: NEW_PASSWORD,
+    });
     expect(expired.statusCode).toBe(400);
     expect(unknown.body).toBe(expired.body);
     expect(expired.json().error.code).toBe('reset_token_invalid');
@@ -206,7 +218,10 @@ describe('password reset completion', () => {
     advanceClock(60_000);
     const fresh = await requestToken('koord.dienvidu@demo.pumpurs.lv');
     advanceClock(29 * 60_000);
-    expect((await c.post('/api/auth/password-reset/complete', { token: fresh, password: NEW_PASSWORD })).statusCode).toBe(200);
+    expect(
+      (await c.post('/api/auth/password-reset/complete', { token: fresh, password: NEW_PASSWORD }))
+        .statusCode,
+    ).toBe(200);
   });
 
   it('refuses a weak or short password and keeps the token for another try', async () => {
@@ -218,7 +233,9 @@ describe('password reset completion', () => {
     const short = await c.post('/api/auth/password-reset/complete', { token, password: 'Īsa-1' });
     expect(short.statusCode).toBe(400);
     expect(short.json().error.details.map((d: { path: string }) => d.path)).toContain('password');
-    expect((await c.post('/api/auth/password-reset/complete', { token, password: NEW_PASSWORD })).statusCode).toBe(200);
+    expect(
+      (await c.post('/api/auth/password-reset/complete', { token, password: NEW_PASSWORD })).statusCode,
+    ).toBe(200);
   });
 
   it('a new password retires the user’s other links', async () => {
@@ -228,7 +245,13 @@ describe('password reset completion', () => {
     const second = await requestToken('koord.s1@demo.pumpurs.lv');
     expect(second).not.toBe(first);
     const c = client();
-    expect((await c.post('/api/auth/password-reset/complete', { token: second, password: NEW_PASSWORD })).statusCode).toBe(200);
-    expect((await c.post('/api/auth/password-reset/complete', { token: first, password: NEW_PASSWORD })).statusCode).toBe(400);
+    expect(
+      (await c.post('/api/auth/password-reset/complete', { token: second, password: NEW_PASSWORD }))
+        .statusCode,
+    ).toBe(200);
+    expect(
+      (await c.post('/api/auth/password-reset/complete', { token: first, password: NEW_PASSWORD }))
+        .statusCode,
+    ).toBe(400);
   });
 });

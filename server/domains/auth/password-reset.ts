@@ -1,5 +1,5 @@
 import type { TPasswordResetCompleteBody } from '../../../common/api/account.ts';
-import type { Language } from '../../../common/roles.ts';
+import { LANGUAGES, type Language } from '../../../common/roles.ts';
 import type { RequestContext } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { now } from '../../platform/clock.ts';
@@ -36,7 +36,9 @@ export function resetMessage(
   user: { email: string; firstName: string; lastName: string; language: string },
   link: string,
 ): MailMessage {
-  const lang: Language = user.language === 'en' ? 'en' : 'lv';
+  const lang: Language = (LANGUAGES as readonly string[]).includes(user.language)
+    ? (user.language as Language)
+    : 'lv';
   return {
     to: user.email,
     subject: t(lang, 'passwordReset.subject'),
@@ -66,7 +68,12 @@ export async function requestPasswordReset(
   const outcome = await database.withTx(async (tx): Promise<RequestOutcome> => {
     await repo.lockResetRequests(tx, emailHash);
     const at = now();
-    const recent = await repo.countRecentResetRequests(tx, emailHash, ip, new Date(at.getTime() - RESET_WINDOW_MS));
+    const recent = await repo.countRecentResetRequests(
+      tx,
+      emailHash,
+      ip,
+      new Date(at.getTime() - RESET_WINDOW_MS),
+    );
     const oldest =
       recent.address >= RESET_MAX_PER_ADDRESS
         ? recent.addressOldest
@@ -74,16 +81,26 @@ export async function requestPasswordReset(
           ? recent.emailOldest
           : undefined;
     if (oldest !== undefined) {
-      await writeAudit(tx, ctx, { action: 'auth.password_reset_request', outcome: 'denied', entityType: 'user' });
+      await writeAudit(tx, ctx, {
+        action: 'auth.password_reset_request',
+        outcome: 'denied',
+        entityType: 'user',
+      });
       const wait = (oldest?.getTime() ?? at.getTime()) + RESET_WINDOW_MS - at.getTime();
-      return { ok: false, error: new AppError(429, 'too_many_attempts', undefined, { 'retry-after': String(seconds(wait)) }) };
+      return {
+        ok: false,
+        error: new AppError(429, 'too_many_attempts', undefined, { 'retry-after': String(seconds(wait)) }),
+      };
     }
     await repo.recordResetRequest(tx, { emailHash, ip, at });
     const user = await repo.findUserForReset(tx, email);
     const token = newToken();
     const tokenHash = hashToken(token);
     let mail: MailMessage | null = null;
-    if (user?.active && !(await repo.hasFreshResetToken(tx, user.id, new Date(at.getTime() - RESET_RESEND_AFTER_MS), at))) {
+    if (
+      user?.active &&
+      !(await repo.hasFreshResetToken(tx, user.id, new Date(at.getTime() - RESET_RESEND_AFTER_MS), at))
+    ) {
       await repo.insertResetToken(tx, {
         userId: user.id,
         tokenHash,

@@ -22,7 +22,9 @@ export async function findUserForReset(db: Db, email: string) {
 
 /** Serialises reset requests for one e-mail until the transaction ends (a double click waits its turn). */
 export async function lockResetRequests(db: Db, emailHash: string): Promise<void> {
-  await db.execute(sql`SELECT pg_advisory_xact_lock(hashtext('pumpurs.password-reset'), hashtext(${emailHash}))`);
+  await db.execute(
+    sql`SELECT pg_advisory_xact_lock(hashtext('pumpurs.password-reset'), hashtext(${emailHash}))`,
+  );
 }
 
 /** Requests since `since` for the e-mail and for the address, with the oldest of each (for Retry-After). */
@@ -113,7 +115,12 @@ export async function consumeResetToken(db: Db, tokenHash: string, at: Date): Pr
 }
 
 /** Ends every other unused token of the user (a new password makes older links worthless). */
-export async function retireOtherResetTokens(db: Db, userId: string, keepHash: string, at: Date): Promise<void> {
+export async function retireOtherResetTokens(
+  db: Db,
+  userId: string,
+  keepHash: string,
+  at: Date,
+): Promise<void> {
   await db
     .update(passwordResetTokens)
     .set({ usedAt: at })

@@ -29,10 +29,16 @@ export async function deleteOwnSession(db: Db, userId: string, publicId: string)
 }
 
 /** Ends all of the user's sessions, or all but `keepHash`; returns how many ended. */
-export async function deleteSessionsOfUserExcept(db: Db, userId: string, keepHash: string | null): Promise<number> {
+export async function deleteSessionsOfUserExcept(
+  db: Db,
+  userId: string,
+  keepHash: string | null,
+): Promise<number> {
   const rows = await db
     .delete(sessions)
-    .where(keepHash ? and(eq(sessions.userId, userId), ne(sessions.id, keepHash)) : eq(sessions.userId, userId))
+    .where(
+      keepHash ? and(eq(sessions.userId, userId), ne(sessions.id, keepHash)) : eq(sessions.userId, userId),
+    )
     .returning({ hash: sessions.id });
   return rows.length;
 }

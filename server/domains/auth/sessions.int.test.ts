@@ -63,16 +63,18 @@ describe('sessions list', () => {
     const res = await intruder.delete(`/api/auth/sessions/${theirs}`);
     expect(res.statusCode).toBe(404);
     expect((await owner.get('/api/me')).statusCode).toBe(200);
-    expect((await auditRows('session.access')).some((r) => r.entity_id === theirs && r.outcome === 'denied')).toBe(
-      true,
-    );
+    expect(
+      (await auditRows('session.access')).some((r) => r.entity_id === theirs && r.outcome === 'denied'),
+    ).toBe(true);
     expect((await intruder.delete('/api/auth/sessions/not-a-uuid')).statusCode).toBe(400);
   });
 
   it('ends one own session: the other client is signed out, this one is not', async () => {
     const here = await signInWithAgent('koord.ziemelu', '10.83.0.1');
     const there = await signInWithAgent('koord.ziemelu', '10.83.0.2');
-    const other = (await here.get('/api/auth/sessions')).json().items.find((i: { current: boolean }) => !i.current);
+    const other = (await here.get('/api/auth/sessions'))
+      .json()
+      .items.find((i: { current: boolean }) => !i.current);
     const res = await here.delete(`/api/auth/sessions/${other.id}`);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ ended: 1, signedOut: false });
@@ -105,7 +107,9 @@ describe('sessions list', () => {
     expect((await here.get('/api/me')).statusCode).toBe(401);
     expect((await there.get('/api/me')).statusCode).toBe(401);
     expect((await auditRows('session.end_all')).length).toBeGreaterThanOrEqual(1);
-    expect((await here.post('/api/auth/sessions/sign-out-everywhere', { scope: 'every' })).statusCode).toBe(401);
+    expect((await here.post('/api/auth/sessions/sign-out-everywhere', { scope: 'every' })).statusCode).toBe(
+      401,
+    );
   });
 
   it('a national admin deactivating a user ends all of that user’s sessions', async () => {
