@@ -1,10 +1,11 @@
-import { Alert, Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Box, Button, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TPasswordResetRequestBody } from '../../../common/api/account.ts';
 import { ErrorAlert } from '../../components/feedback.tsx';
+import { NoteAlert } from '../../components/note-alert.tsx';
 import { api } from '../../lib/api.ts';
 import { PublicFrame } from './public-frame.tsx';
 
@@ -27,9 +28,11 @@ export function ForgotPasswordPage() {
   return (
     <PublicFrame title={t('passwordReset.requestTitle')}>
       {request.isSuccess ? (
-        <Alert color="teal" role="status" title={t('passwordReset.sentTitle')} mb="md">
-          {t('passwordReset.sent')}
-        </Alert>
+        <Box role="status" mb="md">
+          <NoteAlert color="teal" title={t('passwordReset.sentTitle')}>
+            {t('passwordReset.sent')}
+          </NoteAlert>
+        </Box>
       ) : (
         <>
           <Text mb="lg">{t('passwordReset.requestIntro')}</Text>

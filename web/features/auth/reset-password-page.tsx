@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, PasswordInput, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Box, Button, PasswordInput, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import type { TPasswordResetCompleteBody } from '../../../common/api/account.ts';
 import { MIN_PASSWORD_LENGTH } from '../../../common/roles.ts';
 import { ErrorAlert } from '../../components/feedback.tsx';
+import { NoteAlert } from '../../components/note-alert.tsx';
 import { api } from '../../lib/api.ts';
 import { PublicFrame } from './public-frame.tsx';
 
@@ -61,9 +62,11 @@ export function ResetPasswordPage() {
     <PublicFrame title={t('passwordReset.setTitle')}>
       {complete.isSuccess ? (
         <>
-          <Alert color="teal" role="status" title={t('passwordReset.doneTitle')} mb="md">
-            {t('passwordReset.done')}
-          </Alert>
+          <Box role="status" mb="md">
+            <NoteAlert color="teal" title={t('passwordReset.doneTitle')}>
+              {t('passwordReset.done')}
+            </NoteAlert>
+          </Box>
           <Anchor component={Link} to="/login">
             {t('passwordReset.toSignIn')}
           </Anchor>
