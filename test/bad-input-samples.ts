@@ -1,6 +1,7 @@
 import { shiftYears } from '../common/api/fields.ts';
 import { makeOldPersonalCode } from '../common/personal-code.ts';
 import { addDays } from '../server/platform/dates.ts';
+import { accountSamples } from './bad-input-samples-account.ts';
 import { chronologySamples } from './bad-input-samples-chronology.ts';
 import { flagValidationSamples } from './bad-input-samples-flag-validation.ts';
 import { jobSamples } from './bad-input-samples-jobs.ts';
@@ -261,6 +262,7 @@ export function routeSamples(ids: WalkIds): Record<string, RouteSample> {
     ...riskScoreSamples(ids),
     ...subjectAccessSamples(ids),
     ...privacySamples(),
+    ...accountSamples(),
     ...opsSamples(),
   };
 }

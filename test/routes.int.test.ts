@@ -13,6 +13,8 @@ const PUBLIC = new Set([
   'GET /api/health/ready',
   'GET /api/auth/csrf',
   'POST /api/auth/login',
+  'POST /api/auth/password-reset',
+  'POST /api/auth/password-reset/complete',
   'GET /api/openapi.json',
   'GET /api/confirm/:token',
   'POST /api/confirm/:token',

@@ -5,12 +5,12 @@ import type { TMe } from '../common/api/auth.ts';
 import { LoadingState } from './components/feedback.tsx';
 import { budgetRoutes } from './features/budgets/budget-routes.tsx';
 import { calendarRoutes } from './features/calendar/calendar-routes.tsx';
+import { flagValidationRoutes } from './features/flag-validation/flag-validation-routes.tsx';
 import { jobRoutes } from './features/jobs/job-routes.tsx';
 import { letterRoutes } from './features/letters/letter-routes.tsx';
 import { outcomeRoutes } from './features/outcomes/outcome-routes.tsx';
 import { planRoutes } from './features/plans/plan-routes.tsx';
 import { referralRoutes } from './features/referrals/referral-routes.tsx';
-import { flagValidationRoutes } from './features/flag-validation/flag-validation-routes.tsx';
 import { reportRoutes } from './features/reports/report-routes.tsx';
 import { NotFoundPage } from './features/shell/not-found-page.tsx';
 import { RequirePermission, SignedInArea, SignedOutArea } from './features/shell/session-guards.tsx';
@@ -21,6 +21,15 @@ import { riskRoutes } from './features/watch-list/risk-routes.tsx';
 // Each page is its own chunk, so the first load carries only the shell.
 const LoginPage = lazy(() =>
   import('./features/auth/login-page.tsx').then((m) => ({ default: m.LoginPage })),
+);
+const ForgotPasswordPage = lazy(() =>
+  import('./features/auth/forgot-password-page.tsx').then((m) => ({ default: m.ForgotPasswordPage })),
+);
+const ResetPasswordPage = lazy(() =>
+  import('./features/auth/reset-password-page.tsx').then((m) => ({ default: m.ResetPasswordPage })),
+);
+const AccountPage = lazy(() =>
+  import('./features/account/account-page.tsx').then((m) => ({ default: m.AccountPage })),
 );
 const HomePage = lazy(() => import('./features/home/home-page.tsx').then((m) => ({ default: m.HomePage })));
 const OrganisationsPage = lazy(() =>
@@ -61,6 +70,21 @@ function guarded(permission: Permission, Page: ComponentType) {
   );
 }
 
+/** A page outside the shell, shown whether or not someone is signed in. */
+function publicPage(Page: ComponentType) {
+  return (
+    <Suspense
+      fallback={
+        <Box component="main" p="lg">
+          <LoadingState />
+        </Box>
+      }
+    >
+      <Page />
+    </Suspense>
+  );
+}
+
 /** The app's routes: `/login` outside the shell, every other page inside it. */
 export const router = createBrowserRouter([
   confirmRoute,
@@ -80,10 +104,14 @@ export const router = createBrowserRouter([
       </SignedOutArea>
     ),
   },
+  // Password reset works whether or not someone is signed in on this browser.
+  { path: '/forgot-password', element: publicPage(ForgotPasswordPage) },
+  { path: '/reset-password', element: publicPage(ResetPasswordPage) },
   {
     element: <SignedInArea />,
     children: [
       { index: true, element: <HomePage /> },
+      { path: 'account', element: <AccountPage /> },
       { path: 'organisations', element: guarded('manageOrganisations', OrganisationsPage) },
       { path: 'users', element: guarded('manageUsers', UsersPage) },
       { path: 'users/new', element: guarded('manageUsers', UserNewPage) },

@@ -1,5 +1,6 @@
 /** The whole Drizzle schema, one file per area. */
 
+export * from './schema/account.ts';
 export * from './schema/ejournal.ts';
 export * from './schema/evidence.ts';
 export * from './schema/foundation.ts';

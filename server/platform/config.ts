@@ -19,6 +19,11 @@ export interface Config {
   trustProxy: TrustProxy;
   /** How letters are e-mailed (server/platform/mail.ts). */
   mail: MailConfig;
+  /**
+   * The address users open Pumpurs at, for links in e-mails (PUMPURS_PUBLIC_URL; never taken from a
+   * request's Host header, which a client controls). Null in production until it is set.
+   */
+  publicUrl: string | null;
   /** Overload protection, timeouts and metrics of the server (server/platform/overload.ts). */
   ops: OpsConfig;
 }
@@ -169,6 +174,24 @@ export function parseTrustProxy(raw: string | undefined): TrustProxy {
   return entries;
 }
 
+/**
+ * Reads PUMPURS_PUBLIC_URL: an http(s) origin with an optional path, without a trailing slash.
+ * Unset: `http://localhost:<port>` in development, null in production (no links are mailed).
+ */
+export function parsePublicUrl(raw: string | undefined, production: boolean, port: number): string | null {
+  const value = (raw ?? '').trim();
+  if (value === '') return production ? null : `http://localhost:${port}`;
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    throw new Error('PUMPURS_PUBLIC_URL must be an http:// or https:// URL');
+  }
+  if ((parsed.protocol !== 'http:' && parsed.protocol !== 'https:') || parsed.search || parsed.hash)
+    throw new Error('PUMPURS_PUBLIC_URL must be an http:// or https:// URL without a query or fragment');
+  return `${parsed.origin}${parsed.pathname}`.replace(/\/+$/, '');
+}
+
 /** Reads the configuration; `overrides` is for tests. */
 export function loadConfig(overrides: Partial<Config> = {}): Config {
   const production = process.env.NODE_ENV === 'production';
@@ -184,6 +207,7 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     logLevel: process.env.LOG_LEVEL ?? 'info',
     trustProxy: parseTrustProxy(process.env.TRUST_PROXY),
     mail: parseMailConfig(process.env, production),
+    publicUrl: parsePublicUrl(process.env.PUMPURS_PUBLIC_URL, production, intFromEnv('PORT', 3000)),
     ops: parseOpsConfig(process.env),
     ...overrides,
   };

@@ -99,8 +99,13 @@ export const sessions = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** The id the sessions list shows and "end this session" takes; the token's hash never leaves the server. */
+    publicId: uuid('public_id').notNull().defaultRandom(),
+    /** The client's address and user agent (truncated, no control characters) at sign-in. */
+    ip: text('ip'),
+    userAgent: text('user_agent'),
   },
-  (t) => [index('sessions_user_idx').on(t.userId)],
+  (t) => [index('sessions_user_idx').on(t.userId), uniqueIndex('sessions_public_id_uq').on(t.publicId)],
 );
 
 /** Sign-in attempts, for the rate limit that must hold across instances. */

@@ -5,6 +5,7 @@ import { ZCsrf, ZHealth, ZLoginBody, ZMe, ZUpdateMeBody } from '../../../common/
 import { ZApiError } from '../../../common/api/errors.ts';
 import { CSRF_COOKIE, clearCookie, LANG_COOKIE, SESSION_COOKIE, setCookie } from '../../platform/cookies.ts';
 import { newToken } from '../../platform/tokens.ts';
+import { accountRoutes } from './account-routes.ts';
 import { presentMe } from './presenter.ts';
 import { changeLanguage, login, logout } from './service.ts';
 
@@ -17,6 +18,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     idleMinutes: app.config.sessionIdleMinutes,
     absoluteHours: app.config.sessionAbsoluteHours,
   };
+  await app.register(accountRoutes);
 
   app.get(
     '/health',
@@ -47,7 +49,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['auth'], body: ZLoginBody, response: { 200: z.object({ user: ZMe }), ...errors } },
     },
     async (request, reply) => {
-      const { token, actor } = await login(app.database, request.ctx, request.body, settings);
+      const userAgent = request.headers['user-agent'] ?? null;
+      const { token, actor } = await login(app.database, request.ctx, request.body, settings, userAgent);
       setCookie(reply, SESSION_COOKIE, token, secure);
       return { user: presentMe(actor) };
     },

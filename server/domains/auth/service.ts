@@ -29,6 +29,7 @@ export async function login(
   ctx: RequestContext,
   input: { email: string; password: string },
   settings: SessionSettings,
+  userAgent: string | null = null,
 ): Promise<{ token: string; actor: Actor }> {
   const email = input.email.trim().toLowerCase();
   const ip = ctx.ip ?? 'unknown';
@@ -61,7 +62,7 @@ export async function login(
       });
       return { ok: false, error: new AppError(401, 'invalid_credentials') };
     }
-    const token = await startSession(tx, actor.userId, at, settings);
+    const token = await startSession(tx, actor.userId, at, settings, { ip: ctx.ip, userAgent });
     await writeAudit(
       tx,
       { ...ctx, actor },

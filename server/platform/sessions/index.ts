@@ -37,16 +37,45 @@ export async function resumeSession(
   return null;
 }
 
+/** The longest user agent a session keeps. */
+export const USER_AGENT_MAX = 200;
+
+/**
+ * A user agent fit to store and show: control characters and bidirectional overrides removed,
+ * whitespace collapsed, at most USER_AGENT_MAX characters (never half a surrogate pair); null when empty.
+ */
+export function cleanUserAgent(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  const cleaned = raw
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ' ')
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const cut = Array.from(cleaned).slice(0, USER_AGENT_MAX).join('');
+  return cut === '' ? null : cut;
+}
+
+/** Where a session was started from: the client's address and user agent (cleaned here). */
+export interface SessionClient {
+  ip?: string | null;
+  userAgent?: string | null;
+}
+
 /** Starts a session for `userId` at `at`; returns the token for the cookie (only its hash is stored). */
 export async function startSession(
   tx: Db,
   userId: string,
   at: Date,
   settings: SessionSettings,
+  client: SessionClient = {},
 ): Promise<string> {
   const token = newToken();
   const expiresAt = new Date(at.getTime() + settings.absoluteHours * 3_600_000);
-  await repo.insertSession(tx, hashToken(token), userId, at, expiresAt);
+  await repo.insertSession(tx, hashToken(token), userId, at, expiresAt, {
+    ip: client.ip ?? null,
+    userAgent: cleanUserAgent(client.userAgent),
+  });
   return token;
 }
 

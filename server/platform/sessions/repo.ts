@@ -103,8 +103,9 @@ export async function insertSession(
   userId: string,
   at: Date,
   expiresAt: Date,
+  client: { ip: string | null; userAgent: string | null } = { ip: null, userAgent: null },
 ): Promise<void> {
-  await db.insert(sessions).values({ id, userId, createdAt: at, lastSeenAt: at, expiresAt });
+  await db.insert(sessions).values({ id, userId, createdAt: at, lastSeenAt: at, expiresAt, ...client });
 }
 
 export async function deleteSession(db: Db, id: string): Promise<void> {

@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Box,
   Button,
   Container,
@@ -12,6 +13,7 @@ import {
 } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { errorMessage } from '../../components/feedback.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { LanguageSwitch } from '../shell/language-switch.tsx';
@@ -80,6 +82,9 @@ export function LoginPage() {
               </Button>
             </Stack>
           </form>
+          <Anchor component={Link} to="/forgot-password" mt="md" display="inline-block">
+            {t('passwordReset.forgot')}
+          </Anchor>
         </Paper>
       </Container>
     </>

@@ -1,8 +1,8 @@
-import { AppShell, Box, Burger, Button, Group, Text, VisuallyHidden } from '@mantine/core';
+import { Anchor, AppShell, Box, Burger, Button, Group, Text, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet } from 'react-router';
+import { Link, Outlet } from 'react-router';
 import type { TMe } from '../../../common/api/auth.ts';
 import { LoadingState } from '../../components/feedback.tsx';
 import { useLogout } from '../auth/use-session.ts';
@@ -44,10 +44,11 @@ export function AppLayout({ me }: { me: TMe }) {
             </Text>
           </Group>
           <Group gap="xs" wrap="nowrap">
-            <Text visibleFrom="sm" component="span">
+            <Anchor component={Link} to="/account" visibleFrom="sm" c="dark">
               <VisuallyHidden>{t('header.signedInAs')}: </VisuallyHidden>
               {me.firstName} {me.lastName}
-            </Text>
+              <VisuallyHidden> ({t('account.link')})</VisuallyHidden>
+            </Anchor>
             <NotificationBell />
             <Box visibleFrom="sm">
               <LanguageSwitch />
