@@ -21,7 +21,7 @@ const count = async (table: string) =>
   );
 
 describe('hourly housekeeping', () => {
-  it('forgets rate-limit counters older than a day and expired sessions, and keeps the recent ones', async () => {
+  it('forgets rate-limit counters and password reset records older than a day and expired sessions, and keeps the recent ones', async () => {
     const expired = await server.signIn('koord.s1');
     const live = await server.signIn('direktors.s1');
     const at = now();
@@ -34,6 +34,13 @@ describe('hourly housekeeping', () => {
         ('vecs@example.lv', '10.9.9.1', false, ${old}), ('jauns@example.lv', '10.9.9.1', false, ${recent})`);
       await tx.execute(sql`insert into confirmation_attempts (ip, token_hash, at) values
         ('10.9.9.1', 'h-old', ${old}), ('10.9.9.1', 'h-new', ${recent})`);
+      await tx.execute(sql`delete from password_reset_requests`);
+      await tx.execute(sql`delete from password_reset_tokens`);
+      await tx.execute(sql`insert into password_reset_requests (email_hash, ip, at) values
+        ('e-old', '10.9.9.1', ${old}), ('e-new', '10.9.9.1', ${recent})`);
+      await tx.execute(sql`insert into password_reset_tokens (user_id, token_hash, created_at, expires_at) values
+        ((select id from users where email = 'koord.s1@demo.pumpurs.lv'), 't-old', ${old}, ${old}),
+        ((select id from users where email = 'koord.s1@demo.pumpurs.lv'), 't-new', ${recent}, ${recent})`);
       const longAgo = new Date(at.getTime() - 100 * 24 * 3_600_000).toISOString();
       await tx.execute(sql`insert into job_runs (id, name, state, created_at, updated_at) values
         (gen_random_uuid(), 'test.old', 'done', ${longAgo}, ${longAgo}),
@@ -46,7 +53,9 @@ describe('hourly housekeeping', () => {
 
     const pruned = await server.database.withTx((tx) => pruneExpiredRecords(tx, at));
 
-    expect(pruned).toEqual({ loginAttempts: 1, confirmationAttempts: 1, sessions: 1, jobs: 1 });
+    expect(pruned).toEqual({ loginAttempts: 1, confirmationAttempts: 1, passwordResets: 2, sessions: 1, jobs: 1 });
+    expect(await count('password_reset_requests')).toBe(1);
+    expect(await count('password_reset_tokens')).toBe(1);
     // A job still queued is kept however old.
     expect(await count('job_runs')).toBe(2);
     expect(await count('login_attempts')).toBe(1);

@@ -4,3 +4,5 @@
  */
 /** Housekeeping: forgets old failed sign-ins. */
 export { deleteLoginAttemptsBefore } from './repo.ts';
+/** Housekeeping: forgets password reset requests and spent or expired reset tokens. */
+export { deleteResetRecordsBefore } from './reset-repo.ts';
