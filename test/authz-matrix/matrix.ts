@@ -18,6 +18,7 @@ import { planWriteEntries } from './entries/plans-write.ts';
 import { platformEntries } from './entries/platform.ts';
 import { platformWriteEntries } from './entries/platform-write.ts';
 import { reportReadEntries } from './entries/reports-read.ts';
+import { securityEntries } from './entries/security.ts';
 import { studentReadEntries } from './entries/students-read.ts';
 import { studentWriteEntries } from './entries/students-write.ts';
 import type { Matrix } from './types.ts';
@@ -30,6 +31,7 @@ const parts: Matrix[] = [
   planReadEntries,
   planWriteEntries,
   reportReadEntries,
+  securityEntries,
 ];
 
 /** Every route's entry; a route in two files is an error (the test would not know which one holds). */
