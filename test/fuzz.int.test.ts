@@ -28,8 +28,9 @@ import { createTestServer, type TestClient, type TestServer } from './server.ts'
  *   test/fuzz/writes.ts: audit_events, sessions, login_attempts, confirmation_attempts,
  *   idempotency_keys, import_locks), and a checksum of every table no successful request wrote is
  *   the same at the end as at the start;
- * - an answer within 500 ms. The machine is shared and noisy, so a slow request is sent once more
- *   and fails only when it is slow twice.
+ * - an answer within 500 ms. The machine is shared and noisy, so a slow request is sent up to twice
+ *   more and fails only when it is slow every time (a pathological regular expression is slow every
+ *   time; a pause of the machine is not).
  *
  * FUZZ_SEED (default 20261205) fixes the requests; FUZZ_RUNS (default 4) is the runs per route.
  */
@@ -194,7 +195,8 @@ describe('fuzzing every /api route', () => {
           totalRuns++;
           const mark = await writeMark(server.database);
           let sent = await send(client, req);
-          // A shared, noisy machine: a slow answer is tried once more before it counts.
+          // A shared, noisy machine: a slow answer is tried twice more before it counts.
+          if (sent.ms > LIMIT_MS) sent = await send(client, req);
           if (sent.ms > LIMIT_MS) sent = await send(client, req);
           slowestHere = Math.max(slowestHere, sent.ms);
           const written = await writtenSince(server.database, mark);
@@ -256,7 +258,7 @@ describe('fuzzing every /api route', () => {
       for (const file of [...files, ...oversize]) {
         const mark = await writeMark(server.database);
         let sent = await send(client, { ...request, payload: file.content, contentType: file.contentType });
-        if (sent.ms > LIMIT_MS)
+        for (let again = 0; again < 2 && sent.ms > LIMIT_MS; again++)
           sent = await send(client, { ...request, payload: file.content, contentType: file.contentType });
         const written = await writtenSince(server.database, mark);
         table.push(
@@ -288,7 +290,7 @@ describe('fuzzing every /api route', () => {
         }
         // Streaming an over-size file through takes its time; everything else is refused within the bound.
         if (sent.ms > LIMIT_MS && !file.name.includes('over the limit'))
-          failures.push(`${what}: ${Math.round(sent.ms)} ms (twice over ${LIMIT_MS} ms)`);
+          failures.push(`${what}: ${Math.round(sent.ms)} ms (three times over ${LIMIT_MS} ms)`);
       }
     }
     console.info(`fuzz uploads:\n  ${table.join('\n  ')}`);
@@ -343,6 +345,6 @@ function problemOf(sent: Sent, written: string[], heavy: boolean): string | null
     if (written.length) return `${status} after writing ${written.join(', ')}`;
   }
   if (sent.ms > LIMIT_MS && (status >= 400 || !heavy))
-    return `${status} in ${Math.round(sent.ms)} ms (twice over ${LIMIT_MS} ms)`;
+    return `${status} in ${Math.round(sent.ms)} ms (three times over ${LIMIT_MS} ms)`;
   return null;
 }
