@@ -21,6 +21,25 @@ export interface Config {
   mail: MailConfig;
   /** Overload protection, timeouts and metrics of the server (server/platform/overload.ts). */
   ops: OpsConfig;
+  /**
+   * The key that encrypts secrets at rest (TOTP secrets): PUMPURS_SECRET_KEY, at least 32
+   * characters, required in production; outside production a fixed development key stands in.
+   */
+  secretKey: string;
+}
+
+/** The stand-in for PUMPURS_SECRET_KEY outside production (the demo and tests); never secret. */
+export const DEVELOPMENT_SECRET_KEY = 'pumpurs-development-secret-key-not-for-production';
+
+/** Reads PUMPURS_SECRET_KEY: at least 32 characters; required in production. */
+export function parseSecretKey(env: NodeJS.ProcessEnv, production: boolean): string {
+  const key = (env.PUMPURS_SECRET_KEY ?? '').trim();
+  if (key === '') {
+    if (production) throw new Error('PUMPURS_SECRET_KEY must be set in production (at least 32 characters)');
+    return DEVELOPMENT_SECRET_KEY;
+  }
+  if (key.length < 32) throw new Error('PUMPURS_SECRET_KEY must be at least 32 characters');
+  return key;
 }
 
 /**
@@ -185,6 +204,7 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     trustProxy: parseTrustProxy(process.env.TRUST_PROXY),
     mail: parseMailConfig(process.env, production),
     ops: parseOpsConfig(process.env),
+    secretKey: parseSecretKey(process.env, production),
     ...overrides,
   };
 }

@@ -99,6 +99,10 @@ export const sessions = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** When the session passed its second factor; null: password only (migration 0036). */
+    secondFactorAt: timestamp('second_factor_at', { withTimezone: true }),
+    /** Until when the session may do step-up actions (exports, revealing a code, grants). */
+    stepUpUntil: timestamp('step_up_until', { withTimezone: true }),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );

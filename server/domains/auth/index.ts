@@ -4,3 +4,7 @@
  */
 /** Housekeeping: forgets old failed sign-ins. */
 export { deleteLoginAttemptsBefore } from './repo.ts';
+/** The demo enrols its accounts of mandatory roles with published secrets; housekeeping forgets old attempts. */
+export { deleteSecondFactorAttemptsBefore } from './second-factor-repo.ts';
+export { enrolDemoSecondFactor } from './second-factor-service.ts';
+export { demoTotpSecret, totpCode } from './totp.ts';

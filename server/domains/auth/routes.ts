@@ -3,9 +3,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZCsrf, ZHealth, ZLoginBody, ZMe, ZUpdateMeBody } from '../../../common/api/auth.ts';
 import { ZApiError } from '../../../common/api/errors.ts';
+import { ZSecondFactorPending } from '../../../common/api/second-factor.ts';
 import { CSRF_COOKIE, clearCookie, LANG_COOKIE, SESSION_COOKIE, setCookie } from '../../platform/cookies.ts';
+import { secondFactorPending } from '../../platform/step-up.ts';
 import { newToken } from '../../platform/tokens.ts';
 import { presentMe } from './presenter.ts';
+import { secondFactorRoutes } from './second-factor-routes.ts';
 import { changeLanguage, login, logout } from './service.ts';
 
 const errors = { 401: ZApiError, 403: ZApiError, 429: ZApiError };
@@ -17,6 +20,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     idleMinutes: app.config.sessionIdleMinutes,
     absoluteHours: app.config.sessionAbsoluteHours,
   };
+  await app.register(secondFactorRoutes);
 
   app.get(
     '/health',
@@ -44,18 +48,23 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/auth/login',
     {
       config: { public: true },
-      schema: { tags: ['auth'], body: ZLoginBody, response: { 200: z.object({ user: ZMe }), ...errors } },
+      schema: {
+        tags: ['auth'],
+        body: ZLoginBody,
+        response: { 200: z.object({ user: ZMe, secondFactor: ZSecondFactorPending }), ...errors },
+      },
     },
     async (request, reply) => {
       const { token, actor } = await login(app.database, request.ctx, request.body, settings);
       setCookie(reply, SESSION_COOKIE, token, secure);
-      return { user: presentMe(actor) };
+      // 'required' / 'enrol': the session is pending until the second factor (issue 16).
+      return { user: presentMe(actor), secondFactor: secondFactorPending(actor) };
     },
   );
 
   app.post(
     '/auth/logout',
-    { schema: { tags: ['auth'], response: { 200: z.object({ ok: z.literal(true) }), ...errors } } },
+    { config: { pendingSecondFactor: true }, schema: { tags: ['auth'], response: { 200: z.object({ ok: z.literal(true) }), ...errors } } },
     async (request, reply) => {
       if (request.sessionToken) await logout(app.database, request.ctx, request.sessionToken);
       clearCookie(reply, SESSION_COOKIE, secure);
@@ -63,7 +72,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get('/me', { schema: { tags: ['auth'], response: { 200: ZMe, ...errors } } }, async (request) => {
+  app.get('/me', { config: { pendingSecondFactor: true }, schema: { tags: ['auth'], response: { 200: ZMe, ...errors } } }, async (request) => {
     return presentMe(request.ctx.actor!);
   });
 
