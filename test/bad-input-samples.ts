@@ -12,6 +12,7 @@ import { planAndSupportSamples } from './bad-input-samples-plans.ts';
 import { referralSamples } from './bad-input-samples-referrals.ts';
 import { reportSamples } from './bad-input-samples-reports.ts';
 import { riskScoreSamples } from './bad-input-samples-risk-score.ts';
+import { secondFactorSamples } from './bad-input-samples-second-factor.ts';
 import { taskSamples } from './bad-input-samples-tasks.ts';
 
 /** Real demo ids the walk puts into URLs and bodies, so requests reach validation, not a 404. */
@@ -257,6 +258,7 @@ export function routeSamples(ids: WalkIds): Record<string, RouteSample> {
     ...flagValidationSamples(ids),
     ...outcomeSamples(ids),
     ...riskScoreSamples(ids),
+    ...secondFactorSamples(),
     ...opsSamples(),
   };
 }

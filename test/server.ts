@@ -2,8 +2,8 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../server/app.ts';
 import { DEMO_PASSWORD } from '../server/demo/accounts.ts';
 import { type Config, loadConfig } from '../server/platform/config.ts';
-import type { Database } from '../server/platform/db.ts';
 import { SESSION_COOKIE } from '../server/platform/cookies.ts';
+import type { Database } from '../server/platform/db.ts';
 import { createTestDatabase } from './database.ts';
 import { completeSecondFactorForTest } from './second-factor.ts';
 
@@ -90,6 +90,16 @@ export class TestClient {
   async login(email: string, password = DEMO_PASSWORD): Promise<LightMyRequestResponse> {
     return this.post('/api/auth/login', { email, password });
   }
+
+  /**
+   * Test-only: marks this client's session as past its second factor (and stepped up, unless
+   * `stepUp: false`) directly in the app's database (issue 16).
+   */
+  async passSecondFactor(opts: { stepUp?: boolean } = {}): Promise<void> {
+    const token = this.cookies[SESSION_COOKIE];
+    if (!token) throw new Error('passSecondFactor: not signed in');
+    await completeSecondFactorForTest(this.app.database, token, opts);
+  }
 }
 
 /** Starts an app (API only) on a fresh copy of the demo database. */
@@ -110,9 +120,7 @@ export async function createTestServer(overrides: Partial<Config> = {}): Promise
       const res = await client.login(email);
       if (res.statusCode !== 200)
         throw new Error(`sign-in as ${email} failed: ${res.statusCode} ${res.body}`);
-      const token = client.cookies[SESSION_COOKIE];
-      if (opts.secondFactor !== false && token)
-        await completeSecondFactorForTest(database, token, { stepUp: opts.stepUp !== false });
+      if (opts.secondFactor !== false) await client.passSecondFactor({ stepUp: opts.stepUp !== false });
       return client;
     },
     async close() {

@@ -25,6 +25,8 @@ export const ZSecondFactorStatus = z.object({
   pending: ZSecondFactorPending,
   recoveryCodesLeft: z.number().int(),
   stepUpUntil: z.string().nullable(),
+  /** The server's clock now (tests and demos may run it ahead), to compare `stepUpUntil` with. */
+  serverTime: z.string(),
 });
 export type TSecondFactorStatus = z.infer<typeof ZSecondFactorStatus>;
 

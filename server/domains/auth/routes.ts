@@ -64,7 +64,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/auth/logout',
-    { config: { pendingSecondFactor: true }, schema: { tags: ['auth'], response: { 200: z.object({ ok: z.literal(true) }), ...errors } } },
+    {
+      config: { pendingSecondFactor: true },
+      schema: { tags: ['auth'], response: { 200: z.object({ ok: z.literal(true) }), ...errors } },
+    },
     async (request, reply) => {
       if (request.sessionToken) await logout(app.database, request.ctx, request.sessionToken);
       clearCookie(reply, SESSION_COOKIE, secure);
@@ -72,13 +75,21 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get('/me', { config: { pendingSecondFactor: true }, schema: { tags: ['auth'], response: { 200: ZMe, ...errors } } }, async (request) => {
-    return presentMe(request.ctx.actor!);
-  });
+  app.get(
+    '/me',
+    { config: { pendingSecondFactor: true }, schema: { tags: ['auth'], response: { 200: ZMe, ...errors } } },
+    async (request) => {
+      return presentMe(request.ctx.actor!);
+    },
+  );
 
   app.patch(
     '/me',
-    { schema: { tags: ['auth'], body: ZUpdateMeBody, response: { 200: ZMe, ...errors } } },
+    // The language may change on the second-factor page too (issue 16).
+    {
+      config: { pendingSecondFactor: true },
+      schema: { tags: ['auth'], body: ZUpdateMeBody, response: { 200: ZMe, ...errors } },
+    },
     async (request, reply) => {
       const actor = await changeLanguage(app.database, request.ctx, request.body.language);
       setCookie(reply, LANG_COOKIE, actor.language, secure, 365 * 24 * 3600);

@@ -141,6 +141,7 @@ export async function secondFactorStatus(database: Database, ctx: RequestContext
     pending: secondFactorPending(actor),
     recoveryCodesLeft,
     stepUpUntil: actor.session?.stepUpUntil?.toISOString() ?? null,
+    serverTime: now().toISOString(),
   };
 }
 
