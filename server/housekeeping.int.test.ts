@@ -46,7 +46,13 @@ describe('hourly housekeeping', () => {
 
     const pruned = await server.database.withTx((tx) => pruneExpiredRecords(tx, at));
 
-    expect(pruned).toEqual({ loginAttempts: 1, confirmationAttempts: 1, sessions: 1, jobs: 1 });
+    expect(pruned).toEqual({
+      loginAttempts: 1,
+      secondFactorAttempts: 0,
+      confirmationAttempts: 1,
+      sessions: 1,
+      jobs: 1,
+    });
     // A job still queued is kept however old.
     expect(await count('job_runs')).toBe(2);
     expect(await count('login_attempts')).toBe(1);

@@ -1,4 +1,4 @@
-import { deleteLoginAttemptsBefore } from './domains/auth/index.ts';
+import { deleteLoginAttemptsBefore, deleteSecondFactorAttemptsBefore } from './domains/auth/index.ts';
 import { deleteConfirmationAttemptsBefore } from './domains/support/index.ts';
 import { now } from './platform/clock.ts';
 import type { Db } from './platform/db.ts';
@@ -12,16 +12,23 @@ export const JOB_RETENTION_MS = 90 * 24 * 3_600_000;
 
 /**
  * Hourly clean-up of rows that only serve short windows, so the tables do not grow for ever:
- * sign-in and confirmation attempts older than a day, sessions that have expired, and finished
+ * sign-in, second-factor and confirmation attempts older than a day, sessions that have expired, and finished
  * background jobs older than 90 days. The audit log keeps every attempt; nothing else is touched.
  */
 export async function pruneExpiredRecords(
   tx: Db,
   at: Date = now(),
-): Promise<{ loginAttempts: number; confirmationAttempts: number; sessions: number; jobs: number }> {
+): Promise<{
+  loginAttempts: number;
+  secondFactorAttempts: number;
+  confirmationAttempts: number;
+  sessions: number;
+  jobs: number;
+}> {
   const before = new Date(at.getTime() - COUNTER_RETENTION_MS);
   return {
     loginAttempts: await deleteLoginAttemptsBefore(tx, before),
+    secondFactorAttempts: await deleteSecondFactorAttemptsBefore(tx, before),
     confirmationAttempts: await deleteConfirmationAttemptsBefore(tx, before),
     sessions: await deleteSessionsExpiredBefore(tx, at),
     jobs: await deleteFinishedJobRunsBefore(tx, new Date(at.getTime() - JOB_RETENTION_MS)),
