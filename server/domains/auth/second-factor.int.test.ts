@@ -46,7 +46,7 @@ function freshStep(): void {
 }
 
 describe('second factor at sign-in', () => {
-  it('keeps a pending session out of every route except the second-factor ones, /me and sign-out', async () => {
+  it('keeps a pending session out of every route except the second-factor ones, /me (and its language) and sign-out', async () => {
     const { client, secondFactor } = await passwordOnly('admin');
     expect(secondFactor).toBe('required');
     const me = await client.get('/api/me');
@@ -55,6 +55,7 @@ describe('second factor at sign-in', () => {
     await client.fetchCsrf();
     const allowed = new Set([
       'GET /api/me',
+      'PATCH /api/me',
       'POST /api/auth/logout',
       'GET /api/auth/second-factor',
       'GET /api/auth/second-factor/enrolment',
