@@ -63,6 +63,9 @@ export function stopServer(child: ChildProcess, killAfterMs?: number): Promise<v
   });
 }
 
+// @ts-expect-error a plain .mjs module shared with scripts/smoke.mjs (no types)
+import { passSecondFactorHttp } from '../scripts/second-factor-http.mjs';
+
 /** A signed-in HTTP session against a running server: cookies and CSRF token. */
 export async function signInHttp(
   base: string,
@@ -83,7 +86,11 @@ export async function signInHttp(
       .getSetCookie()
       .find((c) => c.startsWith('pumpurs_sid='))
       ?.split(';')[0] ?? '';
-  return { cookie: `${csrfCookie}; ${sid}`, csrf: token };
+  const cookie = `${csrfCookie}; ${sid}`;
+  // Issue 16: the session owes its second factor (a demo code, or enrolment for a generated account).
+  const { secondFactor } = (await login.json()) as { secondFactor?: 'required' | 'enrol' | null };
+  await passSecondFactorHttp(base, { cookie, 'x-csrf-token': token }, email, secondFactor ?? null);
+  return { cookie, csrf: token };
 }
 
 /** Fires `total` GETs with `concurrency` in flight; returns throughput and latency percentiles. */

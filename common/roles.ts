@@ -39,6 +39,15 @@ export const ROLE_ORG_TYPES: Record<Role, readonly OrgType[]> = {
 
 export const MIN_PASSWORD_LENGTH = 12;
 
+/** Roles that must sign in with a second factor (TOTP); for the others it is optional (issue 16). */
+export const SECOND_FACTOR_ROLES = [
+  'national_admin',
+  'expert',
+  'municipal_coordinator',
+  'school_director',
+  'school_coordinator',
+] as const satisfies readonly Role[];
+
 /*
  * Named role lists, one per server policy (server/domains/<domain>/policy.ts uses them as its
  * rule's roles), so the web shows exactly what the server allows (web/features/role-lists.test.ts).

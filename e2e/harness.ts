@@ -6,9 +6,13 @@ import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { buildApp } from '../server/app.ts';
 import { DEMO_PASSWORD } from '../server/demo/accounts.ts';
 import { loadDemoIfEmpty } from '../server/demo/seed.ts';
+import { demoTotpSecret, totpCode } from '../server/domains/auth/index.ts';
+import { advanceClock, nowMs } from '../server/platform/clock.ts';
 import { loadConfig } from '../server/platform/config.ts';
+import { SESSION_COOKIE } from '../server/platform/cookies.ts';
 import { type Database, openDatabase } from '../server/platform/db.ts';
 import { ensureWebBuilt } from '../server/platform/web-build.ts';
+import { completeSecondFactorForTest } from '../test/second-factor.ts';
 import { resolveChromium } from './chromium.ts';
 import { E2E_TEMPLATE_DIR } from './global-setup.ts';
 
@@ -86,14 +90,46 @@ export async function startE2E(): Promise<E2E> {
   };
 }
 
-/** Signs in through the sign-in form. */
-export async function signIn(e2e: E2E, account: string): Promise<void> {
+/** The last time step whose code each demo account typed in this process (codes are single-use). */
+const usedSteps = new Map<string, number>();
+
+/**
+ * The demo account's current code by the server's clock (the app runs in this process). When this
+ * step's code was already typed, the server's clock moves on 30 s to the next step.
+ */
+export async function demoCode(account: string): Promise<string> {
+  const email = `${account}@demo.pumpurs.lv`;
+  if (Math.floor(nowMs() / 30_000) <= (usedSteps.get(email) ?? -1)) advanceClock(30_000);
+  usedSteps.set(email, Math.floor(nowMs() / 30_000));
+  return totpCode(demoTotpSecret(email), nowMs());
+}
+
+/**
+ * Signs in through the sign-in form; an account with a second factor types its code on the next
+ * page (issue 16). Unless `stepUp: false`, the session is then stepped up far ahead in the database
+ * (test-only), so tests of exports, reveals and grants meet no step-up dialog.
+ */
+export async function signIn(e2e: E2E, account: string, opts: { stepUp?: boolean } = {}): Promise<void> {
   const { page } = e2e;
   await page.goto(`${e2e.baseUrl}/login`);
   await page.getByLabel(/e-pasts|email/i).fill(`${account}@demo.pumpurs.lv`);
   await page.getByLabel(/parole|password/i).fill(DEMO_PASSWORD);
+  const answer = page.waitForResponse((r) => r.url().endsWith('/api/auth/login'));
   await page.getByRole('button', { name: /pieslēgties|sign in/i }).click();
+  const login = await answer;
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  const { secondFactor } = (await login.json()) as { secondFactor?: string | null };
+  if (secondFactor === 'required') {
+    await page.getByLabel(/^kods|^code/i).fill(await demoCode(account));
+    const verified = page.waitForResponse((r) => r.url().endsWith('/api/auth/second-factor/verify'));
+    await page.getByRole('button', { name: /pierakstīties|sign in/i }).click();
+    if ((await verified).status() !== 200) throw new Error(`second factor of ${account} refused`);
+    await page.getByRole('heading', { name: /otrais faktors|second factor/i }).waitFor({ state: 'detached' });
+  }
+  if (opts.stepUp !== false) {
+    const sid = (await e2e.context.cookies()).find((c) => c.name === SESSION_COOKIE)?.value;
+    if (sid) await completeSecondFactorForTest(e2e.database, sid);
+  }
 }
 
 /** Runs axe (WCAG 2.1 A/AA) on the current page and returns the violations, summarised. */

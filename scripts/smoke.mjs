@@ -2,6 +2,8 @@
 //   node scripts/smoke.mjs http://127.0.0.1:3000 [--no-sign-in]
 // health, the client and a client-side route, signing in as a demo account through the API, and a
 // class-list upload (parsed in the import worker thread). Exits non-zero on the first failure.
+import { passSecondFactorHttp } from './second-factor-http.mjs';
+
 const base = (process.argv[2] ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
 const signIn = !process.argv.includes('--no-sign-in'); // without the demo there is no one to sign in as
 const cookies = new Map();
@@ -23,6 +25,12 @@ async function call(method, url, { body, headers = {}, expect = 200 } = {}) {
   console.log(`ok  ${method} ${url} ${response.status}`);
   return response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text;
 }
+
+/** Headers with the session's cookies (the second factor's own requests). */
+const sessionHeaders = (headers) => ({
+  ...headers,
+  cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+});
 
 // A server that is still starting refuses connections: wait for it (up to 4 minutes).
 for (let tries = 0; ; tries++) {
@@ -46,10 +54,11 @@ if (!signIn) {
 }
 const { token } = await call('GET', '/api/auth/csrf');
 const json = { 'content-type': 'application/json', 'x-csrf-token': token };
-const { user } = await call('POST', '/api/auth/login', {
+const { user, secondFactor } = await call('POST', '/api/auth/login', {
   headers: json,
   body: JSON.stringify({ email: 'koord.s1@demo.pumpurs.lv', password: 'Pumpurs-demo-1' }),
 });
+await passSecondFactorHttp(base, sessionHeaders(json), user.email, secondFactor);
 console.log(`    signed in as ${user.email} (${user.grants.map((g) => g.role).join(', ')})`);
 const school = user.grants.find((g) => g.organisationType === 'school');
 const csv = 'Personas kods;Vārds;Uzvārds;Klase\r\n010110-20008;Ēriks;Šķēle;7.a\r\n';

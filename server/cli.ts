@@ -8,6 +8,8 @@ import { evaluateFlagsCommand } from './evaluation/cli-evaluate.ts';
 import { GenerateRefused, generateNational } from './generate/generate.ts';
 import { parseGenerateArgs } from './generate/options.ts';
 import { BACKUP_USAGE, backupCommand } from './platform/backup/command.ts';
+import { demoTotpSecret, totpCode } from './domains/auth/index.ts';
+import { nowMs } from './platform/clock.ts';
 import { loadConfig } from './platform/config.ts';
 import { openDatabase } from './platform/db.ts';
 import { message } from './platform/messages.ts';
@@ -18,6 +20,8 @@ const USAGE = `Usage:
   npm run seed                                   load the demo into an empty database
   npm run cli -- create-admin EMAIL FIRST LAST   create a national admin; password from PUMPURS_ADMIN_PASSWORD
   npm run cli -- migrate                         apply pending migrations and exit
+  npm run cli -- demo-code ACCOUNT               the current second-factor code of a demo account
+                                                 (e.g. admin or koord.s1; the demo's secrets are public)
   npm run cli -- import students --school ID|CODE FILE
                                                  import a class list (CSV or XLSX) all-or-nothing,
                                                  with the school's remembered column mapping or one
@@ -78,6 +82,24 @@ async function generateCommand(args: string[]): Promise<number> {
   }
 }
 
+/**
+ * \`demo-code ACCOUNT\`: the current TOTP code of a demo account (its secret is published: demo
+ * only), by the clock (PUMPURS_NOW moves it too). No database is opened.
+ */
+async function demoCodeCommand(args: string[]): Promise<number> {
+  const [account] = args;
+  if (!account || !/^[a-z0-9.+_-]+(@[a-z0-9.-]+)?$/i.test(account)) {
+    console.error(USAGE);
+    return 2;
+  }
+  const email = account.includes('@') ? account : `${account}@demo.pumpurs.lv`;
+  const at = nowMs();
+  const code = await totpCode(demoTotpSecret(email), at);
+  const left = 30 - (Math.floor(at / 1000) % 30);
+  console.log(`${code}  (${email}; valid for ${left} s more)`);
+  return 0;
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   const config = loadConfig();
@@ -90,6 +112,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'ropa') return ropaCommand(args);
   // Before openDatabase: a backup reads the database as it is, a restore fills an empty one.
   if (command === 'backup' || command === 'restore') return backupCommand(command, args, config);
+  if (command === 'demo-code') return demoCodeCommand(args);
   const database = await openDatabase(config);
   try {
     if (command === 'retention') {
@@ -105,7 +128,7 @@ async function main(argv: string[]): Promise<number> {
         console.error('Demo data is never loaded when NODE_ENV=production.');
         return 1;
       }
-      const loaded = await loadDemoIfEmpty(database);
+      const loaded = await loadDemoIfEmpty(database, config.secretKey);
       console.log(loaded ? 'Demo data loaded.' : 'The database already has data; nothing loaded.');
       return 0;
     }

@@ -53,7 +53,14 @@ describe('hourly housekeeping', () => {
 
     const pruned = await server.database.withTx((tx) => pruneExpiredRecords(tx, at));
 
-    expect(pruned).toEqual({ loginAttempts: 1, confirmationAttempts: 1, passwordResets: 2, sessions: 1, jobs: 1 });
+    expect(pruned).toEqual({
+      loginAttempts: 1,
+      secondFactorAttempts: 0,
+      confirmationAttempts: 1,
+      passwordResets: 2,
+      sessions: 1,
+      jobs: 1,
+    });
     expect(await count('password_reset_requests')).toBe(1);
     expect(await count('password_reset_tokens')).toBe(1);
     // A job still queued is kept however old.

@@ -1,4 +1,8 @@
-import { deleteLoginAttemptsBefore, deleteResetRecordsBefore } from './domains/auth/index.ts';
+import {
+  deleteLoginAttemptsBefore,
+  deleteResetRecordsBefore,
+  deleteSecondFactorAttemptsBefore,
+} from './domains/auth/index.ts';
 import { deleteConfirmationAttemptsBefore } from './domains/support/index.ts';
 import { now } from './platform/clock.ts';
 import type { Db } from './platform/db.ts';
@@ -12,8 +16,8 @@ export const JOB_RETENTION_MS = 90 * 24 * 3_600_000;
 
 /**
  * Hourly clean-up of rows that only serve short windows, so the tables do not grow for ever:
- * sign-in and confirmation attempts older than a day, password reset requests and reset links
- * more than a day old (links last 30 minutes), sessions that have expired, and finished
+ * sign-in, second-factor and confirmation attempts older than a day, password reset requests and
+ * reset links more than a day old (links last 30 minutes), sessions that have expired, and finished
  * background jobs older than 90 days. The audit log keeps every attempt; nothing else is touched.
  */
 export async function pruneExpiredRecords(
@@ -21,6 +25,7 @@ export async function pruneExpiredRecords(
   at: Date = now(),
 ): Promise<{
   loginAttempts: number;
+  secondFactorAttempts: number;
   confirmationAttempts: number;
   passwordResets: number;
   sessions: number;
@@ -29,6 +34,7 @@ export async function pruneExpiredRecords(
   const before = new Date(at.getTime() - COUNTER_RETENTION_MS);
   return {
     loginAttempts: await deleteLoginAttemptsBefore(tx, before),
+    secondFactorAttempts: await deleteSecondFactorAttemptsBefore(tx, before),
     confirmationAttempts: await deleteConfirmationAttemptsBefore(tx, before),
     passwordResets: await deleteResetRecordsBefore(tx, before),
     sessions: await deleteSessionsExpiredBefore(tx, at),

@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   });
   // The calendar always holds the current and the next school year (created ahead with default dates).
   await database.withTx((tx) => ensureSchoolYears(tx));
-  if (config.loadDemo) await loadDemoIfEmpty(database);
+  if (config.loadDemo) await loadDemoIfEmpty(database, config.secretKey);
   // Jobs: pg-boss on PostgreSQL (one instance runs each job and each schedule), else in-process.
   let log: ((err: unknown) => void) | null = null;
   // pg-boss is loaded only for PostgreSQL (a PGlite start does not pay for it).

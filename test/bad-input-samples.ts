@@ -15,6 +15,7 @@ import { referralSamples } from './bad-input-samples-referrals.ts';
 import { reportSamples } from './bad-input-samples-reports.ts';
 import { riskScoreSamples } from './bad-input-samples-risk-score.ts';
 import { subjectAccessSamples } from './bad-input-samples-subject-access.ts';
+import { secondFactorSamples } from './bad-input-samples-second-factor.ts';
 import { taskSamples } from './bad-input-samples-tasks.ts';
 
 /** Real demo ids the walk puts into URLs and bodies, so requests reach validation, not a 404. */
@@ -263,6 +264,7 @@ export function routeSamples(ids: WalkIds): Record<string, RouteSample> {
     ...subjectAccessSamples(ids),
     ...privacySamples(),
     ...accountSamples(),
+    ...secondFactorSamples(),
     ...opsSamples(),
   };
 }

@@ -81,7 +81,7 @@ export async function findWalkIds(database: Database): Promise<WalkIds> {
 }
 
 /** Tables whose rows change on every request (sessions' last use) or that log it (audit). */
-const VOLATILE = new Set(['audit_events', 'sessions', 'login_attempts']);
+const VOLATILE = new Set(['audit_events', 'sessions', 'login_attempts', 'second_factor_attempts']);
 
 /** A checksum of every row of every other table: equal before and after means nothing was written. */
 export async function databaseFingerprint(database: Database): Promise<Record<string, string>> {

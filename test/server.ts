@@ -2,8 +2,10 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../server/app.ts';
 import { DEMO_PASSWORD } from '../server/demo/accounts.ts';
 import { type Config, loadConfig } from '../server/platform/config.ts';
+import { SESSION_COOKIE } from '../server/platform/cookies.ts';
 import type { Database } from '../server/platform/db.ts';
 import { createTestDatabase } from './database.ts';
+import { completeSecondFactorForTest } from './second-factor.ts';
 
 /** A test app on its own database. */
 export interface TestServer {
@@ -11,9 +13,21 @@ export interface TestServer {
   database: Database;
   /** A client with its own cookies; `signIn` logs it in. */
   client(ip?: string): TestClient;
-  /** A client signed in as a demo account (email's local part is enough: 'koord.s1'). */
-  signIn(account: string): Promise<TestClient>;
+  /**
+   * A client signed in as a demo account (email's local part is enough: 'koord.s1'), past its
+   * second factor and stepped up (issue 16); `stepUp: false` leaves it not stepped up, and
+   * `secondFactor: false` leaves the session as the password alone made it (maybe pending).
+   */
+  signIn(account: string, opts?: SignInOptions): Promise<TestClient>;
   close(): Promise<void>;
+}
+
+/** How far `signIn` takes the session (issue 16). */
+export interface SignInOptions {
+  /** Complete the second factor in the database (default true). */
+  secondFactor?: boolean;
+  /** Also step the session up for a hundred years (default true). */
+  stepUp?: boolean;
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -76,6 +90,16 @@ export class TestClient {
   async login(email: string, password = DEMO_PASSWORD): Promise<LightMyRequestResponse> {
     return this.post('/api/auth/login', { email, password });
   }
+
+  /**
+   * Test-only: marks this client's session as past its second factor (and stepped up, unless
+   * `stepUp: false`) directly in the app's database (issue 16).
+   */
+  async passSecondFactor(opts: { stepUp?: boolean } = {}): Promise<void> {
+    const token = this.cookies[SESSION_COOKIE];
+    if (!token) throw new Error('passSecondFactor: not signed in');
+    await completeSecondFactorForTest(this.app.database, token, opts);
+  }
 }
 
 /** Starts an app (API only) on a fresh copy of the demo database. */
@@ -89,13 +113,14 @@ export async function createTestServer(overrides: Partial<Config> = {}): Promise
     app,
     database,
     client: (ip) => new TestClient(app, ip),
-    async signIn(account) {
+    async signIn(account, opts = {}) {
       // Each signed-in client gets its own address so sign-in rate limits of one test do not touch another.
       const client = new TestClient(app, `10.0.0.${ipCounter++}`);
       const email = account.includes('@') ? account : `${account}@demo.pumpurs.lv`;
       const res = await client.login(email);
       if (res.statusCode !== 200)
         throw new Error(`sign-in as ${email} failed: ${res.statusCode} ${res.body}`);
+      if (opts.secondFactor !== false) await client.passSecondFactor({ stepUp: opts.stepUp !== false });
       return client;
     },
     async close() {

@@ -92,6 +92,13 @@ export const ZMe = z.object({
   /** The first five navigation abilities, as before `can` (kept for API clients). */
   permissions: ZPermissions,
   can: ZNavigationAbilities,
+  /** The second factor (issue 16): what the session still owes, and the user's state. */
+  secondFactor: z.object({
+    pending: z.enum(['required', 'enrol']).nullable(),
+    enabled: z.boolean(),
+    mandatory: z.boolean(),
+    stepUpUntil: z.string().nullable(),
+  }),
 });
 export type TMe = z.infer<typeof ZMe>;
 

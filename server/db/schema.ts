@@ -11,6 +11,7 @@ export * from './schema/privacy.ts';
 export * from './schema/referrals.ts';
 export * from './schema/reports.ts';
 export * from './schema/risks.ts';
+export * from './schema/second-factor.ts';
 export * from './schema/students.ts';
 export * from './schema/support.ts';
 export * from './schema/tasks.ts';

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { Role } from '../../common/roles.ts';
+import { type Role, SECOND_FACTOR_ROLES } from '../../common/roles.ts';
+import { enrolDemoSecondFactor } from '../domains/auth/index.ts';
 import { upsertBudget } from '../domains/budgets/index.ts';
 import { findRoot, insertOrganisation } from '../domains/organisations/index.ts';
 import { refreshAllPeriodsIn } from '../domains/reports/index.ts';
@@ -11,6 +12,8 @@ import {
   insertStudents,
 } from '../domains/students/index.ts';
 import { insertGrant, insertUser } from '../domains/users/index.ts';
+import { now as clockNow } from '../platform/clock.ts';
+import { parseSecretKey } from '../platform/config.ts';
 import { addDays } from '../platform/dates.ts';
 import type { Database, Db } from '../platform/db.ts';
 import { hashPassword } from '../platform/passwords.ts';
@@ -26,6 +29,8 @@ import { seedOutcomes, seedYearOutcomes } from './outcomes.ts';
 import { seedPlans } from './plans.ts';
 import { pick, seededRandom } from './random.ts';
 import { DEMO_SCHOOL_SIZES, demoStudentsForSchool } from './students.ts';
+
+const MANDATORY_SECOND_FACTOR = new Set<Role>(SECOND_FACTOR_ROLES);
 
 /** Organisation ids and paths by demo key ('nation', 'ziemelu', 's1', 'ziemelu-soc', …). */
 type OrgIndex = Map<string, { id: string; path: string }>;
@@ -158,7 +163,7 @@ function generatedStaff(): DemoAccount[] {
   return out;
 }
 
-async function seedAccounts(tx: Db, orgs: OrgIndex): Promise<Map<string, string>> {
+async function seedAccounts(tx: Db, orgs: OrgIndex, secretKey: string): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const accounts = [...DEMO_ACCOUNTS, ...generatedStaff()];
@@ -179,6 +184,10 @@ async function seedAccounts(tx: Db, orgs: OrgIndex): Promise<Map<string, string>
       if (!org) throw new Error(`demo grant ${a.email}: unknown organisation ${g.org}`);
       await insertGrant(tx, { userId, role: g.role, orgId: org.id, createdBy: null });
     }
+    // Issue 16: the mandatory roles sign in with a code; the demo's secrets are published
+    // (`npm run cli -- demo-code ACCOUNT` prints the current code).
+    if (a.grants.some((g) => MANDATORY_SECOND_FACTOR.has(g.role)))
+      await enrolDemoSecondFactor(tx, userId, a.email, secretKey, clockNow());
   }
   return ids;
 }
@@ -292,13 +301,16 @@ const DEMO_LOCK = 727275;
  * On PostgreSQL an advisory lock makes instances starting together load it once: the second
  * waits for the first to commit, then finds the database no longer empty.
  */
-export async function loadDemoIfEmpty(database: Database): Promise<boolean> {
+export async function loadDemoIfEmpty(
+  database: Database,
+  secretKey: string = parseSecretKey(process.env, process.env.NODE_ENV === 'production'),
+): Promise<boolean> {
   const loaded = await database.withTx(async (tx) => {
     if (database.kind === 'postgres') await tx.execute(sql`select pg_advisory_xact_lock(${DEMO_LOCK})`);
     if (await findRoot(tx)) return false;
     const cal = await demoCalendar(tx);
     const orgs = await seedOrganisations(tx);
-    const users = await seedAccounts(tx, orgs);
+    const users = await seedAccounts(tx, orgs, secretKey);
     await seedStudents(tx, orgs, users, cal);
     const coordinators = new Map<string, string>();
     for (const [key, org] of orgs) {

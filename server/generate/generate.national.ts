@@ -136,6 +136,7 @@ describe('the national data generator', () => {
       DEFAULT_GENERATED_PASSWORD,
     );
     expect(login.statusCode).toBe(200);
+    await client.passSecondFactor();
     const schools = new Set(
       (
         await admin(

@@ -18,6 +18,18 @@ export interface Actor {
   lastName: string;
   language: Language;
   grants: ActorGrant[];
+  /** The session's second-factor facts (issue 16); absent for an actor built outside a request. */
+  session?: SessionFacts;
+}
+
+/** What a request's session says about the second factor and step-up. */
+export interface SessionFacts {
+  /** When this session passed the second factor; null: password only. */
+  secondFactorAt: Date | null;
+  /** Until when this session may do step-up actions; null: not stepped up. */
+  stepUpUntil: Date | null;
+  /** The user has a confirmed authenticator. */
+  secondFactorEnabled: boolean;
 }
 
 /** Request facts that go into every audit row. */

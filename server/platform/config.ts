@@ -26,6 +26,25 @@ export interface Config {
   publicUrl: string | null;
   /** Overload protection, timeouts and metrics of the server (server/platform/overload.ts). */
   ops: OpsConfig;
+  /**
+   * The key that encrypts secrets at rest (TOTP secrets): PUMPURS_SECRET_KEY, at least 32
+   * characters, required in production; outside production a fixed development key stands in.
+   */
+  secretKey: string;
+}
+
+/** The stand-in for PUMPURS_SECRET_KEY outside production (the demo and tests); never secret. */
+export const DEVELOPMENT_SECRET_KEY = 'pumpurs-development-secret-key-not-for-production';
+
+/** Reads PUMPURS_SECRET_KEY: at least 32 characters; required in production. */
+export function parseSecretKey(env: NodeJS.ProcessEnv, production: boolean): string {
+  const key = (env.PUMPURS_SECRET_KEY ?? '').trim();
+  if (key === '') {
+    if (production) throw new Error('PUMPURS_SECRET_KEY must be set in production (at least 32 characters)');
+    return DEVELOPMENT_SECRET_KEY;
+  }
+  if (key.length < 32) throw new Error('PUMPURS_SECRET_KEY must be at least 32 characters');
+  return key;
 }
 
 /**
@@ -209,6 +228,7 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     mail: parseMailConfig(process.env, production),
     publicUrl: parsePublicUrl(process.env.PUMPURS_PUBLIC_URL, production, intFromEnv('PORT', 3000)),
     ops: parseOpsConfig(process.env),
+    secretKey: parseSecretKey(process.env, production),
     ...overrides,
   };
 }

@@ -21,6 +21,11 @@ declare module 'fastify' {
     /** Reachable without a session (health, csrf, login, openapi). */
     public?: boolean;
     /**
+     * Reachable by a session that still owes its second factor (issue 16): the second-factor routes,
+     * /api/me, sign-out. Every other route answers such a session 401 `second_factor_required`.
+     */
+    pendingSecondFactor?: boolean;
+    /**
      * A route whose successful answer is a file that must not be kept (it holds secrets, e.g. PINs)
      * and that must not run twice for one `Idempotency-Key`: a replay answers 409 with this code.
      */

@@ -3,6 +3,7 @@ import type { Language } from '../../common/roles.ts';
 import { CSRF_COOKIE, LANG_COOKIE, SESSION_COOKIE } from './cookies.ts';
 import { AppError } from './errors.ts';
 import { resumeSession } from './sessions/index.ts';
+import { secondFactorPending } from './step-up.ts';
 import { safeEqual } from './tokens.ts';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -50,6 +51,14 @@ export function registerRequestHooks(app: FastifyInstance): void {
     const isPublic = request.routeOptions.config?.public === true;
     const routeKnown = request.routeOptions.url !== undefined;
     if (!isPublic && routeKnown && !request.ctx.actor) throw new AppError(401, 'unauthenticated');
+    if (
+      !isPublic &&
+      routeKnown &&
+      request.ctx.actor &&
+      request.routeOptions.config?.pendingSecondFactor !== true &&
+      secondFactorPending(request.ctx.actor) !== null
+    )
+      throw new AppError(401, 'second_factor_required');
 
     if (MUTATING.has(request.method)) {
       const header = request.headers['x-csrf-token'];

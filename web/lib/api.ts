@@ -1,4 +1,5 @@
 import type { TApiError } from '../../common/api/errors.ts';
+import { askForStepUp } from '../features/second-factor/step-up-hook.ts';
 import i18n from '../i18n/index.ts';
 import { keyForSubmission, settleSubmission } from './submission-key.ts';
 
@@ -69,6 +70,11 @@ export function apiErrorFrom(status: number, text: string): ApiError {
   );
 }
 
+/** A 403 asking the session to confirm the user again (issue 16). */
+export function isStepUpRequired(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 403 && error.code === 'step_up_required';
+}
+
 async function send(
   method: string,
   path: string,
@@ -112,6 +118,9 @@ async function mutate(method: string, path: string, body?: unknown): Promise<unk
       // The token expires with the session: get a new one and try exactly once more.
       if (error instanceof ApiError && error.status === 403 && error.code === 'csrf') {
         result = await send(method, path, body, await refreshCsrfToken(), key);
+      } else if (isStepUpRequired(error) && (await askForStepUp())) {
+        // Issue 16: the user confirmed with the code again; the same submission goes once more.
+        result = await send(method, path, body, await getCsrfToken(), key);
       } else throw error;
     }
     if (submission) settleSubmission(submission, 'answered');

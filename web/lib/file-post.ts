@@ -1,5 +1,13 @@
+import { askForStepUp } from '../features/second-factor/step-up-hook.ts';
 import i18n from '../i18n/index.ts';
-import { ApiError, apiErrorFrom, baseHeaders, getCsrfToken, refreshCsrfToken } from './api.ts';
+import {
+  ApiError,
+  apiErrorFrom,
+  baseHeaders,
+  getCsrfToken,
+  isStepUpRequired,
+  refreshCsrfToken,
+} from './api.ts';
 import { keyForSubmission, settleSubmission } from './submission-key.ts';
 
 /** A file answer: its bytes and headers. */
@@ -41,6 +49,8 @@ export async function postForFile(path: string, body: unknown): Promise<FileAnsw
     } catch (error) {
       if (error instanceof ApiError && error.status === 403 && error.code === 'csrf') {
         answer = await sendOnce(path, body, await refreshCsrfToken(), key);
+      } else if (isStepUpRequired(error) && (await askForStepUp())) {
+        answer = await sendOnce(path, body, await getCsrfToken(), key);
       } else throw error;
     }
     settleSubmission(submission, 'answered');

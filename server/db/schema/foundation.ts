@@ -104,6 +104,10 @@ export const sessions = pgTable(
     /** The client's address and user agent (truncated, no control characters) at sign-in. */
     ip: text('ip'),
     userAgent: text('user_agent'),
+    /** When the session passed its second factor; null: password only (migration 0036). */
+    secondFactorAt: timestamp('second_factor_at', { withTimezone: true }),
+    /** Until when the session may do step-up actions (exports, revealing a code, grants). */
+    stepUpUntil: timestamp('step_up_until', { withTimezone: true }),
   },
   (t) => [index('sessions_user_idx').on(t.userId), uniqueIndex('sessions_public_id_uq').on(t.publicId)],
 );

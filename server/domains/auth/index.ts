@@ -6,3 +6,7 @@
 export { deleteLoginAttemptsBefore } from './repo.ts';
 /** Housekeeping: forgets password reset requests and spent or expired reset tokens. */
 export { deleteResetRecordsBefore } from './reset-repo.ts';
+/** The demo enrols its accounts of mandatory roles with published secrets; housekeeping forgets old attempts. */
+export { deleteSecondFactorAttemptsBefore } from './second-factor-repo.ts';
+export { enrolDemoSecondFactor } from './second-factor-service.ts';
+export { demoTotpSecret, totpCode } from './totp.ts';

@@ -1,6 +1,7 @@
 import type { TMe, TNavigationAbilities } from '../../../common/api/auth.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { abilitiesAnywhereOn, canAnywhere } from '../../platform/policy/gate.ts';
+import { secondFactorMandatory, secondFactorPending } from '../../platform/step-up.ts';
 import { AUDIT_VIEW } from '../audit/index.ts';
 import { ORG_CREATE, ORG_UPDATE } from '../organisations/index.ts';
 import { STUDENT_MANAGE, STUDENT_VIEW, STUDENT_VIEW_ASSIGNED } from '../students/index.ts';
@@ -30,5 +31,11 @@ export function presentMe(actor: Actor): TMe {
     },
     // Each domain registers its navigation abilities in its policy.ts (kind 'navigation').
     can: abilitiesAnywhereOn(actor, 'navigation') as TNavigationAbilities,
+    secondFactor: {
+      pending: secondFactorPending(actor),
+      enabled: actor.session?.secondFactorEnabled ?? false,
+      mandatory: secondFactorMandatory(actor),
+      stepUpUntil: actor.session?.stepUpUntil?.toISOString() ?? null,
+    },
   };
 }

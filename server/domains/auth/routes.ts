@@ -3,10 +3,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZCsrf, ZHealth, ZLoginBody, ZMe, ZUpdateMeBody } from '../../../common/api/auth.ts';
 import { ZApiError } from '../../../common/api/errors.ts';
+import { ZSecondFactorPending } from '../../../common/api/second-factor.ts';
 import { CSRF_COOKIE, clearCookie, LANG_COOKIE, SESSION_COOKIE, setCookie } from '../../platform/cookies.ts';
+import { secondFactorPending } from '../../platform/step-up.ts';
 import { newToken } from '../../platform/tokens.ts';
 import { accountRoutes } from './account-routes.ts';
 import { presentMe } from './presenter.ts';
+import { secondFactorRoutes } from './second-factor-routes.ts';
 import { changeLanguage, login, logout } from './service.ts';
 
 const errors = { 401: ZApiError, 403: ZApiError, 429: ZApiError };
@@ -19,6 +22,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     absoluteHours: app.config.sessionAbsoluteHours,
   };
   await app.register(accountRoutes);
+  await app.register(secondFactorRoutes);
 
   app.get(
     '/health',
@@ -46,19 +50,27 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/auth/login',
     {
       config: { public: true },
-      schema: { tags: ['auth'], body: ZLoginBody, response: { 200: z.object({ user: ZMe }), ...errors } },
+      schema: {
+        tags: ['auth'],
+        body: ZLoginBody,
+        response: { 200: z.object({ user: ZMe, secondFactor: ZSecondFactorPending }), ...errors },
+      },
     },
     async (request, reply) => {
       const userAgent = request.headers['user-agent'] ?? null;
       const { token, actor } = await login(app.database, request.ctx, request.body, settings, userAgent);
       setCookie(reply, SESSION_COOKIE, token, secure);
-      return { user: presentMe(actor) };
+      // 'required' / 'enrol': the session is pending until the second factor (issue 16).
+      return { user: presentMe(actor), secondFactor: secondFactorPending(actor) };
     },
   );
 
   app.post(
     '/auth/logout',
-    { schema: { tags: ['auth'], response: { 200: z.object({ ok: z.literal(true) }), ...errors } } },
+    {
+      config: { pendingSecondFactor: true },
+      schema: { tags: ['auth'], response: { 200: z.object({ ok: z.literal(true) }), ...errors } },
+    },
     async (request, reply) => {
       if (request.sessionToken) await logout(app.database, request.ctx, request.sessionToken);
       clearCookie(reply, SESSION_COOKIE, secure);
@@ -66,13 +78,21 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get('/me', { schema: { tags: ['auth'], response: { 200: ZMe, ...errors } } }, async (request) => {
-    return presentMe(request.ctx.actor!);
-  });
+  app.get(
+    '/me',
+    { config: { pendingSecondFactor: true }, schema: { tags: ['auth'], response: { 200: ZMe, ...errors } } },
+    async (request) => {
+      return presentMe(request.ctx.actor!);
+    },
+  );
 
   app.patch(
     '/me',
-    { schema: { tags: ['auth'], body: ZUpdateMeBody, response: { 200: ZMe, ...errors } } },
+    // The language may change on the second-factor page too (issue 16).
+    {
+      config: { pendingSecondFactor: true },
+      schema: { tags: ['auth'], body: ZUpdateMeBody, response: { 200: ZMe, ...errors } },
+    },
     async (request, reply) => {
       const actor = await changeLanguage(app.database, request.ctx, request.body.language);
       setCookie(reply, LANG_COOKIE, actor.language, secure, 365 * 24 * 3600);

@@ -7,6 +7,7 @@ import { verifyPassword } from '../../platform/passwords.ts';
 import { endSession, loadActor, type SessionSettings, startSession } from '../../platform/sessions/index.ts';
 import { LOGIN_WINDOW_MS, type Refusal, refuseSignIn } from './limits.ts';
 import * as repo from './repo.ts';
+import { hasEnabledSecondFactor } from './second-factor-repo.ts';
 
 export type { SessionSettings };
 
@@ -63,6 +64,12 @@ export async function login(
       return { ok: false, error: new AppError(401, 'invalid_credentials') };
     }
     const token = await startSession(tx, actor.userId, at, settings, { ip: ctx.ip, userAgent });
+    // The new session owes its second factor when the user has one or a role demands one (issue 16).
+    actor.session = {
+      secondFactorAt: null,
+      stepUpUntil: null,
+      secondFactorEnabled: await hasEnabledSecondFactor(tx, actor.userId),
+    };
     await writeAudit(
       tx,
       { ...ctx, actor },

@@ -18,6 +18,7 @@ import {
   ZWatchListSummary,
 } from '../../../common/api/ejournal.ts';
 import { ZApiError } from '../../../common/api/errors.ts';
+import { requireStepUp } from '../../platform/step-up.ts';
 import { acceptStreamedBodies, spoolUpload } from '../../platform/upload-spool.ts';
 import * as imports from './import-job.ts';
 import { MAX_EJOURNAL_BYTES } from './import-stream.ts';
@@ -154,6 +155,7 @@ export const ejournalRoutes: FastifyPluginAsyncZod = async (app) => {
     (req) => db.read((tx) => watch.getWatchListSummary(req.ctx, req.query, tx)),
   );
   app.get('/watch-list.xlsx', { schema: { tags, querystring: ZWatchListQuery } }, async (req, reply) => {
+    requireStepUp(req.ctx);
     const buf = await db.withTx((tx) => watch.exportWatchList(req.ctx, req.query, tx));
     return reply
       .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')

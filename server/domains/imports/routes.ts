@@ -8,6 +8,7 @@ import {
   ZImportUpload,
   ZImportUploadQuery,
 } from '../../../common/api/imports.ts';
+import { requireStepUp } from '../../platform/step-up.ts';
 import {
   acceptStreamedBodies,
   removeSpooled,
@@ -86,6 +87,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get('/imports/:id/errors.csv', { schema: { tags, params: ZId } }, async (req, reply) => {
+    requireStepUp(req.ctx);
     const csv = await service.errorReportCsvFile(req.ctx, db, req.params.id);
     return reply
       .header('content-type', 'text/csv; charset=utf-8')

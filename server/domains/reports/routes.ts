@@ -13,6 +13,7 @@ import {
   ZReportStudentsQuery,
 } from '../../../common/api/reports.ts';
 import { conflict } from '../../platform/errors.ts';
+import { requireStepUp } from '../../platform/step-up.ts';
 import { type ExportFormat, loadExport, renderExport } from './export-service.ts';
 import { getProgramme } from './programme.ts';
 import { sendReportRefresh } from './refresh-job.ts';
@@ -76,6 +77,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
 
   const exportRoute = (path: string, format: ExportFormat) =>
     app.get(path, { schema: { tags, querystring: ZReportExportQuery } }, async (req, reply) => {
+      requireStepUp(req.ctx);
       const answer = await db.withTx((tx) => loadExport(req.ctx, req.query, format, tx));
       const file = await renderExport(req.ctx, answer, format, req.query.table);
       return reply

@@ -14,6 +14,7 @@ import {
   ZWithdrawApplicationBody,
 } from '../../../common/api/students.ts';
 import { addScanRoutes } from '../../platform/files/index.ts';
+import { requireStepUp } from '../../platform/step-up.ts';
 import * as consent from './consent-service.ts';
 import { assignStaff, moveStudent, unassignStaff } from './move-service.ts';
 import * as service from './service.ts';
@@ -69,7 +70,10 @@ export const studentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/students/:id/reveal-code',
     { schema: { tags, params: ZId, response: { 200: z.object({ personalCode: z.string() }), ...errors } } },
-    (req) => db.withTx((tx) => service.revealPersonalCode(req.ctx, req.params.id, tx)),
+    (req) => {
+      requireStepUp(req.ctx);
+      return db.withTx((tx) => service.revealPersonalCode(req.ctx, req.params.id, tx));
+    },
   );
   app.post(
     '/students/:id/move',

@@ -23,6 +23,7 @@ import {
 } from '../../../common/api/support.ts';
 import { AppError } from '../../platform/errors.ts';
 import { IDEMPOTENCY_HEADER } from '../../platform/idempotency.ts';
+import { requireStepUp } from '../../platform/step-up.ts';
 import * as confirm from './confirm.ts';
 import { getMyTimesheet } from './my-timesheet.ts';
 import { generatePins } from './pins.ts';
@@ -101,6 +102,7 @@ export const supportRoutes: FastifyPluginAsyncZod = async (app) => {
       // Replacing every PIN twice by a double click would leave the first sheet worthless.
       if (req.body.mode === 'replace' && req.headers[IDEMPOTENCY_HEADER] === undefined)
         throw new AppError(400, 'idempotency_key_required');
+      requireStepUp(req.ctx);
       const { pdf, count } = await generatePins(req.ctx, req.body, db);
       return reply
         .header('content-type', 'application/pdf')
@@ -141,6 +143,7 @@ export const supportRoutes: FastifyPluginAsyncZod = async (app) => {
     '/timesheets.xlsx',
     { schema: { tags, querystring: ZTimesheetExportQuery } },
     async (req, reply) => {
+      requireStepUp(req.ctx);
       const buf = await db.withTx((tx) =>
         timesheets.exportTimesheets(req.ctx, req.query.month, req.query.schoolId, tx),
       );

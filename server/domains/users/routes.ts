@@ -9,6 +9,7 @@ import {
   ZUserList,
   ZUserListQuery,
 } from '../../../common/api/users.ts';
+import { requireStepUp } from '../../platform/step-up.ts';
 import * as service from './service.ts';
 
 const errors = { 400: ZApiError, 401: ZApiError, 403: ZApiError, 404: ZApiError, 409: ZApiError };
@@ -45,13 +46,18 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/users/:id',
     { schema: { tags, params: ZParams, body: ZUpdateUserBody, response: { 200: ZUserDetail, ...errors } } },
-    (req) => db.withTx((tx) => service.updateUser(req.ctx, req.params.id, req.body, tx)),
+    (req) => {
+      // Deactivating an account is a permission change: it needs a step-up (issue 16).
+      if (req.body.active === false) requireStepUp(req.ctx);
+      return db.withTx((tx) => service.updateUser(req.ctx, req.params.id, req.body, tx));
+    },
   );
 
   app.post(
     '/users/:id/grants',
     { schema: { tags, params: ZParams, body: ZCreateGrantBody, response: { 201: ZUserDetail, ...errors } } },
     async (req, reply) => {
+      requireStepUp(req.ctx);
       const user = await db.withTx((tx) => service.addGrant(req.ctx, req.params.id, req.body, tx));
       return reply.status(201).send(user);
     },
@@ -60,6 +66,9 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/users/:id/grants/:grantId',
     { schema: { tags, params: ZGrantParams, response: { 200: ZUserDetail, ...errors } } },
-    (req) => db.withTx((tx) => service.removeGrant(req.ctx, req.params.id, req.params.grantId, tx)),
+    (req) => {
+      requireStepUp(req.ctx);
+      return db.withTx((tx) => service.removeGrant(req.ctx, req.params.id, req.params.grantId, tx));
+    },
   );
 };

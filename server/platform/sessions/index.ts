@@ -6,6 +6,21 @@ import * as repo from './repo.ts';
 
 export { deleteSessionsExpiredBefore, deleteSessionsOfUser, loadActor } from './repo.ts';
 
+/** Marks the session of `token` as past its second factor (and stepped up until `stepUpUntil`). */
+export async function completeSecondFactor(
+  tx: Db,
+  token: string,
+  at: Date,
+  stepUpUntil: Date | null,
+): Promise<void> {
+  await repo.markSecondFactor(tx, hashToken(token), at, stepUpUntil);
+}
+
+/** Sets until when the session of `token` may do step-up actions. */
+export async function stepUpSession(tx: Db, token: string, until: Date | null): Promise<void> {
+  await repo.setStepUpUntil(tx, hashToken(token), until);
+}
+
 export interface SessionSettings {
   idleMinutes: number;
   absoluteHours: number;

@@ -1,6 +1,6 @@
 import { eq, lt, sql } from 'drizzle-orm';
 import type { Language, OrgType, Role } from '../../../common/roles.ts';
-import { organisations, roleGrants, sessions, users } from '../../db/schema.ts';
+import { organisations, roleGrants, sessions, userSecondFactors, users } from '../../db/schema.ts';
 import type { Actor, ActorGrant } from '../actor.ts';
 import { type Db, queryRows } from '../db.ts';
 
@@ -74,10 +74,18 @@ export async function lookUpSession(
   idleSince: Date,
   touchBefore: Date,
 ): Promise<SessionLookup> {
-  const [row] = await queryRows<ActorRow & { fresh: boolean }>(
+  const [row] = await queryRows<
+    ActorRow & {
+      fresh: boolean;
+      second_factor_at: string | Date | null;
+      step_up_until: string | Date | null;
+      second_factor_enabled: boolean;
+    }
+  >(
     db,
     sql`WITH found AS (
-      SELECT s.user_id, s.last_seen_at >= ${idleSince}::timestamptz AS fresh
+      SELECT s.user_id, s.last_seen_at >= ${idleSince}::timestamptz AS fresh,
+        s.second_factor_at, s.step_up_until
       FROM ${sessions} s WHERE s.id = ${id} AND s.expires_at > ${at}::timestamptz
     ), touched AS (
       UPDATE ${sessions} SET last_seen_at = ${at}::timestamptz
@@ -86,14 +94,28 @@ export async function lookUpSession(
         AND EXISTS (SELECT 1 FROM ${users} u WHERE u.id = sessions.user_id AND u.active)
       RETURNING id
     )
-    SELECT found.fresh, u.id AS user_id, u.email, u.first_name, u.last_name, u.language, u.active,
+    SELECT found.fresh, found.second_factor_at, found.step_up_until,
+      EXISTS (SELECT 1 FROM ${userSecondFactors} f WHERE f.user_id = u.id AND f.enabled_at IS NOT NULL)
+        AS second_factor_enabled,
+      u.id AS user_id, u.email, u.first_name, u.last_name, u.language, u.active,
       ${grantsOf(sql`u.id`)} AS grants,
       (SELECT count(*) FROM touched) AS touched
     FROM found JOIN ${users} u ON u.id = found.user_id`,
   );
   if (!row) return { state: 'none' };
   if (!row.fresh || !row.active) return { state: 'ended' };
-  return { state: 'live', actor: toActor(row) };
+  const date = (v: string | Date | null) => (v === null ? null : new Date(v));
+  return {
+    state: 'live',
+    actor: {
+      ...toActor(row),
+      session: {
+        secondFactorAt: date(row.second_factor_at),
+        stepUpUntil: date(row.step_up_until),
+        secondFactorEnabled: row.second_factor_enabled === true,
+      },
+    },
+  };
 }
 
 /** Stores a new session under the hash of its token, started at `at` (the system clock). */
@@ -121,4 +143,17 @@ export async function deleteSessionsOfUser(db: Db, userId: string): Promise<void
 export async function deleteSessionsExpiredBefore(db: Db, before: Date): Promise<number> {
   const rows = await db.delete(sessions).where(lt(sessions.expiresAt, before)).returning({ id: sessions.id });
   return rows.length;
+}
+
+/** Marks a session as past its second factor at `at` (and stepped up until `stepUpUntil`, when given). */
+export async function markSecondFactor(db: Db, id: string, at: Date, stepUpUntil: Date | null): Promise<void> {
+  await db
+    .update(sessions)
+    .set(stepUpUntil ? { secondFactorAt: at, stepUpUntil } : { secondFactorAt: at })
+    .where(eq(sessions.id, id));
+}
+
+/** Sets until when a session is stepped up. */
+export async function setStepUpUntil(db: Db, id: string, until: Date | null): Promise<void> {
+  await db.update(sessions).set({ stepUpUntil: until }).where(eq(sessions.id, id));
 }

@@ -5,6 +5,8 @@ import { Navigate, useLocation, useSearchParams } from 'react-router';
 import type { TMe } from '../../../common/api/auth.ts';
 import { LoadError, LoadingState } from '../../components/feedback.tsx';
 import { applyLanguage, useCurrentUser, useMe, wasSignedOutDeliberately } from '../auth/use-session.ts';
+import { SecondFactorPage } from '../second-factor/second-factor-page.tsx';
+import { StepUpDialog } from '../second-factor/step-up-dialog.tsx';
 import { AppLayout } from './app-layout.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 
@@ -39,7 +41,14 @@ export function SignedInArea() {
       next === '/' || wasSignedOutDeliberately() ? '/login' : `/login?next=${encodeURIComponent(next)}`;
     return <Navigate to={target} replace />;
   }
-  return <AppLayout me={me.data} />;
+  // Issue 16: a session that owes its second factor sees only the code (or enrolment) page.
+  if (me.data.secondFactor.pending) return <SecondFactorPage me={me.data} />;
+  return (
+    <>
+      <AppLayout me={me.data} />
+      <StepUpDialog />
+    </>
+  );
 }
 
 /** The sign-in route: a signed-in user goes straight on to where they were heading. */

@@ -1,0 +1,94 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ZApiError } from '../../../common/api/errors.ts';
+import {
+  ZCodeBody,
+  ZEnrolment,
+  ZRecoveryCodes,
+  ZSecondFactorStatus,
+  ZStepUpAnswer,
+  ZStepUpBody,
+} from '../../../common/api/second-factor.ts';
+import { AppError } from '../../platform/errors.ts';
+import {
+  confirmEnrolment,
+  disableSecondFactor,
+  regenerateRecoveryCodes,
+  secondFactorStatus,
+  startEnrolment,
+  stepUp,
+  verifySecondFactor,
+} from './second-factor-service.ts';
+
+const errors = { 400: ZApiError, 401: ZApiError, 403: ZApiError, 409: ZApiError, 429: ZApiError };
+const tags = ['auth'];
+/** Reachable while the session still owes its second factor. */
+const pending = { pendingSecondFactor: true };
+const ok = z.object({ ok: z.literal(true) });
+/** Spaces people type between digit groups ("123 456") are not part of the code. */
+const clean = (code: string) => code.replace(/\s/g, '');
+
+/** The second factor (TOTP), recovery codes and step-up (issue 16). */
+export const secondFactorRoutes: FastifyPluginAsyncZod = async (app) => {
+  const secretKey = app.config.secretKey;
+  const call = (request: { ctx: import('../../platform/actor.ts').RequestContext; sessionToken: string | null }) => {
+    if (!request.sessionToken) throw new AppError(401, 'unauthenticated');
+    return { ctx: request.ctx, sessionToken: request.sessionToken, secretKey };
+  };
+
+  app.get(
+    '/auth/second-factor',
+    { config: pending, schema: { tags, response: { 200: ZSecondFactorStatus, ...errors } } },
+    (request) => secondFactorStatus(app.database, request.ctx),
+  );
+
+  app.get(
+    '/auth/second-factor/enrolment',
+    { config: pending, schema: { tags, response: { 200: ZEnrolment, ...errors } } },
+    (request) => startEnrolment(app.database, { ctx: request.ctx, secretKey }),
+  );
+
+  app.post(
+    '/auth/second-factor/enrolment',
+    { config: pending, schema: { tags, body: ZCodeBody, response: { 200: ZRecoveryCodes, ...errors } } },
+    async (request) => ({
+      recoveryCodes: await confirmEnrolment(app.database, call(request), clean(request.body.code)),
+    }),
+  );
+
+  app.post(
+    '/auth/second-factor/verify',
+    { config: pending, schema: { tags, body: ZCodeBody, response: { 200: ok, ...errors } } },
+    async (request) => {
+      await verifySecondFactor(app.database, call(request), clean(request.body.code));
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/auth/second-factor/recovery-codes',
+    { schema: { tags, body: ZCodeBody, response: { 200: ZRecoveryCodes, ...errors } } },
+    async (request) => ({
+      recoveryCodes: await regenerateRecoveryCodes(app.database, call(request), clean(request.body.code)),
+    }),
+  );
+
+  app.post(
+    '/auth/second-factor/disable',
+    { schema: { tags, body: ZCodeBody, response: { 200: ok, ...errors } } },
+    async (request) => {
+      await disableSecondFactor(app.database, call(request), clean(request.body.code));
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/auth/step-up',
+    { schema: { tags, body: ZStepUpBody, response: { 200: ZStepUpAnswer, ...errors } } },
+    (request) =>
+      stepUp(app.database, call(request), {
+        code: request.body.code === undefined ? undefined : clean(request.body.code),
+        password: request.body.password,
+      }),
+  );
+};
