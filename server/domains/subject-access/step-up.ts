@@ -1,10 +1,12 @@
 import type { RequestContext } from '../../platform/actor.ts';
 import type { Db } from '../../platform/db.ts';
+import { requireStepUp } from '../../platform/step-up.ts';
 
 /**
- * THE place where the subject-access export demands a step-up (the second factor re-entered just
- * before a bulk export, issue 16 Build 3). Called by the service after the gate allowed the export and
- * before anything is read. Until the step-up lands this lets every request through; at merge the lead
- * replaces the body with the step-up check, e.g. `await requireStepUp(ctx, tx)`.
+ * The place where the subject-access export demands a step-up (the second factor, or the password of
+ * a user without one, re-entered in the last 10 minutes; issue 16): called by the service after the
+ * gate allowed the export and before anything is read, so out of scope stays a 404.
  */
-export async function requireSubjectExportStepUp(_ctx: RequestContext, _tx: Db): Promise<void> {}
+export async function requireSubjectExportStepUp(ctx: RequestContext, _tx: Db): Promise<void> {
+  requireStepUp(ctx);
+}

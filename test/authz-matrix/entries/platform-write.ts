@@ -101,7 +101,12 @@ export const platformWriteEntries: Matrix = {
     ok: [200, 409],
     why: 'the first allowed call withdraws it, then 409',
   },
-  'POST /api/reports/refresh': { kind: 'none', roles: MANAGERS, ok: [202], why: 'a background job' },
+  'POST /api/reports/refresh': {
+    kind: 'none',
+    roles: MANAGERS,
+    ok: [202, 409],
+    why: 'a background job; on PostgreSQL an earlier role\u2019s job may still be queued (409 job_running, after the gate)',
+  },
   'PUT /api/outcomes/:studentId': {
     kind: 'student',
     roles: ['national_admin', 'municipal_coordinator', 'school_director', 'school_coordinator'],
@@ -121,5 +126,10 @@ export const platformWriteEntries: Matrix = {
     ok: [400],
     why: 'a file without the outcome columns: 400 after the gate',
   },
-  'POST /api/risk-score/refit': { kind: 'none', roles: ADMIN, ok: [202], why: 'a background job' },
+  'POST /api/risk-score/refit': {
+    kind: 'none',
+    roles: ADMIN,
+    ok: [202, 409],
+    why: 'a background job; on PostgreSQL an earlier role\u2019s job may still be queued (409 job_running, after the gate)',
+  },
 };
