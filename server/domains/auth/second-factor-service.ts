@@ -74,7 +74,7 @@ async function attempt<T>(
   const outcome = await database.withTx(async (tx): Promise<Outcome<T>> => {
     if (!(await repo.tryLockUserForSecondFactor(tx, actor.userId))) {
       await audit(tx, 'denied');
-      return { ok: false, error: new AppError(429, 'second_factor_too_many', undefined, { 'retry-after': '1' }) };
+      return { ok: false, error: new AppError(429, 'second_factor_locked', undefined, { 'retry-after': '1' }) };
     }
     const at = now();
     const recent = await repo.countRecentSecondFactorFailures(
@@ -86,7 +86,7 @@ async function attempt<T>(
       await audit(tx, 'denied');
       const waitMs = (recent.oldest?.getTime() ?? at.getTime()) + SECOND_FACTOR_WINDOW_MS - at.getTime();
       const retry = String(Math.max(1, Math.ceil(waitMs / 1000)));
-      return { ok: false, error: new AppError(429, 'second_factor_too_many', undefined, { 'retry-after': retry }) };
+      return { ok: false, error: new AppError(429, 'second_factor_locked', undefined, { 'retry-after': retry }) };
     }
     const right = await check(tx, at);
     await repo.recordSecondFactorAttempt(tx, { userId: actor.userId, ip: ctx.ip ?? 'unknown', success: right, at });

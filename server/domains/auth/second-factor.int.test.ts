@@ -123,7 +123,7 @@ describe('second factor at sign-in', () => {
       code: await codeOf('koord.ziemelu'),
     });
     expect(refused.statusCode).toBe(429);
-    expect(errorCode(refused)).toBe('second_factor_too_many');
+    expect(errorCode(refused)).toBe('second_factor_locked');
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
     expect(await auditCount('auth.second_factor_verify', 'denied')).toBe(deniedBefore + 1);
     advanceClock(10 * 60_000 + 30_000);
