@@ -10,7 +10,7 @@ import { databaseFingerprint, findWalkIds } from './bad-input-walk.ts';
 import { clientErrorProblem } from './fuzz/check.ts';
 import { type HostileFile, hostileFiles } from './fuzz/files.ts';
 import { type Base, type FuzzRequest, type FuzzRoute, requestArbitrary } from './fuzz/requests.ts';
-import { BOOKKEEPING_TABLES, watchWrites, writeMark, writtenSince } from './fuzz/writes.ts';
+import { BOOKKEEPING_TABLES, jobsIdle, watchWrites, writeMark, writtenSince } from './fuzz/writes.ts';
 import { createTestServer, type TestClient, type TestServer } from './server.ts';
 
 /**
@@ -172,7 +172,10 @@ describe('fuzzing every /api route', () => {
         let res = await send(clients.get(candidate) as TestClient, validRequest(route, base));
         if (res.status < 300 && res.ms > LIMIT_MS)
           res = await send(clients.get(candidate) as TestClient, validRequest(route, base));
-        if (res.status < 300) for (const t of await writtenSince(server.database, mark)) writtenByOk.add(t);
+        if (res.status < 300) {
+          await jobsIdle(server.database);
+          for (const t of await writtenSince(server.database, mark)) writtenByOk.add(t);
+        }
         if (res.status >= 500)
           findings.push(
             `${route.key} valid request as ${candidate}: ${res.status} ${res.res.body.slice(0, 200)}`,
@@ -199,6 +202,7 @@ describe('fuzzing every /api route', () => {
           if (sent.ms > LIMIT_MS) sent = await send(client, req);
           if (sent.ms > LIMIT_MS) sent = await send(client, req);
           slowestHere = Math.max(slowestHere, sent.ms);
+          if (sent.status < 300) await jobsIdle(server.database);
           const written = await writtenSince(server.database, mark);
           if (sent.status < 300) for (const t of written) writtenByOk.add(t);
           const problem = problemOf(sent, written, heavy);

@@ -12,7 +12,10 @@ import { queryRows } from '../../server/platform/db.ts';
  * - import_locks: an upload takes its school's import lock and releases it when the file is refused;
  * - job_runs, report_refreshes: background jobs (a report refresh, a recompute) started by an earlier
  *   accepted request record their progress while later requests run (seen on PostgreSQL, where the
- *   job's writes land during a refused request's window).
+ *   job's writes land during a refused request's window; the fuzz also waits for jobs after each
+ *   accepted request, see `jobsIdle`);
+ * - second_factor_attempts, password_reset_requests: a wrong code and a reset request are counted
+ *   for their rate limits, like sign-in attempts.
  */
 export const BOOKKEEPING_TABLES = [
   'audit_events',
@@ -23,6 +26,8 @@ export const BOOKKEEPING_TABLES = [
   'import_locks',
   'job_runs',
   'report_refreshes',
+  'second_factor_attempts',
+  'password_reset_requests',
 ] as const;
 
 /**
@@ -70,6 +75,26 @@ export async function writeMark(database: Database): Promise<number> {
     queryRows<{ n: string }>(db, sql`select coalesce(max(id), 0)::text as n from fuzz_writes`),
   );
   return Number(row.n);
+}
+
+/**
+ * Waits (at most a minute) until no background job is queued or running. An accepted request may
+ * start one (a report refresh, a recompute, a refit); on PostgreSQL it runs beside the next requests,
+ * so its writes would land in a later refused request's window. Waiting after each accepted request
+ * puts them in that request's own window.
+ */
+export async function jobsIdle(database: Database, timeoutMs = 60_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const [row] = await database.read((db) =>
+      queryRows<{ n: string }>(
+        db,
+        sql`select count(*)::text as n from job_runs where state in ('queued', 'running')`,
+      ),
+    );
+    if (Number(row.n) === 0 || Date.now() > until) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** The tables written since `mark`. */
