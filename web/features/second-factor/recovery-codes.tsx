@@ -1,5 +1,6 @@
-import { Alert, Button, Code, Group, List } from '@mantine/core';
+import { Button, Code, Group, List } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { NoteAlert } from '../../components/note-alert.tsx';
 
 /** Recovery codes shown once, with download and print. */
 export function RecoveryCodes({ codes }: { codes: string[] }) {
@@ -15,9 +16,9 @@ export function RecoveryCodes({ codes }: { codes: string[] }) {
   }
   return (
     <>
-      <Alert color="yellow" title={t('secondFactor.recoveryTitle')}>
+      <NoteAlert color="orange" title={t('secondFactor.recoveryTitle')}>
         {t('secondFactor.recoveryOnce')}
-      </Alert>
+      </NoteAlert>
       <List aria-label={t('secondFactor.recoveryTitle')} listStyleType="none" data-testid="recovery-codes">
         {codes.map((c) => (
           <List.Item key={c}>

@@ -96,7 +96,13 @@ export function StepUpDialog() {
   }
 
   return (
-    <Modal opened={open} onClose={() => settle(false)} title={t('secondFactor.stepUpTitle')} centered>
+    <Modal
+      opened={open}
+      onClose={() => settle(false)}
+      title={t('secondFactor.stepUpTitle')}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      centered
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
           <Text>{withCode ? t('secondFactor.stepUpIntroCode') : t('secondFactor.stepUpIntroPassword')}</Text>
