@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,7 +31,8 @@ async function emptyTarget(): Promise<Config> {
       logLevel: 'silent',
     });
   const base = process.env.TEST_DATABASE_URL as string;
-  const name = `pumpurs_bk_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}_${emptyCounter}`;
+  // A unique name (not a time: the test clock may be moved): random, with the process id and a counter.
+  const name = `pumpurs_bk_${process.pid}_${randomBytes(4).toString('hex')}_${emptyCounter}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
