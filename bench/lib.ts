@@ -63,7 +63,6 @@ export function stopServer(child: ChildProcess, killAfterMs?: number): Promise<v
   });
 }
 
-// @ts-expect-error a plain .mjs module shared with scripts/smoke.mjs (no types)
 import { passSecondFactorHttp } from '../scripts/second-factor-http.mjs';
 
 /** A signed-in HTTP session against a running server: cookies and CSRF token. */

@@ -3,6 +3,7 @@ import { DEMO_PASSWORD } from '../../server/demo/accounts.ts';
 import { todayInLatvia } from '../../server/platform/dates.ts';
 import { createTestDatabase, type TestDatabase } from '../database.ts';
 import { freePort, HttpClient } from '../instances/cluster.ts';
+import { passSecondFactorHttp } from '../../scripts/second-factor-http.mjs';
 import {
   type AppProcess,
   type FaultCluster,
@@ -90,6 +91,14 @@ async function signIn(local: string): Promise<HttpClient> {
     password: DEMO_PASSWORD,
   });
   expect(login.status, `sign in ${local}`).toBe(200);
+  // The coordinator's second factor (issue 16): the demo's published code, typed over HTTP.
+  const { secondFactor } = login.json() as { secondFactor?: string | null };
+  await passSecondFactorHttp(
+    app.base,
+    { cookie: client.cookieHeader(), 'x-csrf-token': client.csrf ?? '' },
+    `${local}@demo.pumpurs.lv`,
+    secondFactor ?? null,
+  );
   return client;
 }
 

@@ -5,6 +5,7 @@ import { createTestDatabase, type TestDatabase } from '../database.ts';
 import { type ClassListRow, classListCsv } from '../fixtures.ts';
 import { freePort, HttpClient } from '../instances/cluster.ts';
 import { type AppProcess, sqlRows, startApp, waitFor, waitUntilAppReady } from './harness.ts';
+import { passSecondFactorHttp } from '../../scripts/second-factor-http.mjs';
 
 /**
  * `kill -9` of the app while it commits a 50,000-row class list: the import is one transaction, so
@@ -49,6 +50,14 @@ async function signIn(base: string): Promise<HttpClient> {
     password: DEMO_PASSWORD,
   });
   expect(login.status).toBe(200);
+  // The coordinator's second factor (issue 16): the demo's published code, typed over HTTP.
+  const { secondFactor } = login.json() as { secondFactor?: string | null };
+  await passSecondFactorHttp(
+    base,
+    { cookie: client.cookieHeader(), 'x-csrf-token': client.csrf ?? '' },
+    'koord.s1@demo.pumpurs.lv',
+    secondFactor ?? null,
+  );
   return client;
 }
 

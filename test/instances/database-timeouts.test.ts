@@ -82,6 +82,8 @@ describe('statement timeout', () => {
     try {
       const client = new TestClient(app, '10.6.0.1');
       expect((await client.login('koord.s1@demo.pumpurs.lv')).statusCode).toBe(200);
+    await client.passSecondFactor();
+      await client.passSecondFactor();
       // Another connection holds the users table: the session look-up waits for it.
       await locker.query('BEGIN');
       await locker.query('LOCK TABLE users IN ACCESS EXCLUSIVE MODE');
@@ -104,6 +106,7 @@ describe('waiting for a pooled connection', () => {
     const app = await appOn(database);
     const client = new TestClient(app, '10.6.0.2');
     expect((await client.login('koord.s1@demo.pumpurs.lv')).statusCode).toBe(200);
+    await client.passSecondFactor();
     let release!: () => void;
     const gate = new Promise<void>((resolve) => {
       release = resolve;

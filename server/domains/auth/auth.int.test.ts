@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createTestServer, type TestServer } from '../../../test/server.ts';
+import { answerBody, createTestServer, type TestServer } from '../../../test/server.ts';
 import { advanceClock, resetClock, setClock } from '../../platform/clock.ts';
 
 let server: TestServer;
@@ -47,7 +47,7 @@ describe('sign-in', () => {
     const unknown = await c.login('nobody@demo.pumpurs.lv', 'not-the-password-1');
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
-    expect(wrong.json()).toEqual(unknown.json());
+    expect(answerBody(wrong)).toEqual(answerBody(unknown));
     expect(wrong.json().error.code).toBe('invalid_credentials');
     expect(wrong.json().error.message).toBe('Nepareizs e-pasts vai parole.');
   });

@@ -66,7 +66,12 @@ describe('second factor at sign-in', () => {
     for (const r of server.app.routeTable.filter((x) => x.url.startsWith('/api/'))) {
       const key = `${r.method} ${r.url}`;
       if (allowed.has(key) || r.url.startsWith('/api/health') || r.url === '/api/openapi.json') continue;
-      if (['GET /api/auth/csrf', 'POST /api/auth/login'].includes(key) || r.url.includes('/confirm/'))
+      // Public routes (sign-in, the password reset link) answer a pending session as anyone else.
+      if (
+        ['GET /api/auth/csrf', 'POST /api/auth/login'].includes(key) ||
+        r.url.startsWith('/api/auth/password-reset') ||
+        r.url.includes('/confirm/')
+      )
         continue;
       if (r.url.startsWith('/api/calendar-feed/')) continue;
       const res = await client.request(

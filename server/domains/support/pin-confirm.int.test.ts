@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { makeOldPersonalCode } from '../../../common/personal-code.ts';
 import { moveClockIntoSemester, type TestCalendar } from '../../../test/calendar.ts';
 import { createPlanFixture, organisationIdsByCode, type PlanFixture } from '../../../test/factories.ts';
-import { createTestServer, type TestClient, type TestServer } from '../../../test/server.ts';
+import { answerBody, createTestServer, type TestClient, type TestServer } from '../../../test/server.ts';
 import { advanceClock, resetClock, setClock } from '../../platform/clock.ts';
 import { todayInLatvia } from '../../platform/dates.ts';
 import { queryRows } from '../../platform/db.ts';
@@ -111,7 +111,7 @@ describe('the PIN is checked only for participants of the session', () => {
     ]) {
       const res = await t.post(`/api/support/sessions/${s.id}/confirm`, { studentId, pin });
       expect(res.statusCode).toBe(400);
-      expect(res.json().error).toEqual(wrong.json().error);
+      expect(answerBody(res)).toEqual(answerBody(wrong));
     }
     // The victim can still confirm a session of their own: the PIN was neither tested nor locked.
     const own = await newSession('in_person', [kids[2]]);
@@ -131,7 +131,7 @@ describe('the PIN is checked only for participants of the session', () => {
     for (const pin of [PIN(2), '1111', '2222']) {
       const res = await guest.post(path, { studentId: kids[2].studentId, pin });
       expect(res.statusCode).toBe(400);
-      expect(res.json().error).toEqual(wrong.json().error);
+      expect(answerBody(res)).toEqual(answerBody(wrong));
     }
     const pins = await server.database.read((tx) =>
       queryRows<{ failed_attempts: number }>(
