@@ -35,6 +35,13 @@ const OWN = new Set([
   'PATCH /api/me',
   'GET /api/referrals',
   'GET /api/notifications',
+  // The caller's own account (issue 16): a reset request (the same answer for every e-mail), the
+  // partner's own sessions, its second factor and an enrolment secret for itself.
+  'POST /api/auth/password-reset',
+  'GET /api/auth/sessions',
+  'POST /api/auth/sessions/sign-out-everywhere',
+  'GET /api/auth/second-factor',
+  'GET /api/auth/second-factor/enrolment',
 ]);
 /** National reference data anyone signed in reads (no student's record in them). */
 const CATALOGUES = new Set([
