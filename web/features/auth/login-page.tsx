@@ -1,22 +1,9 @@
-import {
-  Alert,
-  Anchor,
-  Box,
-  Button,
-  Container,
-  Group,
-  Paper,
-  PasswordInput,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { errorMessage } from '../../components/feedback.tsx';
-import { PageHeading } from '../../components/page-heading.tsx';
-import { LanguageSwitch } from '../shell/language-switch.tsx';
+import { PublicFrame } from './public-frame.tsx';
 import { useLogin } from './use-session.ts';
 
 /** The sign-in page: e-mail and password, with the language switch available before sign-in. */
@@ -37,56 +24,43 @@ export function LoginPage() {
   }
 
   return (
-    <>
-      <Box component="header" px="lg" py="sm">
-        <Group justify="space-between">
-          <Text fw={700} size="lg" component="span">
-            {t('app.name')}
-          </Text>
-          <LanguageSwitch />
-        </Group>
-      </Box>
-      <Container component="main" size={420} py="xl">
-        <Paper withBorder p="xl">
-          <PageHeading>{t('auth.title')}</PageHeading>
-          <Text mb="lg">{t('auth.intro')}</Text>
-          {login.error && (
-            <Alert color="red" role="alert" title={t('auth.failed')} mb="md">
-              {errorMessage(login.error, t('errors.unexpected'))}
-            </Alert>
-          )}
-          <form onSubmit={submit} noValidate>
-            <Stack>
-              <TextInput
-                label={t('auth.email')}
-                name="email"
-                type="email"
-                autoComplete="username"
-                required
-                value={email}
-                onChange={(event) => setEmail(event.currentTarget.value)}
-                error={missing.email ? t('errors.required') : undefined}
-              />
-              <PasswordInput
-                label={t('auth.password')}
-                name="password"
-                autoComplete="current-password"
-                required
-                value={password}
-                onChange={(event) => setPassword(event.currentTarget.value)}
-                error={missing.password ? t('errors.required') : undefined}
-                visibilityToggleButtonProps={{ 'aria-label': t('auth.showPassword') }}
-              />
-              <Button type="submit" loading={login.isPending} fullWidth>
-                {t('auth.submit')}
-              </Button>
-            </Stack>
-          </form>
-          <Anchor component={Link} to="/forgot-password" mt="md" display="inline-block">
-            {t('passwordReset.forgot')}
-          </Anchor>
-        </Paper>
-      </Container>
-    </>
+    <PublicFrame title={t('auth.title')}>
+      <Text mb="lg">{t('auth.intro')}</Text>
+      {login.error && (
+        <Alert color="red" role="alert" title={t('auth.failed')} mb="md">
+          {errorMessage(login.error, t('errors.unexpected'))}
+        </Alert>
+      )}
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <TextInput
+            label={t('auth.email')}
+            name="email"
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(event) => setEmail(event.currentTarget.value)}
+            error={missing.email ? t('errors.required') : undefined}
+          />
+          <PasswordInput
+            label={t('auth.password')}
+            name="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(event) => setPassword(event.currentTarget.value)}
+            error={missing.password ? t('errors.required') : undefined}
+            visibilityToggleButtonProps={{ 'aria-label': t('auth.showPassword') }}
+          />
+          <Button type="submit" loading={login.isPending} fullWidth>
+            {t('auth.submit')}
+          </Button>
+        </Stack>
+      </form>
+      <Anchor component={Link} to="/forgot-password" mt="md" display="inline-block">
+        {t('passwordReset.forgot')}
+      </Anchor>
+    </PublicFrame>
   );
 }
