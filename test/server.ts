@@ -105,7 +105,7 @@ export class TestClient {
 /** Starts an app (API only) on a fresh copy of the demo database. */
 export async function createTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
   const { database, drop } = await createTestDatabase();
-  const config = loadConfig({ logLevel: 'silent', loadDemo: false, ...overrides });
+  const config = loadConfig({ logLevel: process.env.TEST_LOG_LEVEL ?? 'silent', loadDemo: false, ...overrides });
   const app = await buildApp({ config, database, serveClient: false });
   await app.ready();
   let ipCounter = 10;

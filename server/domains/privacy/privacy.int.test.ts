@@ -33,6 +33,12 @@ beforeAll(async () => {
       and not exists (select 1 from economic_payments e where e.student_id = s.id)
       and exists (select 1 from guardians g where g.student_id = s.id)
     order by s.id limit 1`);
+  // The case student left education with a reason in free text (a constraint requires one).
+  await q(sql`insert into student_outcomes (student_id, school_year, school_id, outcome, reason)
+              select id, 2026, school_id, 'left_education', 'Pārcēlās uz ārzemēm ar ģimeni' from students
+              where id = ${caseStudent}
+              on conflict (student_id, school_year) do update set outcome = 'left_education',
+                reason = 'Pārcēlās uz ārzemēm ar ģimeni'`);
   // Both have left school: the case student at the end of the school year, the other a year earlier.
   await q(sql`update students set status = 'left', status_date = '2027-06-15' where id = ${caseStudent}`);
   await q(
@@ -191,6 +197,10 @@ describe('POST /api/students/:id/erasure', () => {
       await q(sql`select 1 from plan_goals g join plans p on p.id = g.plan_id
                        where p.student_id = ${caseStudent} and g.text <> ''`),
     ).toHaveLength(0);
+    expect(
+      await q(sql`select outcome, reason from student_outcomes where student_id = ${caseStudent}
+                  and school_year = 2026`),
+    ).toEqual([{ outcome: 'left_education', reason: '—' }]);
     const [{ n: indicatorNames }] = await q<{
       n: number;
     }>(sql`select count(*)::int as n from student_indicators

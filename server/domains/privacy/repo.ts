@@ -172,7 +172,13 @@ export async function anonymiseStudentRows(tx: Db, studentId: string, at: Date):
       sql`update referrals set reason = '', shared_data = '{}'::jsonb, response = null where student_id = ${id}`,
     ],
     [['student_moves.reason'], sql`update student_moves set reason = null where student_id = ${id}`],
-    [['student_outcomes.reason'], sql`update student_outcomes set reason = null where student_id = ${id}`],
+    // Leaving education needs a reason (a check constraint): the free text becomes a dash.
+    [
+      ['student_outcomes.reason'],
+      sql`update student_outcomes
+          set reason = case when outcome = 'left_education' then '—' else null end
+          where student_id = ${id} and reason is not null`,
+    ],
     [['over_cap_decisions.reason'], sql`update over_cap_decisions set reason = '' where student_id = ${id}`],
     [
       ['economic_payments.recipient'],
