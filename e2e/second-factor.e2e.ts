@@ -4,6 +4,7 @@ import { DEMO_PASSWORD } from '../server/demo/accounts.ts';
 import { totpCode } from '../server/domains/auth/index.ts';
 import { advanceClock, nowMs } from '../server/platform/clock.ts';
 import { axeViolations, demoCode, type E2E, SCREENSHOT_DIR, signIn, startE2E } from './harness.ts';
+import { downloadPlanPdf } from './plan-pdf.ts';
 
 /*
  * Issue 16 in the browser: a municipal coordinator (second factor mandatory) signs in with the
@@ -60,13 +61,7 @@ describe('second factor and step-up', () => {
     };
     const [plan] = [...(await plans('in_progress')), ...(await plans('approved'))];
     expect(plan, 'the coordinator sees a signed plan').toBeTruthy();
-    await page.goto(`${e2e.baseUrl}/plans/${plan.id}`);
-    await page.getByRole('heading', { name: 'Parakstītais plāns' }).waitFor();
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('link', { name: 'Lejupielādēt PDF (latviski)' }).click(),
-    ]);
-    expect(download.suggestedFilename()).toBe(`${plan.code}-lv.pdf`);
+    await downloadPlanPdf(e2e, plan);
     expect(await page.getByRole('dialog').count()).toBe(0);
     await snap('plan-pdf-no-step-up');
   });
