@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfPageToPng, pdfText } from '../test/pdf.ts';
 import { axeViolations, type E2E, signIn, startE2E } from './harness.ts';
+import { downloadPlanPdf } from './plan-pdf.ts';
 
 let e2e: E2E;
 beforeAll(async () => {
@@ -64,13 +65,7 @@ describe('the plan for the file: its PDF and the signed copy', () => {
       }
     }
     expect(plan, 'the demo has an approved plan with a provider').toBeTruthy();
-    await page.goto(`${e2e.baseUrl}/plans/${plan.id}`);
-    await page.getByRole('heading', { name: 'Parakstītais plāns' }).waitFor();
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('link', { name: 'Lejupielādēt PDF (latviski)' }).click(),
-    ]);
-    expect(download.suggestedFilename()).toBe(`${plan.code}-lv.pdf`);
+    const download = await downloadPlanPdf(e2e, plan);
     const bytes = new Uint8Array(readFileSync(await download.path()));
     const text = await pdfText(bytes);
     const provider = plan.content.measures.find((m) => m.providerId)?.providerId as string;

@@ -4,12 +4,14 @@ import { DEMO_PASSWORD } from '../server/demo/accounts.ts';
 import { totpCode } from '../server/domains/auth/index.ts';
 import { advanceClock, nowMs } from '../server/platform/clock.ts';
 import { axeViolations, demoCode, type E2E, SCREENSHOT_DIR, signIn, startE2E } from './harness.ts';
+import { downloadPlanPdf } from './plan-pdf.ts';
 
 /*
  * Issue 16 in the browser: a municipal coordinator (second factor mandatory) signs in with the
  * password and then the code from the authenticator app; ten minutes later the session is no longer
- * stepped up, and the reports' XLSX export asks for the code again before the file downloads. A
- * teacher (second factor optional) switches it on from the account page.
+ * stepped up: a plan's PDF still downloads at once (it needs no step-up), and the reports' XLSX export
+ * asks for the code again before the file downloads. A teacher (second factor optional) switches it on
+ * from the account page.
  */
 let e2e: E2E;
 const visited: { name: string; violations: string[] }[] = [];
@@ -46,6 +48,22 @@ describe('second factor and step-up', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Otrais faktors' }).waitFor({ state: 'detached' });
     await page.getByRole('link', { name: 'Pārskati', exact: true }).waitFor();
+  });
+
+  it('downloads a plan PDF with no dialog when the session is not stepped up', async () => {
+    const { page } = e2e;
+    // The code typed at sign-in stepped the session up for ten minutes: let them pass.
+    advanceClock(11 * 60_000);
+    const plans = async (status: string) => {
+      const res = await page.request.get(`${e2e.baseUrl}/api/plans?status=${status}`);
+      expect(res.ok()).toBe(true);
+      return ((await res.json()) as { items: { id: string; code: string }[] }).items;
+    };
+    const [plan] = [...(await plans('in_progress')), ...(await plans('approved'))];
+    expect(plan, 'the coordinator sees a signed plan').toBeTruthy();
+    await downloadPlanPdf(e2e, plan);
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    await snap('plan-pdf-no-step-up');
   });
 
   it('asks for the code again before a bulk export once the step-up has expired', async () => {

@@ -3,6 +3,7 @@ import type { Language } from '../../../common/roles.ts';
 import { loginAttempts, users } from '../../db/schema.ts';
 import { type Db, queryRows } from '../../platform/db.ts';
 import type { RecentFailures } from './limits.ts';
+import { countRecentRows } from './recent-counts.ts';
 
 /** The account row needed to check a password. */
 export async function findUserForLogin(db: Db, email: string) {
@@ -38,34 +39,23 @@ export async function countRecentFailures(
   ip: string,
   since: Date,
 ): Promise<RecentFailures> {
-  const [row] = await queryRows<{
-    pair: number;
-    pair_oldest: string | null;
-    account: number;
-    account_latest: string | null;
-    address: number;
-    address_oldest: string | null;
-  }>(
+  const { pair, account, address } = await countRecentRows(
     db,
-    sql`
-    SELECT
-      count(*) FILTER (WHERE email = ${email} AND ip = ${ip})::int AS pair,
-      min(at) FILTER (WHERE email = ${email} AND ip = ${ip}) AS pair_oldest,
-      count(*) FILTER (WHERE email = ${email})::int AS account,
-      max(at) FILTER (WHERE email = ${email}) AS account_latest,
-      count(*) FILTER (WHERE ip = ${ip})::int AS address,
-      min(at) FILTER (WHERE ip = ${ip}) AS address_oldest
-    FROM ${loginAttempts}
-    WHERE success = false AND at > ${since} AND (email = ${email} OR ip = ${ip})`,
+    loginAttempts,
+    sql`success = false AND at > ${since}`,
+    {
+      pair: { where: sql`email = ${email} AND ip = ${ip}`, at: 'oldest' },
+      account: { where: sql`email = ${email}`, at: 'latest' },
+      address: { where: sql`ip = ${ip}`, at: 'oldest' },
+    },
   );
-  const date = (v: string | null | undefined) => (v ? new Date(v) : null);
   return {
-    pair: Number(row?.pair ?? 0),
-    pairOldest: date(row?.pair_oldest),
-    account: Number(row?.account ?? 0),
-    accountLatest: date(row?.account_latest),
-    address: Number(row?.address ?? 0),
-    addressOldest: date(row?.address_oldest),
+    pair: pair.count,
+    pairOldest: pair.at,
+    account: account.count,
+    accountLatest: account.at,
+    address: address.count,
+    addressOldest: address.at,
   };
 }
 

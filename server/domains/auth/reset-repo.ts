@@ -1,6 +1,7 @@
 import { and, eq, gt, isNull, lt, ne, sql } from 'drizzle-orm';
 import { passwordResetRequests, passwordResetTokens, users } from '../../db/schema.ts';
-import { type Db, queryRows } from '../../platform/db.ts';
+import type { Db } from '../../platform/db.ts';
+import { countRecentRows } from './recent-counts.ts';
 
 /** The account a reset e-mail goes to, whatever its state (the caller decides). */
 export async function findUserForReset(db: Db, email: string) {
@@ -29,28 +30,11 @@ export async function lockResetRequests(db: Db, emailHash: string): Promise<void
 
 /** Requests since `since` for the e-mail and for the address, with the oldest of each (for Retry-After). */
 export async function countRecentResetRequests(db: Db, emailHash: string, ip: string, since: Date) {
-  const [row] = await queryRows<{
-    email: number;
-    email_oldest: string | null;
-    address: number;
-    address_oldest: string | null;
-  }>(
-    db,
-    sql`SELECT
-      count(*) FILTER (WHERE email_hash = ${emailHash})::int AS email,
-      min(at) FILTER (WHERE email_hash = ${emailHash}) AS email_oldest,
-      count(*) FILTER (WHERE ip = ${ip})::int AS address,
-      min(at) FILTER (WHERE ip = ${ip}) AS address_oldest
-    FROM ${passwordResetRequests}
-    WHERE at > ${since} AND (email_hash = ${emailHash} OR ip = ${ip})`,
-  );
-  const date = (v: string | null | undefined) => (v ? new Date(v) : null);
-  return {
-    email: Number(row?.email ?? 0),
-    emailOldest: date(row?.email_oldest),
-    address: Number(row?.address ?? 0),
-    addressOldest: date(row?.address_oldest),
-  };
+  const { email, address } = await countRecentRows(db, passwordResetRequests, sql`at > ${since}`, {
+    email: { where: sql`email_hash = ${emailHash}`, at: 'oldest' },
+    address: { where: sql`ip = ${ip}`, at: 'oldest' },
+  });
+  return { email: email.count, emailOldest: email.at, address: address.count, addressOldest: address.at };
 }
 
 export async function recordResetRequest(db: Db, row: { emailHash: string; ip: string; at: Date }) {

@@ -4,8 +4,19 @@ import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { LanguageSwitch } from '../shell/language-switch.tsx';
 
-/** The frame of the pages used without signing in: the product name, the language switch, one `<main>`. */
-export function PublicFrame({ title, children }: { title: string; children: ReactNode }) {
+/**
+ * The frame of the pages used without (or before fully) signing in: the product name, the language
+ * switch, one `<main>` with the page's heading. `size` widens it (the second factor's enrolment).
+ */
+export function PublicFrame({
+  title,
+  size = 420,
+  children,
+}: {
+  title: string;
+  size?: number;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <>
@@ -17,7 +28,7 @@ export function PublicFrame({ title, children }: { title: string; children: Reac
           <LanguageSwitch />
         </Group>
       </Box>
-      <Container component="main" size={420} py="xl">
+      <Container component="main" size={size} py="xl">
         <Paper withBorder p="xl">
           <PageHeading>{title}</PageHeading>
           {children}

@@ -1,11 +1,10 @@
-import { Box, Button, Container, Group, Paper, Stack, Text } from '@mantine/core';
+import { Button, Stack, Text } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TMe } from '../../../common/api/auth.ts';
 import { errorMessage } from '../../components/feedback.tsx';
-import { PageHeading } from '../../components/page-heading.tsx';
+import { PublicFrame } from '../auth/public-frame.tsx';
 import { useLogout } from '../auth/use-session.ts';
-import { LanguageSwitch } from '../shell/language-switch.tsx';
 import { CodeInput } from './code-input.tsx';
 import { EnrolPanel } from './enrol-panel.tsx';
 import { useFinishEnrolment, useVerifySecondFactor } from './use-second-factor.ts';
@@ -56,25 +55,12 @@ export function SecondFactorPage({ me }: { me: TMe }) {
   const finish = useFinishEnrolment();
   const enrol = me.secondFactor.pending === 'enrol';
   return (
-    <>
-      <Box component="header" px="lg" py="sm">
-        <Group justify="space-between">
-          <Text fw={700} size="lg" component="span">
-            {t('app.name')}
-          </Text>
-          <LanguageSwitch />
-        </Group>
-      </Box>
-      <Container component="main" size={480} py="xl">
-        <Paper withBorder p="xl">
-          <PageHeading>{enrol ? t('secondFactor.enrolTitle') : t('secondFactor.verifyTitle')}</PageHeading>
-          {enrol && <Text mb="md">{t('secondFactor.enrolIntro')}</Text>}
-          {enrol ? <EnrolPanel onDone={() => void finish()} /> : <VerifyForm />}
-          <Button variant="subtle" mt="lg" onClick={() => logout.mutate()}>
-            {t('secondFactor.signOut')}
-          </Button>
-        </Paper>
-      </Container>
-    </>
+    <PublicFrame title={enrol ? t('secondFactor.enrolTitle') : t('secondFactor.verifyTitle')} size={480}>
+      {enrol && <Text mb="md">{t('secondFactor.enrolIntro')}</Text>}
+      {enrol ? <EnrolPanel onDone={() => void finish()} /> : <VerifyForm />}
+      <Button variant="subtle" mt="lg" onClick={() => logout.mutate()}>
+        {t('secondFactor.signOut')}
+      </Button>
+    </PublicFrame>
   );
 }

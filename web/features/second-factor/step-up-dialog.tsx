@@ -4,18 +4,23 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TMe } from '../../../common/api/auth.ts';
 import type { TSecondFactorStatus } from '../../../common/api/second-factor.ts';
+import { downloadNeedsStepUp } from '../../../common/step-up-routes.ts';
 import { errorMessage } from '../../components/feedback.tsx';
 import { api } from '../../lib/api.ts';
 import { ME_KEY } from '../../lib/query-client.ts';
 import { CodeInput } from './code-input.tsx';
 import { registerStepUpHandler } from './step-up-hook.ts';
 
-/** Download links of the API (exports): a click checks the step-up first. */
-function apiDownloadOf(target: EventTarget | null): HTMLAnchorElement | null {
+/**
+ * Download links of the API that the server answers only after a step-up (bulk exports, the subject
+ * export, an import's error rows: common/step-up-routes.ts): a click checks the step-up first. Other
+ * downloads (a plan's PDF, a letter) are followed as they are.
+ */
+function stepUpDownloadOf(target: EventTarget | null): HTMLAnchorElement | null {
   const a = target instanceof Element ? target.closest('a') : null;
   if (!a || a.dataset.steppedUp === 'yes') return null;
   const href = a.getAttribute('href') ?? '';
-  return href.startsWith('/api/') ? a : null;
+  return href.startsWith('/api/') && downloadNeedsStepUp(href) ? a : null;
 }
 
 /** Follows a download link without passing through the check again. */
@@ -30,7 +35,8 @@ function followDownload(a: HTMLAnchorElement): void {
 
 /**
  * The step-up dialog (issue 16): opened by the API client on 403 `step_up_required` (the action
- * is then sent again) and before an export link is followed when the session is not stepped up.
+ * is then sent again) and before a link to a download that needs it is followed when the session is
+ * not stepped up.
  * It asks for the code again, or the password of a user without a second factor.
  */
 export function StepUpDialog() {
@@ -54,7 +60,7 @@ export function StepUpDialog() {
       });
     const unregister = registerStepUpHandler(ask);
     const onClick = (event: MouseEvent) => {
-      const a = apiDownloadOf(event.target);
+      const a = stepUpDownloadOf(event.target);
       if (!a || event.defaultPrevented) return;
       event.preventDefault();
       void (async () => {
