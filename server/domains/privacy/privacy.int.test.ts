@@ -175,6 +175,8 @@ describe('POST /api/students/:id/erasure', () => {
     );
 
     const coordinator = await server.signIn('koord.ziemelu');
+    const kept = (await coordinator.get(`/api/students/${caseStudent}`)).json();
+    expect(kept).toMatchObject({ anonymisedAt: null, can: { erase: true } });
     const [a, b] = await Promise.all([
       coordinator.post(`/api/students/${caseStudent}/erasure`, { reason: 'data_subject_request' }),
       coordinator.post(`/api/students/${caseStudent}/erasure`, { reason: 'data_subject_request' }),
@@ -189,6 +191,10 @@ describe('POST /api/students/:id/erasure', () => {
     expect(log.cleared['plan_goals.text'] ?? log.cleared['plan_measures.description']).toBeGreaterThan(0);
 
     expect(await studentRow(caseStudent)).toMatchObject({ first_name: '', last_name: 'Anonimizēts' });
+    // The student page shows the anonymised state.
+    const erased = (await coordinator.get(`/api/students/${caseStudent}`)).json();
+    expect(erased).toMatchObject({ firstName: '', lastName: 'Anonimizēts' });
+    expect(erased.anonymisedAt).toBe(a.json().erasedAt);
     if (notes > 0)
       expect(
         await q(sql`select 1 from case_notes where student_id = ${caseStudent} and text <> ''`),
