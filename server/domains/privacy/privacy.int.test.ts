@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatDate } from '../../../common/format.ts';
 import { createTestServer, type TestServer } from '../../../test/server.ts';
 import { resetClock, setClock } from '../../platform/clock.ts';
 import { queryRows } from '../../platform/db.ts';
@@ -118,7 +119,8 @@ describe('POST /api/students/:id/erasure', () => {
     expect(res.statusCode).toBe(409);
     const body = res.json().error;
     expect(body.code).toBe('retention_runs');
-    expect(body.details[0].message).toContain(DEFAULT_RETENTION.programmeUntil);
+    // The date as the pages show dates (dd.mm.yyyy), in the message the erase dialog shows.
+    expect(body.details[0].message).toContain(formatDate(DEFAULT_RETENTION.programmeUntil));
     expect((await studentRow(caseStudent)).anonymised_at).toBeNull();
   });
 

@@ -8,6 +8,7 @@ import { ChronologyTab } from '../chronology/chronology-tab.tsx';
 import { LettersTab } from '../letters/letters-tab.tsx';
 import { NotesTab } from '../notes/notes-tab.tsx';
 import { StudentPlansTab } from '../plans/student-plans-tab.tsx';
+import { AnonymisedNote, EraseStudentAction } from '../privacy/erase-student-action.tsx';
 import { ReferralsTab } from '../referrals/referrals-tab.tsx';
 import { StudentIndicatorsTab } from '../risks/student-indicators-tab.tsx';
 import { StudentRisksTab } from '../risks/student-risks-tab.tsx';
@@ -76,6 +77,11 @@ export function StudentDetailPage() {
       <StatusMessage message={justCreated ? t('students.created') : null} />
       <StudentHeader student={data} />
       {data.can.subjectExport && <SubjectExportAction studentId={data.id} />}
+      {data.anonymisedAt ? (
+        <AnonymisedNote anonymisedAt={data.anonymisedAt} />
+      ) : (
+        data.can.erase && <EraseStudentAction studentId={data.id} />
+      )}
       <Tabs value={tab} onChange={selectTab} keepMounted={false} mt="lg">
         <Tabs.List mb="lg">
           <Tabs.Tab value="basics">{t('students.tabBasics')}</Tabs.Tab>
