@@ -1,5 +1,5 @@
 import { Alert, Button, Group, List, Modal, Select, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ERASURE_REASONS, type ErasureReason } from '../../../common/api/privacy.ts';
 import { formatDateTime } from '../../../common/format.ts';
@@ -36,6 +36,19 @@ export function EraseStudentAction({ studentId }: { studentId: string }) {
   const [opened, setOpened] = useState(false);
   const [reason, setReason] = useState<ErasureReason | null>(null);
   const erase = useEraseStudent(studentId);
+  // A double click lands before React re-renders the button as loading: the second one is dropped here.
+  const sending = useRef(false);
+
+  function submit() {
+    if (!reason || sending.current) return;
+    sending.current = true;
+    erase.mutate(reason, {
+      onSuccess: () => setOpened(false),
+      onSettled: () => {
+        sending.current = false;
+      },
+    });
+  }
 
   function close() {
     if (erase.isPending) return;
@@ -87,9 +100,7 @@ export function EraseStudentAction({ studentId }: { studentId: string }) {
               color="red.9"
               disabled={!reason || erase.isError}
               loading={erase.isPending}
-              onClick={() => {
-                if (reason && !erase.isPending) erase.mutate(reason, { onSuccess: () => setOpened(false) });
-              }}
+              onClick={submit}
             >
               {t('privacy.erase.confirm')}
             </Button>

@@ -82,7 +82,8 @@ export function StudentDetailPage() {
       ) : (
         data.can.erase && <EraseStudentAction studentId={data.id} />
       )}
-      <Tabs value={tab} onChange={selectTab} keepMounted={false} mt="lg">
+      {/* Anonymisation replaces the record: the tabs' forms start again from the cleared values. */}
+      <Tabs key={data.anonymisedAt ?? 'kept'} value={tab} onChange={selectTab} keepMounted={false} mt="lg">
         <Tabs.List mb="lg">
           <Tabs.Tab value="basics">{t('students.tabBasics')}</Tabs.Tab>
           <Tabs.Tab value="guardians">{t('students.tabGuardians', { n: data.guardians.length })}</Tabs.Tab>
