@@ -58,6 +58,11 @@ const visited: { name: string; violations: string[] }[] = [];
 async function look(page: Page, name: string): Promise<void> {
   await page.getByRole('heading', { level: 1 }).waitFor();
   await page.getByText('Ielādē…').first().waitFor({ state: 'detached' });
+  // Long texts (table names, setting names) wrap: the page itself never scrolls sideways.
+  const sideways = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(sideways, `${name} scrolls sideways`).toBeLessThanOrEqual(0);
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
   visited.push({ name, violations: await axeViolations(page) });

@@ -20,11 +20,21 @@ export function RetentionSection() {
           <Table.Caption>{t('privacy.retentionCaption')}</Table.Caption>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th scope="col">{t('privacy.colClass')}</Table.Th>
-              <Table.Th scope="col">{t('privacy.colPeriod')}</Table.Th>
-              <Table.Th scope="col">{t('privacy.colRule')}</Table.Th>
-              <Table.Th scope="col">{t('privacy.colSource')}</Table.Th>
-              <Table.Th scope="col">{t('privacy.colSetting')}</Table.Th>
+              <Table.Th scope="col" w="14%">
+                {t('privacy.colClass')}
+              </Table.Th>
+              <Table.Th scope="col" w="18%">
+                {t('privacy.colPeriod')}
+              </Table.Th>
+              <Table.Th scope="col" w="24%">
+                {t('privacy.colRule')}
+              </Table.Th>
+              <Table.Th scope="col" w="26%">
+                {t('privacy.colSource')}
+              </Table.Th>
+              <Table.Th scope="col" w="18%">
+                {t('privacy.colSetting')}
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -39,7 +49,7 @@ export function RetentionSection() {
                 <Table.Td>
                   {c.setting ? (
                     c.setting.split(', ').map((name) => (
-                      <Code key={name} display="block" mb={4}>
+                      <Code key={name} display="block" mb={4} style={{ overflowWrap: 'anywhere' }}>
                         {name}
                       </Code>
                     ))

@@ -68,16 +68,16 @@ export function RopaSection() {
                   label={t('privacy.ropaRetention')}
                   values={a.retention.map((c) => t(`privacy.classes.${c}`, { defaultValue: c }))}
                 />
-                <Text size="sm">
-                  <Text span fw={600}>
+                <Group gap={4} wrap="wrap" align="center">
+                  <Text size="sm" fw={600}>
                     {t('privacy.ropaTables')}:
-                  </Text>{' '}
+                  </Text>
                   {a.tables.map((table) => (
-                    <Code key={table} mr={4}>
+                    <Code key={table} style={{ overflowWrap: 'anywhere' }}>
                       {table}
                     </Code>
                   ))}
-                </Text>
+                </Group>
               </Stack>
             </Paper>
           ))}
