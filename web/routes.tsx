@@ -10,6 +10,7 @@ import { jobRoutes } from './features/jobs/job-routes.tsx';
 import { letterRoutes } from './features/letters/letter-routes.tsx';
 import { outcomeRoutes } from './features/outcomes/outcome-routes.tsx';
 import { planRoutes } from './features/plans/plan-routes.tsx';
+import { privacyRoutes } from './features/privacy/privacy-routes.tsx';
 import { referralRoutes } from './features/referrals/referral-routes.tsx';
 import { reportRoutes } from './features/reports/report-routes.tsx';
 import { NotFoundPage } from './features/shell/not-found-page.tsx';
@@ -133,6 +134,7 @@ export const router = createBrowserRouter([
       ...flagValidationRoutes,
       ...taskRoutes,
       ...jobRoutes,
+      ...privacyRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

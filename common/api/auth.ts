@@ -79,6 +79,8 @@ export const ZNavigationAbilities = z.object({
   refitRiskScore: z.boolean(),
   /** The flag validation and fairness report of a municipality or the nation (issue 15). */
   viewFlagValidation: z.boolean(),
+  /** The privacy page: the erasure log, the retention classes and the record of processing (issue 16). */
+  viewPrivacy: z.boolean(),
 });
 export type TNavigationAbilities = z.infer<typeof ZNavigationAbilities>;
 

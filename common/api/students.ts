@@ -217,6 +217,8 @@ export const ZStudentAbilities = z.object({
   sendReferrals: z.boolean(),
   /** Export everything held about the student (GDPR Art. 15, issue 16). */
   subjectExport: z.boolean(),
+  /** Erase (anonymise) the student on request (issue 16; the server still refuses while retention runs). */
+  erase: z.boolean(),
 });
 export type TStudentAbilities = z.infer<typeof ZStudentAbilities>;
 
@@ -236,6 +238,8 @@ export const ZStudentDetail = ZStudentSummary.extend({
   /** May add guardians and applications. */
   canManageConsent: z.boolean(),
   canRevealCode: z.boolean(),
+  /** When the student's personal data was anonymised (erasure or the retention job); null while kept. */
+  anonymisedAt: z.string().nullable(),
   can: ZStudentAbilities,
 });
 export type TStudentDetail = z.infer<typeof ZStudentDetail>;

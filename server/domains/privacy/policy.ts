@@ -1,4 +1,4 @@
-import { definePolicies, type OrgResource } from '../../platform/policy/gate.ts';
+import { defineAbilities, definePolicies, type OrgResource } from '../../platform/policy/gate.ts';
 import type { StudentResource } from '../students/index.ts';
 
 /** Erase (anonymise) a student on request: the national admin, and the municipal coordinator of the student's school. */
@@ -15,3 +15,8 @@ definePolicies<OrgResource>({
   [ERASURE_LOG_VIEW]: { roles: ['national_admin', 'auditor'] },
   [ROPA_VIEW]: { roles: ['national_admin', 'auditor'] },
 });
+
+/** The student page's erase button follows the student's `can.erase`. */
+defineAbilities('student', { erase: STUDENT_ERASE });
+/** The privacy page (erasure log, retention classes, the record of processing) in the navigation. */
+defineAbilities('navigation', { viewPrivacy: [ROPA_VIEW, ERASURE_LOG_VIEW] });

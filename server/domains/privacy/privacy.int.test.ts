@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatDate } from '../../../common/format.ts';
 import { createTestServer, type TestServer } from '../../../test/server.ts';
 import { resetClock, setClock } from '../../platform/clock.ts';
 import { queryRows } from '../../platform/db.ts';
@@ -118,7 +119,8 @@ describe('POST /api/students/:id/erasure', () => {
     expect(res.statusCode).toBe(409);
     const body = res.json().error;
     expect(body.code).toBe('retention_runs');
-    expect(body.details[0].message).toContain(DEFAULT_RETENTION.programmeUntil);
+    // The date as the pages show dates (dd.mm.yyyy), in the message the erase dialog shows.
+    expect(body.details[0].message).toContain(formatDate(DEFAULT_RETENTION.programmeUntil));
     expect((await studentRow(caseStudent)).anonymised_at).toBeNull();
   });
 
@@ -175,6 +177,8 @@ describe('POST /api/students/:id/erasure', () => {
     );
 
     const coordinator = await server.signIn('koord.ziemelu');
+    const kept = (await coordinator.get(`/api/students/${caseStudent}`)).json();
+    expect(kept).toMatchObject({ anonymisedAt: null, can: { erase: true } });
     const [a, b] = await Promise.all([
       coordinator.post(`/api/students/${caseStudent}/erasure`, { reason: 'data_subject_request' }),
       coordinator.post(`/api/students/${caseStudent}/erasure`, { reason: 'data_subject_request' }),
@@ -189,6 +193,10 @@ describe('POST /api/students/:id/erasure', () => {
     expect(log.cleared['plan_goals.text'] ?? log.cleared['plan_measures.description']).toBeGreaterThan(0);
 
     expect(await studentRow(caseStudent)).toMatchObject({ first_name: '', last_name: 'Anonimizēts' });
+    // The student page shows the anonymised state.
+    const erased = (await coordinator.get(`/api/students/${caseStudent}`)).json();
+    expect(erased).toMatchObject({ firstName: '', lastName: 'Anonimizēts' });
+    expect(erased.anonymisedAt).toBe(a.json().erasedAt);
     if (notes > 0)
       expect(
         await q(sql`select 1 from case_notes where student_id = ${caseStudent} and text <> ''`),

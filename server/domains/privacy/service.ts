@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { TErasureBody, TErasureLogRow } from '../../../common/api/privacy.ts';
+import { formatDate } from '../../../common/format.ts';
 import type { Language } from '../../../common/roles.ts';
 import type { RequestContext } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
@@ -31,14 +32,14 @@ function present(r: repo.ErasureLogRow): TErasureLogRow {
   };
 }
 
-/** A legal retention period still runs: 409 naming its end (or that the student still attends). */
+/** A legal retention period still runs: 409 naming its end (dd.mm.yyyy) or that the student still attends. */
 export class RetentionRunsError extends AppError {
   constructor(readonly endsOn: string | null) {
     super(
       409,
       'retention_runs',
       endsOn
-        ? [{ path: 'id', message: 'retention_runs_until', params: { date: endsOn } }]
+        ? [{ path: 'id', message: 'retention_runs_until', params: { date: formatDate(endsOn) } }]
         : [{ path: 'id', message: 'retention_runs_enrolled' }],
     );
   }

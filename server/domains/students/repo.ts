@@ -83,6 +83,7 @@ export const summaryColumns = () => ({
   statusReason: students.statusReason,
   applicationInForce: applicationInForceSql(),
   hasPin: sql<boolean>`exists (select 1 from student_pins sp where sp.student_id = ${students.id})`,
+  anonymisedAt: students.anonymisedAt,
 });
 export type StudentRow = {
   id: string;
@@ -103,6 +104,7 @@ export type StudentRow = {
   statusReason: string | null;
   applicationInForce: boolean;
   hasPin: boolean;
+  anonymisedAt: Date | string | null;
 };
 
 export interface StudentFilter {

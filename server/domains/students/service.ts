@@ -145,6 +145,7 @@ export async function getStudent(
     canEdit: can(ctx.actor, STUDENT_MANAGE, resource),
     canManageConsent: can(ctx.actor, STUDENT_CONSENT, resource),
     canRevealCode: can(ctx.actor, STUDENT_REVEAL_CODE, resource),
+    anonymisedAt: row.anonymisedAt === null ? null : new Date(row.anonymisedAt).toISOString(),
     can: abilitiesOn(ctx.actor, 'student', resource) as TStudentDetail['can'],
   };
 }

@@ -69,6 +69,8 @@ const STUDENT_PROBES: Record<string, Probe> = {
   enterEjournal: (cl, id) =>
     cl.post(`/api/students/${id}/attendance`, { onDate: '2019-07-15', reason: 'unjustified' }),
   setPin: (cl, id) => cl.request('PUT', `/api/students/${id}/pin`, { pin: '482913' }),
+  // The student attends: whoever passes the gate meets 409 (the retention period runs), nothing is erased.
+  erase: (cl, id) => cl.post(`/api/students/${id}/erasure`, { reason: 'data_subject_request' }),
 };
 
 describe('can on a record is exactly what its routes allow', () => {
@@ -146,13 +148,15 @@ describe('can on a record is exactly what its routes allow', () => {
     }
   });
 
-  it('the navigation: viewWatchList and viewAudit match their lists (403 without)', async () => {
+  it('the navigation: viewWatchList, viewAudit and viewPrivacy match their lists (403 without)', async () => {
     for (const who of WHO) {
       const me = (await c[who].get('/api/me')).json();
       expect(passedGate((await c[who].get('/api/watch-list')).statusCode), `${who} watch list`).toBe(
         me.can.viewWatchList,
       );
       expect(passedGate((await c[who].get('/api/audit')).statusCode), `${who} audit`).toBe(me.can.viewAudit);
+      for (const url of ['/api/privacy/ropa', '/api/privacy/retention', '/api/privacy/erasure-log'])
+        expect(passedGate((await c[who].get(url)).statusCode), `${who} ${url}`).toBe(me.can.viewPrivacy);
       // The older permissions say the same as can.
       for (const key of Object.keys(me.permissions)) expect(me.permissions[key]).toBe(me.can[key]);
     }

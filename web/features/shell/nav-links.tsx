@@ -8,6 +8,7 @@ import { jobNavItems } from '../jobs/job-routes.tsx';
 import { letterNavItems } from '../letters/letter-routes.tsx';
 import { outcomeNavItems } from '../outcomes/outcome-routes.tsx';
 import { planNavItems } from '../plans/plan-routes.tsx';
+import { privacyNavItems } from '../privacy/privacy-routes.tsx';
 import { referralNavItems } from '../referrals/referral-routes.tsx';
 import { reportNavItems } from '../reports/report-routes.tsx';
 import { supportNavItems } from '../support/access.ts';
@@ -33,6 +34,7 @@ export function navItems(me: TMe, t: (key: string) => string): Item[] {
   if (me.can.manageOrganisations) items.push({ to: '/organisations', label: t('nav.organisations') });
   if (me.can.manageUsers) items.push({ to: '/users', label: t('nav.users') });
   if (me.can.viewAudit) items.push({ to: '/audit', label: t('nav.audit') });
+  items.push(...privacyNavItems(me, t));
   items.push(...jobNavItems(me, t));
   return items;
 }

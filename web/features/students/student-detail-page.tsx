@@ -8,6 +8,7 @@ import { ChronologyTab } from '../chronology/chronology-tab.tsx';
 import { LettersTab } from '../letters/letters-tab.tsx';
 import { NotesTab } from '../notes/notes-tab.tsx';
 import { StudentPlansTab } from '../plans/student-plans-tab.tsx';
+import { AnonymisedNote, EraseStudentAction } from '../privacy/erase-student-action.tsx';
 import { ReferralsTab } from '../referrals/referrals-tab.tsx';
 import { StudentIndicatorsTab } from '../risks/student-indicators-tab.tsx';
 import { StudentRisksTab } from '../risks/student-risks-tab.tsx';
@@ -76,7 +77,13 @@ export function StudentDetailPage() {
       <StatusMessage message={justCreated ? t('students.created') : null} />
       <StudentHeader student={data} />
       {data.can.subjectExport && <SubjectExportAction studentId={data.id} />}
-      <Tabs value={tab} onChange={selectTab} keepMounted={false} mt="lg">
+      {data.anonymisedAt ? (
+        <AnonymisedNote anonymisedAt={data.anonymisedAt} />
+      ) : (
+        data.can.erase && <EraseStudentAction studentId={data.id} />
+      )}
+      {/* Anonymisation replaces the record: the tabs' forms start again from the cleared values. */}
+      <Tabs key={data.anonymisedAt ?? 'kept'} value={tab} onChange={selectTab} keepMounted={false} mt="lg">
         <Tabs.List mb="lg">
           <Tabs.Tab value="basics">{t('students.tabBasics')}</Tabs.Tab>
           <Tabs.Tab value="guardians">{t('students.tabGuardians', { n: data.guardians.length })}</Tabs.Tab>
