@@ -34,6 +34,7 @@ export const STEP_UP_ROUTES: readonly StepUpRoute[] = [
   { method: 'GET', path: '/api/students/:id/subject-export', why: 'everything held about a student' },
   { method: 'POST', path: '/api/students/pins/generate', why: "a class's PINs" },
   { method: 'POST', path: '/api/students/:id/reveal-code', why: 'a personal code' },
+  { method: 'POST', path: '/api/students/:id/erasure', why: "a student's data anonymised for good" },
   { method: 'POST', path: '/api/users', why: 'a new account' },
   { method: 'PATCH', path: '/api/users/:id', when: userChangeNeedsStepUp, why: 'deactivation, a password' },
   { method: 'POST', path: '/api/users/:id/grants', why: 'a permission' },

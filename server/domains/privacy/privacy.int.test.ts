@@ -156,6 +156,18 @@ describe('POST /api/students/:id/erasure', () => {
       (await school.post(`/api/students/${caseStudent}/erasure`, { reason: 'data_subject_request' }))
         .statusCode,
     ).toBe(in_s1 ? 403 : 404);
+    // Without a fresh step-up: the same 404 outside the scope (nothing leaks), 403 step_up_required inside.
+    const hurried = await server.signIn('koord.dienvidu', { stepUp: false });
+    expect(
+      (await hurried.post(`/api/students/${caseStudent}/erasure`, { reason: 'data_subject_request' }))
+        .statusCode,
+    ).toBe(404);
+    const own = await server.signIn('koord.ziemelu', { stepUp: false });
+    const unconfirmed = await own.post(`/api/students/${caseStudent}/erasure`, {
+      reason: 'data_subject_request',
+    });
+    expect(unconfirmed.statusCode).toBe(403);
+    expect(unconfirmed.json().error.code).toBe('step_up_required');
     const admin = await server.signIn('admin');
     const bad = await admin.post(`/api/students/${caseStudent}/erasure`, { reason: 'because' });
     expect(bad.statusCode).toBe(400);
@@ -216,6 +228,14 @@ describe('POST /api/students/:id/erasure', () => {
     expect(indicatorNames).toBe(0);
 
     expect(await figures()).toEqual(before);
+    // Nobody puts a name back on the anonymised student.
+    const admin = await server.signIn('admin');
+    const rename = await admin.patch(`/api/students/${caseStudent}`, { firstName: 'Jānis' });
+    expect(rename.statusCode).toBe(409);
+    expect(rename.json().error.code).toBe('student_anonymised');
+    const detail = (await admin.get(`/api/students/${caseStudent}`)).json();
+    expect([detail.canEdit, detail.can.edit]).toEqual([false, false]);
+    expect(await studentRow(caseStudent)).toMatchObject({ first_name: '', last_name: 'Anonimizēts' });
     const audit =
       await q(sql`select 1 from audit_events where action = 'student.erase' and entity_id = ${caseStudent}
                               and outcome = 'ok'`);

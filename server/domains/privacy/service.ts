@@ -5,6 +5,7 @@ import type { Language } from '../../../common/roles.ts';
 import type { RequestContext } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { now, today } from '../../platform/clock.ts';
+import { requireStepUp } from '../../platform/step-up.ts';
 import type { Database, Db } from '../../platform/db.ts';
 import { AppError, ForbiddenError } from '../../platform/errors.ts';
 import { can, scopePaths } from '../../platform/policy/gate.ts';
@@ -90,6 +91,8 @@ export async function eraseStudent(
 ): Promise<TErasureLogRow & { created: boolean }> {
   const { row, resource } = await loadVisibleStudent(ctx, studentId, tx);
   if (!can(ctx.actor, STUDENT_ERASE, resource)) throw new ForbiddenError('student', studentId, row.schoolId);
+  // Irreversible: the code (or password) typed again, after the scope check so a 404 stays a 404.
+  requireStepUp(ctx);
   // Locks the student: a double click waits here and then finds the first one's log row.
   const retention = await repo.findRetentionForUpdate(tx, settings, studentId);
   const done = await repo.findErasureOf(tx, studentId);

@@ -142,11 +142,15 @@ export async function getStudent(
       name: `${s.firstName} ${s.lastName}`,
       role: s.role ?? 'teacher',
     })),
-    canEdit: can(ctx.actor, STUDENT_MANAGE, resource),
+    // An anonymised record is not edited any more (updateStudent answers 409 student_anonymised).
+    canEdit: row.anonymisedAt === null && can(ctx.actor, STUDENT_MANAGE, resource),
     canManageConsent: can(ctx.actor, STUDENT_CONSENT, resource),
     canRevealCode: can(ctx.actor, STUDENT_REVEAL_CODE, resource),
     anonymisedAt: row.anonymisedAt === null ? null : new Date(row.anonymisedAt).toISOString(),
-    can: abilitiesOn(ctx.actor, 'student', resource) as TStudentDetail['can'],
+    can: {
+      ...(abilitiesOn(ctx.actor, 'student', resource) as TStudentDetail['can']),
+      ...(row.anonymisedAt !== null && { edit: false }),
+    },
   };
 }
 
@@ -226,6 +230,8 @@ export async function updateStudent(
   tx: Db,
 ): Promise<TStudentDetail> {
   const { row } = await loadStudentFor(ctx, id, STUDENT_MANAGE, tx);
+  // An anonymised student's record stays without a name (issue 16): no edit puts one back.
+  if (row.anonymisedAt !== null) throw conflict('student_anonymised');
   const grade = input.grade !== undefined ? input.grade : row.grade;
   const course = input.course !== undefined ? input.course : row.course;
   if (input.grade !== undefined || input.course !== undefined) checkLevel(grade, course);
