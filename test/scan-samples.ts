@@ -7,11 +7,11 @@ import { crc32, deflateSync } from 'node:zlib';
 
 /**
  * A one-page PDF with a correct cross-reference table; `note` (a comment line) makes copies with
- * different bytes.
+ * different bytes, `catalog` adds entries to its catalog (e.g. an /OpenAction).
  */
-export function minimalPdf(note = ''): Buffer {
+export function minimalPdf(note = '', catalog = ''): Buffer {
   const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
+    `<< /Type /Catalog /Pages 2 0 R${catalog ? ` ${catalog}` : ''} >>`,
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
     '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>',
   ];
@@ -53,7 +53,20 @@ export function pngOf(width = 1, height = 1): Buffer {
   return Buffer.concat([PNG_SIGNATURE, pngChunk('IHDR', ihdr), pngChunk('IDAT', pixels), pngChunk('IEND')]);
 }
 
-/** A 1×1 white PNG, standing in for a scanned receipt or application. */
+/** A PNG whose header declares this size over a few bytes of data (a decompression bomb), CRCs right. */
+export function pngDeclaring(width: number, height: number): Buffer {
+  const ihdr = pngOf(1, 1).subarray(16, 29);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  return Buffer.concat([
+    PNG_SIGNATURE,
+    pngChunk('IHDR', ihdr),
+    pngChunk('IDAT', deflateSync(Buffer.alloc(64))),
+    pngChunk('IEND'),
+  ]);
+}
+
+/** A 1×1 light grey PNG, standing in for a scanned receipt or application. */
 export const ONE_PIXEL_PNG = pngOf(1, 1);
 
 /** A 1×1 white baseline JPEG (written by @napi-rs/canvas, its colour profile left out). */

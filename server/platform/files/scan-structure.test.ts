@@ -7,6 +7,7 @@ import {
   ONE_PIXEL_PNG,
   PNG_SIGNATURE,
   pngChunk,
+  pngDeclaring,
   pngOf,
 } from '../../../test/scan-samples.ts';
 import { renderPdf } from '../pdf.ts';
@@ -23,21 +24,6 @@ function generatedPdf(photo: Buffer | null): Promise<Buffer> {
   const text = 'Iesniegums par atbalsta pasākumiem — Jānis Bērziņš, 7.b klase.';
   const image = photo ? [{ image: `data:image/jpeg;base64,${photo.toString('base64')}`, width: 400 }] : [];
   return renderPdf({ content: [text, ...image] });
-}
-
-/** A PNG with this IHDR (width, height) and one small IDAT, the CRCs right. */
-function pngDeclaring(width: number, height: number): Buffer {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 2;
-  return Buffer.concat([
-    PNG_SIGNATURE,
-    pngChunk('IHDR', ihdr),
-    pngChunk('IDAT', deflateSync(Buffer.alloc(64))),
-    pngChunk('IEND'),
-  ]);
 }
 
 /** The 1×1 JPEG with its frame header (SOF0) declaring another size. */
