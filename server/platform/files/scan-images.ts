@@ -109,8 +109,10 @@ function skipEntropyData(b: Buffer, from: number): number {
     const next = b[at + 1];
     // 0xFF00 is a stuffed 0xFF, 0xFFD0–D7 restart markers: both belong to the data.
     if (next === 0x00 || (next >= 0xd0 && next <= 0xd7)) at += 2;
-    else if (next === 0xff) at += 1;
-    else return at;
+    else if (next === 0xff) {
+      // Fill bytes before a marker: the last 0xFF of the run is the marker's.
+      while (b[at + 1] === 0xff) at++;
+    } else return at;
   }
 }
 
@@ -131,8 +133,10 @@ function walkJpeg(b: Buffer, start: number): number | ScanProblem {
     if (at + 2 > b.length) return DAMAGED;
     const length = b.readUInt16BE(at);
     if (length < 2 || at + length > b.length) return DAMAGED;
-    const data = b.subarray(at + 2, at + length);
+    const from = at + 2;
     at += length;
+    if (marker !== 0xda && !isFrameMarker(marker)) continue;
+    const data = b.subarray(from, at);
     if (isFrameMarker(marker)) {
       if (frame || !JPEG_FRAMES.has(marker)) return DAMAGED;
       const problem = checkFrame(data);

@@ -27,19 +27,22 @@ const HEADER = /^%PDF-(?:1\.[0-7]|2\.0)[\r\n\t ]/;
 
 const isSpace = (c: number) =>
   c === 0x00 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d || c === 0x20;
-/** PDF delimiters: ( ) < > [ ] { } / % */
-const isDelimiter = (c: number) =>
-  c === 0x28 ||
-  c === 0x29 ||
-  c === 0x3c ||
-  c === 0x3e ||
-  c === 0x5b ||
-  c === 0x5d ||
-  c === 0x7b ||
-  c === 0x7d ||
-  c === 0x2f ||
-  c === 0x25;
-const isRegular = (c: number) => !isSpace(c) && !isDelimiter(c);
+/** Bytes that are neither whitespace nor a delimiter, ( ) < > [ ] { } / %: the letters of tokens. */
+const REGULAR = new Uint8Array(256).map((_, c) =>
+  isSpace(c) || '()<>[]{}/%'.includes(String.fromCharCode(c)) ? 0 : 1,
+);
+const isRegular = (c: number) => REGULAR[c] === 1;
+
+/** The longest active name with every letter escaped (#xx), and its slash. */
+const MAX_ESCAPED_NAME = 1 + 3 * Math.max(...[...ACTIVE_NAMES].map((n) => n.length));
+/** The first bytes an active name can have: its initial, or # of an escape. */
+const ACTIVE_INITIALS = new Set([...[...ACTIVE_NAMES].map((n) => n.charCodeAt(0)), 0x23]);
+const ENDSTREAM = Buffer.from('endstream', 'latin1');
+/** How much of a stream's dictionary is read for its /Length, /Type and /Filter. */
+const MAX_DICTIONARY = 4096;
+
+const isKeyword = (b: Buffer, start: number, end: number, word: string) =>
+  end - start === word.length && b.toString('latin1', start, end) === word;
 
 /** A name with its #xx escapes decoded (/J#53 is /JS to a reader). */
 const decodeName = (raw: string) =>
@@ -68,14 +71,14 @@ function streamBounds(b: Buffer, keywordEnd: number, dict: string): [number, num
   let start = keywordEnd;
   if (b[start] === 0x0d) start++;
   if (b[start] === 0x0a) start++;
-  const direct = /\/Length\s+(\d+)(?!\s+\d+\s+R)/.exec(dict);
+  const direct = dict.includes('/Length') ? /\/Length\s+(\d+)\b(?!\s+\d+\s+R)/.exec(dict) : null;
   if (direct) {
     const end = start + Number(direct[1]);
     let after = end;
     while (after < b.length && isSpace(b[after])) after++;
-    if (b.toString('latin1', after, after + 9) === 'endstream') return [start, end];
+    if (b.compare(ENDSTREAM, 0, 9, after, Math.min(b.length, after + 9)) === 0) return [start, end];
   }
-  const end = b.indexOf('endstream', start, 'latin1');
+  const end = b.indexOf(ENDSTREAM, start);
   return end < 0 ? null : [start, end];
 }
 
@@ -118,20 +121,24 @@ function walkTokens(b: Buffer, walk: Walk, inObjectStream: boolean): boolean {
     } else if (c === 0x2f) {
       let end = i + 1;
       while (end < b.length && isRegular(b[end])) end++;
-      if (ACTIVE_NAMES.has(decodeName(b.toString('latin1', i + 1, end)))) walk.active = true;
+      // Only a name as long as an active one, escapes and all, is read as text.
+      if (end - i <= MAX_ESCAPED_NAME && ACTIVE_INITIALS.has(b[i + 1])) {
+        const name = b.toString('latin1', i + 1, end);
+        if (ACTIVE_NAMES.has(name.includes('#') ? decodeName(name) : name)) walk.active = true;
+      }
       i = end;
     } else if (isRegular(c)) {
       let end = i + 1;
       while (end < b.length && isRegular(b[end])) end++;
-      const token = b.toString('latin1', i, end);
-      if (token === 'obj') {
+      if (isKeyword(b, i, end, 'obj')) {
         walk.objects++;
         objectAt = end;
-      } else if (token === 'stream' && !inObjectStream) {
-        const dict = decodeName(b.toString('latin1', objectAt, i));
+      } else if (!inObjectStream && isKeyword(b, i, end, 'stream')) {
+        const raw = b.toString('latin1', Math.max(objectAt, i - MAX_DICTIONARY), i);
+        const dict = raw.includes('#') ? decodeName(raw) : raw;
         const bounds = streamBounds(b, end, dict);
         if (!bounds) return false;
-        if (/\/Type\s*\/ObjStm\b/.test(dict)) {
+        if (dict.includes('ObjStm') && /\/Type\s*\/ObjStm\b/.test(dict)) {
           const inner = objectStreamData(b.subarray(bounds[0], bounds[1]), dict, walk);
           if (!inner || !walkTokens(inner, walk, true)) return false;
         }
