@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findSemesters } from '../server/domains/calendar/index.ts';
+import { ONE_PIXEL_PNG } from '../test/scan-samples.ts';
 import { axeViolations, type E2E, SCREENSHOT_DIR, screenshot, signIn, startE2E } from './harness.ts';
 
 let e2e: E2E;
@@ -240,12 +241,8 @@ describe('budgets, per-student caps and economic payments', () => {
     await page.goto(`${e2e.baseUrl}/plans/${plan?.id}`);
     const section = page.getByRole('region', { name: 'Maksājumi', exact: true });
     await section.getByRole('button', { name: 'Pievienot skenējumu' }).first().waitFor();
-    // A tiny valid PNG: the server checks the content, not only the name.
-    const png = Buffer.from(
-      '89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
-        '1f15c4890000000d4944415478da63f8cfc0f01f0005000201a5b1b0e60000000049454e44ae426082',
-      'hex',
-    );
+    // A whole PNG: the server checks the structure, not only the name.
+    const png = ONE_PIXEL_PNG;
     await section
       .locator('input[type=file]')
       .first()

@@ -4,6 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfPageToPng, pdfText } from '../test/pdf.ts';
+import { minimalPdf } from '../test/scan-samples.ts';
 import { axeViolations, type E2E, signIn, startE2E } from './harness.ts';
 import { downloadPlanPdf } from './plan-pdf.ts';
 
@@ -91,7 +92,7 @@ describe('the plan for the file: its PDF and the signed copy', () => {
     await chooser.setFiles({
       name: 'parakstits-plans.pdf',
       mimeType: 'application/pdf',
-      buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
+      buffer: minimalPdf(),
     });
     await section.getByText('Parakstītais plāns augšupielādēts.').waitFor();
     const item = section.getByRole('listitem').filter({ hasText: 'parakstits-plans.pdf' });

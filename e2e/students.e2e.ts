@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classListCsv, classListRows } from '../test/fixtures.ts';
+import { ONE_PIXEL_PNG } from '../test/scan-samples.ts';
 import { axeViolations, type E2E, screenshot, signIn, startE2E } from './harness.ts';
 
 let e2e: E2E;
@@ -21,10 +22,7 @@ function classListWithProblems(): { csv: string; studentName: string } {
 }
 
 /** A 1×1 PNG, standing in for the scan of a signed application. */
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-  'base64',
-);
+const PNG = ONE_PIXEL_PNG;
 
 const mainText = (page: Page) =>
   page

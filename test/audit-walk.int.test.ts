@@ -6,6 +6,7 @@ import { makeOldPersonalCode } from '../common/personal-code.ts';
 import { moveClockIntoSemester, resetClock, type TestCalendar } from './calendar.ts';
 import { createPlanFixture, type PlanFixture } from './factories.ts';
 import { classListCsv, classListRows } from './fixtures.ts';
+import { minimalPdf, ONE_PIXEL_PNG } from './scan-samples.ts';
 import { createTestServer, type TestClient, type TestServer } from './server.ts';
 
 /**
@@ -24,8 +25,8 @@ let feedFile = '';
 let schoolId = '';
 let semesterId = '';
 let cal: TestCalendar;
-const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
-const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+const pdf = minimalPdf();
+const png = ONE_PIXEL_PNG;
 
 /** Query strings some lists need to return anything at all (dates in the demo's current semester). */
 const QUERIES: Record<string, () => string> = {

@@ -5,6 +5,7 @@ import { ROLES, type Role } from '../../common/roles.ts';
 import { addDays } from '../../server/platform/dates.ts';
 import { queryRows } from '../../server/platform/db.ts';
 import { moveClockIntoSemester, type TestCalendar } from '../calendar.ts';
+import { minimalPdf } from '../scan-samples.ts';
 import type { TestClient, TestServer } from '../server.ts';
 import { MATRIX_USERS } from './scope.ts';
 import { MATRIX_PASSWORD, signInForMatrix } from './sign-in.ts';
@@ -157,7 +158,7 @@ async function seedTenant(
     await k.request(
       'PUT',
       `/api/students/${sid}/applications/${detail.applications[0].id}/scan?fileName=i.pdf`,
-      Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
+      minimalPdf(),
       { headers: { 'content-type': 'application/pdf' } },
     ),
     'application scan',

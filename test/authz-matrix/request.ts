@@ -1,4 +1,5 @@
 import { ANY_ID, type RouteSample, routeSamples } from '../bad-input-samples.ts';
+import { minimalPdf } from '../scan-samples.ts';
 import type { MatrixEntry, SampleContext, Target } from './types.ts';
 
 /** The value of each `:param` of a route's URL for the relation's records. */
@@ -53,7 +54,7 @@ export function defaultSample(key: string, ctx: SampleContext): RouteSample {
   return s;
 }
 
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+const PDF = minimalPdf();
 const CSV = 'Personas kods;Vārds\n';
 
 /** The payload and headers of a sample (uploads get a tiny file of the declared type). */

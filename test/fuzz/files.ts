@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { zipBombXlsx } from '../hostile-files.ts';
+import { minimalPdf, ONE_PIXEL_JPEG, ONE_PIXEL_PNG, pngDeclaring } from '../scan-samples.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -45,6 +46,39 @@ export async function hostileFiles(): Promise<HostileFile[]> {
         Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
         Buffer.from('<html><script>alert(1)</script></html>'),
       ]),
+    },
+    {
+      name: 'a JPEG that is only its header',
+      contentType: 'image/jpeg',
+      content: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00]),
+    },
+    {
+      name: '"%PDF-" and then anything',
+      contentType: 'application/pdf',
+      content: Buffer.from('%PDF-1.4\nxyz'),
+    },
+    {
+      name: 'a PNG declaring 100,000 × 100,000 pixels',
+      contentType: 'image/png',
+      content: pngDeclaring(100_000, 100_000),
+    },
+    {
+      name: 'a PNG with a wrong CRC',
+      contentType: 'image/png',
+      content: Buffer.concat([
+        ONE_PIXEL_PNG.subarray(0, -1),
+        Buffer.from([ONE_PIXEL_PNG[ONE_PIXEL_PNG.length - 1] ^ 1]),
+      ]),
+    },
+    {
+      name: 'a JPEG with a zip appended',
+      contentType: 'image/jpeg',
+      content: Buffer.concat([ONE_PIXEL_JPEG, Buffer.from('PK\u0003\u0004garbage-not-a-zip')]),
+    },
+    {
+      name: 'a PDF that runs JavaScript when opened',
+      contentType: 'application/pdf',
+      content: minimalPdf('', '/OpenAction << /S /JavaScript /JS (app.alert(1)) >>'),
     },
     { name: 'an XLSX zip bomb (1 GB inflated)', contentType: XLSX_TYPE, content: zipBombXlsx(1000) },
     { name: 'an XLSX with a cell at XFD1048576', contentType: XLSX_TYPE, content: await lastCellXlsx() },

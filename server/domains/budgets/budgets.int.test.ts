@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeOldPersonalCode } from '../../../common/personal-code.ts';
 import { moveClockIntoSemester, resetClock, type TestCalendar } from '../../../test/calendar.ts';
 import { createPlanFixture, organisationIdsByCode, setBudgetLine } from '../../../test/factories.ts';
+import { ONE_PIXEL_PNG } from '../../../test/scan-samples.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../test/server.ts';
 
 let server: TestServer;
@@ -170,7 +171,7 @@ describe('payment scans', () => {
     const payments = (await c['koord.s1'].get(`/api/plans/${plansRunning[i].planId}/payments`)).json().items;
     const paymentId = payments[0].id;
     expect(payments[0].hasScan).toBe(false);
-    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+    const png = ONE_PIXEL_PNG;
     const put = await c['koord.s1'].request(
       'PUT',
       `/api/plans/${plansRunning[i].planId}/payments/${paymentId}/scan?fileName=čeks.png`,

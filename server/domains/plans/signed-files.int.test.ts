@@ -5,6 +5,7 @@ import { makeOldPersonalCode } from '../../../common/personal-code.ts';
 import { moveClockIntoSemester, resetClock } from '../../../test/calendar.ts';
 import { createPlanFixture, organisationIdsByCode } from '../../../test/factories.ts';
 import { zipOf } from '../../../test/hostile-files.ts';
+import { minimalPdf } from '../../../test/scan-samples.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../test/server.ts';
 
 let server: TestServer;
@@ -60,7 +61,7 @@ function part(name: string, text: string | Buffer) {
 function asice(mimetype = ASICE, withSignature = true): Buffer {
   return zipOf([
     part('mimetype', mimetype),
-    part('plans.pdf', '%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n'),
+    part('plans.pdf', minimalPdf()),
     part(
       'META-INF/manifest.xml',
       '<?xml version="1.0"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"/>',
@@ -75,7 +76,7 @@ function asice(mimetype = ASICE, withSignature = true): Buffer {
       : []),
   ]);
 }
-const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+const pdf = minimalPdf();
 
 async function auditActions(requestId: string) {
   const res = (await server.database.read((tx) =>
@@ -168,11 +169,11 @@ describe('signed plan uploads', () => {
   it('answers 404 to another school and 403 to a teacher; neither files anything', async () => {
     const before = (await c['koord.s1'].get(url)).json().items.length;
     expect((await c['koord.s5'].get(url)).statusCode).toBe(404);
-    const other = await upload('koord.s5', Buffer.from('%PDF-1.4\n% s5\n%%EOF\n'), 'application/pdf');
+    const other = await upload('koord.s5', minimalPdf('s5'), 'application/pdf');
     expect(other.statusCode).toBe(404);
     const listed = (await c['koord.s1'].get(url)).json().items[0].id;
     expect((await c['koord.s5'].get(`${url}/${listed}`)).statusCode).toBe(404);
-    const teacher = await upload('skolotajs.s1', Buffer.from('%PDF-1.4\n% t\n%%EOF\n'), 'application/pdf');
+    const teacher = await upload('skolotajs.s1', minimalPdf('t'), 'application/pdf');
     expect([403, 404]).toContain(teacher.statusCode);
     expect((await c['koord.s1'].get(url)).json().items).toHaveLength(before);
     // A file id of this plan under another plan's path finds nothing.
@@ -182,7 +183,7 @@ describe('signed plan uploads', () => {
   });
 
   it('files the same file once when it is sent twice at once (the second is 409)', async () => {
-    const bytes = Buffer.from('%PDF-1.4\n% twice\n%%EOF\n');
+    const bytes = minimalPdf('twice');
     const before = (await c['koord.s1'].get(url)).json().items.length;
     const answers = await Promise.all([
       upload('koord.s1', bytes, 'application/pdf', 'divreiz.pdf'),

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fillUrl, routeSamples, type WalkIds } from '../../../test/bad-input-samples.ts';
 import { findWalkIds } from '../../../test/bad-input-walk.ts';
 import { moveClockIntoSemester, resetClock, type TestCalendar } from '../../../test/calendar.ts';
+import { minimalPdf } from '../../../test/scan-samples.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../test/server.ts';
 import { addDays } from '../../platform/dates.ts';
 import { queryRows } from '../../platform/db.ts';
@@ -22,7 +23,7 @@ let ids: WalkIds;
 let foreign: { referralId: string; referralCode: string; planCode: string; letterId: string };
 /** Strings that must appear in no answer the partner gets. */
 let secrets: string[] = [];
-const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+const pdf = minimalPdf();
 
 /** Routes the partner may use for itself: they answer about the partner, never about the records above. */
 const OWN = new Set([

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { moveClockIntoSemester, resetClock, type TestCalendar } from '../../../test/calendar.ts';
+import { minimalPdf } from '../../../test/scan-samples.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../test/server.ts';
 import { addDays } from '../../platform/dates.ts';
 import { queryRows } from '../../platform/db.ts';
@@ -23,7 +24,7 @@ const ACCOUNTS = [
 let studentId: string;
 let orgs: Record<string, string>;
 let plan: { planId: string; measureId: string };
-const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+const pdf = minimalPdf();
 
 const q = <T>(text: ReturnType<typeof sql>) => server.database.read((db) => queryRows<T>(db, text));
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeOldPersonalCode } from '../../../common/personal-code.ts';
 import { moveClockIntoSemester, resetClock } from '../../../test/calendar.ts';
+import { minimalPdf, ONE_PIXEL_JPEG, ONE_PIXEL_PNG, pngDeclaring } from '../../../test/scan-samples.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../test/server.ts';
 import { addDays } from '../../platform/dates.ts';
 
@@ -72,7 +73,7 @@ describe('application and receipt scans', () => {
   });
 
   it('stores a clean PDF and serves it only as a download the browser must not sniff', async () => {
-    const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+    const pdf = minimalPdf();
     expect((await put(pdf, 'application/pdf')).statusCode).toBe(200);
     const get = await koordS1.get(scanUrl);
     expect(get.statusCode).toBe(200);
@@ -81,5 +82,44 @@ describe('application and receipt scans', () => {
     expect(get.headers['x-content-type-options']).toBe('nosniff');
     expect(String(get.headers['content-security-policy'])).toContain('sandbox');
     expect(get.rawPayload.equals(pdf)).toBe(true);
+  });
+
+  it.each([
+    [
+      'a JPEG that is only its header',
+      Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]),
+      'image/jpeg',
+      'file_damaged',
+    ],
+    ['"%PDF-" and then anything', Buffer.from('%PDF-1.4\nanything'), 'application/pdf', 'file_damaged'],
+    ['a PNG cut short', ONE_PIXEL_PNG.subarray(0, 40), 'image/png', 'file_damaged'],
+    [
+      'a PNG of 100,000 × 100,000 pixels',
+      pngDeclaring(100_000, 100_000),
+      'image/png',
+      'file_image_too_large',
+    ],
+    [
+      'a PDF that runs JavaScript when opened',
+      minimalPdf('', '/OpenAction << /S /JavaScript /JS (app.alert(1)) >>'),
+      'application/pdf',
+      'file_active_content',
+    ],
+  ])('refuses %s with 415 and its reason, keeping the scan it had', async (_what, content, type, code) => {
+    const res = await put(content, type);
+    expect(res.statusCode).toBe(415);
+    expect(res.json().error.code).toBe(code);
+    expect(res.json().error.message).not.toBe(code);
+    expect((await koordS1.get(scanUrl)).rawPayload.equals(minimalPdf())).toBe(true);
+  });
+
+  it('stores a whole JPEG and a whole PNG', async () => {
+    for (const [content, type] of [
+      [ONE_PIXEL_JPEG, 'image/jpeg'],
+      [ONE_PIXEL_PNG, 'image/png'],
+    ] as const) {
+      expect((await put(content, type, 'skenejums')).statusCode).toBe(200);
+      expect((await koordS1.get(scanUrl)).rawPayload.equals(content)).toBe(true);
+    }
   });
 });

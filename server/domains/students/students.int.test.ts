@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeOldPersonalCode } from '../../../common/personal-code.ts';
+import { minimalPdf } from '../../../test/scan-samples.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../test/server.ts';
 import { today } from '../../platform/clock.ts';
 import { addDays } from '../../platform/dates.ts';
@@ -21,7 +22,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+const pdf = minimalPdf();
 
 describe('student list', () => {
   it('shows the school’s 700 demo students with masked codes, 50 a page', async () => {

@@ -29,8 +29,9 @@ export interface ScanRoute<P extends z.ZodObject, R extends z.ZodType> {
 
 /**
  * The two routes of a scan attached to a record: PUT takes the file as the raw body (a PDF, JPEG or
- * PNG of at most MAX_SCAN_BYTES; anything else 415 `file_type`) with `?fileName=`, GET sends it back
- * as a download. Registers the raw-body parser once per plugin.
+ * PNG of at most MAX_SCAN_BYTES; anything else 415 `file_type`, one that is not whole or sound 415
+ * with the reason: storeScan) with `?fileName=`, GET sends it back as a download. Registers the
+ * raw-body parser once per plugin.
  */
 export function addScanRoutes<P extends z.ZodObject, R extends z.ZodType>(app: App, route: ScanRoute<P, R>) {
   if (!app.hasContentTypeParser(SCAN_TYPES[0])) acceptRawBodies(app, SCAN_TYPES, MAX_SCAN_BYTES + 1024);

@@ -3,6 +3,8 @@ import type { RequestContext } from '../actor.ts';
 import type { Db } from '../db.ts';
 import { AppError, badRequest } from '../errors.ts';
 import { insertStoredFile } from './repo.ts';
+import { checkJpeg, checkPng, type ScanProblem } from './scan-images.ts';
+import { checkPdf } from './scan-pdf.ts';
 
 /** The largest scan accepted (the routes that take raw bodies allow a little more for framing). */
 export const MAX_SCAN_BYTES = 5 * 1024 * 1024;
@@ -16,7 +18,8 @@ export interface UploadedScan {
 
 /**
  * Checks a scan (not empty, at most 5 MB, PDF/JPEG/PNG by its first bytes and matching the declared
- * type) and stores it for the organisation; used for application and payment scans alike.
+ * type, no HTML, whole and sound by its format's structure: checkScanStructure) and stores it for the
+ * organisation; used for every scan (applications, payments, referral answers, signed plans).
  */
 export async function storeScan(
   ctx: RequestContext,
@@ -29,6 +32,8 @@ export async function storeScan(
   const sniffed = sniffScanType(file.content);
   if (!sniffed || sniffed !== file.contentType) throw new AppError(415, 'file_type');
   if (looksLikeHtml(file.content)) throw new AppError(415, 'scan_content_mismatch');
+  const problem = checkScanStructure(sniffed, file.content);
+  if (problem) throw new AppError(415, problem);
   return insertStoredFile(tx, {
     fileName: file.fileName.replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 120),
     contentType: sniffed,
@@ -60,4 +65,17 @@ export function sniffScanType(content: Buffer): 'application/pdf' | 'image/jpeg'
   if (content.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
     return 'image/png';
   return null;
+}
+
+/**
+ * The scan's structure checked by its format (checkPdf, checkJpeg, checkPng): a file that only starts
+ * like a PDF, JPEG or PNG, is cut short, has bytes appended, declares a decompression bomb's
+ * dimensions or is a PDF with scripts is refused with the reason, before anything is stored.
+ */
+export function checkScanStructure(
+  type: 'application/pdf' | 'image/jpeg' | 'image/png',
+  content: Buffer,
+): ScanProblem | null {
+  if (type === 'application/pdf') return checkPdf(content);
+  return type === 'image/jpeg' ? checkJpeg(content) : checkPng(content);
 }
