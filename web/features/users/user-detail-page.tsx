@@ -11,6 +11,7 @@ import { useUser } from './use-users.ts';
 import { UserAccessSection } from './user-access-section.tsx';
 import { UserGrants } from './user-grants.tsx';
 import { UserProfileForm } from './user-profile-form.tsx';
+import { UserSecondFactorSection } from './user-second-factor-section.tsx';
 
 /** One user: details, access (active flag, password) and role grants, each section saved on its own. */
 export function UserDetailPage() {
@@ -35,10 +36,14 @@ export function UserDetailPage() {
       </Anchor>
       <PageHeading>{`${data.firstName} ${data.lastName}`}</PageHeading>
       <StatusMessage message={justCreated ? t('users.created') : null} />
-      <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} mb="xl" component="dl">
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 5 }} mb="xl" component="dl">
         <Fact label={t('users.email')} value={data.email} />
         <Fact label={t('users.homeOrganisation')} value={data.homeOrganisationName} />
         <Fact label={t('users.createdAt')} value={formatDate(data.createdAt)} />
+        <Fact
+          label={t('users.secondFactor')}
+          value={data.secondFactorEnabled ? t('users.secondFactorOn') : t('users.secondFactorOff')}
+        />
         <div>
           <Text component="dt" fw={700}>
             {t('users.status')}
@@ -52,6 +57,7 @@ export function UserDetailPage() {
         {/* The forms only where the server's gate lets the caller change the account (`can.edit`). */}
         {data.can.edit && <UserProfileForm user={data} />}
         {data.can.edit && <UserAccessSection user={data} />}
+        {data.can.resetSecondFactor && <UserSecondFactorSection user={data} />}
         <UserGrants user={data} />
       </Stack>
     </>
