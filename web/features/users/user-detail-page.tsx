@@ -36,14 +36,10 @@ export function UserDetailPage() {
       </Anchor>
       <PageHeading>{`${data.firstName} ${data.lastName}`}</PageHeading>
       <StatusMessage message={justCreated ? t('users.created') : null} />
-      <SimpleGrid cols={{ base: 1, sm: 2, lg: 5 }} mb="xl" component="dl">
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} mb="xl" component="dl">
         <Fact label={t('users.email')} value={data.email} />
         <Fact label={t('users.homeOrganisation')} value={data.homeOrganisationName} />
         <Fact label={t('users.createdAt')} value={formatDate(data.createdAt)} />
-        <Fact
-          label={t('users.secondFactor')}
-          value={data.secondFactorEnabled ? t('users.secondFactorOn') : t('users.secondFactorOff')}
-        />
         <div>
           <Text component="dt" fw={700}>
             {t('users.status')}
@@ -52,6 +48,10 @@ export function UserDetailPage() {
             <ActiveStatus active={data.active} />
           </Text>
         </div>
+        <Fact
+          label={t('users.secondFactor')}
+          value={data.secondFactorEnabled ? t('users.secondFactorOn') : t('users.secondFactorOff')}
+        />
       </SimpleGrid>
       <Stack gap="xl">
         {/* The forms only where the server's gate lets the caller change the account (`can.edit`). */}
@@ -70,7 +70,8 @@ function Fact({ label, value }: { label: string; value: string }) {
       <Text component="dt" fw={700}>
         {label}
       </Text>
-      <Text component="dd" m={0}>
+      {/* A long e-mail address breaks inside its column instead of running into the next one. */}
+      <Text component="dd" m={0} style={{ overflowWrap: 'anywhere' }}>
         {value}
       </Text>
     </div>

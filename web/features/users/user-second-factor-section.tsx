@@ -18,10 +18,9 @@ export function UserSecondFactorSection({ user }: { user: TUserDetail }) {
 
   function confirmReset() {
     setMessage(null);
-    reset.mutate(undefined, {
-      onSuccess: () => setMessage(t('users.secondFactorResetDone')),
-      onSettled: () => setConfirming(false),
-    });
+    // Closed first: the step-up dialog the API client may open must not sit under this one.
+    setConfirming(false);
+    reset.mutate(undefined, { onSuccess: () => setMessage(t('users.secondFactorResetDone')) });
   }
 
   return (
@@ -40,7 +39,12 @@ export function UserSecondFactorSection({ user }: { user: TUserDetail }) {
             {t('users.secondFactorLost')}
           </Text>
           <Group>
-            <Button variant="outline" color="red.9" onClick={() => setConfirming(true)}>
+            <Button
+              variant="outline"
+              color="red.9"
+              onClick={() => setConfirming(true)}
+              loading={reset.isPending}
+            >
               {t('users.resetSecondFactor')}
             </Button>
           </Group>
@@ -51,7 +55,6 @@ export function UserSecondFactorSection({ user }: { user: TUserDetail }) {
         title={t('users.resetSecondFactorTitle')}
         text={t('users.resetSecondFactorText')}
         confirmLabel={t('users.resetSecondFactor')}
-        loading={reset.isPending}
         onConfirm={confirmReset}
         onClose={() => setConfirming(false)}
       />
