@@ -15,5 +15,7 @@ export function secondFactorSamples(): Record<string, RouteSample> {
     'POST /api/auth/second-factor/recovery-codes': { body: code },
     'POST /api/auth/second-factor/disable': { body: code },
     'POST /api/auth/step-up': { body: code },
+    // An administrator's reset of another user's lost authenticator (no body).
+    'POST /api/users/:id/second-factor/reset': {},
   };
 }

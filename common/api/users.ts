@@ -32,6 +32,8 @@ export const ZUserAbilities = z.object({
   grantRoles: z.array(z.enum(ROLES)),
   /** For each grant shown: whether the caller may remove it. */
   removeGrant: z.record(z.string(), z.boolean()),
+  /** Remove the user's second factor (a lost authenticator): `edit`, and not the caller's own account. */
+  resetSecondFactor: z.boolean(),
 });
 export type TUserAbilities = z.infer<typeof ZUserAbilities>;
 
@@ -45,6 +47,8 @@ export const ZUserDetail = ZUserSummary.extend({
   position: z.string().nullable(),
   grants: z.array(ZGrant),
   createdAt: z.string(),
+  /** Whether the user has a confirmed authenticator (issue 16); nothing more of it is shown. */
+  secondFactorEnabled: z.boolean(),
   can: ZUserAbilities,
 });
 export type TUserDetail = z.infer<typeof ZUserDetail>;
@@ -82,6 +86,10 @@ export const ZUpdateUserBody = z
   })
   .refine((b) => Object.keys(b).length > 0, { message: 'empty' });
 export type TUpdateUserBody = z.infer<typeof ZUpdateUserBody>;
+
+/** The answer to an administrator's reset of a user's second factor: it is off now. */
+export const ZSecondFactorResetAnswer = z.object({ secondFactorEnabled: z.literal(false) });
+export type TSecondFactorResetAnswer = z.infer<typeof ZSecondFactorResetAnswer>;
 
 export const ZCreateGrantBody = z.object({ role: z.enum(ROLES), organisationId: z.uuid() });
 export type TCreateGrantBody = z.infer<typeof ZCreateGrantBody>;

@@ -9,7 +9,11 @@ import {
   ZStepUpAnswer,
   ZStepUpBody,
 } from '../../../common/api/second-factor.ts';
+import { ZSecondFactorResetAnswer } from '../../../common/api/users.ts';
 import { AppError } from '../../platform/errors.ts';
+import { createMailer, MailUnavailableError } from '../../platform/mail.ts';
+import { requireStepUp } from '../../platform/step-up.ts';
+import { resetUserSecondFactor } from './second-factor-reset.ts';
 import {
   confirmEnrolment,
   disableSecondFactor,
@@ -21,6 +25,7 @@ import {
 } from './second-factor-service.ts';
 
 const errors = { 400: ZApiError, 401: ZApiError, 403: ZApiError, 409: ZApiError, 429: ZApiError };
+const ZUserParams = z.object({ id: z.uuid() });
 const tags = ['auth'];
 /** Reachable while the session still owes its second factor. */
 const pending = { pendingSecondFactor: true };
@@ -31,7 +36,11 @@ const clean = (code: string) => code.replace(/\s/g, '');
 /** The second factor (TOTP), recovery codes and step-up (issue 16). */
 export const secondFactorRoutes: FastifyPluginAsyncZod = async (app) => {
   const secretKey = app.config.secretKey;
-  const call = (request: { ctx: import('../../platform/actor.ts').RequestContext; sessionToken: string | null }) => {
+  const mailer = createMailer(app.config.mail);
+  const call = (request: {
+    ctx: import('../../platform/actor.ts').RequestContext;
+    sessionToken: string | null;
+  }) => {
     if (!request.sessionToken) throw new AppError(401, 'unauthenticated');
     return { ctx: request.ctx, sessionToken: request.sessionToken, secretKey };
   };
@@ -90,5 +99,30 @@ export const secondFactorRoutes: FastifyPluginAsyncZod = async (app) => {
         code: request.body.code === undefined ? undefined : clean(request.body.code),
         password: request.body.password,
       }),
+  );
+
+  // A user's lost authenticator, reset by whoever may manage the account (the users' gate).
+  app.post(
+    '/users/:id/second-factor/reset',
+    {
+      schema: {
+        tags: ['users'],
+        params: ZUserParams,
+        response: { 200: ZSecondFactorResetAnswer, 404: ZApiError, ...errors },
+      },
+    },
+    async (request) => {
+      requireStepUp(request.ctx);
+      const { mail } = await app.database.withTx((tx) =>
+        resetUserSecondFactor(request.ctx, request.params.id, tx),
+      );
+      // Sent after the commit; only the reason of a failure is logged, never the address.
+      if (mail)
+        void mailer.send(mail).catch((e: unknown) => {
+          const reason = e instanceof MailUnavailableError ? e.reason : 'unknown';
+          request.log.warn({ reason }, 'second factor reset e-mail not sent');
+        });
+      return { secondFactorEnabled: false as const };
+    },
   );
 };

@@ -8,5 +8,7 @@ export { USER_GRANT, USER_MANAGE, USER_VIEW } from './policy.ts';
  * roots (CLI, demo seed) that create accounts without a request.
  */
 export { emailExists, findGrantsOfUsers, findUserById, insertGrant, insertUser } from './repo.ts';
+/** For auth: an account the caller may manage (the reset of a lost second factor). */
+export { findUserToManage } from './service.ts';
 /** For tasks: the colleagues in a caller's scope a task may be given to. */
 export { findStaffInScope } from './staff-repo.ts';

@@ -1,7 +1,7 @@
-import { and, asc, count, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, isNotNull, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { TCursorPayload } from '../../../common/api/cursor.ts';
-import { organisations, roleGrants, users } from '../../db/schema.ts';
+import { organisations, roleGrants, userSecondFactors, users } from '../../db/schema.ts';
 import { now } from '../../platform/clock.ts';
 import { latvianSortKey } from '../../platform/collation.ts';
 import { type Keyset, keysetAfter, keysetColumns, keysetOrder, keysetPage } from '../../platform/cursor.ts';
@@ -99,6 +99,15 @@ export async function findUserById(db: Db, id: string) {
     .innerJoin(homeOrg, eq(homeOrg.id, users.homeOrgId))
     .where(eq(users.id, id));
   return rows[0] ?? null;
+}
+
+/** Whether the user has a confirmed authenticator (the user page shows it; issue 16). */
+export async function hasEnabledSecondFactor(db: Db, id: string): Promise<boolean> {
+  const [row] = await db
+    .select({ userId: userSecondFactors.userId })
+    .from(userSecondFactors)
+    .where(and(eq(userSecondFactors.userId, id), isNotNull(userSecondFactors.enabledAt)));
+  return row !== undefined;
 }
 
 /** The grants of the given users, with organisation names and paths. */

@@ -38,6 +38,8 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     '/users',
     { schema: { tags, body: ZCreateUserBody, response: { 201: ZUserDetail, ...errors } } },
     async (req, reply) => {
+      // A new account with a password the manager chose is a permission change (issue 16).
+      requireStepUp(req.ctx);
       const user = await db.withTx((tx) => service.createUser(req.ctx, req.body, tx));
       return reply.status(201).send(user);
     },
@@ -47,8 +49,8 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     '/users/:id',
     { schema: { tags, params: ZParams, body: ZUpdateUserBody, response: { 200: ZUserDetail, ...errors } } },
     (req) => {
-      // Deactivating an account is a permission change: it needs a step-up (issue 16).
-      if (req.body.active === false) requireStepUp(req.ctx);
+      // Deactivating an account and setting its password are permission changes: a step-up (issue 16).
+      if (req.body.active === false || req.body.password !== undefined) requireStepUp(req.ctx);
       return db.withTx((tx) => service.updateUser(req.ctx, req.params.id, req.body, tx));
     },
   );

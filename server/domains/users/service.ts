@@ -59,8 +59,9 @@ function abilitiesOnUser(
   shown: GrantRow[],
 ): TUserAbilities {
   const grantRoles = grantableRoles(ctx);
+  const edit = can(ctx.actor, USER_EDIT, userResource(row, all));
   return {
-    edit: can(ctx.actor, USER_EDIT, userResource(row, all)),
+    edit,
     addGrant: grantRoles.length > 0,
     grantRoles,
     removeGrant: Object.fromEntries(
@@ -69,12 +70,13 @@ function abilitiesOnUser(
         can(ctx.actor, USER_GRANT, { orgPath: g.organisationPath, role: g.role as Role }),
       ]),
     ),
+    resetSecondFactor: edit && row.id !== ctx.actor?.userId,
   };
 }
 
 function detail(
   ctx: RequestContext,
-  user: { row: UserRow; grants: GrantRow[]; shown: GrantRow[] },
+  user: { row: UserRow; grants: GrantRow[]; shown: GrantRow[]; secondFactorEnabled: boolean },
 ): TUserDetail {
   const { row, shown: grants } = user;
   return {
@@ -83,6 +85,7 @@ function detail(
     employeeId: row.employeeId ?? null,
     position: row.position ?? null,
     createdAt: new Date(row.createdAt).toISOString(),
+    secondFactorEnabled: user.secondFactorEnabled,
     grants: grants.map((g) => ({
       id: g.id,
       role: g.role as Role,
@@ -110,12 +113,30 @@ async function loadVisibleUser(ctx: RequestContext, id: string, tx: Db) {
   const visible =
     row !== null && (can(ctx.actor, USER_VIEW, { orgPath: row.homeOrganisationPath }) || shown.length > 0);
   if (!row || !visible) throw new NotFoundError('user', id);
-  return { row, grants, shown };
+  return { row, grants, shown, secondFactorEnabled: await repo.hasEnabledSecondFactor(tx, id) };
 }
 
 /** 403 unless the caller may change the account (the gate's user.edit: home in scope, every role grantable). */
 function assertCanManage(ctx: RequestContext, row: UserRow, grants: GrantRow[]): void {
   if (!can(ctx.actor, USER_EDIT, userResource(row, grants))) throw new AppError(403, 'forbidden');
+}
+
+/**
+ * An account the caller may change (the same gate as editing it: 404 outside the caller's scope,
+ * 403 without the right to every role it holds), for other domains' actions on an account: the
+ * administrator's reset of a lost second factor (auth).
+ */
+export async function findUserToManage(ctx: RequestContext, id: string, tx: Db) {
+  const { row, grants } = await loadVisibleUser(ctx, id, tx);
+  assertCanManage(ctx, row, grants);
+  return {
+    id: row.id,
+    email: row.email,
+    firstName: row.firstName,
+    lastName: row.lastName,
+    language: row.language,
+    homeOrganisationId: row.homeOrganisationId,
+  };
 }
 
 /** Users in the caller's scope, a page at a time. */

@@ -35,6 +35,11 @@ export const platformWriteEntries: Matrix = {
     ok: [404],
     why: 'an unknown grant id: walked for the user’s scope only',
   },
+  'POST /api/users/:id/second-factor/reset': {
+    kind: 'user',
+    roles: MANAGERS,
+    why: 'a teacher without a second factor: the reset answers 200 and changes nothing else',
+  },
   'POST /api/imports/students': {
     kind: 'school',
     roles: MANAGERS,

@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type {
   TCreateGrantBody,
   TCreateUserBody,
+  TSecondFactorResetAnswer,
   TUpdateUserBody,
   TUserDetail,
   TUserSummary,
@@ -74,5 +75,12 @@ export function useAddGrant(userId: string) {
 export function useRemoveGrant(userId: string) {
   return useUsersMutation((grantId: string) =>
     api.delete<unknown>(`/api/users/${encodeURIComponent(userId)}/grants/${encodeURIComponent(grantId)}`),
+  );
+}
+
+/** Resets the user's lost second factor (authenticator and recovery codes); the user's sessions end. */
+export function useResetSecondFactor(userId: string) {
+  return useUsersMutation(() =>
+    api.post<TSecondFactorResetAnswer>(`/api/users/${encodeURIComponent(userId)}/second-factor/reset`),
   );
 }

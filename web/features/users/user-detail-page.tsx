@@ -11,6 +11,7 @@ import { useUser } from './use-users.ts';
 import { UserAccessSection } from './user-access-section.tsx';
 import { UserGrants } from './user-grants.tsx';
 import { UserProfileForm } from './user-profile-form.tsx';
+import { UserSecondFactorSection } from './user-second-factor-section.tsx';
 
 /** One user: details, access (active flag, password) and role grants, each section saved on its own. */
 export function UserDetailPage() {
@@ -47,11 +48,16 @@ export function UserDetailPage() {
             <ActiveStatus active={data.active} />
           </Text>
         </div>
+        <Fact
+          label={t('users.secondFactor')}
+          value={data.secondFactorEnabled ? t('users.secondFactorOn') : t('users.secondFactorOff')}
+        />
       </SimpleGrid>
       <Stack gap="xl">
         {/* The forms only where the server's gate lets the caller change the account (`can.edit`). */}
         {data.can.edit && <UserProfileForm user={data} />}
         {data.can.edit && <UserAccessSection user={data} />}
+        {data.can.resetSecondFactor && <UserSecondFactorSection user={data} />}
         <UserGrants user={data} />
       </Stack>
     </>
@@ -64,7 +70,8 @@ function Fact({ label, value }: { label: string; value: string }) {
       <Text component="dt" fw={700}>
         {label}
       </Text>
-      <Text component="dd" m={0}>
+      {/* A long e-mail address breaks inside its column instead of running into the next one. */}
+      <Text component="dd" m={0} style={{ overflowWrap: 'anywhere' }}>
         {value}
       </Text>
     </div>
