@@ -375,6 +375,9 @@ export async function buildMatrixWorld(server: TestServer): Promise<MatrixWorld>
     targets[rel] = { ...t, ...running, ...schoolRecords.get(t.schoolId) };
   }
 
+  // The own student's PIN (the walk's sample PIN): the teacher's session confirmation passes.
+  must(await k1.request('PUT', `/api/students/${targets.own.studentId}/pin`, { pin: '1234' }), 'pin');
+
   // The moved student: school 1 → school 2 through the API; school 2 then writes a canary note that
   // school 1 must never see (the moved relation's strings are only what school 2 recorded).
   const moved = targets.moved_former;

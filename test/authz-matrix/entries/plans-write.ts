@@ -95,7 +95,7 @@ export const planWriteEntries: Matrix = {
     roles: ['teacher'],
     scope: { teacher: ['own', 'moved_former'] },
     ok: [200, 400, 409],
-    why: 'only the session’s provider takes PINs: the PIN is checked after the gate (400 pin_wrong, 409 pin_not_set or session_confirmed)',
+    why: 'only the session’s provider takes PINs: the own student’s PIN confirms it (200, then 409 session_confirmed); the moved student has no PIN (409 pin_not_set)',
   },
   // The coordinator schedules for any provider the measure names, a provider for themself (the
   // sample names the relation's provider, for the own plan the matrix's teacher).
