@@ -7,6 +7,14 @@ import { queryRows } from '../../server/platform/db.ts';
 import { moveClockIntoSemester, type TestCalendar } from '../calendar.ts';
 import { minimalPdf } from '../scan-samples.ts';
 import type { TestClient, TestServer } from '../server.ts';
+import {
+  grantSpecialist,
+  type PlanWay,
+  receiveReferral,
+  runPlan,
+  startSchoolJob,
+  uploadClassList,
+} from './records.ts';
 import { MATRIX_USERS } from './scope.ts';
 import { MATRIX_PASSWORD, signInForMatrix } from './sign-in.ts';
 import { RELATIONS, type Relation, type Target } from './types.ts';
@@ -41,7 +49,7 @@ let codeSerial = 900;
 
 /**
  * A student of the school with a guardian, an application, a risk, a draft plan with one consultation
- * (given to `providerId`), a note with a canary text, a referral to `partnerName`, a letter and a task,
+ * (given to `providerId`) and one economic measure, a note with a canary text, a referral to `partnerName`, a letter and a task,
  * all made by the school's coordinator `k`.
  */
 async function seedTenant(
@@ -94,6 +102,7 @@ async function seedTenant(
     'plan',
   ).id;
   const measureId = randomUUID();
+  const economicMeasureId = randomUUID();
   must(
     await k.request('PUT', `/api/plans/${planId}/content`, {
       riskIds: [riskId],
@@ -107,6 +116,14 @@ async function seedTenant(
           providerId: o.providerId,
           plannedHours: 8,
           justification: 'Konsultācijas',
+          riskIds: [riskId],
+        },
+        {
+          id: economicMeasureId,
+          kind: 'economic',
+          economicCategory: 'study_materials',
+          plannedCents: 6000,
+          justification: 'Mācību līdzekļi',
           riskIds: [riskId],
         },
       ],
@@ -170,6 +187,16 @@ async function seedTenant(
       studentId: sid,
       planId,
       measureId,
+      economicMeasureId,
+      providerId: o.providerId,
+      // Filled in by buildMatrixWorld once the plan runs (runPlan) and the school's records exist.
+      plannedId: '',
+      grantId: '',
+      paymentId: '',
+      signedFileId: '',
+      sessionId: '',
+      importId: '',
+      jobId: '',
       userId: o.userId,
       referralId,
       guardianId,
@@ -205,6 +232,8 @@ export async function buildMatrixWorld(server: TestServer): Promise<MatrixWorld>
   for (const [local, home, role] of [
     ['matrix.preparer.s1', s1, 'plan_preparer'],
     ['matrix.auditor.ziemelu', ziem, 'auditor'],
+    // The demo has no expert of Dienvidu novads: school 5's plan needs one to be approved.
+    ['matrix.expert.dienvidu', dien, 'expert'],
   ] as const) {
     const created = must<{ id: string }>(
       await admin.post('/api/users', {
@@ -230,6 +259,22 @@ export async function buildMatrixWorld(server: TestServer): Promise<MatrixWorld>
     userIds[role] = await user(MATRIX_USERS[role]);
   }
   const coordinator = async (local: string) => signInForMatrix(server, local);
+  // A partner institution's user (the matrix's partner for its own institution).
+  const partnerClients = new Map<string, TestClient>();
+  const partnerOf = async (partnerId: string): Promise<TestClient> => {
+    const email = await server.database.read(async (db) => {
+      const rows = await queryRows<{ email: string }>(
+        db,
+        sql`select email from users where home_org_id = ${partnerId} and active order by email limit 1`,
+      );
+      if (!rows[0]) throw new Error('matrix fixture: a partner institution without a user');
+      return rows[0].email;
+    });
+    const local = email.split('@')[0];
+    if (local === MATRIX_USERS.partner) return clients.partner;
+    if (!partnerClients.has(local)) partnerClients.set(local, await signInForMatrix(server, local));
+    return partnerClients.get(local) as TestClient;
+  };
   const k2 = await coordinator('koord.s2');
   const k5 = await coordinator('koord.s5');
   const k9 = await coordinator('koord.s9');
@@ -271,6 +316,68 @@ export async function buildMatrixWorld(server: TestServer): Promise<MatrixWorld>
       await k1.post(`/api/students/${targets.own.studentId}/assignments`, { userId: userIds[role] }),
       `assign ${role}`,
     );
+
+  // Every plan runs: approved at each level, started, with a payment (receipt scanned), a signed copy
+  // and a session of its provider; every referral received by its partner with an answer attached;
+  // a class list uploaded and a job started per school. The moved student's records are made at
+  // school 1 before the move (its plan then ends, its payment and session are kept).
+  for (const schoolId of [s1, s2, s5, s9])
+    must(
+      await admin.request('PUT', '/api/budgets', {
+        schoolId,
+        semesterId: cal.current.id,
+        category: 'study_materials',
+        amount: 100000,
+      }),
+      'budget',
+    );
+  const signed = async (local: string) => signInForMatrix(server, local);
+  const [d2, d5, d9, kDien, eDien, t2, t5, t9] = await Promise.all(
+    [
+      'direktors.s2',
+      'direktors.s5',
+      'direktors.s9',
+      'koord.dienvidu',
+      'matrix.expert.dienvidu',
+      'skolotajs.s2',
+      'skolotajs.s5',
+      'skolotajs.s9',
+    ].map(signed),
+  );
+  const ziemWay = [clients.municipal_coordinator, clients.expert];
+  const ways: Record<Relation, PlanWay> = {
+    own: { coordinator: k1, approvers: [clients.school_director, ...ziemWay], provider: clients.teacher },
+    sibling: { coordinator: k2, approvers: [d2, ...ziemWay], provider: t2 },
+    other_municipality: { coordinator: k5, approvers: [d5, kDien, eDien], provider: t5 },
+    state_school: { coordinator: k9, approvers: [d9, clients.expert], provider: t9 },
+    moved_former: {
+      coordinator: k1,
+      approvers: [clients.school_director, ...ziemWay],
+      provider: clients.teacher,
+    },
+  };
+  const schoolRecords = new Map<string, { importId: string; jobId: string; grantId: string }>();
+  for (const [k, schoolId] of [
+    [k1, s1],
+    [k2, s2],
+    [k5, s5],
+    [k9, s9],
+  ] as const)
+    schoolRecords.set(schoolId, {
+      importId: await uploadClassList(k, schoolId),
+      jobId: await startSchoolJob(k, schoolId),
+      grantId: await grantSpecialist(admin, targets, schoolId),
+    });
+  for (const [i, rel] of RELATIONS.entries()) {
+    const t = targets[rel];
+    const running = await runPlan(ways[rel], t, cal, i);
+    const partner = await partnerOf(t.partnerId);
+    await receiveReferral(partner, t.referralId);
+    targets[rel] = { ...t, ...running, ...schoolRecords.get(t.schoolId) };
+  }
+
+  // The own student's PIN (the walk's sample PIN): the teacher's session confirmation passes.
+  must(await k1.request('PUT', `/api/students/${targets.own.studentId}/pin`, { pin: '1234' }), 'pin');
 
   // The moved student: school 1 → school 2 through the API; school 2 then writes a canary note that
   // school 1 must never see (the moved relation's strings are only what school 2 recorded).

@@ -15,6 +15,9 @@ export function fillPath(url: string, entry: MatrixEntry, ctx: SampleContext): s
       letterId: t.letterId,
       userId: t.userId,
       studentId: t.studentId,
+      fileId: t.signedFileId,
+      paymentId: t.paymentId,
+      grantId: t.grantId,
       kind: before.endsWith('/letter-templates/') ? 'invitation' : 'attendance',
       language: 'lv',
       token: 'x'.repeat(40),
@@ -30,6 +33,10 @@ export function fillPath(url: string, entry: MatrixEntry, ctx: SampleContext): s
       ['/tasks/', t.taskId],
       ['/risk-catalogue/', ctx.riskItemId],
       ['/semesters/', ctx.semesterId],
+      ['/imports/', t.importId],
+      ['/jobs/', t.jobId],
+      ['/support/sessions/', t.sessionId],
+      ['/support/planned/', t.plannedId],
     ];
     return ids.find(([seg]) => before.endsWith(seg))?.[1] ?? ANY_ID;
   });

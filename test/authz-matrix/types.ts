@@ -27,6 +27,24 @@ export interface Target {
   studentId: string;
   planId: string;
   measureId: string;
+  /** The consultation's provider (for the own plan: the matrix's teacher). */
+  providerId: string;
+  /** A session of the consultation planned for its provider by the school's coordinator. */
+  plannedId: string;
+  /** An extra grant (specialist) of the relation school's teacher `userId`. */
+  grantId: string;
+  /** The plan's economic measure (its payments). */
+  economicMeasureId: string;
+  /** A payment on the economic measure, its receipt scanned. */
+  paymentId: string;
+  /** A signed copy of the plan. */
+  signedFileId: string;
+  /** A session of the consultation, given by its provider (for the own plan: the matrix's teacher). */
+  sessionId: string;
+  /** A class list uploaded for the school, not committed. */
+  importId: string;
+  /** A background job of the school (its indicators recomputed). */
+  jobId: string;
   userId: string;
   referralId: string;
   guardianId: string;
@@ -49,6 +67,8 @@ export interface SampleContext {
   userIds: Record<Role, string>;
   today: string;
   semesterId: string;
+  /** The current semester's school year (the year it starts in). */
+  schoolYear: number;
   nationId: string;
   riskItemId: string;
 }

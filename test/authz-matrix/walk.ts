@@ -85,6 +85,7 @@ export async function runCase(
     userIds: world.userIds,
     today: world.cal.today,
     semesterId: world.cal.current.id,
+    schoolYear: world.cal.current.schoolYear,
     nationId: world.nationId,
     riskItemId: world.riskItemId,
   };

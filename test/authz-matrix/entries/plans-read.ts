@@ -12,19 +12,10 @@ export const planReadEntries: Matrix = {
   'GET /api/plans/:id/pdf': planRead,
   'GET /api/plans/:id/progress': planRead,
   'GET /api/plans/:id/signed-files': planRead,
-  'GET /api/plans/:id/signed-files/:fileId': {
-    ...planRead,
-    audit: false,
-    ok: [404],
-    why: 'the seeded draft plan has no signed file: walked for scope and role only',
-  },
+  // Each relation's running plan has a signed copy and a payment with a scanned receipt (fixture).
+  'GET /api/plans/:id/signed-files/:fileId': planRead,
   'GET /api/plans/:id/payments': planRead,
-  'GET /api/plans/:id/payments/:paymentId/scan': {
-    ...planRead,
-    audit: false,
-    ok: [404],
-    why: 'a draft plan has no payments: walked for scope and role only',
-  },
+  'GET /api/plans/:id/payments/:paymentId/scan': planRead,
   'GET /api/approvals': { kind: 'none', roles: EVERYONE },
   'GET /api/notifications': {
     kind: 'none',
@@ -32,8 +23,18 @@ export const planReadEntries: Matrix = {
     mayShow: ['moved_former plan id'],
     why: 'the teacher was told of the plan naming it a provider before the student moved',
   },
-  'GET /api/support/planned': { kind: 'none', roles: EVERYONE },
-  'GET /api/support/sessions': { kind: 'none', roles: EVERYONE },
+  'GET /api/support/planned': {
+    kind: 'none',
+    roles: EVERYONE,
+    mayShow: ['moved_former student id', 'moved_former plan id'],
+    why: 'the teacher’s own calendar: a consultation planned at school 1 for the moved student before the move (nothing cancels it when the plan ends)',
+  },
+  'GET /api/support/sessions': {
+    kind: 'none',
+    roles: EVERYONE,
+    mayShow: ['moved_former student id', 'moved_former plan id'],
+    why: 'the teacher’s own sessions: one given to the moved student at school 1 before the move (kept with school 1, as the plan is)',
+  },
   'GET /api/support/my-measures': { kind: 'none', roles: EVERYONE },
   'GET /api/support-caps': { kind: 'none', roles: EVERYONE },
   'GET /api/timesheets': { kind: 'school', roles: MANAGERS },
@@ -41,6 +42,8 @@ export const planReadEntries: Matrix = {
   'GET /api/timesheets/mine': {
     kind: 'none',
     roles: ['school_director', 'school_coordinator', 'plan_preparer', 'specialist', 'teacher'],
+    mayShow: ['moved_former plan id'],
+    why: 'the teacher’s own timesheet: the session given to the moved student at school 1 before the move',
   },
   'GET /api/budgets': { kind: 'school', roles: [...MANAGERS, 'plan_preparer'] },
 };

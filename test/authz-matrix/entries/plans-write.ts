@@ -47,16 +47,30 @@ export const planWriteEntries: Matrix = {
     denied: [403, 404, 409],
     why: STATE,
   },
+  // Walked before the plan transitions (order -1), while each relation's plan is still in progress.
   'POST /api/plans/:id/payments': transition(['school_director', 'school_coordinator'], {
-    ok: [409],
-    why: 'a draft plan takes no payments: 409 after the gate',
+    order: -1,
+    sample: (c) => ({
+      body: {
+        measureId: c.t.economicMeasureId,
+        onDate: c.today,
+        amountCents: 1500,
+        recipient: 'SIA Autobuss',
+        documentRef: 'Čeks 1',
+      },
+    }),
+    ok: [201, 409],
+    why: 'the first records the payment, the same receipt again is 409 payment_duplicate; the moved student’s plan has ended (409)',
   }),
   'PUT /api/plans/:id/payments/:paymentId/scan': transition(['school_director', 'school_coordinator'], {
-    ok: [404, 409],
-    why: 'a draft plan has no payment to attach a scan to (404 after the gate; 409 on the moved student’s plan)',
+    order: -1,
+    ok: [200, 409],
+    why: 'replaces the seeded payment’s receipt scan; the moved student’s plan is read-only (409 plan_moved_away)',
   }),
   'POST /api/support/sessions': {
     kind: 'plan',
+    // While the own plan is in progress (before the transitions): its provider, the teacher, records.
+    order: -1,
     roles: ['school_director', 'school_coordinator', 'plan_preparer', 'specialist', 'teacher'],
     sample: (c) => ({
       body: {
@@ -72,25 +86,46 @@ export const planWriteEntries: Matrix = {
     // Any measure not naming the caller is 403 session_not_your_measure, whether it exists or not (no
     // oracle); the ex-provider of the moved student's plan hears 409 session_plan_not_running.
     notFound: [403, 404, 409],
-    why: 'only the measure’s provider records (403 session_not_your_measure); a draft plan takes no sessions (409)',
+    why: 'only the measure’s provider records (403 session_not_your_measure); the moved student’s ended plan takes no sessions (409)',
   },
   'POST /api/support/sessions/:id/confirm': {
-    kind: 'none',
-    roles: ['school_director', 'school_coordinator', 'plan_preparer', 'specialist', 'teacher'],
-    ok: [404],
-    why: 'an unknown session: only its provider could reach one (abilities-support.int.test.ts)',
+    // Each relation's session was given by its consultation's provider: the own one (and the moved
+    // student's, given at school 1 before the move) by the matrix's teacher; nobody else reaches them.
+    kind: 'plan',
+    roles: ['teacher'],
+    scope: { teacher: ['own', 'moved_former'] },
+    ok: [200, 400, 409],
+    why: 'only the session’s provider takes PINs: the own student’s PIN confirms it (200, then 409 session_confirmed); the moved student has no PIN (409 pin_not_set)',
   },
+  // The coordinator schedules for any provider the measure names, a provider for themself (the
+  // sample names the relation's provider, for the own plan the matrix's teacher).
   'POST /api/support/planned': {
     kind: 'plan',
-    roles: ['school_director', 'school_coordinator', 'plan_preparer', 'specialist', 'teacher'],
-    ok: [404],
-    why: 'names an unknown measure: walked for scope only',
+    roles: ['school_coordinator', 'teacher'],
+    order: -1,
+    sample: (c) => ({
+      body: {
+        planId: c.t.planId,
+        measureId: c.t.measureId,
+        providerId: c.t.providerId,
+        onDate: c.today,
+        startTime: '15:00',
+        minutes: 45,
+        mode: 'in_person',
+        room: '204',
+      },
+    }),
+    ok: [201, 409],
+    why: 'the first schedules the slot, the next 409 planned_slot_taken; the moved student’s ended plan takes none (409 planned_plan_not_active)',
   },
+  // Each relation's plan has a session planned for its provider (fixture).
   'POST /api/support/planned/:id/cancel': {
-    kind: 'none',
-    roles: ['school_director', 'school_coordinator', 'plan_preparer', 'specialist', 'teacher'],
-    ok: [404],
-    why: 'an unknown planned session',
+    kind: 'plan',
+    roles: ['school_coordinator', 'teacher'],
+    // The teacher is the provider of the moved student's planned session too (planned at school 1).
+    scope: { teacher: ['own', 'moved_former'] },
+    ok: [200, 409],
+    why: 'the first allowed call cancels it, then 409 planned_not_open',
   },
   'POST /api/support/calendar-feed': {
     kind: 'none',

@@ -1,5 +1,20 @@
-import { ADMIN, EVERYONE, MANAGERS } from '../roles.ts';
+import { ADMIN, MANAGERS } from '../roles.ts';
 import type { Matrix } from '../types.ts';
+
+/** School 1's staff record the outcome of the student who moved away after its plan there. */
+const OUTCOME_SCOPE = {
+  school_director: ['own', 'moved_former'],
+  school_coordinator: ['own', 'moved_former'],
+} as const;
+const OUTCOME = 'continues';
+
+/** The columns of the fixture's class list (records.ts uploadClassList). */
+const CLASS_LIST_MAPPING = {
+  personalCode: 'Personas kods',
+  firstName: 'Vārds',
+  lastName: 'Uzvārds',
+  classLabel: 'Klase',
+};
 
 /** Writes on organisations, users, reference data, letters' templates, referrals, reports, outcomes. */
 export const platformWriteEntries: Matrix = {
@@ -32,8 +47,8 @@ export const platformWriteEntries: Matrix = {
     kind: 'user',
     roles: MANAGERS,
     order: 1,
-    ok: [404],
-    why: 'an unknown grant id: walked for the user’s scope only',
+    ok: [200, 404],
+    why: 'the teacher’s extra specialist grant (fixture): the first allowed call removes it, then 404',
   },
   'POST /api/users/:id/second-factor/reset': {
     kind: 'user',
@@ -46,8 +61,19 @@ export const platformWriteEntries: Matrix = {
     ok: [400],
     why: 'an empty file: 400 import_empty',
   },
-  'POST /api/imports/:id/preview': { kind: 'none', roles: EVERYONE, ok: [404], why: 'an unknown import' },
-  'POST /api/imports/:id/commit': { kind: 'none', roles: EVERYONE, ok: [404], why: 'an unknown import' },
+  // Each school's coordinator uploaded a class list of one new student (fixture).
+  'POST /api/imports/:id/preview': {
+    kind: 'school',
+    roles: MANAGERS,
+    sample: () => ({ body: { mapping: CLASS_LIST_MAPPING, excludedRows: [] } }),
+  },
+  'POST /api/imports/:id/commit': {
+    kind: 'school',
+    roles: MANAGERS,
+    sample: () => ({ body: { mapping: CLASS_LIST_MAPPING, excludedRows: [] } }),
+    ok: [200, 409],
+    why: 'the first allowed call imports the list, the rest get 409 import_committed',
+  },
   'POST /api/ejournal/import': {
     kind: 'school',
     roles: MANAGERS,
@@ -112,18 +138,22 @@ export const platformWriteEntries: Matrix = {
     ok: [202, 409],
     why: 'a background job; on PostgreSQL an earlier role\u2019s job may still be queued (409 job_running, after the gate)',
   },
+  // The current school year: each relation's plan was submitted in it, so its student is a programme
+  // student of its school. The moved student's outcome stays with school 1, whose plan it had.
   'PUT /api/outcomes/:studentId': {
     kind: 'student',
     roles: ['national_admin', 'municipal_coordinator', 'school_director', 'school_coordinator'],
-    ok: [404],
-    why: 'the seeded student was not at school last school year: 404 after the gate',
+    scope: OUTCOME_SCOPE,
+    sample: (c) => ({ body: { schoolYear: c.schoolYear, outcome: OUTCOME } }),
+    why: 'the moved student’s outcome of the year is school 1’s (the school of its plan that year)',
   },
   'DELETE /api/outcomes/:studentId': {
     kind: 'student',
     roles: ['national_admin', 'municipal_coordinator', 'school_director', 'school_coordinator'],
+    scope: OUTCOME_SCOPE,
     order: 1,
-    ok: [404],
-    why: 'no outcome recorded: 404',
+    sample: (c) => ({ query: { schoolYear: String(c.schoolYear) } }),
+    why: 'the moved student’s outcome of the year is school 1’s (the school of its plan that year)',
   },
   'POST /api/outcomes/import': {
     kind: 'school',

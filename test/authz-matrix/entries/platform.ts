@@ -37,18 +37,9 @@ export const platformEntries: Matrix = {
   'GET /api/risk-catalogue': { kind: 'none', roles: EVERYONE },
   'GET /api/ejournal/templates/:kind': { kind: 'none', roles: EVERYONE },
   'GET /api/jobs': { kind: 'none', roles: MANAGERS },
-  'GET /api/jobs/:id': {
-    kind: 'none',
-    roles: EVERYONE,
-    ok: [404],
-    why: 'an unknown job id: nobody reaches it',
-  },
-  'GET /api/imports/:id/errors.csv': {
-    kind: 'none',
-    roles: EVERYONE,
-    ok: [404],
-    why: 'an unknown import id: nobody reaches it',
-  },
+  // Each school's indicators job and uploaded class list (fixture).
+  'GET /api/jobs/:id': { kind: 'school', roles: MANAGERS },
+  'GET /api/imports/:id/errors.csv': { kind: 'school', roles: MANAGERS },
   'GET /api/confirm/:token': PUBLIC_TOKEN,
   'POST /api/confirm/:token': PUBLIC_TOKEN,
   'GET /api/calendar-feed/:file': PUBLIC_TOKEN,
