@@ -1,5 +1,6 @@
 import { makeOldPersonalCode } from '../../common/personal-code.ts';
 import type { TestCalendar } from '../calendar.ts';
+import { minimalPdf } from '../scan-samples.ts';
 import type { TestClient } from '../server.ts';
 
 /**
@@ -8,7 +9,8 @@ import type { TestClient } from '../server.ts';
  * session; a referral the partner received with an answer attached; an uploaded class list; a job.
  */
 
-const PDF = (what: string) => Buffer.from(`%PDF-1.4\n% ${what}\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n`);
+/** A whole one-page PDF (uploads are checked by their structure); `what` makes each copy's bytes differ. */
+const PDF = (what: string) => minimalPdf(what);
 
 function must<T = Record<string, unknown>>(res: { statusCode: number; body: string }, what: string): T {
   if (res.statusCode >= 300) throw new Error(`matrix fixture: ${what}: ${res.statusCode} ${res.body}`);
