@@ -317,7 +317,8 @@ describe('early warning: e-journal import, watch list, risks and indicators', ()
     const row = page.locator('tbody tr', { hasText: `${STUDENT.lastName} ${STUDENT.firstName}` });
     const assessed = await cellUnder(page, row, 'Riski izvērtēti');
     await expect.poll(() => assessed.textContent()).toBe('Jā');
-    expect(await row.textContent()).toMatch(
+    // Polled: the list may still be refetching (the row re-renders) when the cell first says "Jā".
+    await expect.poll(() => row.textContent()).toMatch(
       new RegExp(
         `> 20 neattaisnotas stundas kopš ${crossedOn().replaceAll('.', '\\.')}; pašvaldība informēta \\d\\d\\.\\d\\d\\.\\d{4}`,
       ),
