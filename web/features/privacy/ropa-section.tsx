@@ -1,4 +1,5 @@
 import { Button, Code, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadError, LoadingState } from '../../components/feedback.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
@@ -29,6 +30,18 @@ function Field({ label, values }: { label: string; values: string[] }) {
   );
 }
 
+/** One part of the record: a section named by its heading. */
+function Part({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id}>
+      <Title order={2} size="h3" id={id} mb="xs">
+        {title}
+      </Title>
+      {children}
+    </section>
+  );
+}
+
 /** The record of processing activities (GDPR Art. 30) in the interface's language, with a download. */
 export function RopaSection() {
   const { t } = useTranslation();
@@ -44,16 +57,10 @@ export function RopaSection() {
           {t('privacy.ropaDownload')}
         </Button>
       </Group>
-      <section aria-labelledby="ropa-controller">
-        <Title order={2} size="h3" id="ropa-controller" mb="xs">
-          {t('privacy.ropaController')}
-        </Title>
+      <Part id="ropa-controller" title={t('privacy.ropaController')}>
         <Text>{r.controller}</Text>
-      </section>
-      <section aria-labelledby="ropa-activities">
-        <Title order={2} size="h3" id="ropa-activities" mb="xs">
-          {t('privacy.ropaActivities')}
-        </Title>
+      </Part>
+      <Part id="ropa-activities" title={t('privacy.ropaActivities')}>
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
           {r.activities.map((a) => (
             <Paper key={a.purpose} withBorder p="sm" component="article">
@@ -82,27 +89,18 @@ export function RopaSection() {
             </Paper>
           ))}
         </SimpleGrid>
-      </section>
-      <section aria-labelledby="ropa-recipients">
-        <Title order={2} size="h3" id="ropa-recipients" mb="xs">
-          {t('privacy.ropaRecipients')}
-        </Title>
+      </Part>
+      <Part id="ropa-recipients" title={t('privacy.ropaRecipients')}>
         <List>
           {r.recipients.map((x) => (
             <List.Item key={x}>{x}</List.Item>
           ))}
         </List>
-      </section>
-      <section aria-labelledby="ropa-transfers">
-        <Title order={2} size="h3" id="ropa-transfers" mb="xs">
-          {t('privacy.ropaTransfers')}
-        </Title>
+      </Part>
+      <Part id="ropa-transfers" title={t('privacy.ropaTransfers')}>
         <Text>{r.transfers}</Text>
-      </section>
-      <section aria-labelledby="ropa-periods">
-        <Title order={2} size="h3" id="ropa-periods" mb="xs">
-          {t('privacy.ropaPeriods')}
-        </Title>
+      </Part>
+      <Part id="ropa-periods" title={t('privacy.ropaPeriods')}>
         <List>
           {r.retention.map((c) => (
             <List.Item key={c.code}>
@@ -113,17 +111,14 @@ export function RopaSection() {
             </List.Item>
           ))}
         </List>
-      </section>
-      <section aria-labelledby="ropa-security">
-        <Title order={2} size="h3" id="ropa-security" mb="xs">
-          {t('privacy.ropaSecurity')}
-        </Title>
+      </Part>
+      <Part id="ropa-security" title={t('privacy.ropaSecurity')}>
         <List>
           {r.security.map((x) => (
             <List.Item key={x}>{x}</List.Item>
           ))}
         </List>
-      </section>
+      </Part>
     </Stack>
   );
 }
