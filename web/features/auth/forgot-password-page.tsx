@@ -1,4 +1,4 @@
-import { Anchor, Box, Button, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Box, Button, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import type { TPasswordResetRequestBody } from '../../../common/api/account.ts';
 import { ErrorAlert } from '../../components/feedback.tsx';
 import { NoteAlert } from '../../components/note-alert.tsx';
 import { api } from '../../lib/api.ts';
+import { EmailInput } from './email-input.tsx';
 import { PublicFrame } from './public-frame.tsx';
 
 /** "Forgot password": asks for the e-mail; the answer is the same whether or not an account has it. */
@@ -39,16 +40,7 @@ export function ForgotPasswordPage() {
           <ErrorAlert error={request.error} />
           <form onSubmit={submit} noValidate>
             <Stack>
-              <TextInput
-                label={t('auth.email')}
-                name="email"
-                type="email"
-                autoComplete="username"
-                required
-                value={email}
-                onChange={(event) => setEmail(event.currentTarget.value)}
-                error={missing ? t('errors.required') : undefined}
-              />
+              <EmailInput value={email} onChange={setEmail} missing={missing} />
               <Button type="submit" loading={request.isPending} fullWidth>
                 {t('passwordReset.requestSubmit')}
               </Button>

@@ -1,8 +1,9 @@
-import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, PasswordInput, Stack, Text } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { errorMessage } from '../../components/feedback.tsx';
+import { EmailInput } from './email-input.tsx';
 import { PublicFrame } from './public-frame.tsx';
 import { useLogin } from './use-session.ts';
 
@@ -33,16 +34,7 @@ export function LoginPage() {
       )}
       <form onSubmit={submit} noValidate>
         <Stack>
-          <TextInput
-            label={t('auth.email')}
-            name="email"
-            type="email"
-            autoComplete="username"
-            required
-            value={email}
-            onChange={(event) => setEmail(event.currentTarget.value)}
-            error={missing.email ? t('errors.required') : undefined}
-          />
+          <EmailInput value={email} onChange={setEmail} missing={missing.email === true} />
           <PasswordInput
             label={t('auth.password')}
             name="password"
